@@ -1,0 +1,169 @@
+"""Word-level helpers shared by the analyzers: tokens, content-word stems, word forms, lexicons.
+
+`content_terms` runs on every sentence of every document (sentence alignment compares its
+output), so it is one regex pass plus cached dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import snowballstemmer
+
+
+def word_set(words: str) -> frozenset[str]:
+    """The words of a whitespace-separated list, the way the analyzers write their word lists."""
+    return frozenset(words.split())
+
+
+STOPWORDS = word_set(
+    """
+    a about above after again against all also although am among an and another any are around
+    as at be because been before being below between both but by can cannot could did do does
+    doing done down during each either else even ever every few for from further had has have
+    having he her here hers herself him himself his how however i if in into is it its itself
+    just least less let like many may me might more most much must my myself neither no nor not
+    now of off often on once only onto or other others otherwise ought our ours ourselves
+    out over own per perhaps quite rather same several shall she should since so some such than
+    that the their theirs them themselves then there therefore these they this those though
+    through thus to too toward towards under until up upon us very via was we were what whatever
+    when whenever where whereas whether which while who whoever whom whose why will with within
+    without would yet you your yours yourself yourselves
+    dont doesnt didnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant couldnt
+    shouldnt im ive id youre theyre weve its
+    """
+)
+
+_SMALL_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    " sixteen seventeen eighteen nineteen twenty"
+)
+_TENS = "thirty forty fifty sixty seventy eighty ninety"
+NUMBER_WORDS = {word: str(value) for value, word in enumerate(_SMALL_NUMBERS.split())} | {
+    word: str(10 * tens) for tens, word in enumerate(_TENS.split(), 3)
+}
+
+# Words (with inner apostrophes) and numbers (1,000 / 3.5). Hyphens split words, so that
+# "fourth-largest" and "fourth largest" give the same terms.
+_WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+# British spellings folded to American ones before stemming (kilometres/kilometers, honour/honor,
+# organise/organize). The rewrite is applied to every word, so over-reach is harmless.
+_SPELLING_RULES = (
+    (re.compile(r"(?<=[a-z]{3})tre(s|d)?$"), r"ter\1"),
+    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{3})(i|y)s(e|es|ed|ing|ation|ations)$"), r"\1z\2"),
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lowercase words and numbers; possessive 's, apostrophes and thousands commas removed."""
+    tokens = []
+    for raw in _WORD_RE.findall(text):
+        if raw[0].isdigit():
+            tokens.append(raw.replace(",", ""))
+        else:
+            tokens.append(_POSSESSIVE_RE.sub("", raw.lower()).replace("'", "").replace("’", ""))
+    return tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+# Dotted acronyms ("U.N.", "U.S.-backed"), words with inner apostrophes, hyphens and dots
+# ("Hay’at", "al-Sham", "so-called"), and single punctuation marks.
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}(?:-\w+)*|\w+(?:['’.\-]\w+)*|[^\w\s]")
+
+
+def word_tokens(text: str) -> list[Token]:
+    """Words and punctuation marks of `text` with their offsets in it."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+
+
+@cache
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball stem of a lowercase word, after folding British spellings."""
+    for pattern, replacement in _SPELLING_RULES:
+        word = pattern.sub(replacement, word)
+    return _stemmer().stemWord(word)
+
+
+def content_terms(text: str) -> list[str]:
+    """Stems of the content words of `text`, in order; number words become digits."""
+    terms = []
+    for token in tokenize(text):
+        if token in STOPWORDS:
+            continue
+        if token[0].isdigit():
+            terms.append(token)
+        elif token in NUMBER_WORDS:
+            terms.append(NUMBER_WORDS[token])
+        elif len(token) > 1:
+            terms.append(stem(token))
+    return terms
+
+
+_IRREGULAR_FORMS = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "speak": ("spoke", "spoken"),
+    "think": ("thought",),
+    "find": ("found",),
+    "hear": ("heard",),
+    "see": ("saw", "seen"),
+    "show": ("shown",),
+    "swear": ("swore", "sworn"),
+    "teach": ("taught",),
+    "mean": ("meant",),
+    "feel": ("felt",),
+    "foretell": ("foretold",),
+    "forbid": ("forbade", "forbidden"),
+    "forget": ("forgot", "forgotten"),
+    "hold": ("held",),
+    "lead": ("led",),
+    "give": ("gave", "given"),
+    "know": ("knew", "known"),
+}
+
+
+@cache
+def word_forms(lemma: str) -> frozenset[str]:
+    """Inflected forms of an English lemma: -s, -ed, -ing, -ly and the common irregular pasts.
+
+    Over-generation (a form English does not use) is harmless: it never matches real text.
+    """
+    forms = {lemma, lemma + "s", lemma + "ly", *_IRREGULAR_FORMS.get(lemma, ())}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing", lemma[:-1] + "y"}
+    elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing", lemma[:-1] + "ily"}
+    else:
+        forms |= {lemma + "ed", lemma + "ing"}
+        if lemma.endswith(("s", "sh", "ch", "x", "z")):
+            forms.add(lemma + "es")
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+        if lemma.endswith("ic"):
+            forms.add(lemma + "ally")
+    return frozenset(forms)
+
+
+@cache
+def lexicon(filename: str) -> tuple[str, ...]:
+    """Entries of a word list in summarize/lexicons/, in order, without comments and blanks."""
+    text = resources.files("summarize").joinpath("lexicons", filename).read_text(encoding="utf-8")
+    entries = (line.strip() for line in text.splitlines())
+    return tuple(dict.fromkeys(entry for entry in entries if entry and not entry.startswith("#")))

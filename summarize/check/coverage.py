@@ -1,0 +1,102 @@
+"""What only one report says (`unique_claim`) and what most say but one leaves out (`omission`).
+
+- `unique_claim`: a sentence no other report matches. Medium when its report closely follows
+  another one (a paraphrase or rewrite: half or more of its sentences align with that report),
+  since that is where errors creep in; low otherwise.
+- `omission`, low: a fact carried by at least three reports and two thirds of them that a report
+  of the same date leaves out (an earlier report cannot carry what happened after it).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from summarize.check.evidence import names, quote_sentence, short
+from summarize.models import Analysis, ClaimGroup, Finding
+
+MIN_TERMS = 5
+
+
+def _closest_twins(analysis: Analysis, groups: list[ClaimGroup]) -> dict[str, str]:
+    """document -> the report it closely follows, when half or more of its sentences align."""
+    shared: dict[str, Counter[str]] = {document.id: Counter() for document in analysis.documents}
+    for group in groups:
+        for member in group.members:
+            shared[member.document].update(d for d in group.documents if d != member.document)
+    twins = {}
+    for document in analysis.documents:
+        if shared[document.id] and document.sentences:
+            twin, count = shared[document.id].most_common(1)[0]
+            if count >= len(document.sentences) / 2:
+                twins[document.id] = twin
+    return twins
+
+
+def _unique_claims(analysis: Analysis, groups: list[ClaimGroup]) -> list[Finding]:
+    twins = _closest_twins(analysis, groups)
+    findings = []
+    for group in groups:
+        if len(group.members) != 1:
+            continue
+        ref = group.members[0]
+        if len(analysis.analysis_of(ref).terms) < MIN_TERMS:
+            continue
+        twin = twins.get(ref.document)
+        text = analysis.sentence(ref).text
+        findings.append(
+            Finding(
+                kind="unique_claim",
+                severity="medium" if twin else "low",
+                documents=[ref.document],
+                evidence=[quote_sentence(analysis, ref)],
+                explanation=(
+                    f"Only {ref.document} says “{short(text)}”"
+                    + (
+                        f"; it otherwise follows {twin} closely, so this was added in the rewrite."
+                        if twin
+                        else "."
+                    )
+                ),
+            )
+        )
+    return findings
+
+
+def _omissions(analysis: Analysis, groups: list[ClaimGroup]) -> list[Finding]:
+    total = len(analysis.documents)
+    dates = Counter(document.published for document in analysis.documents)
+    latest = dates.most_common(1)[0][0] if dates else None
+    needed = max(3, math.ceil(2 * total / 3))
+    findings = []
+    for group in groups:
+        carrying = group.documents
+        if len(carrying) < needed or len(carrying) == total:
+            continue
+        missing = [
+            document.id
+            for document in analysis.documents
+            if document.id not in carrying and document.published in (latest, None)
+        ]
+        if not missing:
+            continue
+        first = group.members[0]
+        findings.append(
+            Finding(
+                kind="omission",
+                severity="low",
+                documents=[*carrying, *missing],
+                evidence=[quote_sentence(analysis, first)],
+                explanation=(
+                    f"{names(missing)} leave{'s' if len(missing) == 1 else ''} out what "
+                    f"{names(carrying)} report: “{short(analysis.sentence(first).text)}”"
+                ),
+            )
+        )
+    return findings
+
+
+def check_coverage(analysis: Analysis, groups: list[ClaimGroup]) -> list[Finding]:
+    if len(analysis.documents) < 2:
+        return []
+    return _unique_claims(analysis, groups) + _omissions(analysis, groups)

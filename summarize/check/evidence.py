@@ -1,0 +1,26 @@
+"""Building blocks the detectors share: exact quotes and how to name a report in a sentence."""
+
+from __future__ import annotations
+
+from summarize.models import Analysis, Evidence, SentenceRef, Span
+
+
+def quote_span(analysis: Analysis, document: str, span: Span) -> Evidence:
+    text = analysis.document(document).text
+    return Evidence(
+        document=document, quote=text[span.start : span.end], start=span.start, end=span.end
+    )
+
+
+def quote_sentence(analysis: Analysis, ref: SentenceRef) -> Evidence:
+    sentence = analysis.sentence(ref)
+    return quote_span(analysis, ref.document, sentence)
+
+
+def short(text: str, limit: int = 90) -> str:
+    """A quote short enough for a one-line explanation."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def names(documents: list[str]) -> str:
+    return ", ".join(documents)

@@ -1,0 +1,228 @@
+"""How aligned sentences say the same fact: who it is attributed to, and how it is framed.
+
+- `attribution`: one report attributes a claim ("SANA said") that another states in its own
+  voice (high when a third casts doubt on it, else medium); or the reports cast different doubt
+  on it ("said" vs "claimed, without evidence" vs "could not be independently confirmed"), medium.
+- `framing`, medium: loaded words one report adds (successfully, brutal); the same number
+  counting different things (five militants vs five fighters; people killed vs casualties); a
+  cause, motive or backing asserted in a report's own voice that the aligned sentences of the
+  other reports do not make.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from summarize.analyze.attribution import is_unverified
+from summarize.analyze.quantities import overlaps
+from summarize.check.evidence import names, quote_sentence, quote_span, short
+from summarize.models import Analysis, ClaimGroup, Finding, Quantity, SentenceRef
+
+_DISPUTING = re.compile(r"\b(claim(?:s|ed|ing)?|alleg\w*|purported\w*|without evidence)\b", re.I)
+
+LINK_CUES: dict[str, re.Pattern[str]] = {
+    "cause": re.compile(
+        r"\b(because|due to|owing to|as a result|result(?:s|ed)? in|led to|leading to|caused|"
+        r"sparked by|prompted by|fuel(?:l)?ed by|triggered by)\b",
+        re.I,
+    ),
+    "motive": re.compile(
+        r"\b(in order to|so as to|aim(?:s|ed|ing)? (?:at|to)|in a bid to|seek(?:s|ing)? to|"
+        r"sought to|hop(?:es|ed|ing) to|to address|motivated by|driven by|shares? concerns?|"
+        r"in response to|in retaliation)\b",
+        re.I,
+    ),
+    "support": re.compile(
+        r"\b(backed by|backing (?:from|of)|received (?:the )?backing|supported by|support from|"
+        r"thanks to|funded by|armed by)\b",
+        re.I,
+    ),
+}
+
+
+def _doubt(analysis: Analysis, ref: SentenceRef) -> set[str]:
+    """'disputed' (claimed, alleged, without evidence) and/or 'unverified' (could not confirm).
+
+    A report often casts the doubt in the next sentence ("The claims could not be confirmed."),
+    so that sentence counts too.
+    """
+    document = analysis.document(ref.document)
+    texts = [document.sentences[ref.sentence].text]
+    if ref.sentence + 1 < len(document.sentences):
+        following = document.sentences[ref.sentence + 1].text
+        if is_unverified(following):
+            texts.append(following)
+    doubt = set()
+    if any(is_unverified(text) for text in texts):
+        doubt.add("unverified")
+    if any(_DISPUTING.search(text) for text in texts) or any(
+        attribution.doubt for attribution in analysis.analysis_of(ref).attributions
+    ):
+        doubt.add("disputed")
+    return doubt
+
+
+def _attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
+    members = group.members
+    attributed = [m for m in members if analysis.analysis_of(m).attributions]
+    own_voice = [m for m in members if not analysis.analysis_of(m).attributions]
+    doubts = {m.document: _doubt(analysis, m) for m in members}
+
+    if attributed and own_voice:
+        sources = [analysis.analysis_of(m).attributions[0] for m in attributed]
+        doubted = any(doubts.values())
+        return Finding(
+            kind="attribution",
+            severity="high" if doubted else "medium",
+            documents=[m.document for m in members],
+            evidence=[quote_sentence(analysis, m) for m in attributed + own_voice],
+            explanation=(
+                f"{names([m.document for m in own_voice])} state as fact what "
+                + "; ".join(
+                    f"{m.document} attributes to “{short(a.source, 40)}” ({a.cue})"
+                    for m, a in zip(attributed, sources, strict=True)
+                )
+                + (", and which is doubted elsewhere." if doubted else ".")
+            ),
+        )
+
+    labels = {
+        document: ", ".join(sorted(doubt)) or "no doubt" for document, doubt in doubts.items()
+    }
+    if len(set(labels.values())) > 1:
+        return Finding(
+            kind="attribution",
+            severity="medium",
+            documents=[m.document for m in members],
+            evidence=[quote_sentence(analysis, m) for m in members],
+            explanation="The reports cast different doubt on the claim: "
+            + "; ".join(f"{document}: {label}" for document, label in labels.items())
+            + ".",
+        )
+    return None
+
+
+def _loaded_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
+    members = group.members
+    loaded = {
+        m.document: {term.text.lower(): term for term in analysis.analysis_of(m).loaded_terms}
+        for m in members
+    }
+    plain = [m for m in members if not loaded[m.document]]
+    if not plain:
+        return None
+    added = {m.document: list(loaded[m.document].values()) for m in members if loaded[m.document]}
+    if not added:
+        return None
+    evidence = [
+        quote_span(analysis, document, term) for document, terms in added.items() for term in terms
+    ]
+    evidence.append(quote_sentence(analysis, plain[0]))
+    return Finding(
+        kind="framing",
+        severity="medium",
+        documents=[*added, plain[0].document],
+        evidence=evidence,
+        explanation="Loaded wording: "
+        + "; ".join(
+            f"{document} says {', '.join('“' + t.text + '”' for t in terms)}"
+            for document, terms in added.items()
+        )
+        + f", where {plain[0].document} states the same fact plainly.",
+    )
+
+
+def _counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
+    """The same number describing different things: a choice of words, not of facts."""
+    seen: list[tuple[str, Quantity]] = []
+    for member in group.members:
+        seen.extend(
+            (member.document, q)
+            for q in analysis.analysis_of(member).quantities
+            if q.base_unit == "count" and q.counted
+        )
+    for index, (doc_a, qa) in enumerate(seen):
+        for doc_b, qb in seen[index + 1 :]:
+            if doc_a != doc_b and qa.counted != qb.counted and overlaps(qa, qb):
+                return Finding(
+                    kind="framing",
+                    severity="medium",
+                    documents=[doc_a, doc_b],
+                    evidence=[quote_span(analysis, doc_a, qa), quote_span(analysis, doc_b, qb)],
+                    explanation=(
+                        f"The same figure counts different things: {doc_a} “{qa.text}” "
+                        f"({qa.counted}) vs {doc_b} “{qb.text}” ({qb.counted})."
+                    ),
+                )
+    return None
+
+
+def _links(text: str) -> dict[str, str]:
+    """kind of link -> the words that make it."""
+    found = {}
+    for kind, pattern in LINK_CUES.items():
+        match = pattern.search(text)
+        if match:
+            found[kind] = match.group(0)
+    return found
+
+
+def _link_finding(
+    analysis: Analysis, claim: SentenceRef, others: list[SentenceRef]
+) -> Finding | None:
+    if not others or analysis.analysis_of(claim).attributions:
+        return None
+    links = _links(analysis.sentence(claim).text)
+    elsewhere = set().union(*(_links(analysis.sentence(o).text) for o in others))
+    added = {kind: words for kind, words in links.items() if kind not in elsewhere}
+    if not added:
+        return None
+    return Finding(
+        kind="framing",
+        severity="medium",
+        documents=[claim.document, *dict.fromkeys(o.document for o in others)],
+        evidence=[quote_sentence(analysis, ref) for ref in (claim, *others)],
+        explanation=(
+            f"{claim.document} asserts in its own voice a "
+            + " and ".join(f"{kind} (“{words}”)" for kind, words in added.items())
+            + f" that {names(list(dict.fromkeys(o.document for o in others)))} "
+            "do not make about the same fact."
+        ),
+    )
+
+
+def check_wording(
+    analysis: Analysis, groups: list[ClaimGroup], pairs: Iterable[tuple[float, int, int]]
+) -> list[Finding]:
+    findings: list[Finding | None] = []
+    for group in groups:
+        if len(group.documents) < 2:
+            continue
+        findings.append(_attribution_finding(analysis, group))
+        findings.append(_loaded_finding(analysis, group))
+        findings.append(_counted_finding(analysis, group))
+        members = group.members
+        for member in members:
+            others = [m for m in members if m.document != member.document]
+            findings.append(_link_finding(analysis, member, others))
+
+    # A sentence no other report matches closely may still retell a fact with a link of its own.
+    alone = {
+        (group.members[0].document, group.members[0].sentence)
+        for group in groups
+        if len(group.members) == 1
+    }
+    neighbours: dict[tuple[str, int], list[SentenceRef]] = {}
+    sentences = analysis.sentences
+    for _, i, j in pairs:
+        for a, b in ((i, j), (j, i)):
+            key = (sentences[a].document, sentences[a].sentence)
+            if key in alone:
+                neighbours.setdefault(key, []).append(
+                    SentenceRef(document=sentences[b].document, sentence=sentences[b].sentence)
+                )
+    for (document, index), others in neighbours.items():
+        claim = SentenceRef(document=document, sentence=index)
+        findings.append(_link_finding(analysis, claim, others[:3]))
+    return [finding for finding in findings if finding is not None]

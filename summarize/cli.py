@@ -1,0 +1,216 @@
+"""The `summarize` command: a thin layer over summarize.pipeline (parse, call, render)."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from summarize.llm.errors import LLMError
+from summarize.models import Report
+
+if TYPE_CHECKING:
+    from summarize.models import Cluster
+
+app = typer.Typer(
+    help=(
+        "Merge several news reports of one event into a neutral summary with citations, and "
+        "report where they disagree (numbers, dates, framing, attribution, names). Works "
+        "offline by default; an LLM behind any OpenAI-compatible endpoint is optional."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+
+EXIT_CODES = (
+    "Exit codes: 0 done; 1 some inputs were skipped (the rest were processed) or the LLM "
+    "failed; 2 no usable input; 3 a finding at or above --fail-on."
+)
+
+
+class OutputFormat(str, Enum):
+    markdown = "markdown"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+    never = "never"
+
+
+class BackendChoice(str, Enum):
+    extractive = "extractive"
+    llm = "llm"
+
+
+Inputs = Annotated[
+    list[str],
+    typer.Argument(
+        help="Reports: .txt, .md or .html files, directories of them, .jsonl/.json files of "
+        'clusters ({"id", "sources": [...]} a line), or - to read stdin.',
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="markdown for people, json for machines."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write here instead of standard output.", dir_okay=False),
+]
+FailOnOption = Annotated[
+    FailOn,
+    typer.Option(help="Exit with code 3 when a finding of this severity or higher exists."),
+]
+
+
+def _error(message: str) -> None:
+    typer.echo(f"summarize: {message}", err=True)
+
+
+def _load(inputs: list[str]) -> list[Cluster]:
+    from summarize.ingest import load_inputs
+
+    clusters = load_inputs(inputs, sys.stdin)
+    for cluster in clusters:
+        for problem in cluster.problems:
+            _error(f"{problem.source}: {problem.message}")
+    if not any(cluster.documents for cluster in clusters):
+        _error("no usable report among the inputs; nothing to do.")
+        raise typer.Exit(2)
+    return clusters
+
+
+def _emit(reports: list[Report], output_format: OutputFormat, output: Path | None) -> None:
+    if output_format is OutputFormat.json:
+        from summarize.render.json import render_json
+
+        if len(reports) == 1:
+            text = render_json(reports[0]) + "\n"
+        else:
+            text = "".join(render_json(report, indent=None) + "\n" for report in reports)
+    else:
+        from summarize.render.markdown import render_markdown
+
+        text = "\n---\n\n".join(render_markdown(report) for report in reports)
+        if output is None and sys.stdout.isatty():
+            from rich.console import Console
+            from rich.markdown import Markdown
+
+            Console().print(Markdown(text))
+            return
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        _error(f"wrote {output}")
+
+
+def _exit_code(clusters: list[Cluster], reports: list[Report], fail_on: FailOn) -> int:
+    if fail_on is not FailOn.never:
+        levels = {"high": 0, "medium": 1, "low": 2}
+        limit = levels[fail_on.value]
+        if any(levels[f.severity] <= limit for report in reports for f in report.findings):
+            return 3
+    return 1 if any(cluster.problems for cluster in clusters) else 0
+
+
+@app.command(epilog=EXIT_CODES)
+def merge(
+    inputs: Inputs,
+    output_format: FormatOption = OutputFormat.markdown,
+    output: OutputOption = None,
+    max_words: Annotated[
+        int, typer.Option(min=10, help="Longest summary allowed, in words.")
+    ] = 120,
+    backend: Annotated[
+        BackendChoice,
+        typer.Option(help="extractive: offline, deterministic. llm: an OpenAI-compatible model."),
+    ] = BackendChoice.extractive,
+    model: Annotated[
+        str | None, typer.Option(help="LLM model name (env SUMMARIZE_MODEL).", show_default=False)
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(help="OpenAI-compatible endpoint (env OPENAI_BASE_URL).", show_default=False),
+    ] = None,
+    max_input_tokens: Annotated[
+        int | None,
+        typer.Option(help="Token budget per LLM request; larger inputs are map-reduced."),
+    ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(help="SQLite file caching and logging LLM calls.", show_default=False),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not reuse cached LLM answers.")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for one LLM answer.")] = 60.0,
+    fallback: Annotated[
+        BackendChoice | None,
+        typer.Option(help="When the LLM fails, use this backend instead (extractive)."),
+    ] = None,
+    fail_on: FailOnOption = FailOn.never,
+) -> None:
+    """Merge reports of one event into a neutral cited summary plus a consistency report."""
+    from summarize.pipeline import merge as merge_cluster
+
+    clusters = _load(inputs)
+    settings = None
+    if backend is BackendChoice.llm:
+        from summarize.llm.settings import LLMSettings
+
+        overrides = {
+            "model": model,
+            "base_url": base_url,
+            "max_input_tokens": max_input_tokens,
+            "cache_path": cache,
+            "timeout": timeout,
+        }
+        settings = LLMSettings.from_env(
+            use_cache=not no_cache, **{k: v for k, v in overrides.items() if v is not None}
+        )
+    reports = []
+    for cluster in clusters:
+        if not cluster.documents:
+            continue
+        try:
+            reports.append(
+                merge_cluster(
+                    cluster,
+                    max_words=max_words,
+                    backend=backend.value,
+                    llm_settings=settings,
+                    fallback=fallback is BackendChoice.extractive,
+                )
+            )
+        except LLMError as error:
+            _error(f"LLM backend: {error} (use --fallback extractive to get a summary anyway)")
+            raise typer.Exit(1) from None
+    _emit(reports, output_format, output)
+    raise typer.Exit(_exit_code(clusters, reports, fail_on))
+
+
+@app.command(epilog=EXIT_CODES)
+def check(
+    inputs: Inputs,
+    output_format: FormatOption = OutputFormat.markdown,
+    output: OutputOption = None,
+    fail_on: FailOnOption = FailOn.never,
+) -> None:
+    """Report where the reports disagree, with quotes, and which apparent differences are not real."""
+    from summarize.pipeline import check as check_cluster
+
+    clusters = _load(inputs)
+    reports = [check_cluster(cluster) for cluster in clusters if cluster.documents]
+    _emit(reports, output_format, output)
+    raise typer.Exit(_exit_code(clusters, reports, fail_on))
+
+
+if __name__ == "__main__":
+    app()

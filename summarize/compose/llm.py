@@ -1,0 +1,406 @@
+"""The LLM backend's summary: a model writes it, the faithfulness guard vets every sentence.
+
+The model gets the reports as fenced data (never instructions), the aligned claim groups (which
+reports carry each fact) and the checker's findings, and answers with JSON sentences that cite
+report ids. When everything does not fit in the token budget, each report is summarised on its
+own first (map) and the notes are merged (reduce), level after level if need be.
+
+Guard policy: a sentence its cited reports contradict is removed; one they do not support is
+re-checked against all reports and kept with corrected citations when others support it,
+otherwise removed (a summary shown to readers should not carry unverifiable sentences; the
+count is in the notes). Citations to ids that are not among the reports are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from pydantic import BaseModel, Field
+
+from summarize.llm import catalog, tokens
+from summarize.llm.client import Ask, LLMClient, Usage
+from summarize.llm.errors import LLMError
+from summarize.llm.fences import attribute, fence, quoted
+from summarize.llm.prompts import Prompt, load_prompt
+from summarize.llm.settings import LLMSettings
+from summarize.models import (
+    Analysis,
+    ClaimGroup,
+    Document,
+    Finding,
+    Summary,
+    SummarySentence,
+    SupportVerdict,
+)
+
+Judge = Callable[[str, Analysis, Sequence[str] | None], SupportVerdict]
+
+CONTEXT_SHARE = 0.3  # at most this part of the budget goes to claim groups and findings
+MAX_REDUCE_LEVELS = 3
+QUOTE_CHARS = 160
+_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+class DraftSentence(BaseModel):
+    text: str = Field(min_length=1, description="one sentence of the summary")
+    citations: list[str] = Field(description="ids of the reports that support the sentence")
+
+
+class Draft(BaseModel):
+    """What the model must answer, for notes (map) and for the summary (reduce) alike."""
+
+    sentences: list[DraftSentence] = Field(min_length=1)
+
+
+@dataclass
+class Source:
+    """A fenced piece of material for the model: a report (or part of one) or notes on reports."""
+
+    kind: str  # "REPORT" or "NOTES"
+    documents: list[str]
+    header: dict[str, str]
+    units: list[str]  # sentences of a report, or note lines; the split points when too long
+
+    def block(self) -> str:
+        return fence(
+            self.kind,
+            self.header,
+            "\n".join(self.units) if self.kind == "NOTES" else " ".join(self.units),
+        )
+
+    def parts(self, chunks: list[list[str]]) -> list[Source]:
+        return [
+            Source(self.kind, self.documents, {**self.header, "part": f"{n}/{len(chunks)}"}, chunk)
+            for n, chunk in enumerate(chunks, 1)
+        ]
+
+
+@dataclass
+class GuardTally:
+    kept: int = 0
+    contradicted: int = 0
+    unsupported: int = 0
+    recited: int = 0
+    unknown_citations: int = 0
+    over_word_limit: int = 0
+
+    def note(self) -> str:
+        removed = self.contradicted + self.unsupported
+        parts = [
+            f"faithfulness guard: kept {self.kept} sentence(s); removed {removed} "
+            f"({self.contradicted} contradicted by their sources, {self.unsupported} unsupported)"
+        ]
+        if self.recited:
+            parts.append(f"corrected the citations of {self.recited}")
+        if self.unknown_citations:
+            parts.append(f"dropped {self.unknown_citations} citation(s) to unknown report ids")
+        if self.over_word_limit:
+            parts.append(f"cut {self.over_word_limit} sentence(s) over the word limit")
+        return "; ".join(parts) + "."
+
+
+@dataclass
+class _Prompts:
+    system: Prompt
+    merge: Prompt
+    map: Prompt
+
+    @classmethod
+    def load(cls) -> _Prompts:
+        return cls(load_prompt("merge_system"), load_prompt("merge_user"), load_prompt("map_user"))
+
+
+@dataclass
+class _Composer:
+    client: LLMClient
+    analysis: Analysis
+    groups: list[ClaimGroup]
+    findings: list[Finding]
+    max_words: int
+    prompts: _Prompts = field(default_factory=_Prompts.load)
+    usage: Usage = field(default_factory=Usage)
+    used_prompts: set[str] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        reserved_output = max(1_024, 4 * self.max_words)
+        self.budget = tokens.usable(self.client.settings.input_budget(reserved_output))
+        self.note_words = max(40, self.max_words // 2)
+        self.groups_block, self.findings_block = self._context()
+
+    # ---------------------------------------------------------------- material
+
+    def report_sources(self) -> list[Source]:
+        return [_report_source(document) for document in self.analysis.documents]
+
+    def _context(self) -> tuple[str, str]:
+        group_lines = _group_lines(self.analysis, self.groups)
+        finding_lines = _finding_lines(self.findings)
+        share = int(self.budget * CONTEXT_SHARE)
+        kept_findings = _fitting(finding_lines, share // 2)
+        kept_groups = _fitting(group_lines, share - tokens.count_tokens("\n".join(kept_findings)))
+        dropped = len(group_lines) - len(kept_groups) + len(finding_lines) - len(kept_findings)
+        if dropped:
+            self.notes.append(
+                f"{dropped} lesser claim group(s)/finding(s) were left out of the prompt "
+                "to fit the token budget."
+            )
+        return (
+            fence("CLAIM GROUPS", {}, "\n".join(kept_groups) or "(none)"),
+            fence("FINDINGS", {}, "\n".join(kept_findings) or "(none)"),
+        )
+
+    # ---------------------------------------------------------------- asks
+
+    def merge_ask(self, sources: list[Source]) -> Ask:
+        notes = sources[0].kind == "NOTES"
+        user = self.prompts.merge.render(
+            document_count=len(self.analysis.documents),
+            max_words=self.max_words,
+            groups=self.groups_block,
+            findings=self.findings_block,
+            sources_intro=(
+                "Notes taken from the reports (each note cites the reports it comes from):"
+                if notes
+                else "The reports:"
+            ),
+            sources="\n\n".join(source.block() for source in sources),
+        )
+        return self._ask(self.prompts.merge, user)
+
+    def map_ask(self, sources: list[Source]) -> Ask:
+        user = self.prompts.map.render(
+            max_words=self.note_words * len(sources),
+            sources="\n\n".join(source.block() for source in sources),
+        )
+        return self._ask(self.prompts.map, user)
+
+    def _ask(self, user_prompt: Prompt, user: str) -> Ask:
+        system = self.prompts.system.render()
+        version = f"{self.prompts.system.label}+{user_prompt.label}"
+        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+        return Ask(messages=messages, prompt_version=version)
+
+    def fits(self, ask: Ask) -> bool:
+        return tokens.count_messages(ask.messages) <= self.budget
+
+    # ---------------------------------------------------------------- map-reduce
+
+    def draft(self) -> Draft:
+        sources = self.report_sources()
+        ask = self.merge_ask(sources)
+        if not self.fits(ask):
+            sources = self._reduce_until_it_fits(sources, tokens.count_messages(ask.messages))
+            ask = self.merge_ask(sources)
+        return self._complete([ask], self.prompts.merge)[0]
+
+    def _reduce_until_it_fits(self, sources: list[Source], needed: int) -> list[Source]:
+        for level in range(1, MAX_REDUCE_LEVELS + 1):
+            sources = self._condense(sources, one_report_per_ask=level == 1)
+            ask = self.merge_ask(sources)
+            if self.fits(ask):
+                self.notes.append(
+                    f"map-reduce: the reports needed ~{needed} tokens, more than the "
+                    f"{self.budget}-token budget, so they were summarised separately first "
+                    f"({level} level(s)) and the notes merged."
+                )
+                return sources
+        raise LLMError(
+            f"the reports do not fit in the {self.budget}-token budget even after summarising "
+            f"them separately {MAX_REDUCE_LEVELS} times; raise --max-input-tokens"
+        )
+
+    def _condense(self, sources: list[Source], one_report_per_ask: bool) -> list[Source]:
+        batches = self._batches(sources, one_report_per_ask)
+        drafts = self._complete([self.map_ask(batch) for batch in batches], self.prompts.map)
+        return [_notes(batch, draft) for batch, draft in zip(batches, drafts, strict=True)]
+
+    def _batches(self, sources: list[Source], one_per_batch: bool) -> list[list[Source]]:
+        batches: list[list[Source]] = []
+        for source in sources:
+            for piece in self._pieces(source):
+                if batches and not one_per_batch and self.fits(self.map_ask([*batches[-1], piece])):
+                    batches[-1].append(piece)
+                else:
+                    batches.append([piece])
+        return batches
+
+    def _pieces(self, source: Source) -> list[Source]:
+        """`source` whole, or cut at sentence (or note) bounds into parts that each fit."""
+        if self.fits(self.map_ask([source])):
+            return [source]
+        empty = source.parts([[]])[0]
+        room = self.budget - tokens.count_messages(self.map_ask([empty]).messages)
+        chunks: list[list[str]] = [[]]
+        used = 0
+        for unit in source.units:
+            size = tokens.count_tokens(unit) + 1
+            if size > room:
+                raise LLMError(
+                    f"the {self.budget}-token budget is too small for one sentence of report "
+                    f"'{source.documents[0]}' plus the prompt; raise --max-input-tokens"
+                )
+            if used + size > room and chunks[-1]:
+                chunks.append([])
+                used = 0
+            chunks[-1].append(unit)
+            used += size
+        return source.parts(chunks)
+
+    def _complete(self, asks: list[Ask], user_prompt: Prompt) -> list[Draft]:
+        self.used_prompts |= {self.prompts.system.label, user_prompt.label}
+        completions = self.client.complete_all(asks, Draft)
+        for completion in completions:
+            self.usage += completion.usage
+        return [completion.value for completion in completions]
+
+
+def _report_source(document: Document) -> Source:
+    header = {"id": attribute(document.id)}
+    if document.outlet:
+        header["outlet"] = quoted(document.outlet)
+    if document.published:
+        header["published"] = document.published.isoformat()
+    if document.title:
+        header["title"] = quoted(document.title)
+    units = [sentence.text for sentence in document.sentences] or [document.text]
+    return Source("REPORT", [document.id], header, units)
+
+
+def _notes(batch: list[Source], draft: Draft) -> Source:
+    documents = list(dict.fromkeys(d for source in batch for d in source.documents))
+    by_fence_id = {attribute(d): d for d in documents}
+    lines = []
+    for sentence in draft.sentences:
+        cited = [by_fence_id[c] for c in sentence.citations if c in by_fence_id] or documents
+        lines.append(f"{sentence.text.strip()} [sources: {', '.join(map(attribute, cited))}]")
+    return Source("NOTES", documents, {"from": ",".join(map(attribute, documents))}, lines)
+
+
+def _shorten(text: str, limit: int = QUOTE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _group_lines(analysis: Analysis, groups: list[ClaimGroup]) -> list[str]:
+    """One line per fact, most widely reported first: which reports carry it, one wording."""
+    ordered = sorted(groups, key=lambda group: (-len(group.documents), group.id))
+    return [
+        f"- fact {group.id} [{', '.join(map(attribute, group.documents))}]: "
+        f'"{_shorten(analysis.sentence(group.members[0]).text, 300)}"'
+        for group in ordered
+        if group.members
+    ]
+
+
+def _finding_lines(findings: list[Finding]) -> list[str]:
+    ordered = sorted(findings, key=lambda finding: _SEVERITY_ORDER[finding.severity])
+    lines = []
+    for finding in ordered:
+        quotes = "; ".join(
+            f'{attribute(e.document)}: "{_shorten(e.quote)}"' for e in finding.evidence
+        )
+        documents = ", ".join(map(attribute, finding.documents))
+        lines.append(
+            f"- {finding.kind} ({finding.severity}) [{documents}]: "
+            f"{_shorten(finding.explanation, 300)}" + (f" Quotes: {quotes}" if quotes else "")
+        )
+    return lines
+
+
+def _fitting(lines: list[str], limit: int) -> list[str]:
+    kept, used = [], 0
+    for line in lines:
+        used += tokens.count_tokens(line) + 1
+        if used > limit:
+            break
+        kept.append(line)
+    return kept
+
+
+def guard(
+    draft: Draft, analysis: Analysis, judge: Judge, max_words: int
+) -> tuple[list[SummarySentence], GuardTally]:
+    """The sentences of `draft` the reports back, with checked citations, within `max_words`."""
+    by_fence_id = {attribute(document.id): document.id for document in analysis.documents}
+    tally = GuardTally()
+    kept: list[SummarySentence] = []
+    words = 0
+    for sentence in draft.sentences:
+        text = " ".join(sentence.text.split())
+        known = [by_fence_id[c.strip()] for c in sentence.citations if c.strip() in by_fence_id]
+        tally.unknown_citations += len(sentence.citations) - len(known)
+        cited = list(dict.fromkeys(known))
+        verdict = judge(text, analysis, cited or None)
+        if verdict.label == "unsupported" and cited:
+            wider = judge(text, analysis, None)
+            if wider.label == "supported":
+                verdict, cited = wider, []
+        if verdict.label != "supported":
+            if verdict.label == "contradicted":
+                tally.contradicted += 1
+            else:
+                tally.unsupported += 1
+            continue
+        if not cited:
+            cited = list(dict.fromkeys(ref.document for ref in verdict.evidence))
+            tally.recited += 1
+        length = len(text.split())
+        if kept and words + length > max_words:
+            tally.over_word_limit += 1
+            continue
+        words += length
+        kept.append(SummarySentence(text=text, citations=cited))
+    tally.kept = len(kept)
+    return kept, tally
+
+
+def _usage_notes(settings: LLMSettings, usage: Usage, prompts: set[str]) -> list[str]:
+    host = urlparse(settings.endpoint).netloc or settings.endpoint
+    cost = catalog.cost_usd(settings.model, usage.tokens_in, usage.tokens_out)
+    price = (
+        f"estimated cost ${cost:.6f} at list prices"
+        if cost is not None
+        else f"cost unknown (no price listed for '{settings.model}')"
+    )
+    answers = usage.requests + usage.cache_hits
+    return [
+        f"LLM summary by model '{settings.model}' at {host}; prompts {', '.join(sorted(prompts))}.",
+        f"tokens: {usage.tokens_in} in, {usage.tokens_out} out over {usage.requests} request(s); "
+        f"{price}.",
+        f"cache: {usage.cache_hits} of {answers} answer(s) reused "
+        f"({usage.cached_tokens_in} in, {usage.cached_tokens_out} out tokens not resent).",
+    ]
+
+
+def compose_llm(
+    analysis: Analysis,
+    groups: list[ClaimGroup],
+    findings: list[Finding],
+    max_words: int,
+    settings: LLMSettings,
+    *,
+    judge: Judge | None = None,
+) -> Summary:
+    """A neutral merged summary written by the configured model and vetted by the guard.
+
+    Raises LLMError (one line, no key) when the endpoint cannot be used or gives nothing the
+    reports support. `judge` defaults to summarize.support.judge_sentence.
+    """
+    if judge is None:
+        from summarize.support import judge_sentence
+
+        judge = judge_sentence
+    composer = _Composer(LLMClient(settings), analysis, groups, findings, max_words)
+    draft = composer.draft()
+    sentences, tally = guard(draft, analysis, judge, max_words)
+    notes = [*_usage_notes(settings, composer.usage, composer.used_prompts), *composer.notes]
+    notes.append(tally.note())
+    if not sentences:
+        raise LLMError(
+            f"none of the {len(draft.sentences)} sentence(s) the model wrote is supported by "
+            "the reports"
+        )
+    return Summary(sentences=sentences, backend="llm", notes=notes)

@@ -1,0 +1,238 @@
+"""The pydantic models passed between the stages.
+
+ingest -> Document; analyze -> Analysis; align -> ClaimGroup; check -> Finding;
+compose -> Summary; the Report gathers them for rendering. All character offsets
+(`start`, `end`) index into `Document.text`, so `text[start:end]` is the quote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+# ---------------------------------------------------------------- ingest
+
+
+class Sentence(BaseModel):
+    index: int = Field(description="position of the sentence in its document, from 0")
+    paragraph: int = Field(description="position of its paragraph in the document, from 0")
+    start: int
+    end: int
+    text: str
+
+
+class Document(BaseModel):
+    id: str = Field(description="stable readable id: the file stem or the id given in a cluster")
+    path: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    dateline: str | None = Field(default=None, description="place the story was filed from")
+    text: str = Field(description="clean body text; every offset refers to it")
+    sentences: list[Sentence] = Field(default_factory=list)
+
+
+class InputProblem(BaseModel):
+    """An input that could not be used, and why, in words a user understands."""
+
+    source: str
+    message: str
+
+
+class Cluster(BaseModel):
+    """The reports of one event, as read from files, a directory, stdin or one JSONL line."""
+
+    id: str
+    documents: list[Document]
+    problems: list[InputProblem] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------- analyze
+
+
+class Span(BaseModel):
+    start: int
+    end: int
+    text: str
+
+
+Bound = Literal["exact", "approximate", "at_least", "at_most", "range"]
+
+
+class Quantity(Span):
+    """A number with what it measures or counts, normalised so reports can be compared."""
+
+    value: float = Field(description="the number as written, in its own unit")
+    unit: str = Field(description="unit as understood, e.g. 'kilometer', 'mile', '' for a count")
+    normalized: float = Field(description="value in the base unit of its dimension")
+    base_unit: str = Field(description="'m', 's', 'kg', 'USD', 'percent', 'count', ...")
+    counted: str | None = Field(default=None, description="what is counted: 'people', 'towns'")
+    bound: Bound = "exact"
+    low: float = Field(description="lowest normalised value the wording allows (rounding too)")
+    high: float = Field(description="highest normalised value the wording allows")
+
+
+class DateMention(Span):
+    value: dt.date = Field(description="resolved against the document's published date")
+
+
+class EntityMention(Span):
+    canonical: str = Field(description="the entity's canonical name across all documents")
+
+
+class Attribution(Span):
+    """Who a sentence says a claim comes from: 'SANA said', 'according to the UN'."""
+
+    source: str = Field(description="the one making the claim, as written")
+    cue: str = Field(description="the reporting verb or phrase: said, claimed, according to")
+    doubt: bool = Field(default=False, description="cue casts doubt: claimed, alleged, unverified")
+
+
+class SentenceAnalysis(BaseModel):
+    document: str
+    sentence: int
+    terms: list[str] = Field(default_factory=list, description="content word stems, for alignment")
+    quantities: list[Quantity] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    entities: list[EntityMention] = Field(default_factory=list)
+    attributions: list[Attribution] = Field(default_factory=list)
+    hedges: list[Span] = Field(default_factory=list)
+    loaded_terms: list[Span] = Field(default_factory=list)
+
+
+class Entity(BaseModel):
+    canonical: str
+    variants: list[str] = Field(description="every surface form seen, most frequent first")
+    documents: list[str]
+
+
+class Analysis(BaseModel):
+    documents: list[Document]
+    sentences: list[SentenceAnalysis] = Field(description="every sentence of every document")
+    entities: list[Entity] = Field(default_factory=list)
+
+    @cached_property
+    def _documents_by_id(self) -> dict[str, Document]:
+        return {document.id: document for document in self.documents}
+
+    @cached_property
+    def _analyses_by_ref(self) -> dict[tuple[str, int], SentenceAnalysis]:
+        return {(item.document, item.sentence): item for item in self.sentences}
+
+    def document(self, document_id: str) -> Document:
+        return self._documents_by_id[document_id]
+
+    def sentence(self, ref: SentenceRef | SentenceAnalysis) -> Sentence:
+        return self.document(ref.document).sentences[ref.sentence]
+
+    def analysis_of(self, ref: SentenceRef) -> SentenceAnalysis:
+        return self._analyses_by_ref[(ref.document, ref.sentence)]
+
+
+# ---------------------------------------------------------------- align
+
+
+class SentenceRef(BaseModel):
+    document: str
+    sentence: int
+
+
+class ClaimGroup(BaseModel):
+    """Sentences from different documents that report the same fact."""
+
+    id: int
+    members: list[SentenceRef]
+    similarity: float = Field(description="mean similarity of the members to the group")
+
+    @property
+    def documents(self) -> list[str]:
+        return list(dict.fromkeys(member.document for member in self.members))
+
+
+# ---------------------------------------------------------------- check
+
+FindingKind = Literal[
+    "quantity_conflict",
+    "quantity_equivalent",
+    "temporal_update",
+    "framing",
+    "attribution",
+    "entity_variant",
+    "unique_claim",
+    "omission",
+]
+Severity = Literal["high", "medium", "low"]
+
+
+class Evidence(BaseModel):
+    document: str
+    quote: str = Field(description="exact text of the document at start:end")
+    start: int
+    end: int
+
+
+class ReportedValue(BaseModel):
+    document: str
+    text: str
+    normalized: float
+    unit: str
+
+
+class Finding(BaseModel):
+    kind: FindingKind
+    severity: Severity
+    documents: list[str]
+    evidence: list[Evidence]
+    explanation: str
+    values: list[ReportedValue] = Field(default_factory=list)
+
+
+class SupportVerdict(BaseModel):
+    """Whether a written sentence is backed by the reports it cites (the faithfulness guard)."""
+
+    label: Literal["supported", "unsupported", "contradicted"]
+    score: float = Field(description="0..1, how well the best source sentences cover the claim")
+    reason: str = Field(description="one line a reader understands: what is missing or conflicts")
+    evidence: list[SentenceRef] = Field(default_factory=list, description="best source sentences")
+
+
+# ---------------------------------------------------------------- compose
+
+Backend = Literal["extractive", "llm"]
+
+
+class SummarySentence(BaseModel):
+    text: str
+    citations: list[str] = Field(description="ids of the documents that support the sentence")
+
+
+class Summary(BaseModel):
+    sentences: list[SummarySentence]
+    backend: Backend
+    notes: list[str] = Field(default_factory=list, description="what a reader should know")
+
+
+# ---------------------------------------------------------------- report
+
+
+class DocumentInfo(BaseModel):
+    id: str
+    path: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    title: str | None = None
+
+
+class Report(BaseModel):
+    """What `check` and `merge` print; the JSON contract of ARCHITECTURE.md."""
+
+    id: str | None = Field(default=None, description="cluster id, when the input named one")
+    documents: list[DocumentInfo]
+    findings: list[Finding]
+    summary: list[SummarySentence] | None = None
+    backend: Backend | None = None
+    notes: list[str] = Field(default_factory=list)
+    problems: list[InputProblem] = Field(default_factory=list)

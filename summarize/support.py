@@ -1,0 +1,519 @@
+"""The faithfulness judge: is a written sentence supported by the reports, unsupported, or
+contradicted by them?
+
+It guards LLM-written summaries, scores faithfulness and citation precision in the evals, and is
+the offline inconsistency detector measured on SummEdits. No model: deterministic word-level
+signals, each cheap.
+
+1. Alignment. The claim's content stems are looked up in an inverted index of the source
+   sentences; the candidates are ranked by shared stems weighted by rarity (IDF over the
+   sources), and up to three are picked greedily for the weight they add. `score` is the share of
+   the claim's weight they cover; a stem the sources never use weighs as much as the rarest one.
+2. Numbers. Every quantity of the claim needs a comparable source quantity whose interval
+   overlaps (so 20 km = 12 miles); a comparable one with another value contradicts it. Years
+   (which are not quantities) must appear in the sources as written.
+3. Names. Every name in the claim must be found in the sources (exact, as an initialism, by a
+   shared stem as in "Israeli"/"Israel", or by a close spelling).
+4. Negation. A negation in the claim that the aligned sentences lack, or a negation in an aligned
+   sentence whose negated words the claim asserts plainly, contradicts.
+5. Opposites. A claim word that the aligned sentences lack, while they have its antonym, its
+   negating-prefix twin ("unknown"/"known") or another member of its closed class (another
+   weekday, colour, ordinal...) in the same place, contradicts. "The same place" means the two
+   words share a neighbouring content word, which keeps "raised prices" from clashing with
+   "profits dropped" in one sentence.
+
+A sentence is supported only when no check objects and the coverage reaches MIN_COVERAGE.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Literal
+
+from summarize.analyze.quantities import comparable, find_quantities, overlaps
+from summarize.analyze.entities import canonical_map, find_mentions, name_key, resolve_entities
+from summarize.analyze.terms import STOPWORDS, content_terms, stem, tokenize, word_set
+from summarize.ingest import document_from_text, split_sentences
+from summarize.models import (
+    Analysis,
+    EntityMention,
+    Quantity,
+    SentenceAnalysis,
+    SentenceRef,
+    SupportVerdict,
+)
+
+# Chosen on the dev half of SummEdits (evals/summedits.py): the lowest coverage a supported
+# sentence may have. Paraphrases lower coverage a lot, so only near-unrelated sentences fall below.
+MIN_COVERAGE = 0.15
+MAX_EVIDENCE = 3
+# A further source sentence joins the evidence only when it adds this share of the claim's weight.
+MIN_GAIN = 0.15
+CANDIDATES = 10
+CONTEXT_WINDOW = 3
+
+Label = Literal["supported", "unsupported", "contradicted"]
+
+# ---------------------------------------------------------------- lexicons (generic English)
+
+NEGATIONS = word_set(
+    """not no never without none nobody nothing neither nor cannot nowhere
+    dont doesnt didnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant couldnt
+    shouldnt aint"""
+)
+# "failed to win" negates "win" as much as "did not win" does.
+NEGATING_VERBS = word_set("fail fails failed failing refuse refuses refused refusing")
+
+# Pairs of opposites, "a b" separated by "|".
+ANTONYMS = """
+new old|young old|modern ancient|high low|higher lower|highest lowest|large small|larger smaller|
+largest smallest|big small|bigger smaller|huge tiny|long short|longer shorter|wide narrow|
+deep shallow|thick thin|heavy light|fast slow|faster slower|quick slow|rapid slow|early late|
+earlier later|earliest latest|first last|initial final|strong weak|stronger weaker|rich poor|
+wealthy poor|cheap expensive|easy difficult|easy hard|hot cold|warm cool|bright dark|loud quiet|
+safe dangerous|healthy sick|alive dead|guilty innocent|public private|publicly privately|
+secret public|secretly publicly|secretly openly|true false|right wrong|real fake|genuine fake|
+positive negative|good bad|better worse|best worst|happy sad|optimistic pessimistic|
+friendly hostile|friend enemy|ally enemy|peace war|peaceful violent|present absent|full empty|
+same different|similar different|simple complex|specific general|common rare|frequent rare|
+often rarely|always never|all none|everyone nobody|everything nothing|many few|more less|
+more fewer|most least|much little|maximum minimum|majority minority|major minor|
+primary secondary|temporary permanent|voluntary mandatory|voluntary compulsory|
+optional mandatory|optional required|formal informal|strict lenient|profit loss|surplus deficit|
+surplus shortage|abundant scarce|domestic foreign|internal external|urban rural|indoor outdoor|
+inside outside|interior exterior|inner outer|upper lower|top bottom|forward backward|
+ahead behind|gain loss|upward downward|above below|before after|past future|previous next|near far|
+nearby distant|close distant|together apart|buy sell|bought sold|buyer seller|import export|
+lend borrow|send receive|give take|push pull|enter exit|arrive depart|arrival departure|
+join leave|hire fire|attack defend|arrest release|convict acquit|conviction acquittal|
+support oppose|supporter opponent|confirm deny|admit deny|remember forget|find lose|
+keep remove|keep delete|save spend|include exclude|inclusion exclusion|open close|open shut|
+start end|start stop|start finish|begin end|begin finish|launch cancel|continue stop|
+continue halt|resume suspend|reveal conceal|reveal hide|show hide|praise criticize|
+praise condemn|praise blame|love hate|trust suspect|build destroy|create destroy|
+repair damage|help hurt|help harm|benefit harm|protect endanger|survive die|live die|
+unite divide|cooperate compete|advance retreat|lead trail|overestimate underestimate|
+struggle thrive|male female|man woman|men women|boy girl|son daughter|father mother|
+brother sister|husband wife|king queen|child adult|junior senior|amateur professional|
+north south|east west|northern southern|eastern western|day night|summer winter|
+spring autumn|wet dry|clean dirty
+"""
+# Groups of words that all oppose every word of the other group.
+OPPOSED_GROUPS = (
+    (
+        "increase rise rose risen grow grew grown climb jump surge soar gain boost raise expand "
+        "rally swell accelerate improve strengthen",
+        "decrease fall fell fallen drop decline shrink shrank plunge plummet tumble slump sink "
+        "slide dip reduce cut lower lose lost contract slow worsen weaken",
+    ),
+    (
+        "allow permit legalize authorize approve accept welcome enable",
+        "ban forbid prohibit outlaw bar block reject refuse prevent veto",
+    ),
+    ("win won victory triumph succeed success", "lose lost defeat loss fail failure"),
+)
+# Members of one class exclude each other in the same slot ("on Tuesday" / "on Wednesday").
+CLOSED_CLASSES = (
+    "red orange yellow green blue purple pink brown black white grey gray silver gold violet",
+    "second minute hour day week month year decade century",
+    "first second third fourth fifth sixth seventh eighth ninth tenth last",
+    "north south east west northern southern eastern western northeast northwest southeast "
+    "southwest",
+    "monday tuesday wednesday thursday friday saturday sunday",
+    "january february march april may june july august september october november december",
+    "morning afternoon evening night",
+    "spring summer autumn winter",
+    "hundred thousand million billion trillion hundreds thousands millions billions trillions",
+)
+NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_YEAR = re.compile(r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d.,]|\w)")
+
+
+@cache
+def _opposites() -> dict[str, frozenset[str]]:
+    """stem -> stems of its opposites, from ANTONYMS and OPPOSED_GROUPS."""
+    pairs = [pair.split() for pair in ANTONYMS.replace("\n", "").split("|") if pair.strip()]
+    for one, other in OPPOSED_GROUPS:
+        pairs += [[a, b] for a in one.split() for b in other.split()]
+    opposites: dict[str, set[str]] = defaultdict(set)
+    for a, b in pairs:
+        opposites[stem(a)].add(stem(b))
+        opposites[stem(b)].add(stem(a))
+    return {word: frozenset(found) for word, found in opposites.items()}
+
+
+@cache
+def _classes() -> dict[str, frozenset[int]]:
+    """stem -> the closed classes it belongs to."""
+    classes: dict[str, set[int]] = defaultdict(set)
+    for number, members in enumerate(CLOSED_CLASSES):
+        for word in members.split():
+            classes[stem(word)].add(number)
+    return {word: frozenset(found) for word, found in classes.items()}
+
+
+@cache
+def _lexicon_words() -> frozenset[str]:
+    """Stopwords that still carry meaning for the opposites check (more/less, before/after)."""
+    return frozenset(w for w in STOPWORDS if stem(w) in _opposites() or stem(w) in _classes())
+
+
+# ---------------------------------------------------------------- words of one sentence
+
+
+@dataclass(frozen=True)
+class _Wording:
+    """What the opposites and negation checks need of one sentence."""
+
+    stems: frozenset[str]
+    neighbours: dict[str, frozenset[str]]
+    negated: tuple[frozenset[str], ...]  # the words each negation applies to
+
+
+@lru_cache(maxsize=50_000)
+def _wording(text: str) -> _Wording:
+    tokens = [t.lower().replace("'", "").replace("’", "") for t in _TOKEN.findall(text)]
+    sequence: list[str] = []
+    negated: list[frozenset[str]] = []
+    keep = _lexicon_words()
+    for index, token in enumerate(tokens):
+        is_negation = token in NEGATIONS or (
+            token in NEGATING_VERBS and tokens[index + 1 : index + 2] == ["to"]
+        )
+        if is_negation:
+            negated.append(frozenset(_content_stems(tokens[index + 1 : index + 6])[:2]))
+        elif token not in STOPWORDS or token in keep:
+            sequence.extend(stem(part) for part in token.split("-") if part)
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for index, word in enumerate(sequence):
+        window = sequence[max(0, index - CONTEXT_WINDOW) : index + CONTEXT_WINDOW + 1]
+        neighbours[word].update(w for w in window if w != word)
+    return _Wording(
+        stems=frozenset(sequence),
+        neighbours={word: frozenset(found) for word, found in neighbours.items()},
+        negated=tuple(negated),
+    )
+
+
+def _content_stems(tokens: Iterable[str]) -> list[str]:
+    return [
+        stem(part)
+        for token in tokens
+        if token not in STOPWORDS and token not in NEGATIONS
+        for part in token.split("-")
+        if part
+    ]
+
+
+def _merge(wordings: Sequence[_Wording]) -> _Wording:
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for wording in wordings:
+        for word, found in wording.neighbours.items():
+            neighbours[word] |= found
+    return _Wording(
+        stems=frozenset().union(*(w.stems for w in wordings)),
+        neighbours={word: frozenset(found) for word, found in neighbours.items()},
+        negated=tuple(n for w in wordings for n in w.negated),
+    )
+
+
+# ---------------------------------------------------------------- names
+
+
+@dataclass(frozen=True)
+class _Names:
+    """The names and words of the sources, to tell whether a name in a claim occurs in them."""
+
+    surfaces: tuple[str, ...]
+    keys: frozenset[tuple[str, ...]]
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, texts: Sequence[str], surfaces: Iterable[str]) -> _Names:
+        unique = tuple(dict.fromkeys(surfaces))
+        keys = frozenset(name_key(surface) for surface in unique)
+        words = {w for text in texts for w in tokenize(text)} | {w for key in keys for w in key}
+        return cls(surfaces=unique, keys=keys, words=frozenset(words))
+
+    def knows(self, name: str) -> bool:
+        """The same name (after resolution: spellings, surnames, initialisms), or each of its
+        words in the sources as written or as a word made from a source word ("Israeli" from
+        "Israel"). Word by word because a run of capitals can join two names ("London Russian
+        embassy")."""
+        key = name_key(name)
+        if key in self.keys or all(self._knows_word(word) for word in key):
+            return True
+        for entity in resolve_entities([("source", s) for s in self.surfaces] + [("claim", name)]):
+            if name in entity.variants:
+                return any(_stands_for(s, name) for s in entity.variants if s != name)
+        return False
+
+
+    def _knows_word(self, word: str) -> bool:
+        return word in self.words or any(_derived(word, known) for known in self.words)
+
+
+def _stands_for(source: str, claim: str) -> bool:
+    """A source name backs a claim name it resolves with unless the claim's is more specific:
+    "Cluster" in the sources does not back "Coma Cluster"."""
+    return len(name_key(source)) >= len(name_key(claim)) or source.replace(".", "").isupper()
+
+
+def _derived(a: str, b: str) -> bool:
+    """One word made from the other by a short ending: "israeli"/"israel", "chinese"/"china"."""
+    shorter = min(len(a), len(b))
+    if shorter < 4:
+        return False
+    shared = 0
+    while shared < shorter and a[shared] == b[shared]:
+        shared += 1
+    return shared >= 4 and shared >= 0.75 * shorter and max(len(a), len(b)) - shared <= 3
+
+
+def _claim_names(claim: str) -> list[str]:
+    """Names in the claim. A single capitalised word opening it may be an ordinary word
+    ("Shares fell"), so it counts only when it is an acronym."""
+    first = re.search(r"\w", claim)
+    opening = first.start() if first else 0
+    return [
+        mention.text
+        for mention in find_mentions(claim)
+        if mention.start != opening or " " in mention.text or mention.text.isupper()
+    ]
+
+
+# ---------------------------------------------------------------- the sources
+
+
+@dataclass
+class _Sources:
+    """The source sentences one judgement may use, indexed for alignment."""
+
+    refs: list[SentenceRef]
+    texts: list[str]
+    terms: list[frozenset[str]]
+    quantities: list[list[Quantity]]
+    postings: dict[str, list[int]]
+    frequency: Counter[str]
+    names: _Names
+    years: frozenset[str]
+
+    @classmethod
+    def of(cls, analysis: Analysis, documents: Sequence[str] | None) -> _Sources:
+        wanted = set(documents) if documents is not None else None
+        items = [s for s in analysis.sentences if wanted is None or s.document in wanted]
+        texts = [analysis.sentence(item).text for item in items]
+        terms = [frozenset(item.terms) for item in items]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for index, found in enumerate(terms):
+            for term in found:
+                postings[term].append(index)
+        return cls(
+            refs=[SentenceRef(document=s.document, sentence=s.sentence) for s in items],
+            texts=texts,
+            terms=terms,
+            quantities=[item.quantities for item in items],
+            postings=postings,
+            frequency=Counter(term for found in terms for term in found),
+            names=_Names.of(texts, (m.text for item in items for m in item.entities)),
+            years=frozenset(year for text in texts for year in _YEAR.findall(text)),
+        )
+
+    def weight(self, term: str) -> float:
+        """IDF over the source sentences; an unseen term weighs as much as the rarest."""
+        return math.log((len(self.texts) + 1) / (max(self.frequency.get(term, 0), 1) + 0.5))
+
+    def align(self, terms: frozenset[str]) -> tuple[list[int], float]:
+        """Up to MAX_EVIDENCE sentences covering the claim's weight best, and the share covered."""
+        weights = {term: self.weight(term) for term in terms}
+        total = sum(weights.values())
+        if not total:
+            return [], 0.0
+        shared: Counter[int] = Counter()
+        for term in terms:
+            for index in self.postings.get(term, ()):
+                shared[index] += weights[term]
+        candidates = [index for index, _ in shared.most_common(CANDIDATES)]
+        chosen: list[int] = []
+        covered: set[str] = set()
+        while len(chosen) < MAX_EVIDENCE:
+            gains = [
+                (sum(weights[t] for t in (terms & self.terms[i]) - covered), -i)
+                for i in candidates
+                if i not in chosen
+            ]
+            gain, best = max(gains, default=(0.0, 0))
+            if gain <= 0 or (chosen and gain < MIN_GAIN * total):
+                break
+            chosen.append(-best)
+            covered |= terms & self.terms[-best]
+        return chosen, sum(weights[t] for t in covered) / total
+
+
+_cached: tuple[Analysis, dict[tuple[str, ...] | None, _Sources]] | None = None
+
+
+def _sources(analysis: Analysis, documents: Sequence[str] | None) -> _Sources:
+    """The index for (analysis, documents), kept while the same analysis is being judged."""
+    global _cached
+    if _cached is None or _cached[0] is not analysis:
+        _cached = (analysis, {})
+    key = tuple(sorted(set(documents))) if documents is not None else None
+    if key not in _cached[1]:
+        _cached[1][key] = _Sources.of(analysis, documents)
+    return _cached[1][key]
+
+
+# ---------------------------------------------------------------- the checks
+
+
+@dataclass(frozen=True)
+class _Problem:
+    label: Label
+    reason: str
+
+
+def _check_quantities(claim: str, sources: _Sources, aligned: list[int]) -> list[_Problem]:
+    """Values must match; what is counted may be worded differently ("seven people" is backed
+    by "killed seven"), so matching looks at the value and its dimension only."""
+    problems = []
+    nearby = [q for i in aligned for q in sources.quantities[i]]
+    everywhere = [q for found in sources.quantities for q in found]
+    claimed = find_quantities(claim)
+    for quantity in claimed:
+        if any(overlaps(quantity, q) for q in nearby):
+            continue
+        rivals = [
+            q
+            for q in nearby
+            if comparable(quantity, q) and not any(overlaps(q, other) for other in claimed)
+        ]
+        if rivals:
+            problems.append(
+                _Problem("contradicted", f'"{quantity.text}" but the source says "{rivals[0].text}"')
+            )
+        elif not any(overlaps(quantity, q) for q in everywhere):
+            problems.append(_Problem("unsupported", f'"{quantity.text}" is not in the sources'))
+    for year in _YEAR.findall(claim):
+        if year not in sources.years:
+            problems.append(_Problem("unsupported", f"the year {year} is not in the sources"))
+    return problems
+
+
+def _check_names(claim: str, sources: _Sources) -> list[_Problem]:
+    return [
+        _Problem("unsupported", f'"{name}" is not named in the sources')
+        for name in dict.fromkeys(_claim_names(claim))
+        if not sources.names.knows(name)
+    ]
+
+
+def _check_negation(claim: _Wording, source: _Wording) -> list[_Problem]:
+    if claim.negated and not source.negated:
+        return [_Problem("contradicted", "the claim negates what the sources state")]
+    for negated in source.negated:
+        if negated and negated <= claim.stems and not claim.negated:
+            words = ", ".join(sorted(negated))
+            return [_Problem("contradicted", f"the sources negate what the claim states ({words})")]
+    return []
+
+
+def _check_opposites(claim: _Wording, source: _Wording) -> list[_Problem]:
+    """Claim words the sources lack where the sources have an opposite in the same place."""
+    problems = []
+    classes = _classes()
+    opposites = _opposites()
+    for word in sorted(claim.stems - source.stems):
+        for other in sorted(source.stems - claim.stems):
+            same_place = (claim.neighbours.get(word, frozenset()) & source.neighbours[other]) - {
+                word,
+                other,
+            }
+            if not same_place:
+                continue
+            if other in opposites.get(word, ()) or _negating_twins(word, other):
+                problems.append(_Problem("contradicted", f'"{word}" where the sources say "{other}"'))
+            elif classes.get(word, frozenset()) & classes.get(other, frozenset()):
+                problems.append(_Problem("contradicted", f'"{word}" where the sources say "{other}"'))
+    return problems
+
+
+def _negating_twins(a: str, b: str) -> bool:
+    """ "unknown"/"known", "illegal"/"legal", "disagree"/"agree"."""
+    short, long = sorted((a, b), key=len)
+    return any(long == prefix + short for prefix in NEGATING_PREFIXES)
+
+
+# ---------------------------------------------------------------- the judge
+
+
+def judge_sentence(
+    claim: str, analysis: Analysis, documents: Sequence[str] | None = None
+) -> SupportVerdict:
+    """Judge `claim` against the sentences of `analysis`, only those of `documents` when given."""
+    sources = _sources(analysis, documents)
+    terms = frozenset(content_terms(claim))
+    aligned, coverage = sources.align(terms)
+    evidence = [sources.refs[i] for i in aligned]
+    if not aligned:
+        return SupportVerdict(
+            label="unsupported", score=0.0, reason="no source sentence shares its words"
+        )
+    wording = _wording(claim)
+    source_wording = _merge([_wording(sources.texts[i]) for i in aligned])
+    problems = (
+        _check_quantities(claim, sources, aligned)
+        + _check_names(claim, sources)
+        + _check_negation(wording, source_wording)
+        + _check_opposites(wording, source_wording)
+    )
+    if coverage < MIN_COVERAGE:
+        problems.append(
+            _Problem("unsupported", f"the sources cover only {coverage:.0%} of its content")
+        )
+    score = round(coverage, 3)
+    for label in ("contradicted", "unsupported"):
+        found = [p.reason for p in problems if p.label == label]
+        if found:
+            return SupportVerdict(label=label, score=score, reason="; ".join(found), evidence=evidence)
+    return SupportVerdict(
+        label="supported",
+        score=score,
+        reason=f"{len(evidence)} source sentence(s) cover {coverage:.0%} of its content",
+        evidence=evidence,
+    )
+
+
+def judge_summary(summary: str, source_text: str) -> list[SupportVerdict]:
+    """Judge each sentence of `summary` against one source text (SummEdits-style pairs)."""
+    analysis = _analysis_of_text(source_text)
+    return [judge_sentence(s.text, analysis) for s in split_sentences(summary)]
+
+
+@lru_cache(maxsize=64)
+def _analysis_of_text(text: str) -> Analysis:
+    document = document_from_text(text, "source")
+    sentences = [
+        SentenceAnalysis(
+            document=document.id,
+            sentence=s.index,
+            terms=content_terms(s.text),
+            quantities=find_quantities(s.text, s.start),
+        )
+        for s in document.sentences
+    ]
+    mentions = [find_mentions(s.text, s.start) for s in document.sentences]
+    entities = resolve_entities([(document.id, m.text) for found in mentions for m in found])
+    canonical = canonical_map(entities)
+    for item, found in zip(sentences, mentions, strict=True):
+        item.entities = [
+            EntityMention(**m.model_dump(), canonical=canonical.get(m.text, m.text)) for m in found
+        ]
+    return Analysis(documents=[document], sentences=sentences, entities=entities)

@@ -1,0 +1,57 @@
+"""Small multi-report stories (not the seeds) for the align, check, compose and CLI tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from summarize.ingest import document_from_text
+from summarize.models import Cluster
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "examples" / "syria-hama").glob("*.txt"))
+
+QUAKE = {
+    "wire": (
+        "An earthquake of magnitude 6.1 struck the mountain region on Monday, killing at least "
+        "40 people, officials said. The quake's epicentre was about 30 kilometers (19 miles) "
+        "north of the provincial capital. Rescue teams pulled 12 survivors from collapsed "
+        "buildings overnight, the regional governor said.\n\n"
+        "The government declared three days of national mourning."
+    ),
+    "rewrite": (
+        "A powerful earthquake struck the mountain region on Monday and killed more than 40 "
+        "people, according to officials. The epicentre was some 19 miles north of the "
+        "provincial capital. Rescue teams pulled 12 survivors from the rubble overnight, the "
+        "regional governor said.\n\n"
+        "Critics blamed shoddy construction for the collapse of the buildings."
+    ),
+    "tabloid": (
+        "A deadly earthquake struck the mountain region on Monday, killing 75 people. The "
+        "quake's epicentre was about 30 kilometers north of the provincial capital. Rescue "
+        "teams pulled 12 survivors from collapsed buildings overnight."
+    ),
+}
+
+STRIKE = {
+    "day1": (
+        "Workers at the port walked out on Tuesday over pay, the union said. About 2,000 "
+        "workers joined the strike, according to the union."
+    ),
+    "day2": (
+        "The strike at the port entered its second day on Wednesday. About 3,500 workers have "
+        "now joined the strike, according to the union."
+    ),
+}
+
+
+def cluster_of(
+    reports: dict[str, str], published: dict[str, dt.date] | None = None, name: str = "story"
+) -> Cluster:
+    published = published or {}
+    return Cluster(
+        id=name,
+        documents=[
+            document_from_text(text, doc_id, published=published.get(doc_id))
+            for doc_id, text in reports.items()
+        ],
+    )

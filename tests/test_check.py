@@ -1,0 +1,74 @@
+import datetime as dt
+
+from summarize.ingest import load_inputs
+from summarize.pipeline import check
+from tests.stories import QUAKE, SEEDS, STRIKE, cluster_of
+
+
+def _kinds(report):
+    return [finding.kind for finding in report.findings]
+
+
+def test_equivalent_distance_in_other_units_is_not_a_conflict():
+    report = check(cluster_of(QUAKE))
+    equivalent = [f for f in report.findings if f.kind == "quantity_equivalent"]
+    assert any({"wire", "rewrite"} <= set(f.documents) for f in equivalent)
+    assert all(f.severity == "low" for f in equivalent)
+    for finding in report.findings:
+        if finding.kind == "quantity_conflict":
+            assert all(v.unit != "m" for v in finding.values)
+
+
+def test_different_death_tolls_on_the_same_day_conflict():
+    report = check(cluster_of(QUAKE))
+    conflicts = [f for f in report.findings if f.kind == "quantity_conflict"]
+    assert conflicts, report.findings
+    assert "tabloid" in conflicts[0].documents
+    assert conflicts[0].severity == "high"
+
+
+def test_figures_from_different_days_are_a_temporal_update():
+    dates = {"day1": dt.date(2025, 3, 4), "day2": dt.date(2025, 3, 5)}
+    report = check(cluster_of(STRIKE, dates))
+    assert "temporal_update" in _kinds(report)
+    assert "quantity_conflict" not in _kinds(report)
+    undated = check(cluster_of(STRIKE))
+    assert "quantity_conflict" in _kinds(undated)
+
+
+def test_evidence_quotes_are_exact_substrings_at_their_offsets():
+    cluster = load_inputs([str(path) for path in SEEDS])[0]
+    texts = {d.id: d.text for d in cluster.documents}
+    report = check(cluster)
+    assert report.findings
+    for finding in report.findings:
+        for evidence in finding.evidence:
+            assert texts[evidence.document][evidence.start : evidence.end] == evidence.quote
+
+
+def test_seed_cases_named_by_the_author():
+    report = check(load_inputs([str(path) for path in SEEDS])[0])
+    by_kind = {}
+    for finding in report.findings:
+        by_kind.setdefault(finding.kind, []).append(finding)
+    assert any(
+        {"000_82cead1f1c9ff3e4", "002_82edfa82c1e07746"} <= set(f.documents)
+        for f in by_kind.get("quantity_equivalent", [])
+    )
+    temporal = by_kind.get("temporal_update", [])
+    assert any("004_54cd29a1fc821916" in f.documents for f in temporal)
+    framing = by_kind.get("framing", [])
+    assert any(
+        "003_1202486cf0e44876" in f.documents and "backing" in " ".join(e.quote for e in f.evidence)
+        for f in framing
+    )
+
+
+def test_no_false_conflicts_on_the_seeds():
+    report = check(load_inputs([str(path) for path in SEEDS])[0])
+    assert "quantity_conflict" not in _kinds(report)
+
+
+def test_a_single_report_has_nothing_to_compare():
+    report = check(cluster_of({"only": QUAKE["wire"]}))
+    assert report.findings == []

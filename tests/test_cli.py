@@ -1,0 +1,107 @@
+import json
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from summarize.cli import app
+from tests.stories import QUAKE, SEEDS
+
+runner = CliRunner()
+SEED_ARGS = [str(path) for path in SEEDS]
+
+
+def _write(tmp_path, reports):
+    paths = []
+    for name, text in reports.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_merge_json_follows_the_contract():
+    result = runner.invoke(app, ["merge", *SEED_ARGS, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["backend"] == "extractive"
+    ids = {d["id"] for d in report["documents"]}
+    assert "000_82cead1f1c9ff3e4" in ids
+    for sentence in report["summary"]:
+        assert sentence["citations"] and set(sentence["citations"]) <= ids
+    for finding in report["findings"]:
+        assert {"kind", "severity", "documents", "evidence", "explanation"} <= finding.keys()
+
+
+def test_check_json_has_no_summary():
+    result = runner.invoke(app, ["check", *SEED_ARGS, "--format", "json"])
+    report = json.loads(result.stdout)
+    assert "summary" not in report and "backend" not in report
+    assert report["findings"]
+
+
+def test_markdown_numbers_the_citations_and_lists_the_reports(tmp_path):
+    result = runner.invoke(app, ["merge", *_write(tmp_path, QUAKE)])
+    assert result.exit_code == 0, result.output
+    assert "# Merged summary of 3 reports" in result.stdout
+    assert "[1]" in result.stdout and "## Consistency report" in result.stdout
+
+
+def test_max_words_is_respected():
+    result = runner.invoke(app, ["merge", *SEED_ARGS, "--format", "json", "--max-words", "40"])
+    summary = json.loads(result.stdout)["summary"]
+    assert sum(len(s["text"].split()) for s in summary) <= 40
+
+
+def test_jsonl_clusters_on_stdin_give_one_report_each():
+    lines = "\n".join(
+        json.dumps({"id": f"c{n}", "sources": list(QUAKE.values())}) for n in range(2)
+    )
+    result = runner.invoke(app, ["merge", "-", "--format", "json"], input=lines)
+    assert result.exit_code == 0, result.output
+    reports = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in reports] == ["c0", "c1"]
+
+
+def test_a_missing_file_is_named_and_the_rest_still_merged(tmp_path):
+    paths = _write(tmp_path, QUAKE)
+    result = runner.invoke(app, ["merge", *paths, str(tmp_path / "nope.txt"), "--format", "json"])
+    assert result.exit_code == 1
+    assert "nope.txt" in result.stderr
+    assert len(json.loads(result.stdout)["documents"]) == 3
+
+
+def test_nothing_usable_exits_2(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = runner.invoke(app, ["merge", str(empty)])
+    assert result.exit_code == 2
+    assert "empty.txt" in result.stderr
+
+
+def test_a_single_report_is_summarised_with_nothing_to_compare(tmp_path):
+    result = runner.invoke(app, ["merge", _write(tmp_path, {"only": QUAKE["wire"]})[0]])
+    assert result.exit_code == 0
+    assert "nothing to compare" in result.stdout
+
+
+def test_fail_on_high_exits_3_when_reports_conflict(tmp_path):
+    paths = _write(tmp_path, QUAKE)
+    assert runner.invoke(app, ["check", *paths, "--fail-on", "high"]).exit_code == 3
+    assert runner.invoke(app, ["check", *paths]).exit_code == 0
+
+
+def test_help_explains_every_merge_option():
+    result = runner.invoke(app, ["merge", "--help"])
+    for option in ("--format", "--max-words", "--backend", "--output", "--fail-on"):
+        assert option in result.stdout
+
+
+def test_default_merge_does_not_import_the_llm_stack():
+    code = (
+        "import sys; from summarize.cli import app\n"
+        "import summarize.pipeline\n"
+        "print(any(m in sys.modules for m in ('openai', 'tiktoken', 'httpx')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

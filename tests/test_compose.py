@@ -1,0 +1,46 @@
+from summarize.align import align
+from summarize.analyze import analyze
+from summarize.check import check
+from summarize.compose.extractive import compose_extractive
+from summarize.ingest import load_inputs
+from tests.stories import QUAKE, SEEDS, cluster_of
+
+
+def _summary(cluster, max_words=120):
+    analysis = analyze(cluster.documents)
+    groups = align(analysis)
+    return compose_extractive(analysis, groups, check(analysis, groups), max_words)
+
+
+def test_summary_stays_within_the_word_budget_and_cites_every_sentence():
+    for budget in (30, 60, 120):
+        summary = _summary(cluster_of(QUAKE), budget)
+        assert sum(len(s.text.split()) for s in summary.sentences) <= budget
+        assert summary.sentences
+        assert all(s.citations for s in summary.sentences)
+
+
+def test_the_fact_all_reports_carry_comes_with_all_their_citations():
+    summary = _summary(cluster_of(QUAKE))
+    survivors = next(s for s in summary.sentences if "survivors" in s.text)
+    assert set(survivors.citations) == {"wire", "rewrite", "tabloid"}
+
+
+def test_plainer_wording_is_preferred_to_loaded_wording():
+    summary = _summary(cluster_of(QUAKE))
+    text = " ".join(s.text for s in summary.sentences)
+    assert "deadly" not in text and "powerful" not in text
+
+
+def test_no_fact_twice_and_no_dangling_pronoun():
+    summary = _summary(load_inputs([str(path) for path in SEEDS])[0], 200)
+    openings = [s.text.split()[0].lower() for s in summary.sentences]
+    assert not {"he", "she", "they", "it", "this"} & set(openings)
+    assert len({s.text for s in summary.sentences}) == len(summary.sentences)
+
+
+def test_seed_summary_covers_the_story():
+    summary = _summary(load_inputs([str(path) for path in SEEDS])[0], 200)
+    text = " ".join(s.text for s in summary.sentences).lower()
+    for needle in ("hama", "aleppo", "half-million", "tartous", "pedersen"):
+        assert needle in text, needle

