@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,6 +24,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
+    pretty_exceptions_show_locals=False,
 )
 
 EXIT_CODES = (
@@ -32,19 +33,19 @@ EXIT_CODES = (
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     markdown = "markdown"
     json = "json"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     high = "high"
     medium = "medium"
     low = "low"
     never = "never"
 
 
-class BackendChoice(str, Enum):
+class BackendChoice(StrEnum):
     extractive = "extractive"
     llm = "llm"
 
@@ -149,7 +150,9 @@ def merge(
         Path | None,
         typer.Option(help="SQLite file caching and logging LLM calls.", show_default=False),
     ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not reuse cached LLM answers.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not reuse cached LLM answers.")
+    ] = False,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for one LLM answer.")] = 60.0,
     fallback: Annotated[
         BackendChoice | None,
@@ -203,7 +206,7 @@ def check(
     output: OutputOption = None,
     fail_on: FailOnOption = FailOn.never,
 ) -> None:
-    """Report where the reports disagree, with quotes, and which apparent differences are not real."""
+    """Report where reports disagree, with quotes, and which apparent differences are not real."""
     from summarize.pipeline import check as check_cluster
 
     clusters = _load(inputs)

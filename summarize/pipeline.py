@@ -12,6 +12,7 @@ from summarize.align import align
 from summarize.analyze import analyze
 from summarize.check import check as find_disagreements
 from summarize.compose.extractive import compose_extractive
+from summarize.llm.errors import LLMError
 from summarize.models import Backend, Cluster, DocumentInfo, Report, Summary
 
 if TYPE_CHECKING:
@@ -59,7 +60,6 @@ def merge(
     if backend == "llm":
         from summarize.compose.llm import compose_llm
         from summarize.llm.settings import LLMSettings
-        from summarize.llm.errors import LLMError
 
         try:
             summary = compose_llm(
@@ -68,10 +68,12 @@ def merge(
         except LLMError as error:
             if not fallback:
                 raise
-            summary = compose_extractive(analysis, groups, findings, max_words)
-            summary.notes.append(f"The LLM backend failed ({error}); this is the extractive summary.")
+            summary = compose_extractive(analysis, groups, max_words)
+            summary.notes.append(
+                f"The LLM backend failed ({error}); this is the extractive summary."
+            )
     else:
-        summary = compose_extractive(analysis, groups, findings, max_words)
+        summary = compose_extractive(analysis, groups, max_words)
     return _report(
         cluster,
         findings=findings,

@@ -26,7 +26,7 @@ QUAKE = {
         "Critics blamed shoddy construction for the collapse of the buildings."
     ),
     "tabloid": (
-        "A deadly earthquake struck the mountain region on Monday, killing 75 people. The "
+        "A deadly earthquake struck the mountain region on Monday, killing 25 people. The "
         "quake's epicentre was about 30 kilometers north of the provincial capital. Rescue "
         "teams pulled 12 survivors from collapsed buildings overnight."
     ),

@@ -1,6 +1,5 @@
 from summarize.align import align
 from summarize.analyze import analyze
-from summarize.check import check
 from summarize.compose.extractive import compose_extractive
 from summarize.ingest import load_inputs
 from tests.stories import QUAKE, SEEDS, cluster_of
@@ -9,7 +8,7 @@ from tests.stories import QUAKE, SEEDS, cluster_of
 def _summary(cluster, max_words=120):
     analysis = analyze(cluster.documents)
     groups = align(analysis)
-    return compose_extractive(analysis, groups, check(analysis, groups), max_words)
+    return compose_extractive(analysis, groups, max_words)
 
 
 def test_summary_stays_within_the_word_budget_and_cites_every_sentence():

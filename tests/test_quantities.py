@@ -320,7 +320,8 @@ def test_comparable_needs_the_same_counted_noun() -> None:
     ("plural", "expected"),
     [("militants", "militant"), ("casualties", "casualty"), ("lives", "life"),
      ("people", "people"), ("persons", "people"), ("churches", "church"),
-     ("asylum-seekers", "asylum-seeker"), ("Forces", "force"), ("status", "status")],
+     ("asylum-seekers", "asylum-seeker"), ("Forces", "force"), ("status", "status"),
+     ("campuses", "campus"), ("houses", "house")],
 )  # fmt: skip
 def test_singular(plural: str, expected: str) -> None:
     assert singular(plural) == expected

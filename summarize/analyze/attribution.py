@@ -52,7 +52,7 @@ _BETWEEN = word_set(
 _CLAUSE_WORDS = word_set(
     """
     that which who whom whose while whereas as because since but or nor when if after before
-    although though where so then to than than unless until whether
+    although though where so then to than unless until whether
     """
 )
 _AUXILIARIES = word_set("is are was were be been has have had will would could should can may")
@@ -70,12 +70,13 @@ _STATEMENT_NOUNS = word_set(
     "statement post interview address speech video briefing tweet letter report message"
 )
 _MAX_SPEAKER_WORDS = 12
-_QUOTE_MARKS = frozenset('"“”‘’\'')
+_MAX_WALK = 20  # words looked at left of a verb, adjunct phrases included
+_QUOTE_MARKS = frozenset("\"“”‘’'")
 
 _DOUBT_RE = re.compile(
     r"\b(?:could|can|has|have|had|was|were|is|are|did|do|does)\s*(?:not|n[’']t)\s+(?:yet\s+)?"
     r"(?:be(?:en)?\s+)?(?:independently\s+|immediately\s+|officially\s+)*"
-    r"(?:confirm|verify|corroborate)(?:ed)?\b"
+    r"(?:confirm|confirmed|verify|verified|corroborate|corroborated)\b"
     r"|\bwithout\s+(?:providing\s+|offering\s+|citing\s+|giving\s+|presenting\s+)?(?:any\s+)?"
     r"(?:evidence|proof)\b"
     r"|\b(?:unverified|unconfirmed|unsubstantiated|uncorroborated)\b"
@@ -111,155 +112,212 @@ def _hedge_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w’'-])", re.IGNORECASE)
 
 
+Phrase = tuple[int, int]  # token indices [start, end) of a speaker's words
+
+
 def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
     """Speakers and reporting cues in one sentence; `offset` is its start in the document."""
-    tokens = word_tokens(text)
-    lowered = [token.text.lower() for token in tokens]
+    sentence = _Sentence(word_tokens(text))
     doubted = bool(_DOUBT_RE.search(text))
     found: list[Attribution] = []
-    for index, token in enumerate(tokens):
-        lower = lowered[index]
-        if lower in {"according", "citing"}:
-            to = index + 1 if lower == "citing" else index + 2
-            if lower == "according" and lowered[index + 1 : index + 2] != ["to"]:
-                continue
-            speaker = _phrase_after(tokens, lowered, to)
-            cue = tokens[index : to]
+    for index, token in enumerate(sentence.tokens):
+        lower = sentence.lower[index]
+        doubt_cue = False
+        if lower == "according" and sentence.lower[index + 1 : index + 2] == ["to"]:
+            cue_end, speaker = index + 2, sentence.phrase_after(index + 2)
+        elif lower == "citing":
+            cue_end, speaker = index + 1, sentence.phrase_after(index + 1)
         else:
             lemma = _cue_forms().get(lower)
-            if lemma is None or not token.text.islower() or not _counts_as_cue(lemma, lowered, index):
+            if lemma is None or not token.text.islower() or not sentence.is_cue(lemma, index):
                 continue
-            speaker = _speaker_of(tokens, lowered, index)
-            cue = tokens[index : _statement_end(lowered, index) + 1]
+            cue_end, speaker = sentence.statement_end(index), sentence.speaker_of(index)
             doubt_cue = lemma in _DOUBT_VERBS
-        if not speaker:
+        if speaker is None:
             continue
-        first = min(speaker[0].start, cue[0].start)
-        last = max(speaker[-1].end, cue[-1].end)
-        cue_text = text[cue[0].start : cue[-1].end]
+        source_start = sentence.tokens[speaker[0]].start
+        source_end = sentence.tokens[speaker[1] - 1].end
+        cue_text_end = sentence.tokens[cue_end - 1].end
+        first, last = min(source_start, token.start), max(source_end, cue_text_end)
         found.append(
             Attribution(
                 start=offset + first,
                 end=offset + last,
                 text=text[first:last],
-                source=text[speaker[0].start : speaker[-1].end],
-                cue=cue_text,
-                doubt=doubted or (lower not in {"according", "citing"} and doubt_cue),
+                source=text[source_start:source_end],
+                cue=text[token.start : cue_text_end],
+                doubt=doubted or doubt_cue,
             )
         )
     return found
 
 
-def _counts_as_cue(lemma: str, lowered: list[str], index: int) -> bool:
-    form = lowered[index]
-    if form.endswith("ing"):
-        return lemma in _DOUBT_VERBS  # "the insurgency claiming to have captured"
-    followed = lowered[index + 1] if index + 1 < len(lowered) else ""
-    has_complement = followed in _COMPLEMENT_MARKS
-    if lemma not in _SPEECH_VERBS:
-        return has_complement
-    if lemma in _ALSO_NOUNS and form in {lemma, lemma + "s", lemma + "es"}:
-        return has_complement
-    if lemma in _DOUBT_VERBS and followed not in {"to", ",", ".", ""} and not has_complement:
-        return False  # "the war has claimed half a million lives"
-    return True
+class _Sentence:
+    """The tokens of one sentence, with the word-order rules that find a speaker."""
 
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.lower = [token.text.lower() for token in tokens]
 
-def _statement_end(lowered: list[str], index: int) -> int:
-    """Index of the last word of "said in a statement", or of the verb itself."""
-    window = lowered[index + 1 : index + 4]
-    if len(window) == 3 and window[0] in {"in", "on"} and window[1] in {"a", "an", "its", "their"}:
-        if window[2] in _STATEMENT_NOUNS:
-            return index + 3
-    return index
+    def is_cue(self, lemma: str, index: int) -> bool:
+        form = self.lower[index]
+        if form.endswith("ing"):
+            return lemma in _DOUBT_VERBS  # "the insurgency claiming to have captured"
+        followed = self.lower[index + 1] if index + 1 < len(self.lower) else ""
+        has_complement = followed in _COMPLEMENT_MARKS
+        if lemma not in _SPEECH_VERBS:
+            return has_complement
+        if lemma in _ALSO_NOUNS and form in {lemma, lemma + "s", lemma + "es"}:
+            return has_complement
+        if lemma in _DOUBT_VERBS and followed not in {"to", ",", ".", ""}:
+            return has_complement  # not "the war has claimed half a million lives"
+        return True
 
+    def statement_end(self, index: int) -> int:
+        """End (exclusive) of the cue: the verb, or "said in a statement"."""
+        window = self.lower[index + 1 : index + 4]
+        if (
+            len(window) == 3
+            and window[0] in {"in", "on"}
+            and window[1] in {"a", "an", "its", "their", "his", "her"}
+            and window[2] in _STATEMENT_NOUNS
+        ):
+            return index + 4
+        return index + 1
 
-def _speaker_of(tokens: list[Token], lowered: list[str], cue: int) -> list[Token]:
-    """The speaker of the verb at `cue`: before it, after "by" in a passive, or after it."""
-    before = cue - 1
-    while before >= 0 and lowered[before] in _BETWEEN:
-        before -= 1
-    if before >= 0 and lowered[before] in _BE:
-        if lowered[cue + 1 : cue + 2] == ["by"]:
-            return _phrase_after(tokens, lowered, cue + 2)  # "was confirmed by the army"
-        return []
-    if before >= 0 and tokens[before].text == ",":
-        speaker = _speaker_before_comma(tokens, lowered, before)
-    else:
-        speaker = _phrase_before(tokens, lowered, before)
-        if speaker and lowered[tokens.index(speaker[0])] in _ADJUNCT_PREPOSITIONS:
-            start = tokens.index(speaker[0])
-            speaker = _phrase_before(tokens, lowered, start - 2) if start >= 2 else []
-            speaker = speaker if start >= 1 and tokens[start - 1].text == "," else []
-        speaker = _trim(speaker, lowered, tokens)
-    if speaker:
+    def speaker_of(self, cue: int) -> Phrase | None:
+        """The speaker of the verb at `cue`: before it, after "by" in a passive, or after it."""
+        before = cue - 1
+        while before >= 0 and (
+            self.lower[before] in _BETWEEN or _is_adverb(self.tokens[before].text)
+        ):
+            before -= 1
+        if before >= 0 and self.lower[before] in _DETERMINERS:
+            return None  # "an estimated half-million": an adjective
+        if self.lower[cue].endswith("ing"):
+            return self._nearest_phrase(before)  # "reports from the insurgency claiming"
+        if before >= 0 and self.lower[before] in _BE:
+            if self.lower[cue + 1 : cue + 2] == ["by"]:
+                return self.phrase_after(cue + 2)  # "was confirmed by the army"
+            return None
+        if before >= 0 and self.lower[before] == ",":
+            speaker = self._before_parenthesis(before)  # "X, the U.N. envoy, said"
+        else:
+            speaker = self._phrase_before(before)
+            if speaker and self._opens_parenthesis(speaker[0]):
+                # "The insurgents, through their channel on Telegram claimed",
+                # "The insurgency, led by the group X reported": the comma is an opening one
+                speaker = self._before_comma(speaker[0] - 1)
+        if speaker is None and (before < 0 or self.lower[before] in {",", *_QUOTE_MARKS}):
+            return self.phrase_after(cue + 1)  # '"...," said Pedersen.'
         return speaker
-    if before < 0 or tokens[before].text in {",", *_QUOTE_MARKS}:
-        return _phrase_after(tokens, lowered, cue + 1)  # '"...," said Pedersen.'
-    return []
+
+    def _opens_parenthesis(self, index: int) -> bool:
+        """An adjunct ("through its channel") or a participle ("led by") opening a phrase."""
+        participle = self.lower[index].endswith("ed") and self.lower[index + 1 : index + 2] == [
+            "by"
+        ]
+        return self.lower[index] in _ADJUNCT_PREPOSITIONS or participle
+
+    def _before_parenthesis(self, closing: int) -> Phrase | None:
+        """The phrase before the comma that opens a parenthesis closed at `closing`; through
+        appositions too: "Hakan Fidan, the foreign minister of Turkiye, which ..., said"."""
+        if closing < 0 or self.lower[closing] != ",":
+            return None
+        opening = closing - 1
+        while opening >= 0 and self.lower[opening] not in {",", ";", ":", *_QUOTE_MARKS}:
+            opening -= 1
+        phrase = self._before_comma(opening)
+        if phrase and self.lower[phrase[0]] in {"the", "a", "an"}:
+            return self._before_comma(phrase[0] - 1) or phrase
+        return phrase
+
+    def _before_comma(self, comma: int) -> Phrase | None:
+        if comma < 0 or self.lower[comma] != ",":
+            return None
+        return self._phrase_before(comma - 1)
+
+    def _nearest_phrase(self, end: int) -> Phrase | None:
+        """The words after the last adjunct preposition: "reports from [the insurgency]"."""
+        phrase = self._phrase_before(end)
+        if phrase is None:
+            return None
+        start = phrase[0]
+        for index in range(phrase[0], end + 1):
+            if self.lower[index] in _ADJUNCT_PREPOSITIONS:
+                start = index + 1
+        return self._trimmed(start, end + 1)
+
+    def _phrase_before(self, end: int) -> Phrase | None:
+        """The speaker phrase whose last word is at `end`, walking left to a boundary."""
+        start = end
+        while start >= 0 and end - start < _MAX_WALK:
+            word = self.lower[start]
+            if self._is_possessive_mark(start):
+                start -= 1
+                continue
+            if not word[0].isalnum() or word in _CLAUSE_WORDS or word in _AUXILIARIES:
+                break
+            if word == "and" and not (start > 0 and self.tokens[start - 1].text[0].isupper()):
+                break  # "Russia and Iran said" is one speaker, "... troops and officials" not
+            if start < end and self._is_reporting_verb(start):
+                break  # "... said the recent advance shows that": not part of the phrase
+            start -= 1
+        if end - start >= _MAX_WALK or (start >= 0 and self.lower[start] == "to"):
+            return None  # too long to be a speaker, or an infinitive's object
+        phrase = self._trimmed(start + 1, end + 1, keep_leading_preposition=True)
+        too_long = phrase and phrase[1] - phrase[0] > _MAX_SPEAKER_WORDS
+        return None if too_long and not self._opens_parenthesis(phrase[0]) else phrase
+
+    def _is_possessive_mark(self, index: int) -> bool:
+        """The apostrophe of "the insurgents' administration"."""
+        token = self.tokens[index]
+        previous = self.tokens[index - 1] if index else None
+        return (
+            token.text in {"'", "’"}
+            and previous is not None
+            and previous.end == token.start
+            and previous.text.endswith("s")
+        )
+
+    def _is_reporting_verb(self, index: int) -> bool:
+        lemma = _cue_forms().get(self.lower[index])
+        return (
+            lemma is not None
+            and lemma in _SPEECH_VERBS
+            and self.lower[index] not in {lemma, lemma + "s"}
+        )
+
+    def phrase_after(self, start: int) -> Phrase | None:
+        """The speaker phrase starting at `start`: "the Observatory", "Geir Pedersen"."""
+        end = start
+        while end < len(self.lower) and end - start < _MAX_SPEAKER_WORDS:
+            word = self.lower[end]
+            if not word[0].isalnum() or word in _CLAUSE_WORDS or word in _BETWEEN:
+                break
+            end += 1
+        return self._trimmed(start, end)
+
+    def _trimmed(
+        self, start: int, end: int, keep_leading_preposition: bool = False
+    ) -> Phrase | None:
+        """Drop leading fillers ("However"), cut at an adjunct preposition ("Officials in
+        the region" -> "Officials"), refuse what cannot be a speaker ("The" of "The claims")."""
+        lower = self.lower
+        while start < end and (lower[start] in _LEADING_FILLERS or lower[start] in _BETWEEN):
+            start += 1
+        while end > start and (lower[end - 1] in _DETERMINERS or lower[end - 1] == "and"):
+            end -= 1
+        if start < end and lower[start] in _ADJUNCT_PREPOSITIONS:
+            return (start, end) if keep_leading_preposition else None
+        cut = next((i for i in range(start + 1, end) if lower[i] in _ADJUNCT_PREPOSITIONS), end)
+        if start >= cut or lower[cut - 1] in _DETERMINERS:
+            return None
+        return (start, cut)
 
 
-def _speaker_before_comma(tokens: list[Token], lowered: list[str], comma: int) -> list[Token]:
-    """"X, the U.N. envoy, said" and "X, through its channel, said" -> X."""
-    opening = comma - 1
-    while opening >= 0 and tokens[opening].text not in {",", ";", ":", *_QUOTE_MARKS}:
-        opening -= 1
-    if opening < 0 or tokens[opening].text != ",":
-        return []
-    return _trim(_phrase_before(tokens, lowered, opening - 1), lowered, tokens)
-
-
-def _phrase_before(tokens: list[Token], lowered: list[str], end: int) -> list[Token]:
-    """Words of the noun phrase ending at index `end`, walking left to a clause boundary."""
-    start = end
-    while start >= 0 and end - start < _MAX_SPEAKER_WORDS:
-        word = tokens[start].text
-        lower = lowered[start]
-        if not word[0].isalnum() or lower in _CLAUSE_WORDS or lower in _AUXILIARIES:
-            break
-        if lower == "and" and not (start > 0 and tokens[start - 1].text[:1].isupper()):
-            break
-        if lower in _cue_forms() and start != end and word.islower() and not _is_adjective(lower):
-            break
-        start -= 1
-    if start >= 0 and end - start >= _MAX_SPEAKER_WORDS:
-        return []
-    if start >= 0 and lowered[start] == "to":
-        return []  # "... groups that tried to overthrow X, have expressed": not a speaker
-    return tokens[start + 1 : end + 1]
-
-
-def _is_adjective(word: str) -> bool:
-    return word.endswith(("ed", "ing")) is False and False
-
-
-def _phrase_after(tokens: list[Token], lowered: list[str], start: int) -> list[Token]:
-    """The noun phrase starting at index `start`: "the Observatory", "Geir Pedersen"."""
-    end = start
-    while end < len(tokens) and end - start < _MAX_SPEAKER_WORDS:
-        word = tokens[end].text
-        if not word[0].isalnum() or lowered[end] in _CLAUSE_WORDS or lowered[end] in _BETWEEN:
-            break
-        end += 1
-    phrase = tokens[start:end]
-    while phrase and lowered[tokens.index(phrase[-1])] in _DETERMINERS | {"and"}:
-        phrase = phrase[:-1]
-    return _trim(phrase, lowered, tokens)
-
-
-def _trim(phrase: list[Token], lowered: list[str], tokens: list[Token]) -> list[Token]:
-    """Drop leading fillers ("However"), cut at an adjunct preposition, refuse bare words
-    that cannot be a speaker ("The" before "claims")."""
-    words = [lowered[tokens.index(token)] for token in phrase]
-    while words and words[0] in _LEADING_FILLERS:
-        phrase, words = phrase[1:], words[1:]
-    for position, word in enumerate(words):
-        if word in _ADJUNCT_PREPOSITIONS and position > 0:
-            phrase, words = phrase[:position], words[:position]
-            break
-    if not words or words[-1] in _DETERMINERS or words[0] in _ADJUNCT_PREPOSITIONS:
-        return []
-    return phrase
+def _is_adverb(word: str) -> bool:
+    return word.islower() and word.endswith("ly") and len(word) > 4
 
 
 def find_hedges(text: str, offset: int = 0) -> list[Span]:

@@ -15,16 +15,22 @@ import re
 
 from summarize.models import DateMention
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+MONTH_ABBREVIATIONS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)} | MONTH_ABBREVIATIONS
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # Month and weekday names must be capitalised: "may", "march" and "sun" are ordinary words.
-_MONTH = r"\b(?:" + "|".join(name.capitalize() for name in MONTHS) + r")\b\.?"
+_MONTH = (
+    r"\b(?:(?:" + "|".join(name.capitalize() for name in MONTH_NAMES) + r")\b"
+    r"|(?:" + "|".join(name.capitalize() for name in MONTH_ABBREVIATIONS) + r")\b\.?)"
+)
 _WEEKDAY = r"(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + r")\b"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:1[89]\d\d|20\d\d)\b"
@@ -71,16 +77,19 @@ def find_dates(text: str, offset: int = 0, published: dt.date | None = None) -> 
         for match in [*_WEEKDAY_PHRASE.finditer(text), *_RELATIVE.finditer(text)]:
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
-            name = _NAME_BEFORE.search(text, 0, match.start())
-            if name and name["word"].lower() not in _CAPITALISED_OK:
+            if match.re is _RELATIVE:
+                value = published + dt.timedelta(days=_RELATIVE_DAYS[_relative_word(match)])
+            elif _named_day(text, match.start()):
                 continue
-            value = (
-                _weekday_date(match, published)
-                if match.re is _WEEKDAY_PHRASE
-                else published + dt.timedelta(days=_RELATIVE_DAYS[_relative_word(match)])
-            )
+            else:
+                value = _weekday_date(match, published)
             mentions.append(_mention(text, offset, match.span(), value))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+def _named_day(text: str, start: int) -> bool:
+    name = _NAME_BEFORE.search(text, 0, start)
+    return name is not None and name["word"].lower() not in _CAPITALISED_OK
 
 
 def _calendar_matches(text: str) -> list[re.Match[str]]:

@@ -363,8 +363,10 @@ def singular(noun: str) -> str:
         word = IRREGULAR_PLURALS[word]
     elif word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
-    elif word.endswith(("ches", "shes", "sses", "xes", "zzes")):
-        word = word[:-2]
+    elif word.endswith(("ches", "shes", "sses", "xes", "zzes")) or re.search(
+        r"[^aeiou]uses$", word
+    ):
+        word = word[:-2]  # churches, taxes, campuses, viruses (but houses, causes)
     elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     return head + hyphen + word
@@ -565,7 +567,7 @@ def _read_quantity(text: str, number: _Number, offset: int) -> tuple[Quantity | 
         return None, end
     if at_least:
         qualifier = "at_least"
-    if qualifier == "from":
+    if qualifier == "from" or (qualifier == "between" and number.kind != "range"):
         start = number.start
     bound, low, high = _interval(number, qualifier)
     quantity = Quantity(

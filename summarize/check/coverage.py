@@ -53,7 +53,8 @@ def _unique_claims(analysis: Analysis, groups: list[ClaimGroup]) -> list[Finding
                 explanation=(
                     f"Only {ref.document} says “{short(text)}”"
                     + (
-                        f"; it otherwise follows {twin} closely, so this was added in the rewrite."
+                        f"; {ref.document} and {twin} otherwise match sentence for sentence, so "
+                        "one of them added or dropped this in editing."
                         if twin
                         else "."
                     )

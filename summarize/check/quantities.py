@@ -3,13 +3,14 @@
 Quantities are compared only between sentences about the same thing (aligned, or similar enough
 to share context), and only when comparable (same dimension; for counts, the same counted noun).
 Each quantity is matched with its closest comparable partner, so a sentence giving two different
-distances does not produce a false conflict. Matched quantities form connected components; each
-component becomes at most one finding:
+distances does not produce a false conflict. Matched quantities form connected components, and
+within a component the values that agree (once converted, rounding allowed for) form clusters:
 
-- every value agrees once converted and rounding is allowed for, but the wording differs
-  (20 kilometers / 12 miles, 3 million / three million): `quantity_equivalent`, low;
-- values disagree between reports of different dates only: `temporal_update`, medium;
-- values disagree between reports of the same date (or undated): `quantity_conflict`, high.
+- a cluster whose reports word the value differently (20 kilometers / 12 miles, 3 million /
+  three million): `quantity_equivalent`, low;
+- two clusters whose dated reports are all of different dates: `temporal_update`, medium
+  (an undated report goes with the value it gives: a rewrite carries its source's date);
+- two clusters that time does not explain: `quantity_conflict`, high.
 """
 
 from __future__ import annotations
@@ -21,9 +22,17 @@ from itertools import combinations
 
 from summarize.analyze.quantities import comparable, overlaps
 from summarize.check.evidence import quote_span
-from summarize.models import Analysis, Finding, Quantity, ReportedValue
+from summarize.models import (
+    Analysis,
+    Finding,
+    FindingKind,
+    Quantity,
+    ReportedValue,
+    Severity,
+)
 
 _Key = tuple[int, int]  # (sentence index in analysis.sentences, quantity index in that sentence)
+_Found = tuple[str, Quantity]  # (document id, quantity)
 
 
 def _closest(quantity: Quantity, others: list[tuple[int, Quantity]]) -> tuple[int, Quantity, bool]:
@@ -76,64 +85,104 @@ def _describe(analysis: Analysis, document: str, quantity: Quantity) -> str:
     return f"{document}{when} says “{quantity.text}”"
 
 
-def _finding_for(analysis: Analysis, keys: list[_Key]) -> Finding | None:
-    found = [(analysis.sentences[i].document, analysis.sentences[i].quantities[q]) for i, q in keys]
-    documents = list(dict.fromkeys(document for document, _ in found))
-    if len(documents) < 2:
-        return None
+def _value_clusters(found: list[_Found]) -> list[list[_Found]]:
+    """Values that agree with each other (directly or through another value) go together."""
+    clusters: list[list[_Found]] = []
+    for item in found:
+        joined = [c for c in clusters if any(overlaps(item[1], other[1]) for other in c)]
+        merged = [item, *(other for c in joined for other in c)]
+        clusters = [c for c in clusters if c not in joined] + [merged]
+    return clusters
 
-    disagreeing = [
-        (a, b) for a, b in combinations(found, 2) if a[0] != b[0] and not overlaps(a[1], b[1])
-    ]
-    if not disagreeing:
-        if len({_wording(quantity) for _, quantity in found}) == 1:
-            return None
-        kind, severity = "quantity_equivalent", "low"
-        shown = found
-        explanation = (
-            "Same figure in other words or units: "
-            + "; ".join(f"{_describe(analysis, d, q)} = {_format(q)}" for d, q in _distinct(found))
-            + "."
+
+def _known_dates(analysis: Analysis, cluster: list[_Found]) -> set[dt.date]:
+    return {d for d in (_date(analysis, document) for document, _ in cluster) if d is not None}
+
+
+def _explained_by_time(analysis: Analysis, a: list[_Found], b: list[_Found]) -> bool:
+    """Each value is only given by reports of other dates than the other value's reports.
+
+    Undated reports go with the value they give: a paraphrase of a wire story carries its date.
+    """
+    dates_a, dates_b = _known_dates(analysis, a), _known_dates(analysis, b)
+    return bool(dates_a) and bool(dates_b) and not dates_a & dates_b
+
+
+def _values(shown: list[_Found]) -> list[ReportedValue]:
+    return [
+        ReportedValue(
+            document=document,
+            text=quantity.text,
+            normalized=quantity.normalized,
+            unit=quantity.base_unit,
         )
-    else:
-        same_day = [
-            (a, b)
-            for a, b in disagreeing
-            if _date(analysis, a[0]) is None or _date(analysis, a[0]) == _date(analysis, b[0])
-        ]
-        shown = list(dict.fromkeys(item for pair in (same_day or disagreeing) for item in pair))
-        a, b = (same_day or disagreeing)[0]
-        if same_day:
-            kind, severity = "quantity_conflict", "high"
-            explanation = (
-                f"The reports disagree: {_describe(analysis, *a)} ({_format(a[1])}) but "
-                f"{_describe(analysis, *b)} ({_format(b[1])})."
-            )
-        else:
-            kind, severity = "temporal_update", "medium"
-            earlier, later = sorted((a, b), key=lambda item: _date(analysis, item[0]))
-            explanation = (
-                f"The figure changed over time: {_describe(analysis, *earlier)} "
-                f"({_format(earlier[1])}); later {_describe(analysis, *later)} "
-                f"({_format(later[1])})."
-            )
-    shown = _distinct(shown)
+        for document, quantity in shown
+    ]
+
+
+def _finding(
+    analysis: Analysis, kind: FindingKind, severity: Severity, shown: list[_Found], explanation: str
+) -> Finding:
     return Finding(
         kind=kind,
         severity=severity,
         documents=list(dict.fromkeys(document for document, _ in shown)),
         evidence=[quote_span(analysis, document, quantity) for document, quantity in shown],
         explanation=explanation,
-        values=[
-            ReportedValue(
-                document=document,
-                text=quantity.text,
-                normalized=quantity.normalized,
-                unit=quantity.base_unit,
-            )
-            for document, quantity in shown
-        ],
+        values=_values(shown),
     )
+
+
+def _equivalence(analysis: Analysis, cluster: list[_Found]) -> Finding | None:
+    shown = _distinct(cluster)
+    if len({document for document, _ in shown}) < 2 or len({_wording(q) for _, q in shown}) < 2:
+        return None
+    return _finding(
+        analysis,
+        "quantity_equivalent",
+        "low",
+        shown,
+        "Same figure in other words or units, not a disagreement: "
+        + "; ".join(f"{_describe(analysis, d, q)} = {_format(q)}" for d, q in shown)
+        + ".",
+    )
+
+
+def _disagreement(analysis: Analysis, a: list[_Found], b: list[_Found]) -> Finding:
+    shown = _distinct(a + b)
+    first, second = a[0], b[0]
+    if _explained_by_time(analysis, a, b):
+        return _finding(
+            analysis,
+            "temporal_update",
+            "medium",
+            shown,
+            f"The figure changed over time: {_describe(analysis, *first)} ({_format(first[1])}); "
+            f"later {_describe(analysis, *second)} ({_format(second[1])}).",
+        )
+    return _finding(
+        analysis,
+        "quantity_conflict",
+        "high",
+        shown,
+        f"The reports disagree: {_describe(analysis, *first)} ({_format(first[1])}) but "
+        f"{_describe(analysis, *second)} ({_format(second[1])}).",
+    )
+
+
+def _findings_for(analysis: Analysis, keys: list[_Key]) -> list[Finding]:
+    found = [(analysis.sentences[i].document, analysis.sentences[i].quantities[q]) for i, q in keys]
+    if len({document for document, _ in found}) < 2:
+        return []
+
+    def order(item: _Found) -> tuple[dt.date, str, int]:
+        return (_date(analysis, item[0]) or dt.date.max, item[0], item[1].start)
+
+    clusters = [sorted(c, key=order) for c in _value_clusters(sorted(found, key=order))]
+    clusters.sort(key=lambda c: min(_known_dates(analysis, c), default=dt.date.max))
+    findings = [f for f in (_equivalence(analysis, c) for c in clusters) if f is not None]
+    findings += [_disagreement(analysis, a, b) for a, b in combinations(clusters, 2)]
+    return findings
 
 
 def _distinct(found: list[tuple[str, Quantity]]) -> list[tuple[str, Quantity]]:
@@ -157,5 +206,8 @@ def _format(quantity: Quantity) -> str:
 
 
 def check_quantities(analysis: Analysis, pairs: Iterable[tuple[float, int, int]]) -> list[Finding]:
-    findings = (_finding_for(analysis, keys) for keys in _components(analysis, pairs))
-    return [finding for finding in findings if finding is not None]
+    return [
+        finding
+        for keys in _components(analysis, pairs)
+        for finding in _findings_for(analysis, keys)
+    ]

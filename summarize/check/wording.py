@@ -17,9 +17,13 @@ from collections.abc import Iterable
 from summarize.analyze.attribution import is_unverified
 from summarize.analyze.quantities import overlaps
 from summarize.check.evidence import names, quote_sentence, quote_span, short
-from summarize.models import Analysis, ClaimGroup, Finding, Quantity, SentenceRef
+from summarize.models import Analysis, ClaimGroup, Finding, Quantity, SentenceRef, Span
 
-_DISPUTING = re.compile(r"\b(claim(?:s|ed|ing)?|alleg\w*|purported\w*|without evidence)\b", re.I)
+_DISPUTING = re.compile(r"\b(alleged\w*|purported\w*|without evidence)\b", re.I)
+# Members must say nearly the same thing before their attribution is compared.
+SAME_CLAIM_OVERLAP = 0.5
+# A sentence this short that says a claim is unverified is a remark on the sentence before it.
+REMARK_WORDS = 15
 
 LINK_CUES: dict[str, re.Pattern[str]] = {
     "cause": re.compile(
@@ -51,7 +55,7 @@ def _doubt(analysis: Analysis, ref: SentenceRef) -> set[str]:
     texts = [document.sentences[ref.sentence].text]
     if ref.sentence + 1 < len(document.sentences):
         following = document.sentences[ref.sentence + 1].text
-        if is_unverified(following):
+        if is_unverified(following) and len(following.split()) <= REMARK_WORDS:
             texts.append(following)
     doubt = set()
     if any(is_unverified(text) for text in texts):
@@ -63,8 +67,27 @@ def _doubt(analysis: Analysis, ref: SentenceRef) -> set[str]:
     return doubt
 
 
+def _same_claim(analysis: Analysis, a: SentenceRef, b: SentenceRef) -> bool:
+    terms_a, terms_b = set(analysis.analysis_of(a).terms), set(analysis.analysis_of(b).terms)
+    shared = len(terms_a & terms_b) / (min(len(terms_a), len(terms_b)) or 1)
+    return shared >= SAME_CLAIM_OVERLAP
+
+
 def _attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
-    members = group.members
+    # Reports of other days describe another state of affairs; compare those of the first's day.
+    anchor = group.members[0]
+    day = analysis.document(anchor.document).published
+    members = [
+        m
+        for m in group.members
+        if m == anchor
+        or (
+            _same_claim(analysis, anchor, m)
+            and analysis.document(m.document).published in (day, None)
+        )
+    ]
+    if len(members) < 2 or all(is_unverified(analysis.sentence(m).text) for m in members):
+        return None
     attributed = [m for m in members if analysis.analysis_of(m).attributions]
     own_voice = [m for m in members if not analysis.analysis_of(m).attributions]
     doubts = {m.document: _doubt(analysis, m) for m in members}
@@ -133,6 +156,15 @@ def _loaded_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
     )
 
 
+def _through_noun(analysis: Analysis, document: str, quantity: Quantity) -> Span:
+    """The quantity's span stretched to the noun it counts: "five" -> "five enemy fighters"."""
+    text = analysis.document(document).text
+    stem = re.escape((quantity.counted or "")[:4])
+    match = re.compile(rf"[^.;]{{0,40}}?\b{stem}\w*", re.I).match(text, quantity.end)
+    end = match.end() if stem and match else quantity.end
+    return Span(start=quantity.start, end=end, text=text[quantity.start : end])
+
+
 def _counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
     """The same number describing different things: a choice of words, not of facts."""
     seen: list[tuple[str, Quantity]] = []
@@ -149,7 +181,10 @@ def _counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
                     kind="framing",
                     severity="medium",
                     documents=[doc_a, doc_b],
-                    evidence=[quote_span(analysis, doc_a, qa), quote_span(analysis, doc_b, qb)],
+                    evidence=[
+                        quote_span(analysis, doc_a, _through_noun(analysis, doc_a, qa)),
+                        quote_span(analysis, doc_b, _through_noun(analysis, doc_b, qb)),
+                    ],
                     explanation=(
                         f"The same figure counts different things: {doc_a} “{qa.text}” "
                         f"({qa.counted}) vs {doc_b} “{qb.text}” ({qb.counted})."

@@ -3,20 +3,22 @@
 Facts (claim groups) are ranked by how many reports carry them and how early the reports put
 them; for each fact the plainest wording among the reports is used (no loaded words, the claim's
 attribution kept, no sentence opening on a pronoun that points outside it). Light, safe edits
-only: a leading connective is dropped, a fact only earlier reports carry is dated, and a claim's
-"could not be verified" sentence travels with it. Every sentence cites every report carrying it.
+only: a leading connective is dropped, a fact only earlier reports carry is dated, a figure an
+earlier report gave differently follows with its date, and a claim's "could not be verified"
+sentence travels with it. Every sentence cites every report carrying it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from summarize.analyze.attribution import is_unverified
+from summarize.analyze.quantities import comparable, overlaps
 from summarize.models import (
     Analysis,
     ClaimGroup,
-    Finding,
     SentenceRef,
     Summary,
     SummarySentence,
@@ -26,12 +28,19 @@ REDUNDANT_OVERLAP = 0.6
 LONG_SENTENCE = 45
 
 _DANGLING = re.compile(r"^(he|she|they|it|this|these|those|his|her|their|its|such)\b", re.I)
+# "these forces", "this development": the sentence leans on one the reader has not seen.
+_POINTING_BACK = re.compile(
+    r"\b(these|those|such)\s+[a-z]|\bthis\s+(?!week|year|month|morning)", re.I
+)
 _CONNECTIVE = re.compile(
     r"^(however|meanwhile|additionally|also|moreover|furthermore|but|and|still|yet|instead|"
     r"in addition|at the same time)\b,?\s+",
     re.I,
 )
 _NOW = re.compile(r"\s+now\b")
+# Print-style capitals ("SYRIA’S government said"): a plainer copy reads better.
+_SHOUTED = re.compile(r"\b[A-Z]{5,}\b")
+_QUOTES = "“\"'‘"
 
 
 @dataclass
@@ -43,6 +52,7 @@ class _Fact:
     dated: bool
     words: int = 0
     follow_up: SentenceRef | None = None
+    earlier_figure: SentenceRef | None = None
     terms: set[str] = field(default_factory=set)
 
 
@@ -56,9 +66,12 @@ def _wording_penalty(analysis: Analysis, ref: SentenceRef, contested: bool) -> f
     text = analysis.sentence(ref).text
     penalty = 1.0 * len(sentence.loaded_terms)
     penalty += 3.0 if _DANGLING.match(text) else 0.0
+    penalty += 1.0 if _POINTING_BACK.search(text) else 0.0
+    penalty += 0.02 * len(text.split())
+    penalty += 1.0 if _SHOUTED.search(text) else 0.0
     penalty += 3.0 if contested and not sentence.attributions else 0.0
     penalty += max(0, len(text.split()) - LONG_SENTENCE) * 0.1
-    penalty += 0.5 if text[:1] in "“\"'‘" else 0.0
+    penalty += 3.0 if text[:1] in _QUOTES and not sentence.attributions else 0.0
     return penalty
 
 
@@ -83,6 +96,25 @@ def _follow_up(analysis: Analysis, ref: SentenceRef) -> SentenceRef | None:
     return None
 
 
+def _earlier_figure(
+    analysis: Analysis, group: ClaimGroup, wording: SentenceRef, latest: dt.date | None
+) -> SentenceRef | None:
+    """A member from an earlier day giving a figure the chosen wording no longer gives."""
+    date = analysis.document(wording.document).published or latest
+    figures = analysis.analysis_of(wording).quantities
+    for member in group.members:
+        published = analysis.document(member.document).published
+        if date is None or published is None or published >= date:
+            continue
+        if any(
+            comparable(old, new) and not overlaps(old, new)
+            for old in analysis.analysis_of(member).quantities
+            for new in figures
+        ):
+            return member
+    return None
+
+
 def _facts(analysis: Analysis, groups: list[ClaimGroup]) -> list[_Fact]:
     total = len(analysis.documents)
     latest = max((d.published for d in analysis.documents if d.published), default=None)
@@ -99,10 +131,12 @@ def _facts(analysis: Analysis, groups: list[ClaimGroup]) -> list[_Fact]:
         wording = _plainest(analysis, group, central)
         if _DANGLING.match(analysis.sentence(wording).text):
             continue
-        position = min(_relative_position(analysis, m) for m in group.members)
+        positions = [_relative_position(analysis, m) for m in group.members]
+        position = sum(positions) / len(positions)
+        leads = sum(1 for m in group.members if m.sentence == 0) / total
         dates = {analysis.document(d).published for d in group.documents}
         dated = latest is not None and None not in dates and max(dates) < latest
-        score = 2.0 * len(group.documents) / total + (1.0 - position) - (0.5 if dated else 0.0)
+        score = len(group.documents) / total + leads + (1.0 - position) - (0.5 if dated else 0.0)
         facts.append(
             _Fact(
                 group=group,
@@ -111,40 +145,60 @@ def _facts(analysis: Analysis, groups: list[ClaimGroup]) -> list[_Fact]:
                 position=position,
                 dated=dated,
                 follow_up=_follow_up(analysis, wording),
+                earlier_figure=_earlier_figure(analysis, group, wording, latest),
                 terms=set(analysis.analysis_of(wording).terms),
             )
         )
     return sorted(facts, key=lambda fact: (-fact.score, fact.group.id))
 
 
-def _starts_with_name(analysis: Analysis, ref: SentenceRef) -> bool:
-    sentence = analysis.sentence(ref)
-    return any(m.start == sentence.start for m in analysis.analysis_of(ref).entities)
+def _lower_first_word(analysis: Analysis, ref: SentenceRef, text: str) -> str:
+    """Lower-case the opening word unless it is a name (never written in lower case)."""
+    word = text.split(maxsplit=1)[0] if text else ""
+    common = word.lower()
+    if word == common or not re.search(rf"\b{re.escape(common)}\b", _all_text(analysis)):
+        return text
+    return common + text[len(word) :]
 
 
-def _text(analysis: Analysis, fact: _Fact) -> str:
-    text = _CONNECTIVE.sub("", analysis.sentence(fact.wording).text)
+def _all_text(analysis: Analysis) -> str:
+    return "\n".join(document.text for document in analysis.documents)
+
+
+def _plain_text(analysis: Analysis, ref: SentenceRef, dated: bool) -> str:
+    text = _CONNECTIVE.sub("", analysis.sentence(ref).text)
     text = text[:1].upper() + text[1:]
-    if fact.dated:
-        published = min(analysis.document(d).published for d in fact.group.documents)
-        first = text if _starts_with_name(analysis, fact.wording) else text[:1].lower() + text[1:]
+    published = analysis.document(ref.document).published
+    if dated and published:
+        first = _lower_first_word(analysis, ref, text)
         text = f"On {published:%B} {published.day}, {_NOW.sub('', first, count=1)}"
+    return text
+
+
+def _texts(analysis: Analysis, fact: _Fact) -> list[SummarySentence]:
+    """The fact's sentence, then the earlier figure it replaces, if any."""
+    text = _plain_text(analysis, fact.wording, fact.dated)
+    citations = fact.group.documents
     if fact.follow_up:
         text = f"{text} {analysis.sentence(fact.follow_up).text}"
-    return text
+    sentences = [SummarySentence(text=text, citations=citations)]
+    if fact.earlier_figure:
+        sentences.append(
+            SummarySentence(
+                text=_plain_text(analysis, fact.earlier_figure, dated=True),
+                citations=[fact.earlier_figure.document],
+            )
+        )
+    return sentences
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def compose_extractive(
-    analysis: Analysis, groups: list[ClaimGroup], findings: list[Finding], max_words: int
-) -> Summary:
-    """`findings` are accepted for symmetry with the LLM backend; choosing wording needs none."""
-    del findings
+def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: int) -> Summary:
     group_of = {(m.document, m.sentence): g for g in groups for m in g.members}
-    chosen: list[tuple[_Fact, str]] = []
+    chosen: list[tuple[_Fact, list[SummarySentence]]] = []
     used_groups: set[int] = set()
     words = 0
     for fact in _facts(analysis, groups):
@@ -152,26 +206,26 @@ def compose_extractive(
             continue
         if any(_overlap(fact.terms, other.terms) >= REDUNDANT_OVERLAP for other, _ in chosen):
             continue
-        text = _text(analysis, fact)
-        length = len(text.split())
-        if words + length > max_words:
-            continue
-        chosen.append((fact, text))
-        words += length
-        used_groups.add(fact.group.id)
-        if fact.follow_up:
-            used_groups.add(group_of[(fact.follow_up.document, fact.follow_up.sentence)].id)
-
-    chosen.sort(key=lambda item: (item[0].dated, item[0].position, item[0].group.id))
-    sentences = []
-    for fact, text in chosen:
-        citations = list(fact.group.documents)
+        sentences = _texts(analysis, fact)
         if fact.follow_up:
             follow_group = group_of[(fact.follow_up.document, fact.follow_up.sentence)]
-            citations = list(dict.fromkeys([*citations, *follow_group.documents]))
-        sentences.append(SummarySentence(text=text, citations=citations))
+            sentences[0].citations = list(
+                dict.fromkeys([*sentences[0].citations, *follow_group.documents])
+            )
+            used_groups.add(follow_group.id)
+        length = sum(len(sentence.text.split()) for sentence in sentences)
+        if words + length > max_words:
+            continue
+        chosen.append((fact, sentences))
+        words += length
+        used_groups.add(fact.group.id)
 
+    chosen.sort(key=lambda item: (item[0].dated, item[0].position, item[0].group.id))
     notes = []
     if len(analysis.documents) == 1:
         notes.append("Only one report was given: nothing to compare, so no disagreements.")
-    return Summary(sentences=sentences, backend="extractive", notes=notes)
+    return Summary(
+        sentences=[sentence for _, sentences in chosen for sentence in sentences],
+        backend="extractive",
+        notes=notes,
+    )

@@ -128,39 +128,34 @@ class _Composer:
         reserved_output = max(1_024, 4 * self.max_words)
         self.budget = tokens.usable(self.client.settings.input_budget(reserved_output))
         self.note_words = max(40, self.max_words // 2)
-        self.groups_block, self.findings_block = self._context()
+        self.group_lines = _group_lines(self.analysis, self.groups)
+        self.finding_lines = _finding_lines(self.findings)
+        self.left_out = 0
 
-    # ---------------------------------------------------------------- material
+    # ---------------------------------------------------------------- asks
 
     def report_sources(self) -> list[Source]:
         return [_report_source(document) for document in self.analysis.documents]
 
-    def _context(self) -> tuple[str, str]:
-        group_lines = _group_lines(self.analysis, self.groups)
-        finding_lines = _finding_lines(self.findings)
-        share = int(self.budget * CONTEXT_SHARE)
-        kept_findings = _fitting(finding_lines, share // 2)
-        kept_groups = _fitting(group_lines, share - tokens.count_tokens("\n".join(kept_findings)))
-        dropped = len(group_lines) - len(kept_groups) + len(finding_lines) - len(kept_findings)
-        if dropped:
-            self.notes.append(
-                f"{dropped} lesser claim group(s)/finding(s) were left out of the prompt "
-                "to fit the token budget."
-            )
-        return (
-            fence("CLAIM GROUPS", {}, "\n".join(kept_groups) or "(none)"),
-            fence("FINDINGS", {}, "\n".join(kept_findings) or "(none)"),
-        )
-
-    # ---------------------------------------------------------------- asks
-
     def merge_ask(self, sources: list[Source]) -> Ask:
+        """The merge request; groups and findings get what room the sources leave (capped)."""
+        bare = self._merge_ask(sources, [], [])
+        room = self.budget - tokens.count_messages(bare.messages)
+        limit = min(int(self.budget * CONTEXT_SHARE), room)
+        findings = _fitting(self.finding_lines, limit // 2)
+        groups = _fitting(self.group_lines, limit - tokens.count_tokens("\n".join(findings)))
+        self.left_out = (
+            len(self.group_lines) + len(self.finding_lines) - len(groups) - len(findings)
+        )
+        return self._merge_ask(sources, groups, findings)
+
+    def _merge_ask(self, sources: list[Source], groups: list[str], findings: list[str]) -> Ask:
         notes = sources[0].kind == "NOTES"
         user = self.prompts.merge.render(
             document_count=len(self.analysis.documents),
             max_words=self.max_words,
-            groups=self.groups_block,
-            findings=self.findings_block,
+            groups=fence("CLAIM GROUPS", {}, "\n".join(groups) or "(none)"),
+            findings=fence("FINDINGS", {}, "\n".join(findings) or "(none)"),
             sources_intro=(
                 "Notes taken from the reports (each note cites the reports it comes from):"
                 if notes
@@ -194,11 +189,22 @@ class _Composer:
         if not self.fits(ask):
             sources = self._reduce_until_it_fits(sources, tokens.count_messages(ask.messages))
             ask = self.merge_ask(sources)
+        if self.left_out:
+            self.notes.append(
+                f"{self.left_out} lesser claim group(s)/finding(s) were left out of the prompt "
+                "to fit the token budget."
+            )
         return self._complete([ask], self.prompts.merge)[0]
 
     def _reduce_until_it_fits(self, sources: list[Source], needed: int) -> list[Source]:
         for level in range(1, MAX_REDUCE_LEVELS + 1):
+            before = _size(sources)
             sources = self._condense(sources, one_report_per_ask=level == 1)
+            if _size(sources) >= before:
+                raise LLMError(
+                    "summarising the reports separately did not make them shorter; "
+                    "raise --max-input-tokens"
+                )
             ask = self.merge_ask(sources)
             if self.fits(ask):
                 self.notes.append(
@@ -255,6 +261,10 @@ class _Composer:
         for completion in completions:
             self.usage += completion.usage
         return [completion.value for completion in completions]
+
+
+def _size(sources: list[Source]) -> int:
+    return sum(tokens.count_tokens(source.block()) for source in sources)
 
 
 def _report_source(document: Document) -> Source:

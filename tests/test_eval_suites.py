@@ -1,0 +1,74 @@
+"""The suites and the runner: the NeuS data and peers, a smoke run of the seeds suite."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from evals.neutrality import loaded_word_rate, novel_loaded_rate
+from evals.runner import run_evals
+from evals.suites.neus import PEERS, clean_output, load_clusters, load_peer, score_system
+
+
+def test_neus_data_is_the_307_test_clusters_with_ten_aligned_peers() -> None:
+    clusters = load_clusters()
+    assert len(clusters) == 307
+    assert all(len(record["sources"]) == 3 and record["reference"] for record in clusters)
+    for name in PEERS:
+        outputs = load_peer(name)
+        assert len(outputs) == len(clusters)
+        assert all(outputs), name
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("First.<n>Second one.", "First. Second one."),
+        ("– The gunman who killed five officers said", "The gunman who killed five officers said"),
+        (
+            "TITLEAN=> Hope Hicks to Return. ARTICLE=> She will be a counselor.",
+            "Hope Hicks to Return. She will be a counselor.",
+        ),
+        ("A 3–2 vote – narrow", "A 3–2 vote – narrow"),
+    ],
+)
+def test_peer_markup_is_removed_and_words_are_kept(raw: str, clean: str) -> None:
+    assert clean_output(raw) == clean
+
+
+def test_loaded_rates_count_per_100_words_and_discount_the_reference() -> None:
+    text = "The radical plan was a brutal failure. Critics said it was a massacre."
+    assert loaded_word_rate(text) == pytest.approx(100 * 2 / 13)
+    assert novel_loaded_rate(text, "Brutal, radical: the plan failed.") == 0.0
+    assert novel_loaded_rate(text, "The plan failed, radically.") == pytest.approx(100 / 13)
+    assert loaded_word_rate("") == 0.0
+
+
+def test_every_system_is_scored_the_same_way() -> None:
+    references = ["Port workers went on strike over pay on Tuesday."]
+    same = score_system("copy", references, references)
+    assert same.rouge1 == pytest.approx(100.0)
+    other = score_system("other", ["A radical union wrecked the port."], references)
+    assert other.rouge1 < 30
+    assert other.novel_loaded_rate > 0
+    assert same.row()[0] == "copy" and len(same.row()) == 7
+
+
+def test_seeds_suite_smoke_run_writes_a_scorecard(tmp_path: Path) -> None:
+    card = run_evals(["seeds"], output_dir=tmp_path, progress=False)
+    metrics = card.suites[0].metrics
+    for name in ("merge.coverage", "merge.faithfulness", "check.precision", "check.recall"):
+        assert 0.0 <= metrics[name] <= 1.0, name  # type: ignore[operator]
+    assert metrics["merge.words"] <= 250  # type: ignore[operator]
+    assert card.checks, "the seeds suite has thresholds"
+    assert card.failed == []
+    written = json.loads((tmp_path / "scorecard.json").read_text())
+    assert written["suites"][0]["name"] == "seeds"
+    assert "## seeds" in (tmp_path / "scorecard.md").read_text()
+
+
+def test_an_unknown_suite_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown eval suite"):
+        run_evals(["nope"], progress=False)

@@ -1,0 +1,125 @@
+"""`summarize merge --backend llm` end to end against the local OpenAI-compatible server."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarize.llm.tokens import count_messages
+from tests.conftest import TEST_KEY
+from tests.openai_server import FakeOpenAIServer, fail
+from tests.stories import QUAKE, STRIKE
+
+try:
+    import summarize.pipeline  # noqa: F401
+    from summarize.cli import app, merge
+
+    LLM_OPTIONS = {"backend", "model", "base_url", "max_input_tokens", "cache", "no_cache"}
+    READY = LLM_OPTIONS | {"fallback", "timeout"} <= set(merge.__annotations__)
+except ImportError:
+    READY = False
+
+pytestmark = pytest.mark.skipif(not READY, reason="the CLI's --backend llm path is not ready")
+
+runner = CliRunner()
+ENV = {"OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": None, "SUMMARIZE_MODEL": None}
+
+
+def _write(directory: Path, reports: dict[str, str]) -> list[str]:
+    paths = []
+    for name, text in reports.items():
+        path = directory / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def _merge(server: FakeOpenAIServer, paths: list[str], cache: Path, *extra: str):
+    args = ["merge", *paths, "--format", "json", "--backend", "llm", "--model", "gpt-4o-mini"]
+    args += ["--base-url", server.base_url, "--cache", str(cache), "--timeout", "5", *extra]
+    return runner.invoke(app, args, env=ENV)
+
+
+def test_llm_summary_with_citations(openai_server: FakeOpenAIServer, tmp_path: Path):
+    paths = _write(tmp_path, QUAKE)
+
+    result = _merge(openai_server, paths, tmp_path / "llm.sqlite")
+
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["backend"] == "llm"
+    ids = {document["id"] for document in report["documents"]}
+    assert ids == set(QUAKE)
+    assert report["summary"] and all(set(s["citations"]) <= ids for s in report["summary"])
+    assert any("model 'gpt-4o-mini'" in note for note in report["notes"])
+    assert len(openai_server.requests) == 1
+    assert TEST_KEY not in result.output
+
+
+def test_second_run_uses_the_cache_unless_told_not_to(openai_server, tmp_path: Path):
+    paths = _write(tmp_path, STRIKE)
+    cache = tmp_path / "llm.sqlite"
+
+    first = _merge(openai_server, paths, cache)
+    second = _merge(openai_server, paths, cache)
+    assert len(openai_server.requests) == 1
+    assert json.loads(second.stdout)["summary"] == json.loads(first.stdout)["summary"]
+
+    _merge(openai_server, paths, cache, "--no-cache")
+    assert len(openai_server.requests) == 2
+
+
+def test_small_token_budget_map_reduces(openai_server: FakeOpenAIServer, tmp_path: Path):
+    paths = _write(tmp_path, QUAKE)
+
+    result = _merge(openai_server, paths, tmp_path / "llm.sqlite", "--max-input-tokens", "750")
+
+    assert result.exit_code == 0, result.output
+    *maps, merge = openai_server.requests
+    assert len(maps) >= 3 and "<<<NOTES from=" in merge.user and "<<<REPORT" not in merge.user
+    assert all(count_messages(r.body["messages"]) <= 750 for r in openai_server.requests)
+    assert any("map-reduce" in note for note in json.loads(result.stdout)["notes"])
+
+
+def test_failure_without_fallback_exits_1_with_a_clear_message(openai_server, tmp_path: Path):
+    openai_server.script(fail(401, message=f"Incorrect API key provided: {TEST_KEY}"))
+
+    result = _merge(openai_server, _write(tmp_path, STRIKE), tmp_path / "llm.sqlite")
+
+    assert result.exit_code == 1
+    assert "rejected the API key (HTTP 401)" in result.stderr
+    assert "Traceback" not in result.output and TEST_KEY not in result.output
+
+
+def test_failure_with_fallback_gives_the_extractive_summary(openai_server, tmp_path: Path):
+    openai_server.script(fail(401))
+    paths = _write(tmp_path, STRIKE)
+
+    result = _merge(openai_server, paths, tmp_path / "llm.sqlite", "--fallback", "extractive")
+
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["backend"] == "extractive" and report["summary"]
+    assert any("HTTP 401" in note for note in report["notes"])
+
+
+def test_default_backend_never_imports_the_llm_libraries(tmp_path: Path):
+    paths = _write(tmp_path, STRIKE)
+
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "summarize.cli", "merge", *paths],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert run.returncode == 0, run.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if "|" in line}
+    top_level = {name.split(".")[0] for name in imported}
+    assert not top_level & {"openai", "tiktoken", "tiktoken_ext", "httpx", "httpx2"}
