@@ -47,7 +47,9 @@ class SummEditsPair(BaseModel):
     def half(self) -> Half:
         """Fixed by the document id, so that every edit of one document is in the same half."""
         document_id = self.id.split("_", 1)[0]
-        return "dev" if int(hashlib.sha256(document_id.encode()).hexdigest(), 16) % 2 == 0 else "test"
+        return (
+            "dev" if int(hashlib.sha256(document_id.encode()).hexdigest(), 16) % 2 == 0 else "test"
+        )
 
 
 def load_summedits(path: Path = SUMMEDITS_PATH) -> list[SummEditsPair]:
@@ -82,7 +84,11 @@ def score(pairs: Sequence[SummEditsPair], predicted: Sequence[bool]) -> dict[str
     inconsistent = confusion["true_positive"] + confusion["false_negative"]
     recall_by_edit = {}
     for edit in EDIT_TYPES:
-        with_edit = [f for pair, f in zip(pairs, flagged, strict=True) if not pair.consistent and edit in pair.edit_types]
+        with_edit = [
+            f
+            for pair, f in zip(pairs, flagged, strict=True)
+            if not pair.consistent and edit in pair.edit_types
+        ]
         recall_by_edit[edit] = _share(sum(with_edit), len(with_edit))
     return {
         "pairs": len(pairs),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -355,3 +357,15 @@ def test_threads_share_one_log(openai_server, llm_settings):
         thread.join()
 
     assert len(log_rows(llm_settings)) == 6
+
+
+def test_importing_the_llm_backend_loads_no_sdk():
+    code = (
+        "import sys, summarize.llm, summarize.llm.client, summarize.compose.llm, "
+        "summarize.llm.framing\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'openai', 'tiktoken', 'httpx', 'httpx2'}))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+
+    assert run.stdout.strip() == "[]"

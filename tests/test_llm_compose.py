@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from summarize.compose.llm import Draft, DraftSentence, compose_llm, guard
+from summarize.compose.llm import compose_llm
 from summarize.llm import tokens
 from summarize.llm.errors import LLMError
 from summarize.llm.settings import LLMSettings
@@ -400,49 +400,3 @@ def test_unknown_model_has_no_price(openai_server, llm_settings):
     summary = compose_llm(TRANSFER, TRANSFER_GROUPS, [], 80, settings)
 
     assert any("cost unknown (no price listed for 'llama3.1:8b')" in n for n in summary.notes)
-
-
-# ------------------------------------------------------------------ the guard's policy
-
-
-def _scripted_judge(labels: dict[str, str]):
-    def judge(claim: str, analysis: Analysis, documents: Sequence[str] | None) -> SupportVerdict:
-        label = labels[claim]
-        if label == "recite":  # wrong citations: only the wider look finds support
-            label = "supported" if documents is None else "unsupported"
-        evidence = [SentenceRef(document="river-daily", sentence=0)]
-        return SupportVerdict(label=label, score=0.5, reason="scripted", evidence=evidence)
-
-    return judge
-
-
-def test_guard_policy():
-    draft = Draft(
-        sentences=[
-            DraftSentence(text="Two villages were flooded.", citations=["river-wire"]),
-            DraftSentence(text="Nobody is missing.", citations=["river-local"]),
-            DraftSentence(text="The dam was sabotaged.", citations=["river-daily"]),
-            DraftSentence(text="Residents left by boat.", citations=[]),
-            DraftSentence(text="Villages were evacuated.", citations=["river-local"]),
-            DraftSentence(text="Boats came in the end.", citations=["river-wire"]),
-        ]
-    )
-    labels = {
-        "Two villages were flooded.": "supported",
-        "Nobody is missing.": "contradicted",
-        "The dam was sabotaged.": "unsupported",
-        "Residents left by boat.": "supported",
-        "Villages were evacuated.": "recite",
-        "Boats came in the end.": "supported",
-    }
-
-    kept, tally = guard(draft, FLOOD, _scripted_judge(labels), max_words=12)
-
-    assert [(s.text, s.citations) for s in kept] == [
-        ("Two villages were flooded.", ["river-wire"]),
-        ("Residents left by boat.", ["river-daily"]),
-        ("Villages were evacuated.", ["river-daily"]),
-    ]
-    assert (tally.contradicted, tally.unsupported, tally.recited) == (1, 1, 2)
-    assert tally.over_word_limit == 1
-    assert "removed 2 (1 contradicted by their sources, 1 unsupported)" in tally.note()

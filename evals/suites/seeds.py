@@ -51,6 +51,13 @@ def run_seeds(
     def judge(claim: str, documents: Sequence[str]) -> str:
         return judge_sentence(claim, analysis, documents).label
 
+    unsupported = [
+        f"{s.text} ({verdict.label}: {verdict.reason})"
+        for s in summary
+        for verdict in [judge_sentence(s.text, analysis, s.citations)]
+        if verdict.label != "supported"
+    ]
+
     text = " ".join(sentences)
     metrics: dict[str, float | None] = {
         "merge.coverage": key_fact_coverage(gold.facts, sentences),
@@ -85,6 +92,7 @@ def run_seeds(
         metrics=metrics,
         details={
             "summary": [f"{s.text} [{', '.join(s.citations)}]" for s in summary],
+            "sentences their citations do not support": unsupported,
             "key facts not covered": [
                 fact.id
                 for fact in gold.facts

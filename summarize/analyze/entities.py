@@ -44,8 +44,8 @@ _TITLES = word_set(
     minister premier chancellor secretary king queen prince princess emir sheikh sultan pope
     ayatollah rev reverend sir dame lord lady gen lt col capt sgt adm cmdr maj judge mayor
     ambassador envoy spokesman spokeswoman spokesperson chairman chairwoman ceo director
-    commander chief justice speaker leader adviser advisor congressman congresswoman senators
-    governors
+    commander chief executive justice speaker leader adviser advisor congressman congresswoman
+    senators governors
     """
 )
 # Words that only qualify a title ("Prime Minister", "Foreign Minister"): not names themselves.
@@ -191,17 +191,18 @@ def _name_runs(tokens: list[Token]) -> list[list[Token]]:
 
 
 def _split_at_and(run: list[Token]) -> list[list[Token]]:
-    """ "Food and Drug Administration" is one name, "Tartous and Lattakia" two."""
+    """One name for "Food and Drug Administration"; two for "Tartous and Lattakia" and for
+    "South Korea and the European Union"."""
     run = _drop_connectors(run)  # also "The" of "The Associated Press"
-    if not run or _bare(run[-1].text) in _ORGANISATION_HEADS:
-        return [run] if run else []
+    names_an_organisation = bool(run) and _bare(run[-1].text) in _ORGANISATION_HEADS
     parts: list[list[Token]] = [[]]
-    for token in run:
-        if token.text.lower() == "and":
+    for index, token in enumerate(run):
+        joins_words = 0 < index < len(run) - 1 and run[index + 1].text[0].isupper()
+        if token.text.lower() == "and" and not (names_an_organisation and joins_words):
             parts.append([])
         else:
             parts[-1].append(token)
-    return [_drop_connectors(part) for part in parts if _drop_connectors(part)]
+    return [part for part in map(_drop_connectors, parts) if part]
 
 
 def _glued(run: list[Token], token: Token) -> bool:
@@ -212,7 +213,7 @@ def _glued(run: list[Token], token: Token) -> bool:
 def _is_abbreviation(previous: Token, dot: Token) -> bool:
     """The period of "Sen." or of a middle initial "R.", not the end of the sentence."""
     word = previous.text.lower()
-    return dot.start == previous.end and (word in _TITLES or len(word) == 1)
+    return dot.start == previous.end and (word in _TITLES or word in {"jr", "sr"} or len(word) == 1)
 
 
 def _strip_titles(run: list[Token]) -> list[list[Token]]:
@@ -230,7 +231,8 @@ def _strip_titles(run: list[Token]) -> list[list[Token]]:
     if title_at < 0:
         return [words]
     name = words[title_at + 1 :]
-    if not name:  # "Martin Luther King", "Syrian President": no name follows the title
+    if all(_bare(t.text) in {"jr", "sr", "ii", "iii", "iv"} for t in name):
+        # "Martin Luther King III", "Syrian President": no name follows the title
         return (
             [words] if any(_bare(t.text) not in _TITLE_MODIFIERS | _TITLES for t in words) else []
         )
@@ -420,7 +422,11 @@ def _merge_spellings(names: list[_Name], groups: _Groups) -> None:
 def _is_derived(word: str, words: set[str]) -> bool:
     """A word made from another name of the set (Syrian from Syria): not a spelling of it,
     and not a spelling of a third name either (Syrian/Soran)."""
-    return any(word[:-cut] in words for cut in (1, 2, 3) if len(word) - cut >= 3)
+    return any(
+        word[:-cut] in words and _undouble(word) != word[:-cut]  # Zelenskyy is Zelensky
+        for cut in (1, 2, 3)
+        if len(word) - cut >= 3
+    )
 
 
 def _attach_tails(names: list[_Name], groups: _Groups) -> None:

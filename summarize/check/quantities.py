@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from itertools import combinations
 
+from summarize.align import Pair
 from summarize.analyze.quantities import comparable, overlaps
 from summarize.check.evidence import quote_span
 from summarize.models import (
@@ -43,7 +44,7 @@ def _closest(quantity: Quantity, others: list[tuple[int, Quantity]]) -> tuple[in
     return index, other, bool(agreeing)
 
 
-def _components(analysis: Analysis, pairs: Iterable[tuple[float, int, int]]) -> list[list[_Key]]:
+def _components(analysis: Analysis, pairs: Iterable[Pair]) -> list[list[_Key]]:
     parent: dict[_Key, _Key] = {}
 
     def find(key: _Key) -> _Key:
@@ -205,7 +206,7 @@ def _format(quantity: Quantity) -> str:
     return f"{number}{unit}{counted}"
 
 
-def check_quantities(analysis: Analysis, pairs: Iterable[tuple[float, int, int]]) -> list[Finding]:
+def check_quantities(analysis: Analysis, pairs: Iterable[Pair]) -> list[Finding]:
     return [
         finding
         for keys in _components(analysis, pairs)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from summarize.align import Pair
 from summarize.analyze.attribution import is_unverified
 from summarize.analyze.quantities import overlaps
 from summarize.check.evidence import names, quote_sentence, quote_span, short
@@ -228,7 +229,7 @@ def _link_finding(
 
 
 def check_wording(
-    analysis: Analysis, groups: list[ClaimGroup], pairs: Iterable[tuple[float, int, int]]
+    analysis: Analysis, groups: list[ClaimGroup], pairs: Iterable[Pair]
 ) -> list[Finding]:
     findings: list[Finding | None] = []
     for group in groups:

@@ -37,10 +37,15 @@ _CONNECTIVE = re.compile(
     r"in addition|at the same time)\b,?\s+",
     re.I,
 )
+# ", the country's fourth largest city," after a name: description the summary can spare.
+_APPOSITIVE = re.compile(
+    r"(\b[A-Z][\w’'-]+),\s((?:the|an?)\s[a-z][^,;:\d]{2,50}?)(,(?=\s)|(?=\.$))"
+)
+_VERB_LIKE = re.compile(r"\b(said|says|say|told|is|was|are|were|has|have|had|\w+ed)\b")
 _NOW = re.compile(r"\s+now\b")
 # Print-style capitals ("SYRIA’S government said"): a plainer copy reads better.
 _SHOUTED = re.compile(r"\b[A-Z]{5,}\b")
-_QUOTES = "“\"'‘"
+_QUOTES = '“”"‘'
 
 
 @dataclass
@@ -61,17 +66,24 @@ def _relative_position(analysis: Analysis, ref: SentenceRef) -> float:
     return ref.sentence / max(total, 1)
 
 
+def _stands_alone(analysis: Analysis, ref: SentenceRef) -> bool:
+    """Not leaning on the sentence before: no opening pronoun, no quote without its speaker."""
+    text = analysis.sentence(ref).text
+    if _DANGLING.match(text):
+        return False
+    return text[:1] not in _QUOTES or bool(analysis.analysis_of(ref).attributions)
+
+
 def _wording_penalty(analysis: Analysis, ref: SentenceRef, contested: bool) -> float:
     sentence = analysis.analysis_of(ref)
     text = analysis.sentence(ref).text
     penalty = 1.0 * len(sentence.loaded_terms)
-    penalty += 3.0 if _DANGLING.match(text) else 0.0
+    penalty += 0.0 if _stands_alone(analysis, ref) else 3.0
     penalty += 1.0 if _POINTING_BACK.search(text) else 0.0
     penalty += 0.02 * len(text.split())
     penalty += 1.0 if _SHOUTED.search(text) else 0.0
     penalty += 3.0 if contested and not sentence.attributions else 0.0
     penalty += max(0, len(text.split()) - LONG_SENTENCE) * 0.1
-    penalty += 3.0 if text[:1] in _QUOTES and not sentence.attributions else 0.0
     return penalty
 
 
@@ -129,7 +141,7 @@ def _facts(analysis: Analysis, groups: list[ClaimGroup]) -> list[_Fact]:
     facts = []
     for group in groups:
         wording = _plainest(analysis, group, central)
-        if _DANGLING.match(analysis.sentence(wording).text):
+        if not _stands_alone(analysis, wording):
             continue
         positions = [_relative_position(analysis, m) for m in group.members]
         position = sum(positions) / len(positions)
@@ -165,8 +177,18 @@ def _all_text(analysis: Analysis) -> str:
     return "\n".join(document.text for document in analysis.documents)
 
 
+def _drop_appositives(text: str) -> str:
+    if any(mark in text for mark in _QUOTES):
+        return text  # a quotation is never edited
+
+    def keep_name(match: re.Match[str]) -> str:
+        return match.group(0) if _VERB_LIKE.search(match.group(2)) else match.group(1)
+
+    return _APPOSITIVE.sub(keep_name, text)
+
+
 def _plain_text(analysis: Analysis, ref: SentenceRef, dated: bool) -> str:
-    text = _CONNECTIVE.sub("", analysis.sentence(ref).text)
+    text = _drop_appositives(_CONNECTIVE.sub("", analysis.sentence(ref).text))
     text = text[:1].upper() + text[1:]
     published = analysis.document(ref.document).published
     if dated and published:

@@ -5,53 +5,28 @@ reports carry each fact) and the checker's findings, and answers with JSON sente
 report ids. When everything does not fit in the token budget, each report is summarised on its
 own first (map) and the notes are merged (reduce), level after level if need be.
 
-Guard policy: a sentence its cited reports contradict is removed; one they do not support is
-re-checked against all reports and kept with corrected citations when others support it,
-otherwise removed (a summary shown to readers should not carry unverifiable sentences; the
-count is in the notes). Citations to ids that are not among the reports are dropped.
+Every sentence then goes through the faithfulness guard (summarize.llm.guard) before it is
+shown; what the guard removed or corrected is counted in the notes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
-
-from pydantic import BaseModel, Field
 
 from summarize.llm import catalog, tokens
 from summarize.llm.client import Ask, LLMClient, Usage
 from summarize.llm.errors import LLMError
 from summarize.llm.fences import attribute, fence, quoted
+from summarize.llm.guard import Draft, Judge, guard, report_id
 from summarize.llm.prompts import Prompt, load_prompt
 from summarize.llm.settings import LLMSettings
-from summarize.models import (
-    Analysis,
-    ClaimGroup,
-    Document,
-    Finding,
-    Summary,
-    SummarySentence,
-    SupportVerdict,
-)
-
-Judge = Callable[[str, Analysis, Sequence[str] | None], SupportVerdict]
+from summarize.models import Analysis, ClaimGroup, Document, Finding, Summary
 
 CONTEXT_SHARE = 0.3  # at most this part of the budget goes to claim groups and findings
 MAX_REDUCE_LEVELS = 3
 QUOTE_CHARS = 160
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-
-
-class DraftSentence(BaseModel):
-    text: str = Field(min_length=1, description="one sentence of the summary")
-    citations: list[str] = Field(description="ids of the reports that support the sentence")
-
-
-class Draft(BaseModel):
-    """What the model must answer, for notes (map) and for the summary (reduce) alike."""
-
-    sentences: list[DraftSentence] = Field(min_length=1)
 
 
 @dataclass
@@ -75,30 +50,6 @@ class Source:
             Source(self.kind, self.documents, {**self.header, "part": f"{n}/{len(chunks)}"}, chunk)
             for n, chunk in enumerate(chunks, 1)
         ]
-
-
-@dataclass
-class GuardTally:
-    kept: int = 0
-    contradicted: int = 0
-    unsupported: int = 0
-    recited: int = 0
-    unknown_citations: int = 0
-    over_word_limit: int = 0
-
-    def note(self) -> str:
-        removed = self.contradicted + self.unsupported
-        parts = [
-            f"faithfulness guard: kept {self.kept} sentence(s); removed {removed} "
-            f"({self.contradicted} contradicted by their sources, {self.unsupported} unsupported)"
-        ]
-        if self.recited:
-            parts.append(f"corrected the citations of {self.recited}")
-        if self.unknown_citations:
-            parts.append(f"dropped {self.unknown_citations} citation(s) to unknown report ids")
-        if self.over_word_limit:
-            parts.append(f"cut {self.over_word_limit} sentence(s) over the word limit")
-        return "; ".join(parts) + "."
 
 
 @dataclass
@@ -284,7 +235,8 @@ def _notes(batch: list[Source], draft: Draft) -> Source:
     by_fence_id = {attribute(d): d for d in documents}
     lines = []
     for sentence in draft.sentences:
-        cited = [by_fence_id[c] for c in sentence.citations if c in by_fence_id] or documents
+        known = (report_id(citation, by_fence_id) for citation in sentence.citations)
+        cited = [document for document in known if document is not None] or documents
         lines.append(f"{sentence.text.strip()} [sources: {', '.join(map(attribute, cited))}]")
     return Source("NOTES", documents, {"from": ",".join(map(attribute, documents))}, lines)
 
@@ -328,43 +280,6 @@ def _fitting(lines: list[str], limit: int) -> list[str]:
             break
         kept.append(line)
     return kept
-
-
-def guard(
-    draft: Draft, analysis: Analysis, judge: Judge, max_words: int
-) -> tuple[list[SummarySentence], GuardTally]:
-    """The sentences of `draft` the reports back, with checked citations, within `max_words`."""
-    by_fence_id = {attribute(document.id): document.id for document in analysis.documents}
-    tally = GuardTally()
-    kept: list[SummarySentence] = []
-    words = 0
-    for sentence in draft.sentences:
-        text = " ".join(sentence.text.split())
-        known = [by_fence_id[c.strip()] for c in sentence.citations if c.strip() in by_fence_id]
-        tally.unknown_citations += len(sentence.citations) - len(known)
-        cited = list(dict.fromkeys(known))
-        verdict = judge(text, analysis, cited or None)
-        if verdict.label == "unsupported" and cited:
-            wider = judge(text, analysis, None)
-            if wider.label == "supported":
-                verdict, cited = wider, []
-        if verdict.label != "supported":
-            if verdict.label == "contradicted":
-                tally.contradicted += 1
-            else:
-                tally.unsupported += 1
-            continue
-        if not cited:
-            cited = list(dict.fromkeys(ref.document for ref in verdict.evidence))
-            tally.recited += 1
-        length = len(text.split())
-        if kept and words + length > max_words:
-            tally.over_word_limit += 1
-            continue
-        words += length
-        kept.append(SummarySentence(text=text, citations=cited))
-    tally.kept = len(kept)
-    return kept, tally
 
 
 def _usage_notes(settings: LLMSettings, usage: Usage, prompts: set[str]) -> list[str]:
