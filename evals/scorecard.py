@@ -144,6 +144,8 @@ def render_markdown(scorecard: Scorecard) -> str:
             if table.note:
                 lines += ["", table.note]
         for title, items in result.details.items():
+            if not items:
+                continue
             lines += ["", f"<details><summary>{title} ({len(items)})</summary>", ""]
             lines += [f"- {item}" for item in items] + ["", "</details>"]
     return "\n".join(lines) + "\n"

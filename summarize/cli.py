@@ -36,6 +36,7 @@ EXIT_CODES = (
 class OutputFormat(StrEnum):
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 class FailOn(StrEnum):
@@ -60,7 +61,11 @@ Inputs = Annotated[
 ]
 FormatOption = Annotated[
     OutputFormat,
-    typer.Option("--format", "-f", help="markdown for people, json for machines."),
+    typer.Option(
+        "--format",
+        "-f",
+        help="markdown for the terminal, json for machines, html for a page to look at (use -o).",
+    ),
 ]
 OutputOption = Annotated[
     Path | None,
@@ -89,7 +94,10 @@ def _load(inputs: list[str]) -> list[Cluster]:
     return clusters
 
 
-def _emit(reports: list[Report], output_format: OutputFormat, output: Path | None) -> None:
+def _emit(
+    results: list[tuple[Cluster, Report]], output_format: OutputFormat, output: Path | None
+) -> None:
+    reports = [report for _, report in results]
     if output_format is OutputFormat.json:
         from summarize.render.json import render_json
 
@@ -97,6 +105,14 @@ def _emit(reports: list[Report], output_format: OutputFormat, output: Path | Non
             text = render_json(reports[0]) + "\n"
         else:
             text = "".join(render_json(report, indent=None) + "\n" for report in reports)
+    elif output_format is OutputFormat.html:
+        from summarize.render.html import render_html
+
+        if len(results) > 1:
+            _error("--format html shows one cluster; give one cluster per run.")
+            raise typer.Exit(2)
+        cluster, report = results[0]
+        text = render_html(report, cluster.documents)
     else:
         from summarize.render.markdown import render_markdown
 
@@ -114,11 +130,14 @@ def _emit(reports: list[Report], output_format: OutputFormat, output: Path | Non
         _error(f"wrote {output}")
 
 
-def _exit_code(clusters: list[Cluster], reports: list[Report], fail_on: FailOn) -> int:
+def _exit_code(
+    clusters: list[Cluster], results: list[tuple[Cluster, Report]], fail_on: FailOn
+) -> int:
     if fail_on is not FailOn.never:
         levels = {"high": 0, "medium": 1, "low": 2}
         limit = levels[fail_on.value]
-        if any(levels[f.severity] <= limit for report in reports for f in report.findings):
+        findings = (f for _, report in results for f in report.findings)
+        if any(levels[f.severity] <= limit for f in findings):
             return 3
     return 1 if any(cluster.problems for cluster in clusters) else 0
 
@@ -168,35 +187,32 @@ def merge(
     if backend is BackendChoice.llm:
         from summarize.llm.settings import LLMSettings
 
-        overrides = {
-            "model": model,
-            "base_url": base_url,
-            "max_input_tokens": max_input_tokens,
-            "cache_path": cache,
-            "timeout": timeout,
-        }
         settings = LLMSettings.from_env(
-            use_cache=not no_cache, **{k: v for k, v in overrides.items() if v is not None}
+            model=model,
+            base_url=base_url,
+            max_input_tokens=max_input_tokens,
+            cache_path=cache,
+            timeout=timeout,
+            use_cache=not no_cache,
         )
-    reports = []
+    results = []
     for cluster in clusters:
         if not cluster.documents:
             continue
         try:
-            reports.append(
-                merge_cluster(
-                    cluster,
-                    max_words=max_words,
-                    backend=backend.value,
-                    llm_settings=settings,
-                    fallback=fallback is BackendChoice.extractive,
-                )
+            report = merge_cluster(
+                cluster,
+                max_words=max_words,
+                backend=backend.value,
+                llm_settings=settings,
+                fallback=fallback is BackendChoice.extractive,
             )
         except LLMError as error:
             _error(f"LLM backend: {error} (use --fallback extractive to get a summary anyway)")
             raise typer.Exit(1) from None
-    _emit(reports, output_format, output)
-    raise typer.Exit(_exit_code(clusters, reports, fail_on))
+        results.append((cluster, report))
+    _emit(results, output_format, output)
+    raise typer.Exit(_exit_code(clusters, results, fail_on))
 
 
 @app.command(epilog=EXIT_CODES)
@@ -210,9 +226,53 @@ def check(
     from summarize.pipeline import check as check_cluster
 
     clusters = _load(inputs)
-    reports = [check_cluster(cluster) for cluster in clusters if cluster.documents]
-    _emit(reports, output_format, output)
-    raise typer.Exit(_exit_code(clusters, reports, fail_on))
+    results = [(cluster, check_cluster(cluster)) for cluster in clusters if cluster.documents]
+    _emit(results, output_format, output)
+    raise typer.Exit(_exit_code(clusters, results, fail_on))
+
+
+@app.command(name="eval")
+def run_eval(
+    suites: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Suites to run: seeds, neus, summedits (default: all).", show_default=False
+        ),
+    ] = None,
+    backend: Annotated[
+        BackendChoice, typer.Option(help="Backend whose summaries are scored.")
+    ] = BackendChoice.extractive,
+    output: Annotated[
+        Path | None,
+        typer.Option(help="Directory for scorecard.json and scorecard.md.", file_okay=False),
+    ] = None,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
+) -> None:
+    """Score summaries and the checker on real data offline; exit 1 when a score misses its
+    threshold in evals/thresholds.toml."""
+    from evals.runner import SUITE_NAMES, run_evals
+    from evals.scorecard import render_markdown as render_scorecard
+
+    unknown = sorted(set(suites or ()) - set(SUITE_NAMES))
+    if unknown:
+        _error(f"unknown eval suite(s): {', '.join(unknown)}; choose from {', '.join(SUITE_NAMES)}")
+        raise typer.Exit(2)
+    settings = None
+    if backend is BackendChoice.llm:
+        from summarize.llm.settings import LLMSettings
+
+        settings = LLMSettings.from_env()
+    scorecard = run_evals(
+        suites or SUITE_NAMES,
+        backend=backend.value,
+        output_dir=output,
+        progress=progress,
+        llm_settings=settings,
+    )
+    typer.echo(render_scorecard(scorecard))
+    for message in scorecard.failed:
+        _error(f"eval threshold failed: {message}")
+    raise typer.Exit(1 if scorecard.failed else 0)
 
 
 if __name__ == "__main__":

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from evals.scorecard import SuiteResult
-from summarize.llm.settings import LLMSettings
-from summarize.models import Backend
+if TYPE_CHECKING:
+    from evals.scorecard import SuiteResult
+    from summarize.llm.settings import LLMSettings
+    from summarize.models import Backend
 
 
 class Progress(Protocol):
@@ -22,10 +23,3 @@ class Suite(Protocol):
         self, backend: Backend, llm_settings: LLMSettings | None, progress: Progress
     ) -> SuiteResult: ...
 
-
-class NoProgress:
-    def start(self, total: int) -> None:
-        pass
-
-    def advance(self) -> None:
-        pass

@@ -34,7 +34,7 @@ _EXTRA_VERBS = word_set("tweet believe purport")
 _ALSO_NOUNS = word_set(
     """
     claim report state comment estimate counter note charge promise pledge vow fear tweet
-    warn repeat reply respond answer
+    warn repeat reply respond
     """
 )
 _DOUBT_VERBS = word_set("claim allege purport")
@@ -86,8 +86,8 @@ _DOUBT_RE = re.compile(
 # Approximators hedge a number only: "about 10 km" yes, "about the war" no.
 _APPROXIMATORS = word_set("about around")
 _NUMBER_START_RE = re.compile(
-    r"\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|"
-    r"thousands|half|a third|a quarter)",
+    r"\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|"
+    r"thousands|half|a third|a quarter)\b)",
     re.IGNORECASE,
 )
 
@@ -108,7 +108,7 @@ def _cue_forms() -> dict[str, str]:
 @cache
 def _hedge_re() -> re.Pattern[str]:
     phrases = sorted(lexicon("hedges_hyland2005.txt"), key=len, reverse=True)
-    alternatives = "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases)
+    alternatives = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
     return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w’'-])", re.IGNORECASE)
 
 

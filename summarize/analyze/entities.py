@@ -68,10 +68,8 @@ _ORGANISATION_HEADS = word_set(
 )
 # Capitalised only because they open the sentence: function words, discourse markers, and
 # generic subjects of news sentences. A name in first position is not in this list.
-_SENTENCE_STARTERS = (
-    STOPWORDS
-    | word_set(
-        """
+_GENERIC_OPENERS = word_set(
+    """
     according additionally afterwards also amid amidst asked both despite earlier eventually
     finally following furthermore hence including instead later lastly likewise meanwhile
     moreover nevertheless nonetheless overall regarding separately similarly speaking still
@@ -81,9 +79,8 @@ _SENTENCE_STARTERS = (
     thousands millions dozens scores efforts fighting heavy fierce there here it's state local
     federal national world similar other new recent latest former current
     """
-    )
-    | NUMBER_WORDS.keys()
 )
+_SENTENCE_STARTERS = STOPWORDS | _GENERIC_OPENERS | frozenset(NUMBER_WORDS)
 _ADVERB_ENDINGS = (
     "ally", "ably", "ibly", "ately", "ously", "ently", "antly", "edly", "ingly", "fully",
     "lessly", "ively", "arly",
@@ -96,7 +93,7 @@ _CAPITALISED_COMPOUND_RE = re.compile(r"(?:^|\s)[A-Z][\w.'’]*-[A-Z]")
 
 
 def _is_acronym(word: str) -> bool:
-    letters = word.replace(".", "")
+    letters = _POSSESSIVE_RE.sub("", word).replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
@@ -136,7 +133,7 @@ def find_mentions(text: str, offset: int = 0) -> list[Span]:
     """Proper names in one sentence; `offset` is the sentence's start in its document."""
     tokens = word_tokens(text)
     if _is_title_case(tokens):
-        runs = [[token] for token in tokens if _is_acronym(_POSSESSIVE_RE.sub("", token.text))]
+        runs = [[token] for token in tokens if _is_acronym(token.text)]
     else:
         runs = _name_runs(tokens)
     spans = []
@@ -296,10 +293,10 @@ def _same_word(a: str, b: str) -> bool:
     """Two spellings of one name word (Turkey/Turkiye, Lattakia/Latakia, Gaddafi/Qaddafi).
 
     Words of 4 letters or fewer must match exactly (Iran/Iraq, Gaza/Giza). Doubled letters
-    never tell longer names apart (Zelensky/Zelenskyy). Otherwise a word that is another plus up to
-    three letters is a different word (Syria/Syrian, Hama/Hamas, Russia/Prussia); and the two
-    must sound alike (`_skeleton`: Austria/Australia, Gambia/Zambia, Pedersen/Petersen do
-    not), be at most two edits apart, and keep a similarity ratio >= 75
+    never tell longer names apart (Zelensky/Zelenskyy). Otherwise a word that is another plus
+    up to three letters is a different word (Syria/Syrian, Hama/Hamas, Russia/Prussia), and
+    the two must sound alike (`_skeleton`: Austria/Australia, Gambia/Zambia and
+    Pedersen/Petersen do not), be at most two edits apart, and keep a similarity ratio >= 75
     (Mohammed/Muhammad 75, Turkey/Turkiye 77; Syrian/Soran 73).
     """
     shorter, longer = sorted((a, b), key=len)
@@ -318,7 +315,8 @@ def _same_word(a: str, b: str) -> bool:
 
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Token by token: equal, spelling variants, or (before the last token) a first name and
-    its short form or initial (Joe/Joseph, J/John). Joe Biden and Hunter Biden differ."""
+    its short form or initial (Alex/Alexander, J/John). Joe Biden and Hunter Biden differ;
+    nicknames (Joe/Joseph) need knowledge this does not have."""
     if len(a) != len(b):
         return False
     last = len(a) - 1
@@ -374,8 +372,8 @@ class _Groups:
 def resolve_entities(mentions: Sequence[tuple[str, str]]) -> list[Entity]:
     """Group (document id, surface) mentions into entities, the most mentioned first.
 
-    Work is over distinct surfaces and keys, and fuzzy comparison only inside small blocks
-    (same consonant skeleton, same first letters or same ending), so it is not quadratic.
+    Work is over distinct surfaces and keys, and spellings are compared only inside blocks of
+    names with as many words and a last word that sounds the same, so it is not quadratic.
     """
     counts = Counter(surface for _, surface in mentions)
     documents: dict[str, dict[str, None]] = {}
@@ -494,7 +492,7 @@ def _entity(
     surfaces: list[str], counts: Counter[str], documents: dict[str, dict[str, None]]
 ) -> Entity:
     variants = sorted(surfaces, key=lambda s: -counts[s])  # stable: first seen wins ties
-    full_forms = [s for s in variants if not _is_acronym(_POSSESSIVE_RE.sub("", s))] or variants
+    full_forms = [s for s in variants if not _is_acronym(s)] or variants
     longest = max(len(name_key(s)) for s in full_forms)
     if longest > 1:
         full_forms = [s for s in full_forms if len(name_key(s)) > 1]
