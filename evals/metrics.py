@@ -164,8 +164,8 @@ def key_fact_coverage(facts: Sequence[KeyFact], sentences: Sequence[str]) -> flo
 # Reporting cues, as written (generic English; "according to" is a phrase).
 ATTRIBUTION_CUES = re.compile(
     r"\b(?:says?|said|saying|according to|claim(?:s|ed|ing)?|report(?:s|ed|edly)?|told|tells?"
-    r"|warn(?:s|ed)?|announc(?:es|ed)|stated?|insist(?:s|ed)?|alleg(?:es|ed|edly)"
-    r"|argue[sd]?|believes?|denie[sd]|den(?:y|ies)|confirm(?:s|ed)|accus(?:es|ed)"
+    r"|warn(?:s|ed)?|announc(?:es|ed)|stated|insist(?:s|ed)?|alleg(?:es|ed|edly)"
+    r"|argue[sd]?|believes?|den(?:y|ies|ied)|confirm(?:s|ed)|accus(?:es|ed)"
     r"|unverified|could not be (?:independently )?(?:confirmed|verified))\b",
     re.IGNORECASE,
 )
@@ -181,8 +181,8 @@ def contested_attribution(facts: Sequence[KeyFact], sentences: Sequence[str]) ->
     None when the summary covers no contested fact (coverage already scores that).
     """
     attributed = covered = 0
-    for fact in facts:
-        carrying = [s for s in sentences if fact.contested and carries_fact(s, fact)]
+    for fact in (fact for fact in facts if fact.contested):
+        carrying = [s for s in sentences if carries_fact(s, fact)]
         if carrying:
             covered += 1
             attributed += any(has_attribution(s) for s in carrying)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from summarize.llm.errors import LLMError
-from summarize.models import Report
+from summarize.models import DEFAULT_MAX_WORDS, Report
 
 if TYPE_CHECKING:
     from summarize.models import Cluster
@@ -49,6 +49,10 @@ class FailOn(StrEnum):
 class BackendChoice(StrEnum):
     extractive = "extractive"
     llm = "llm"
+
+
+class Fallback(StrEnum):
+    extractive = "extractive"
 
 
 Inputs = Annotated[
@@ -149,7 +153,7 @@ def merge(
     output: OutputOption = None,
     max_words: Annotated[
         int, typer.Option(min=10, help="Longest summary allowed, in words.")
-    ] = 120,
+    ] = DEFAULT_MAX_WORDS,
     backend: Annotated[
         BackendChoice,
         typer.Option(help="extractive: offline, deterministic. llm: an OpenAI-compatible model."),
@@ -174,8 +178,8 @@ def merge(
     ] = False,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for one LLM answer.")] = 60.0,
     fallback: Annotated[
-        BackendChoice | None,
-        typer.Option(help="When the LLM fails, use this backend instead (extractive)."),
+        Fallback | None,
+        typer.Option(help="When the LLM fails, give the extractive summary instead, marked so."),
     ] = None,
     fail_on: FailOnOption = FailOn.never,
 ) -> None:
@@ -205,7 +209,7 @@ def merge(
                 max_words=max_words,
                 backend=backend.value,
                 llm_settings=settings,
-                fallback=fallback is BackendChoice.extractive,
+                fallback=fallback is Fallback.extractive,
             )
         except LLMError as error:
             _error(f"LLM backend: {error} (use --fallback extractive to get a summary anyway)")
@@ -248,8 +252,7 @@ def run_eval(
     ] = None,
     progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
 ) -> None:
-    """Score summaries and the checker on real data offline; exit 1 when a score misses its
-    threshold in evals/thresholds.toml."""
+    """Score summaries and the checker on real data, offline; exit 1 below a threshold."""
     from evals.runner import SUITE_NAMES, run_evals
     from evals.scorecard import render_markdown as render_scorecard
 

@@ -13,12 +13,10 @@ from summarize.analyze import analyze
 from summarize.check import check as find_disagreements
 from summarize.compose.extractive import compose_extractive
 from summarize.llm.errors import LLMError
-from summarize.models import Backend, Cluster, DocumentInfo, Report, Summary
+from summarize.models import DEFAULT_MAX_WORDS, Backend, Cluster, DocumentInfo, Report, Summary
 
 if TYPE_CHECKING:
     from summarize.llm.settings import LLMSettings
-
-DEFAULT_MAX_WORDS = 120
 
 
 def _report(cluster: Cluster, **fields: object) -> Report:

@@ -123,6 +123,8 @@ def test_contested_attribution_looks_only_at_covered_contested_facts() -> None:
     assert contested_attribution(facts, attributed) == 1.0
     assert contested_attribution(facts, bare) == 0.5
     assert contested_attribution(facts, ["The epicentre was 30 km from the capital."]) is None
+    state_is_no_cue = ["State television showed that at least 40 people were killed."]
+    assert contested_attribution(facts, state_is_no_cue) == 0.0
 
 
 # ---------------------------------------------------------------- faithfulness

@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from evals.__main__ import main as evals_main
 from evals.neutrality import loaded_word_rate, novel_loaded_rate
 from evals.runner import run_evals
+from evals.suites import summedits as summedits_suite
 from evals.suites.neus import PEERS, clean_output, load_clusters, load_peer, score_system
+from evals.summedits import EDIT_TYPES
 
 
 def test_neus_data_is_the_307_test_clusters_with_ten_aligned_peers() -> None:
@@ -72,3 +75,29 @@ def test_seeds_suite_smoke_run_writes_a_scorecard(tmp_path: Path) -> None:
 def test_an_unknown_suite_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown eval suite"):
         run_evals(["nope"], progress=False)
+
+
+def test_summedits_suite_reports_ours_next_to_the_published_figures(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    scores = {
+        "pairs": 4,
+        "balanced_accuracy": 62.5,
+        "recall": 50.0,
+        "specificity": 75.0,
+        "recall_by_edit": dict.fromkeys(EDIT_TYPES, 50.0),
+    }
+    monkeypatch.setattr(
+        summedits_suite, "evaluate_summedits", lambda: {"all": scores, "test": scores}
+    )
+    result = run_evals(["summedits"], progress=False).suites[0]
+    assert result.metrics["balanced_accuracy"] == 62.5
+    assert result.metrics["recall.antonym_swap"] == 50.0
+    detectors = [row[0] for row in result.tables[0].rows]
+    assert detectors[2:] == list(summedits_suite.PUBLISHED)
+
+
+def test_the_module_entry_point_refuses_an_unknown_suite() -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        evals_main(["nope"])
+    assert exit_info.value.code == 2

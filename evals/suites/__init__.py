@@ -22,4 +22,3 @@ class Suite(Protocol):
     def __call__(
         self, backend: Backend, llm_settings: LLMSettings | None, progress: Progress
     ) -> SuiteResult: ...
-

@@ -149,8 +149,9 @@ def run_neus(backend: Backend, llm_settings: LLMSettings | None, progress: Progr
                 note=(
                     f"Ours: merge at max {NEUS_MAX_WORDS} words, no title. Peers: published "
                     "outputs (Lei & Huang, ACL 2025) with their markup removed. Loaded words: "
-                    "bias lexicon of Recasens et al. (ACL 2013); 'not in ref' counts only those "
-                    "the human neutral reference does not use."
+                    "summarize.analyze.framing's evaluative and one-sided terms (mostly from the "
+                    "bias lexicon of Recasens et al., ACL 2013), per 100 words; 'not in ref' "
+                    "counts only those the human neutral reference does not use."
                 ),
             )
         ],

@@ -352,8 +352,11 @@ def comparable(a: Quantity, b: Quantity) -> bool:
 
 
 def overlaps(a: Quantity, b: Quantity) -> bool:
-    """Some value fits both wordings (meaningful when the two are comparable)."""
-    return a.base_unit == b.base_unit and a.low <= b.high and b.low <= a.high
+    """Some value fits both wordings (meaningful when the two are comparable).
+
+    Intervals that only touch do not overlap: "19" ([18.5, 19.5]) is not "20" ([19.5, 20.5]).
+    """
+    return a.base_unit == b.base_unit and a.low < b.high and b.low < a.high
 
 
 def singular(noun: str) -> str:
