@@ -1,4 +1,4 @@
 """The offline eval harness: datasets -> `summarize` -> scores, checked against thresholds.toml.
 
-Run it with `python -m evals [seeds|neus|summedits ...]` or `summarize eval`.
+Run it with `summarize eval [seeds|neus|summedits ...]`.
 """

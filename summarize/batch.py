@@ -82,7 +82,7 @@ def error_outcome(cluster_id: str, reason: str) -> Outcome:
 
 def summarize_job(job: Job, max_words: int) -> Outcome:
     """The report line of one cluster; any failure becomes its error record (never raises)."""
-    cluster = cluster_from_record(job.record, source=job.id)  # type: ignore[arg-type]
+    cluster = cluster_from_record(job.record, source=job.id)
     if not cluster.documents:
         reasons = "; ".join(f"{p.source}: {p.message}" for p in cluster.problems)
         return error_outcome(job.id, reasons or "no usable report in the cluster")
@@ -244,7 +244,13 @@ def local_outcomes(items: Iterable[Job | Outcome], jobs: int, max_words: int) ->
 class RateColumn(ProgressColumn):
     def render(self, task: Task) -> Text:
         speed = task.finished_speed or task.speed
-        return Text(f"{speed:.1f} clusters/s" if speed else "- clusters/s", style="progress.data.speed")
+        return Text(
+            f"{speed:.1f} clusters/s" if speed else "- clusters/s", style="progress.data.speed"
+        )
+
+
+def _describe(failed: int) -> str:
+    return f"clusters, {failed} failed"
 
 
 def _progress(enabled: bool) -> Progress | nullcontext[None]:
@@ -297,14 +303,14 @@ def run_batch(
         task = None
         if bar is not None:
             total = max(count_lines(input_path) - len(written), 0)
-            task = bar.add_task("clusters", total=total)
+            task = bar.add_task(_describe(0), total=total)
         try:
             for outcome in outcomes:
                 writer.write(outcome.line)
                 failed += outcome.failed
                 done += not outcome.failed
                 if bar is not None and task is not None:
-                    bar.update(task, advance=1, description=f"clusters ({failed} failed)")
+                    bar.update(task, advance=1, description=_describe(failed))
         except KeyboardInterrupt:
             interrupted = True
         finally:

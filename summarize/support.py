@@ -341,6 +341,12 @@ class _Sources:
         wanted = set(documents) if documents is not None else None
         items = [s for s in analysis.sentences if wanted is None or s.document in wanted]
         texts = [analysis.sentence(item).text for item in items]
+        # A report's date backs "On December 3" as much as its text does.
+        published = [
+            d.published
+            for d in analysis.documents
+            if d.published and (wanted is None or d.id in wanted)
+        ]
         terms = [frozenset(item.terms) for item in items]
         postings: dict[str, list[int]] = defaultdict(list)
         for index, found in enumerate(terms):
@@ -354,8 +360,11 @@ class _Sources:
             postings=postings,
             frequency=Counter(term for found in terms for term in found),
             names=_Names.of(texts, (m.text for item in items for m in item.entities)),
-            years=frozenset(year for text in texts for year in _YEAR.findall(text)),
-            calendar_names=frozenset().union(*(_calendar_names(text) for text in texts)),
+            years=frozenset(year for text in texts for year in _YEAR.findall(text))
+            | {str(day.year) for day in published},
+            calendar_names=frozenset().union(*(_calendar_names(text) for text in texts))
+            | {f"{day:%B}" for day in published}
+            | {f"{day:%A}" for day in published},
             negations=frozenset(found for text in texts for found in _wording(text).negated),
         )
 

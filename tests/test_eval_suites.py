@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from evals.__main__ import main as evals_main
 from evals.neutrality import loaded_word_rate, novel_loaded_rate
 from evals.runner import run_evals
 from evals.suites import summedits as summedits_suite
@@ -97,7 +96,11 @@ def test_summedits_suite_reports_ours_next_to_the_published_figures(
     assert detectors[2:] == list(summedits_suite.PUBLISHED)
 
 
-def test_the_module_entry_point_refuses_an_unknown_suite() -> None:
-    with pytest.raises(SystemExit) as exit_info:
-        evals_main(["nope"])
-    assert exit_info.value.code == 2
+def test_summarize_eval_refuses_an_unknown_suite() -> None:
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "nope"])
+    assert result.exit_code == 2
+    assert "unknown eval suite" in result.stderr

@@ -31,7 +31,8 @@ def render_markdown(report: Report) -> str:
     numbers = _citation_numbers(report)
     lines: list[str] = []
     if report.summary is not None:
-        title = f"Merged summary of {len(report.documents)} reports ({report.backend})"
+        count = len(report.documents)
+        title = f"Merged summary of {count} report{'' if count == 1 else 's'} ({report.backend})"
         lines += [f"# {title}", ""]
         for sentence in report.summary:
             cites = "".join(f"[{numbers[c]}]" for c in sentence.citations if c in numbers)
