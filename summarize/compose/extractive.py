@@ -25,6 +25,7 @@ from summarize.models import (
 )
 
 REDUNDANT_OVERLAP = 0.6
+MIN_WORDS = 6
 LONG_SENTENCE = 45
 
 _DANGLING = re.compile(r"^(he|she|they|it|this|these|those|his|her|their|its|such)\b", re.I)
@@ -46,6 +47,7 @@ _NOW = re.compile(r"\s+now\b")
 # Print-style capitals ("SYRIA’S government said"): a plainer copy reads better.
 _SHOUTED = re.compile(r"\b[A-Z]{5,}\b")
 _QUOTES = '“”"‘'
+_ENDED = re.compile(r"[.!?][\"”’')]?$")
 
 
 @dataclass
@@ -67,9 +69,12 @@ def _relative_position(analysis: Analysis, ref: SentenceRef) -> float:
 
 
 def _stands_alone(analysis: Analysis, ref: SentenceRef) -> bool:
-    """Not leaning on the sentence before: no opening pronoun, no quote without its speaker."""
+    """A whole sentence that leans on nothing before it: no opening pronoun, no quote without
+    its speaker, not cut off (a lead truncated mid-sentence), not a teaser ("Here's why.")."""
     text = analysis.sentence(ref).text
-    if _DANGLING.match(text):
+    if _DANGLING.match(text) or len(text.split()) < MIN_WORDS:
+        return False
+    if not _ENDED.search(text):
         return False
     return text[:1] not in _QUOTES or bool(analysis.analysis_of(ref).attributions)
 
