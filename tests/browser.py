@@ -9,6 +9,7 @@ dismissed at once) and every network request.
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import select
@@ -64,8 +65,11 @@ class Browser:
         self._from_browser, from_browser_write = os.pipe()
 
         def give_pipes() -> None:  # in the child: the protocol's fds are 3 (in) and 4 (out)
-            os.dup2(to_browser_read, 3)
-            os.dup2(from_browser_write, 4)
+            # copied above 4 first, so that neither dup2 overwrites the other or is a no-op
+            read_end = fcntl.fcntl(to_browser_read, fcntl.F_DUPFD, 10)
+            write_end = fcntl.fcntl(from_browser_write, fcntl.F_DUPFD, 10)
+            os.dup2(read_end, 3)
+            os.dup2(write_end, 4)
 
         self._process = subprocess.Popen(
             [executable, *FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}"],

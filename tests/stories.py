@@ -55,3 +55,13 @@ def cluster_of(
             for doc_id, text in reports.items()
         ],
     )
+
+
+def write_reports(directory: Path, reports: dict[str, str]) -> list[str]:
+    """Each report as `<name>.txt` in `directory`; the paths, for a command line."""
+    paths = []
+    for name, text in reports.items():
+        path = directory / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths

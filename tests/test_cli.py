@@ -5,19 +5,10 @@ import sys
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from tests.stories import QUAKE, SEEDS
+from tests.stories import QUAKE, SEEDS, write_reports
 
 runner = CliRunner()
 SEED_ARGS = [str(path) for path in SEEDS]
-
-
-def _write(tmp_path, reports):
-    paths = []
-    for name, text in reports.items():
-        path = tmp_path / f"{name}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(str(path))
-    return paths
 
 
 def test_merge_json_follows_the_contract():
@@ -41,7 +32,7 @@ def test_check_json_has_no_summary():
 
 
 def test_markdown_numbers_the_citations_and_lists_the_reports(tmp_path):
-    result = runner.invoke(app, ["merge", *_write(tmp_path, QUAKE)])
+    result = runner.invoke(app, ["merge", *write_reports(tmp_path, QUAKE)])
     assert result.exit_code == 0, result.output
     assert "# Merged summary of 3 reports" in result.stdout
     assert "[1]" in result.stdout and "## Consistency report" in result.stdout
@@ -64,7 +55,7 @@ def test_jsonl_clusters_on_stdin_give_one_report_each():
 
 
 def test_a_missing_file_is_named_and_the_rest_still_merged(tmp_path):
-    paths = _write(tmp_path, QUAKE)
+    paths = write_reports(tmp_path, QUAKE)
     result = runner.invoke(app, ["merge", *paths, str(tmp_path / "nope.txt"), "--format", "json"])
     assert result.exit_code == 1
     assert "nope.txt" in result.stderr
@@ -80,13 +71,13 @@ def test_nothing_usable_exits_2(tmp_path):
 
 
 def test_a_single_report_is_summarised_with_nothing_to_compare(tmp_path):
-    result = runner.invoke(app, ["merge", _write(tmp_path, {"only": QUAKE["wire"]})[0]])
+    result = runner.invoke(app, ["merge", write_reports(tmp_path, {"only": QUAKE["wire"]})[0]])
     assert result.exit_code == 0
     assert "nothing to compare" in result.stdout
 
 
 def test_fail_on_high_exits_3_when_reports_conflict(tmp_path):
-    paths = _write(tmp_path, QUAKE)
+    paths = write_reports(tmp_path, QUAKE)
     assert runner.invoke(app, ["check", *paths, "--fail-on", "high"]).exit_code == 3
     assert runner.invoke(app, ["check", *paths]).exit_code == 0
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from summarize.llm.tokens import count_messages
 from tests.conftest import TEST_KEY
 from tests.openai_server import FakeOpenAIServer, fail
-from tests.stories import QUAKE, STRIKE
+from tests.stories import QUAKE, STRIKE, write_reports
 
 try:
     import summarize.pipeline  # noqa: F401
@@ -30,15 +30,6 @@ runner = CliRunner()
 ENV = {"OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": None, "SUMMARIZE_MODEL": None}
 
 
-def _write(directory: Path, reports: dict[str, str]) -> list[str]:
-    paths = []
-    for name, text in reports.items():
-        path = directory / f"{name}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(str(path))
-    return paths
-
-
 def _merge(server: FakeOpenAIServer, paths: list[str], cache: Path, *extra: str):
     args = ["merge", *paths, "--format", "json", "--backend", "llm", "--model", "gpt-4o-mini"]
     args += ["--base-url", server.base_url, "--cache", str(cache), "--timeout", "5", *extra]
@@ -46,7 +37,7 @@ def _merge(server: FakeOpenAIServer, paths: list[str], cache: Path, *extra: str)
 
 
 def test_llm_summary_with_citations(openai_server: FakeOpenAIServer, tmp_path: Path):
-    paths = _write(tmp_path, QUAKE)
+    paths = write_reports(tmp_path, QUAKE)
 
     result = _merge(openai_server, paths, tmp_path / "llm.sqlite")
 
@@ -62,7 +53,7 @@ def test_llm_summary_with_citations(openai_server: FakeOpenAIServer, tmp_path: P
 
 
 def test_second_run_uses_the_cache_unless_told_not_to(openai_server, tmp_path: Path):
-    paths = _write(tmp_path, STRIKE)
+    paths = write_reports(tmp_path, STRIKE)
     cache = tmp_path / "llm.sqlite"
 
     first = _merge(openai_server, paths, cache)
@@ -75,7 +66,7 @@ def test_second_run_uses_the_cache_unless_told_not_to(openai_server, tmp_path: P
 
 
 def test_small_token_budget_map_reduces(openai_server: FakeOpenAIServer, tmp_path: Path):
-    paths = _write(tmp_path, QUAKE)
+    paths = write_reports(tmp_path, QUAKE)
 
     result = _merge(openai_server, paths, tmp_path / "llm.sqlite", "--max-input-tokens", "750")
 
@@ -89,7 +80,7 @@ def test_small_token_budget_map_reduces(openai_server: FakeOpenAIServer, tmp_pat
 def test_failure_without_fallback_exits_1_with_a_clear_message(openai_server, tmp_path: Path):
     openai_server.script(fail(401, message=f"Incorrect API key provided: {TEST_KEY}"))
 
-    result = _merge(openai_server, _write(tmp_path, STRIKE), tmp_path / "llm.sqlite")
+    result = _merge(openai_server, write_reports(tmp_path, STRIKE), tmp_path / "llm.sqlite")
 
     assert result.exit_code == 1
     assert "rejected the API key (HTTP 401)" in result.stderr
@@ -98,7 +89,7 @@ def test_failure_without_fallback_exits_1_with_a_clear_message(openai_server, tm
 
 def test_failure_with_fallback_gives_the_extractive_summary(openai_server, tmp_path: Path):
     openai_server.script(fail(401))
-    paths = _write(tmp_path, STRIKE)
+    paths = write_reports(tmp_path, STRIKE)
 
     result = _merge(openai_server, paths, tmp_path / "llm.sqlite", "--fallback", "extractive")
 
@@ -109,7 +100,7 @@ def test_failure_with_fallback_gives_the_extractive_summary(openai_server, tmp_p
 
 
 def test_default_backend_never_imports_the_llm_libraries(tmp_path: Path):
-    paths = _write(tmp_path, STRIKE)
+    paths = write_reports(tmp_path, STRIKE)
 
     run = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "summarize.cli", "merge", *paths],
