@@ -47,6 +47,7 @@ MIN_PROSE_WORDS = 5  # an article has at least one sentence this long
 MAX_HEADING_WORDS = 30  # longer lines without final punctuation are body text
 MAX_HEADLINE_WORDS = 20  # first sentence of a "Title. lead text" source taken as its title
 DATE_SEARCH_LINES = 6
+MAX_CHROME_CHARS = 600  # longer lines are body paragraphs, never page furniture
 MIN_WRAPPED_LINE_CHARS = 40  # a shorter line before a lowercase one ends where its author chose
 _MB = 1024 * 1024
 
@@ -428,8 +429,9 @@ def _require_article(document: Document) -> None:
 def _is_prose(sentence: str) -> bool:
     if _CODE_MARK.search(sentence) or len(_WORD.findall(sentence)) < MIN_PROSE_WORDS:
         return False
-    visible = sum(not char.isspace() for char in sentence)
-    return sum(char.isalpha() for char in sentence) >= 0.6 * visible
+    visible = len("".join(sentence.split()))
+    letters = len(sentence) - len(_LETTERS.sub("", sentence))
+    return letters >= 0.6 * visible
 
 
 # ---------------------------------------------------------------- HTML and markdown
@@ -549,27 +551,27 @@ def _clean(text: str) -> _Cleaned:
 
 def _paragraphs(text: str) -> list[str]:
     """Non-empty lines, whitespace collapsed; long lines wrapped mid-sentence are joined back."""
-    paragraphs: list[str] = []
-    joinable = False
+    paragraphs: list[list[str]] = []
+    previous = ""  # the line before, "" after a blank line
     for raw in text.translate(_INVISIBLE).splitlines():
         line = " ".join(raw.split())
         if not line:
-            joinable = False
-            continue
-        previous = paragraphs[-1] if joinable else ""
-        if (
+            pass
+        elif (
             len(previous) >= MIN_WRAPPED_LINE_CHARS
             and line[0].islower()
             and not _PROSE_END.search(previous)
         ):
-            paragraphs[-1] += " " + line
+            paragraphs[-1].append(line)
         else:
-            paragraphs.append(line)
-        joinable = True
-    return paragraphs
+            paragraphs.append([line])
+        previous = line
+    return [" ".join(lines) for lines in paragraphs]
 
 
 def _is_chrome(line: str) -> bool:
+    if len(line) > MAX_CHROME_CHARS:
+        return False
     if _CHROME_PHRASE.search(line) or _CHROME_START.match(line):
         return True
     return bool(_CHROME_WORD.search(line)) and (
@@ -616,7 +618,12 @@ def _is_heading(paragraph: str) -> bool:
 
 
 def _is_caption(paragraph: str) -> bool:
-    return bool(_PHOTO_CREDIT.search(paragraph) or _CAPTION_START.match(paragraph))
+    """A photo caption: "FILE - ..." or a line ending in a credit like "(AP Photo/Jane Roe)"."""
+    if paragraph.endswith(")"):
+        last_parenthesis = paragraph[paragraph.rfind("(") + 1 : -1]
+        if _PHOTO_CREDIT.search(last_parenthesis):
+            return True
+    return bool(_CAPTION_START.match(paragraph))
 
 
 def _parse_date(value: str) -> dt.date | None:
@@ -641,6 +648,7 @@ _INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _CLOSERS = "\"”’')]»"
 _CLOSER = f"[{re.escape(_CLOSERS)}]"
 _PROSE_END = re.compile(rf"[.!?…:;]{_CLOSER}*$")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CODE_MARK = re.compile(r"[{}<>=|\\`]|\(\)|\"\"\"|'''|//|^#|^\w+\(")
 
@@ -667,7 +675,7 @@ _RELATED_HEADING = re.compile(
     r"(?: (?:stories|articles|news|content|coverage|reads|posts|links|topics|videos|for you"
     r"|(?:from|on|in|about) [\w .,'’&-]{1,40}))?:?$"
 )
-_PHOTO_CREDIT = re.compile(r"(?i)\([^()]*(?:\bphoto|\bimage|\bpicture|/)[^()]*\)$")
+_PHOTO_CREDIT = re.compile(r"(?i)\bphoto|\bimage|\bpicture|/")
 _CAPTION_START = re.compile(
     r"^(?:FILE(?: PHOTO)?|PHOTO|IMAGE|PICTURED)\s*[-–—:]|^(?i:photo|image):"
 )

@@ -45,6 +45,7 @@ from summarize.analyze.quantities import comparable, find_quantities, overlaps
 from summarize.analyze.terms import (
     STOPWORDS,
     content_terms,
+    lexicon,
     stem,
     tokenize,
     word_set,
@@ -73,7 +74,14 @@ NEGATIONS = word_set(
     shouldnt aint"""
 )
 # "failed to win" negates "win" as much as "did not win" does.
-NEGATING_VERBS = word_set("fail fails failed failing refuse refuses refused refusing")
+NEGATING_VERBS = word_set(
+    "fail fails failed failing refuse refuses refused refusing unable"
+)
+# "prevented them from observing" negates "observe" too.
+PREVENTING_VERBS = word_set(
+    "prevent prevents prevented preventing stop stops stopped stopping bar bars barred barring "
+    "ban bans banned banning block blocks blocked blocking keep keeps kept keeping"
+)
 
 # Pairs of opposites, "a b" separated by "|".
 ANTONYMS = """
@@ -143,8 +151,31 @@ CLOSED_CLASSES = (
 )
 NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 
+# A sentence end with no space before the next sentence ("longer.MSCI's"), as text copied
+# from web pages often has; a lowercase word before the stop keeps "U.S." and "p.m." whole.
+_GLUED_SENTENCES = re.compile(r"(?<=[a-z0-9]{2}[.!?])(?=[A-Z])|(?<=[a-z0-9]{2}[.!?][\"”’])(?=[A-Z])")
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w.,]\d)")
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES)
 _YEAR = re.compile(r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d.,]|\w)")
+
+
+@cache
+def _base_forms() -> dict[str, str]:
+    """Stem of an irregular verb form -> stem of its base form ("got" -> "get")."""
+    bases = {}
+    for line in lexicon("irregular_verbs.txt"):
+        base, *forms = line.split()
+        bases |= {stem(form): stem(base) for form in forms}
+    return bases
+
+
+def _term(word_stem: str) -> str:
+    """A stem with irregular verb forms folded to their base, so "got" meets "get"."""
+    return _base_forms().get(word_stem, word_stem)
+
+
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(_term(term) for term in content_terms(text))
 
 
 @cache
@@ -155,8 +186,8 @@ def _opposites() -> dict[str, frozenset[str]]:
         pairs += [[a, b] for a in one.split() for b in other.split()]
     opposites: dict[str, set[str]] = defaultdict(set)
     for a, b in pairs:
-        opposites[stem(a)].add(stem(b))
-        opposites[stem(b)].add(stem(a))
+        opposites[_term(stem(a))].add(_term(stem(b)))
+        opposites[_term(stem(b))].add(_term(stem(a)))
     return {word: frozenset(found) for word, found in opposites.items()}
 
 
@@ -187,6 +218,8 @@ class _Wording:
     neighbours: dict[str, frozenset[str]]  # stem -> stems within CONTEXT_WINDOW of it
     negated: tuple[frozenset[str], ...]  # the words each negation applies to
     surfaces: dict[str, str]  # stem -> the word as written, for the reasons
+    slots: dict[str, frozenset[tuple[str, str]]]  # stem -> its (previous, next) content words
+    names: frozenset[str]  # stems written capitalised inside the sentence
 
 
 @lru_cache(maxsize=50_000)
@@ -197,26 +230,49 @@ def _wording(text: str) -> _Wording:
     sequence: list[str] = []
     negated: list[frozenset[str]] = []
     surfaces: dict[str, str] = {}
+    names: set[str] = set()
     keep = _lexicon_words()
     for index, token in enumerate(tokens):
         is_negation = token in NEGATIONS or (
             token in NEGATING_VERBS and tokens[index + 1 : index + 2] == ["to"]
         )
+        if token in PREVENTING_VERBS and "from" in tokens[index + 1 : index + 4]:
+            after = tokens.index("from", index + 1) + 1
+            negated.append(frozenset(_content_stems(tokens[after : after + 5])[:2]))
         if is_negation:
             negated.append(frozenset(_content_stems(tokens[index + 1 : index + 6])[:2]))
         elif token not in STOPWORDS or token in keep:
             for part in _parts(written[index]):
-                sequence.append(stem(part.lower()))
+                sequence.append(_term(stem(part.lower())))
                 surfaces.setdefault(sequence[-1], part)
+                if _single_name(written, index) and token not in _CALENDAR:
+                    names.add(sequence[-1])
     neighbours: dict[str, set[str]] = defaultdict(set)
+    slots: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    padded = ["", *sequence, ""]
     for index, word in enumerate(sequence):
         window = sequence[max(0, index - CONTEXT_WINDOW) : index + CONTEXT_WINDOW + 1]
         neighbours[word].update(w for w in window if w != word)
+        slots[word].add((padded[index], padded[index + 2]))
     return _Wording(
         stems=frozenset(sequence),
         neighbours={word: frozenset(found) for word, found in neighbours.items()},
         negated=tuple(negated),
         surfaces=surfaces,
+        slots={word: frozenset(found) for word, found in slots.items()},
+        names=frozenset(names),
+    )
+
+
+def _single_name(written: list[str], index: int) -> bool:
+    """A capitalised word inside the sentence that is a whole name: "Japan" in "Bank of Japan"
+    but not "Meij" in "Don Meij"."""
+    capitalised = [word[:1].isupper() for word in written]
+    return (
+        index > 0
+        and capitalised[index]
+        and not capitalised[index - 1]
+        and not capitalised[index + 1 : index + 2] == [True]
     )
 
 
@@ -230,7 +286,7 @@ def _parts(token: str) -> list[str]:
 
 def _content_stems(tokens: Iterable[str]) -> list[str]:
     return [
-        stem(part)
+        _term(stem(part))
         for token in tokens
         if token not in STOPWORDS and token not in NEGATIONS
         for part in _parts(token)
@@ -239,14 +295,19 @@ def _content_stems(tokens: Iterable[str]) -> list[str]:
 
 def _merge(wordings: Sequence[_Wording]) -> _Wording:
     neighbours: dict[str, set[str]] = defaultdict(set)
+    slots: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for wording in wordings:
         for word, found in wording.neighbours.items():
             neighbours[word] |= found
+        for word, places in wording.slots.items():
+            slots[word] |= places
     return _Wording(
         stems=frozenset().union(*(w.stems for w in wordings)),
         neighbours={word: frozenset(found) for word, found in neighbours.items()},
         negated=tuple(n for w in wordings for n in w.negated),
         surfaces={k: v for w in reversed(wordings) for k, v in w.surfaces.items()},
+        slots={word: frozenset(found) for word, found in slots.items()},
+        names=frozenset().union(*(w.names for w in wordings)),
     )
 
 
@@ -347,7 +408,7 @@ class _Sources:
             for d in analysis.documents
             if d.published and (wanted is None or d.id in wanted)
         ]
-        terms = [frozenset(item.terms) for item in items]
+        terms = [frozenset(_term(term) for term in item.terms) for item in items]
         postings: dict[str, list[int]] = defaultdict(list)
         for index, found in enumerate(terms):
             for term in found:
@@ -446,6 +507,12 @@ def _check_quantities(claim: str, sources: _Sources, aligned: list[int]) -> list
             )
         elif not any(overlaps(quantity, q) for q in everywhere):
             problems.append(_Problem("unsupported", f'"{quantity.text}" is not in the sources'))
+    spans = [(q.start, q.end) for q in claimed]
+    for number in _NUMBER.finditer(claim):
+        inside = any(start <= number.start() < end for start, end in spans)
+        written = number.group().replace(",", "")
+        if not inside and not _YEAR.fullmatch(written) and written not in sources.frequency:
+            problems.append(_Problem("unsupported", f'"{number.group()}" is not in the sources'))
     for year in _YEAR.findall(claim):
         if year not in sources.years:
             problems.append(_Problem("unsupported", f"the year {year} is not in the sources"))
@@ -503,12 +570,24 @@ def _check_opposites(claim: _Wording, source: _Wording) -> list[_Problem]:
                 other in opposites.get(word, ())
                 or _negating_twins(word, other)
                 or classes.get(word, frozenset()) & classes.get(other, frozenset())
+                or _swapped_names(word, claim, other, source)
             ):
                 said, written = claim.surfaces[word], source.surfaces[other]
                 problems.append(
                     _Problem("contradicted", f'"{said}" where the sources say "{written}"')
                 )
     return problems
+
+
+def _swapped_names(word: str, claim: _Wording, other: str, source: _Wording) -> bool:
+    """Two different names between the same words: "Bank of China" / "Bank of Japan"."""
+    if word not in claim.names or other not in source.names or _derived(word, other):
+        return False
+    return any(
+        (before and before == written_before) or (after and after == written_after)
+        for before, after in claim.slots[word]
+        for written_before, written_after in source.slots[other]
+    )
 
 
 def _negating_twins(a: str, b: str) -> bool:
@@ -525,7 +604,7 @@ def judge_sentence(
 ) -> SupportVerdict:
     """Judge `claim` against the sentences of `analysis`, only those of `documents` when given."""
     sources = _sources(analysis, documents)
-    terms = frozenset(content_terms(claim))
+    terms = _terms(claim)
     aligned, coverage = sources.align(terms)
     evidence = [sources.refs[i] for i in aligned]
     if not aligned:
@@ -562,7 +641,7 @@ def judge_sentence(
 
 def judge_summary(summary: str, source_text: str) -> list[SupportVerdict]:
     """Judge each sentence of `summary` against one source text (SummEdits-style pairs)."""
-    analysis = _analysis_of_text(source_text)
+    analysis = _analysis_of_text(_GLUED_SENTENCES.sub(" ", source_text))
     return [judge_sentence(s.text, analysis) for s in split_sentences(summary)]
 
 

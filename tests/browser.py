@@ -35,6 +35,12 @@ FLAGS = (
     "--remote-debugging-pipe",
 )
 TIMEOUT = 15.0
+KEYS = {  # key: (code, windowsVirtualKeyCode, text typed)
+    "Enter": ("Enter", 13, "\r"),
+    " ": ("Space", 32, " "),
+    "Tab": ("Tab", 9, ""),
+    "Escape": ("Escape", 27, ""),
+}
 
 
 def find_chromium() -> str | None:
@@ -165,14 +171,7 @@ class Browser:
         self._events.clear()
         for domain in ("Page", "Runtime", "Log", "Network"):
             self.send(f"{domain}.enable")
-        width, height = self._size
-        self.send(
-            "Emulation.setDeviceMetricsOverride",
-            width=width,
-            height=height,
-            deviceScaleFactor=1,
-            mobile=False,
-        )
+        self.set_viewport(*self._size)
         self.send("Page.navigate", url=url)
         self.wait_for("Page.loadEventFired")
         return self.log
@@ -185,26 +184,46 @@ class Browser:
             raise BrowserError(f"{expression!r} raised {result['exceptionDetails']}")
         return result["result"].get("value")
 
-    def press(self, key: str, code: str, key_code: int) -> None:
-        """One key press on the focused element, as a keyboard user would."""
-        for kind in ("keyDown", "keyUp"):
-            self.send(
-                "Input.dispatchKeyEvent",
-                type=kind,
-                key=key,
-                code=code,
-                windowsVirtualKeyCode=key_code,
-                text=key if kind == "keyDown" and len(key) == 1 else "",
-            )
+    def press(self, key: str) -> None:
+        """One key press on the focused element, as a keyboard user would: Enter, Space, Tab..."""
+        code, key_code, text = KEYS[key]
+        self.send(
+            "Input.dispatchKeyEvent",
+            type="keyDown",
+            key=key,
+            code=code,
+            windowsVirtualKeyCode=key_code,
+            text=text,
+        )
+        self.send(
+            "Input.dispatchKeyEvent",
+            type="keyUp",
+            key=key,
+            code=code,
+            windowsVirtualKeyCode=key_code,
+        )
 
-    def screenshot(self, path: Path, full_page: bool = True) -> None:
-        params: dict[str, Any] = {"format": "png"}
-        if full_page:
-            size = self.send("Page.getLayoutMetrics")["cssContentSize"]
-            params["clip"] = {"x": 0, "y": 0, "width": size["width"], "height": size["height"]}
-            params["clip"]["scale"] = 1
-            params["captureBeyondViewport"] = True
-        data = self.send("Page.captureScreenshot", **params)["data"]
+    def set_viewport(self, width: int, height: int) -> None:
+        """The size of this page and of those opened after it."""
+        self._size = (width, height)
+        if self.session is None:
+            return
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
+
+    def emulate_media(self, media: str = "", **features: str) -> None:
+        """`emulate_media("print")`, `emulate_media(prefers_color_scheme="dark")`."""
+        pairs = [{"name": n.replace("_", "-"), "value": v} for n, v in features.items()]
+        self.send("Emulation.setEmulatedMedia", media=media, features=pairs)
+
+    def screenshot(self, path: Path) -> None:
+        """The viewport as it is now, as a PNG file."""
+        data = self.send("Page.captureScreenshot", format="png")["data"]
         path.write_bytes(base64.b64decode(data))
 
     def close(self) -> None:

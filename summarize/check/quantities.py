@@ -31,6 +31,7 @@ from summarize.models import (
     ReportedValue,
     Severity,
 )
+from summarize.units import format_value
 
 _Key = tuple[int, int]  # (sentence index in analysis.sentences, quantity index in that sentence)
 _Found = tuple[str, Quantity]  # (document id, quantity)
@@ -144,7 +145,7 @@ def _equivalence(analysis: Analysis, cluster: list[_Found]) -> Finding | None:
         "low",
         shown,
         "Same figure in other words or units, not a disagreement: "
-        + "; ".join(f"{_describe(analysis, d, q)} = {_format(q)}" for d, q in shown)
+        + "; ".join(f"{_describe(analysis, d, q)} ({_format(q)})" for d, q in shown)
         + ".",
     )
 
@@ -199,11 +200,8 @@ def _distinct(found: list[tuple[str, Quantity]]) -> list[tuple[str, Quantity]]:
 
 
 def _format(quantity: Quantity) -> str:
-    unit = "" if quantity.base_unit == "count" else f" {quantity.base_unit}"
     counted = f" {quantity.counted}" if quantity.counted else ""
-    value = quantity.normalized
-    number = f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
-    return f"{number}{unit}{counted}"
+    return f"{format_value(quantity.normalized, quantity.base_unit)}{counted}"
 
 
 def check_quantities(analysis: Analysis, pairs: Iterable[Pair]) -> list[Finding]:

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from importlib import resources
 from itertools import pairwise
 
-from summarize.models import Document, Finding, Report, ReportedValue, Sentence
+from summarize.models import Document, Evidence, Finding, Report, ReportedValue, Sentence
+from summarize.units import display_scales, format_number, format_value
 
 SEVERITIES = ("high", "medium", "low")
-KINDS: dict[str, tuple[str, str]] = {
+KINDS: dict[str, tuple[str, str]] = {  # kind: (label, what it means); one per FindingKind
     "quantity_conflict": ("Numbers differ", "the reports give values that cannot all be true"),
     "quantity_equivalent": ("Same number", "the same value in other units or words"),
     "temporal_update": ("Updated number", "values differ because the reports are from other times"),
@@ -35,97 +36,9 @@ KINDS: dict[str, tuple[str, str]] = {
     "unique_claim": ("Unique claim", "a claim only one report makes"),
     "omission": ("Omission", "a fact most reports carry and one leaves out"),
 }
-QUOTE_CHARS = 160  # longer quotes are shortened in the findings list (the report shows them whole)
+QUOTE_CHARS = 70  # quotes are shortened in the findings list; the reports show them whole
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+")
-
-
-# ---------------------------------------------------------------- numbers and units
-
-
-@dataclass(frozen=True)
-class _Scale:
-    """A unit to show a base-unit value in: shown = (normalized - offset) / factor."""
-
-    symbol: str  # with its leading space, if any: " km", "%"
-    factor: float
-    offset: float = 0.0
-
-    def convert(self, normalized: float) -> float:
-        return (normalized - self.offset) / self.factor
-
-    def show(self, normalized: float) -> str:
-        return f"{format_number(self.convert(normalized))}{self.symbol}"
-
-
-_MILE = 1609.344
-_YEAR = 365.25 * 86400
-# base unit -> (smallest magnitude, units to show it in), largest magnitude first
-_DISPLAY: dict[str, tuple[tuple[float, tuple[_Scale, ...]], ...]] = {
-    "m": (
-        (1000, (_Scale(" km", 1000), _Scale(" mi", _MILE))),
-        (0, (_Scale(" m", 1), _Scale(" ft", 0.3048))),
-    ),
-    "m**2": (
-        (1e6, (_Scale(" km²", 1e6), _Scale(" sq mi", _MILE**2))),
-        (1e4, (_Scale(" ha", 1e4), _Scale(" acres", 4046.8564224))),
-        (0, (_Scale(" m²", 1), _Scale(" sq ft", 0.09290304))),
-    ),
-    "m**3": (
-        (1, (_Scale(" m³", 1),)),
-        (0, (_Scale(" L", 0.001), _Scale(" US gal", 0.003785411784))),
-    ),
-    "kg": (
-        (1000, (_Scale(" t", 1000), _Scale(" short tons", 907.18474))),
-        (0, (_Scale(" kg", 1), _Scale(" lb", 0.45359237))),
-    ),
-    "m/s": ((0, (_Scale(" km/h", 1 / 3.6), _Scale(" mph", 0.44704))),),
-    "K": ((0, (_Scale(" °C", 1, 273.15), _Scale(" °F", 5 / 9, 273.15 - 32 * 5 / 9))),),
-    "s": (
-        (_YEAR, (_Scale(" years", _YEAR),)),
-        (86400, (_Scale(" days", 86400),)),
-        (3600, (_Scale(" hours", 3600),)),
-        (60, (_Scale(" minutes", 60),)),
-        (0, (_Scale(" seconds", 1),)),
-    ),
-    "kg*m**2/s**3": (
-        (1e9, (_Scale(" GW", 1e9),)),
-        (1e6, (_Scale(" MW", 1e6),)),
-        (1e3, (_Scale(" kW", 1e3),)),
-        (0, (_Scale(" W", 1),)),
-    ),
-    "kg*m**2/s**2": (
-        (3.6e12, (_Scale(" GWh", 3.6e12),)),
-        (3.6e9, (_Scale(" MWh", 3.6e9),)),
-        (3.6e6, (_Scale(" kWh", 3.6e6),)),
-        (0, (_Scale(" J", 1),)),
-    ),
-    "percent": ((0, (_Scale("%", 1),)),),
-    "percentage point": ((0, (_Scale(" points", 1),)),),
-    "count": ((0, (_Scale("", 1),)),),
-}
-
-
-def format_number(value: float) -> str:
-    """Thousands separators from 100 on, three significant digits below: 19,312 / 12.4 / 0.05."""
-    if value == 0 or not math.isfinite(value):
-        return f"{value:g}"
-    decimals = 0 if abs(value) >= 100 else 2 - math.floor(math.log10(abs(value)))
-    text = f"{value:,.{decimals}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _scales(unit: str, magnitude: float) -> tuple[_Scale, ...]:
-    """Units a value of this size is shown in; money and unknown units as they are."""
-    for smallest, scales in _DISPLAY.get(unit, ()):
-        if abs(magnitude) >= smallest:
-            return scales
-    return (_Scale(f" {unit}", 1),)
-
-
-def format_value(normalized: float, unit: str) -> str:
-    """A base-unit value for people: '20 km = 12.4 mi', '3,000,000', '1,500,000 USD'."""
-    return " = ".join(scale.show(normalized) for scale in _scales(unit, normalized))
 
 
 # ---------------------------------------------------------------- escaping
@@ -143,7 +56,7 @@ def script_json(data: object) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def _shorten(text: str, limit: int = QUOTE_CHARS) -> str:
+def _shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -180,6 +93,12 @@ class _Source:
         date = f", {self.document.published}" if self.document.published else ""
         return f"[{self.number}] {self.name}{date}"
 
+    @property
+    def dated_label(self) -> str:
+        """'[5] 2024-12-03 AP': the date first, where a chart row has little room."""
+        outlet = f" {self.document.outlet}" if self.document.outlet else ""
+        return f"[{self.number}] {self.document.published or 'undated'}{outlet}"
+
     def sentence_anchor(self, sentence: Sentence) -> str:
         return f"{self.anchor}-s{sentence.index}"
 
@@ -209,9 +128,7 @@ def _sentence_at(document: Document, offset: int) -> Sentence | None:
 
 def _cite(source: _Source, sentence: Sentence | None) -> str:
     target = source.sentence_anchor(sentence) if sentence else source.anchor
-    return (
-        f'<a class="cite" href="#{target}" title="{_text(source.label)}">[{source.number}]</a>'
-    )
+    return f'<a class="cite" href="#{target}" title="{_text(source.label)}">[{source.number}]</a>'
 
 
 # ---------------------------------------------------------------- summary
@@ -228,7 +145,7 @@ def _summary_html(report: Report, sources: dict[str, _Source]) -> str:
             else f'<span class="cite">[{_text(c)}]</span>'
             for c in sentence.citations
         )
-        sentences.append(f'<span class="claim">{_text(sentence.text)}</span>{cites}')
+        sentences.append(f"{_text(sentence.text)}{cites}")
     backend = f" ({_text(report.backend)})" if report.backend else ""
     return (
         '<section id="summary" aria-labelledby="summary-title">'
@@ -247,7 +164,7 @@ def _notes_html(report: Report) -> str:
         return ""
     return (
         '<section id="notes" aria-labelledby="notes-title"><h2 id="notes-title">Notes</h2>'
-        f'<ul>{"".join(items)}</ul></section>'
+        f"<ul>{''.join(items)}</ul></section>"
     )
 
 
@@ -258,7 +175,8 @@ def _named_documents(explanation: str, sources: dict[str, _Source]) -> str:
     """The explanation, escaped, with each document id replaced by its citation number."""
     if not sources:
         return _text(explanation)
-    ids = re.compile("|".join(re.escape(i) for i in sorted(sources, key=len, reverse=True)))
+    names = "|".join(re.escape(i) for i in sorted(sources, key=len, reverse=True))
+    ids = re.compile(rf"(?<!\w)(?:{names})(?!\w)")
     parts, last = [], 0
     for found in ids.finditer(explanation):
         parts += [_text(explanation[last : found.start()]), f"[{sources[found.group()].number}]"]
@@ -275,23 +193,22 @@ def _value_item(value: ReportedValue, sources: dict[str, _Source]) -> str:
     )
 
 
-def _quote_item(finding: Finding, at: int, sources: dict[str, _Source]) -> str:
-    evidence = finding.evidence[at]
+def _quote_item(evidence: Evidence, sources: dict[str, _Source]) -> str:
     source = sources.get(evidence.document)
+    quote = f"“{_text(_shorten(evidence.quote, QUOTE_CHARS))}”"
     if source is None:
-        return f"<li>[{_text(evidence.document)}] “{_text(_shorten(evidence.quote))}”</li>"
-    sentence = _sentence_at(source.document, evidence.start)
-    return f"<li>{_cite(source, sentence)} “{_text(_shorten(evidence.quote))}”</li>"
+        return f"[{_text(evidence.document)}] {quote}"
+    return f"{_cite(source, _sentence_at(source.document, evidence.start))} {quote}"
 
 
 def _finding_html(finding: Finding, index: int, sources: dict[str, _Source]) -> str:
-    label, description = KINDS.get(finding.kind, (finding.kind, ""))
+    label, description = KINDS[finding.kind]
     if finding.values:
         details = "".join(_value_item(v, sources) for v in finding.values)
         details = f'<ul class="values">{details}</ul>'
     else:
-        quotes = "".join(_quote_item(finding, at, sources) for at in range(len(finding.evidence)))
-        details = f'<ul class="quotes">{quotes}</ul>'
+        quotes = " · ".join(_quote_item(evidence, sources) for evidence in finding.evidence)
+        details = f'<p class="quotes">{quotes}</p>'
     return (
         f'<li class="finding" data-kind="{_text(finding.kind)}">'
         f'<button type="button" class="choose" data-finding="{index}" aria-pressed="false">'
@@ -307,8 +224,8 @@ def _filters_html(report: Report) -> str:
     for finding in report.findings:
         counts[finding.kind] = counts.get(finding.kind, 0) + 1
     boxes = []
-    for kind in sorted(counts, key=lambda k: list(KINDS).index(k) if k in KINDS else len(KINDS)):
-        label, description = KINDS.get(kind, (kind, ""))
+    for kind in sorted(counts, key=list(KINDS).index):
+        label, description = KINDS[kind]
         boxes.append(
             f'<label title="{_text(description)}"><input type="checkbox" value="{_text(kind)}" '
             f'checked> <mark class="ev k-{_text(kind)}">{_text(label)}</mark> '
@@ -365,7 +282,7 @@ def _nice_step(span: float) -> float:
 
 def _chart_rows(
     finding: Finding, sources: dict[str, _Source]
-) -> list[tuple[_Source | None, str, list[ReportedValue]]]:
+) -> list[tuple[str, list[ReportedValue]]]:
     """One row per report, dated reports first in date order, undated in report order."""
     unit = finding.values[0].unit
     by_document: dict[str, list[ReportedValue]] = {}
@@ -379,68 +296,65 @@ def _chart_rows(
         return published is None, str(published or ""), source.number if source else 0
 
     return [
-        (sources.get(d), sources[d].label if d in sources else f"[{d}]", by_document[d])
+        (sources[d].dated_label if d in sources else f"[{d}]", by_document[d])
         for d in sorted(by_document, key=order)
     ]
 
 
 def _chart_svg(finding: Finding, index: int, sources: dict[str, _Source]) -> str:
     rows = _chart_rows(finding, sources)
-    values = [v.normalized for _, _, row in rows for v in row]
-    unit = finding.values[0].unit
-    scale = _scales(unit, max(values, key=abs))[0]
+    values = [v.normalized for _, row in rows for v in row]
+    scale = display_scales(finding.values[0].unit, max(values, key=abs))[0]
     shown = [scale.convert(v) for v in values]
-    step = _nice_step((max(0.0, *shown) - min(0.0, *shown)) / _CHART_TICKS or 1.0)
-    low = math.floor(min(0.0, *shown) / step) * step
-    high = max(math.ceil(max(0.0, *shown) / step) * step, low + step)
+    lowest, highest = min(0.0, *shown), max(0.0, *shown)
+    step = _nice_step((highest - lowest) / _CHART_TICKS or 1.0)
+    low = math.floor(lowest / step) * step
+    high = max(math.ceil(highest / step) * step, low + step)
 
-    def x(normalized: float) -> float:
-        fraction = (scale.convert(normalized) - low) / (high - low)
-        return _PLOT_LEFT + fraction * (_PLOT_RIGHT - _PLOT_LEFT)
+    def x(amount: float) -> str:
+        return f"{_PLOT_LEFT + (amount - low) / (high - low) * (_PLOT_RIGHT - _PLOT_LEFT):.1f}"
 
-    height = len(rows) * _ROW_HEIGHT + _AXIS_HEIGHT
     axis_y = len(rows) * _ROW_HEIGHT + 4
     parts = []
-    ticks = [low + i * step for i in range(round((high - low) / step) + 1)]
-    for tick in ticks:
-        tx = _PLOT_LEFT + (tick - low) / (high - low) * (_PLOT_RIGHT - _PLOT_LEFT)
+    for tick in (low + i * step for i in range(round((high - low) / step) + 1)):
         parts.append(
-            f'<line class="grid" x1="{tx:.1f}" x2="{tx:.1f}" y1="0" y2="{axis_y}"/>'
-            f'<text class="tick" x="{tx:.1f}" y="{axis_y + 16}" text-anchor="middle">'
+            f'<line class="grid" x1="{x(tick)}" x2="{x(tick)}" y1="0" y2="{axis_y}"/>'
+            f'<text class="tick" x="{x(tick)}" y="{axis_y + 16}" text-anchor="middle">'
             f"{_text(format_number(tick) + scale.symbol)}</text>"
         )
-    for row, (_, label, row_values) in enumerate(rows):
+    for row, (label, row_values) in enumerate(rows):
         y = row * _ROW_HEIGHT + _ROW_HEIGHT / 2
-        written = " · ".join(v.text for v in row_values)
         parts.append(
             f'<text class="row-label" x="{_LABEL_RIGHT}" y="{y + 4:.1f}" text-anchor="end">'
-            f"{_text(_shorten(label, 30))}</text>"
+            f"{_text(_shorten(label, 28))}</text>"
             f'<line class="row" x1="{_PLOT_LEFT}" x2="{_PLOT_RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'
         )
-        for value in row_values:
-            parts.append(
-                f'<circle cx="{x(value.normalized):.1f}" cy="{y:.1f}" r="5">'
-                f"<title>{_text(f'{label}: “{value.text}” = {scale.show(value.normalized)}')}"
-                "</title></circle>"
-            )
+        parts += [
+            f'<circle cx="{x(scale.convert(v.normalized))}" cy="{y:.1f}" r="5"><title>'
+            f"{_text(f'{label}: “{v.text}” = {format_value(v.normalized, v.unit)}')}</title>"
+            "</circle>"
+            for v in row_values
+        ]
+        written = " · ".join(v.text for v in row_values)
         parts.append(
             f'<text class="written" x="{_WRITTEN_LEFT}" y="{y + 4:.1f}">'
             f"{_text(_shorten(written, 38))}</text>"
         )
-    title = f"{KINDS.get(finding.kind, (finding.kind,))[0]}: values on one scale ({scale.symbol})"
+    kind = KINDS[finding.kind][0]
+    title = f"{kind}: each report's value in {scale.symbol.strip() or 'count'}, by report date"
     return (
-        f'<svg class="chart" viewBox="0 0 {_CHART_WIDTH} {height}" role="img" '
-        f'aria-labelledby="chart-{index}-title"><title id="chart-{index}-title">'
+        f'<svg class="chart" viewBox="0 0 {_CHART_WIDTH} {axis_y + _AXIS_HEIGHT - 4}" '
+        f'role="img" aria-labelledby="chart-{index}-title"><title id="chart-{index}-title">'
         f"{_text(title)}</title>{''.join(parts)}</svg>"
     )
 
 
 def _charts_html(report: Report, sources: dict[str, _Source]) -> str:
     figures = [
-        f'<figure class="chart-figure">{_chart_svg(finding, index, sources)}'
-        f'<figcaption><span class="badge k-{_text(finding.kind)}">'
-        f"{_text(KINDS.get(finding.kind, (finding.kind,))[0])}</span> "
-        f"{_named_documents(finding.explanation, sources)}</figcaption></figure>"
+        f'<figure class="chart-figure"><figcaption><span class="badge k-{_text(finding.kind)}">'
+        f"{_text(KINDS[finding.kind][0])}</span> "
+        f"{_named_documents(finding.explanation, sources)}</figcaption>"
+        f"{_chart_svg(finding, index, sources)}</figure>"
         for index, finding in enumerate(report.findings)
         if finding.values
     ]
@@ -494,7 +408,7 @@ def _segment_html(text: str, covering: list[_Highlight]) -> str:
     findings = " ".join(str(i) for i in sorted({h.finding for h in covering}))
     kinds = list(dict.fromkeys(h.kind for h in covering))
     closest = min(covering, key=lambda h: h.end - h.start).kind
-    names = ", ".join(KINDS.get(kind, (kind,))[0] for kind in kinds)
+    names = ", ".join(KINDS[kind][0] for kind in kinds)
     return (
         f'<mark class="ev k-{_text(closest)}" data-findings="{findings}" '
         f'data-kinds="{_text(" ".join(kinds))}" title="{_text(names)}">{_text(text)}</mark>'
@@ -567,7 +481,7 @@ def _script_data(report: Report) -> dict[str, object]:
         "findings": [
             {
                 "kind": finding.kind,
-                "label": KINDS.get(finding.kind, (finding.kind,))[0],
+                "label": KINDS[finding.kind][0],
                 "severity": finding.severity,
                 "explanation": finding.explanation,
             }
@@ -579,25 +493,26 @@ def _script_data(report: Report) -> dict[str, object]:
 def render_html(report: Report, documents: list[Document]) -> str:
     """The report as one HTML page that needs nothing else: no network, no files beside it."""
     sources = {
-        document.id: _Source(number, document)
-        for number, document in enumerate(documents, start=1)
+        document.id: _Source(number, document) for number, document in enumerate(documents, start=1)
     }
     style, script = _asset("report.css"), _asset("report.js")
     policy = (
         f"default-src 'none'; style-src {_csp_hash(style)}; script-src {_csp_hash(script)}; "
-        "img-src data:; base-uri 'none'; form-action 'none'"
+        "base-uri 'none'; form-action 'none'"
     )
     name = report.id or "reports"
     title = f"{'Merged summary' if report.summary is not None else 'Consistency report'}: {name}"
     counts = f"{len(documents)} reports · {len(report.findings)} findings"
     nav = [
         ("summary", "Summary") if report.summary is not None else None,
-        ("findings", "Findings"),
         ("figures", "Figures") if any(f.values for f in report.findings) else None,
+        ("findings", "Findings"),
         ("reports", "Reports"),
     ]
     links = "".join(f'<li><a href="#{a}">{label}</a></li>' for a, label in filter(None, nav))
     reports = "".join(_report_html(report, source) for source in sources.values())
+    overview = _summary_html(report, sources) + _notes_html(report)
+    overview = f"<div>{overview}</div>" if overview else ""
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
@@ -608,11 +523,11 @@ def render_html(report: Report, documents: list[Document]) -> str:
         '<a class="skip" href="#findings">Skip to the findings</a>'
         f'<header class="page"><h1>{_text(title)}</h1><p class="counts">{counts}</p>'
         f'<nav aria-label="Sections"><ul>{links}</ul></nav></header><main>'
-        f"{_summary_html(report, sources)}{_notes_html(report)}"
-        f"{_findings_html(report, sources)}{_charts_html(report, sources)}"
+        f'<div class="overview">{overview}{_charts_html(report, sources)}</div>'
+        f'<div class="workspace">{_findings_html(report, sources)}'
         '<section id="reports" aria-labelledby="reports-title">'
         '<h2 id="reports-title">The reports</h2>'
-        f'<div class="report-grid">{reports}</div></section></main>'
+        f'<div class="report-grid">{reports}</div></section></div></main>'
         '<div class="status" id="status" hidden>'
         '<span class="status-text" role="status" aria-live="polite"></span>'
         '<button type="button" data-action="previous">Previous quote</button>'
