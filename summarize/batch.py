@@ -23,7 +23,7 @@ import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import closing, nullcontext
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -77,20 +77,22 @@ class Outcome:
 
 
 def error_outcome(cluster_id: str, reason: str) -> Outcome:
-    return Outcome(cluster_id, json.dumps({"id": cluster_id, "error": reason}), failed=True)
+    return Outcome(
+        cluster_id, json.dumps({"id": cluster_id, "error": reason}, ensure_ascii=False), failed=True
+    )
 
 
 def summarize_job(job: Job, max_words: int) -> Outcome:
     """The report line of one cluster; any failure becomes its error record (never raises)."""
-    cluster = cluster_from_record(job.record, source=job.id)
-    if not cluster.documents:
-        reasons = "; ".join(f"{p.source}: {p.message}" for p in cluster.problems)
-        return error_outcome(job.id, reasons or "no usable report in the cluster")
     try:
-        report = merge(cluster, max_words=max_words)
+        cluster = cluster_from_record(job.record, source=job.id)
+        if not cluster.documents:
+            reasons = "; ".join(f"{p.source}: {p.message}" for p in cluster.problems)
+            return error_outcome(job.id, reasons or "no usable report in the cluster")
+        line = render_json(merge(cluster, max_words=max_words), indent=None)
     except Exception as error:
         return error_outcome(job.id, f"{type(error).__name__}: {error}")
-    return Outcome(job.id, render_json(report, indent=None), failed=False)
+    return Outcome(job.id, line, failed=False)
 
 
 def record_id(record: object, line_id: str) -> str:
@@ -253,9 +255,7 @@ def _describe(failed: int) -> str:
     return f"clusters, {failed} failed"
 
 
-def _progress(enabled: bool) -> Progress | nullcontext[None]:
-    if not enabled:
-        return nullcontext()
+def _progress(enabled: bool) -> Progress:
     return Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -265,6 +265,7 @@ def _progress(enabled: bool) -> Progress | nullcontext[None]:
         TextColumn("ETA"),
         TimeRemainingColumn(),
         console=Console(stderr=True),
+        disable=not enabled,
     )
 
 
@@ -282,10 +283,15 @@ def run_batch(
 ) -> BatchResult:
     """Summarise every cluster of `input_path` into `output_path` (see the module docstring).
 
-    `jobs` defaults to the number of cores (engine "ray": the CPUs of the Ray cluster).
-    Never raises for a bad cluster or line: they are counted in `failed`. Ctrl-C returns with
-    `interrupted=True`.
+    `jobs` defaults to the number of cores; with engine "ray" it only bounds the tasks in flight
+    and defaults to the CPUs of the Ray cluster. Never raises for a bad cluster or line: they are
+    counted in `failed` (FileNotFoundError for a missing input, ValueError for an output that is
+    the input or, on resume, has a corrupt line). Ctrl-C returns with `interrupted=True`.
     """
+    if not input_path.is_file():
+        raise FileNotFoundError(f"no such input file: {input_path}")
+    if output_path.exists() and output_path.samefile(input_path):
+        raise ValueError("the output must not be the input file")
     started = time.perf_counter()
     written = read_written_ids(output_path) if resume else set()
     reader = InputReader(input_path, set(written))
@@ -300,17 +306,15 @@ def run_batch(
     interrupted = False
     writer = LineWriter(output_path, append=resume)
     with _progress(progress) as bar, closing(outcomes):
-        task = None
-        if bar is not None:
-            total = max(count_lines(input_path) - len(written), 0)
-            task = bar.add_task(_describe(0), total=total)
+        # The total, for the ETA, costs a pass over the input: only with a bar to show.
+        total = max(count_lines(input_path) - len(written), 0) if progress else None
+        task = bar.add_task(_describe(0), total=total)
         try:
             for outcome in outcomes:
                 writer.write(outcome.line)
                 failed += outcome.failed
                 done += not outcome.failed
-                if bar is not None and task is not None:
-                    bar.update(task, advance=1, description=_describe(failed))
+                bar.update(task, advance=1, description=_describe(failed))
         except KeyboardInterrupt:
             interrupted = True
         finally:

@@ -235,6 +235,66 @@ def check(
     raise typer.Exit(_exit_code(clusters, results, fail_on))
 
 
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command()
+def batch(
+    input_path: Annotated[
+        Path,
+        typer.Argument(
+            help='JSONL file: one cluster a line, {"id", "sources": [...]}.',
+            exists=True,
+            dir_okay=False,
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="JSONL file: one report (or error record) a line."),
+    ],
+    jobs: Annotated[
+        int | None, typer.Option(min=1, help="Worker processes (default: the number of cores).")
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option(help="Skip the clusters already in the output; keep what is there.")
+    ] = False,
+    engine: Annotated[
+        Engine,
+        typer.Option(help="local: a process pool. ray: a Ray cluster (pip install -e .[ray])."),
+    ] = Engine.local,
+    max_words: Annotated[int, typer.Option(min=10, help="Longest summary, in words.")] = (
+        DEFAULT_MAX_WORDS
+    ),
+    progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
+) -> None:
+    """Merge many clusters in parallel, writing each report as it finishes; resumable.
+
+    Exit code: the number of clusters that failed (at most 100); 130 when interrupted.
+    """
+    from summarize.batch import run_batch
+
+    result = run_batch(
+        input_path,
+        output,
+        jobs=jobs,
+        resume=resume,
+        engine=engine.value,
+        max_words=max_words,
+        progress=progress,
+    )
+    _error(
+        f"{result.done} done, {result.failed} failed, {result.skipped} skipped "
+        f"in {result.seconds:.1f} s; results in {output}"
+    )
+    if result.interrupted:
+        _error("interrupted; run again with --resume to finish.")
+        raise typer.Exit(130)
+    raise typer.Exit(min(result.failed, 100))
+
+
 @app.command(name="eval")
 def run_eval(
     suites: Annotated[

@@ -498,16 +498,17 @@ _MD_DROPPED_LINE = re.compile(
 )
 _ATX_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _MD_LINE_PREFIX = re.compile(r"^\s*(?:>\s?)*(?:[-*+]\s+|\d+[.)]\s+)?")
+# spans are bounded so that a line of unmatched markers stays linear to scan
 _MD_INLINE = [
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
-    (re.compile(r"<[^>\n]+>"), ""),  # inline HTML
-    (re.compile(r"`([^`]*)`"), r"\1"),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),
-    (re.compile(r"~~(.+?)~~"), r"\1"),
+    (re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)"), ""),  # images
+    (re.compile(r"\[([^\]\n]{1,300})\]\([^)\n]{0,1000}\)"), r"\1"),  # links
+    (re.compile(r"\[([^\]\n]{1,300})\]\[[^\]\n]{0,100}\]"), r"\1"),  # reference links
+    (re.compile(r"<[^>\n]{1,1000}>"), ""),  # inline HTML
+    (re.compile(r"`([^`\n]{0,300})`"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=\S)(.{1,300}?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<!\w)_(?=\S)(.{1,300}?)(?<=\S)_(?!\w)"), r"\1"),
+    (re.compile(r"~~(.{1,300}?)~~"), r"\1"),
 ]
 
 
@@ -553,17 +554,16 @@ def _paragraphs(text: str) -> list[str]:
     """Non-empty lines, whitespace collapsed; long lines wrapped mid-sentence are joined back."""
     paragraphs: list[list[str]] = []
     previous = ""  # the line before, "" after a blank line
-    for raw in text.translate(_INVISIBLE).splitlines():
+    for raw in _INVISIBLE.sub("", text).splitlines():
         line = " ".join(raw.split())
-        if not line:
-            pass
-        elif (
-            len(previous) >= MIN_WRAPPED_LINE_CHARS
-            and line[0].islower()
+        wrapped = (
+            line[:1].islower()
+            and len(previous) >= MIN_WRAPPED_LINE_CHARS
             and not _PROSE_END.search(previous)
-        ):
+        )
+        if wrapped:
             paragraphs[-1].append(line)
-        else:
+        elif line:
             paragraphs.append([line])
         previous = line
     return [" ".join(lines) for lines in paragraphs]
@@ -644,7 +644,7 @@ def _date_from(found: re.Match[str]) -> dt.date | None:
     return None
 
 
-_INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width, soft hyphen
 _CLOSERS = "\"”’')]»"
 _CLOSER = f"[{re.escape(_CLOSERS)}]"
 _PROSE_END = re.compile(rf"[.!?…:;]{_CLOSER}*$")

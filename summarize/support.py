@@ -63,6 +63,9 @@ MAX_EVIDENCE = 3
 MIN_GAIN = 0.15
 CANDIDATES = 10
 CONTEXT_WINDOW = 3
+# Two negations whose words within this many tokens overlap negate the same thing, however
+# differently worded ("did not get the balance right" / "failed to strike the right balance").
+NEGATION_REACH = 6
 
 Label = Literal["supported", "unsupported", "contradicted"]
 
@@ -76,11 +79,6 @@ NEGATIONS = word_set(
 # "failed to win" negates "win" as much as "did not win" does.
 NEGATING_VERBS = word_set(
     "fail fails failed failing refuse refuses refused refusing unable"
-)
-# "prevented them from observing" negates "observe" too.
-PREVENTING_VERBS = word_set(
-    "prevent prevents prevented preventing stop stops stopped stopping bar bars barred barring "
-    "ban bans banned banning block blocks blocked blocking keep keeps kept keeping"
 )
 
 # Pairs of opposites, "a b" separated by "|".
@@ -154,7 +152,8 @@ NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 # A sentence end with no space before the next sentence ("longer.MSCI's"), as text copied
 # from web pages often has; a lowercase word before the stop keeps "U.S." and "p.m." whole.
 _GLUED_SENTENCES = re.compile(r"(?<=[a-z0-9]{2}[.!?])(?=[A-Z])|(?<=[a-z0-9]{2}[.!?][\"”’])(?=[A-Z])")
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w.,]\d)")
+# A number standing alone; one joined to a word by a hyphen names something ("COVID-19").
+_NUMBER = re.compile(r"(?<![\w.,-])\d+(?:[.,]\d+)*(?![\w.,-]?\w)")
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES)
 _YEAR = re.compile(r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d.,]|\w)")
 
@@ -211,15 +210,23 @@ def _lexicon_words() -> frozenset[str]:
 
 
 @dataclass(frozen=True)
+class _Negation:
+    words: frozenset[str]  # the first two content words it applies to
+    scope: frozenset[str]  # the content words around it, to tell whether two negate one thing
+
+
+@dataclass(frozen=True)
 class _Wording:
     """What the opposites and negation checks need of one sentence."""
 
     stems: frozenset[str]
     neighbours: dict[str, frozenset[str]]  # stem -> stems within CONTEXT_WINDOW of it
-    negated: tuple[frozenset[str], ...]  # the words each negation applies to
+    negated: tuple[_Negation, ...]
     surfaces: dict[str, str]  # stem -> the word as written, for the reasons
-    slots: dict[str, frozenset[tuple[str, str]]]  # stem -> its (previous, next) content words
-    names: frozenset[str]  # stems written capitalised inside the sentence
+    slots: dict[str, frozenset[tuple[str, str]]]  # stem -> the content words before and after it
+    title_case: bool  # a headline: capitals do not mark names
+    # stem of a word of a name inside the sentence -> the content words before and after the name
+    names: dict[str, frozenset[tuple[str, str]]]
 
 
 @lru_cache(maxsize=50_000)
@@ -228,25 +235,25 @@ def _wording(text: str) -> _Wording:
     written = [word for word in written if word[:1].isalnum()]
     tokens = [word.lower() for word in written]
     sequence: list[str] = []
-    negated: list[frozenset[str]] = []
+    capitalised: list[int] = []  # token index of each capitalised word of `sequence`, else -1
+    negated: list[_Negation] = []
     surfaces: dict[str, str] = {}
-    names: set[str] = set()
     keep = _lexicon_words()
     for index, token in enumerate(tokens):
         is_negation = token in NEGATIONS or (
             token in NEGATING_VERBS and tokens[index + 1 : index + 2] == ["to"]
         )
-        if token in PREVENTING_VERBS and "from" in tokens[index + 1 : index + 4]:
-            after = tokens.index("from", index + 1) + 1
-            negated.append(frozenset(_content_stems(tokens[after : after + 5])[:2]))
         if is_negation:
-            negated.append(frozenset(_content_stems(tokens[index + 1 : index + 6])[:2]))
+            negated.append(_negation(tokens, index))
         elif token not in STOPWORDS or token in keep:
             for part in _parts(written[index]):
                 sequence.append(_term(stem(part.lower())))
                 surfaces.setdefault(sequence[-1], part)
-                if _single_name(written, index) and token not in _CALENDAR:
-                    names.add(sequence[-1])
+                is_name = (
+                    part[0].isupper() and not _is_acronym(part) and token not in _CALENDAR
+                )
+                capitalised.append(index if is_name else -1)
+    title_case = _is_title_case(written)
     neighbours: dict[str, set[str]] = defaultdict(set)
     slots: dict[str, set[tuple[str, str]]] = defaultdict(set)
     padded = ["", *sequence, ""]
@@ -260,20 +267,48 @@ def _wording(text: str) -> _Wording:
         negated=tuple(negated),
         surfaces=surfaces,
         slots={word: frozenset(found) for word, found in slots.items()},
-        names=frozenset(names),
+        title_case=title_case,
+        names={} if title_case else _name_places(sequence, capitalised),
     )
 
 
-def _single_name(written: list[str], index: int) -> bool:
-    """A capitalised word inside the sentence that is a whole name: "Japan" in "Bank of Japan"
-    but not "Meij" in "Don Meij"."""
-    capitalised = [word[:1].isupper() for word in written]
-    return (
-        index > 0
-        and capitalised[index]
-        and not capitalised[index - 1]
-        and not capitalised[index + 1 : index + 2] == [True]
-    )
+def _negation(tokens: list[str], index: int) -> _Negation:
+    """The negation at tokens[index]."""
+    scope = _content_stems(tokens[max(0, index - NEGATION_REACH) : index + 1 + NEGATION_REACH])
+    words = _content_stems(tokens[index + 1 : index + 6])[:2]
+    return _Negation(frozenset(words), frozenset(scope))
+
+
+def _is_acronym(word: str) -> bool:
+    """ "NATO", "U.N.", "NCAAs" (the possessive's apostrophe is gone by then)."""
+    return word.removesuffix("s").replace(".", "").isupper()
+
+
+def _is_title_case(written: list[str]) -> bool:
+    """A headline ("Intel Chief Surprised By Putin Invite"), where capitals do not mark names."""
+    words = [word for word in written if word[:1].isalpha() and word.lower() not in STOPWORDS]
+    return len(words) > 2 and sum(word[0].isupper() for word in words) > 0.6 * len(words)
+
+
+def _name_places(
+    sequence: list[str], capitalised: list[int]
+) -> dict[str, frozenset[tuple[str, str]]]:
+    """Each word of a run of capitalised words with the content words around the run. A run
+    opening the sentence is left out: its first word may be capitalised only for being first."""
+    places: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    start = 0
+    while start < len(sequence):
+        end = start
+        if capitalised[start] >= 0:
+            while end + 1 < len(sequence) and capitalised[end + 1] == capitalised[end] + 1:
+                end += 1
+            if capitalised[start] > 0:
+                before = sequence[start - 1] if start else ""
+                after = sequence[end + 1] if end + 1 < len(sequence) else ""
+                for word in sequence[start : end + 1]:
+                    places[word].add((before, after))
+        start = end + 1
+    return {word: frozenset(found) for word, found in places.items()}
 
 
 def _parts(token: str) -> list[str]:
@@ -295,19 +330,23 @@ def _content_stems(tokens: Iterable[str]) -> list[str]:
 
 def _merge(wordings: Sequence[_Wording]) -> _Wording:
     neighbours: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, set[tuple[str, str]]] = defaultdict(set)
     slots: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for wording in wordings:
         for word, found in wording.neighbours.items():
             neighbours[word] |= found
         for word, places in wording.slots.items():
             slots[word] |= places
+        for word, places in wording.names.items():
+            names[word] |= places
     return _Wording(
         stems=frozenset().union(*(w.stems for w in wordings)),
         neighbours={word: frozenset(found) for word, found in neighbours.items()},
         negated=tuple(n for w in wordings for n in w.negated),
         surfaces={k: v for w in reversed(wordings) for k, v in w.surfaces.items()},
         slots={word: frozenset(found) for word, found in slots.items()},
-        names=frozenset().union(*(w.names for w in wordings)),
+        title_case=any(w.title_case for w in wordings),
+        names={word: frozenset(found) for word, found in names.items()},
     )
 
 
@@ -337,12 +376,15 @@ class _Names:
         "Israel"). Word by word because a run of capitals can join two names ("London Russian
         embassy")."""
         key = name_key(name)
-        if key in self.keys or all(self._knows_word(word) for word in key):
+        if self._knows_key(key) or any(self._knows_key(other) for other in _aliases().get(key, ())):
             return True
         for entity in resolve_entities([("source", s) for s in self.surfaces] + [("claim", name)]):
             if name in entity.variants:
                 return any(self._stands_for(s, name) for s in entity.variants if s != name)
         return False
+
+    def _knows_key(self, key: tuple[str, ...]) -> bool:
+        return key in self.keys or all(self._knows_word(word) for word in key)
 
     def _stands_for(self, source: str, claim: str) -> bool:
         """A source name backs a claim name it resolves with, unless the claim's is longer and
@@ -353,7 +395,90 @@ class _Names:
         return not shorter or source.replace(".", "").isupper() or is_name
 
     def _knows_word(self, word: str) -> bool:
-        return word in self.words or any(_derived(word, known) for known in self.words)
+        return (
+            word in self.words
+            or any(_derived(word, known) for known in self.words)
+            or any(
+                all(w in self.words for w in other) for other in _aliases().get((word,), ())
+            )
+        )
+
+
+@cache
+def _aliases() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Name key -> keys of the other names of the same country ("U.K." -> "Britain")."""
+    aliases: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+    for line in lexicon("country_names.txt"):
+        keys = [name_key(name) for name in line.split("|")]
+        for key in keys:
+            aliases[key] = tuple(other for other in keys if other != key)
+    return aliases
+
+
+@dataclass(frozen=True)
+class _Nouns:
+    """The noun senses of WordNet lemmas and the hypernyms of those senses."""
+
+    senses: dict[str, tuple[int, ...]]
+    also_other: frozenset[str]  # lemmas that are verbs, adjectives or adverbs too
+    plurals: dict[str, str]  # irregular plural -> lemma
+    hypernyms: dict[int, tuple[int, ...]]
+
+    def lemmas(self, word: str) -> list[str]:
+        """The lemmas `word` may be a form of: itself, an irregular plural's lemma, or the word
+        without a plural ending ("people" is a lemma and the plural of "person")."""
+        found = [word, self.plurals.get(word, "")]
+        for ending, replacement in (("ies", "y"), ("es", ""), ("s", "")):
+            if word.endswith(ending):
+                found.append(word[: -len(ending)] + replacement)
+        return [lemma for lemma in dict.fromkeys(found) if lemma in self.senses]
+
+    def near(self, senses: set[int]) -> set[int]:
+        """The senses and their hypernyms up to two levels up."""
+        found = set(senses)
+        frontier = list(found)
+        for _ in range(2):
+            frontier = [h for sense in frontier for h in self.hypernyms.get(sense, ())]
+            found.update(frontier)
+        return found
+
+
+@cache
+def _nouns() -> _Nouns:
+    senses: dict[str, tuple[int, ...]] = {}
+    plurals: dict[str, str] = {}
+    hypernyms: dict[int, tuple[int, ...]] = {}
+    also_other = set()
+    for line in lexicon("wordnet_nouns.txt"):
+        head, *rest = line.split()
+        if head.startswith("@"):
+            hypernyms[int(head[1:])] = tuple(int(found) for found in rest)
+        elif rest[0].startswith("="):
+            plurals[head] = rest[0][1:]
+        else:
+            lemma = head.rstrip("+")
+            senses[lemma] = tuple(int(found) for found in rest)
+            if head.endswith("+"):
+                also_other.add(lemma)
+    return _Nouns(senses, frozenset(also_other), plurals, hypernyms)
+
+
+def _unrelated_nouns(said: str, written: str) -> bool:
+    """`written` is only ever a noun, `said` is a noun too, and neither is the other, a kind of
+    it or a kind of kind of it."""
+    nouns = _nouns()
+    source_lemmas, claim_lemmas = nouns.lemmas(written), nouns.lemmas(said)
+    if (
+        not source_lemmas
+        or not claim_lemmas
+        or written.endswith(("ing", "ed"))
+        or any(lemma in nouns.also_other for lemma in source_lemmas)
+        or any(c.endswith(s) or s.endswith(c) for c in claim_lemmas for s in source_lemmas)
+    ):
+        return False  # the last: a compound and its head, "smartphones" / "phones"
+    claim_senses = {sense for lemma in claim_lemmas for sense in nouns.senses[lemma]}
+    source_senses = {sense for lemma in source_lemmas for sense in nouns.senses[lemma]}
+    return not (claim_senses & nouns.near(source_senses) or source_senses & nouns.near(claim_senses))
 
 
 def _derived(a: str, b: str) -> bool:
@@ -426,7 +551,7 @@ class _Sources:
             calendar_names=frozenset().union(*(_calendar_names(text) for text in texts))
             | {f"{day:%B}" for day in published}
             | {f"{day:%A}" for day in published},
-            negations=frozenset(found for text in texts for found in _wording(text).negated),
+            negations=frozenset(n.words for text in texts for n in _wording(text).negated),
         )
 
     def weight(self, term: str) -> float:
@@ -539,15 +664,26 @@ def _check_names(claim: str, sources: _Sources) -> list[_Problem]:
 
 
 def _check_negation(claim: _Wording, evidence: _Wording, sources: _Sources) -> list[_Problem]:
-    if claim.negated and not evidence.negated:
-        for words in claim.negated:
-            if words in sources.negations:  # another source sentence says the same "not"
-                continue
-            label: Label = "contradicted" if words & evidence.stems else "unsupported"
-            return [_Problem(label, "the claim negates what the sources state")]
-    for words in evidence.negated:
+    """A negation of the claim the evidence does not share, or one of the evidence the claim
+    drops. Negations are matched by the words around them, so an unrelated "not" elsewhere in
+    either sentence changes nothing."""
+    for negation in claim.negated:
+        if not negation.words or any(negation.scope & n.scope for n in evidence.negated):
+            continue
+        if negation.words in sources.negations:  # another source sentence says the same "not"
+            continue
+        if negation.words & evidence.stems:
+            return [_Problem("contradicted", "the claim negates what the sources state")]
+        if not evidence.negated:
+            return [_Problem("unsupported", "the claim negates what the sources state")]
+    for negation in evidence.negated:
+        words = negation.words
         # Two negated words, so that "not yet approved" elsewhere does not clash with "approval".
-        if len(words) == 2 and words <= claim.stems and not claim.negated:
+        if (
+            len(words) == 2
+            and words <= claim.stems
+            and not any(negation.scope & n.scope for n in claim.negated)
+        ):
             written = " ".join(evidence.surfaces.get(word, word) for word in sorted(words))
             return [_Problem("contradicted", f'the sources negate "{written}"')]
     return []
@@ -564,7 +700,7 @@ def _check_opposites(claim: _Wording, source: _Wording) -> list[_Problem]:
                 word,
                 other,
             }
-            if not same_place:
+            if not same_place or _agent_noun(claim.surfaces[word], word):
                 continue
             if (
                 other in opposites.get(word, ())
@@ -580,14 +716,40 @@ def _check_opposites(claim: _Wording, source: _Wording) -> list[_Problem]:
 
 
 def _swapped_names(word: str, claim: _Wording, other: str, source: _Wording) -> bool:
-    """Two different names between the same words: "Bank of China" / "Bank of Japan"."""
+    """Two different names between the same two words: "Bank of China said" where the source
+    says "Bank of Japan said"."""
     if word not in claim.names or other not in source.names or _derived(word, other):
         return False
-    return any(
-        (before and before == written_before) or (after and after == written_after)
-        for before, after in claim.slots[word]
-        for written_before, written_after in source.slots[other]
-    )
+    return bool(claim.names[word] & source.names[other])
+
+
+def _agent_noun(written: str, word_stem: str) -> bool:
+    """ "publisher" is no "publish" to oppose "hide"; "lower" and "higher" keep their stems."""
+    return written.lower().removesuffix("s") in {word_stem + "er", word_stem + "or"}
+
+
+def _check_swapped_nouns(claim: _Wording, source: _Wording, sources: _Sources) -> list[_Problem]:
+    """A noun the sources never use, between the same two words as a different noun of the
+    evidence that it neither means nor names a kind of: "a loss of navigation" where the source
+    says "a loss of propulsion". Paraphrases swap nouns too, but for ones WordNet relates
+    ("street" for "road") or for verbs and adjectives, which are left alone."""
+    problems: list[_Problem] = []
+    if claim.title_case:
+        return problems
+    for word in sorted(claim.stems - source.stems):
+        said = claim.surfaces[word].lower()
+        if word in sources.frequency or said in STOPWORDS:
+            continue
+        for other in sorted(source.stems - claim.stems):
+            places = claim.slots[word] & source.slots[other]
+            if not any(before and after for before, after in places):
+                continue
+            written = source.surfaces[other].lower()
+            if _unrelated_nouns(said, written):
+                problems.append(
+                    _Problem("contradicted", f'"{said}" where the sources say "{written}"')
+                )
+    return problems
 
 
 def _negating_twins(a: str, b: str) -> bool:
@@ -618,6 +780,7 @@ def judge_sentence(
         + _check_names(claim, sources)
         + _check_negation(wording, source_wording, sources)
         + _check_opposites(wording, source_wording)
+        + _check_swapped_nouns(wording, source_wording, sources)
     )
     known = sum(term in sources.frequency for term in terms) / len(terms)
     if known < MIN_KNOWN_SHARE:
