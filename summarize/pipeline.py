@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summarize.align import align
+from summarize.align import Similarities, align
 from summarize.analyze import analyze
 from summarize.check import check as find_disagreements
 from summarize.compose.extractive import compose_extractive
@@ -35,8 +35,9 @@ def _report(cluster: Cluster, **fields: object) -> Report:
 
 def check(cluster: Cluster) -> Report:
     analysis = analyze(cluster.documents)
-    groups = align(analysis)
-    return _report(cluster, findings=find_disagreements(analysis, groups))
+    similarities = Similarities(analysis)
+    groups = align(analysis, similarities)
+    return _report(cluster, findings=find_disagreements(analysis, groups, similarities))
 
 
 def merge(
@@ -52,8 +53,9 @@ def merge(
     summary, with a note saying so.
     """
     analysis = analyze(cluster.documents)
-    groups = align(analysis)
-    findings = find_disagreements(analysis, groups)
+    similarities = Similarities(analysis)
+    groups = align(analysis, similarities)
+    findings = find_disagreements(analysis, groups, similarities)
     summary: Summary
     if backend == "llm":
         from summarize.compose.llm import compose_llm

@@ -77,9 +77,7 @@ NEGATIONS = word_set(
     shouldnt aint"""
 )
 # "failed to win" negates "win" as much as "did not win" does.
-NEGATING_VERBS = word_set(
-    "fail fails failed failing refuse refuses refused refusing unable"
-)
+NEGATING_VERBS = word_set("fail fails failed failing refuse refuses refused refusing unable")
 
 # Pairs of opposites, "a b" separated by "|".
 ANTONYMS = """
@@ -147,11 +145,14 @@ CLOSED_CLASSES = (
     "small medium large",
     "hundred thousand million billion trillion hundreds thousands millions billions trillions",
 )
+HYPERNYM_LEVELS = 4
 NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 
 # A sentence end with no space before the next sentence ("longer.MSCI's"), as text copied
 # from web pages often has; a lowercase word before the stop keeps "U.S." and "p.m." whole.
-_GLUED_SENTENCES = re.compile(r"(?<=[a-z0-9]{2}[.!?])(?=[A-Z])|(?<=[a-z0-9]{2}[.!?][\"”’])(?=[A-Z])")
+_GLUED_SENTENCES = re.compile(
+    r"(?<=[a-z0-9]{2}[.!?])(?=[A-Z])|(?<=[a-z0-9]{2}[.!?][\"”’])(?=[A-Z])"
+)
 # A number standing alone; one joined to a word by a hyphen names something ("COVID-19").
 _NUMBER = re.compile(r"(?<![\w.,-])\d+(?:[.,]\d+)*(?![\w.,-]?\w)")
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES)
@@ -223,7 +224,8 @@ class _Wording:
     neighbours: dict[str, frozenset[str]]  # stem -> stems within CONTEXT_WINDOW of it
     negated: tuple[_Negation, ...]
     surfaces: dict[str, str]  # stem -> the word as written, for the reasons
-    slots: dict[str, frozenset[tuple[str, str]]]  # stem -> the content words before and after it
+    # stem -> the content words before and after it, and the words right before and after it
+    slots: dict[str, frozenset[tuple[str, str, str, str]]]
     title_case: bool  # a headline: capitals do not mark names
     # stem of a word of a name inside the sentence -> the content words before and after the name
     names: dict[str, frozenset[tuple[str, str]]]
@@ -236,6 +238,7 @@ def _wording(text: str) -> _Wording:
     tokens = [word.lower() for word in written]
     sequence: list[str] = []
     capitalised: list[int] = []  # token index of each capitalised word of `sequence`, else -1
+    positions: list[int] = []  # token index of each word of `sequence`
     negated: list[_Negation] = []
     surfaces: dict[str, str] = {}
     keep = _lexicon_words()
@@ -249,18 +252,19 @@ def _wording(text: str) -> _Wording:
             for part in _parts(written[index]):
                 sequence.append(_term(stem(part.lower())))
                 surfaces.setdefault(sequence[-1], part)
-                is_name = (
-                    part[0].isupper() and not _is_acronym(part) and token not in _CALENDAR
-                )
+                is_name = part[0].isupper() and not _is_acronym(part) and token not in _CALENDAR
                 capitalised.append(index if is_name else -1)
+                positions.append(index)
     title_case = _is_title_case(written)
     neighbours: dict[str, set[str]] = defaultdict(set)
-    slots: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    slots: dict[str, set[tuple[str, str, str, str]]] = defaultdict(set)
     padded = ["", *sequence, ""]
     for index, word in enumerate(sequence):
         window = sequence[max(0, index - CONTEXT_WINDOW) : index + CONTEXT_WINDOW + 1]
         neighbours[word].update(w for w in window if w != word)
-        slots[word].add((padded[index], padded[index + 2]))
+        at = positions[index]
+        before, after = tokens[at - 1] if at else "", tokens[at + 1 : at + 2] or [""]
+        slots[word].add((padded[index], before, after[0], padded[index + 2]))
     return _Wording(
         stems=frozenset(sequence),
         neighbours={word: frozenset(found) for word, found in neighbours.items()},
@@ -331,7 +335,7 @@ def _content_stems(tokens: Iterable[str]) -> list[str]:
 def _merge(wordings: Sequence[_Wording]) -> _Wording:
     neighbours: dict[str, set[str]] = defaultdict(set)
     names: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    slots: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    slots: dict[str, set[tuple[str, str, str, str]]] = defaultdict(set)
     for wording in wordings:
         for word, found in wording.neighbours.items():
             neighbours[word] |= found
@@ -398,9 +402,7 @@ class _Names:
         return (
             word in self.words
             or any(_derived(word, known) for known in self.words)
-            or any(
-                all(w in self.words for w in other) for other in _aliases().get((word,), ())
-            )
+            or any(all(w in self.words for w in other) for other in _aliases().get((word,), ()))
         )
 
 
@@ -434,10 +436,10 @@ class _Nouns:
         return [lemma for lemma in dict.fromkeys(found) if lemma in self.senses]
 
     def near(self, senses: set[int]) -> set[int]:
-        """The senses and their hypernyms up to two levels up."""
+        """The senses and their hypernyms up to HYPERNYM_LEVELS up."""
         found = set(senses)
         frontier = list(found)
-        for _ in range(2):
+        for _ in range(HYPERNYM_LEVELS):
             frontier = [h for sense in frontier for h in self.hypernyms.get(sense, ())]
             found.update(frontier)
         return found
@@ -478,7 +480,9 @@ def _unrelated_nouns(said: str, written: str) -> bool:
         return False  # the last: a compound and its head, "smartphones" / "phones"
     claim_senses = {sense for lemma in claim_lemmas for sense in nouns.senses[lemma]}
     source_senses = {sense for lemma in source_lemmas for sense in nouns.senses[lemma]}
-    return not (claim_senses & nouns.near(source_senses) or source_senses & nouns.near(claim_senses))
+    return not (
+        claim_senses & nouns.near(source_senses) or source_senses & nouns.near(claim_senses)
+    )
 
 
 def _derived(a: str, b: str) -> bool:
@@ -718,9 +722,19 @@ def _check_opposites(claim: _Wording, source: _Wording) -> list[_Problem]:
 def _swapped_names(word: str, claim: _Wording, other: str, source: _Wording) -> bool:
     """Two different names between the same two words: "Bank of China said" where the source
     says "Bank of Japan said"."""
-    if word not in claim.names or other not in source.names or _derived(word, other):
+    if word not in claim.names or other not in source.names:
+        return False
+    if _derived(word, other) or _abbreviates(word, other) or _abbreviates(other, word):
         return False
     return bool(claim.names[word] & source.names[other])
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """ "fla" for "florida", "calif" for "california": same first letter, the rest in order."""
+    if len(short) >= len(long) or short[:1] != long[:1]:
+        return False
+    rest = iter(long[1:])
+    return all(letter in rest for letter in short[1:])
 
 
 def _agent_noun(written: str, word_stem: str) -> bool:
@@ -742,7 +756,7 @@ def _check_swapped_nouns(claim: _Wording, source: _Wording, sources: _Sources) -
             continue
         for other in sorted(source.stems - claim.stems):
             places = claim.slots[word] & source.slots[other]
-            if not any(before and after for before, after in places):
+            if not any(place[0] and place[-1] for place in places):
                 continue
             written = source.surfaces[other].lower()
             if _unrelated_nouns(said, written):

@@ -1,4 +1,4 @@
-from summarize.align import align, similar_pairs
+from summarize.align import Similarities, align
 from summarize.analyze import analyze
 from summarize.ingest import load_inputs
 from tests.stories import QUAKE, SEEDS, cluster_of
@@ -46,5 +46,5 @@ def test_seed_paraphrase_aligns_most_of_its_sentences_with_the_wire_story():
 
 def test_candidate_pairs_never_pair_a_report_with_itself():
     analysis = analyze(cluster_of(QUAKE).documents)
-    for _, i, j in similar_pairs(analysis, 0.0):
+    for _, i, j in Similarities(analysis).pairs:
         assert analysis.sentences[i].document != analysis.sentences[j].document

@@ -11,7 +11,7 @@ The checker never needs an LLM.
 
 from __future__ import annotations
 
-from summarize.align import similar_pairs
+from summarize.align import Similarities
 from summarize.check.coverage import check_coverage
 from summarize.check.entities import check_entities
 from summarize.check.quantities import check_quantities
@@ -19,12 +19,13 @@ from summarize.check.wording import check_wording
 from summarize.models import Analysis, ClaimGroup, Finding
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-# Sentences this similar are about the same thing, even if not close enough to align as one fact.
-CONTEXT_SIMILARITY = 0.2
 
 
-def check(analysis: Analysis, groups: list[ClaimGroup]) -> list[Finding]:
-    pairs = similar_pairs(analysis, CONTEXT_SIMILARITY)
+def check(
+    analysis: Analysis, groups: list[ClaimGroup], similarities: Similarities | None = None
+) -> list[Finding]:
+    """`similarities`: the ones align used, if at hand (they are costly to compute twice)."""
+    pairs = (similarities or Similarities(analysis)).pairs
     findings = [
         *check_quantities(analysis, pairs),
         *check_wording(analysis, groups, pairs),

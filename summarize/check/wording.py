@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -25,6 +26,8 @@ _DISPUTING = re.compile(r"\b(alleged\w*|purported\w*|without evidence)\b", re.I)
 SAME_CLAIM_OVERLAP = 0.5
 # A sentence this short that says a claim is unverified is a remark on the sentence before it.
 REMARK_WORDS = 15
+# Quotes of the other side shown for a framing finding; the finding still names every report.
+MAX_COUNTER_QUOTES = 3
 
 LINK_CUES: dict[str, re.Pattern[str]] = {
     "cause": re.compile(
@@ -194,8 +197,10 @@ def _counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def _links(text: str) -> dict[str, str]:
-    """kind of link -> the words that make it."""
+    """kind of link -> the words that make it. Cached: a sentence meets every other member of
+    its group, and groups of reprints can hold hundreds."""
     found = {}
     for kind, pattern in LINK_CUES.items():
         match = pattern.search(text)
@@ -214,11 +219,12 @@ def _link_finding(
     added = {kind: words for kind, words in links.items() if kind not in elsewhere}
     if not added:
         return None
+    shown = others[:MAX_COUNTER_QUOTES]
     return Finding(
         kind="framing",
         severity="medium",
         documents=[claim.document, *dict.fromkeys(o.document for o in others)],
-        evidence=[quote_sentence(analysis, ref) for ref in (claim, *others)],
+        evidence=[quote_sentence(analysis, ref) for ref in (claim, *shown)],
         explanation=(
             f"{claim.document} asserts in its own voice a "
             + " and ".join(f"{kind} (“{words}”)" for kind, words in added.items())
@@ -260,5 +266,5 @@ def check_wording(
                 )
     for (document, index), others in neighbours.items():
         claim = SentenceRef(document=document, sentence=index)
-        findings.append(_link_finding(analysis, claim, others[:3]))
+        findings.append(_link_finding(analysis, claim, others[:MAX_COUNTER_QUOTES]))
     return [finding for finding in findings if finding is not None]
