@@ -5,24 +5,30 @@ It guards LLM-written summaries, scores faithfulness and citation precision in t
 the offline inconsistency detector measured on SummEdits (`evals/summedits.py`). No model: cheap,
 deterministic word-level checks on top of the analyzers.
 
-1. Alignment. The claim's content stems are looked up in an inverted index of the source
-   sentences; candidates are ranked by the stems they share, weighted by rarity (IDF over the
-   sources), and up to three are picked greedily for the weight they add: the evidence. `score`
-   is the share of the claim's weight they cover (a stem the sources never use weighs as much as
-   the rarest). At least MIN_KNOWN_SHARE of the claim's content words must occur in the sources.
+1. Alignment. The claim's content stems (irregular verb forms folded to their base: "got" is
+   "get") are looked up in an inverted index of the source sentences; candidates are ranked by
+   the stems they share, weighted by rarity (IDF over the sources), and up to three are picked
+   greedily for the weight they add: the evidence. `score` is the share of the claim's weight
+   they cover (a stem the sources never use weighs as much as the rarest). At least
+   MIN_KNOWN_SHARE of the claim's content words must occur in the sources.
 2. Numbers. Every quantity of the claim needs a source quantity whose interval overlaps (20 km =
-   12 miles); a comparable one with another value in the evidence contradicts it. Years, weekdays
-   and months (not quantities) must occur in the sources.
+   12 miles); a comparable one with another value in the evidence contradicts it. Other numbers
+   ("since Jan. 19"), years, weekdays and months must occur in the sources.
 3. Names. Every name in the claim must be in the sources: the same name after resolution
-   (spellings, surnames, initialisms), or each of its words, as written or as a word made from a
-   source word ("Israeli" from "Israel").
-4. Negation. A negation in the claim when the evidence has none, or a negation in the evidence
-   whose negated words the claim asserts without one, contradicts.
+   (spellings, surnames, initialisms), another name of the same country ("U.K."/"British"), or
+   each of its words, as written or as a word made from a source word ("Israeli" from
+   "Israel"). A name between the same two words as a different name of the evidence ("Bank of
+   China said" / "Bank of Japan said") contradicts.
+4. Negation. A negation in the claim that no negation of the evidence shares words with, or a
+   negation in the evidence whose negated words the claim asserts without one, contradicts.
 5. Opposites. A claim word the evidence lacks, while the evidence has its antonym, its
    negating-prefix twin ("unknown"/"known") or another member of its closed class (another
    weekday, colour, ordinal...) in the same place, contradicts. "The same place" means the two
    words share a neighbouring content word, so "raised prices" does not clash with "profits
    dropped" in the same sentence.
+6. Swapped nouns. A noun the sources never use, between the same words as a different noun of
+   the evidence that WordNet does not relate to it (neither the same nor a kind of the other),
+   contradicts: "a loss of navigation" where the source says "a loss of propulsion".
 
 A claim is contradicted when any check finds a conflict, unsupported when one finds something
 missing, and supported otherwise.
@@ -76,7 +82,7 @@ NEGATIONS = word_set(
     dont doesnt didnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant couldnt
     shouldnt aint"""
 )
-# "failed to win" negates "win" as much as "did not win" does.
+# "failed to win" and "unable to win" negate "win" as much as "did not win" does.
 NEGATING_VERBS = word_set("fail fails failed failing refuse refuses refused refusing unable")
 
 # Pairs of opposites, "a b" separated by "|".
@@ -218,7 +224,7 @@ class _Negation:
 
 @dataclass(frozen=True)
 class _Wording:
-    """What the opposites and negation checks need of one sentence."""
+    """What the negation, opposites, names and nouns checks need of one sentence."""
 
     stems: frozenset[str]
     neighbours: dict[str, frozenset[str]]  # stem -> stems within CONTEXT_WINDOW of it
