@@ -30,6 +30,20 @@ SUMMIT = {
     ),
 }
 
+RECALL = {
+    "autos": (
+        "The automaker will recall 19 pickups to address an electrical connection issue that "
+        "could result in a loss of propulsion while driving. Owners should park the pickups on "
+        "the road until repairs are done."
+    ),
+}
+TELESCOPE = {
+    "science": (
+        "The new image allowed astronomers to peer into distant galaxies. Staff must remove the "
+        "app from their phones by Friday."
+    ),
+}
+
 
 @pytest.fixture(scope="module")
 def quake() -> Analysis:
@@ -152,6 +166,78 @@ def test_attribution_kept_is_supported_and_another_source_is_not():
     assert "Red Cross" in other.reason
 
 
+def test_an_irregular_past_meets_its_base_form():
+    reports = {"sport": "The home side did not win the cup final on Saturday, its coach said."}
+    verdict = _judge(reports, "The home side won the cup final on Saturday.")
+    assert verdict.label == "contradicted"
+    assert _judge(reports, "The home side did not win the cup final.").label == "supported"
+
+
+def test_an_unrelated_negation_in_the_evidence_does_not_hide_an_inserted_one():
+    reports = {
+        "wire": (
+            "The ministry approved the vaccine for children on Monday, although it gave no "
+            "date for the first doses."
+        )
+    }
+    verdict = _judge(reports, "The ministry did not approve the vaccine for children on Monday.")
+    assert verdict.label == "contradicted"
+
+
+def test_a_number_the_sources_never_give_is_unsupported_but_a_name_with_a_number_is_not():
+    reports = {
+        "markets": (
+            "Yields touched 0.5% for a second session, the highest level since Jan. 18. "
+            "Hospitals reported fewer COVID-19 cases this week."
+        )
+    }
+    changed = _judge(reports, "Yields touched 0.5%, the highest level since Jan. 17.")
+    assert changed.label == "unsupported"
+    assert '"17"' in changed.reason
+    assert _judge(reports, "Hospitals saw fewer COVID-19 cases.").label == "supported"
+
+
+def test_another_name_of_the_same_country_is_supported():
+    reports = {"protest": "British activists poured paint in front of the embassy on Friday."}
+    assert _judge(reports, "U.K. activists poured paint outside the embassy.").label == (
+        "supported"
+    )
+    other = _judge(reports, "Two French activists poured paint outside the embassy.")
+    assert other.label != "supported"
+
+
+def test_a_name_swapped_for_another_name_of_the_sources_is_contradicted():
+    reports = {
+        "markets": (
+            "The Bank of Japan said on Wednesday it would buy more bonds. Shares in China "
+            "fell 0.7%, and Fla. lawmakers met in Tallahassee."
+        )
+    }
+    swapped = _judge(reports, "The Bank of China said on Wednesday it would buy more bonds.")
+    assert swapped.label == "contradicted"
+    assert '"China" where the sources say "Japan"' in swapped.reason
+    short = _judge(reports, "Florida lawmakers met in Tallahassee.")
+    assert short.label != "contradicted"
+
+
+def test_a_noun_swapped_for_an_unrelated_one_is_contradicted():
+    verdict = _judge(RECALL, "The issue could lead to a loss of navigation while driving.")
+    assert verdict.label == "contradicted"
+    assert '"navigation" where the sources say "propulsion"' in verdict.reason
+    scientists = _judge(TELESCOPE, "The image allowed biologists to peer into distant galaxies.")
+    assert scientists.label == "contradicted"
+
+
+def test_a_noun_paraphrased_with_a_related_one_or_a_verb_changed_is_supported():
+    # "street" is a kind of "road"; "smartphones" are "phones"; verbs are left alone.
+    street = _judge(RECALL, "Owners should park the pickups on the street until repairs are done.")
+    assert street.label == "supported"
+    phones = _judge(TELESCOPE, "Staff must remove the app from their smartphones by Friday.")
+    assert phones.label == "supported"
+    verb = _judge(TELESCOPE, "The image let astronomers observe distant galaxies.")
+    assert verb.label == "supported"
+
+
 def test_judge_summary_gives_one_verdict_per_sentence():
     source = COUNCIL["local"]
     verdicts = judge_summary(
@@ -159,6 +245,16 @@ def test_judge_summary_gives_one_verdict_per_sentence():
         source,
     )
     assert [v.label for v in verdicts] == ["supported", "contradicted"]
+
+
+def test_judge_summary_splits_sentences_glued_without_a_space():
+    source = (
+        "Asian shares fell on Tuesday as fears of higher rates grew.The central bank said on "
+        "Wednesday it would buy bonds, reaching the highest level since March."
+    )
+    verdicts = judge_summary("The central bank said on Tuesday it would buy bonds.", source)
+    assert verdicts[0].label == "contradicted"
+    assert "Tuesday" in verdicts[0].reason
 
 
 def test_summedits_scores_count_each_class_and_edit():
