@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from summarize.analyze.terms import Token, lexicon, word_forms, word_set, word_tokens
-from summarize.models import Attribution, Span
+from summarize.models import Attribution, Document, Sentence, Span
 
 # Verbs that report speech by themselves; the other reporting verbs of the lexicon ("show",
 # "find", "hope", "express") only count when "that", a colon or a quotation follows.
@@ -341,3 +341,18 @@ def find_hedges(text: str, offset: int = 0) -> list[Span]:
 def is_unverified(text: str) -> bool:
     """True when the sentence says a claim is unverified, unconfirmed or without evidence."""
     return bool(_DOUBT_RE.search(text))
+
+
+# A sentence this short that says a claim is unverified is a remark on the sentence before it.
+REMARK_WORDS = 15
+
+
+def unverified_remark(document: Document, index: int) -> Sentence | None:
+    """The sentence after `index` when it only remarks that the claim could not be verified
+    ("The claims could not be independently confirmed.")."""
+    if index + 1 >= len(document.sentences):
+        return None
+    following = document.sentences[index + 1]
+    if is_unverified(following.text) and len(following.text.split()) <= REMARK_WORDS:
+        return following
+    return None

@@ -37,12 +37,14 @@ _Key = tuple[int, int]  # (sentence index in analysis.sentences, quantity index 
 _Found = tuple[str, Quantity]  # (document id, quantity)
 
 
-def _closest(quantity: Quantity, others: list[tuple[int, Quantity]]) -> tuple[int, Quantity, bool]:
-    """The partner a quantity is compared with: one it agrees with if any, else the nearest."""
+def _closest(quantity: Quantity, others: list[tuple[int, Quantity]]) -> int:
+    """The index of the partner a quantity is compared with: one it agrees with if any, else
+    the nearest in value."""
     agreeing = [(index, other) for index, other in others if overlaps(quantity, other)]
-    pool = agreeing or others
-    index, other = min(pool, key=lambda item: abs(item[1].normalized - quantity.normalized))
-    return index, other, bool(agreeing)
+    index, _ = min(
+        agreeing or others, key=lambda item: abs(item[1].normalized - quantity.normalized)
+    )
+    return index
 
 
 def _components(analysis: Analysis, pairs: Iterable[Pair]) -> list[list[_Key]]:
@@ -64,8 +66,7 @@ def _components(analysis: Analysis, pairs: Iterable[Pair]) -> list[list[_Key]]:
                     if comparable(qa, qb)
                 ]
                 if others:
-                    qb_index, _, _ = _closest(qa, others)
-                    parent[find((a, qa_index))] = find((b, qb_index))
+                    parent[find((a, qa_index))] = find((b, _closest(qa, others)))
 
     components: dict[_Key, list[_Key]] = {}
     for key in parent:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 
 from summarize.align import Pair
-from summarize.analyze.attribution import is_unverified
+from summarize.analyze.attribution import is_unverified, unverified_remark
 from summarize.analyze.quantities import overlaps
 from summarize.check.evidence import names, quote_sentence, quote_span, short
 from summarize.models import Analysis, ClaimGroup, Finding, Quantity, SentenceRef, Span
@@ -24,8 +24,6 @@ from summarize.models import Analysis, ClaimGroup, Finding, Quantity, SentenceRe
 _DISPUTING = re.compile(r"\b(alleged\w*|purported\w*|without evidence)\b", re.I)
 # Members must say nearly the same thing before their attribution is compared.
 SAME_CLAIM_OVERLAP = 0.5
-# A sentence this short that says a claim is unverified is a remark on the sentence before it.
-REMARK_WORDS = 15
 # Quotes of the other side shown for a framing finding; the finding still names every report.
 MAX_COUNTER_QUOTES = 3
 
@@ -57,10 +55,9 @@ def _doubt(analysis: Analysis, ref: SentenceRef) -> set[str]:
     """
     document = analysis.document(ref.document)
     texts = [document.sentences[ref.sentence].text]
-    if ref.sentence + 1 < len(document.sentences):
-        following = document.sentences[ref.sentence + 1].text
-        if is_unverified(following) and len(following.split()) <= REMARK_WORDS:
-            texts.append(following)
+    remark = unverified_remark(document, ref.sentence)
+    if remark:
+        texts.append(remark.text)
     doubt = set()
     if any(is_unverified(text) for text in texts):
         doubt.add("unverified")

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from summarize.analyze.attribution import is_unverified
+from summarize.analyze.attribution import is_unverified, unverified_remark
 from summarize.analyze.quantities import comparable, overlaps
 from summarize.models import (
     Analysis,
@@ -104,13 +104,11 @@ def _plainest(analysis: Analysis, group: ClaimGroup, central: dict[str, float]) 
 
 
 def _follow_up(analysis: Analysis, ref: SentenceRef) -> SentenceRef | None:
-    """The next sentence when it says the claim could not be verified."""
-    document = analysis.document(ref.document)
-    if ref.sentence + 1 < len(document.sentences):
-        following = document.sentences[ref.sentence + 1]
-        if is_unverified(following.text) and not is_unverified(analysis.sentence(ref).text):
-            return SentenceRef(document=ref.document, sentence=following.index)
-    return None
+    """The next sentence when it remarks that this claim could not be verified."""
+    if is_unverified(analysis.sentence(ref).text):
+        return None
+    remark = unverified_remark(analysis.document(ref.document), ref.sentence)
+    return SentenceRef(document=ref.document, sentence=remark.index) if remark else None
 
 
 def _earlier_figure(
