@@ -72,3 +72,22 @@ def test_no_false_conflicts_on_the_seeds():
 def test_a_single_report_has_nothing_to_compare():
     report = check(cluster_of({"only": QUAKE["wire"]}))
     assert report.findings == []
+
+
+def test_a_fact_split_differently_is_not_a_unique_claim_but_an_added_one_is():
+    reports = {
+        "wire": (
+            "The carmaker said on Monday it would cut 500 jobs and close two factories in Ohio, "
+            "citing falling demand for its sedans. Shares rose 3 percent in early trading."
+        ),
+        "rewrite": (
+            "The carmaker will cut 500 jobs, it said on Monday. It will also close two factories "
+            "in Ohio as demand for its sedans falls. The union called the decision a betrayal "
+            "of workers who had accepted pay cuts."
+        ),
+    }
+    unique = [
+        f.evidence[0].quote for f in check(cluster_of(reports)).findings if f.kind == "unique_claim"
+    ]
+    assert any("union" in quote for quote in unique)
+    assert not any("factories" in quote for quote in unique)

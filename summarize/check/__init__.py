@@ -30,6 +30,6 @@ def check(
         *check_quantities(analysis, pairs),
         *check_wording(analysis, groups, pairs),
         *check_entities(analysis),
-        *check_coverage(analysis, groups),
+        *check_coverage(analysis, groups, pairs),
     ]
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.kind, f.documents))

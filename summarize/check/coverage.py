@@ -1,6 +1,8 @@
 """What only one report says (`unique_claim`) and what most say but one leaves out (`omission`).
 
-- `unique_claim`: a sentence no other report matches. Medium when its report closely follows
+- `unique_claim`: a sentence no other report matches, nor covers when the judge reads the
+  reports' sentences on the same subject together (a fact split or merged differently is not
+  unique). Medium when its report closely follows
   another one (a paraphrase or rewrite: half or more of its sentences align with that report),
   since that is where errors creep in; low otherwise.
 - `omission`, low: a fact carried by at least three reports and two thirds of them that a report
@@ -10,12 +12,19 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 
+from summarize.align import Pair
 from summarize.check.evidence import names, quote_sentence, short
-from summarize.models import Analysis, ClaimGroup, Finding
+from summarize.models import Analysis, ClaimGroup, Finding, SentenceRef
+from summarize.support import judge_sentence
 
 MIN_TERMS = 5
+# A sentence alone in its group is still not unique when the reports on the same subject cover
+# this much of it (the judge's weighted share of its content words): it was split or merged
+# differently, not added.
+RESTATED_COVERAGE = 0.45
 
 
 def _closest_twins(analysis: Analysis, groups: list[ClaimGroup]) -> dict[str, str]:
@@ -33,14 +42,37 @@ def _closest_twins(analysis: Analysis, groups: list[ClaimGroup]) -> dict[str, st
     return twins
 
 
-def _unique_claims(analysis: Analysis, groups: list[ClaimGroup]) -> list[Finding]:
+def _neighbours(analysis: Analysis, pairs: Iterable[Pair]) -> dict[int, set[str]]:
+    """sentence index -> the other reports with a sentence on the same subject."""
+    near: dict[int, set[str]] = defaultdict(set)
+    for _, i, j in pairs:
+        near[i].add(analysis.sentences[j].document)
+        near[j].add(analysis.sentences[i].document)
+    return near
+
+
+def _restated(analysis: Analysis, ref: SentenceRef, near: set[str]) -> bool:
+    """Another report says it too, in sentences that split or merge it differently."""
+    if not near:
+        return False
+    verdict = judge_sentence(analysis.sentence(ref).text, analysis, sorted(near))
+    return verdict.label == "supported" and verdict.score >= RESTATED_COVERAGE
+
+
+def _unique_claims(
+    analysis: Analysis, groups: list[ClaimGroup], pairs: Iterable[Pair]
+) -> list[Finding]:
     twins = _closest_twins(analysis, groups)
+    near = _neighbours(analysis, pairs)
+    index_of = {(s.document, s.sentence): i for i, s in enumerate(analysis.sentences)}
     findings = []
     for group in groups:
         if len(group.members) != 1:
             continue
         ref = group.members[0]
         if len(analysis.analysis_of(ref).terms) < MIN_TERMS:
+            continue
+        if _restated(analysis, ref, near[index_of[(ref.document, ref.sentence)]]):
             continue
         twin = twins.get(ref.document)
         text = analysis.sentence(ref).text
@@ -97,7 +129,9 @@ def _omissions(analysis: Analysis, groups: list[ClaimGroup]) -> list[Finding]:
     return findings
 
 
-def check_coverage(analysis: Analysis, groups: list[ClaimGroup]) -> list[Finding]:
+def check_coverage(
+    analysis: Analysis, groups: list[ClaimGroup], pairs: Iterable[Pair]
+) -> list[Finding]:
     if len(analysis.documents) < 2:
         return []
-    return _unique_claims(analysis, groups) + _omissions(analysis, groups)
+    return _unique_claims(analysis, groups, pairs) + _omissions(analysis, groups)
