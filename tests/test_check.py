@@ -75,19 +75,23 @@ def test_a_single_report_has_nothing_to_compare():
 
 
 def test_a_fact_split_differently_is_not_a_unique_claim_but_an_added_one_is():
+    # The rewrite splits the wire's first sentence in two; its second half cannot join the
+    # wire sentence's group (one sentence per report), yet it adds nothing.
     reports = {
         "wire": (
-            "The carmaker said on Monday it would cut 500 jobs and close two factories in Ohio, "
-            "citing falling demand for its sedans. Shares rose 3 percent in early trading."
+            "The army said on Wednesday it had pushed the rebels back from the port city, while "
+            "the rebels said they captured more soldiers and militiamen in heavy fighting. "
+            "Aid groups said thousands of families had fled the area."
         ),
         "rewrite": (
-            "The carmaker will cut 500 jobs, it said on Monday. It will also close two factories "
-            "in Ohio as demand for its sedans falls. The union called the decision a betrayal "
-            "of workers who had accepted pay cuts."
+            "The army announced on Wednesday that it had pushed the rebels back from the port "
+            "city. This comes amid reports from the rebels claiming to have captured more "
+            "soldiers and militiamen in heavy fighting. Thousands of families had fled the area, "
+            "aid groups said. The governor blamed foreign smugglers for arming the rebels."
         ),
     }
     unique = [
         f.evidence[0].quote for f in check(cluster_of(reports)).findings if f.kind == "unique_claim"
     ]
-    assert any("union" in quote for quote in unique)
-    assert not any("factories" in quote for quote in unique)
+    assert any("smugglers" in quote for quote in unique)
+    assert not any("militiamen" in quote for quote in unique)
