@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import itertools
 import json
 import os
 import re
@@ -744,6 +745,12 @@ def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    cuts = [start, *(m.start() for m in _GLUED_SENTENCES.finditer(text, start, end)), end]
+    for piece_start, piece_end in itertools.pairwise(cuts):
+        yield from _spaced_sentence_spans(text, piece_start, piece_end)
+
+
+def _spaced_sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     cut = start
     for terminal in _TERMINAL.finditer(text, start, end):
         word_start = terminal.start()
@@ -784,6 +791,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 _LINE = re.compile(r"[^\n]+")
 _OPENERS = "\"“‘'([«"
+# A sentence end with no space before the next one ("longer.MSCI's"), as text copied from web
+# pages often has; two lowercase letters or digits before the stop keep "U.S." and "p.m." whole.
+_GLUED_SENTENCES = re.compile(
+    r"(?<=[a-z0-9]{2}[.!?])(?=[A-Z])|(?<=[a-z0-9]{2}[.!?][\"”’])(?=[A-Z])"
+)
 _TERMINAL = re.compile(rf"(?P<mark>[.!?…]+){_CLOSER}*(?=\s+(?P<next>\S+))")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # U.S, U.N, a.m (final period is the mark)
 

@@ -157,11 +157,6 @@ CLOSED_CLASSES = (
 HYPERNYM_LEVELS = 4
 NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 
-# A sentence end with no space before the next sentence ("longer.MSCI's"), as text copied
-# from web pages often has; a lowercase word before the stop keeps "U.S." and "p.m." whole.
-_GLUED_SENTENCES = re.compile(
-    r"(?<=[a-z0-9]{2}[.!?])(?=[A-Z])|(?<=[a-z0-9]{2}[.!?][\"”’])(?=[A-Z])"
-)
 # A number standing alone; one joined to a word by a hyphen names something ("COVID-19").
 _NUMBER = re.compile(r"(?<![\w.,-])\d+(?:[.,]\d+)*(?![\w.,-]?\w)")
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES)
@@ -841,7 +836,7 @@ def judge_sentence(
 
 def judge_summary(summary: str, source_text: str) -> list[SupportVerdict]:
     """Judge each sentence of `summary` against one source text (SummEdits-style pairs)."""
-    analysis = _analysis_of_text(_GLUED_SENTENCES.sub(" ", source_text))
+    analysis = _analysis_of_text(source_text)
     return [judge_sentence(s.text, analysis) for s in split_sentences(summary)]
 
 

@@ -686,3 +686,10 @@ def test_empty_text_gives_no_sentences() -> None:
     assert split_sentences("") == []
     assert split_sentences(" \n\n ") == []
     assert document_from_text("", "e").sentences == []
+
+
+def test_sentences_glued_without_a_space_are_split() -> None:
+    texts = [
+        s.text for s in split_sentences("Bond yields rose.Traders sold shares. The U.S. Fed met.")
+    ]
+    assert texts == ["Bond yields rose.", "Traders sold shares.", "The U.S. Fed met."]
