@@ -6,6 +6,7 @@ ingest -> analyze -> align -> check -> compose. The CLI, the evals and the batch
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summarize.align import Similarities, align
@@ -13,7 +14,17 @@ from summarize.analyze import analyze
 from summarize.check import check as find_disagreements
 from summarize.compose.extractive import compose_extractive
 from summarize.llm.errors import LLMError
-from summarize.models import DEFAULT_MAX_WORDS, Backend, Cluster, DocumentInfo, Report, Summary
+from summarize.models import (
+    DEFAULT_MAX_WORDS,
+    Analysis,
+    Backend,
+    ClaimGroup,
+    Cluster,
+    DocumentInfo,
+    Finding,
+    Report,
+    Summary,
+)
 
 if TYPE_CHECKING:
     from summarize.llm.settings import LLMSettings
@@ -33,11 +44,25 @@ def _report(cluster: Cluster, **fields: object) -> Report:
     )
 
 
-def check(cluster: Cluster) -> Report:
+@dataclass
+class _Checked:
+    analysis: Analysis
+    groups: list[ClaimGroup]
+    findings: list[Finding]
+
+
+def _check(cluster: Cluster) -> _Checked:
+    """ingest's output through analyze, align and check: what both commands start from."""
     analysis = analyze(cluster.documents)
     similarities = Similarities(analysis)
     groups = align(analysis, similarities)
-    return _report(cluster, findings=find_disagreements(analysis, groups, similarities))
+    findings = find_disagreements(analysis, groups, similarities)
+    return _Checked(analysis, groups, findings)
+
+
+def check(cluster: Cluster) -> Report:
+    checked = _check(cluster)
+    return _report(cluster, findings=checked.findings)
 
 
 def merge(
@@ -52,10 +77,8 @@ def merge(
     With `backend="llm"` and `fallback=True`, an endpoint that fails still gives the extractive
     summary, with a note saying so.
     """
-    analysis = analyze(cluster.documents)
-    similarities = Similarities(analysis)
-    groups = align(analysis, similarities)
-    findings = find_disagreements(analysis, groups, similarities)
+    checked = _check(cluster)
+    analysis, groups, findings = checked.analysis, checked.groups, checked.findings
     summary: Summary
     if backend == "llm":
         from summarize.compose.llm import compose_llm
