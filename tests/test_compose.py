@@ -43,3 +43,12 @@ def test_seed_summary_covers_the_story():
     text = " ".join(s.text for s in summary.sentences).lower()
     for needle in ("hama", "aleppo", "half-million", "tartous", "pedersen"):
         assert needle in text, needle
+
+
+def test_an_unverified_remark_never_stands_alone():
+    from summarize.analyze.attribution import is_unverified
+
+    cluster = load_inputs([str(path) for path in SEEDS])[0]
+    for budget in range(100, 260, 10):
+        for sentence in _summary(cluster, budget).sentences:
+            assert not (is_unverified(sentence.text) and len(sentence.text.split()) < 15), budget

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from summarize.analyze.attribution import is_unverified, unverified_remark
+from summarize.analyze.attribution import REMARK_WORDS, is_unverified, unverified_remark
 from summarize.analyze.quantities import comparable, overlaps
 from summarize.models import (
     Analysis,
@@ -74,6 +74,8 @@ def _stands_alone(analysis: Analysis, ref: SentenceRef) -> bool:
     text = analysis.sentence(ref).text
     if _DANGLING.match(text) or len(text.split()) < MIN_WORDS:
         return False
+    if is_unverified(text) and len(text.split()) <= REMARK_WORDS:
+        return False  # "The claims could not be confirmed." travels with its claim only
     if not _ENDED.search(text):
         return False
     return text[:1] not in _QUOTES or bool(analysis.analysis_of(ref).attributions)
