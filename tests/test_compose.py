@@ -48,7 +48,8 @@ def test_seed_summary_covers_the_story():
 def test_an_unverified_remark_never_stands_alone():
     from summarize.analyze.attribution import is_unverified
 
-    cluster = load_inputs([str(path) for path in SEEDS])[0]
-    for budget in range(100, 260, 10):
-        for sentence in _summary(cluster, budget).sentences:
+    analysis = analyze(load_inputs([str(path) for path in SEEDS])[0].documents)
+    groups = align(analysis)
+    for budget in range(60, 300):
+        for sentence in compose_extractive(analysis, groups, budget).sentences:
             assert not (is_unverified(sentence.text) and len(sentence.text.split()) < 15), budget

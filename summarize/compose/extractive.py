@@ -59,6 +59,7 @@ class _Fact:
     dated: bool
     words: int = 0
     follow_up: SentenceRef | None = None
+    follow_up_group: ClaimGroup | None = None
     earlier_figure: SentenceRef | None = None
     terms: set[str] = field(default_factory=set)
 
@@ -143,6 +144,7 @@ def _facts(analysis: Analysis, groups: list[ClaimGroup]) -> list[_Fact]:
     most = max(shared.values()) or 1
     central = {document: 0.5 * count / most for document, count in shared.items()}
 
+    group_of = {(m.document, m.sentence): g for g in groups for m in g.members}
     facts = []
     for group in groups:
         wording = _plainest(analysis, group, central)
@@ -154,6 +156,7 @@ def _facts(analysis: Analysis, groups: list[ClaimGroup]) -> list[_Fact]:
         dates = {analysis.document(d).published for d in group.documents}
         dated = latest is not None and None not in dates and max(dates) < latest
         score = len(group.documents) / total + leads + (1.0 - position) - (0.5 if dated else 0.0)
+        follow_up = _follow_up(analysis, wording)
         facts.append(
             _Fact(
                 group=group,
@@ -161,7 +164,10 @@ def _facts(analysis: Analysis, groups: list[ClaimGroup]) -> list[_Fact]:
                 score=score,
                 position=position,
                 dated=dated,
-                follow_up=_follow_up(analysis, wording),
+                follow_up=follow_up,
+                follow_up_group=group_of[(follow_up.document, follow_up.sentence)]
+                if follow_up
+                else None,
                 earlier_figure=_earlier_figure(analysis, group, wording, latest),
                 terms=set(analysis.analysis_of(wording).terms),
             )
@@ -208,6 +214,8 @@ def _texts(analysis: Analysis, fact: _Fact) -> list[SummarySentence]:
     citations = fact.group.documents
     if fact.follow_up:
         text = f"{text} {analysis.sentence(fact.follow_up).text}"
+        if fact.follow_up_group:
+            citations = list(dict.fromkeys([*citations, *fact.follow_up_group.documents]))
     sentences = [SummarySentence(text=text, citations=citations)]
     if fact.earlier_figure:
         sentences.append(
@@ -224,7 +232,6 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: int) -> Summary:
-    group_of = {(m.document, m.sentence): g for g in groups for m in g.members}
     chosen: list[tuple[_Fact, list[SummarySentence]]] = []
     used_groups: set[int] = set()
     words = 0
@@ -234,18 +241,14 @@ def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: 
         if any(_overlap(fact.terms, other.terms) >= REDUNDANT_OVERLAP for other, _ in chosen):
             continue
         sentences = _texts(analysis, fact)
-        if fact.follow_up:
-            follow_group = group_of[(fact.follow_up.document, fact.follow_up.sentence)]
-            sentences[0].citations = list(
-                dict.fromkeys([*sentences[0].citations, *follow_group.documents])
-            )
-            used_groups.add(follow_group.id)
         length = sum(len(sentence.text.split()) for sentence in sentences)
         if words + length > max_words:
             continue
         chosen.append((fact, sentences))
         words += length
         used_groups.add(fact.group.id)
+        if fact.follow_up_group:
+            used_groups.add(fact.follow_up_group.id)
 
     chosen.sort(key=lambda item: (item[0].dated, item[0].position, item[0].group.id))
     notes = []
