@@ -206,14 +206,22 @@ def _links(text: str) -> dict[str, str]:
     return found
 
 
+def added_links(
+    analysis: Analysis, claim: SentenceRef, others: list[SentenceRef]
+) -> dict[str, str]:
+    """The causes, motives or backing `claim` asserts in its own voice that `others` do not
+    (kind of link -> the words that make it)."""
+    if not others or analysis.analysis_of(claim).attributions:
+        return {}
+    links = _links(analysis.sentence(claim).text)
+    elsewhere = set().union(*(_links(analysis.sentence(o).text) for o in others))
+    return {kind: words for kind, words in links.items() if kind not in elsewhere}
+
+
 def _link_finding(
     analysis: Analysis, claim: SentenceRef, others: list[SentenceRef]
 ) -> Finding | None:
-    if not others or analysis.analysis_of(claim).attributions:
-        return None
-    links = _links(analysis.sentence(claim).text)
-    elsewhere = set().union(*(_links(analysis.sentence(o).text) for o in others))
-    added = {kind: words for kind, words in links.items() if kind not in elsewhere}
+    added = added_links(analysis, claim, others)
     if not added:
         return None
     shown = others[:MAX_COUNTER_QUOTES]

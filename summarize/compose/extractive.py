@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from summarize.analyze.attribution import REMARK_WORDS, is_unverified, unverified_remark
 from summarize.analyze.quantities import comparable, overlaps
+from summarize.check.wording import added_links
 from summarize.models import (
     Analysis,
     ClaimGroup,
@@ -26,6 +27,8 @@ from summarize.models import (
 
 REDUNDANT_OVERLAP = 0.6
 MIN_WORDS = 6
+# How much more a fact counts when every report carries it than when one does.
+SUPPORT_WEIGHT = 2.0
 LONG_SENTENCE = 45
 
 _DANGLING = re.compile(r"^(he|she|they|it|this|these|those|his|her|their|its|such)\b", re.I)
@@ -97,13 +100,14 @@ def _wording_penalty(analysis: Analysis, ref: SentenceRef, contested: bool) -> f
 
 def _plainest(analysis: Analysis, group: ClaimGroup, central: dict[str, float]) -> SentenceRef:
     contested = any(analysis.analysis_of(m).attributions for m in group.members)
-    return min(
-        group.members,
-        key=lambda m: (
-            _wording_penalty(analysis, m, contested) - central[m.document],
-            m.document,
-        ),
-    )
+
+    def penalty(member: SentenceRef) -> float:
+        # A cause or motive only this report asserts is framing, not the plain fact.
+        others = [m for m in group.members if m != member]
+        framed = 2.0 if added_links(analysis, member, others) else 0.0
+        return _wording_penalty(analysis, member, contested) + framed - central[member.document]
+
+    return min(group.members, key=lambda m: (penalty(m), m.document))
 
 
 def _follow_up(analysis: Analysis, ref: SentenceRef) -> SentenceRef | None:
@@ -155,7 +159,8 @@ def _facts(analysis: Analysis, groups: list[ClaimGroup]) -> list[_Fact]:
         leads = sum(1 for m in group.members if m.sentence == 0) / total
         dates = {analysis.document(d).published for d in group.documents}
         dated = latest is not None and None not in dates and max(dates) < latest
-        score = len(group.documents) / total + leads + (1.0 - position) - (0.5 if dated else 0.0)
+        score = SUPPORT_WEIGHT * len(group.documents) / total + leads + (1.0 - position)
+        score -= 0.5 if dated else 0.0
         follow_up = _follow_up(analysis, wording)
         facts.append(
             _Fact(
