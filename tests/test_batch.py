@@ -243,6 +243,7 @@ def test_a_dead_worker_fails_its_clusters_and_the_batch_goes_on(
 @pytest.fixture(scope="module")
 def ray_address() -> Iterator[str]:
     ray = pytest.importorskip("ray", reason="the Ray engine needs the optional extra: .[ray]")
+    os.environ["RAY_USAGE_STATS_ENABLED"] = "0"  # tests make no call outside this machine
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     yield ray.get_runtime_context().gcs_address
     ray.shutdown()
