@@ -43,7 +43,7 @@ from rich.progress import (
 from rich.text import Text
 
 from summarize.ingest import cluster_from_record
-from summarize.pipeline import DEFAULT_MAX_WORDS, merge
+from summarize.pipeline import merge
 from summarize.render.json import render_json
 
 Engine = Literal["local", "ray"]
@@ -82,7 +82,7 @@ def error_outcome(cluster_id: str, reason: str) -> Outcome:
     )
 
 
-def summarize_job(job: Job, max_words: int) -> Outcome:
+def summarize_job(job: Job, max_words: int | None) -> Outcome:
     """The report line of one cluster; any failure becomes its error record (never raises)."""
     try:
         cluster = cluster_from_record(job.record, source=job.id)
@@ -198,7 +198,9 @@ WORKER_DIED = (
 )
 
 
-def local_outcomes(items: Iterable[Job | Outcome], jobs: int, max_words: int) -> Iterator[Outcome]:
+def local_outcomes(
+    items: Iterable[Job | Outcome], jobs: int, max_words: int | None
+) -> Iterator[Outcome]:
     """Outcomes in order of completion, from a pool of `jobs` processes.
 
     A worker that dies fails the clusters in flight at that moment, with that reason, and a
@@ -278,7 +280,7 @@ def run_batch(
     jobs: int | None = None,
     resume: bool = False,
     engine: Engine = "local",
-    max_words: int = DEFAULT_MAX_WORDS,
+    max_words: int | None = None,
     progress: bool = True,
 ) -> BatchResult:
     """Summarise every cluster of `input_path` into `output_path` (see the module docstring).

@@ -19,7 +19,7 @@ remote_summarize_job = ray.remote(max_retries=1)(summarize_job)
 
 
 def ray_outcomes(
-    items: Iterable[Job | Outcome], jobs: int | None, max_words: int
+    items: Iterable[Job | Outcome], jobs: int | None, max_words: int | None
 ) -> Iterator[Outcome]:
     """Outcomes in order of completion; `jobs` defaults to the CPUs of the Ray cluster."""
     if not ray.is_initialized():

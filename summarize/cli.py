@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from summarize.llm.errors import LLMError
-from summarize.models import DEFAULT_MAX_WORDS, Report
+from summarize.models import Report
 
 if TYPE_CHECKING:
     from summarize.models import Cluster
@@ -74,6 +74,14 @@ FormatOption = Annotated[
 OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write here instead of standard output.", dir_okay=False),
+]
+MaxWordsOption = Annotated[
+    int | None,
+    typer.Option(
+        min=10,
+        help="Longest summary, in words (default: 60% of the average report, 80 to 300).",
+        show_default=False,
+    ),
 ]
 FailOnOption = Annotated[
     FailOn,
@@ -151,9 +159,7 @@ def merge(
     inputs: Inputs,
     output_format: FormatOption = OutputFormat.markdown,
     output: OutputOption = None,
-    max_words: Annotated[
-        int, typer.Option(min=10, help="Longest summary allowed, in words.")
-    ] = DEFAULT_MAX_WORDS,
+    max_words: MaxWordsOption = None,
     backend: Annotated[
         BackendChoice,
         typer.Option(help="extractive: offline, deterministic. llm: an OpenAI-compatible model."),
@@ -265,9 +271,7 @@ def batch(
         Engine,
         typer.Option(help="local: a process pool. ray: a Ray cluster (pip install -e .[ray])."),
     ] = Engine.local,
-    max_words: Annotated[int, typer.Option(min=10, help="Longest summary, in words.")] = (
-        DEFAULT_MAX_WORDS
-    ),
+    max_words: MaxWordsOption = None,
     progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
 ) -> None:
     """Merge many clusters in parallel, writing each report as it finishes; resumable.

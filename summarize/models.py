@@ -202,7 +202,6 @@ class SupportVerdict(BaseModel):
 # ---------------------------------------------------------------- compose
 
 Backend = Literal["extractive", "llm"]
-DEFAULT_MAX_WORDS = 150
 
 
 class SummarySentence(BaseModel):

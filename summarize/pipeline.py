@@ -15,11 +15,11 @@ from summarize.check import check as find_disagreements
 from summarize.compose.extractive import compose_extractive
 from summarize.llm.errors import LLMError
 from summarize.models import (
-    DEFAULT_MAX_WORDS,
     Analysis,
     Backend,
     ClaimGroup,
     Cluster,
+    Document,
     DocumentInfo,
     Finding,
     Report,
@@ -28,6 +28,18 @@ from summarize.models import (
 
 if TYPE_CHECKING:
     from summarize.llm.settings import LLMSettings
+
+SUMMARY_SHARE = 0.6
+MIN_DEFAULT_WORDS = 80
+MAX_DEFAULT_WORDS = 300
+
+
+def default_max_words(documents: list[Document]) -> int:
+    """A summary about SUMMARY_SHARE as long as the average report, within the bounds: a few
+    leads give a paragraph, long wire stories a page."""
+    words = [len(document.text.split()) for document in documents] or [0]
+    wanted = round(SUMMARY_SHARE * sum(words) / len(words))
+    return max(MIN_DEFAULT_WORDS, min(MAX_DEFAULT_WORDS, wanted))
 
 
 def _report(cluster: Cluster, **fields: object) -> Report:
@@ -67,18 +79,21 @@ def check(cluster: Cluster) -> Report:
 
 def merge(
     cluster: Cluster,
-    max_words: int = DEFAULT_MAX_WORDS,
+    max_words: int | None = None,
     backend: Backend = "extractive",
     llm_settings: LLMSettings | None = None,
     fallback: bool = False,
 ) -> Report:
     """Merge the reports into one cited summary plus the consistency report.
 
+    `max_words` None: `default_max_words` of the reports.
+
     With `backend="llm"` and `fallback=True`, an endpoint that fails still gives the extractive
     summary, with a note saying so.
     """
     checked = _check(cluster)
     analysis, groups, findings = checked.analysis, checked.groups, checked.findings
+    max_words = max_words or default_max_words(cluster.documents)
     summary: Summary
     if backend == "llm":
         from summarize.compose.llm import compose_llm

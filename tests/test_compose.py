@@ -53,3 +53,12 @@ def test_an_unverified_remark_never_stands_alone():
     for budget in range(60, 300):
         for sentence in compose_extractive(analysis, groups, budget).sentences:
             assert not (is_unverified(sentence.text) and len(sentence.text.split()) < 15), budget
+
+
+def test_default_length_follows_the_reports():
+    from summarize.pipeline import default_max_words
+
+    short = cluster_of({"a": QUAKE["tabloid"], "b": QUAKE["wire"]}).documents
+    seeds = load_inputs([str(path) for path in SEEDS])[0].documents
+    assert default_max_words(short) == 80
+    assert 200 <= default_max_words(seeds) <= 300
