@@ -449,12 +449,16 @@ def _claim_names(claim: str) -> list[str]:
 
 @dataclass(frozen=True)
 class _Nouns:
-    """The noun senses of WordNet lemmas and the hypernyms of those senses."""
+    """The noun senses of WordNet lemmas and the hypernyms of those senses.
 
-    senses: dict[str, tuple[int, ...]]
+    Kept as the file's text per entry and read as numbers only when asked: a judgement looks up
+    a handful of the 116,000 entries, so parsing them all would be most of its cost.
+    """
+
+    senses: dict[str, str]  # lemma -> its synset numbers
     also_other: frozenset[str]  # lemmas that are verbs, adjectives or adverbs too
     plurals: dict[str, str]  # irregular plural -> lemma
-    hypernyms: dict[int, tuple[int, ...]]
+    hypernyms: dict[str, str]  # synset number -> its hypernyms' numbers
 
     def lemmas(self, word: str) -> list[str]:
         """The lemmas `word` may be a form of: itself, an irregular plural's lemma, or the word
@@ -465,31 +469,35 @@ class _Nouns:
                 found.append(word[: -len(ending)] + replacement)
         return [lemma for lemma in dict.fromkeys(found) if lemma in self.senses]
 
-    def near(self, senses: set[int]) -> set[int]:
+    def senses_of(self, lemmas: Iterable[str]) -> set[str]:
+        return {sense for lemma in lemmas for sense in self.senses[lemma].split()}
+
+    def near(self, senses: set[str]) -> set[str]:
         """The senses and their hypernyms up to HYPERNYM_LEVELS up."""
         found = set(senses)
         frontier = list(found)
         for _ in range(HYPERNYM_LEVELS):
-            frontier = [h for sense in frontier for h in self.hypernyms.get(sense, ())]
+            frontier = [h for sense in frontier for h in self.hypernyms.get(sense, "").split()]
             found.update(frontier)
         return found
 
 
 @cache
 def _nouns() -> _Nouns:
-    senses: dict[str, tuple[int, ...]] = {}
+    senses: dict[str, str] = {}
     plurals: dict[str, str] = {}
-    hypernyms: dict[int, tuple[int, ...]] = {}
+    hypernyms: dict[str, str] = {}
     also_other = set()
     for line in lexicon("wordnet_nouns.txt"):
-        head, *rest = line.split()
+        head, _, rest = line.partition(" ")
+        rest = rest.strip()
         if head.startswith("@"):
-            hypernyms[int(head[1:])] = tuple(int(found) for found in rest)
-        elif rest[0].startswith("="):
-            plurals[head] = rest[0][1:]
+            hypernyms[head[1:]] = rest
+        elif rest.startswith("="):
+            plurals[head] = rest[1:]
         else:
             lemma = head.rstrip("+")
-            senses[lemma] = tuple(int(found) for found in rest)
+            senses[lemma] = rest
             if head.endswith("+"):
                 also_other.add(lemma)
     return _Nouns(senses, frozenset(also_other), plurals, hypernyms)
@@ -509,8 +517,8 @@ def _unrelated_nouns(said: str, written: str) -> bool:
         or any(c.endswith(s) or s.endswith(c) for c in claim_lemmas for s in source_lemmas)
     ):
         return False
-    claim_senses = {sense for lemma in claim_lemmas for sense in nouns.senses[lemma]}
-    source_senses = {sense for lemma in source_lemmas for sense in nouns.senses[lemma]}
+    claim_senses = nouns.senses_of(claim_lemmas)
+    source_senses = nouns.senses_of(source_lemmas)
     return not (
         claim_senses & nouns.near(source_senses) or source_senses & nouns.near(claim_senses)
     )
