@@ -47,6 +47,7 @@ from typing import Literal
 from summarize.analyze import analyze
 from summarize.analyze.dates import MONTH_NAMES, WEEKDAYS
 from summarize.analyze.entities import find_mentions, name_key, resolve_entities
+from summarize.analyze.nouns import noun_senses
 from summarize.analyze.quantities import comparable, find_quantities, overlaps
 from summarize.analyze.terms import (
     STOPWORDS,
@@ -151,10 +152,6 @@ CLOSED_CLASSES = (
     "small medium large",
     "hundred thousand million billion trillion hundreds thousands millions billions trillions",
 )
-# Two nouns are related when one is a kind of the other within this many levels of WordNet
-# ("member" -> "associate" -> "peer" -> "person"). Any of 2 to 5 scores the same on the dev half
-# of SummEdits; 4 spares more paraphrases.
-HYPERNYM_LEVELS = 4
 NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 
 # A number standing alone; one joined to a word by a hyphen names something ("COVID-19").
@@ -447,67 +444,11 @@ def _claim_names(claim: str) -> list[str]:
 # ---------------------------------------------------------------- nouns (WordNet)
 
 
-@dataclass(frozen=True)
-class _Nouns:
-    """The noun senses of WordNet lemmas and the hypernyms of those senses.
-
-    Kept as the file's text per entry and read as numbers only when asked: a judgement looks up
-    a handful of the 116,000 entries, so parsing them all would be most of its cost.
-    """
-
-    senses: dict[str, str]  # lemma -> its synset numbers
-    also_other: frozenset[str]  # lemmas that are verbs, adjectives or adverbs too
-    plurals: dict[str, str]  # irregular plural -> lemma
-    hypernyms: dict[str, str]  # synset number -> its hypernyms' numbers
-
-    def lemmas(self, word: str) -> list[str]:
-        """The lemmas `word` may be a form of: itself, an irregular plural's lemma, or the word
-        without a plural ending ("people" is a lemma and the plural of "person")."""
-        found = [word, self.plurals.get(word, "")]
-        for ending, replacement in (("ies", "y"), ("es", ""), ("s", "")):
-            if word.endswith(ending):
-                found.append(word[: -len(ending)] + replacement)
-        return [lemma for lemma in dict.fromkeys(found) if lemma in self.senses]
-
-    def senses_of(self, lemmas: Iterable[str]) -> set[str]:
-        return {sense for lemma in lemmas for sense in self.senses[lemma].split()}
-
-    def near(self, senses: set[str]) -> set[str]:
-        """The senses and their hypernyms up to HYPERNYM_LEVELS up."""
-        found = set(senses)
-        frontier = list(found)
-        for _ in range(HYPERNYM_LEVELS):
-            frontier = [h for sense in frontier for h in self.hypernyms.get(sense, "").split()]
-            found.update(frontier)
-        return found
-
-
-@cache
-def _nouns() -> _Nouns:
-    senses: dict[str, str] = {}
-    plurals: dict[str, str] = {}
-    hypernyms: dict[str, str] = {}
-    also_other = set()
-    for line in lexicon("wordnet_nouns.txt"):
-        head, _, rest = line.partition(" ")
-        rest = rest.strip()
-        if head.startswith("@"):
-            hypernyms[head[1:]] = rest
-        elif rest.startswith("="):
-            plurals[head] = rest[1:]
-        else:
-            lemma = head.rstrip("+")
-            senses[lemma] = rest
-            if head.endswith("+"):
-                also_other.add(lemma)
-    return _Nouns(senses, frozenset(also_other), plurals, hypernyms)
-
-
 def _unrelated_nouns(said: str, written: str) -> bool:
     """`written` is only ever a noun (a verb or adjective may be paraphrased more freely),
     `said` is a noun too, and neither is the other or a kind of it (up to HYPERNYM_LEVELS), nor
     a compound of it ("smartphones" / "phones")."""
-    nouns = _nouns()
+    nouns = noun_senses()
     source_lemmas, claim_lemmas = nouns.lemmas(written), nouns.lemmas(said)
     if (
         not source_lemmas

@@ -95,3 +95,16 @@ def test_a_fact_split_differently_is_not_a_unique_claim_but_an_added_one_is():
     ]
     assert any("smugglers" in quote for quote in unique)
     assert not any("militiamen" in quote for quote in unique)
+
+
+def test_the_same_count_of_other_things_is_framing_but_synonyms_are_not():
+    def counted_framing(word_a: str, word_b: str) -> bool:
+        sentence = "Police said five {} were arrested outside the embassy on Friday."
+        reports = {"a": sentence.format(word_a), "b": sentence.format(word_b)}
+        return any(
+            f.kind == "framing" and "counts different things" in f.explanation
+            for f in check(cluster_of(reports)).findings
+        )
+
+    assert counted_framing("protesters", "rioters")
+    assert not counted_framing("protesters", "demonstrators")  # one WordNet sense

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from summarize.align import Pair
 from summarize.analyze.attribution import is_unverified, unverified_remark
+from summarize.analyze.nouns import synonyms
 from summarize.analyze.quantities import overlaps
 from summarize.check.evidence import names, quote_sentence, quote_span, short
 from summarize.models import Analysis, ClaimGroup, Finding, Quantity, SentenceRef, Span
@@ -167,7 +168,8 @@ def _through_noun(analysis: Analysis, document: str, quantity: Quantity) -> Span
 
 
 def _counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
-    """The same number describing different things: a choice of words, not of facts."""
+    """The same number describing different things ("five militants" / "five fighters"): a
+    choice of framing. Two words for one thing ("two countries" / "two nations") are not."""
     seen: list[tuple[str, Quantity]] = []
     for member in group.members:
         seen.extend(
@@ -177,7 +179,12 @@ def _counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
         )
     for index, (doc_a, qa) in enumerate(seen):
         for doc_b, qb in seen[index + 1 :]:
-            if doc_a != doc_b and qa.counted != qb.counted and overlaps(qa, qb):
+            if (
+                doc_a != doc_b
+                and qa.counted != qb.counted
+                and overlaps(qa, qb)
+                and not synonyms(qa.counted or "", qb.counted or "")
+            ):
                 return Finding(
                     kind="framing",
                     severity="medium",
