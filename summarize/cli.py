@@ -13,6 +13,7 @@ from summarize.llm.errors import LLMError
 from summarize.models import Report
 
 if TYPE_CHECKING:
+    from summarize.llm.settings import LLMSettings
     from summarize.models import Cluster
 
 app = typer.Typer(
@@ -83,10 +84,47 @@ MaxWordsOption = Annotated[
         show_default=False,
     ),
 ]
+ModelOption = Annotated[
+    str | None, typer.Option(help="LLM model name (env SUMMARIZE_MODEL).", show_default=False)
+]
+BaseUrlOption = Annotated[
+    str | None,
+    typer.Option(help="OpenAI-compatible endpoint (env OPENAI_BASE_URL).", show_default=False),
+]
+MaxInputTokensOption = Annotated[
+    int | None,
+    typer.Option(help="Token budget per LLM request; larger inputs are map-reduced or batched."),
+]
+CacheOption = Annotated[
+    Path | None,
+    typer.Option(help="SQLite file caching and logging LLM calls.", show_default=False),
+]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not reuse cached LLM answers.")]
+TimeoutOption = Annotated[float, typer.Option(help="Seconds to wait for one LLM answer.")]
 FailOnOption = Annotated[
     FailOn,
     typer.Option(help="Exit with code 3 when a finding of this severity or higher exists."),
 ]
+
+
+def _llm_settings(
+    model: str | None,
+    base_url: str | None,
+    max_input_tokens: int | None,
+    cache: Path | None,
+    no_cache: bool,
+    timeout: float,
+) -> LLMSettings:
+    from summarize.llm.settings import LLMSettings
+
+    return LLMSettings.from_env(
+        model=model,
+        base_url=base_url,
+        max_input_tokens=max_input_tokens,
+        cache_path=cache,
+        timeout=timeout,
+        use_cache=not no_cache,
+    )
 
 
 def _error(message: str) -> None:
@@ -164,25 +202,12 @@ def merge(
         BackendChoice,
         typer.Option(help="extractive: offline, deterministic. llm: an OpenAI-compatible model."),
     ] = BackendChoice.extractive,
-    model: Annotated[
-        str | None, typer.Option(help="LLM model name (env SUMMARIZE_MODEL).", show_default=False)
-    ] = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option(help="OpenAI-compatible endpoint (env OPENAI_BASE_URL).", show_default=False),
-    ] = None,
-    max_input_tokens: Annotated[
-        int | None,
-        typer.Option(help="Token budget per LLM request; larger inputs are map-reduced."),
-    ] = None,
-    cache: Annotated[
-        Path | None,
-        typer.Option(help="SQLite file caching and logging LLM calls.", show_default=False),
-    ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Do not reuse cached LLM answers.")
-    ] = False,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for one LLM answer.")] = 60.0,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
+    max_input_tokens: MaxInputTokensOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
+    timeout: TimeoutOption = 60.0,
     fallback: Annotated[
         Fallback | None,
         typer.Option(help="When the LLM fails, give the extractive summary instead, marked so."),
@@ -193,18 +218,11 @@ def merge(
     from summarize.pipeline import merge as merge_cluster
 
     clusters = _load(inputs)
-    settings = None
-    if backend is BackendChoice.llm:
-        from summarize.llm.settings import LLMSettings
-
-        settings = LLMSettings.from_env(
-            model=model,
-            base_url=base_url,
-            max_input_tokens=max_input_tokens,
-            cache_path=cache,
-            timeout=timeout,
-            use_cache=not no_cache,
-        )
+    settings = (
+        _llm_settings(model, base_url, max_input_tokens, cache, no_cache, timeout)
+        if backend is BackendChoice.llm
+        else None
+    )
     results = []
     for cluster in clusters:
         if not cluster.documents:
@@ -231,12 +249,38 @@ def check(
     output_format: FormatOption = OutputFormat.markdown,
     output: OutputOption = None,
     fail_on: FailOnOption = FailOn.never,
+    backend: Annotated[
+        BackendChoice,
+        typer.Option(
+            help="extractive: the offline checker alone. llm: a model adds framing and "
+            "attribution findings, each kept only if its quotes are exact."
+        ),
+    ] = BackendChoice.extractive,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
+    max_input_tokens: MaxInputTokensOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
+    timeout: TimeoutOption = 60.0,
 ) -> None:
     """Report where reports disagree, with quotes, and which apparent differences are not real."""
     from summarize.pipeline import check as check_cluster
 
     clusters = _load(inputs)
-    results = [(cluster, check_cluster(cluster)) for cluster in clusters if cluster.documents]
+    settings = (
+        _llm_settings(model, base_url, max_input_tokens, cache, no_cache, timeout)
+        if backend is BackendChoice.llm
+        else None
+    )
+    try:
+        results = [
+            (cluster, check_cluster(cluster, backend=backend.value, llm_settings=settings))
+            for cluster in clusters
+            if cluster.documents
+        ]
+    except LLMError as error:
+        _error(f"LLM backend: {error} (the offline checker needs none: drop --backend llm)")
+        raise typer.Exit(1) from None
     _emit(results, output_format, output)
     raise typer.Exit(_exit_code(clusters, results, fail_on))
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from summarize.align import Similarities, align
 from summarize.analyze import analyze
 from summarize.check import check as find_disagreements
+from summarize.check import sort_findings
 from summarize.compose.extractive import compose_extractive
 from summarize.llm.errors import LLMError
 from summarize.models import (
@@ -72,9 +73,25 @@ def _check(cluster: Cluster) -> _Checked:
     return _Checked(analysis, groups, findings)
 
 
-def check(cluster: Cluster) -> Report:
+def check(
+    cluster: Cluster, backend: Backend = "extractive", llm_settings: LLMSettings | None = None
+) -> Report:
+    """The consistency report. With `backend="llm"` a model adds framing and attribution
+    findings to the offline checker's (never removes any); a failing endpoint raises LLMError."""
     checked = _check(cluster)
-    return _report(cluster, findings=checked.findings)
+    if backend != "llm":
+        return _report(cluster, findings=checked.findings)
+    from summarize.llm.client import usage_notes
+    from summarize.llm.framing import check_framing_llm
+    from summarize.llm.settings import LLMSettings
+
+    settings = llm_settings or LLMSettings.from_env()
+    added = check_framing_llm(checked.analysis, checked.groups, settings)
+    return _report(
+        cluster,
+        findings=sort_findings([*checked.findings, *added.findings]),
+        notes=usage_notes("LLM framing check", settings, added.usage, {added.prompt_version}),
+    )
 
 
 def merge(

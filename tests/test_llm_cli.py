@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
+from summarize.cli import app
 from summarize.llm.tokens import count_messages
 from tests.conftest import TEST_KEY
-from tests.openai_server import FakeOpenAIServer, fail
+from tests.openai_server import FakeOpenAIServer, Recorded, Reply, completion, fail
 from tests.stories import QUAKE, STRIKE, write_reports
-
-try:
-    import summarize.pipeline  # noqa: F401
-    from summarize.cli import app, merge
-
-    LLM_OPTIONS = {"backend", "model", "base_url", "max_input_tokens", "cache", "no_cache"}
-    READY = LLM_OPTIONS | {"fallback", "timeout"} <= set(merge.__annotations__)
-except ImportError:
-    READY = False
-
-pytestmark = pytest.mark.skipif(not READY, reason="the CLI's --backend llm path is not ready")
 
 runner = CliRunner()
 ENV = {"OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": None, "SUMMARIZE_MODEL": None}
@@ -114,3 +104,49 @@ def test_default_backend_never_imports_the_llm_libraries(tmp_path: Path):
     imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if "|" in line}
     top_level = {name.split(".")[0] for name in imported}
     assert not top_level & {"openai", "tiktoken", "tiktoken_ext", "httpx", "httpx2"}
+
+
+def _flag_the_loaded_word(request: Recorded) -> Reply:
+    """A model that flags "deadly" in whichever group holds the tabloid's sentence with it."""
+    group = re.search(r"group (\d+):[^\n]*\n(?:  [^\n]*\n?)*?[^\n]*deadly", request.user)
+    quotes = [{"document": "tabloid", "quote": "A deadly earthquake"}]
+    invented = [{"document": "wire", "quote": "a catastrophic quake"}]
+    findings = [
+        {
+            "group": int(group.group(1)),
+            "kind": "framing",
+            "severity": "medium",
+            "explanation": "The tabloid calls it deadly.",
+            "quotes": quotes,
+        },
+        {
+            "group": int(group.group(1)),
+            "kind": "framing",
+            "severity": "high",
+            "explanation": "Invented quote.",
+            "quotes": invented,
+        },
+    ]
+    return completion(json.dumps({"findings": findings}))
+
+
+def test_check_with_the_llm_adds_findings_with_exact_quotes(
+    openai_server: FakeOpenAIServer, tmp_path: Path
+):
+    paths = write_reports(tmp_path, QUAKE)
+    offline = json.loads(runner.invoke(app, ["check", *paths, "--format", "json"]).stdout)
+    openai_server.script(_flag_the_loaded_word)
+    args = ["check", *paths, "--format", "json", "--backend", "llm", "--base-url"]
+    args += [openai_server.base_url, "--cache", str(tmp_path / "llm.sqlite")]
+
+    result = runner.invoke(app, args, env=ENV)
+
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    added = [
+        f for f in report["findings"] if f["explanation"].endswith("(flagged by the LLM check)")
+    ]
+    assert [e["quote"] for f in added for e in f["evidence"]] == ["A deadly earthquake"]
+    assert len(report["findings"]) == len(offline["findings"]) + 1  # it adds, never removes
+    assert any("LLM framing check" in note for note in report["notes"])
+    assert "summary" not in report

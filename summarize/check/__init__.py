@@ -32,4 +32,9 @@ def check(
         *check_entities(analysis),
         *check_coverage(analysis, groups, pairs),
     ]
+    return sort_findings(findings)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Most severe first, then by kind and reports, so a report reads the same every run."""
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.kind, f.documents))

@@ -12,10 +12,9 @@ shown; what the guard removed or corrected is counted in the notes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urlparse
 
-from summarize.llm import catalog, tokens
-from summarize.llm.client import Ask, LLMClient, Usage
+from summarize.llm import tokens
+from summarize.llm.client import Ask, LLMClient, Usage, usage_notes
 from summarize.llm.errors import LLMError
 from summarize.llm.fences import attribute, fence, quoted
 from summarize.llm.guard import Draft, Judge, guard, report_id
@@ -282,24 +281,6 @@ def _fitting(lines: list[str], limit: int) -> list[str]:
     return kept
 
 
-def _usage_notes(settings: LLMSettings, usage: Usage, prompts: set[str]) -> list[str]:
-    host = urlparse(settings.endpoint).netloc or settings.endpoint
-    cost = catalog.cost_usd(settings.model, usage.tokens_in, usage.tokens_out)
-    price = (
-        f"estimated cost ${cost:.6f} at list prices"
-        if cost is not None
-        else f"cost unknown (no price listed for '{settings.model}')"
-    )
-    answers = usage.requests + usage.cache_hits
-    return [
-        f"LLM summary by model '{settings.model}' at {host}; prompts {', '.join(sorted(prompts))}.",
-        f"tokens: {usage.tokens_in} in, {usage.tokens_out} out over {usage.requests} request(s); "
-        f"{price}.",
-        f"cache: {usage.cache_hits} of {answers} answer(s) reused "
-        f"({usage.cached_tokens_in} in, {usage.cached_tokens_out} out tokens not resent).",
-    ]
-
-
 def compose_llm(
     analysis: Analysis,
     groups: list[ClaimGroup],
@@ -321,7 +302,10 @@ def compose_llm(
     composer = _Composer(LLMClient(settings), analysis, groups, findings, max_words)
     draft = composer.draft()
     sentences, tally = guard(draft, analysis, judge, max_words)
-    notes = [*_usage_notes(settings, composer.usage, composer.used_prompts), *composer.notes]
+    notes = [
+        *usage_notes("LLM summary", settings, composer.usage, composer.used_prompts),
+        *composer.notes,
+    ]
     notes.append(tally.note())
     if not sentences:
         raise LLMError(

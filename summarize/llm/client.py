@@ -26,6 +26,7 @@ from urllib.parse import urlparse
 
 from pydantic import BaseModel
 
+from summarize.llm import catalog
 from summarize.llm.cache import Exchange, RequestKey, ResponseLog
 from summarize.llm.errors import LLMError
 from summarize.llm.settings import LLMSettings
@@ -363,3 +364,22 @@ def _token_usage(response: dict[str, Any], conversation: Messages) -> tuple[int,
     from summarize.llm.tokens import count_messages, count_tokens
 
     return count_messages(conversation), count_tokens(_content(response) or "")
+
+
+def usage_notes(purpose: str, settings: LLMSettings, usage: Usage, prompts: set[str]) -> list[str]:
+    """What a reader should know about the calls behind `purpose`: model, tokens, cost, cache."""
+    host = urlparse(settings.endpoint).netloc or settings.endpoint
+    cost = catalog.cost_usd(settings.model, usage.tokens_in, usage.tokens_out)
+    price = (
+        f"estimated cost ${cost:.6f} at list prices"
+        if cost is not None
+        else f"cost unknown (no price listed for '{settings.model}')"
+    )
+    answers = usage.requests + usage.cache_hits
+    return [
+        f"{purpose} by model '{settings.model}' at {host}; prompts {', '.join(sorted(prompts))}.",
+        f"tokens: {usage.tokens_in} in, {usage.tokens_out} out over {usage.requests} request(s); "
+        f"{price}.",
+        f"cache: {usage.cache_hits} of {answers} answer(s) reused "
+        f"({usage.cached_tokens_in} in, {usage.cached_tokens_out} out tokens not resent).",
+    ]
