@@ -62,3 +62,23 @@ def test_default_length_follows_the_reports():
     seeds = load_inputs([str(path) for path in SEEDS])[0].documents
     assert default_max_words(short) == 80
     assert 200 <= default_max_words(seeds) <= 300
+
+
+def test_a_fact_only_an_earlier_report_gives_is_dated_in_the_past_tense():
+    import datetime as dt
+
+    reports = {
+        "monday": (
+            "Floodwaters are rising in the river valley, officials said. Rescuers evacuated 300 "
+            "residents from the lowest streets overnight. Schools in the valley are closed."
+        ),
+        "tuesday": (
+            "Floodwaters began to recede in the river valley on Tuesday, officials said. "
+            "Rescuers had evacuated 300 residents from the lowest streets."
+        ),
+    }
+    dates = {"monday": dt.date(2025, 4, 7), "tuesday": dt.date(2025, 4, 8)}
+    summary = _summary(cluster_of(reports, dates), 120)
+    schools = next(s for s in summary.sentences if "Schools" in s.text or "schools" in s.text)
+    assert schools.text.startswith("On April 7, ")
+    assert "were closed" in schools.text and schools.citations == ["monday"]

@@ -47,6 +47,9 @@ _APPOSITIVE = re.compile(
 )
 _VERB_LIKE = re.compile(r"\b(said|says|say|told|is|was|are|were|has|have|had|\w+ed)\b")
 _NOW = re.compile(r"\s+now\b")
+# A dated sentence reads in the past: "On December 3, insurgents were about 10 km from Hama".
+_PRESENT_TO_PAST = {"is": "was", "are": "were"}
+_PRESENT = re.compile(r"\b(is|are)\b")
 # Print-style capitals ("SYRIA’S government said"): a plainer copy reads better.
 _SHOUTED = re.compile(r"\b[A-Z]{5,}\b")
 _QUOTES = '“”"‘'
@@ -209,7 +212,10 @@ def _plain_text(analysis: Analysis, ref: SentenceRef, dated: bool) -> str:
     published = analysis.document(ref.document).published
     if dated and published:
         first = _lower_first_word(analysis, ref, text)
-        text = f"On {published:%B} {published.day}, {_NOW.sub('', first, count=1)}"
+        if not any(mark in first for mark in _QUOTES):  # a quotation is never edited
+            first = _NOW.sub("", first, count=1)
+            first = _PRESENT.sub(lambda m: _PRESENT_TO_PAST[m.group(1)], first, count=1)
+        text = f"On {published:%B} {published.day}, {first}"
     return text
 
 
