@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from summarize.models import Finding, Report
 
 SEVERITIES = ("high", "medium", "low")
@@ -17,6 +19,13 @@ def _source_line(number: int, report: Report, index: int) -> str:
     title = f" “{document.title}”" if document.title else ""
     extra = f" ({', '.join(details)})" if details else ""
     return f"[{number}] `{document.id}`{extra}{title}"
+
+
+def _tally(findings: list[Finding]) -> str:
+    """ "36 findings: 2 attribution, 8 framing, ..." in a fixed order of kinds."""
+    counts = Counter(finding.kind for finding in findings)
+    kinds = ", ".join(f"{counts[kind]} {kind.replace('_', ' ')}" for kind in sorted(counts))
+    return f"{len(findings)} finding{'s' if len(findings) != 1 else ''}: {kinds}."
 
 
 def _finding_lines(finding: Finding, numbers: dict[str, int]) -> list[str]:
@@ -47,6 +56,8 @@ def render_markdown(report: Report) -> str:
         lines += ["Only one report: nothing to compare.", ""]
     elif not report.findings:
         lines += ["No disagreements found.", ""]
+    else:
+        lines += [_tally(report.findings), ""]
     for severity in SEVERITIES:
         found = [f for f in report.findings if f.severity == severity]
         if found:
