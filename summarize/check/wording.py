@@ -35,8 +35,8 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "motive": re.compile(
-        r"\b(in order to|so as to|aim(?:s|ed|ing)? (?:at|to)|in a bid to|seek(?:s|ing)? to|"
-        r"sought to|hop(?:es|ed|ing) to|to address|motivated by|driven by|shares? concerns?|"
+        r"\b(in order to|so as to|aim(?:s|ed|ing)? (?:at|to)|in a bid to|seek(?:s|ing)?|"
+        r"sought|hop(?:es|ed|ing) to|to address|motivated by|driven by|shares? concerns?|"
         r"in response to|in retaliation)\b",
         re.I,
     ),
