@@ -108,13 +108,17 @@ FailOnOption = Annotated[
 
 
 def _llm_settings(
+    backend: BackendChoice,
     model: str | None,
     base_url: str | None,
     max_input_tokens: int | None,
     cache: Path | None,
     no_cache: bool,
     timeout: float,
-) -> LLMSettings:
+) -> LLMSettings | None:
+    """The LLM options as settings, when the LLM backend was asked for."""
+    if backend is not BackendChoice.llm:
+        return None
     from summarize.llm.settings import LLMSettings
 
     return LLMSettings.from_env(
@@ -218,11 +222,7 @@ def merge(
     from summarize.pipeline import merge as merge_cluster
 
     clusters = _load(inputs)
-    settings = (
-        _llm_settings(model, base_url, max_input_tokens, cache, no_cache, timeout)
-        if backend is BackendChoice.llm
-        else None
-    )
+    settings = _llm_settings(backend, model, base_url, max_input_tokens, cache, no_cache, timeout)
     results = []
     for cluster in clusters:
         if not cluster.documents:
@@ -267,11 +267,7 @@ def check(
     from summarize.pipeline import check as check_cluster
 
     clusters = _load(inputs)
-    settings = (
-        _llm_settings(model, base_url, max_input_tokens, cache, no_cache, timeout)
-        if backend is BackendChoice.llm
-        else None
-    )
+    settings = _llm_settings(backend, model, base_url, max_input_tokens, cache, no_cache, timeout)
     try:
         results = [
             (cluster, check_cluster(cluster, backend=backend.value, llm_settings=settings))

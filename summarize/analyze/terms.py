@@ -167,3 +167,8 @@ def lexicon(filename: str) -> tuple[str, ...]:
     text = resources.files("summarize").joinpath("lexicons", filename).read_text(encoding="utf-8")
     entries = (line.strip() for line in text.splitlines())
     return tuple(dict.fromkeys(entry for entry in entries if entry and not entry.startswith("#")))
+
+
+def term_overlap(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
+    """Share of the smaller set's terms found in the other (0 when either is empty)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0

@@ -19,6 +19,7 @@ from summarize.align import Pair
 from summarize.analyze.attribution import is_unverified, unverified_remark
 from summarize.analyze.nouns import synonyms
 from summarize.analyze.quantities import overlaps
+from summarize.analyze.terms import term_overlap
 from summarize.check.evidence import names, quote_sentence, quote_span, short
 from summarize.models import Analysis, ClaimGroup, Finding, Quantity, SentenceRef, Span
 
@@ -71,8 +72,7 @@ def _doubt(analysis: Analysis, ref: SentenceRef) -> set[str]:
 
 def _same_claim(analysis: Analysis, a: SentenceRef, b: SentenceRef) -> bool:
     terms_a, terms_b = set(analysis.analysis_of(a).terms), set(analysis.analysis_of(b).terms)
-    shared = len(terms_a & terms_b) / (min(len(terms_a), len(terms_b)) or 1)
-    return shared >= SAME_CLAIM_OVERLAP
+    return term_overlap(terms_a, terms_b) >= SAME_CLAIM_OVERLAP
 
 
 def _attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:

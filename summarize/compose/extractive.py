@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from summarize.analyze.attribution import REMARK_WORDS, is_unverified, unverified_remark
 from summarize.analyze.quantities import comparable, overlaps
+from summarize.analyze.terms import term_overlap
 from summarize.check.wording import added_links
 from summarize.models import (
     Analysis,
@@ -238,10 +239,6 @@ def _texts(analysis: Analysis, fact: _Fact) -> list[SummarySentence]:
     return sentences
 
 
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
-
-
 def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: int) -> Summary:
     chosen: list[tuple[_Fact, list[SummarySentence]]] = []
     used_groups: set[int] = set()
@@ -249,7 +246,7 @@ def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: 
     for fact in _facts(analysis, groups):
         if fact.group.id in used_groups:
             continue
-        if any(_overlap(fact.terms, other.terms) >= REDUNDANT_OVERLAP for other, _ in chosen):
+        if any(term_overlap(fact.terms, other.terms) >= REDUNDANT_OVERLAP for other, _ in chosen):
             continue
         sentences = _texts(analysis, fact)
         length = sum(len(sentence.text.split()) for sentence in sentences)
