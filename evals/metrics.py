@@ -10,19 +10,18 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 
-import snowballstemmer
 from pydantic import BaseModel
 
 from evals.gold import GoldFinding, GoldQuantity, GoldQuote, KeyFact, NonConflict
-from summarize.models import Finding, SummarySentence
+from summarize.analyze.quantities import find_quantities
+from summarize.models import Finding, Quantity, SummarySentence
+from summarize.text.sentences import split_sentences
+from summarize.text.tokens import stem, tokenize
+from summarize.text.units import to_base
 
-# ---------------------------------------------------------------- words and sentences
-
-_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘'(]?[A-Z0-9])")
+# ---------------------------------------------------------------- words
 
 
 def word_count(text: str) -> int:
@@ -30,20 +29,9 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def split_sentences(text: str) -> list[str]:
-    """A plain splitter for summaries given as one string (peer outputs, references)."""
-    return [part.strip() for part in _SENTENCE_END.split(text.strip()) if part.strip()]
-
-
-@cache
-def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("english")
-
-
 def stems(text: str) -> list[str]:
     """Lower-cased stems; apostrophes dropped ("Hay’at" = "Hayat"), hyphens split words."""
-    words = [w.replace("’", "").replace("'", "") for w in _WORD.findall(text.lower())]
-    return _stemmer().stemWords(words)
+    return [stem(token) for token in tokenize(text)]
 
 
 def _contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
@@ -53,86 +41,12 @@ def _contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
     )
 
 
-# ---------------------------------------------------------------- amounts
-
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "dozen": 12,
-}  # fmt: skip
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_ONES = "one|two|three|four|five|six|seven|eight|nine"
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_UNIT_WORDS = (
-    r"kilomet(?:er|re)s?|km|met(?:er|re)s?|m|miles?|mi|feet|foot|ft|yards?"
-    r"|kilograms?|kg|tonnes?|tons?|pounds?|lbs?"
-)
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDS = rf"(?:(?:{_TENS})[\s-]+(?:{_ONES})|{'|'.join(_NUMBER_WORDS)})\b"
-_SCALE = "|".join(_SCALES)
-_AMOUNT = re.compile(
-    rf"(?<![\w.])(?:(?P<half>half)(?:[\s-]+an?)?[\s-]+(?P<half_scale>{_SCALE})"
-    rf"|(?P<number>{_DIGITS}|{_WORDS})(?:[\s-]+(?P<scale>{_SCALE}))?)"
-    rf"(?:[\s-]*\(?(?P<unit>{_UNIT_WORDS})\b)?",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class Amount:
-    """A number found in text, in the base unit of its dimension ('' for a plain count)."""
-
-    value: float
-    unit: str
-
-
-@cache
-def _units():  # type: ignore[no-untyped-def]
-    import pint
-
-    return pint.UnitRegistry()
-
-
-@cache
-def _to_base(unit: str) -> tuple[float, str]:
-    """Factor to the base unit, and the base unit's name ('' for a count)."""
-    if not unit:
-        return 1.0, ""
-    base = _units().Quantity(1.0, unit.lower()).to_base_units()
-    return float(base.magnitude), str(base.units)
-
-
-def amount(value: float, unit: str = "") -> Amount:
-    factor, base = _to_base(unit)
-    return Amount(value * factor, base)
-
-
-def find_amounts(text: str) -> list[Amount]:
-    """Numbers in digits or words ("3 million", "three million", "half-a-million",
-    "12 miles"), converted to the base unit so that 20 km and 12 miles compare."""
-    found = []
-    for match in _AMOUNT.finditer(text):
-        if match["half"]:
-            value = 0.5 * _SCALES[match["half_scale"].lower()]
-        else:
-            number = match["number"].lower()
-            if number[0].isdigit():
-                value = float(number.replace(",", ""))
-            else:
-                value = float(sum(_NUMBER_WORDS[word] for word in re.split(r"[\s-]+", number)))
-            if match["scale"]:
-                value *= _SCALES[match["scale"].lower()]
-        found.append(amount(value, match["unit"] or ""))
-    return found
-
-
-def amounts_match(found: Amount, wanted: Amount, tolerance: float = 0.1) -> bool:
+def quantity_matches(found: Quantity, wanted: GoldQuantity, tolerance: float = 0.1) -> bool:
     """Same dimension and within `tolerance` of each other (rounding in conversions)."""
-    if found.unit != wanted.unit:
+    value, base = to_base(wanted.value, wanted.unit) if wanted.unit else (wanted.value, "count")
+    if found.base_unit != base:
         return False
-    return abs(found.value - wanted.value) <= tolerance * max(abs(found.value), abs(wanted.value))
+    return abs(found.normalized - value) <= tolerance * max(abs(found.normalized), abs(value))
 
 
 # ---------------------------------------------------------------- key facts
@@ -143,14 +57,8 @@ def carries_fact(sentence: str, fact: KeyFact) -> bool:
     sentence_stems = stems(sentence)
     if not all(any(_contains(sentence_stems, stems(v)) for v in group) for group in fact.terms):
         return False
-    amounts = find_amounts(sentence)
-    return all(
-        any(amounts_match(found, _gold_amount(q)) for found in amounts) for q in fact.quantities
-    )
-
-
-def _gold_amount(quantity: GoldQuantity) -> Amount:
-    return amount(quantity.value, quantity.unit)
+    found = find_quantities(sentence)
+    return all(any(quantity_matches(q, wanted) for q in found) for wanted in fact.quantities)
 
 
 def key_fact_coverage(facts: Sequence[KeyFact], sentences: Sequence[str]) -> float:

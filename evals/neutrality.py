@@ -7,9 +7,10 @@ so that a reported label ("officials called them terrorists") is not counted, pe
 
 from __future__ import annotations
 
-from evals.metrics import split_sentences, stems, word_count
+from evals.metrics import stems, word_count
 from summarize.analyze.framing import find_loaded_terms
 from summarize.models import Span
+from summarize.text.sentences import split_sentences
 
 
 def loaded_terms(text: str) -> list[Span]:

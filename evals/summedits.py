@@ -24,7 +24,10 @@ from pydantic import BaseModel
 
 from evals.gold import DATA_DIR
 from evals.metrics import balanced_accuracy
-from summarize.support import judge_summary
+from summarize.analyze import analyze
+from summarize.ingest import document_from_text
+from summarize.judge import Judge
+from summarize.text.sentences import split_sentences
 
 SUMMEDITS_PATH = DATA_DIR / "summedits" / "summedits_news.json"
 EDIT_TYPES = (
@@ -65,8 +68,17 @@ def load_summedits(path: Path = SUMMEDITS_PATH) -> list[SummEditsPair]:
     ]
 
 
-def predict_consistent(pair: SummEditsPair) -> bool:
-    return all(v.label == "supported" for v in judge_summary(pair.summary, pair.document))
+def predict_consistent(pair: SummEditsPair, judge: Judge) -> bool:
+    """Consistent when the judge of the pair's document finds every summary sentence supported."""
+    return all(
+        judge.judge(sentence).label == "supported" for sentence in split_sentences(pair.summary)
+    )
+
+
+def judges(pairs: Sequence[SummEditsPair]) -> dict[str, Judge]:
+    """One judge per document: several summaries are edits of one document."""
+    documents = dict.fromkeys(pair.document for pair in pairs)
+    return {text: Judge(analyze([document_from_text(text, "source")])) for text in documents}
 
 
 def score(pairs: Sequence[SummEditsPair], predicted: Sequence[bool]) -> dict[str, Any]:
@@ -108,7 +120,8 @@ def evaluate_summedits(limit: int | None = None, path: Path = SUMMEDITS_PATH) ->
     """Scores on the dev half, the test half and all pairs (the first `limit` pairs if given)."""
     pairs = load_summedits(path)[:limit]
     started = time.perf_counter()
-    predicted = [predict_consistent(pair) for pair in pairs]
+    judge_of = judges(pairs)
+    predicted = [predict_consistent(pair, judge_of[pair.document]) for pair in pairs]
     seconds = time.perf_counter() - started
     halves: dict[str, list[int]] = {"dev": [], "test": [], "all": list(range(len(pairs)))}
     for index, pair in enumerate(pairs):

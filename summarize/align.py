@@ -20,8 +20,8 @@ import zlib
 from collections import Counter, defaultdict
 from functools import cached_property
 
-from summarize.analyze.terms import content_terms
 from summarize.models import Analysis, ClaimGroup, SentenceAnalysis, SentenceRef
+from summarize.text.tokens import content_terms
 
 MIN_SIMILARITY = 0.3
 # Sentences this similar are about the same thing, even if not close enough to be one fact;

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from summarize.llm.errors import LLMError
-from summarize.models import Report
+from summarize.models import SEVERITY_ORDER, Report
 
 if TYPE_CHECKING:
     from summarize.llm.settings import LLMSettings
@@ -188,10 +189,9 @@ def _exit_code(
     clusters: list[Cluster], results: list[tuple[Cluster, Report]], fail_on: FailOn
 ) -> int:
     if fail_on is not FailOn.never:
-        levels = {"high": 0, "medium": 1, "low": 2}
-        limit = levels[fail_on.value]
+        limit = SEVERITY_ORDER[fail_on.value]
         findings = (f for _, report in results for f in report.findings)
-        if any(levels[f.severity] <= limit for f in findings):
+        if any(SEVERITY_ORDER[f.severity] <= limit for f in findings):
             return 3
     return 1 if any(cluster.problems for cluster in clusters) else 0
 
@@ -339,48 +339,14 @@ def batch(
     raise typer.Exit(min(result.failed, 100))
 
 
-@app.command(name="eval")
-def run_eval(
-    suites: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Suites to run: seeds, neus, summedits (default: all).", show_default=False
-        ),
-    ] = None,
-    backend: Annotated[
-        BackendChoice, typer.Option(help="Backend whose summaries are scored.")
-    ] = BackendChoice.extractive,
-    output: Annotated[
-        Path | None,
-        typer.Option(help="Directory for scorecard.json and scorecard.md.", file_okay=False),
-    ] = None,
-    progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
-) -> None:
-    """Score summaries and the checker on real data, offline; exit 1 below a threshold."""
-    from evals.runner import SUITE_NAMES, run_evals
-    from evals.scorecard import render_markdown as render_scorecard
+def _add_plugin_commands() -> None:
+    """Commands other packages register under the "summarize.commands" entry point (the eval
+    harness's `summarize eval` is one), so the library never imports them itself."""
+    for entry in entry_points(group="summarize.commands"):
+        app.command(name=entry.name)(entry.load())
 
-    unknown = sorted(set(suites or ()) - set(SUITE_NAMES))
-    if unknown:
-        _error(f"unknown eval suite(s): {', '.join(unknown)}; choose from {', '.join(SUITE_NAMES)}")
-        raise typer.Exit(2)
-    settings = None
-    if backend is BackendChoice.llm:
-        from summarize.llm.settings import LLMSettings
 
-        settings = LLMSettings.from_env()
-    scorecard = run_evals(
-        suites or SUITE_NAMES,
-        backend=backend.value,
-        output_dir=output,
-        progress=progress,
-        llm_settings=settings,
-    )
-    typer.echo(render_scorecard(scorecard))
-    for message in scorecard.failed:
-        _error(f"eval threshold failed: {message}")
-    raise typer.Exit(1 if scorecard.failed else 0)
-
+_add_plugin_commands()
 
 if __name__ == "__main__":
     app()

@@ -99,8 +99,11 @@ class SentenceAnalysis(BaseModel):
     dates: list[DateMention] = Field(default_factory=list)
     entities: list[EntityMention] = Field(default_factory=list)
     attributions: list[Attribution] = Field(default_factory=list)
-    hedges: list[Span] = Field(default_factory=list)
     loaded_terms: list[Span] = Field(default_factory=list)
+    links: dict[str, str] = Field(
+        default_factory=dict,
+        description="causes, motives or backing it asserts: kind of link -> the words making it",
+    )
 
 
 class Entity(BaseModel):
@@ -165,6 +168,19 @@ FindingKind = Literal[
     "omission",
 ]
 Severity = Literal["high", "medium", "low"]
+SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low")
+SEVERITY_ORDER: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+# kind: (label, what it means), for people reading a report; one per FindingKind
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "quantity_conflict": ("Numbers differ", "the reports give values that cannot all be true"),
+    "quantity_equivalent": ("Same number", "the same value in other units or words"),
+    "temporal_update": ("Updated number", "values differ because the reports are from other times"),
+    "framing": ("Framing", "the same fact in differently loaded wording, or a motive or cause"),
+    "attribution": ("Attribution", "stated as fact in one report, as someone's claim in another"),
+    "entity_variant": ("Name variants", "one entity, several spellings"),
+    "unique_claim": ("Unique claim", "a claim only one report makes"),
+    "omission": ("Omission", "a fact most reports carry and one leaves out"),
+}
 
 
 class Evidence(BaseModel):
@@ -190,6 +206,11 @@ class Finding(BaseModel):
     values: list[ReportedValue] = Field(default_factory=list)
 
 
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Most severe first, then by kind and reports, so a report reads the same every run."""
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.kind, f.documents))
+
+
 class SupportVerdict(BaseModel):
     """Whether a written sentence is backed by the reports it cites (the faithfulness guard)."""
 
@@ -207,6 +228,9 @@ Backend = Literal["extractive", "llm"]
 class SummarySentence(BaseModel):
     text: str
     citations: list[str] = Field(description="ids of the documents that support the sentence")
+    sources: list[SentenceRef] = Field(
+        default_factory=list, description="the report sentences it was taken or checked against"
+    )
 
 
 class Summary(BaseModel):

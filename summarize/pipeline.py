@@ -6,26 +6,14 @@ ingest -> analyze -> align -> check -> compose. The CLI, the evals and the batch
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summarize.align import Similarities, align
 from summarize.analyze import analyze
-from summarize.check import check as find_disagreements
-from summarize.check import sort_findings
-from summarize.compose.extractive import compose_extractive
+from summarize.check import Aligned, Checked, run_checkers
+from summarize.compose import composer
 from summarize.llm.errors import LLMError
-from summarize.models import (
-    Analysis,
-    Backend,
-    ClaimGroup,
-    Cluster,
-    Document,
-    DocumentInfo,
-    Finding,
-    Report,
-    Summary,
-)
+from summarize.models import Backend, Cluster, Document, DocumentInfo, Report
 
 if TYPE_CHECKING:
     from summarize.llm.settings import LLMSettings
@@ -33,6 +21,11 @@ if TYPE_CHECKING:
 SUMMARY_SHARE = 0.6
 MIN_DEFAULT_WORDS = 80
 MAX_DEFAULT_WORDS = 300
+# The checkers each backend runs: the offline rules always, a model's additions with "llm".
+CHECKERS_OF_BACKEND: dict[str, tuple[str, ...]] = {
+    "extractive": ("rules",),
+    "llm": ("rules", "llm"),
+}
 
 
 def default_max_words(documents: list[Document]) -> int:
@@ -57,20 +50,15 @@ def _report(cluster: Cluster, **fields: object) -> Report:
     )
 
 
-@dataclass
-class _Checked:
-    analysis: Analysis
-    groups: list[ClaimGroup]
-    findings: list[Finding]
-
-
-def _check(cluster: Cluster) -> _Checked:
-    """ingest's output through analyze, align and check: what both commands start from."""
+def _aligned(cluster: Cluster) -> Aligned:
+    """ingest's output through analyze and align: what every checker starts from."""
     analysis = analyze(cluster.documents)
     similarities = Similarities(analysis)
-    groups = align(analysis, similarities)
-    findings = find_disagreements(analysis, groups, similarities)
-    return _Checked(analysis, groups, findings)
+    return Aligned(analysis, align(analysis, similarities), similarities)
+
+
+def _checked(aligned: Aligned, backend: Backend, llm_settings: LLMSettings | None) -> Checked:
+    return run_checkers(CHECKERS_OF_BACKEND[backend], aligned, llm_settings)
 
 
 def check(
@@ -78,20 +66,8 @@ def check(
 ) -> Report:
     """The consistency report. With `backend="llm"` a model adds framing and attribution
     findings to the offline checker's (never removes any); a failing endpoint raises LLMError."""
-    checked = _check(cluster)
-    if backend != "llm":
-        return _report(cluster, findings=checked.findings)
-    from summarize.llm.client import usage_notes
-    from summarize.llm.framing import check_framing_llm
-    from summarize.llm.settings import LLMSettings
-
-    settings = llm_settings or LLMSettings.from_env()
-    added = check_framing_llm(checked.analysis, checked.groups, settings)
-    return _report(
-        cluster,
-        findings=sort_findings([*checked.findings, *added.findings]),
-        notes=usage_notes("LLM framing check", settings, added.usage, {added.prompt_version}),
-    )
+    checked = _checked(_aligned(cluster), backend, llm_settings)
+    return _report(cluster, findings=checked.findings, notes=checked.notes)
 
 
 def merge(
@@ -103,35 +79,26 @@ def merge(
 ) -> Report:
     """Merge the reports into one cited summary plus the consistency report.
 
-    `max_words` None: `default_max_words` of the reports.
-
-    With `backend="llm"` and `fallback=True`, an endpoint that fails still gives the extractive
-    summary, with a note saying so.
+    `max_words` None: `default_max_words` of the reports. The findings are always the offline
+    checker's; `backend` chooses who writes the summary. With `fallback=True`, a failing LLM
+    backend still gives the extractive summary, with a note saying so.
     """
-    checked = _check(cluster)
-    analysis, groups, findings = checked.analysis, checked.groups, checked.findings
-    max_words = max_words or default_max_words(cluster.documents)
-    summary: Summary
-    if backend == "llm":
-        from summarize.compose.llm import compose_llm
-        from summarize.llm.settings import LLMSettings
-
-        try:
-            summary = compose_llm(
-                analysis, groups, findings, max_words, llm_settings or LLMSettings.from_env()
-            )
-        except LLMError as error:
-            if not fallback:
-                raise
-            summary = compose_extractive(analysis, groups, max_words)
-            summary.notes.append(
-                f"The LLM backend failed ({error}); this is the extractive summary."
-            )
-    else:
-        summary = compose_extractive(analysis, groups, max_words)
+    aligned = _aligned(cluster)
+    checked = _checked(aligned, "extractive", None)
+    words = max_words or default_max_words(cluster.documents)
+    compose = composer(backend, llm_settings).compose
+    try:
+        summary = compose(aligned.analysis, aligned.groups, checked.findings, words)
+    except LLMError as error:
+        if not fallback or backend == "extractive":
+            raise
+        summary = composer("extractive").compose(
+            aligned.analysis, aligned.groups, checked.findings, words
+        )
+        summary.notes.append(f"The LLM backend failed ({error}); this is the extractive summary.")
     return _report(
         cluster,
-        findings=findings,
+        findings=checked.findings,
         summary=summary.sentences,
         backend=summary.backend,
         notes=summary.notes,

@@ -20,8 +20,8 @@ from evals.neutrality import loaded_word_rate
 from evals.scorecard import SuiteResult
 from summarize.analyze import analyze
 from summarize.ingest import load_inputs
+from summarize.judge import Judge
 from summarize.pipeline import check, merge
-from summarize.support import judge_sentence
 
 if TYPE_CHECKING:
     from evals.suites import Progress
@@ -46,15 +46,15 @@ def run_seeds(
     sentences = [s.text for s in summary]
     progress.advance()
 
-    analysis = analyze(cluster.documents)
+    judge_of = Judge(analyze(cluster.documents))
 
     def judge(claim: str, documents: Sequence[str]) -> str:
-        return judge_sentence(claim, analysis, documents).label
+        return judge_of.judge(claim, documents).label
 
     unsupported = [
         f"{s.text} ({verdict.label}: {verdict.reason})"
         for s in summary
-        for verdict in [judge_sentence(s.text, analysis, s.citations)]
+        for verdict in [judge_of.judge(s.text, s.citations)]
         if verdict.label != "supported"
     ]
 

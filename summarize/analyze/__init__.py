@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from summarize.analyze.attribution import find_attributions, find_hedges
+from summarize.analyze.attribution import find_attributions
 from summarize.analyze.dates import find_dates
 from summarize.analyze.entities import canonical_map, find_mentions, resolve_entities
-from summarize.analyze.framing import find_loaded_terms
+from summarize.analyze.framing import find_links, find_loaded_terms
 from summarize.analyze.quantities import find_quantities
-from summarize.analyze.terms import content_terms
 from summarize.models import Analysis, Document, EntityMention, SentenceAnalysis, Span
+from summarize.text.tokens import content_terms
 
 
 def analyze(documents: list[Document]) -> Analysis:
@@ -25,8 +25,8 @@ def analyze(documents: list[Document]) -> Analysis:
                     quantities=find_quantities(text, offset),
                     dates=find_dates(text, offset, document.published),
                     attributions=find_attributions(text, offset),
-                    hedges=find_hedges(text, offset),
                     loaded_terms=find_loaded_terms(text, offset),
+                    links=find_links(text),
                 )
             )
             mentions.append(find_mentions(text, offset))

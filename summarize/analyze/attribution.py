@@ -1,4 +1,4 @@
-"""Who a sentence says a claim comes from, and the words that hedge or doubt it.
+"""Who a sentence says a claim comes from, and whether it casts doubt on the claim.
 
 `find_attributions` finds a reporting cue (the reporting verbs of Recasens et al. 2013 plus a
 few generic ones, "according to", "citing") and the speaker's noun phrase next to it:
@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from summarize.analyze.terms import Token, lexicon, word_forms, word_set, word_tokens
-from summarize.models import Attribution, Document, Sentence, Span
+from summarize.models import Attribution, Document, Sentence
+from summarize.text.inflection import word_forms
+from summarize.text.lexicons import lexicon, word_set
+from summarize.text.tokens import Token, word_tokens
 
 # Verbs that report speech by themselves; the other reporting verbs of the lexicon ("show",
 # "find", "hope", "express") only count when "that", a colon or a quotation follows.
@@ -83,13 +85,6 @@ _DOUBT_RE = re.compile(
     r"|\bno\s+(?:independent\s+)?(?:confirmation|verification|evidence)\b",
     re.IGNORECASE,
 )
-# Approximators hedge a number only: "about 10 km" yes, "about the war" no.
-_APPROXIMATORS = word_set("about around")
-_NUMBER_START_RE = re.compile(
-    r"\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|"
-    r"thousands|half|a third|a quarter)\b)",
-    re.IGNORECASE,
-)
 
 
 @cache
@@ -103,13 +98,6 @@ def _cue_forms() -> dict[str, str]:
             if not form.endswith("ly"):
                 forms.setdefault(form, lemma)
     return forms
-
-
-@cache
-def _hedge_re() -> re.Pattern[str]:
-    phrases = sorted(lexicon("hedges_hyland2005.txt"), key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
-    return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w’'-])", re.IGNORECASE)
 
 
 Phrase = tuple[int, int]  # token indices [start, end) of a speaker's words
@@ -318,24 +306,6 @@ class _Sentence:
 
 def _is_adverb(word: str) -> bool:
     return word.islower() and word.endswith("ly") and len(word) > 4
-
-
-def find_hedges(text: str, offset: int = 0) -> list[Span]:
-    """Hedges (Hyland 2005) and doubt phrases ("could not be independently confirmed")."""
-    spans: list[tuple[int, int]] = [match.span() for match in _DOUBT_RE.finditer(text)]
-    for match in _hedge_re().finditer(text):
-        start, end = match.span()
-        word = match.group()
-        if word[0].isupper() and text[:start].strip(" \"“'‘([") != "":
-            continue  # a capitalised hedge inside a sentence is a name or a month ("May")
-        if word.lower() in _APPROXIMATORS and not _NUMBER_START_RE.match(text, end):
-            continue
-        if not any(s <= start and end <= e for s, e in spans):
-            spans.append((start, end))
-    return [
-        Span(start=offset + start, end=offset + end, text=text[start:end])
-        for start, end in sorted(spans)
-    ]
 
 
 def is_unverified(text: str) -> bool:

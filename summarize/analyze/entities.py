@@ -19,10 +19,19 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from summarize.analyze.terms import NUMBER_WORDS, STOPWORDS, Token, word_set, word_tokens
 from summarize.models import Entity, Span
+from summarize.text.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
+from summarize.text.lexicons import word_set
+from summarize.text.numbers import NUMBER_WORDS
+from summarize.text.tokens import (
+    POSSESSIVE_RE,
+    STOPWORDS,
+    Token,
+    is_acronym,
+    is_title_case,
+    word_tokens,
+)
 
-_POSSESSIVE_RE = re.compile(r"['’][sS]$")
 _OPENING_MARKS = frozenset("\"'“‘([{—–-:;")
 
 # Lowercase words that may sit inside a name between capitalised words.
@@ -30,13 +39,7 @@ _CONNECTORS = word_set(
     "of for and the de del della di da du des la le van von der den bin ibn al el"
 )
 _ARTICLE_PARTICLES = word_set("al el")
-_MONTHS_AND_DAYS = word_set(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday
-    """
-)
+_MONTHS_AND_DAYS = frozenset((*MONTH_NAMES, *MONTH_ABBREVIATIONS, *WEEKDAYS))
 # Titles before a person's name; the mention keeps only the name after them.
 _TITLES = word_set(
     """
@@ -92,11 +95,6 @@ _PLACE_MODIFIERS = word_set(
 _CAPITALISED_COMPOUND_RE = re.compile(r"(?:^|\s)[A-Z][\w.'’]*-[A-Z]")
 
 
-def _is_acronym(word: str) -> bool:
-    letters = _POSSESSIVE_RE.sub("", word).replace(".", "")
-    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
-
-
 def _is_name_word(word: str) -> bool:
     """Capitalised word or acronym; "al-Assad" yes, "Iran-backed" or "U.S.-led" no."""
     parts = word.split("-")
@@ -119,28 +117,22 @@ def _is_common_opener(word: str) -> bool:
     )
 
 
-def _is_title_case(tokens: list[Token]) -> bool:
-    """Headline-style capitalisation, where capitals say nothing about names."""
-    content = [t.text for t in tokens if t.text[0].isalpha() and t.text.lower() not in STOPWORDS]
-    return len(content) >= 3 and all(word[0].isupper() for word in content)
-
-
 def _bare(word: str) -> str:
-    return _POSSESSIVE_RE.sub("", word).rstrip(".").lower()
+    return POSSESSIVE_RE.sub("", word).rstrip(".").lower()
 
 
 def find_mentions(text: str, offset: int = 0) -> list[Span]:
     """Proper names in one sentence; `offset` is the sentence's start in its document."""
     tokens = word_tokens(text)
-    if _is_title_case(tokens):
-        runs = [[token] for token in tokens if _is_acronym(token.text)]
+    if is_title_case([token.text for token in tokens]):
+        runs = [[token] for token in tokens if is_acronym(token.text)]
     else:
         runs = _name_runs(tokens)
     spans = []
     for run in runs:
         for part in _strip_titles(run):
             start, end = part[0].start, part[-1].end
-            if part[-1].text != _POSSESSIVE_RE.sub("", part[-1].text):
+            if part[-1].text != POSSESSIVE_RE.sub("", part[-1].text):
                 end -= 2
             spans.append(Span(start=offset + start, end=offset + end, text=text[start:end]))
     return spans
@@ -173,7 +165,7 @@ def _name_runs(tokens: list[Token]) -> list[list[Token]]:
                 close()
             run.append(token)
             pending = []
-            if _POSSESSIVE_RE.search(word):
+            if POSSESSIVE_RE.search(word):
                 close()
         elif word == "." and run and _is_abbreviation(run[-1], token):
             run.append(token)
@@ -261,7 +253,7 @@ def name_key(surface: str) -> tuple[str, ...]:
     "the"), name particles ("bin", "de"), titles and middle initials do not distinguish names."""
     plain = unicodedata.normalize("NFKD", surface)
     plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
-    plain = _POSSESSIVE_RE.sub("", plain.strip())
+    plain = POSSESSIVE_RE.sub("", plain.strip())
     plain = re.sub(r"['’‘`ʼ.]", "", plain)
     words = re.split(r"[\s\-–—]+", plain)
     words = [w for w in words if w]
@@ -333,13 +325,13 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _initials(surface: str) -> set[str]:
     """Acronyms a long name could have: with and without its lowercase connectors."""
-    words = [w for w in re.split(r"[\s\-]+", _POSSESSIVE_RE.sub("", surface)) if w]
+    words = [w for w in re.split(r"[\s\-]+", POSSESSIVE_RE.sub("", surface)) if w]
     if len(words) < 2:
         return set()
     capitals = "".join(
-        w.replace(".", "") if _is_acronym(w) else w[0] for w in words if w[0].isupper()
+        w.replace(".", "") if is_acronym(w) else w[0] for w in words if w[0].isupper()
     )
-    every = "".join(w.replace(".", "") if _is_acronym(w) else w[0] for w in words)
+    every = "".join(w.replace(".", "") if is_acronym(w) else w[0] for w in words)
     return {capitals.upper(), every.upper()} - {""}
 
 
@@ -407,7 +399,7 @@ def _merge_spellings(names: list[_Name], groups: _Groups) -> None:
     for index, name in enumerate(names):
         if len(name.key) == 1 and _is_derived(name.key[0], single_words):
             continue
-        if all(_is_acronym(surface) for surface in name.surfaces):
+        if all(is_acronym(surface) for surface in name.surfaces):
             continue  # acronyms are compared letter for letter
         blocks.setdefault((len(name.key), _skeleton(name.key[-1])), []).append(index)
     for block in blocks.values():
@@ -459,7 +451,7 @@ def _may_shorten(name: _Name) -> bool:
     """Whether a name can be the short form of a longer one: not an acronym ("UN" is not the
     end of "Kim Jong Un"), an initial, a word capitalised only to open a sentence, or the
     head noun of organisations' names ("Court", "Army")."""
-    if all(_is_acronym(surface) for surface in name.surfaces):
+    if all(is_acronym(surface) for surface in name.surfaces):
         return False
     word = name.key[0]
     return len(name.key) > 1 or (
@@ -479,9 +471,9 @@ def _attach_acronyms(names: list[_Name], groups: _Groups) -> None:
         group_surfaces.setdefault(groups.find(index), []).extend(name.surfaces)
     for index, name in enumerate(names):
         root = groups.find(index)
-        if not all(_is_acronym(s) for s in group_surfaces[root]):
+        if not all(is_acronym(s) for s in group_surfaces[root]):
             continue
-        letters = {_POSSESSIVE_RE.sub("", s).replace(".", "") for s in name.surfaces}
+        letters = {POSSESSIVE_RE.sub("", s).replace(".", "") for s in name.surfaces}
         found = {i for acronym in letters for i in by_initials.get(acronym, ())}
         targets = {groups.find(i) for i in found} - {groups.find(index)}
         if len(targets) == 1:
@@ -492,7 +484,7 @@ def _entity(
     surfaces: list[str], counts: Counter[str], documents: dict[str, dict[str, None]]
 ) -> Entity:
     variants = sorted(surfaces, key=lambda s: -counts[s])  # stable: first seen wins ties
-    full_forms = [s for s in variants if not _is_acronym(s)] or variants
+    full_forms = [s for s in variants if not is_acronym(s)] or variants
     longest = max(len(name_key(s)) for s in full_forms)
     if longest > 1:
         full_forms = [s for s in full_forms if len(name_key(s)) > 1]

@@ -23,8 +23,10 @@ import re
 from functools import cache
 
 from summarize.analyze.attribution import find_attributions
-from summarize.analyze.terms import Token, lexicon, tokenize, word_forms, word_set, word_tokens
-from summarize.models import Span
+from summarize.models import SentenceAnalysis, Span
+from summarize.text.inflection import word_forms
+from summarize.text.lexicons import lexicon, word_set
+from summarize.text.tokens import Token, tokenize, word_tokens
 
 # Lemmas of bias-lexicon.txt that evaluate, intensify or take a side by themselves.
 _LEXICON_SUBSET = word_set(
@@ -63,6 +65,26 @@ _LABELS = word_set(
 )
 _NAMING_VERBS = word_set("view call label brand describe consider dub term deem regard")
 _QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
+
+
+LINK_CUES: dict[str, re.Pattern[str]] = {
+    "cause": re.compile(
+        r"\b(because|due to|owing to|as a result|result(?:s|ed)? in|led to|leading to|caused|"
+        r"sparked by|prompted by|fuel(?:l)?ed by|triggered by)\b",
+        re.I,
+    ),
+    "motive": re.compile(
+        r"\b(in order to|so as to|aim(?:s|ed|ing)? (?:at|to)|in a bid to|seek(?:s|ing)?|"
+        r"sought|hop(?:es|ed|ing) to|to address|motivated by|driven by|shares? concerns?|"
+        r"in response to|in retaliation)\b",
+        re.I,
+    ),
+    "support": re.compile(
+        r"\b(backed by|backing (?:from|of)|received (?:the )?backing|supported by|support from|"
+        r"thanks to|funded by|armed by)\b",
+        re.I,
+    ),
+}
 
 
 @cache
@@ -127,3 +149,22 @@ def loaded_rate(text: str) -> float:
     """Loaded words per word of `text` (0.0 for text without words)."""
     words = len(tokenize(text))
     return len(find_loaded_terms(text)) / words if words else 0.0
+
+
+def find_links(text: str) -> dict[str, str]:
+    """The causes, motives or backing a sentence asserts: kind of link -> the words making it."""
+    found = {}
+    for kind, pattern in LINK_CUES.items():
+        match = pattern.search(text)
+        if match:
+            found[kind] = match.group(0)
+    return found
+
+
+def added_links(claim: SentenceAnalysis, others: list[SentenceAnalysis]) -> dict[str, str]:
+    """The links `claim` asserts in its own voice that `others` do not make (none when it is
+    attributed: then they are its speaker's)."""
+    if not others or claim.attributions:
+        return {}
+    elsewhere = set().union(*(other.links for other in others))
+    return {kind: words for kind, words in claim.links.items() if kind not in elsewhere}

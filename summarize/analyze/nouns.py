@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from summarize.analyze.terms import lexicon
+from summarize.text.lexicons import lexicon
 
 # Two nouns are related when one is a kind of the other within this many levels of WordNet
 # ("member" -> "associate" -> "peer" -> "person"). Any of 2 to 5 scores the same on the dev half

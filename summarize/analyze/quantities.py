@@ -26,43 +26,24 @@ numbers, scores ("3-1"), names with numbers ("F-16", "Resolution 2254") and the 
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from summarize.analyze.dates import calendar_spans
 from summarize.models import Bound, Quantity
-
-if TYPE_CHECKING:
-    import pint
+from summarize.text.inflection import looks_plural, singular
+from summarize.text.numbers import FRACTIONS, NUMBER_WORDS, ORDINALS, SCALES, SMALL, TENS
+from summarize.text.units import CONVERSIONS, to_base
 
 UNBOUNDED = sys.float_info.max
 APPROXIMATE_MARGIN = 0.15
 FRACTION_MARGIN = 0.05
 
-_SMALL = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen",
-]  # fmt: skip
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-NUMBER_WORDS = {word: value for value, word in enumerate(_SMALL)} | {
-    word: 10 * (index + 2) for index, word in enumerate(_TENS)
-}
-SCALES = {
-    "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "m": 1e6, "k": 1e3, "b": 1e9,
-}  # fmt: skip
 # One-letter scales only follow money ("$5m"); elsewhere "5m" is five metres.
 _MONEY_ONLY_SCALES = {"m", "k", "b"}
-FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
-ORDINALS = [
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth",
-]  # fmt: skip
 
 CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
@@ -153,15 +134,6 @@ FUNCTION_WORDS = frozenset({
     "some", "any", "more", "most", "less", "least", "many", "much", "few", "several", "such",
     "only", "just", "also", "still", "even", "already", "again", "ago",
 })  # fmt: skip
-IRREGULAR_PLURALS = {
-    "people": "people", "persons": "people", "person": "people", "children": "child",
-    "men": "man", "women": "woman", "lives": "life", "wives": "wife", "knives": "knife",
-    "leaves": "leaf", "halves": "half", "thieves": "thief", "wolves": "wolf", "feet": "foot",
-    "teeth": "tooth", "mice": "mouse", "geese": "goose", "police": "police",
-    "personnel": "personnel", "staff": "staff", "cattle": "cattle", "livestock": "livestock",
-    "aircraft": "aircraft", "news": "news",
-}  # fmt: skip
-
 Qualifier = Literal["approximate", "nearly", "at_least", "at_most", "between", "from"]
 _QUALIFIER_WORDS: dict[Qualifier, str] = {
     "approximate": r"some|about|around|approximately|roughly|an\s+estimated|estimated|approx\.|"
@@ -182,8 +154,8 @@ def _alternation(surfaces: list[str]) -> str:
 
 _SCALE_NAMES = r"(?:hundred|thousand|million|billion|trillion)\b"
 _WORD_NUMBER = (
-    r"(?:(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(_SMALL[1:10]) + r"))?"
-    r"|" + _alternation(_SMALL) + r")\b"
+    r"(?:(?:" + "|".join(TENS) + r")(?:-(?:" + "|".join(SMALL[1:10]) + r"))?"
+    r"|" + _alternation(SMALL) + r")\b"
 )
 _NUMBER = re.compile(
     # vague amounts: "tens of thousands", "several hundred", "dozens"
@@ -307,17 +279,6 @@ class _Unit:
 _UNIT, _UNIT_MEANINGS = _unit_lookup()
 
 
-@functools.cache
-def unit_registry() -> pint.UnitRegistry:
-    """pint's registry, built on first use: importing pint and parsing its units is slow."""
-    import pint
-
-    try:
-        return pint.UnitRegistry(cache_folder=":auto:")
-    except OSError:  # no writable cache folder: parse the definitions every time
-        return pint.UnitRegistry()
-
-
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Quantities stated in `text`, one sentence starting at `offset` in its document."""
     blocked = calendar_spans(text) + [match.span() for match in _PHONE.finditer(text)]
@@ -357,22 +318,6 @@ def overlaps(a: Quantity, b: Quantity) -> bool:
     Intervals that only touch do not overlap: "19" ([18.5, 19.5]) is not "20" ([19.5, 20.5]).
     """
     return a.base_unit == b.base_unit and a.low < b.high and b.low < a.high
-
-
-def singular(noun: str) -> str:
-    """Lowercased singular of a plural noun, by the regular rules ("casualties" -> "casualty")."""
-    head, hyphen, word = noun.lower().rpartition("-")
-    if word in IRREGULAR_PLURALS:
-        word = IRREGULAR_PLURALS[word]
-    elif word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith(("ches", "shes", "sses", "xes", "zzes")) or re.search(
-        r"[^aeiou]uses$", word
-    ):
-        word = word[:-2]  # churches, taxes, campuses, viruses (but houses, causes)
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    return head + hyphen + word
 
 
 # ------------------------------------------------------------------------ the number itself
@@ -514,7 +459,7 @@ def _parse_number_words(phrase: str) -> tuple[float, float, int] | None:
             else:
                 total, current, scale = total + (current or 1.0) * factor, 0.0, factor
         else:
-            follows_tens = previous in _TENS and NUMBER_WORDS[word] < 10
+            follows_tens = previous in TENS and NUMBER_WORDS[word] < 10
             if previous not in ("", "a", "and") and previous not in SCALES and not follows_tens:
                 break
             current += NUMBER_WORDS[word]
@@ -634,7 +579,7 @@ def _counted(text: str, number: _Number, end: int) -> tuple[str | None, int]:
         if lower.endswith(("'", "’")):  # "two Russian nationals' ties": the owner is counted
             run.append(word)
             break
-        if run and not _looks_plural(lower) and lower.endswith(("ed", "ing", "ly")):
+        if run and not looks_plural(lower) and lower.endswith(("ed", "ing", "ly")):
             break
         run.append(word)
         position = word.end()
@@ -645,18 +590,11 @@ def _counted(text: str, number: _Number, end: int) -> tuple[str | None, int]:
     elif number.value == 1 and number.kind == "exact":
         head = run[-1] if run else None
     else:
-        head = next((word for word in run if _looks_plural(word["word"].lower())), None)
+        head = next((word for word in run if looks_plural(word["word"].lower())), None)
     if head is None or (head["gap"] == "-" and head["word"].lower().endswith("ed")):
         return None, end
     noun = head["word"].rstrip("'’")
     return singular(noun), head.start("word") + len(noun) if head is run[0] else end
-
-
-def _looks_plural(word: str) -> bool:
-    word = word.rstrip("'’")
-    if word in IRREGULAR_PLURALS:
-        return word not in ("person",)
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _not_a_quantity(
@@ -718,12 +656,12 @@ def _normalised(
 ) -> dict[str, float | str]:
     """Quantity fields that depend on the unit: value, unit, normalized, base_unit, low, high."""
     if unit.kind == "measure":
-        normalized, base_unit = _to_base(number.value, unit.pint_units[0])
-        lows = [0.0] if low is None else [_to_base(low, units)[0] for units in unit.pint_units]
+        normalized, base_unit = to_base(number.value, unit.pint_units[0])
+        lows = [0.0] if low is None else [to_base(low, units)[0] for units in unit.pint_units]
         highs = (
-            [UNBOUNDED] if high is None else [_to_base(high, units)[0] for units in unit.pint_units]
+            [UNBOUNDED] if high is None else [to_base(high, units)[0] for units in unit.pint_units]
         )
-        name = str(unit_registry().Unit(unit.pint_units[0]))
+        name = CONVERSIONS[unit.pint_units[0]].name
         return {"value": number.value, "unit": name, "normalized": normalized,
                 "base_unit": base_unit, "low": min(lows), "high": max(highs)}  # fmt: skip
     base_unit = {"count": "count", "money": unit.name}.get(unit.kind, "percent")
@@ -737,17 +675,3 @@ def _normalised(
         "low": 0.0 if low is None else low * unit.factor,
         "high": UNBOUNDED if high is None else high * unit.factor,
     }
-
-
-def _to_base(amount: float, units: str) -> tuple[float, str]:
-    scale, shift, base_unit = _conversion(units)
-    return amount * scale + shift, base_unit
-
-
-@functools.cache
-def _conversion(units: str) -> tuple[float, float, str]:
-    """Scale, shift and symbol taking `units` to base units (pint per value is 100x slower)."""
-    registry = unit_registry()
-    zero = registry.Quantity(0.0, units).to_base_units()
-    one = registry.Quantity(1.0, units).to_base_units()
-    return float(one.magnitude - zero.magnitude), float(zero.magnitude), f"{one.units:~C}"

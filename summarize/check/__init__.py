@@ -6,35 +6,66 @@ that another says is unverified or disputed). **medium** changes how the story r
 flat contradiction (a figure updated between reports of different dates, loaded or causal
 framing, different attribution or doubt, a claim a rewrite added). **low** is for the record
 (equivalent figures in other units or words, name variants, other unique claims, omissions).
-The checker never needs an LLM.
+
+Checkers are strategies: `rules` (offline, always run; one module per family of findings) and
+`llm` (a model adds framing and attribution findings, never removes any). A new checker is one
+module with a class that has `check(stage) -> Checked`, named in CHECKERS.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
 from summarize.align import Similarities
-from summarize.check.coverage import check_coverage
-from summarize.check.entities import check_entities
-from summarize.check.quantities import check_quantities
-from summarize.check.wording import check_wording
-from summarize.models import Analysis, ClaimGroup, Finding
+from summarize.models import Analysis, ClaimGroup, Finding, sort_findings
+from summarize.strategies import load_strategy
 
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+if TYPE_CHECKING:
+    from summarize.llm.settings import LLMSettings
 
 
-def check(
-    analysis: Analysis, groups: list[ClaimGroup], similarities: Similarities | None = None
-) -> list[Finding]:
-    """`similarities`: the ones align used, if at hand (they are costly to compute twice)."""
-    pairs = (similarities or Similarities(analysis)).pairs
-    findings = [
-        *check_quantities(analysis, pairs),
-        *check_wording(analysis, groups, pairs),
-        *check_entities(analysis),
-        *check_coverage(analysis, groups, pairs),
-    ]
-    return sort_findings(findings)
+@dataclass
+class Aligned:
+    """What every checker starts from: the analysis, its claim groups and the similarities
+    alignment computed (they are costly to compute twice)."""
+
+    analysis: Analysis
+    groups: list[ClaimGroup]
+    similarities: Similarities
 
 
-def sort_findings(findings: list[Finding]) -> list[Finding]:
-    """Most severe first, then by kind and reports, so a report reads the same every run."""
-    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.kind, f.documents))
+@dataclass
+class Checked:
+    findings: list[Finding]
+    notes: list[str] = field(default_factory=list)
+
+
+class Checker(Protocol):
+    def check(self, aligned: Aligned) -> Checked: ...
+
+
+CHECKERS = {
+    "rules": "summarize.check.rules:RulesChecker",
+    "llm": "summarize.check.llm:LLMChecker",
+}
+
+
+def checker(name: str, llm_settings: LLMSettings | None = None) -> Checker:
+    """The checker registered under `name`, built with the LLM settings (used only by `llm`)."""
+    checker_: Checker = load_strategy(CHECKERS, name)(llm_settings)
+    return checker_
+
+
+def run_checkers(
+    names: Sequence[str], aligned: Aligned, llm_settings: LLMSettings | None = None
+) -> Checked:
+    """Every named checker's findings, most severe first, and their notes."""
+    findings: list[Finding] = []
+    notes: list[str] = []
+    for name in names:
+        result = checker(name, llm_settings).check(aligned)
+        findings += result.findings
+        notes += result.notes
+    return Checked(findings=sort_findings(findings), notes=notes)

@@ -16,9 +16,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from summarize.align import Pair
-from summarize.check.evidence import names, quote_sentence, short
+from summarize.check.evidence import names, quote_sentence
+from summarize.judge import Judge
 from summarize.models import Analysis, ClaimGroup, Finding, SentenceRef
-from summarize.support import judge_sentence
+from summarize.text.display import shorten
 
 MIN_TERMS = 5
 # A sentence alone in its group is still not unique when the reports on the same subject cover
@@ -51,11 +52,11 @@ def _neighbours(analysis: Analysis, pairs: Iterable[Pair]) -> dict[int, set[str]
     return near
 
 
-def _restated(analysis: Analysis, ref: SentenceRef, near: set[str]) -> bool:
+def _restated(judge: Judge, ref: SentenceRef, near: set[str]) -> bool:
     """Another report says it too, in sentences that split or merge it differently."""
     if not near:
         return False
-    verdict = judge_sentence(analysis.sentence(ref).text, analysis, sorted(near))
+    verdict = judge.judge(judge.analysis.sentence(ref).text, sorted(near))
     return verdict.label == "supported" and verdict.score >= RESTATED_COVERAGE
 
 
@@ -65,6 +66,7 @@ def _unique_claims(
     twins = _closest_twins(analysis, groups)
     near = _neighbours(analysis, pairs)
     index_of = {(s.document, s.sentence): i for i, s in enumerate(analysis.sentences)}
+    judge = Judge(analysis)
     findings = []
     for group in groups:
         if len(group.members) != 1:
@@ -72,7 +74,7 @@ def _unique_claims(
         ref = group.members[0]
         if len(analysis.analysis_of(ref).terms) < MIN_TERMS:
             continue
-        if _restated(analysis, ref, near[index_of[(ref.document, ref.sentence)]]):
+        if _restated(judge, ref, near[index_of[(ref.document, ref.sentence)]]):
             continue
         twin = twins.get(ref.document)
         text = analysis.sentence(ref).text
@@ -83,7 +85,7 @@ def _unique_claims(
                 documents=[ref.document],
                 evidence=[quote_sentence(analysis, ref)],
                 explanation=(
-                    f"Only {ref.document} says “{short(text)}”"
+                    f"Only {ref.document} says “{shorten(text)}”"
                     + (
                         f"; {ref.document} and {twin} otherwise match sentence for sentence, so "
                         "one of them added or dropped this in editing."
@@ -122,7 +124,7 @@ def _omissions(analysis: Analysis, groups: list[ClaimGroup]) -> list[Finding]:
                 evidence=[quote_sentence(analysis, first)],
                 explanation=(
                     f"{names(missing)} leave{'s' if len(missing) == 1 else ''} out what "
-                    f"{names(carrying)} report: “{short(analysis.sentence(first).text)}”"
+                    f"{names(carrying)} report: “{shorten(analysis.sentence(first).text)}”"
                 ),
             )
         )

@@ -17,10 +17,5 @@ def quote_sentence(analysis: Analysis, ref: SentenceRef) -> Evidence:
     return quote_span(analysis, ref.document, sentence)
 
 
-def short(text: str, limit: int = 90) -> str:
-    """A quote short enough for a one-line explanation."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def names(documents: list[str]) -> str:
     return ", ".join(documents)

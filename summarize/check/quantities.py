@@ -31,7 +31,7 @@ from summarize.models import (
     ReportedValue,
     Severity,
 )
-from summarize.units import format_value
+from summarize.text.units import format_value
 
 _Key = tuple[int, int]  # (sentence index in analysis.sentences, quantity index in that sentence)
 _Found = tuple[str, Quantity]  # (document id, quantity)

@@ -11,42 +11,24 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 
 from summarize.align import Pair
 from summarize.analyze.attribution import is_unverified, unverified_remark
+from summarize.analyze.framing import added_links
 from summarize.analyze.nouns import synonyms
 from summarize.analyze.quantities import overlaps
-from summarize.analyze.terms import term_overlap
-from summarize.check.evidence import names, quote_sentence, quote_span, short
+from summarize.check.evidence import names, quote_sentence, quote_span
 from summarize.models import Analysis, ClaimGroup, Finding, Quantity, SentenceRef, Span
+from summarize.text.display import shorten
+from summarize.text.tokens import term_overlap
 
 _DISPUTING = re.compile(r"\b(alleged\w*|purported\w*|without evidence)\b", re.I)
 # Members must say nearly the same thing before their attribution is compared.
 SAME_CLAIM_OVERLAP = 0.5
 # Quotes of the other side shown for a framing finding; the finding still names every report.
 MAX_COUNTER_QUOTES = 3
-
-LINK_CUES: dict[str, re.Pattern[str]] = {
-    "cause": re.compile(
-        r"\b(because|due to|owing to|as a result|result(?:s|ed)? in|led to|leading to|caused|"
-        r"sparked by|prompted by|fuel(?:l)?ed by|triggered by)\b",
-        re.I,
-    ),
-    "motive": re.compile(
-        r"\b(in order to|so as to|aim(?:s|ed|ing)? (?:at|to)|in a bid to|seek(?:s|ing)?|"
-        r"sought|hop(?:es|ed|ing) to|to address|motivated by|driven by|shares? concerns?|"
-        r"in response to|in retaliation)\b",
-        re.I,
-    ),
-    "support": re.compile(
-        r"\b(backed by|backing (?:from|of)|received (?:the )?backing|supported by|support from|"
-        r"thanks to|funded by|armed by)\b",
-        re.I,
-    ),
-}
 
 
 def _doubt(analysis: Analysis, ref: SentenceRef) -> set[str]:
@@ -105,7 +87,7 @@ def _attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | Non
             explanation=(
                 f"{names([m.document for m in own_voice])} state as fact what "
                 + "; ".join(
-                    f"{m.document} attributes to “{short(a.source, 40)}” ({a.cue})"
+                    f"{m.document} attributes to “{shorten(a.source, 40)}” ({a.cue})"
                     for m, a in zip(attributed, sources, strict=True)
                 )
                 + (", and which is doubted elsewhere." if doubted else ".")
@@ -201,34 +183,10 @@ def _counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
     return None
 
 
-@functools.lru_cache(maxsize=8192)
-def _links(text: str) -> dict[str, str]:
-    """kind of link -> the words that make it. Cached: a sentence meets every other member of
-    its group, and groups of reprints can hold hundreds."""
-    found = {}
-    for kind, pattern in LINK_CUES.items():
-        match = pattern.search(text)
-        if match:
-            found[kind] = match.group(0)
-    return found
-
-
-def added_links(
-    analysis: Analysis, claim: SentenceRef, others: list[SentenceRef]
-) -> dict[str, str]:
-    """The causes, motives or backing `claim` asserts in its own voice that `others` do not
-    (kind of link -> the words that make it)."""
-    if not others or analysis.analysis_of(claim).attributions:
-        return {}
-    links = _links(analysis.sentence(claim).text)
-    elsewhere = set().union(*(_links(analysis.sentence(o).text) for o in others))
-    return {kind: words for kind, words in links.items() if kind not in elsewhere}
-
-
 def _link_finding(
     analysis: Analysis, claim: SentenceRef, others: list[SentenceRef]
 ) -> Finding | None:
-    added = added_links(analysis, claim, others)
+    added = added_links(analysis.analysis_of(claim), [analysis.analysis_of(o) for o in others])
     if not added:
         return None
     shown = others[:MAX_COUNTER_QUOTES]

@@ -13,18 +13,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from summarize.analyze.attribution import REMARK_WORDS, is_unverified, unverified_remark
+from summarize.analyze.framing import added_links
 from summarize.analyze.quantities import comparable, overlaps
-from summarize.analyze.terms import term_overlap
-from summarize.check.wording import added_links
 from summarize.models import (
     Analysis,
     ClaimGroup,
+    Finding,
     SentenceRef,
     Summary,
     SummarySentence,
 )
+from summarize.text.tokens import term_overlap
+
+if TYPE_CHECKING:
+    from summarize.llm.settings import LLMSettings
 
 REDUNDANT_OVERLAP = 0.6
 MIN_WORDS = 6
@@ -108,7 +113,11 @@ def _plainest(analysis: Analysis, group: ClaimGroup, central: dict[str, float]) 
     def penalty(member: SentenceRef) -> float:
         # A cause or motive only this report asserts is framing, not the plain fact.
         others = [m for m in group.members if m != member]
-        framed = 2.0 if added_links(analysis, member, others) else 0.0
+        framed = (
+            2.0
+            if added_links(analysis.analysis_of(member), [analysis.analysis_of(o) for o in others])
+            else 0.0
+        )
         return _wording_penalty(analysis, member, contested) + framed - central[member.document]
 
     return min(group.members, key=lambda m: (penalty(m), m.document))
@@ -228,15 +237,29 @@ def _texts(analysis: Analysis, fact: _Fact) -> list[SummarySentence]:
         text = f"{text} {analysis.sentence(fact.follow_up).text}"
         if fact.follow_up_group:
             citations = list(dict.fromkeys([*citations, *fact.follow_up_group.documents]))
-    sentences = [SummarySentence(text=text, citations=citations)]
+    sources = list(fact.group.members)
+    if fact.follow_up:
+        sources.append(fact.follow_up)
+    sentences = [SummarySentence(text=text, citations=citations, sources=sources)]
     if fact.earlier_figure:
         sentences.append(
             SummarySentence(
                 text=_plain_text(analysis, fact.earlier_figure, dated=True),
                 citations=[fact.earlier_figure.document],
+                sources=[fact.earlier_figure],
             )
         )
     return sentences
+
+
+class ExtractiveComposer:
+    def __init__(self, llm_settings: LLMSettings | None = None) -> None:
+        """Offline: the settings are taken as every composer takes them, and not used."""
+
+    def compose(
+        self, analysis: Analysis, groups: list[ClaimGroup], findings: list[Finding], max_words: int
+    ) -> Summary:
+        return compose_extractive(analysis, groups, max_words)
 
 
 def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: int) -> Summary:

@@ -13,19 +13,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from summarize.compose.guard import Draft, SentenceJudge, guard, report_id
+from summarize.judge import Judge
 from summarize.llm import tokens
 from summarize.llm.client import Ask, LLMClient, Usage, usage_notes
 from summarize.llm.errors import LLMError
 from summarize.llm.fences import attribute, fence, quoted
-from summarize.llm.guard import Draft, Judge, guard, report_id
 from summarize.llm.prompts import Prompt, load_prompt
 from summarize.llm.settings import LLMSettings
-from summarize.models import Analysis, ClaimGroup, Document, Finding, Summary
+from summarize.models import SEVERITY_ORDER, Analysis, ClaimGroup, Document, Finding, Summary
+from summarize.text.display import shorten
 
 CONTEXT_SHARE = 0.3  # at most this part of the budget goes to claim groups and findings
 MAX_REDUCE_LEVELS = 3
 QUOTE_CHARS = 160
-_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
 @dataclass
@@ -240,33 +241,28 @@ def _notes(batch: list[Source], draft: Draft) -> Source:
     return Source("NOTES", documents, {"from": ",".join(map(attribute, documents))}, lines)
 
 
-def _shorten(text: str, limit: int = QUOTE_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _group_lines(analysis: Analysis, groups: list[ClaimGroup]) -> list[str]:
     """One line per fact, most widely reported first: which reports carry it, one wording."""
     ordered = sorted(groups, key=lambda group: (-len(group.documents), group.id))
     return [
         f"- fact {group.id} [{', '.join(map(attribute, group.documents))}]: "
-        f'"{_shorten(analysis.sentence(group.members[0]).text, 300)}"'
+        f'"{shorten(analysis.sentence(group.members[0]).text, 300)}"'
         for group in ordered
         if group.members
     ]
 
 
 def _finding_lines(findings: list[Finding]) -> list[str]:
-    ordered = sorted(findings, key=lambda finding: _SEVERITY_ORDER[finding.severity])
+    ordered = sorted(findings, key=lambda finding: SEVERITY_ORDER[finding.severity])
     lines = []
     for finding in ordered:
         quotes = "; ".join(
-            f'{attribute(e.document)}: "{_shorten(e.quote)}"' for e in finding.evidence
+            f'{attribute(e.document)}: "{shorten(e.quote, QUOTE_CHARS)}"' for e in finding.evidence
         )
         documents = ", ".join(map(attribute, finding.documents))
         lines.append(
             f"- {finding.kind} ({finding.severity}) [{documents}]: "
-            f"{_shorten(finding.explanation, 300)}" + (f" Quotes: {quotes}" if quotes else "")
+            f"{shorten(finding.explanation, 300)}" + (f" Quotes: {quotes}" if quotes else "")
         )
     return lines
 
@@ -281,35 +277,30 @@ def _fitting(lines: list[str], limit: int) -> list[str]:
     return kept
 
 
-def compose_llm(
-    analysis: Analysis,
-    groups: list[ClaimGroup],
-    findings: list[Finding],
-    max_words: int,
-    settings: LLMSettings,
-    *,
-    judge: Judge | None = None,
-) -> Summary:
-    """A neutral merged summary written by the configured model and vetted by the guard.
+class LLMComposer:
+    """A neutral merged summary written by the configured model and vetted by the guard."""
 
-    Raises LLMError (one line, no key) when the endpoint cannot be used or gives nothing the
-    reports support. `judge` defaults to summarize.support.judge_sentence.
-    """
-    if judge is None:
-        from summarize.support import judge_sentence
+    def __init__(self, llm_settings: LLMSettings | None = None, judge: SentenceJudge | None = None):
+        self.settings = llm_settings or LLMSettings.from_env()
+        self.judge = judge
 
-        judge = judge_sentence
-    composer = _Composer(LLMClient(settings), analysis, groups, findings, max_words)
-    draft = composer.draft()
-    sentences, tally = guard(draft, analysis, judge, max_words)
-    notes = [
-        *usage_notes("LLM summary", settings, composer.usage, composer.used_prompts),
-        *composer.notes,
-    ]
-    notes.append(tally.note())
-    if not sentences:
-        raise LLMError(
-            f"none of the {len(draft.sentences)} sentence(s) the model wrote is supported by "
-            "the reports"
-        )
-    return Summary(sentences=sentences, backend="llm", notes=notes)
+    def compose(
+        self, analysis: Analysis, groups: list[ClaimGroup], findings: list[Finding], max_words: int
+    ) -> Summary:
+        """Raises LLMError (one line, no key) when the endpoint cannot be used or gives nothing
+        the reports support. The guard's judge defaults to summarize.judge.Judge."""
+        composer = _Composer(LLMClient(self.settings), analysis, groups, findings, max_words)
+        draft = composer.draft()
+        judge = self.judge or Judge(analysis)
+        sentences, tally = guard(draft, analysis, judge, max_words)
+        notes = [
+            *usage_notes("LLM summary", self.settings, composer.usage, composer.used_prompts),
+            *composer.notes,
+            tally.note(),
+        ]
+        if not sentences:
+            raise LLMError(
+                f"none of the {len(draft.sentences)} sentence(s) the model wrote is supported by "
+                "the reports"
+            )
+        return Summary(sentences=sentences, backend="llm", notes=notes)

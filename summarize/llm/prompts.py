@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from importlib import resources
 from pathlib import Path
 from string import Template
 
@@ -49,9 +50,10 @@ class Prompt(BaseModel):
 
 
 def prompts_dir() -> Path:
-    """prompts/ next to the package (or $SUMMARIZE_PROMPTS_DIR, to try edited prompts)."""
+    """The installed templates (the project's prompts/, installed as the package
+    summarize.prompts), or $SUMMARIZE_PROMPTS_DIR, to try edited prompts."""
     override = os.environ.get(PROMPTS_DIR_ENV)
-    return Path(override) if override else Path(__file__).resolve().parents[2] / "prompts"
+    return Path(override) if override else Path(str(resources.files("summarize.prompts")))
 
 
 def parse_prompt(name: str, text: str) -> Prompt:

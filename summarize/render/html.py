@@ -22,23 +22,22 @@ from dataclasses import dataclass
 from importlib import resources
 from itertools import pairwise
 
-from summarize.models import Document, Evidence, Finding, Report, ReportedValue, Sentence
-from summarize.units import display_scales, format_number, format_value
+from summarize.models import (
+    KIND_LABELS,
+    SEVERITIES,
+    Document,
+    Evidence,
+    Finding,
+    Report,
+    ReportedValue,
+    Sentence,
+    SummarySentence,
+)
+from summarize.text.display import shorten
+from summarize.text.units import display_scales, format_number, format_value
 
-SEVERITIES = ("high", "medium", "low")
-KINDS: dict[str, tuple[str, str]] = {  # kind: (label, what it means); one per FindingKind
-    "quantity_conflict": ("Numbers differ", "the reports give values that cannot all be true"),
-    "quantity_equivalent": ("Same number", "the same value in other units or words"),
-    "temporal_update": ("Updated number", "values differ because the reports are from other times"),
-    "framing": ("Framing", "the same fact in differently loaded wording, or a motive or cause"),
-    "attribution": ("Attribution", "stated as fact in one report, as someone's claim in another"),
-    "entity_variant": ("Name variants", "one entity, several spellings"),
-    "unique_claim": ("Unique claim", "a claim only one report makes"),
-    "omission": ("Omission", "a fact most reports carry and one leaves out"),
-}
 QUOTE_CHARS = 70  # quotes are shortened in the findings list; the reports show them whole
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_WORD = re.compile(r"\w+")
 
 
 # ---------------------------------------------------------------- escaping
@@ -54,11 +53,6 @@ def script_json(data: object) -> str:
     for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(raw, escaped)
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 @functools.cache
@@ -103,23 +97,12 @@ class _Source:
         return f"{self.anchor}-s{sentence.index}"
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(text.lower()))
-
-
-def source_sentence(claim: str, document: Document) -> Sentence | None:
-    """The document's sentence a summary sentence came from.
-
-    One that contains the claim or is contained in it, else the one sharing most words with it.
-    """
-    claim_text = " ".join(claim.split())
-    for sentence in document.sentences:
-        text = " ".join(sentence.text.split())
-        if text and (text in claim_text or claim_text in text):
-            return sentence
-    words = _words(claim)
-    best = max(document.sentences, key=lambda s: len(words & _words(s.text)), default=None)
-    return best if best is not None and words & _words(best.text) else None
+def source_sentence(summary_sentence: SummarySentence, document: Document) -> Sentence | None:
+    """The document's sentence a summary sentence came from, as compose recorded it."""
+    for ref in summary_sentence.sources:
+        if ref.document == document.id and 0 <= ref.sentence < len(document.sentences):
+            return document.sentences[ref.sentence]
+    return None
 
 
 def _sentence_at(document: Document, offset: int) -> Sentence | None:
@@ -140,7 +123,7 @@ def _summary_html(report: Report, sources: dict[str, _Source]) -> str:
     sentences = []
     for sentence in report.summary:
         cites = "".join(
-            _cite(sources[c], source_sentence(sentence.text, sources[c].document))
+            _cite(sources[c], source_sentence(sentence, sources[c].document))
             if c in sources
             else f'<span class="cite">[{_text(c)}]</span>'
             for c in sentence.citations
@@ -195,14 +178,14 @@ def _value_item(value: ReportedValue, sources: dict[str, _Source]) -> str:
 
 def _quote_item(evidence: Evidence, sources: dict[str, _Source]) -> str:
     source = sources.get(evidence.document)
-    quote = f"“{_text(_shorten(evidence.quote, QUOTE_CHARS))}”"
+    quote = f"“{_text(shorten(evidence.quote, QUOTE_CHARS))}”"
     if source is None:
         return f"[{_text(evidence.document)}] {quote}"
     return f"{_cite(source, _sentence_at(source.document, evidence.start))} {quote}"
 
 
 def _finding_html(finding: Finding, index: int, sources: dict[str, _Source]) -> str:
-    label, description = KINDS[finding.kind]
+    label, description = KIND_LABELS[finding.kind]
     if finding.values:
         details = "".join(_value_item(v, sources) for v in finding.values)
         details = f'<ul class="values">{details}</ul>'
@@ -224,8 +207,8 @@ def _filters_html(report: Report) -> str:
     for finding in report.findings:
         counts[finding.kind] = counts.get(finding.kind, 0) + 1
     boxes = []
-    for kind in sorted(counts, key=list(KINDS).index):
-        label, description = KINDS[kind]
+    for kind in sorted(counts, key=list(KIND_LABELS).index):
+        label, description = KIND_LABELS[kind]
         boxes.append(
             f'<label title="{_text(description)}"><input type="checkbox" value="{_text(kind)}" '
             f'checked> <mark class="ev k-{_text(kind)}">{_text(label)}</mark> '
@@ -326,7 +309,7 @@ def _chart_svg(finding: Finding, index: int, sources: dict[str, _Source]) -> str
         y = row * _ROW_HEIGHT + _ROW_HEIGHT / 2
         parts.append(
             f'<text class="row-label" x="{_LABEL_RIGHT}" y="{y + 4:.1f}" text-anchor="end">'
-            f"{_text(_shorten(label, 28))}</text>"
+            f"{_text(shorten(label, 28))}</text>"
             f'<line class="row" x1="{_PLOT_LEFT}" x2="{_PLOT_RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'
         )
         parts += [
@@ -338,9 +321,9 @@ def _chart_svg(finding: Finding, index: int, sources: dict[str, _Source]) -> str
         written = " · ".join(v.text for v in row_values)
         parts.append(
             f'<text class="written" x="{_WRITTEN_LEFT}" y="{y + 4:.1f}">'
-            f"{_text(_shorten(written, 38))}</text>"
+            f"{_text(shorten(written, 38))}</text>"
         )
-    kind = KINDS[finding.kind][0]
+    kind = KIND_LABELS[finding.kind][0]
     title = f"{kind}: each report's value in {scale.symbol.strip() or 'count'}, by report date"
     return (
         f'<svg class="chart" viewBox="0 0 {_CHART_WIDTH} {axis_y + _AXIS_HEIGHT - 4}" '
@@ -352,7 +335,7 @@ def _chart_svg(finding: Finding, index: int, sources: dict[str, _Source]) -> str
 def _charts_html(report: Report, sources: dict[str, _Source]) -> str:
     figures = [
         f'<figure class="chart-figure"><figcaption><span class="badge k-{_text(finding.kind)}">'
-        f"{_text(KINDS[finding.kind][0])}</span> "
+        f"{_text(KIND_LABELS[finding.kind][0])}</span> "
         f"{_named_documents(finding.explanation, sources)}</figcaption>"
         f"{_chart_svg(finding, index, sources)}</figure>"
         for index, finding in enumerate(report.findings)
@@ -408,7 +391,7 @@ def _segment_html(text: str, covering: list[_Highlight]) -> str:
     findings = " ".join(str(i) for i in sorted({h.finding for h in covering}))
     kinds = list(dict.fromkeys(h.kind for h in covering))
     closest = min(covering, key=lambda h: h.end - h.start).kind
-    names = ", ".join(KINDS[kind][0] for kind in kinds)
+    names = ", ".join(KIND_LABELS[kind][0] for kind in kinds)
     return (
         f'<mark class="ev k-{_text(closest)}" data-findings="{findings}" '
         f'data-kinds="{_text(" ".join(kinds))}" title="{_text(names)}">{_text(text)}</mark>'
@@ -481,7 +464,7 @@ def _script_data(report: Report) -> dict[str, object]:
         "findings": [
             {
                 "kind": finding.kind,
-                "label": KINDS[finding.kind][0],
+                "label": KIND_LABELS[finding.kind][0],
                 "severity": finding.severity,
                 "explanation": finding.explanation,
             }

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from summarize.models import Finding, Report
-
-SEVERITIES = ("high", "medium", "low")
+from summarize.models import SEVERITIES, Finding, Report
 
 
 def _citation_numbers(report: Report) -> dict[str, int]:

@@ -1,0 +1,1 @@
+"""Prompt templates, versioned text files loaded by name; installed as `summarize.prompts`."""

@@ -1,0 +1,73 @@
+"""The "local" engine: the jobs in a pool of worker processes on this machine."""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+
+from summarize.batch.jobs import IN_FLIGHT_PER_WORKER, Job, Outcome, error_outcome, summarize_job
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group; the parent alone decides what to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _new_pool(jobs: int) -> ProcessPoolExecutor:
+    # forkserver: workers are not forked from the parent, whose progress bar runs a thread.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["summarize.batch.jobs"])
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts)
+
+
+WORKER_DIED = (
+    "a worker process died while this cluster was in flight (killed, or out of memory); "
+    "delete this line and resume to retry"
+)
+
+
+def local_outcomes(
+    items: Iterable[Job | Outcome], jobs: int, max_words: int | None
+) -> Iterator[Outcome]:
+    """Outcomes in order of completion, from a pool of `jobs` processes.
+
+    A worker that dies fails the clusters in flight at that moment, with that reason, and a
+    fresh pool takes over the rest. Closing the generator early (Ctrl-C) kills the workers.
+    """
+    earlier_children = set(multiprocessing.active_children())
+    pool = _new_pool(jobs)
+    pending: dict[Future[Outcome], Job] = {}
+
+    def finished() -> Iterator[Outcome]:
+        nonlocal pool
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        if any(isinstance(future.exception(), BrokenProcessPool) for future in done):
+            pool.shutdown(wait=True)  # a broken pool has failed every pending future
+            pool = _new_pool(jobs)
+            done = set(pending)
+        for future in done:
+            job = pending.pop(future)
+            broken = isinstance(future.exception(), BrokenProcessPool)
+            yield error_outcome(job.id, WORKER_DIED) if broken else future.result()
+
+    completed = False
+    try:
+        for item in items:
+            if isinstance(item, Outcome):
+                yield item
+                continue
+            pending[pool.submit(summarize_job, item, max_words)] = item
+            if len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
+                yield from finished()
+        while pending:
+            yield from finished()
+        completed = True
+    finally:
+        if not completed:
+            pool.shutdown(wait=False, cancel_futures=True)
+            for worker in set(multiprocessing.active_children()) - earlier_children:
+                worker.terminate()
+        pool.shutdown(wait=True)

@@ -1,0 +1,56 @@
+"""Names: one entity written differently by different reports (`entity_variant`, always low).
+
+A short form that is part of a longer one (Assad / Bashar Assad) is ordinary usage, not a
+variant; what is reported is two or more spellings, each used by some report.
+"""
+
+from __future__ import annotations
+
+from summarize.check.evidence import quote_span
+from summarize.models import Analysis, Entity, EntityMention, Evidence, Finding
+
+
+def _is_short_form(variant: str, others: list[str]) -> bool:
+    words = set(variant.lower().split())
+    return any(words < set(other.lower().split()) for other in others)
+
+
+def _first_mentions(analysis: Analysis, entity: Entity) -> dict[str, tuple[str, EntityMention]]:
+    """variant -> (document, mention) of its first use."""
+    first: dict[str, tuple[str, EntityMention]] = {}
+    for sentence in analysis.sentences:
+        for mention in sentence.entities:
+            if mention.canonical == entity.canonical and mention.text not in first:
+                first[mention.text] = (sentence.document, mention)
+    return first
+
+
+def check_names(analysis: Analysis) -> list[Finding]:
+    findings = []
+    for entity in analysis.entities:
+        if len(entity.documents) < 2:
+            continue
+        spellings = [v for v in entity.variants if not _is_short_form(v, entity.variants)]
+        if len({spelling.casefold() for spelling in spellings}) < 2:
+            continue
+        first = _first_mentions(analysis, entity)
+        used = [(spelling, *first[spelling]) for spelling in spellings if spelling in first]
+        if len({document for _, document, _ in used}) < 2:
+            continue
+        evidence: list[Evidence] = [
+            quote_span(analysis, document, mention) for _, document, mention in used
+        ]
+        findings.append(
+            Finding(
+                kind="entity_variant",
+                severity="low",
+                documents=list(dict.fromkeys(document for _, document, _ in used)),
+                evidence=evidence,
+                explanation=(
+                    "One entity, several spellings (not a disagreement): "
+                    + "; ".join(f"“{spelling}” in {document}" for spelling, document, _ in used)
+                    + "."
+                ),
+            )
+        )
+    return findings

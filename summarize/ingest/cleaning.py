@@ -1,0 +1,284 @@
+"""Cleaning one article's text into a Document: page chrome out (skip links, subscription
+appeals, related-story lists), the title, published date and dateline taken out of the text, and
+the body split into sentences whose offsets index into `Document.text`. Headings, the standfirst
+and photo captions stay out of the sentences. Works on any outlet's copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from summarize.ingest.markup import Metadata, html_to_text, markdown_to_text
+from summarize.models import Document, Sentence
+from summarize.text.calendar import DATE_PATTERN, TIME_PATTERN, date_of, has_year
+from summarize.text.sentences import CLOSER, paragraph_spans, sentence_spans
+
+Kind = Literal["text", "markdown", "html"]
+
+MIN_PROSE_WORDS = 5  # an article has at least one sentence this long
+MAX_HEADING_WORDS = 30  # longer lines without final punctuation are body text
+MAX_HEADLINE_WORDS = 20  # first sentence of a "Title. lead text" source taken as its title
+DATE_SEARCH_LINES = 6
+MAX_CHROME_CHARS = 600  # longer lines are body paragraphs, never page furniture
+MIN_WRAPPED_LINE_CHARS = 40  # a shorter line before a lowercase one ends where its author chose
+
+
+def document_from_text(
+    text: str,
+    doc_id: str,
+    path: str | None = None,
+    kind: Kind = "text",
+    title: str | None = None,
+    outlet: str | None = None,
+    published: dt.date | None = None,
+) -> Document:
+    """Clean one article into a Document; the given title, outlet and date win over found ones.
+
+    The result may have no sentences (an empty page, a data file); `article_problem` says so.
+    """
+    found = Metadata()
+    if kind == "html":
+        text, found = html_to_text(text)
+    elif kind == "markdown":
+        text, found = markdown_to_text(text)
+    cleaned = _clean(text)
+    body = "\n\n".join(cleaned.paragraphs)
+    return Document(
+        id=doc_id,
+        path=path,
+        outlet=outlet or found.outlet or cleaned.agency,
+        title=title or found.title or cleaned.title,
+        published=published or found.published or cleaned.published,
+        dateline=cleaned.dateline,
+        text=body,
+        sentences=_sentences(body, skip_non_sentences=True),
+    )
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Every sentence of `text` with exact offsets; each line is a paragraph."""
+    return _sentences(text, skip_non_sentences=False)
+
+
+def split_headline(text: str) -> tuple[str | None, str]:
+    """("Title", "lead text") from "Title. lead text" when the first sentence is short."""
+    sentences = split_sentences(text)
+    if (
+        len(sentences) < 2
+        or len(sentences[0].text.split()) > MAX_HEADLINE_WORDS
+        or not any(_is_prose(sentence.text) for sentence in sentences[1:])
+    ):
+        return None, text
+    return _TITLE_FINAL_PERIOD.sub("", sentences[0].text), text[sentences[1].start :]
+
+
+def article_problem(document: Document) -> str | None:
+    """Why the document is no news article (data or code), or None when it reads as one."""
+    prose = sum(len(sentence.text) for sentence in document.sentences if _is_prose(sentence.text))
+    if prose == 0:
+        return f"not an article: no sentence of {MIN_PROSE_WORDS} or more words (data or code?)"
+    if prose < len(document.text) / 2:
+        return "not an article: less than half of it is prose (data or code?)"
+    return None
+
+
+def _is_prose(sentence: str) -> bool:
+    if _CODE_MARK.search(sentence) or len(_WORD.findall(sentence)) < MIN_PROSE_WORDS:
+        return False
+    visible = len("".join(sentence.split()))
+    letters = len(sentence) - len(_LETTERS.sub("", sentence))
+    return letters >= 0.6 * visible
+
+
+@dataclass
+class _Cleaned:
+    paragraphs: list[str]
+    title: str | None
+    published: dt.date | None
+    dateline: str | None
+    agency: str | None
+
+
+def _clean(text: str) -> _Cleaned:
+    lines = [line for line in _paragraphs(text) if not _is_chrome(line)]
+    lines = _cut_related_section(lines)
+    published, lines = _take_published(lines)
+    body_start = 0
+    while body_start < len(lines) - 1 and _is_non_sentence(lines[body_start]):
+        body_start += 1
+    header, body = lines[:body_start], lines[body_start:]
+    # the dateline ends the header on a line of its own or opens the first body line
+    dateline = _DATELINE.fullmatch(header[-1]) if header else None
+    if dateline:
+        header.pop()
+    elif body and (dateline := _DATELINE.match(body[0])):
+        body[0] = body[0][dateline.end() :]
+    while len(body) > 1 and _is_non_sentence(body[-1]):
+        body.pop()
+    agency = dateline and (dateline.group("agency") or dateline.group("agency2"))
+    return _Cleaned(
+        paragraphs=[line for line in body if line],
+        title=_pick_title(header),
+        published=published,
+        dateline=dateline.group("place") if dateline else None,
+        agency=agency.strip() if agency else None,
+    )
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Non-empty lines, whitespace collapsed; long lines wrapped mid-sentence are joined back."""
+    paragraphs: list[list[str]] = []
+    previous = ""  # the line before, "" after a blank line
+    for raw in _INVISIBLE.sub("", text).splitlines():
+        line = " ".join(raw.split())
+        wrapped = (
+            line[:1].islower()
+            and len(previous) >= MIN_WRAPPED_LINE_CHARS
+            and not _PROSE_END.search(previous)
+        )
+        if wrapped:
+            paragraphs[-1].append(line)
+        elif line:
+            paragraphs.append([line])
+        previous = line
+    return [" ".join(lines) for lines in paragraphs]
+
+
+def _is_chrome(line: str) -> bool:
+    if len(line) > MAX_CHROME_CHARS:
+        return False
+    if _CHROME_PHRASE.search(line) or _CHROME_START.match(line):
+        return True
+    return bool(_CHROME_WORD.search(line)) and (
+        _is_heading(line) or bool(_ADDRESSES_READER.search(line))
+    )
+
+
+def _cut_related_section(lines: list[str]) -> list[str]:
+    """Lines before a "Related stories"-style heading that follows the body, if any."""
+    body_seen = False
+    for index, line in enumerate(lines):
+        if body_seen and _RELATED_HEADING.match(line):
+            return lines[:index]
+        body_seen = body_seen or not _is_non_sentence(line)
+    return lines
+
+
+def _take_published(lines: list[str]) -> tuple[dt.date | None, list[str]]:
+    """The date of a leading "date 2024-12-04" / "Published: ..." / bare date line, and the
+    lines without it (what follows a labelled date on its line stays)."""
+    for index, line in enumerate(lines[:DATE_SEARCH_LINES]):
+        if dated := _date_line(line):
+            found, day = dated
+            rest = line[found.end() :].strip(" ,|·—–-")
+            if found.group("label") or not rest:
+                return day, lines[:index] + ([rest] if rest else []) + lines[index + 1 :]
+        if not _is_non_sentence(line):
+            break
+    return None, lines
+
+
+def _pick_title(header: list[str]) -> str | None:
+    """The first header line that reads like a headline (captions, bylines and labels do not)."""
+    candidates = [line for line in header if not _is_caption(line) and not _BYLINE.match(line)]
+    headlines = [line for line in candidates if len(line.split()) >= 3]
+    return (headlines or candidates or [None])[0]
+
+
+def _is_non_sentence(paragraph: str) -> bool:
+    return _is_heading(paragraph) or _is_caption(paragraph)
+
+
+def _is_heading(paragraph: str) -> bool:
+    return not _PROSE_END.search(paragraph) and len(paragraph.split()) <= MAX_HEADING_WORDS
+
+
+def _is_caption(paragraph: str) -> bool:
+    """A photo caption: "FILE - ..." or a line ending in a credit like "(AP Photo/Jane Roe)"."""
+    if paragraph.endswith(")"):
+        last_parenthesis = paragraph[paragraph.rfind("(") + 1 : -1]
+        if _PHOTO_CREDIT.search(last_parenthesis):
+            return True
+    return bool(_CAPTION_START.match(paragraph))
+
+
+def _date_line(line: str) -> tuple[re.Match[str], dt.date] | None:
+    found = _DATE_LINE.match(line)
+    if found is None or not has_year(found):
+        return None
+    day = date_of(found)
+    return (found, day) if day else None
+
+
+def _sentences(text: str, skip_non_sentences: bool) -> list[Sentence]:
+    paragraphs = list(paragraph_spans(text))
+    skip = skip_non_sentences and len(paragraphs) > 1
+    sentences: list[Sentence] = []
+    for number, (start, end) in enumerate(paragraphs):
+        if skip and _is_non_sentence(text[start:end]):
+            continue
+        for sentence_start, sentence_end in sentence_spans(text, start, end):
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    paragraph=number,
+                    start=sentence_start,
+                    end=sentence_end,
+                    text=text[sentence_start:sentence_end],
+                )
+            )
+    return sentences
+
+
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width, soft hyphen
+_PROSE_END = re.compile(rf"[.!?…:;]{CLOSER}*$")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_CODE_MARK = re.compile(r"[{}<>=|\\`]|\(\)|\"\"\"|'''|//|^#|^\w+\(")
+
+_CHROME_PHRASE = re.compile(
+    r"(?i)\b(?:skip to (?:the )?(?:main )?content|skip navigation|story continues below"
+    r"|send this page to|we use cookies|accept (?:all )?cookies|all rights reserved"
+    r"|by becoming a (?:subscriber|member|supporter)|already a (?:subscriber|member)"
+    r"|sign up for (?:our|the) \w*\s*newsletter|(?:download|get) the [\w ]{0,30}\bapp\b)"
+)
+_CHROME_START = re.compile(
+    r"(?i)^(?:advertisement|advert|sponsored content|continue reading|click here|read more"
+    r"|share this|share on|follow us|subscribe\b|sign up|sign in|log in|support us"
+    r"|(?:additional )?(?:reporting|writing|editing) by)\b"
+)
+_CHROME_WORD = re.compile(
+    r"(?i)\b(?:subscri(?:be|bers?|bing|ptions?)|newsletters?|advertisement|cookies"
+    r"|donat(?:e|ions?)|support(?:ing)? (?:us|our journalism|the)|sign up|log in|free articles?)\b"
+)
+_ADDRESSES_READER = re.compile(r"(?i)\b(?:you|your|please)\b")
+_RELATED_HEADING = re.compile(
+    r"(?i)^(?:similar|related|recommended|more|further|latest|popular|trending|top|other"
+    r"|most (?:read|popular|viewed|shared)|you (?:may|might) also (?:like|enjoy)|also read"
+    r"|see also|read (?:more|next)|what to read next|editor'?s picks)"
+    r"(?: (?:stories|articles|news|content|coverage|reads|posts|links|topics|videos|for you"
+    r"|(?:from|on|in|about) [\w .,'’&-]{1,40}))?:?$"
+)
+_PHOTO_CREDIT = re.compile(r"(?i)\bphoto|\bimage|\bpicture|/")
+_CAPTION_START = re.compile(
+    r"^(?:FILE(?: PHOTO)?|PHOTO|IMAGE|PICTURED)\s*[-–—:]|^(?i:photo|image):"
+)
+_BYLINE = re.compile(r"(?i)^(?:by|words by|written by|reporting by)\s+\S")
+
+_DATE_LINE = re.compile(
+    r"^(?P<label>(?i:date|published|posted|updated|last updated|first published)"
+    r"(?:\s+on)?\s*:?\s*)?" + DATE_PATTERN + TIME_PATTERN
+)
+_DATELINE = re.compile(
+    r"(?P<place>(?!(?:FILE|PHOTO|UPDATE|UPDATED|EXCLUSIVE|BREAKING|WATCH|LIVE|VIDEO)\b)"
+    r"[A-Z](?:[A-Z.'’]|-(?=[A-Z]))+(?: [A-Z](?:[A-Z.'’]|-(?=[A-Z]))+){0,3})"
+    r"(?:,\s*[A-Z][\w.]*(?: [\w.]+){0,2})?"  # ", Dec 3" or ", Ukraine"
+    r"\s*(?:\((?P<agency>[^()]{1,40})\)\s*)?"
+    r"[—–-]{1,2}(?=\s|$)\s*"
+    r"(?:\((?P<agency2>[^()]{1,40})\)\s*[—–-]{1,2}\s*)?"
+    r"(?=$|[\"“‘']?[A-Z0-9])"
+)
+_TITLE_FINAL_PERIOD = re.compile(r"(?<![A-Z]\.[A-Z])\.$")

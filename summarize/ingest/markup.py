@@ -1,0 +1,84 @@
+"""Markup to text: HTML pages (trafilatura) and Markdown, with the metadata they carry."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from summarize.text.calendar import parse_date
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    published: dt.date | None = None
+    outlet: str | None = None
+
+
+def html_to_text(html: str) -> tuple[str, Metadata]:
+    import trafilatura  # lazily: its import costs about 0.1 s and only HTML needs it
+
+    result = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+    )
+    if result is None:
+        return "", Metadata()
+    return result.text or "", Metadata(
+        title=result.title or None,
+        published=parse_date(result.date) if result.date else None,
+        outlet=result.sitename or None,
+    )
+
+
+def markdown_to_text(markdown: str) -> tuple[str, Metadata]:
+    found = Metadata()
+    if front := _FRONT_MATTER.match(markdown):
+        fields = dict(_FRONT_FIELD.findall(front.group(1)))
+        found.title = fields.get("title", "").strip("\"' ") or None
+        found.published = parse_date(fields.get("date") or fields.get("published") or "")
+        markdown = markdown[front.end() :]
+    lines = []
+    for line in _CODE_FENCE.sub("", markdown).splitlines():
+        if _MD_DROPPED_LINE.match(line):
+            continue
+        if heading := _ATX_HEADING.match(line):
+            line = heading.group(1)
+            if found.title is None and not any(earlier.strip() for earlier in lines):
+                found.title = _strip_inline_markdown(line)
+                continue
+        lines.append(_MD_LINE_PREFIX.sub("", line))
+    return _strip_inline_markdown("\n".join(lines)), found
+
+
+def _strip_inline_markdown(text: str) -> str:
+    for pattern, replacement in _MD_INLINE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
+_FRONT_FIELD = re.compile(r"(?m)^(\w+)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_CODE_FENCE = re.compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$")
+_MD_DROPPED_LINE = re.compile(
+    r"^\s*(?:(?:[-*_]\s*){3,}|=+|\[[^\]]+\]:\s+\S+.*)$"  # rules, setext underlines, link refs
+)
+_ATX_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_MD_LINE_PREFIX = re.compile(r"^\s*(?:>\s?)*(?:[-*+]\s+|\d+[.)]\s+)?")
+# spans are bounded so that a line of unmatched markers stays linear to scan
+_MD_INLINE = [
+    (re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)"), ""),  # images
+    (re.compile(r"\[([^\]\n]{1,300})\]\([^)\n]{0,1000}\)"), r"\1"),  # links
+    (re.compile(r"\[([^\]\n]{1,300})\]\[[^\]\n]{0,100}\]"), r"\1"),  # reference links
+    (re.compile(r"<[^>\n]{1,1000}>"), ""),  # inline HTML
+    (re.compile(r"`([^`\n]{0,300})`"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=\S)(.{1,300}?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<!\w)_(?=\S)(.{1,300}?)(?<=\S)_(?!\w)"), r"\1"),
+    (re.compile(r"~~(.{1,300}?)~~"), r"\1"),
+]

@@ -1,0 +1,339 @@
+"""Reading inputs into Clusters: article files (.txt, .md, .markdown, .html, .htm), directories
+of them, cluster files (.jsonl: one cluster a line; .json: one cluster object or an array of them)
+and '-' for stdin.
+
+Bad input never raises: each bad file, line or source becomes an InputProblem in its Cluster and
+the other inputs are still read. `cluster_from_record` follows the same rule (a bad record gives
+a Cluster with `problems`), so `InputError` only travels inside this module.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from summarize.ingest.cleaning import Kind, article_problem, document_from_text, split_headline
+from summarize.models import Cluster, Document, InputProblem
+from summarize.text.calendar import parse_date
+
+MAX_INPUT_BYTES = 10 * 1024 * 1024
+ARTICLE_SUFFIXES: dict[str, Kind] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+CLUSTER_SUFFIXES = (".jsonl", ".json")
+STDIN_ARG = "-"
+STDIN_SOURCE = "<stdin>"
+STDIN_DOCUMENT_ID = "stdin"
+DEFAULT_CLUSTER_ID = "cluster"
+_MB = 1024 * 1024
+
+
+class InputError(ValueError):
+    """An input that cannot be used; the message says why, for the user."""
+
+
+def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Cluster]:
+    """Read command-line inputs into clusters.
+
+    Article files, directories and plain text on stdin form one cluster, placed where the first
+    of them appears; its id is the name of their common directory. Each .json/.jsonl file and
+    JSON on stdin gives its own clusters. `stdin` defaults to sys.stdin.
+    """
+    clusters: list[Cluster] = []
+    loose = Cluster(id=DEFAULT_CLUSTER_ID, documents=[])
+    loose_index: int | None = None
+    places: list[Path] = []
+    seen: set[Path] = set()
+    for arg in inputs:
+        if arg == STDIN_ARG:
+            records = _load_stdin(stdin if stdin is not None else sys.stdin, loose)
+            if records is not None:
+                clusters.extend(records)
+                continue
+        else:
+            path = Path(arg)
+            if path.suffix.lower() in CLUSTER_SUFFIXES and not path.is_dir():
+                clusters.extend(_read_cluster_file(path, arg))
+                continue
+            places.append(path if path.is_dir() else path.parent)
+            for file, label in _expand(path, arg, loose):
+                if (resolved := file.resolve()) in seen:
+                    loose.problems.append(
+                        InputProblem(source=label, message="listed more than once; read once")
+                    )
+                    continue
+                seen.add(resolved)
+                _collect(loose, label, lambda file=file, label=label: _read_article(file, label))
+        if loose_index is None:
+            loose_index = len(clusters)
+    if loose_index is not None:
+        loose.id = _common_directory_name(places)
+        clusters.insert(loose_index, loose)
+    return clusters
+
+
+def cluster_from_record(record: dict[str, Any], source: str = "<record>") -> Cluster:
+    """One cluster from a JSON record {"id": str, "sources": [str | {"text": ...}, ...]}.
+
+    Never raises: a bad record or source becomes a problem in the returned Cluster. A string
+    source is "Title. lead text" (NeuS style): a short first sentence becomes the title. An object
+    source may give "id", "text", "title", "outlet" and "published" (an unreadable date is
+    ignored). Ids default to "{cluster id}-{n}", n counting sources from 1; without an "id" the
+    cluster is named after `source`. Other keys are ignored.
+    """
+    if not isinstance(record, dict):
+        message = f'expected a cluster object with "id" and "sources", got {_json_type(record)}'
+        return Cluster(
+            id=source, documents=[], problems=[InputProblem(source=source, message=message)]
+        )
+    record_id = record.get("id")
+    cluster = Cluster(id=source if record_id in (None, "") else str(record_id), documents=[])
+    sources = record.get("sources")
+    if not isinstance(sources, list) or not sources:
+        message = 'no "sources": expected a non-empty list of articles'
+        cluster.problems.append(InputProblem(source=source, message=message))
+        return cluster
+    for number, item in enumerate(sources, 1):
+        default_id = f"{cluster.id}-{number}"
+        _collect(
+            cluster,
+            f"{source} source {number}",
+            lambda item=item, default_id=default_id: _document_from_source(item, default_id),
+        )
+    return cluster
+
+
+def _collect(cluster: Cluster, source: str, read: Callable[[], Document]) -> None:
+    """Add the document `read` gives to the cluster under a unique id, or record why not."""
+    try:
+        document = read()
+        if problem := article_problem(document):
+            raise InputError(problem)
+    except InputError as error:
+        cluster.problems.append(InputProblem(source=source, message=str(error)))
+        return
+    taken = {existing.id for existing in cluster.documents}
+    base, copy = document.id, 1
+    while document.id in taken:
+        copy += 1
+        document.id = f"{base}-{copy}"
+    cluster.documents.append(document)
+
+
+def _load_stdin(stdin: TextIO, loose: Cluster) -> list[Cluster] | None:
+    """The clusters JSON on stdin gives, or None when stdin was text, read into `loose`."""
+    try:
+        text = _read_stdin(stdin)
+    except InputError as error:
+        loose.problems.append(InputProblem(source=STDIN_SOURCE, message=str(error)))
+        return None
+    clusters = _clusters_from_stdin(text)
+    if clusters is None:
+        kind: Kind = "html" if _looks_like_html(text) else "text"
+        _collect(
+            loose, STDIN_SOURCE, lambda: document_from_text(text, STDIN_DOCUMENT_ID, kind=kind)
+        )
+    return clusters
+
+
+def _expand(path: Path, label: str, cluster: Cluster) -> list[tuple[Path, str]]:
+    """The article files an argument names (the file itself or a directory's readable files)."""
+    if not path.is_dir():
+        return [(path, label)]
+    try:
+        entries = sorted(path.iterdir())
+    except OSError as error:
+        cluster.problems.append(
+            InputProblem(source=label, message=f"cannot read: {error.strerror}")
+        )
+        return []
+    files = [
+        entry
+        for entry in entries
+        if entry.suffix.lower() in ARTICLE_SUFFIXES
+        and not entry.name.startswith(".")
+        and entry.is_file()
+    ]
+    if not files:
+        message = (
+            "empty directory"
+            if not entries
+            else f"no readable files in directory (looked for {' '.join(ARTICLE_SUFFIXES)})"
+        )
+        cluster.problems.append(InputProblem(source=label, message=message))
+    return [(file, str(file)) for file in files]
+
+
+def _read_article(path: Path, label: str) -> Document:
+    kind = ARTICLE_SUFFIXES.get(path.suffix.lower(), "text")
+    return document_from_text(_read_text(path), path.stem, path=label, kind=kind)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError("file not found") from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}") from None
+    if size > MAX_INPUT_BYTES:
+        raise InputError(_too_large(size))
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}") from None
+    return _decode(data)
+
+
+def _read_stdin(stdin: TextIO) -> str:
+    buffer = getattr(stdin, "buffer", None)
+    data = (
+        buffer.read(MAX_INPUT_BYTES + 1) if buffer is not None else stdin.read(MAX_INPUT_BYTES + 1)
+    )
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(_too_large(None))
+    return _decode(data) if isinstance(data, bytes) else _require_text(data)
+
+
+def _too_large(size: int | None) -> str:
+    limit = f"{MAX_INPUT_BYTES // _MB} MB"
+    return f"too large: {size / _MB:.1f} MB (limit {limit})" if size else f"too large: over {limit}"
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError("UTF-16 text, not UTF-8 (save it as UTF-8)")
+    if b"\0" in data:
+        raise InputError("binary file (contains NUL bytes), not text")
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        text = data[bom:].decode("utf-8")
+    except UnicodeDecodeError as error:
+        offset = bom + error.start
+        raise InputError(
+            f"not UTF-8 text: invalid byte 0x{data[offset]:02x} at byte offset {offset}"
+            " (save it as UTF-8)"
+        ) from None
+    return _require_text(text)
+
+
+def _require_text(text: str) -> str:
+    if not text.strip():
+        raise InputError("empty file (only whitespace)" if text else "empty file")
+    return text
+
+
+def _looks_like_html(text: str) -> bool:
+    return text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
+
+
+def _common_directory_name(places: list[Path]) -> str:
+    if not places:
+        return DEFAULT_CLUSTER_ID
+    try:
+        common = os.path.commonpath([os.path.abspath(place) for place in places])
+    except ValueError:  # paths on different drives
+        return DEFAULT_CLUSTER_ID
+    return Path(common).name or DEFAULT_CLUSTER_ID
+
+
+# ---------------------------------------------------------------- cluster records
+
+
+def _read_cluster_file(path: Path, label: str) -> list[Cluster]:
+    try:
+        text = _read_text(path)
+        if path.suffix.lower() == ".jsonl":
+            return _clusters_from_jsonl(text, label)
+        return _clusters_from_json(_load_json(text), label)
+    except InputError as error:
+        problem = InputProblem(source=label, message=str(error))
+        return [Cluster(id=path.stem, documents=[], problems=[problem])]
+
+
+def _load_json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"not valid JSON: {error}") from None
+
+
+def _clusters_from_json(data: Any, source: str) -> list[Cluster]:
+    if isinstance(data, dict):
+        return [cluster_from_record(data, source)]
+    if isinstance(data, list) and data:
+        return [cluster_from_record(item, f"{source}[{i}]") for i, item in enumerate(data)]
+    raise InputError("expected a cluster object or a non-empty array of them")
+
+
+def _clusters_from_jsonl(text: str, source: str) -> list[Cluster]:
+    clusters = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            problem = InputProblem(source=where, message=f"not valid JSON: {error}")
+            clusters.append(Cluster(id=where, documents=[], problems=[problem]))
+            continue
+        clusters.append(cluster_from_record(record, where))
+    return clusters
+
+
+def _clusters_from_stdin(text: str) -> list[Cluster] | None:
+    """Clusters when stdin holds a JSON object or array or JSONL records; None for plain text."""
+    if not text.lstrip().startswith(("{", "[")):
+        return None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        first_line = text.lstrip().split("\n", 1)[0]
+        try:
+            is_jsonl = isinstance(json.loads(first_line), dict)
+        except json.JSONDecodeError:
+            return None
+        return _clusters_from_jsonl(text, STDIN_SOURCE) if is_jsonl else None
+    try:
+        return _clusters_from_json(data, STDIN_SOURCE)
+    except InputError as error:
+        problem = InputProblem(source=STDIN_SOURCE, message=str(error))
+        return [Cluster(id=STDIN_DOCUMENT_ID, documents=[], problems=[problem])]
+
+
+def _document_from_source(item: Any, default_id: str) -> Document:
+    if isinstance(item, str):
+        title, body = split_headline(item)
+        return document_from_text(body, default_id, title=title)
+    if not isinstance(item, dict):
+        raise InputError(f'expected a string or an object with "text", got {_json_type(item)}')
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError('no "text": expected the article as a non-empty string')
+    published = item.get("published")
+    return document_from_text(
+        text,
+        str(item.get("id") or default_id),
+        title=_optional_str(item.get("title")),
+        outlet=_optional_str(item.get("outlet")),
+        published=parse_date(published) if isinstance(published, str) else None,
+    )
+
+
+def _optional_str(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}
+    return names.get(type(value), "null" if value is None else "a number")

@@ -1,0 +1,112 @@
+"""The report sentences one judgement may use, indexed for alignment with a claim."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from summarize.judge.lexicon import folded
+from summarize.judge.names import Names
+from summarize.judge.wording import CALENDAR_WORDS, read_wording
+from summarize.models import Analysis, Quantity, SentenceRef
+from summarize.text.tokens import word_tokens
+
+MAX_EVIDENCE = 3
+# A further source sentence joins the evidence only when it adds this share of the claim's weight.
+MIN_GAIN = 0.15
+CANDIDATES = 10
+YEAR = re.compile(r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d.,]|\w)")
+
+
+@dataclass
+class Sources:
+    """The source sentences one judgement may use, indexed for alignment."""
+
+    refs: list[SentenceRef]
+    texts: list[str]
+    terms: list[frozenset[str]]
+    quantities: list[list[Quantity]]
+    postings: dict[str, list[int]]
+    frequency: Counter[str]
+    names: Names
+    years: frozenset[str]
+    calendar_names: frozenset[str]
+    negations: frozenset[frozenset[str]]  # the words each negation in the sources applies to
+
+    @classmethod
+    def of(cls, analysis: Analysis, documents: Sequence[str] | None) -> Sources:
+        wanted = set(documents) if documents is not None else None
+        items = [s for s in analysis.sentences if wanted is None or s.document in wanted]
+        texts = [analysis.sentence(item).text for item in items]
+        # A report's date backs "On December 3" as much as its text does.
+        published = [
+            d.published
+            for d in analysis.documents
+            if d.published and (wanted is None or d.id in wanted)
+        ]
+        terms = [frozenset(folded(term) for term in item.terms) for item in items]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for index, found in enumerate(terms):
+            for term in found:
+                postings[term].append(index)
+        return cls(
+            refs=[SentenceRef(document=s.document, sentence=s.sentence) for s in items],
+            texts=texts,
+            terms=terms,
+            quantities=[item.quantities for item in items],
+            postings=postings,
+            frequency=Counter(term for found in terms for term in found),
+            names=Names.of(texts, (m.text for item in items for m in item.entities)),
+            years=frozenset(year for text in texts for year in YEAR.findall(text))
+            | {str(day.year) for day in published},
+            calendar_names=frozenset().union(*(calendar_names(text) for text in texts))
+            | {f"{day:%B}" for day in published}
+            | {f"{day:%A}" for day in published},
+            negations=frozenset(n.words for text in texts for n in read_wording(text).negated),
+        )
+
+    def weight(self, term: str) -> float:
+        """IDF over the source sentences; an unseen term weighs as much as the rarest."""
+        return math.log((len(self.texts) + 1) / (max(self.frequency.get(term, 0), 1) + 0.5))
+
+    def align(self, terms: frozenset[str]) -> tuple[list[int], float]:
+        """Up to MAX_EVIDENCE sentences covering the claim's weight best, and the share covered."""
+        ordered = sorted(terms)  # a fixed order: float sums, and so ties, do not vary by run
+        weights = {term: self.weight(term) for term in ordered}
+        total = sum(weights.values())
+        if not total:
+            return [], 0.0
+        shared: dict[int, float] = defaultdict(float)
+        for term in ordered:
+            for index in self.postings.get(term, ()):
+                shared[index] += weights[term]
+        candidates = sorted(shared, key=lambda index: (-shared[index], index))[:CANDIDATES]
+        chosen: list[int] = []
+        covered: set[str] = set()
+        while len(chosen) < MAX_EVIDENCE:
+            gains = [
+                (sum(weights[t] for t in ordered if t in self.terms[i] and t not in covered), -i)
+                for i in candidates
+                if i not in chosen
+            ]
+            gain, best = max(gains, default=(0.0, 0))
+            if gain <= 0 or (chosen and gain < MIN_GAIN * total):
+                break
+            chosen.append(-best)
+            covered |= terms & self.terms[-best]
+        return chosen, sum(weights[t] for t in ordered if t in covered) / total
+
+
+_cached: tuple[Analysis, dict[tuple[str, ...] | None, Sources]] | None = None
+
+
+def calendar_names(text: str) -> frozenset[str]:
+    """Weekdays and months named in `text`, capitalised as names are ("may" is a verb)."""
+    return frozenset(
+        token.text
+        for token in word_tokens(text)
+        if token.text[0].isupper() and token.text.lower() in CALENDAR_WORDS
+    )

@@ -1,0 +1,105 @@
+"""Calendar names and the one grammar of written dates, shared by ingest (a report's published
+date) and analyze (the days a sentence mentions).
+
+Month and weekday names count only capitalised or in capitals: "may", "march" and "sun" are
+ordinary words. Years run from 1800 to 2099: a news date outside them is a misreading (a code,
+a count) or garbage, and is not read as a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)} | MONTH_ABBREVIATIONS
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+
+
+def _written(names: tuple[str, ...] | list[str]) -> str:
+    forms = sorted({f for name in names for f in (name.capitalize(), name.upper())}, key=len)
+    return "|".join(reversed(forms))
+
+
+MONTH = rf"\b(?:(?:{_written(MONTH_NAMES)})\b|(?:{_written(list(MONTH_ABBREVIATIONS))})\b\.?)"
+WEEKDAY = rf"\b(?:{_written(WEEKDAYS)})\b"
+_WEEKDAY_WRITTEN = rf"\b(?:(?:{_written(WEEKDAYS)})|(?:{_written(WEEKDAY_ABBREVIATIONS)})\.?)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+YEAR = r"(?:1[89]\d\d|20\d\d)\b"
+
+# "2024-12-04", "December 4, 2024", "Dec. 4", "4 December 2024", "the 4th of December";
+# an opening weekday ("Wednesday, December 4") belongs to the date.
+DATE_PATTERN = (
+    rf"(?:{_WEEKDAY_WRITTEN},?\s+)?"
+    r"(?:\b(?P<iso_year>(?:1[89]|20)\d\d)[-/](?P<iso_month>[01]?\d)[-/](?P<iso_day>[0-3]?\d)(?!\d)"
+    rf"|(?P<md_month>{MONTH})\s+(?P<md_day>{DAY})(?:,?\s+(?P<md_year>{YEAR}))?"
+    rf"|\b(?P<dm_day>{DAY})(?:\s+of)?\s+(?P<dm_month>{MONTH})(?:,?\s+(?P<dm_year>{YEAR}))?)"
+)
+# a time after a date: "T10:00:00Z", ", 10:05 a.m. EST", " at 9.30"
+TIME_PATTERN = (
+    r"(?:(?:T|,?\s+(?:at\s+)?)\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4}\b))?)?"
+)
+CALENDAR_DATE = re.compile(DATE_PATTERN)
+_DIGIT = re.compile(r"\d")
+
+
+def calendar_dates(text: str) -> list[re.Match[str]]:
+    """Every written calendar date in `text`, with or without a year."""
+    if not _DIGIT.search(text):  # every calendar date has one; skips the costly pattern
+        return []
+    return list(CALENDAR_DATE.finditer(text))
+
+
+def date_of(match: re.Match[str], published: dt.date | None = None) -> dt.date | None:
+    """The day a match of DATE_PATTERN names. A date without a year needs the `published` date
+    of its report: it takes the year that puts it nearest (days ahead count double: news mostly
+    looks back). None when the day does not exist or cannot be placed."""
+    if match["iso_year"]:
+        return valid_date(int(match["iso_year"]), int(match["iso_month"]), int(match["iso_day"]))
+    month_name = match["md_month"] or match["dm_month"]
+    month = MONTHS[month_name.rstrip(".").lower()]
+    day = int(re.sub(r"\D", "", match["md_day"] or match["dm_day"]))
+    year_text = match["md_year"] or match["dm_year"]
+    if year_text:
+        return valid_date(int(year_text), month, day)
+    if published is None:
+        return None
+    candidates = [valid_date(published.year + shift, month, day) for shift in (-1, 0, 1)]
+    return min(
+        (candidate for candidate in candidates if candidate is not None),
+        key=lambda candidate: _distance(candidate, published),
+        default=None,
+    )
+
+
+def has_year(match: re.Match[str]) -> bool:
+    return bool(match["iso_year"] or match["md_year"] or match["dm_year"])
+
+
+def parse_date(value: str) -> dt.date | None:
+    """A full date (with its year) opening `value`: metadata such as "2024-12-04T10:00:00Z" or
+    "Dec 4, 2024 at 10:05 a.m."; None otherwise."""
+    match = CALENDAR_DATE.match(value.strip())
+    return date_of(match) if match and has_year(match) else None
+
+
+def valid_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _distance(candidate: dt.date, published: dt.date) -> int:
+    """Days between the two, days ahead counting double."""
+    days = (candidate - published).days
+    return 2 * days if days > 0 else -days

@@ -1,0 +1,81 @@
+"""Inflection: the forms of a verb or adjective lemma, the singular of a plural noun.
+
+Written here rather than taken from lemminflect or inflect: both cost 0.5 s to 2 s at first use
+(their tables load on import), more than a whole run on five reports, and the analyzers need only
+the regular English rules plus the irregular verbs of `lexicons/irregular_verbs.txt`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from summarize.text.lexicons import lexicon
+
+# A form marked so in the lexicon is also a common word of another meaning ("found").
+HOMOGRAPH_MARK = "*"
+
+IRREGULAR_PLURALS = {
+    "people": "people", "persons": "people", "person": "people", "children": "child",
+    "men": "man", "women": "woman", "lives": "life", "wives": "wife", "knives": "knife",
+    "leaves": "leaf", "halves": "half", "thieves": "thief", "wolves": "wolf", "feet": "foot",
+    "teeth": "tooth", "mice": "mouse", "geese": "goose", "police": "police",
+    "personnel": "personnel", "staff": "staff", "cattle": "cattle", "livestock": "livestock",
+    "aircraft": "aircraft", "news": "news",
+}  # fmt: skip
+
+
+@cache
+def irregular_verbs() -> dict[str, tuple[str, ...]]:
+    """base form -> its irregular past and participle forms, homographs marked with '*'."""
+    return {
+        base: tuple(forms)
+        for base, *forms in (line.split() for line in lexicon("irregular_verbs.txt"))
+    }
+
+
+@cache
+def word_forms(lemma: str) -> frozenset[str]:
+    """Inflected forms of an English lemma: -s, -ed, -ing, -ly and the irregular pasts.
+
+    Over-generation (a form English does not use) is harmless: it never matches real text.
+    """
+    irregular = (form.rstrip(HOMOGRAPH_MARK) for form in irregular_verbs().get(lemma, ()))
+    forms = {lemma, lemma + "s", lemma + "ly", *irregular}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing", lemma[:-1] + "y"}
+    elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing", lemma[:-1] + "ily"}
+    else:
+        forms |= {lemma + "ed", lemma + "ing"}
+        if lemma.endswith(("s", "sh", "ch", "x", "z")):
+            forms.add(lemma + "es")
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+        if lemma.endswith("ic"):
+            forms.add(lemma + "ally")
+    return frozenset(forms)
+
+
+def singular(noun: str) -> str:
+    """Lowercased singular of a plural noun, by the regular rules ("casualties" -> "casualty")."""
+    head, hyphen, word = noun.lower().rpartition("-")
+    if word in IRREGULAR_PLURALS:
+        word = IRREGULAR_PLURALS[word]
+    elif word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("ches", "shes", "sses", "xes", "zzes")) or re.search(
+        r"[^aeiou]uses$", word
+    ):
+        word = word[:-2]  # churches, taxes, campuses, viruses (but houses, causes)
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return head + hyphen + word
+
+
+def looks_plural(word: str) -> bool:
+    """A lowercase word that reads as a plural noun: "people", "towns" (not "bus", "crisis")."""
+    word = word.rstrip("'’")
+    if word in IRREGULAR_PLURALS:
+        return word not in ("person",)
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))

@@ -1,0 +1,108 @@
+"""Sentence splitting with exact offsets: a paragraph is a line, a sentence ends at a stop that
+no abbreviation, initial or number explains.
+
+Written here rather than taken from a library: nltk's punkt needs a data download, and spaCy's
+parser costs about a second to load; news text needs the rules below and offsets that index the
+text exactly.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from summarize.text.calendar import MONTH_ABBREVIATIONS
+from summarize.text.lexicons import word_set
+
+CLOSERS = "\"”’')]»"
+CLOSER = f"[{re.escape(CLOSERS)}]"
+OPENERS = "\"“‘'([«"
+_LINE = re.compile(r"[^\n]+")
+# A sentence end with no space before the next one ("longer.MSCI's"), as text copied from web
+# pages often has; two lowercase letters or digits before the stop keep "U.S." and "p.m." whole.
+_GLUED_SENTENCES = re.compile(
+    r"(?<=[a-z0-9]{2}[.!?])(?=[A-Z])|(?<=[a-z0-9]{2}[.!?][\"”’])(?=[A-Z])"
+)
+_TERMINAL = re.compile(rf"(?P<mark>[.!?…]+){CLOSER}*(?=\s+(?P<next>\S+))")
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # U.S, U.N, a.m (final period is the mark)
+
+# titles and Latin abbreviations that a name or more text always follows
+_NEVER_FINAL = word_set(
+    "mr mrs ms messrs dr prof sen sens rep reps gov gen lt col capt sgt maj adm cmdr rev hon"
+    " pres supt st mt e.g i.e vs cf"
+)
+_BEFORE_NUMBER = word_set("no nos vol p pp art fig ch sec") | frozenset(MONTH_ABBREVIATIONS)
+# abbreviations that may end a sentence: split only before a word that often starts one
+_MAYBE_FINAL = word_set(
+    "inc corp co ltd llc plc jr sr bros etc dept univ est ave blvd rd ft approx"
+) | frozenset(MONTH_ABBREVIATIONS)
+_SENTENCE_STARTERS = word_set(
+    "the a an in on at it its he she they we i you his her their our this that these those there"
+    " but and or so yet as if when while after before since although though however meanwhile"
+    " also still then now last earlier later some many most all both one for with by from what"
+    " who why how where"
+)
+
+
+def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank line, surrounding whitespace trimmed."""
+    for line in _LINE.finditer(text):
+        span = trim(text, line.start(), line.end())
+        if span[0] < span[1]:
+            yield span
+
+
+def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of the paragraph text[start:end]."""
+    cuts = [start, *(m.start() for m in _GLUED_SENTENCES.finditer(text, start, end)), end]
+    for piece_start, piece_end in itertools.pairwise(cuts):
+        yield from _spaced_sentence_spans(text, piece_start, piece_end)
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a text, paragraph by paragraph: for summaries given as one string."""
+    return [
+        text[start:end]
+        for paragraph_start, paragraph_end in paragraph_spans(text)
+        for start, end in sentence_spans(text, paragraph_start, paragraph_end)
+    ]
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _spaced_sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    cut = start
+    for terminal in _TERMINAL.finditer(text, start, end):
+        word_start = terminal.start()
+        while word_start > start and not text[word_start - 1].isspace():
+            word_start -= 1
+        word = text[word_start : terminal.start()].lstrip(OPENERS)
+        if _ends_sentence(word, terminal.group("mark"), terminal.group("next")):
+            yield trim(text, cut, terminal.end())
+            cut = terminal.end()
+    if cut < end:
+        yield trim(text, cut, end)
+
+
+def _ends_sentence(word: str, mark: str, next_token: str) -> bool:
+    """Whether `word` + `mark` ends a sentence, given the token that follows."""
+    following = next_token.lstrip(OPENERS)
+    if not following or not (following[0].isupper() or following[0].isdigit()):
+        return False
+    if mark != ".":
+        return True
+    lower = word.lower()
+    if lower in _NEVER_FINAL:
+        return False
+    if following[0].isdigit() and lower in _BEFORE_NUMBER:
+        return False
+    if lower in _MAYBE_FINAL or _INITIALISM.fullmatch(word) or (len(word) == 1 and word.isupper()):
+        return following.rstrip(",;:").lower() in _SENTENCE_STARTERS
+    return True

@@ -1,0 +1,124 @@
+"""Words: tokens with offsets, lowercase tokens, stems, content terms, and the shapes of words
+(acronyms, headline capitalisation).
+
+`content_terms` runs on every sentence of every document (sentence alignment compares its
+output), so it is one regex pass plus cached dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import snowballstemmer
+
+from summarize.text.lexicons import word_set
+from summarize.text.numbers import NUMBER_WORDS
+
+STOPWORDS = word_set(
+    """
+    a about above after again against all also although am among an and another any are around
+    as at be because been before being below between both but by can cannot could did do does
+    doing done down during each either else even ever every few for from further had has have
+    having he her here hers herself him himself his how however i if in into is it its itself
+    just least less let like many may me might more most much must my myself neither no nor not
+    now of off often on once only onto or other others otherwise ought our ours ourselves
+    out over own per perhaps quite rather same several shall she should since so some such than
+    that the their theirs them themselves then there therefore these they this those though
+    through thus to too toward towards under until up upon us very via was we were what whatever
+    when whenever where whereas whether which while who whoever whom whose why will with within
+    without would yet you your yours yourself yourselves
+    dont doesnt didnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant couldnt
+    shouldnt im ive id youre theyre weve its
+    """
+)
+
+# Words (with inner apostrophes) and numbers (1,000 / 3.5). Hyphens split words, so that
+# "fourth-largest" and "fourth largest" give the same terms.
+_WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+POSSESSIVE_RE = re.compile(r"['’][sS]$")
+# British spellings folded to American ones before stemming (kilometres/kilometers, honour/honor,
+# organise/organize). The rewrite is applied to every word, so over-reach is harmless.
+_SPELLING_RULES = (
+    (re.compile(r"(?<=[a-z]{3})tre(s|d)?$"), r"ter\1"),
+    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{3})(i|y)s(e|es|ed|ing|ation|ations)$"), r"\1z\2"),
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lowercase words and numbers; possessive 's, apostrophes and thousands commas removed."""
+    tokens = []
+    for raw in _WORD_RE.findall(text):
+        if raw[0].isdigit():
+            tokens.append(raw.replace(",", ""))
+        else:
+            tokens.append(POSSESSIVE_RE.sub("", raw.lower()).replace("'", "").replace("’", ""))
+    return tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+# Dotted acronyms ("U.N.", "U.S.-backed"), words with inner apostrophes, hyphens and dots
+# ("Hay’at", "al-Sham", "so-called"), and single punctuation marks.
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}(?:-\w+)*|\w+(?:['’.\-]\w+)*|[^\w\s]")
+
+
+def word_tokens(text: str) -> list[Token]:
+    """Words and punctuation marks of `text` with their offsets in it."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+
+
+@cache
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball stem of a lowercase word, after folding British spellings."""
+    for pattern, replacement in _SPELLING_RULES:
+        word = pattern.sub(replacement, word)
+    return _stemmer().stemWord(word)
+
+
+def content_terms(text: str) -> list[str]:
+    """Stems of the content words of `text`, in order; number words become digits."""
+    terms = []
+    for token in tokenize(text):
+        if token in STOPWORDS:
+            continue
+        if token[0].isdigit():
+            terms.append(token)
+        elif token in NUMBER_WORDS:
+            terms.append(str(NUMBER_WORDS[token]))
+        elif len(token) > 1:
+            terms.append(stem(token))
+    return terms
+
+
+def term_overlap(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
+    """Share of the smaller set's terms found in the other (0 when either is empty)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def is_acronym(word: str) -> bool:
+    """ "NATO", "U.N.", "SDF's", "NCAAs": two to six capitals, dots and a plural or possessive
+    ending aside."""
+    letters = POSSESSIVE_RE.sub("", word).replace(".", "")
+    if len(letters) > 2 and letters.endswith("s") and letters[:-1].isupper():
+        letters = letters[:-1]
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def is_title_case(words: list[str]) -> bool:
+    """Headline capitalisation ("Intel Chief Surprised By Putin Invite"), where capitals say
+    nothing about names: three or more content words, every one capitalised."""
+    content = [word for word in words if word[:1].isalpha() and word.lower() not in STOPWORDS]
+    return len(content) >= 3 and all(word[0].isupper() for word in content)

@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+import pytest
+
+from summarize.analyze.attribution import find_attributions, is_unverified
+
+
+def speakers(text: str) -> list[tuple[str, str, bool]]:
+    found = find_attributions(text)
+    assert all(text[a.start : a.end] == a.text for a in found)
+    assert all(a.source in a.text and a.cue in a.text for a in found)
+    return [(a.source, a.cue, a.doubt) for a in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue"),
+    [
+        # seeds
+        (
+            "Syrian state media SANA said insurgents retreated some 20 kilometers.",
+            "Syrian state media SANA",
+            "said",
+        ),
+        (
+            "The insurgency through its Military Operations Department channel on the Telegram app "
+            "said they captured five militants.",
+            "The insurgency",
+            "said",
+        ),
+        (
+            "Tens of thousands have been displaced by the fighting, which started last week, Geir "
+            "Pedersen, the U.N. special envoy for Syria, said Tuesday.",
+            "Geir Pedersen",
+            "said",
+        ),
+        (
+            "To the east, the Kurdish-led Syrian Democratic Forces said in a statement that they "
+            "captured seven villages.",
+            "the Kurdish-led Syrian Democratic Forces",
+            "said in a statement",
+        ),
+        (
+            "The fighting has displaced tens of thousands, according to Geir Pedersen, the U.N. "
+            "special envoy for Syria.",
+            "Geir Pedersen",
+            "according to",
+        ),
+        (
+            "Syrian state media, however, denied that the villages were captured.",
+            "Syrian state media",
+            "denied",
+        ),
+        (
+            "Also Tuesday, Hakan Fidan, the foreign minister of Turkiye, which is a main backer of "
+            "groups opposed to Assad, said the advance was rapid.",
+            "Hakan Fidan",
+            "said",
+        ),
+        (
+            "The insurgents' military operations administration said gunmen killed 50 soldiers.",
+            "The insurgents' military operations administration",
+            "said",
+        ),
+        (
+            "Both the Observatory and pro-government media outlets reported that forces captured "
+            "the village.",
+            "Both the Observatory and pro-government media outlets",
+            "reported",
+        ),
+        # other stories
+        (
+            "Rescue teams pulled 12 survivors from collapsed buildings overnight, the regional "
+            "governor said.",
+            "the regional governor",
+            "said",
+        ),
+        (
+            "A powerful earthquake killed more than 40 people, according to officials.",
+            "officials",
+            "according to",
+        ),
+        ('"We will appeal," said Tom Brady, the team\'s quarterback.', "Tom Brady", "said"),
+        (
+            "The company said in a statement that profits rose 12%.",
+            "The company",
+            "said in a statement",
+        ),
+        (
+            "The death toll was confirmed by the health ministry.",
+            "the health ministry",
+            "confirmed",
+        ),
+        ("Officials in the region confirmed the death toll.", "Officials", "confirmed"),
+        ("Russia and Iran said they would attend the summit.", "Russia and Iran", "said"),
+        (
+            "Witnesses, speaking on condition of anonymity, said police fired tear gas.",
+            "Witnesses",
+            "said",
+        ),
+        ("The coach denied that his players had been paid.", "The coach", "denied"),
+        ("Workers at the port walked out over pay, the union said.", "the union", "said"),
+    ],
+)
+def test_speaker_and_cue(sentence: str, source: str, cue: str) -> None:
+    assert (source, cue) in [(found[0], found[1]) for found in speakers(sentence)]
+
+
+def test_doubt_cues_and_doubt_phrases_mark_doubt() -> None:
+    assert speakers("Syria claimed that its counteroffensive pushed back insurgents.") == [
+        ("Syria", "claimed", True)
+    ]
+    assert speakers(
+        "The insurgents, through their channel on the Telegram app claimed, without evidence, "
+        "to have captured five fighters."
+    ) == [("The insurgents", "claimed", True)]
+    assert speakers(
+        "This comes amid reports from the insurgency claiming to have captured troops."
+    ) == [("the insurgency", "claiming", True)]
+    assert speakers("The minister said, without evidence, that the vote was rigged.")[0][2]
+    assert speakers("The union said 2,000 workers joined.") == [("The union", "said", False)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The war has killed an estimated half-million people over the past 13 years.",
+        "The earthquake has claimed at least 40 lives.",
+        "The claims could not be independently confirmed.",
+        "The strike at the port entered its second day on Wednesday.",
+        "Syrian state media reports from the region were scarce.",
+        "The groups tried to overthrow Assad, have expressed their concern.",
+    ],
+)
+def test_no_speaker_where_none_is_named(sentence: str) -> None:
+    assert speakers(sentence) == []
+
+
+def test_offsets_are_document_offsets() -> None:
+    text = "Officials said the bridge collapsed."
+    (found,) = find_attributions(text, offset=50)
+    assert (found.start, found.end, found.text) == (50, 64, "Officials said")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unverified"),
+    [
+        ("The claims could not be independently confirmed.", True),
+        ("These claims have not been independently verified.", True),
+        ("The authenticity of these claims could not be independently verified.", True),
+        ("The insurgents claimed, without evidence, to have captured five fighters.", True),
+        ("Reuters could not immediately verify the report.", True),
+        ("The video couldn't be verified.", True),
+        ("The ministry confirmed the death toll.", False),
+        ("The Observatory confirmed that the towns were taken.", False),
+    ],
+)
+def test_is_unverified(sentence: str, unverified: bool) -> None:
+    assert is_unverified(sentence) is unverified

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import pytest
+
+from summarize.analyze.framing import (
+    _EXTRA_LOADED,
+    _LABELS,
+    _LEXICON_SUBSET,
+    find_loaded_terms,
+    loaded_rate,
+)
+from summarize.text.lexicons import lexicon
+
+
+def loaded(text: str) -> list[str]:
+    spans = find_loaded_terms(text)
+    assert all(text[s.start : s.end] == s.text for s in spans)
+    return [s.text for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # seeds: the rewrites add "successfully" and "crucial" to the wire copy
+        (
+            "Syria announced that its counteroffensive has successfully pushed back insurgents.",
+            ["successfully"],
+        ),
+        (
+            "Lattakia, a crucial political stronghold for Assad, also hosts a naval base.",
+            ["crucial"],
+        ),
+        ("Syria said its counteroffensive has pushed back insurgents.", []),
+        # politics
+        (
+            "Trump blasted the media after the so-called investigation ended.",
+            ["blasted", "so-called"],
+        ),
+        ("The brutal regime slammed the report.", ["brutal", "regime", "slammed"]),
+        # business
+        (
+            "The company posted a massive loss, a stunning reversal for the embattled carmaker.",
+            ["massive", "stunning", "embattled"],
+        ),
+        # sports
+        ("The team clinched a historic victory with a very late goal.", ["historic", "very"]),
+        # disasters: plain report
+        ("An earthquake of magnitude 6.1 killed at least 40 people, officials said.", []),
+    ],
+)
+def test_loaded_words(sentence: str, expected: list[str]) -> None:
+    assert loaded(sentence) == expected
+
+
+def test_plain_words_of_the_bias_lexicon_are_not_loaded() -> None:
+    assert {"account", "accept", "abortion", "government", "area"} <= set(
+        lexicon("bias-lexicon.txt")
+    )
+    assert (
+        loaded("The account of the abortion law was accepted by the government in the area.") == []
+    )
+
+
+def test_quoted_words_are_the_speakers_not_the_outlets() -> None:
+    assert loaded('The senator called the bill "a disgraceful power grab" in a fiery speech.') == [
+        "fiery"
+    ]
+    assert loaded("“This brutal regime must go,” the minister said.") == []
+
+
+def test_labels_in_someone_elses_voice_are_not_counted() -> None:
+    assert (
+        loaded("Damascus views the insurgents as terrorists, and Assad has vowed to respond.") == []
+    )
+    assert loaded("Damascus continues to label the insurgents as terrorists.") == []
+    assert (
+        loaded("Assad and officials in his government say all armed groups are terrorists.") == []
+    )
+    assert loaded("The regime said the rebels had retreated.") == ["regime"]  # the outlet's word
+    assert loaded("The terrorists attacked the city.") == ["terrorists"]
+
+
+def test_the_chosen_subset_comes_from_the_lexicon() -> None:
+    entries = set(lexicon("bias-lexicon.txt"))
+    assert entries >= _LEXICON_SUBSET
+    assert len(_LEXICON_SUBSET) < len(entries) / 5
+    assert _LABELS <= _LEXICON_SUBSET | _EXTRA_LOADED
+
+
+def test_loaded_rate() -> None:
+    assert loaded_rate("The brutal regime slammed the report.") == pytest.approx(3 / 6)
+    assert loaded_rate("Officials said the bridge collapsed.") == 0.0
+    assert loaded_rate("") == 0.0

@@ -1,0 +1,324 @@
+"""Tests for summarize.analyze.quantities: finding, normalising and comparing quantities."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.analyze.quantities import (
+    UNBOUNDED,
+    comparable,
+    find_quantities,
+    overlaps,
+)
+from summarize.models import Quantity
+from summarize.text.inflection import singular
+
+
+def one(text: str) -> Quantity:
+    quantities = find_quantities(text)
+    assert len(quantities) == 1, [quantity.text for quantity in quantities]
+    return quantities[0]
+
+
+def interval(quantity: Quantity) -> tuple[float, float]:
+    return quantity.low, quantity.high
+
+
+# ---------------------------------------------------------------- the seed story (Syria, Hama)
+
+
+def test_distance_and_its_conversion_are_two_equivalent_quantities() -> None:
+    text = "Insurgents retreated some 20 kilometers (12 miles) from government-held Hama."
+    kilometers, miles = find_quantities(text, offset=100)
+    assert (kilometers.text, miles.text) == ("some 20 kilometers", "12 miles")
+    assert text[kilometers.start - 100 : kilometers.end - 100] == kilometers.text
+    assert (kilometers.base_unit, kilometers.normalized) == ("m", 20_000)
+    assert (kilometers.unit, kilometers.bound) == ("kilometer", "approximate")
+    assert miles.normalized == pytest.approx(19_312.128)
+    assert comparable(kilometers, miles) and overlaps(kilometers, miles)
+
+
+def test_exact_distance_and_its_conversion_overlap_by_rounding_alone() -> None:
+    twenty = one("The convoy drove 20 kilometers.")
+    twelve = one("The convoy drove 12 miles.")
+    assert interval(twenty) == (19_500, 20_500)
+    assert twelve.low == pytest.approx(11.5 * 1609.344)
+    assert overlaps(twenty, twelve)
+
+
+def test_distances_that_truly_differ_do_not_overlap() -> None:
+    about_ten, six_miles = find_quantities(
+        "Insurgents now are about 10 kilometres (six miles) from Hama."
+    )
+    twenty = one("Insurgents retreated 20 km from the city.")
+    assert six_miles.value == 6 and overlaps(about_ten, six_miles)
+    assert comparable(about_ten, twenty) and not overlaps(about_ten, twenty)
+    assert not overlaps(six_miles, twenty)
+
+
+def test_digits_and_words_give_identical_quantities() -> None:
+    digits = one("It hosts 3 million Syrian refugees.")
+    words = one("It hosts three million Syrian refugees.")
+    fields = ("value", "normalized", "low", "high", "bound", "counted", "base_unit")
+    assert [getattr(digits, name) for name in fields] == [getattr(words, name) for name in fields]
+    assert interval(digits) == (2_500_000, 3_500_000)
+    assert digits.counted == "refugee"
+
+
+def test_more_than_and_over_are_open_above() -> None:
+    more = one("to help ensure the safe return of more than 3 million Syrian refugees.")
+    over = one("the return of over three million Syrian refugees.")
+    assert (more.text, over.text) == ("more than 3 million", "over three million")
+    assert more.bound == over.bound == "at_least"
+    assert more.low == 3_000_000 and more.high == UNBOUNDED
+    assert overlaps(more, over) and comparable(more, over)
+    assert not overlaps(more, one("the return of 2.8 million refugees."))
+
+
+def test_half_million_spellings_are_identical() -> None:
+    hyphen = one("The war has killed an estimated half-million people over the past years.")
+    spelled = one("The war has killed an estimated half-a-million people over the past years.")
+    spaced = one("The war has killed an estimated half a million people over the past years.")
+    assert hyphen.text == "an estimated half-million people"
+    assert hyphen.counted == "people" and hyphen.bound == "approximate"
+    assert interval(hyphen) == interval(spelled) == interval(spaced)
+    assert hyphen.low < 500_000 < hyphen.high
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "counted"),
+    [
+        ("they captured five Iran-backed militants, of whom", "five", "militant"),
+        ("as well as three Syrian troops from its division", "three", "troop"),
+        ("gunmen killed 50 government forces as they advanced", "50", "force"),
+        ("insurgents captured four new towns early Tuesday", "four", "town"),
+        ("Tens of thousands of civilians have been displaced", "Tens of thousands of civilians",
+         "civilian"),
+        ("has resulted in an estimated half-million casualties", "an estimated half-million "
+         "casualties", "casualty"),
+        ("has claimed an estimated half-a-million lives", "an estimated half-a-million lives",
+         "life"),
+        ("they captured seven villages from pro-government fighters", "seven villages", "village"),
+        ("the two Russian nationals' ties to the Kremlin", "two", "national"),
+    ],
+)  # fmt: skip
+def test_counts_name_their_head_noun(text: str, span: str, counted: str) -> None:
+    quantity = one(text)
+    assert (quantity.text, quantity.counted, quantity.base_unit, quantity.unit) == (
+        span, counted, "count", ""
+    )  # fmt: skip
+
+
+def test_vague_amount_without_a_noun_is_a_range() -> None:
+    quantity = one(
+        "Tens of thousands have been displaced by the fighting, which started last week."
+    )
+    assert quantity.text == "Tens of thousands" and quantity.counted is None
+    assert (quantity.bound, interval(quantity), quantity.value) == (
+        "range",
+        (10_000, 99_999),
+        10_000,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hama, Syria's fourth largest city, and its 25th Special Mission Forces Division.",
+        "Khanaser sits on one of the roads that lead to Aleppo.",
+        "No one was hurt, and the one who fled was caught.",
+        "It was the first time since the 2016 election that turnout fell, in 2024 too.",
+        "Opposition fighters on the outskirts of Hama, Syria, December 3, 2024, and Dec. 5.",
+        "The strike began at 10:30 a.m. and ended at 3 p.m., or 1500 GMT.",
+        "For tickets call 555-1234 or (202) 555-0100.",
+        "An F-16 crashed near Route 66 after the COVID-19 wave of the 1990s-style 5G rollout.",
+        "Chelsea beat Arsenal 3-1 and the Lakers won 110-102; he lost 1-3.",
+        "The 2011-2024 war and the twenty-fifth anniversary.",
+    ],
+)
+def test_numbers_that_are_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+# ---------------------------------------------------------------- rounding and bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("It grew 3.5 percent.", 3.45, 3.55),
+        ("They hired 1,200 workers.", 1_150, 1_250),
+        ("They hired 3,000 workers.", 2_500, 3_500),
+        ("They hired 1 million workers.", 950_000, 1_050_000),
+        ("They hired 20 workers.", 19.5, 20.5),
+        ("Hundreds of workers joined.", 100, 999),
+        ("Thousands of workers joined.", 1_000, 9_999),
+        ("Between 500 and 600 workers joined.", 499.5, 600.5),
+        ("A few hundred workers joined.", 200, 500),
+    ],
+)
+def test_interval_follows_how_the_number_is_written(text: str, low: float, high: float) -> None:
+    quantity = one(text)
+    assert interval(quantity) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_one_and_a_half_kilometres_overlaps_one_mile_by_the_rounding_rule() -> None:
+    kilometres = one("The road runs 1.5 km.")
+    mile = one("The road runs 1 mile.")
+    assert interval(kilometres) == (pytest.approx(1_450), pytest.approx(1_550))
+    assert mile.low == pytest.approx(0.5 * 1609.344) and overlaps(kilometres, mile)
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "low", "high"),
+    [
+        ("Up to 20 people were rescued.", "at_most", 0, 20),
+        ("Less than 5 km separated them.", "at_most", 0, 5_000),
+        ("As many as 3.1 million recipients could lose benefits.", "at_most", 0, 3_100_000),
+        ("At least 40 people were killed.", "at_least", 40, UNBOUNDED),
+        ("More than 3,000+ troops deployed.", "at_least", 3_000, UNBOUNDED),
+        ("Nearly 800,000 young immigrants are protected.", "approximate", 630_000, 850_000),
+        ("About 2,000 workers joined.", "approximate", 1_275, 2_875),
+    ],
+)
+def test_qualifiers_shape_the_interval(text: str, bound: str, low: float, high: float) -> None:
+    quantity = one(text)
+    assert quantity.bound == bound
+    assert interval(quantity) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_explicit_ranges_in_words_and_digits() -> None:
+    inches = one("The storm dropped 10 to 12 inches of rain.")
+    kilometres = one("The queue stretched 10-12 km.")
+    days = one("They returned two or three days later.")
+    millions = one("Officials expect 2 to 3 million visitors.")
+    assert (inches.text, inches.bound, inches.value) == ("10 to 12 inches", "range", 11)
+    assert interval(kilometres) == (9_500, 12_500)
+    assert days.base_unit == "s" and days.low == 1.5 * 86_400
+    assert millions.low == 1_500_000 and millions.counted == "visitor"
+
+
+def test_unbounded_survives_json() -> None:
+    quantity = one("More than 50,000 people died.")
+    assert Quantity.model_validate_json(quantity.model_dump_json()) == quantity
+
+
+# ---------------------------------------------------------------- other stories
+
+
+def test_earthquake_death_tolls() -> None:
+    at_least, epicentre, miles = find_quantities(
+        "The quake killed at least 40 people; the epicentre was about 30 kilometers (19 miles) "
+        "north of the capital."
+    )
+    more_than = one("It killed more than 40 people, according to officials.")
+    tabloid = one("A deadly earthquake struck on Monday, killing 75 people.")
+    assert at_least.counted == more_than.counted == tabloid.counted == "people"
+    assert overlaps(at_least, more_than) and overlaps(at_least, tabloid)
+    assert not overlaps(tabloid, one("The earthquake killed 40 people."))
+    assert overlaps(epicentre, miles)
+
+
+def test_strike_turnout_that_grew_does_not_overlap() -> None:
+    day1 = one("About 2,000 workers joined the strike.")
+    day2 = one("About 3,500 workers have now joined the strike.")
+    assert comparable(day1, day2) and not overlaps(day1, day2)
+
+
+def test_money_keeps_its_currency() -> None:
+    budget, deficit = find_quantities(
+        "Biden will propose a $6 trillion budget, running deficits above $1.3 trillion."
+    )
+    pounds, euros = find_quantities("The council will spend £2.5bn and €3m on roads.")
+    assert (budget.base_unit, budget.normalized, budget.bound) == ("USD", 6e12, "exact")
+    assert (deficit.text, deficit.bound, deficit.low) == ("above $1.3 trillion", "at_least", 1.3e12)
+    assert (pounds.base_unit, pounds.normalized) == ("GBP", 2.5e9)
+    assert (euros.base_unit, euros.normalized) == ("EUR", 3e6)
+    contract = one("Pentagon watchdog investigating $400M border wall contract.")
+    assert contract.normalized == 4e8 and not comparable(contract, pounds)
+    assert one("He cancelled 150 million dollars of debt.").base_unit == "USD"
+
+
+def test_from_to_gives_two_amounts_not_a_range() -> None:
+    before, after = find_quantities("Payments rose from $600 to $2,000 per person.")
+    assert (before.text, after.text) == ("$600", "$2,000")
+
+
+def test_economy_percentages_and_jobs() -> None:
+    rate, jobs = find_quantities(
+        "Unemployment fell to 3.9 percent as employers added 266,000 jobs in November."
+    )
+    assert (rate.base_unit, rate.normalized, rate.unit) == ("percent", 3.9, "percent")
+    assert (jobs.counted, jobs.low, jobs.high) == ("job", 265_500, 266_500)
+    index, level = find_quantities("The blue-chip index climbed 0.4% to 27462.11.")
+    assert (index.text, index.normalized) == ("0.4%", 0.4)
+    assert level.counted is None
+
+
+def test_election_percent_and_percentage_points_are_not_comparable() -> None:
+    share, margin = find_quantities(
+        "Biden won 51.3% of the vote and led by more than 5 percentage points."
+    )
+    assert share.base_unit == "percent" and margin.base_unit == "percentage point"
+    assert not comparable(share, margin)
+    assert one("He won 20 per cent of the vote.").normalized == 20
+
+
+def test_fractions_are_percentages() -> None:
+    quarter = one("A quarter of the residents fled.")
+    assert (quarter.base_unit, quarter.normalized, quarter.value) == ("percent", 25, 0.25)
+    assert overlaps(quarter, one("Some 25% of the residents fled."))
+    assert one("The motion fell short of the two-thirds majority needed.").normalized == (
+        pytest.approx(200 / 3)
+    )
+
+
+def test_weather_speeds_and_temperatures() -> None:
+    mph, kmh = find_quantities("The storm packed winds of 120 mph (195 km/h).")
+    assert mph.base_unit == kmh.base_unit == "m/s" and overlaps(mph, kmh)
+    assert (mph.low, mph.high) == (pytest.approx(115 * 0.44704), pytest.approx(125 * 0.44704))
+    assert not overlaps(kmh, one("Gusts reached 175 km/h."))
+    celsius, fahrenheit = find_quantities("Temperatures reached 45°C (113°F) on Sunday.")
+    assert celsius.base_unit == "K" and celsius.normalized == pytest.approx(318.15)
+    assert overlaps(celsius, fahrenheit)
+    frost = one("Overnight it fell to minus 5 degrees Celsius.")
+    assert (frost.text, frost.value) == ("minus 5 degrees Celsius", -5)
+    assert frost.low < frost.high < 273.15
+    assert one("Overnight it fell to -5C.").normalized == pytest.approx(268.15)
+
+
+def test_tons_span_short_and_metric() -> None:
+    tons = one("The ship carried 500 tons of grain.")
+    assert tons.low == pytest.approx(450 * 907.18474) and tons.high == pytest.approx(550_000)
+    assert overlaps(tons, one("The ship carried 500 tonnes of grain."))
+
+
+def test_sports_counts_and_hyphenated_units() -> None:
+    points, rebounds = find_quantities("He scored 25 points and grabbed 10 rebounds.")
+    assert (points.counted, rebounds.counted) == ("point", "rebound")
+    lead = one("Buttigieg surged to a 10-point lead.")
+    assert (lead.text, lead.counted) == ("10-point", "point")
+    stretch = one("They closed a 12-mile stretch of the highway.")
+    assert (stretch.text, stretch.unit) == ("12-mile", "mile")
+    sprint = find_quantities("He ran the 100 metres in 9.58 seconds.")
+    assert [quantity.base_unit for quantity in sprint] == ["m", "s"]
+
+
+def test_comparable_needs_the_same_counted_noun() -> None:
+    militants = one("They captured five Iran-backed militants.")
+    fighters = one("They captured five enemy fighters.")
+    distance = one("They advanced five miles.")
+    assert not comparable(militants, fighters)
+    assert not comparable(militants, distance)
+    assert comparable(militants, one("They captured 5 militants."))
+
+
+@pytest.mark.parametrize(
+    ("plural", "expected"),
+    [("militants", "militant"), ("casualties", "casualty"), ("lives", "life"),
+     ("people", "people"), ("persons", "people"), ("churches", "church"),
+     ("asylum-seekers", "asylum-seeker"), ("Forces", "force"), ("status", "status"),
+     ("campuses", "campus"), ("houses", "house")],
+)  # fmt: skip
+def test_singular(plural: str, expected: str) -> None:
+    assert singular(plural) == expected

@@ -1,0 +1,272 @@
+"""Batch runs on real NeuS clusters: killed and resumed, interrupted, bad lines, dead workers, Ray.
+
+The kill tests run the batch in a child process (its own session, so the kill reaches the
+workers too) and kill it once some lines are written; the resumed run must then hold every
+cluster exactly once, each line a complete report or error record.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path
+
+import pytest
+
+from summarize.batch import read_written_ids, run_batch
+
+ROOT = Path(__file__).resolve().parents[2]
+NEUS = ROOT / "evals" / "data" / "neus" / "clusters.jsonl"
+CLUSTERS = 40
+SOURCES_PER_CLUSTER = 9  # three NeuS stories per cluster: slow enough to kill mid-run
+
+
+def neus_records(count: int, stories_per_record: int = 1) -> list[dict[str, object]]:
+    with NEUS.open(encoding="utf-8") as lines:
+        stories = [json.loads(line) for line in islice(lines, count * stories_per_record)]
+    return [
+        {
+            "id": f"cluster-{n}",
+            "sources": [s for story in group for s in story["sources"]],
+        }
+        for n, group in enumerate(
+            stories[i : i + stories_per_record] for i in range(0, len(stories), stories_per_record)
+        )
+    ]
+
+
+def write_jsonl(path: Path, lines: list[str]) -> Path:
+    path.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def big_input(tmp_path: Path) -> Path:
+    records = neus_records(CLUSTERS, SOURCES_PER_CLUSTER // 3)
+    return write_jsonl(tmp_path / "clusters.jsonl", [json.dumps(r) for r in records])
+
+
+def output_lines(path: Path) -> list[dict[str, object]]:
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("\n")
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def start_batch(input_path: Path, output_path: Path, **options: object) -> subprocess.Popen[str]:
+    """`summarize batch` in a child process, as a user would run it."""
+    flags = [
+        f"--{name.replace('_', '-')}" if value is True else f"--{name.replace('_', '-')}={value}"
+        for name, value in options.items()
+        if value is not False
+    ]
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "summarize.cli",
+            "batch",
+            str(input_path),
+            "-o",
+            str(output_path),
+            "--no-progress",
+            *flags,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def wait_for_lines(path: Path, count: int, process: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if path.exists() and path.read_bytes().count(b"\n") >= count:
+            return
+        time.sleep(0.01)
+    pytest.fail(f"the batch wrote fewer than {count} lines: {process.communicate()[1][-2000:]}")
+
+
+def kill_group(process: subprocess.Popen[str], sig: signal.Signals) -> tuple[str, str]:
+    os.killpg(process.pid, sig)
+    return process.communicate(timeout=60)
+
+
+def assert_each_id_once(output_path: Path, ids: list[str]) -> list[dict[str, object]]:
+    lines = output_lines(output_path)
+    assert Counter(str(line["id"]) for line in lines) == Counter(ids)
+    return lines
+
+
+def kill_and_resume(input_path: Path, output_path: Path, **options: object) -> None:
+    ids = [str(json.loads(line)["id"]) for line in input_path.read_text().splitlines()]
+    process = start_batch(input_path, output_path, jobs=1, **options)
+    wait_for_lines(output_path, 3, process)
+    kill_group(process, signal.SIGKILL)
+    assert process.returncode == -signal.SIGKILL
+    written = output_lines(output_path)
+    assert 3 <= len(written) < len(ids), "the kill came after the batch had finished"
+    # A write cut short by a crash leaves a partial last line; resume must drop it and redo it.
+    with output_path.open("a", encoding="utf-8") as output:
+        output.write(json.dumps({"id": ids[-1], "documents": []})[:-5])
+
+    result = run_batch(input_path, output_path, jobs=2, resume=True, progress=False, **options)
+
+    lines = assert_each_id_once(output_path, ids)
+    assert result.skipped == len(written)
+    assert result.done == len(ids) - len(written)
+    assert result.failed == 0
+    assert all(line["summary"] and line["documents"] for line in lines)
+
+
+def test_killed_batch_resumes_with_every_cluster_exactly_once(
+    big_input: Path, tmp_path: Path
+) -> None:
+    kill_and_resume(big_input, tmp_path / "reports.jsonl")
+
+
+def test_ctrl_c_keeps_finished_lines_and_says_it_was_interrupted(
+    big_input: Path, tmp_path: Path
+) -> None:
+    output_path = tmp_path / "reports.jsonl"
+    process = start_batch(big_input, output_path, jobs=2)
+    wait_for_lines(output_path, 3, process)
+    _, stderr = kill_group(process, signal.SIGINT)  # like Ctrl-C in a terminal
+
+    assert process.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    finished = len(output_lines(output_path))
+    assert finished < CLUSTERS
+    resumed = run_batch(big_input, output_path, jobs=2, resume=True, progress=False)
+    assert resumed.skipped == finished and resumed.done == CLUSTERS - finished
+
+
+def test_bad_lines_get_error_records_and_the_rest_is_processed(tmp_path: Path) -> None:
+    good = neus_records(4)
+    lines = [
+        json.dumps(good[0]),
+        '{"id": "broken", "sources": [',
+        json.dumps(good[1]),
+        "",
+        json.dumps([1, 2, 3]),
+        json.dumps({"id": "empty", "sources": []}),
+        json.dumps({"id": "not-articles", "sources": ["12 34", "{}"]}),
+        json.dumps(good[2]),
+        json.dumps(good[1]),  # repeated id: written once
+        json.dumps({"sources": good[3]["sources"]}),  # no id: named after its line
+    ]
+    input_path = write_jsonl(tmp_path / "in.jsonl", lines)
+    output_path = tmp_path / "out.jsonl"
+
+    result = run_batch(input_path, output_path, jobs=2, progress=False)
+
+    assert (result.done, result.failed, result.skipped) == (4, 4, 1)
+    by_id = {str(line["id"]): line for line in output_lines(output_path)}
+    assert set(by_id) == {
+        "cluster-0",
+        "line-2",
+        "cluster-1",
+        "line-5",
+        "empty",
+        "not-articles",
+        "cluster-2",
+        "line-10",
+    }
+    assert "not JSON" in str(by_id["line-2"]["error"])
+    assert "array" in str(by_id["line-5"]["error"])
+    assert "sources" in str(by_id["empty"]["error"])
+    assert "not an article" in str(by_id["not-articles"]["error"])
+    assert [d["id"] for d in by_id["line-10"]["documents"]] == [
+        "line-10-1",
+        "line-10-2",
+        "line-10-3",
+    ]
+    for cluster_id in ("cluster-0", "cluster-1", "cluster-2", "line-10"):
+        assert "error" not in by_id[cluster_id] and by_id[cluster_id]["summary"]
+
+    again = run_batch(input_path, output_path, resume=True, progress=False)
+    assert (again.done, again.failed, again.skipped) == (0, 0, 9)
+
+
+def test_a_new_run_starts_the_output_afresh(tmp_path: Path) -> None:
+    input_path = write_jsonl(tmp_path / "in.jsonl", [json.dumps(r) for r in neus_records(2)])
+    output_path = write_jsonl(tmp_path / "out.jsonl", ['{"id": "old"}'])
+    run_batch(input_path, output_path, jobs=1, progress=False)
+    assert_each_id_once(output_path, ["cluster-0", "cluster-1"])
+
+
+def test_resume_refuses_an_output_with_a_corrupt_line(tmp_path: Path) -> None:
+    output_path = write_jsonl(tmp_path / "out.jsonl", ['{"id": "a"}', "not json", '{"id": "b"}'])
+    with pytest.raises(ValueError, match=r"out\.jsonl:2"):
+        read_written_ids(output_path)
+
+
+def _children(pid: int) -> list[int]:
+    children: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children += [int(child) for child in (task / "children").read_text().split()]
+    return children
+
+
+def test_a_dead_worker_fails_its_clusters_and_the_batch_goes_on(
+    big_input: Path, tmp_path: Path
+) -> None:
+    if not Path("/proc/self/task").exists():
+        pytest.skip("needs /proc to find the worker processes")
+    output_path = tmp_path / "reports.jsonl"
+    process = start_batch(big_input, output_path, jobs=2)
+    wait_for_lines(output_path, 2, process)
+    workers = [worker for child in _children(process.pid) for worker in _children(child)]
+    assert workers, "no worker process found under the forkserver"
+    os.kill(workers[0], signal.SIGKILL)
+    _, stderr = process.communicate(timeout=120)
+
+    ids = [f"cluster-{n}" for n in range(CLUSTERS)]
+    lines = assert_each_id_once(output_path, ids)
+    errors = [line for line in lines if "error" in line]
+    assert process.returncode == len(errors) >= 1, stderr  # the exit code counts the failures
+    assert all("worker process died" in str(line["error"]) for line in errors)
+    assert CLUSTERS - len(errors) >= CLUSTERS // 2
+
+
+# ---------------------------------------------------------------- the Ray engine
+
+
+@pytest.fixture(scope="module")
+def ray_address() -> Iterator[str]:
+    ray = pytest.importorskip("ray", reason="the Ray engine needs the optional extra: .[ray]")
+    os.environ["RAY_USAGE_STATS_ENABLED"] = "0"  # tests make no call outside this machine
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield ray.get_runtime_context().gcs_address
+    ray.shutdown()
+
+
+def test_ray_engine_writes_what_the_local_engine_writes(ray_address: str, tmp_path: Path) -> None:
+    records = neus_records(12)
+    lines = [json.dumps(r) for r in records[:6]] + ["{oops"] + [json.dumps(r) for r in records[6:]]
+    input_path = write_jsonl(tmp_path / "in.jsonl", lines)
+    local, remote = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
+
+    local_result = run_batch(input_path, local, jobs=2, progress=False)
+    ray_result = run_batch(input_path, remote, engine="ray", progress=False)
+
+    assert (
+        (ray_result.done, ray_result.failed) == (local_result.done, local_result.failed) == (12, 1)
+    )
+    assert sorted(local.read_text().splitlines()) == sorted(remote.read_text().splitlines())
+
+
+def test_ray_engine_killed_batch_resumes_with_every_cluster_exactly_once(
+    ray_address: str, big_input: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The killed driver connects to the test's Ray instance, as it would to a cluster.
+    monkeypatch.setenv("RAY_ADDRESS", ray_address)
+    kill_and_resume(big_input, tmp_path / "reports.jsonl", engine="ray")

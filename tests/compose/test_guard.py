@@ -1,0 +1,105 @@
+"""The faithfulness guard's policy, with a scripted judge (the real one is tested elsewhere)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from summarize.compose.guard import Draft, DraftSentence, guard
+from summarize.models import Analysis, Document, SentenceRef, SupportVerdict
+
+REPORTS = Analysis(
+    documents=[
+        Document(id="river-wire", text="Two villages were flooded."),
+        Document(id="river-local", text="Residents were evacuated by boat."),
+        Document(id="river daily", text="The dam broke on Sunday."),  # id needs fencing
+    ],
+    sentences=[],
+)
+
+
+class scripted_judge:
+    def __init__(self, labels: dict[str, str], calls: list | None = None) -> None:
+        self.labels, self.calls = labels, calls
+
+    def judge(self, claim: str, documents: Sequence[str] | None = None) -> SupportVerdict:
+        if self.calls is not None:
+            self.calls.append((claim, documents))
+        label = self.labels[claim]
+        if label == "miscited":  # only the look at all reports finds support
+            label = "supported" if documents is None else "unsupported"
+        evidence = [SentenceRef(document="river daily", sentence=0)]
+        return SupportVerdict(label=label, score=0.5, reason="scripted", evidence=evidence)
+
+
+def draft(*sentences: tuple[str, list[str]]) -> Draft:
+    return Draft(sentences=[DraftSentence(text=t, citations=c) for t, c in sentences])
+
+
+def test_policy_for_each_verdict():
+    written = draft(
+        ("Two villages were flooded.", ["river-wire"]),
+        ("Nobody is missing.", ["river-local"]),
+        ("The dam was sabotaged.", ["river_daily"]),
+        ("The dam broke.", []),
+        ("Villages were evacuated.", ["river-wire"]),
+        ("Boats came in the end.", ["river-local"]),
+    )
+    labels = {
+        "Two villages were flooded.": "supported",
+        "Nobody is missing.": "contradicted",
+        "The dam was sabotaged.": "unsupported",
+        "The dam broke.": "supported",
+        "Villages were evacuated.": "miscited",
+        "Boats came in the end.": "supported",
+    }
+
+    kept, tally = guard(written, REPORTS, scripted_judge(labels), max_words=12)
+
+    assert [(s.text, s.citations) for s in kept] == [
+        ("Two villages were flooded.", ["river-wire"]),
+        ("The dam broke.", ["river daily"]),
+        ("Villages were evacuated.", ["river daily"]),
+    ]
+    # each kept sentence carries the report sentences the judge checked it against
+    assert all(s.sources == [SentenceRef(document="river daily", sentence=0)] for s in kept)
+    assert (tally.kept, tally.contradicted, tally.unsupported) == (3, 1, 1)
+    assert (tally.citations_fixed, tally.over_word_limit) == (2, 1)
+    assert tally.note() == (
+        "faithfulness guard: kept 3 sentence(s); removed 2 (1 contradicted by their sources, "
+        "1 unsupported); corrected the citations of 2; cut 1 sentence(s) over the word limit."
+    )
+
+
+def test_citations_are_cleaned_checked_and_deduplicated():
+    written = draft(("Two  villages\nwere flooded.", ["id=river-wire", "[river-wire]", "bbc", ""]))
+    calls: list = []
+
+    kept, tally = guard(
+        written, REPORTS, scripted_judge({"Two villages were flooded.": "supported"}, calls), 50
+    )
+
+    assert [(s.text, s.citations) for s in kept] == [("Two villages were flooded.", ["river-wire"])]
+    assert calls == [("Two villages were flooded.", ["river-wire"])]
+    assert tally.unknown_citations == 2
+    assert "dropped 2 citation(s) to unknown report ids" in tally.note()
+
+
+def test_a_contradicted_sentence_is_not_rescued_by_other_reports():
+    calls: list = []
+    written = draft(("Nobody is missing.", ["river-local"]))
+
+    kept, tally = guard(
+        written, REPORTS, scripted_judge({"Nobody is missing.": "contradicted"}, calls), 50
+    )
+
+    assert kept == [] and tally.contradicted == 1
+    assert len(calls) == 1
+
+
+def test_the_first_sentence_is_kept_even_if_longer_than_the_limit():
+    long = "Two villages were flooded on Sunday after the river burst its banks."
+    kept, tally = guard(
+        draft((long, ["river-wire"])), REPORTS, scripted_judge({long: "supported"}), 5
+    )
+
+    assert [s.text for s in kept] == [long] and tally.over_word_limit == 0

@@ -1,0 +1,693 @@
+"""Tests for summarize.ingest: reading, cleaning and sentence splitting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from summarize.ingest import (
+    MAX_INPUT_BYTES,
+    cluster_from_record,
+    document_from_text,
+    load_inputs,
+    split_sentences,
+)
+from summarize.models import Cluster, Document
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "examples" / "syria-hama"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
+NEUS = ROOT / "evals" / "data" / "neus" / "clusters.jsonl"
+
+ARTICLE = (
+    "Floodwaters swept through the river valley on Sunday, forcing thousands of residents "
+    "to leave their homes, officials said.\n\n"
+    "Emergency crews rescued 120 people from rooftops in the town of Millbrook.\n"
+)
+
+
+def assert_offsets_exact(document: Document) -> None:
+    assert document.sentences, document.id
+    for index, sentence in enumerate(document.sentences):
+        assert sentence.index == index
+        assert document.text[sentence.start : sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip()
+
+
+def sentence_texts(document: Document) -> list[str]:
+    return [sentence.text for sentence in document.sentences]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Document]:
+    (cluster,) = load_inputs([str(SEEDS)])
+    assert cluster.problems == []
+    return {document.id[:3]: document for document in cluster.documents}
+
+
+# ---------------------------------------------------------------- the seed story
+
+
+def test_seed_directory_is_one_cluster_named_after_it() -> None:
+    (cluster,) = load_inputs([str(SEEDS)])
+    assert cluster.id == "syria-hama"
+    assert [document.id for document in cluster.documents] == sorted(
+        path.stem for path in SEEDS.glob("*.txt")
+    )
+    assert cluster.documents[0].path == str(SEEDS / "000_82cead1f1c9ff3e4.txt")
+
+
+def test_seed_files_listed_one_by_one_form_the_same_cluster() -> None:
+    files = sorted(str(path) for path in SEEDS.glob("*.txt"))
+    (cluster,) = load_inputs(files)
+    assert cluster.id == "syria-hama"
+    assert len(cluster.documents) == 5
+
+
+def test_every_seed_has_exact_offsets(seeds: dict[str, Document]) -> None:
+    for document in seeds.values():
+        assert_offsets_exact(document)
+
+
+def test_ap_seed_gets_date_dateline_and_agency(seeds: dict[str, Document]) -> None:
+    document = seeds["000"]
+    assert document.published == dt.date(2024, 12, 4)
+    assert document.dateline == "BEIRUT"
+    assert document.outlet == "AP"
+    assert document.text.startswith("Syria said Wednesday its counteroffensive")
+    assert document.sentences[0].text.startswith("Syria said Wednesday")
+    assert "date 2024" not in document.text
+
+
+def test_abbreviations_and_quotes_in_seed(seeds: dict[str, Document]) -> None:
+    texts = sentence_texts(seeds["000"])
+    quote = next(text for text in texts if text.startswith("“If we do not see"))
+    assert quote.endswith("Pedersen said in an address the U.N. Security Council.")
+    assert (
+        '"Syria will be in grave danger of further division, deterioration, and destruction."'
+        in texts
+    )
+    assert any(text.endswith("the U.N. special envoy for Syria, said Tuesday.") for text in texts)
+    assert any(text.startswith("Fierce fighting has raged for days") for text in texts)
+
+
+def test_web_copy_seed_loses_chrome_and_gets_title(seeds: dict[str, Document]) -> None:
+    document = seeds["002"]
+    assert document.title == "Syrian government's counteroffensive pushes insurgents back from Hama"
+    assert document.text.startswith("SYRIA’S government said today")
+    for chrome in ("Skip to main content", "subscriber", "Support the", "Similar stories"):
+        assert chrome not in document.text
+    assert "Anniversary Appeal" not in document.text
+    texts = sentence_texts(document)
+    assert not any("stand atop a seized military" in text for text in texts)  # photo caption
+    assert not any(text.startswith("But a jihadist group") for text in texts)  # standfirst
+    assert (
+        texts[-1]
+        == "“Syria will be in grave danger of further division, deterioration and destruction.”"
+    )
+    assert document.published is None  # the caption's date is not the publication date
+
+
+def test_in_body_headings_stay_out_of_sentences(seeds: dict[str, Document]) -> None:
+    document = seeds["003"]
+    texts = sentence_texts(document)
+    assert "Insurgency Claims Key Captures" in document.text
+    assert not any("Insurgency Claims Key Captures" in text for text in texts)
+    assert not any("Regional Powers Push" in text for text in texts)
+    assert not any("additional reporting" in text for text in texts)
+    assert document.title is None  # the story starts with prose: no title line
+    assert len(texts) == 15
+
+
+def test_indented_seed_with_date_section_and_own_line_dateline(seeds: dict[str, Document]) -> None:
+    document = seeds["004"]
+    assert document.published == dt.date(2024, 12, 3)
+    assert document.title == (
+        "Syrian insurgents capture four central towns as government forces reclaim some territory"
+    )
+    assert document.dateline == "BEIRUT"
+    assert document.outlet is None
+    assert document.text.startswith("Syrian insurgents captured four new towns early Tuesday")
+    assert "World" not in document.text
+    assert all(line == line.strip() for line in document.text.splitlines())
+    assert "the U.S.-backed SDF saying" in document.sentences[12].text
+
+
+def test_seed_without_blank_lines_keeps_one_paragraph_per_line(
+    seeds: dict[str, Document],
+) -> None:
+    document = seeds["001"]
+    assert [sentence.paragraph for sentence in document.sentences[:4]] == [0, 0, 1, 1]
+    assert document.title is None and document.published is None
+
+
+# ---------------------------------------------------------------- cleaning other stories
+
+
+def test_generic_chrome_removed_from_another_story() -> None:
+    text = (
+        "Skip to content\n"
+        "Menu\n"
+        "Central bank raises rates for the third time this year\n"
+        "By Maria Lopez\n"
+        "Published: March 15, 2023\n"
+        "\n"
+        "FRANKFURT (Reuters) - The central bank raised its key interest rate by half a point "
+        "on Thursday, its third increase this year.\n"
+        "Advertisement\n"
+        "Policymakers said inflation remained too high, at 8.5 percent in February.\n"
+        "Story continues below advertisement\n"
+        "More than 2 million households subscribe to variable-rate mortgages, the bank said.\n"
+        "Sign up for our newsletter to get the latest news delivered to your inbox.\n"
+        "Share this article\n"
+        "What happens next\n"
+        "The next meeting is scheduled for May.\n"
+        "Related stories\n"
+        "Markets slide as bank raises rates\n"
+        "Why mortgages cost more this spring.\n"
+    )
+    document = document_from_text(text, "rates")
+    assert document.title == "Central bank raises rates for the third time this year"
+    assert document.published == dt.date(2023, 3, 15)
+    assert (document.dateline, document.outlet) == ("FRANKFURT", "Reuters")
+    for chrome in ("Skip to", "Advertisement", "Story continues", "newsletter", "Share this"):
+        assert chrome not in document.text
+    assert "Markets slide" not in document.text and "Why mortgages" not in document.text
+    assert "Maria Lopez" not in document.text
+    assert sentence_texts(document) == [
+        "The central bank raised its key interest rate by half a point on Thursday, "
+        "its third increase this year.",
+        "Policymakers said inflation remained too high, at 8.5 percent in February.",
+        "More than 2 million households subscribe to variable-rate mortgages, the bank said.",
+        "The next meeting is scheduled for May.",
+    ]
+    assert "What happens next" in document.text  # a heading stays in the text, not in sentences
+
+
+def test_photo_captions_with_credits_are_not_sentences() -> None:
+    text = (
+        "FILE - Rescue workers search a collapsed building in the old town on May 2, 2022. "
+        "(AP Photo/Jane Roe, File)\n\n"
+        "CANBERRA - An Australian court sentenced a man to 12 years in prison on Thursday for "
+        "the death of a hiker in 1988.\n\n"
+        "The judge said the crime had caused lasting grief. (REUTERS/John Smith)\n\n"
+        "The family said it welcomed the verdict.\n"
+    )
+    document = document_from_text(text, "court")
+    assert document.dateline == "CANBERRA"
+    assert document.title is None
+    assert sentence_texts(document) == [
+        "An Australian court sentenced a man to 12 years in prison on Thursday for the death "
+        "of a hiker in 1988.",
+        "The family said it welcomed the verdict.",
+    ]
+
+
+def test_wrapped_lines_are_joined_back() -> None:
+    text = (
+        "The mayor said on Friday that the old bridge over the river would\n"
+        "reopen next week after repairs.\n\nIt closed in June."
+    )
+    document = document_from_text(text, "bridge")
+    assert sentence_texts(document) == [
+        "The mayor said on Friday that the old bridge over the river would reopen next week "
+        "after repairs.",
+        "It closed in June.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "dateline", "outlet", "starts"),
+    [
+        ("BEIRUT — (AP) — Syria said Wednesday", "BEIRUT", "AP", "Syria said"),
+        ("WASHINGTON (Reuters) - The Senate voted", "WASHINGTON", "Reuters", "The Senate"),
+        ("LONDON, Dec 3 (Reuters) - Shares fell", "LONDON", "Reuters", "Shares fell"),
+        ("KYIV, Ukraine (AP) — Air raid sirens sounded", "KYIV", "AP", "Air raid"),
+        ("NEW YORK -- Shares of the carmaker rose", "NEW YORK", None, "Shares of"),
+        ("SYRIA’S government said today", None, None, "SYRIA’S government"),
+        ("NATO - the alliance - said today", None, None, "NATO - the alliance"),
+        ("FILE - Officials said today", None, None, "FILE - Officials"),
+    ],
+)
+def test_datelines(first_line: str, dateline: str | None, outlet: str | None, starts: str) -> None:
+    document = document_from_text(f"{first_line} that talks would resume in the spring.", "d")
+    assert (document.dateline, document.outlet) == (dateline, outlet)
+    assert document.text.startswith(starts)
+    assert document.sentences[0].start == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Published: December 3, 2024", dt.date(2024, 12, 3)),
+        ("Updated 3 Dec 2024 14:05 GMT", dt.date(2024, 12, 3)),
+        ("2023-02-06T08:15:00Z", dt.date(2023, 2, 6)),
+        ("Tuesday, December 3, 2024", dt.date(2024, 12, 3)),
+        ("Posted on Sept. 9, 2021 at 5:30 p.m.", dt.date(2021, 9, 9)),
+        ("date 2024-02-30", None),  # not a real day
+        ("A parade is planned for December 3, 2024", None),  # a date inside a line is not it
+    ],
+)
+def test_published_date_lines(line: str, published: dt.date | None) -> None:
+    document = document_from_text(f"Parade route announced\n{line}\n\n{ARTICLE}", "p")
+    assert document.published == published
+    assert document.title == "Parade route announced"
+    assert document.text.startswith("Floodwaters")
+
+
+def test_given_metadata_wins_over_found() -> None:
+    text = "date 2024-12-04 BEIRUT (AP) - Talks resumed on Monday between the two sides."
+    document = document_from_text(
+        text, "x", title="Talks resume", outlet="Daily Planet", published=dt.date(2024, 1, 2)
+    )
+    assert (document.title, document.outlet, document.published) == (
+        "Talks resume",
+        "Daily Planet",
+        dt.date(2024, 1, 2),
+    )
+    assert document.dateline == "BEIRUT"
+
+
+# ---------------------------------------------------------------- HTML and markdown
+
+
+def test_html_page_drops_nav_footer_and_related_links() -> None:
+    (cluster,) = load_inputs([str(FIXTURES / "quake.html")])
+    (document,) = cluster.documents
+    assert document.id == "quake"
+    assert document.title == "Strong earthquake strikes coastal region, dozens dead"
+    assert document.published == dt.date(2023, 2, 6)
+    assert document.outlet == "Daily Planet"
+    assert document.dateline == "ANKARA"
+    for chrome in ("Home", "cookies", "Subscribe", "newsletter", "Copyright", "Floods hit"):
+        assert chrome not in document.text
+    assert document.text.startswith("A magnitude 7.8 earthquake struck")
+    texts = sentence_texts(document)
+    assert "“Our street is gone.”" in texts
+    assert texts[-1].endswith("according to the U.S. Geological Survey.")
+    assert_offsets_exact(document)
+
+
+def test_markdown_markup_is_stripped() -> None:
+    (cluster,) = load_inputs([str(FIXTURES / "budget.md")])
+    (document,) = cluster.documents
+    assert document.title == "City council approves new transit budget"
+    for markup in ("**", "](", "![", "#", "```", "_optimistic_", "route_id", "Sam Lee"):
+        assert markup not in document.text
+    texts = sentence_texts(document)
+    assert texts[0].startswith("The city council on Tuesday approved a $1.2 billion transit")
+    assert "Council members voted 9-4 after a three-hour debate over fares." in texts
+    assert '"This is the biggest investment in a decade," Mayor Ana Ruiz said.' in texts
+    assert "What changes for riders" not in " ".join(texts)
+    assert_offsets_exact(document)
+
+
+def test_markdown_front_matter_gives_title_and_date(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text(
+        '---\ntitle: "Drought deepens"\ndate: 2022-07-19\n---\n\n' + ARTICLE, encoding="utf-8"
+    )
+    (document,) = load_inputs([str(path)])[0].documents
+    assert (document.title, document.published) == ("Drought deepens", dt.date(2022, 7, 19))
+    assert document.text.startswith("Floodwaters")
+
+
+def test_trafilatura_is_imported_only_for_html() -> None:
+    code = (
+        "import sys; from summarize.ingest import load_inputs; "
+        f"load_inputs([{str(SEEDS)!r}]); assert 'trafilatura' not in sys.modules; "
+        f"load_inputs([{str(FIXTURES / 'quake.html')!r}]); assert 'trafilatura' in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# ---------------------------------------------------------------- JSON clusters and stdin
+
+
+def neus_records(count: int) -> list[dict]:
+    with NEUS.open(encoding="utf-8") as lines:
+        return [json.loads(next(lines)) for _ in range(count)]
+
+
+def test_neus_record_titles_and_ids() -> None:
+    record = neus_records(1)[0]
+    cluster = cluster_from_record(record)
+    assert cluster.id == "neus-test-0" and cluster.problems == []
+    assert [document.id for document in cluster.documents] == [
+        "neus-test-0-1",
+        "neus-test-0-2",
+        "neus-test-0-3",
+    ]
+    first = cluster.documents[0]
+    assert first.title == "Senate Democrats say top NRA officials knew about Kremlin ties"
+    assert first.sentences[0].text.startswith("A new report by Democrats on the Senate Finance")
+    assert any("Sen. Ron Wyden, D-Oregon" in text for text in sentence_texts(cluster.documents[2]))
+
+
+def test_every_neus_cluster_reads_cleanly() -> None:
+    clusters = load_inputs([str(NEUS)])
+    assert len(clusters) == 307
+    for cluster in clusters:
+        assert cluster.problems == [], cluster.problems
+        assert len(cluster.documents) == 3
+        for document in cluster.documents:
+            assert_offsets_exact(document)
+
+
+def test_headline_split_keeps_initialisms_and_short_bodies() -> None:
+    cluster = cluster_from_record(
+        {
+            "id": "jobs",
+            "sources": [
+                "U.S. Jobless Claims Fell to 1.2 Million in Aug. 1 Week. Filings for jobless "
+                "benefits fell last week to their lowest level since March.",
+                "Workers Leave the U.S. Filings rose.",
+            ],
+        }
+    )
+    first, second = cluster.documents
+    assert first.title == "U.S. Jobless Claims Fell to 1.2 Million in Aug. 1 Week"
+    assert first.text.startswith("Filings for jobless benefits")
+    assert second.title is None  # no prose after the headline: keep it all as text
+    assert second.text == "Workers Leave the U.S. Filings rose."
+
+
+def test_object_sources_and_bad_sources() -> None:
+    record = {
+        "id": 7,
+        "reference": "ignored",
+        "sources": [
+            {
+                "id": "wire",
+                "text": ARTICLE,
+                "title": "Floods",
+                "outlet": "Wire",
+                "published": "2021-07-15",
+                "url": "https://example.org/floods",
+            },
+            {"text": "PARIS (AFP) - " + ARTICLE, "published": "sometime"},
+            {"id": "wire", "text": ARTICLE},
+            {"title": "no text"},
+            42,
+            "too short",
+        ],
+    }
+    cluster = cluster_from_record(record, "floods.jsonl:3")
+    assert cluster.id == "7"
+    assert [document.id for document in cluster.documents] == ["wire", "7-2", "wire-2"]
+    wire, afp, _ = cluster.documents
+    assert (wire.title, wire.outlet, wire.published) == ("Floods", "Wire", dt.date(2021, 7, 15))
+    assert (afp.outlet, afp.dateline, afp.published) == ("AFP", "PARIS", None)
+    assert [(problem.source, problem.message[:20]) for problem in cluster.problems] == [
+        ("floods.jsonl:3 source 4", 'no "text": expected '),
+        ("floods.jsonl:3 source 5", "expected a string or"),
+        ("floods.jsonl:3 source 6", "not an article: no s"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ([1, 2], "got an array"),
+        ({"id": "a"}, 'no "sources"'),
+        ({"id": "a", "sources": []}, 'no "sources"'),
+        ({"id": "a", "sources": "text"}, 'no "sources"'),
+    ],
+)
+def test_bad_records_become_problems(record: object, message: str) -> None:
+    cluster = cluster_from_record(record, "in.json")  # type: ignore[arg-type]
+    assert cluster.documents == []
+    assert message in cluster.problems[0].message
+    assert cluster.problems[0].source == "in.json"
+
+
+def test_jsonl_file_with_a_broken_line(tmp_path: Path) -> None:
+    path = tmp_path / "stories.jsonl"
+    good = {"id": "floods", "sources": [ARTICLE, "PARIS (AFP) - " + ARTICLE]}
+    path.write_text(json.dumps(good) + "\n\n{broken\n" + json.dumps(good) + "\n", "utf-8")
+    clusters = load_inputs([str(path)])
+    assert [cluster.id for cluster in clusters] == ["floods", f"{path}:3", "floods"]
+    assert len(clusters[0].documents) == 2
+    assert clusters[1].problems[0].source == f"{path}:3"
+    assert clusters[1].problems[0].message.startswith("not valid JSON")
+
+
+def test_json_file_object_and_array(tmp_path: Path) -> None:
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"id": "a", "sources": [ARTICLE]}), "utf-8")
+    many = tmp_path / "many.json"
+    many.write_text(
+        json.dumps([{"id": "b", "sources": [ARTICLE]}, {"sources": [ARTICLE]}]), "utf-8"
+    )
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", "utf-8")
+    clusters = load_inputs([str(one), str(many), str(broken)])
+    assert [cluster.id for cluster in clusters] == ["a", "b", f"{many}[1]", "broken"]
+    assert clusters[3].problems[0].message.startswith("not valid JSON")
+
+
+def test_stdin_jsonl_json_and_text() -> None:
+    lines = "\n".join(
+        json.dumps({"id": name, "sources": [ARTICLE]}) for name in ("first", "second")
+    )
+    assert [cluster.id for cluster in load_inputs(["-"], io.StringIO(lines))] == ["first", "second"]
+    array = json.dumps([{"id": "only", "sources": [ARTICLE, ARTICLE]}])
+    (cluster,) = load_inputs(["-"], io.StringIO(array))
+    assert [document.id for document in cluster.documents] == ["only-1", "only-2"]
+    (cluster,) = load_inputs(["-"], io.StringIO("[Updated] " + ARTICLE))
+    assert cluster.id == "cluster"
+    assert [document.id for document in cluster.documents] == ["stdin"]
+
+
+def test_stdin_text_joins_the_files(tmp_path: Path) -> None:
+    (tmp_path / "floods").mkdir()
+    path = tmp_path / "floods" / "local.txt"
+    path.write_text(ARTICLE, "utf-8")
+    (cluster,) = load_inputs([str(path), "-"], io.StringIO(ARTICLE))
+    assert cluster.id == "floods"
+    assert [document.id for document in cluster.documents] == ["local", "stdin"]
+
+
+def test_stdin_bytes_are_checked_like_files() -> None:
+    stdin = io.TextIOWrapper(io.BytesIO("Caf\xe9 owners said prices rose.".encode("latin-1")))
+    (cluster,) = load_inputs(["-"], stdin)
+    assert cluster.documents == []
+    assert cluster.problems[0].source == "<stdin>"
+    assert cluster.problems[0].message.startswith(
+        "not UTF-8 text: invalid byte 0xe9 at byte offset 3"
+    )
+
+
+@pytest.mark.parametrize(
+    ("stdin_text", "message"),
+    [
+        ("", "empty file"),
+        ("\n  \n", "empty file (only whitespace)"),
+        ("x" * (MAX_INPUT_BYTES + 1), "too large: over 10 MB"),
+    ],
+)
+def test_bad_stdin(stdin_text: str, message: str) -> None:
+    (cluster,) = load_inputs(["-"], io.StringIO(stdin_text))
+    assert cluster.documents == []
+    assert problems_by_source(cluster) == {"<stdin>": message}
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def problems_by_source(cluster: Cluster) -> dict[str, str]:
+    return {problem.source: problem.message for problem in cluster.problems}
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_read(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, "utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    blank = tmp_path / "blank.txt"
+    blank.write_text("  \n\n \t\n", "utf-8")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Le café a fermé ses portes lundi, a dit le maire.".encode("latin-1"))
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(11 * 1024 * 1024)
+    table = tmp_path / "table.csv"
+    table.write_text(
+        "city,people,date\nMillbrook,120,2021-07-15\nRiverton,80,2021-07-16\n", "utf-8"
+    )
+    code = tmp_path / "script.txt"
+    code.write_text(
+        'import os\n\n\ndef main() -> None:\n    """Print the files in the current directory."""\n'
+        '    for name in os.listdir("."):\n        print(name)\n',
+        "utf-8",
+    )
+    empty_dir = tmp_path / "nothing"
+    empty_dir.mkdir()
+    images = tmp_path / "images"
+    images.mkdir()
+    (images / "a.png").write_bytes(b"\x89PNG")
+    missing = tmp_path / "missing.txt"
+    inputs = [good, missing, empty, blank, binary, latin, huge, table, code, empty_dir, images]
+
+    (cluster,) = load_inputs([str(path) for path in inputs])
+
+    assert [document.id for document in cluster.documents] == ["good"]
+    assert cluster.id == tmp_path.name
+    messages = problems_by_source(cluster)
+    assert messages == {
+        str(missing): "file not found",
+        str(empty): "empty file",
+        str(blank): "empty file (only whitespace)",
+        str(binary): "binary file (contains NUL bytes), not text",
+        str(latin): "not UTF-8 text: invalid byte 0xe9 at byte offset 6 (save it as UTF-8)",
+        str(huge): "too large: 11.0 MB (limit 10 MB)",
+        str(table): "not an article: no sentence of 5 or more words (data or code?)",
+        str(code): "not an article: less than half of it is prose (data or code?)",
+        str(empty_dir): "empty directory",
+        str(images): "no readable files in directory (looked for .txt .md .markdown .html .htm)",
+    }
+
+
+def test_size_is_checked_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(MAX_INPUT_BYTES + 1)
+
+    def refuse(self: Path) -> bytes:
+        raise AssertionError("read a file that is too large")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    (cluster,) = load_inputs([str(huge)])
+    assert cluster.problems[0].message == "too large: 10.0 MB (limit 10 MB)"
+
+
+def test_utf8_bom_is_fine_and_offset_counts_it(tmp_path: Path) -> None:
+    good = tmp_path / "bom.txt"
+    good.write_bytes(b"\xef\xbb\xbf" + ARTICLE.encode())
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xef\xbb\xbfAbc \xff")
+    (cluster,) = load_inputs([str(good), str(bad)])
+    assert cluster.documents[0].text.startswith("Floodwaters")
+    assert problems_by_source(cluster)[str(bad)].startswith(
+        "not UTF-8 text: invalid byte 0xff at byte offset 7"
+    )
+
+
+def test_same_stem_twice_gets_unique_ids_and_repeats_are_read_once(tmp_path: Path) -> None:
+    for name in ("left", "right"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "story.txt").write_text(ARTICLE, "utf-8")
+    left, right = tmp_path / "left" / "story.txt", tmp_path / "right" / "story.txt"
+    (cluster,) = load_inputs([str(left), str(right), str(left)])
+    assert cluster.id == tmp_path.name
+    assert [document.id for document in cluster.documents] == ["story", "story-2"]
+    assert problems_by_source(cluster) == {str(left): "listed more than once; read once"}
+
+
+def test_directory_reads_only_article_files_sorted(tmp_path: Path) -> None:
+    for name in ("b.md", "a.txt", ".hidden.txt", "notes.csv", "z.jsonl"):
+        (tmp_path / name).write_text(ARTICLE, "utf-8")
+    (tmp_path / "c.html").write_text(f"<html><body><p>{ARTICLE}</p></body></html>", "utf-8")
+    (cluster,) = load_inputs([str(tmp_path)])
+    assert [document.id for document in cluster.documents] == ["a", "b", "c"]
+    assert cluster.problems == []
+
+
+def test_files_cluster_keeps_its_place_among_json_clusters(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(ARTICLE, "utf-8")
+    records = tmp_path / "more.jsonl"
+    records.write_text(json.dumps({"id": "other", "sources": [ARTICLE]}), "utf-8")
+    clusters = load_inputs([str(records), str(story), str(tmp_path / "gone.txt")])
+    assert [cluster.id for cluster in clusters] == ["other", tmp_path.name]
+    assert len(clusters[1].problems) == 1
+
+
+# ---------------------------------------------------------------- sentence splitting
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr. Smith met Dr. Jones on Dec. 3 in St. Louis. They talked.",
+            ["Mr. Smith met Dr. Jones on Dec. 3 in St. Louis.", "They talked."],
+        ),
+        (
+            "The U.S. economy grew 2.5 percent. The U.N. Security Council met.",
+            ["The U.S. economy grew 2.5 percent.", "The U.N. Security Council met."],
+        ),
+        ("He moved to the U.S. The move was hard.", ["He moved to the U.S.", "The move was hard."]),
+        ("J. K. Rowling wrote it. It sold.", ["J. K. Rowling wrote it.", "It sold."]),
+        (
+            "Fruit, e.g. Apples, sold well. Sales rose.",
+            ["Fruit, e.g. Apples, sold well.", "Sales rose."],
+        ),
+        (
+            "Gov. Ana Diaz and Sen. Lee spoke. Both left.",
+            ["Gov. Ana Diaz and Sen. Lee spoke.", "Both left."],
+        ),
+        ("“We will win,” he said. “Never.”", ["“We will win,” he said.", "“Never.”"]),
+        ('"It is over." Officials agreed.', ['"It is over."', "Officials agreed."]),
+        ("Is it over? No, she said! Really.", ["Is it over?", "No, she said!", "Really."]),
+        ("“Why?” he asked.", ["“Why?” he asked."]),
+        ("It costs $4.5 million. That is a lot.", ["It costs $4.5 million.", "That is a lot."]),
+        ("Prices rose at 5 p.m. on Friday.", ["Prices rose at 5 p.m. on Friday."]),
+        ("No. 10 Downing Street said so.", ["No. 10 Downing Street said so."]),
+        ("He said no. The talks ended.", ["He said no.", "The talks ended."]),
+        (
+            "Acme Inc. The firm grew. Acme Inc. Chief Rita Moss quit.",
+            ["Acme Inc.", "The firm grew.", "Acme Inc. Chief Rita Moss quit."],
+        ),
+        (
+            "The vote is in May. Officials expect a win.",
+            ["The vote is in May.", "Officials expect a win."],
+        ),
+        ("It ended... Then it began.", ["It ended...", "Then it began."]),
+        ("trailing fragment without end", ["trailing fragment without end"]),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert [sentence.text for sentence in split_sentences(text)] == expected
+
+
+def test_split_sentences_offsets_and_paragraphs() -> None:
+    text = "  First one here.  Second one.\nThird line.\n\n\n   Fourth para.  \n"
+    sentences = split_sentences(text)
+    assert [(s.text, s.paragraph, s.index) for s in sentences] == [
+        ("First one here.", 0, 0),
+        ("Second one.", 0, 1),
+        ("Third line.", 1, 2),
+        ("Fourth para.", 2, 3),
+    ]
+    for sentence in sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+
+
+def test_split_sentences_keeps_headings_document_drops_them() -> None:
+    text = "Flood warning issued\nRivers rose overnight in the north. Roads closed."
+    assert split_sentences(text)[0].text == "Flood warning issued"
+    document = document_from_text(text, "f")
+    assert document.title == "Flood warning issued"
+    assert sentence_texts(document) == ["Rivers rose overnight in the north.", "Roads closed."]
+
+
+def test_empty_text_gives_no_sentences() -> None:
+    assert split_sentences("") == []
+    assert split_sentences(" \n\n ") == []
+    assert document_from_text("", "e").sentences == []
+
+
+def test_sentences_glued_without_a_space_are_split() -> None:
+    texts = [
+        s.text for s in split_sentences("Bond yields rose.Traders sold shares. The U.S. Fed met.")
+    ]
+    assert texts == ["Bond yields rose.", "Traders sold shares.", "The U.S. Fed met."]
