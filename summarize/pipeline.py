@@ -13,7 +13,7 @@ from summarize.analyze import analyze
 from summarize.check import Aligned, Checked, run_checkers
 from summarize.compose import composer
 from summarize.llm.errors import LLMError
-from summarize.models import Backend, Cluster, Document, DocumentInfo, Report
+from summarize.models import Backend, Cluster, Document, DocumentInfo, Report, Summary
 
 if TYPE_CHECKING:
     from summarize.llm.settings import LLMSettings
@@ -36,7 +36,7 @@ def default_max_words(documents: list[Document]) -> int:
     return max(MIN_DEFAULT_WORDS, min(MAX_DEFAULT_WORDS, wanted))
 
 
-def _report(cluster: Cluster, **fields: object) -> Report:
+def _report(cluster: Cluster, summary: Summary | None = None, *, checked: Checked) -> Report:
     return Report(
         id=cluster.id,
         documents=[
@@ -46,7 +46,10 @@ def _report(cluster: Cluster, **fields: object) -> Report:
             for d in cluster.documents
         ],
         problems=cluster.problems,
-        **fields,
+        findings=checked.findings,
+        summary=summary.sentences if summary else None,
+        backend=summary.backend if summary else None,
+        notes=[*checked.notes, *(summary.notes if summary else [])],
     )
 
 
@@ -66,8 +69,7 @@ def check(
 ) -> Report:
     """The consistency report. With `backend="llm"` a model adds framing and attribution
     findings to the offline checker's (never removes any); a failing endpoint raises LLMError."""
-    checked = _checked(_aligned(cluster), backend, llm_settings)
-    return _report(cluster, findings=checked.findings, notes=checked.notes)
+    return _report(cluster, checked=_checked(_aligned(cluster), backend, llm_settings))
 
 
 def merge(
@@ -96,10 +98,4 @@ def merge(
             aligned.analysis, aligned.groups, checked.findings, words
         )
         summary.notes.append(f"The LLM backend failed ({error}); this is the extractive summary.")
-    return _report(
-        cluster,
-        findings=checked.findings,
-        summary=summary.sentences,
-        backend=summary.backend,
-        notes=summary.notes,
-    )
+    return _report(cluster, summary, checked=checked)

@@ -254,7 +254,9 @@ class _Sentence:
         if end - start >= _MAX_WALK or (start >= 0 and self.lower[start] == "to"):
             return None  # too long to be a speaker, or an infinitive's object
         phrase = self._trimmed(start + 1, end + 1, keep_leading_preposition=True)
-        too_long = phrase and phrase[1] - phrase[0] > _MAX_SPEAKER_WORDS
+        if phrase is None:
+            return None
+        too_long = phrase[1] - phrase[0] > _MAX_SPEAKER_WORDS
         return None if too_long and not self._opens_parenthesis(phrase[0]) else phrase
 
     def _is_possessive_mark(self, index: int) -> bool:

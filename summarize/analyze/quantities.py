@@ -29,8 +29,9 @@ from __future__ import annotations
 import math
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypedDict
 
 from summarize.analyze.dates import calendar_spans
 from summarize.models import Bound, Quantity
@@ -148,7 +149,7 @@ _QUALIFIER_WORDS: dict[Qualifier, str] = {
 }
 
 
-def _alternation(surfaces: list[str]) -> str:
+def _alternation(surfaces: Sequence[str]) -> str:
     return "|".join(re.escape(surface) for surface in sorted(surfaces, key=len, reverse=True))
 
 
@@ -234,14 +235,14 @@ def _unit_lookup() -> tuple[re.Pattern[str], dict[str, _Unit]]:
     for units, surfaces in MEASURE_WORDS.items():
         for surface in surfaces.split("|"):
             meanings[surface.lower()] = _Unit("measure", units[0], pint_units=units)
-    surfaces = [
+    written = [
         s for table in (CURRENCY_WORDS, PERCENT_WORDS) for key in table for s in key.split("|")
     ]
-    surfaces += [surface for key in MEASURE_WORDS.values() for surface in key.split("|")]
+    written += [surface for key in MEASURE_WORDS.values() for surface in key.split("|")]
     cased = [
-        surface for surface in surfaces if surface in _CASED_SURFACES or surface != surface.lower()
+        surface for surface in written if surface in _CASED_SURFACES or surface != surface.lower()
     ]
-    caseless = [surface for surface in surfaces if surface not in cased]
+    caseless = [surface for surface in written if surface not in cased]
     pattern = re.compile(
         r"(?:\s?|-)(?P<unit>(?i:" + _alternation(caseless) + r")|" + _alternation(cased) + r")"
         r"(?![A-Za-z\d])|(?<=\d)(?P<glued>[CF])\b"
@@ -585,6 +586,7 @@ def _counted(text: str, number: _Number, end: int) -> tuple[str | None, int]:
         position = word.end()
         if word["gap"] == "-":
             break
+    head: re.Match[str] | None
     if run and run[0]["gap"] == "-":  # "a 7.8-magnitude quake", "a 10-member team"
         head = run[0]
     elif number.value == 1 and number.kind == "exact":
@@ -651,9 +653,18 @@ def _interval(
     return bound, low, high
 
 
+class _UnitFields(TypedDict):
+    value: float
+    unit: str
+    normalized: float
+    base_unit: str
+    low: float
+    high: float
+
+
 def _normalised(
     number: _Number, unit: _Unit, low: float | None, high: float | None
-) -> dict[str, float | str]:
+) -> _UnitFields:
     """Quantity fields that depend on the unit: value, unit, normalized, base_unit, low, high."""
     if unit.kind == "measure":
         normalized, base_unit = to_base(number.value, unit.pint_units[0])
@@ -662,16 +673,18 @@ def _normalised(
             [UNBOUNDED] if high is None else [to_base(high, units)[0] for units in unit.pint_units]
         )
         name = CONVERSIONS[unit.pint_units[0]].name
-        return {"value": number.value, "unit": name, "normalized": normalized,
-                "base_unit": base_unit, "low": min(lows), "high": max(highs)}  # fmt: skip
+        return _UnitFields(
+            value=number.value, unit=name, normalized=normalized, base_unit=base_unit,
+            low=min(lows), high=max(highs),
+        )  # fmt: skip
     base_unit = {"count": "count", "money": unit.name}.get(unit.kind, "percent")
     if unit.name == "percentage point":
         base_unit = unit.name
-    return {
-        "value": number.value / 100 if unit.name == "fraction" else number.value,
-        "unit": unit.name,
-        "normalized": number.value * unit.factor,
-        "base_unit": base_unit,
-        "low": 0.0 if low is None else low * unit.factor,
-        "high": UNBOUNDED if high is None else high * unit.factor,
-    }
+    return _UnitFields(
+        value=number.value / 100 if unit.name == "fraction" else number.value,
+        unit=unit.name,
+        normalized=number.value * unit.factor,
+        base_unit=base_unit,
+        low=0.0 if low is None else low * unit.factor,
+        high=UNBOUNDED if high is None else high * unit.factor,
+    )

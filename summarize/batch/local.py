@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
@@ -31,7 +31,7 @@ WORKER_DIED = (
 
 def local_outcomes(
     items: Iterable[Job | Outcome], jobs: int, max_words: int | None
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Outcomes in order of completion, from a pool of `jobs` processes.
 
     A worker that dies fails the clusters in flight at that moment, with that reason, and a

@@ -8,7 +8,7 @@ runtime_env). A task whose worker dies is retried once, then gets an error recor
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 
 import ray
 from ray.exceptions import RayError
@@ -20,7 +20,7 @@ remote_summarize_job = ray.remote(max_retries=1)(summarize_job)
 
 def ray_outcomes(
     items: Iterable[Job | Outcome], jobs: int | None, max_words: int | None
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Outcomes in order of completion; `jobs` defaults to the CPUs of the Ray cluster."""
     if not ray.is_initialized():
         ray.init()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from summarize.models import Analysis, Evidence, SentenceRef, Span
+from summarize.models import Analysis, Evidence, Sentence, SentenceRef, Span
 
 
-def quote_span(analysis: Analysis, document: str, span: Span) -> Evidence:
+def quote_span(analysis: Analysis, document: str, span: Span | Sentence) -> Evidence:
     text = analysis.document(document).text
     return Evidence(
         document=document, quote=text[span.start : span.end], start=span.start, end=span.end

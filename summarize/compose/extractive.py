@@ -170,8 +170,9 @@ def _facts(analysis: Analysis, groups: list[ClaimGroup]) -> list[_Fact]:
         positions = [_relative_position(analysis, m) for m in group.members]
         position = sum(positions) / len(positions)
         leads = sum(1 for m in group.members if m.sentence == 0) / total
-        dates = {analysis.document(d).published for d in group.documents}
-        dated = latest is not None and None not in dates and max(dates) < latest
+        dates = [analysis.document(d).published for d in group.documents]
+        known = [day for day in dates if day is not None]
+        dated = latest is not None and len(known) == len(dates) and max(known) < latest
         score = SUPPORT_WEIGHT * len(group.documents) / total + leads + (1.0 - position)
         score -= 0.5 if dated else 0.0
         follow_up = _follow_up(analysis, wording)

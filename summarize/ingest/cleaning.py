@@ -185,7 +185,7 @@ def _pick_title(header: list[str]) -> str | None:
     """The first header line that reads like a headline (captions, bylines and labels do not)."""
     candidates = [line for line in header if not _is_caption(line) and not _BYLINE.match(line)]
     headlines = [line for line in candidates if len(line.split()) >= 3]
-    return (headlines or candidates or [None])[0]
+    return next(iter(headlines or candidates), None)
 
 
 def _is_non_sentence(paragraph: str) -> bool:

@@ -18,6 +18,7 @@ class Metadata:
 
 def html_to_text(html: str) -> tuple[str, Metadata]:
     import trafilatura  # lazily: its import costs about 0.1 s and only HTML needs it
+    from trafilatura.settings import Document as Extracted
 
     result = trafilatura.bare_extraction(
         html,
@@ -26,8 +27,9 @@ def html_to_text(html: str) -> tuple[str, Metadata]:
         include_tables=False,
         include_images=False,
         include_links=False,
+        as_dict=False,
     )
-    if result is None:
+    if not isinstance(result, Extracted):  # nothing extracted
         return "", Metadata()
     return result.text or "", Metadata(
         title=result.title or None,
@@ -43,7 +45,7 @@ def markdown_to_text(markdown: str) -> tuple[str, Metadata]:
         found.title = fields.get("title", "").strip("\"' ") or None
         found.published = parse_date(fields.get("date") or fields.get("published") or "")
         markdown = markdown[front.end() :]
-    lines = []
+    lines: list[str] = []
     for line in _CODE_FENCE.sub("", markdown).splitlines():
         if _MD_DROPPED_LINE.match(line):
             continue

@@ -10,6 +10,7 @@ a Cluster with `problems`), so `InputError` only travels inside this module.
 from __future__ import annotations
 
 import codecs
+import functools
 import json
 import os
 import sys
@@ -72,7 +73,7 @@ def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Clus
                     )
                     continue
                 seen.add(resolved)
-                _collect(loose, label, lambda file=file, label=label: _read_article(file, label))
+                _collect(loose, label, functools.partial(_read_article, file, label))
         if loose_index is None:
             loose_index = len(clusters)
     if loose_index is not None:
@@ -81,7 +82,7 @@ def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Clus
     return clusters
 
 
-def cluster_from_record(record: dict[str, Any], source: str = "<record>") -> Cluster:
+def cluster_from_record(record: object, source: str = "<record>") -> Cluster:
     """One cluster from a JSON record {"id": str, "sources": [str | {"text": ...}, ...]}.
 
     Never raises: a bad record or source becomes a problem in the returned Cluster. A string
@@ -107,7 +108,7 @@ def cluster_from_record(record: dict[str, Any], source: str = "<record>") -> Clu
         _collect(
             cluster,
             f"{source} source {number}",
-            lambda item=item, default_id=default_id: _document_from_source(item, default_id),
+            functools.partial(_document_from_source, item, default_id),
         )
     return cluster
 

@@ -143,8 +143,8 @@ def merge(wordings: Sequence[Wording]) -> Wording:
     for wording in wordings:
         for word, found in wording.neighbours.items():
             neighbours[word] |= found
-        for word, places in wording.slots.items():
-            slots[word] |= places
+        for word, slot_set in wording.slots.items():
+            slots[word] |= slot_set
         for word, places in wording.names.items():
             names[word] |= places
     return Wording(

@@ -117,7 +117,7 @@ def retry_after_seconds(headers: Any) -> float | None:
 
 def backoff_seconds(attempt: int, base: float, ceiling: float) -> float:
     """Exponential back-off with 'equal jitter': half fixed, half random, so it always grows."""
-    delay = min(ceiling, base * 2**attempt)
+    delay = min(ceiling, base * 2.0**attempt)
     return delay / 2 + random.uniform(0, delay / 2)
 
 
@@ -125,7 +125,7 @@ class LLMClient:
     def __init__(self, settings: LLMSettings, *, sleep: Callable[[float], None] = time.sleep):
         check_settings(settings)
         self.settings = settings
-        self.log = ResponseLog(settings.cache_path)  # never None: the settings fill it in
+        self.log = ResponseLog(settings.cache_path)
         self._sleep = sleep
         self._mode = 0
         self._sdk: openai.OpenAI | None = None
@@ -307,7 +307,8 @@ class LLMClient:
                     self._mode = min(self._mode + 1, len(OUTPUT_MODES) - 1)
                 raise _Downgrade(f"HTTP {status} with response_format: {error.message}") from None
             raise LLMError(self._describe_refusal(status, _server_message(error))) from None
-        return completion.model_dump(mode="json", exclude_none=True)
+        dumped: dict[str, Any] = completion.model_dump(mode="json", exclude_none=True)
+        return dumped
 
     def _describe_refusal(self, status: int, server_message: str) -> str:
         settings = self.settings
@@ -347,7 +348,7 @@ def _server_message(error: openai.APIStatusError) -> str:
     if isinstance(body, dict):
         inner = body.get("error", body)
         if isinstance(inner, dict) and isinstance(inner.get("message"), str):
-            return inner["message"]
+            return str(inner["message"])
     return error.message
 
 

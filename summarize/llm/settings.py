@@ -44,15 +44,15 @@ class LLMSettings(BaseModel):
         default=None, gt=0, description="prompt budget; None: the model's context window"
     )
     concurrency: int = Field(default=4, ge=1, description="parallel requests in map steps")
-    cache_path: Path | None = Field(
+    cache_path: Path = Field(
         default_factory=_default_cache_path, description="SQLite log and cache; None: default"
     )
     use_cache: bool = Field(default=True, description="False: always ask, but still log")
     temperature: float = Field(default=0, ge=0, le=2)
 
-    @field_validator("cache_path", mode="after")
+    @field_validator("cache_path", mode="before")
     @classmethod
-    def _default_when_none(cls, path: Path | None) -> Path:
+    def _default_when_none(cls, path: object) -> object:
         return path if path is not None else _default_cache_path()
 
     @classmethod

@@ -259,7 +259,7 @@ _CHART_TICKS = 4
 
 
 def _nice_step(span: float) -> float:
-    magnitude = 10 ** math.floor(math.log10(span))
+    magnitude = 10.0 ** math.floor(math.log10(span))
     return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= span)
 
 

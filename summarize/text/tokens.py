@@ -85,7 +85,7 @@ def stem(word: str) -> str:
     """Snowball stem of a lowercase word, after folding British spellings."""
     for pattern, replacement in _SPELLING_RULES:
         word = pattern.sub(replacement, word)
-    return _stemmer().stemWord(word)
+    return str(_stemmer().stemWord(word))
 
 
 def content_terms(text: str) -> list[str]:
