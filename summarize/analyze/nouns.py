@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-
 # Two nouns are related when one is a kind of the other within this many levels of WordNet
 # ("member" -> "associate" -> "peer" -> "person"). Any of 2 to 5 scores the same on the dev half
 # of SummEdits; 4 spares more paraphrases.
