@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from evals.gold import DATA_DIR
+from evals import DATA_DIR
 from evals.metrics import balanced_accuracy
 from summarize.analyze import analyze
 from summarize.ingest import document_from_text
