@@ -4,6 +4,7 @@ only when the command runs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -11,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from evals.runs import CassetteUse, Run
+    from evals.dataset import Dataset
+    from evals.runs import CassetteUse, Run, Thresholds
     from evals.scorecard import Scorecard
     from evals.suites import Suite
 
@@ -49,24 +51,29 @@ def _init() -> None:
     )
 
 
+def _loaded(dataset: Dataset) -> Callable[[], Dataset]:
+    return lambda: dataset
+
+
 def _suites_and_runs(
     suites: list[str],
     datasets: list[Path],
     config: Path | None,
     single_run: Run,
-) -> tuple[list[str | Suite], list[Run], dict[str, dict[str, float]] | None]:
+) -> tuple[list[str | Suite], list[Run], Thresholds | None]:
     """What to run: the config's datasets, suites, runs and thresholds, or the command line's."""
     from evals.config import ConfigError, find_config, load_config
     from evals.dataset import DatasetError, load_dataset
     from evals.suites import SUITES, DatasetSuite
 
     if config is None and not suites and not datasets:
-        config = find_config(Path.cwd())
+        config = find_config(Path())
         if config is not None:
             typer.echo(f"summarize: eval: using {config}", err=True)
     chosen: list[str | Suite] = list(suites)
     entries = [(path, path.stem.replace(".", "-")) for path in datasets]
-    runs, thresholds = [single_run], None
+    runs: list[Run] = [single_run]
+    thresholds: Thresholds | None = None
     if config is not None:
         try:
             loaded = load_config(config)
@@ -82,7 +89,7 @@ def _suites_and_runs(
             dataset = load_dataset(path, name)
         except DatasetError as error:
             raise _fail(str(error)) from None
-        chosen.append(DatasetSuite(name=name, load=lambda dataset=dataset: dataset))
+        chosen.append(DatasetSuite(name=name, load=_loaded(dataset)))
     return chosen or list(SUITES), runs, thresholds
 
 
@@ -246,14 +253,11 @@ def run_eval(
     if names == [INIT]:
         _init()
         return
-    run_options = {"model": model, "base_url": base_url, "prompts": prompts, "max_words": max_words}
-    if config is not None and (backend is not EvalBackend.extractive or any(run_options.values())):
-        raise _fail(
-            "with --config the runs come from the config; leave out --backend, --model, ..."
-        )
     single_run = Run(
-        backend=backend.value, **{k: v for k, v in run_options.items() if v is not None}
+        backend=backend.value, model=model, base_url=base_url, prompts=prompts, max_words=max_words
     )
+    if config is not None and single_run != Run():
+        raise _fail("with --config the runs come from the config; leave out --backend, --model...")
     chosen, runs, thresholds = _suites_and_runs(names, list(dataset or []), config, single_run)
     cassette = _cassette(record, replay)
     compared = None if baseline is None else _load_baseline(baseline)

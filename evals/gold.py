@@ -112,24 +112,23 @@ class Gold(BaseModel):
     @model_validator(mode="after")
     def _ids(self) -> Gold:
         """Items without an id are named by kind and position: 'fact-2', 'finding-1'."""
-        for prefix, items in (
-            ("fact", self.key_facts),
-            ("finding", self.expected_findings),
-            ("not-conflict", self.not_conflicts),
-        ):
-            for number, item in enumerate(items, 1):
-                item.id = item.id or f"{prefix}-{number}"
+        for number, fact in enumerate(self.key_facts, 1):
+            fact.id = fact.id or f"fact-{number}"
+        for number, finding in enumerate(self.expected_findings, 1):
+            finding.id = finding.id or f"finding-{number}"
+        for number, item in enumerate(self.not_conflicts, 1):
+            item.id = item.id or f"not-conflict-{number}"
         return self
 
     @property
     def quotes(self) -> list[tuple[str, GoldQuote]]:
         """Every gold quote with the field it is in ('expected_findings[0].evidence[1]')."""
+        evidence = [
+            (f"expected_findings[{i}]", finding.evidence)
+            for i, finding in enumerate(self.expected_findings)
+        ] + [(f"not_conflicts[{i}]", item.evidence) for i, item in enumerate(self.not_conflicts)]
         return [
-            (f"{field}[{i}].evidence[{j}]", quote)
-            for field, items in (
-                ("expected_findings", self.expected_findings),
-                ("not_conflicts", self.not_conflicts),
-            )
-            for i, item in enumerate(items)
-            for j, quote in enumerate(item.evidence)
+            (f"{field}.evidence[{j}]", quote)
+            for field, quotes in evidence
+            for j, quote in enumerate(quotes)
         ]

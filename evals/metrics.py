@@ -225,7 +225,7 @@ def score_findings(
     """
     required = [g for g in gold if g.required]
     optional = [g for g in gold if not g.required]
-    kinds = sorted({p.kind for p in predicted} | {g.kind for g in required})
+    kinds: list[str] = sorted({p.kind for p in predicted} | {g.kind for g in required})
     correct = dict.fromkeys(kinds, 0)
     scored = dict.fromkeys(kinds, 0)
     found: set[str] = set()

@@ -16,7 +16,7 @@ import argparse
 import hashlib
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -138,7 +138,7 @@ def evaluate_summedits(limit: int | None = None, path: Path = SUMMEDITS_PATH) ->
 
 def format_table(results: dict[str, Any]) -> str:
     halves = [name for name in ("dev", "test", "all") if name in results]
-    rows = [
+    rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
         ("pairs", lambda r: str(r["pairs"])),
         ("balanced accuracy", lambda r: _cell(r["balanced_accuracy"])),
         ("recall (inconsistent)", lambda r: _cell(r["recall"])),

@@ -43,8 +43,8 @@ def run_summedits(run: Run, limit: int | None, progress: Progress) -> SuiteResul
     rows: list[list[Cell]] = [
         ["summarize (offline judge), all pairs", overall["balanced_accuracy"]],
         ["summarize (offline judge), test half", held_out.get("balanced_accuracy")],
-        *[[name, score] for name, score in PUBLISHED.items()],
     ]
+    rows += [[name, score] for name, score in PUBLISHED.items()]
     return SuiteResult(
         name="summedits",
         metrics=metrics,
