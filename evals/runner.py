@@ -66,6 +66,7 @@ class _Workers:
 
     def __init__(self, jobs: int) -> None:
         self._pool: ProcessPoolExecutor | None = None
+        self._earlier = set(multiprocessing.active_children())
         if jobs > 1:
             # forkserver: workers are not forked from the parent, whose progress bar runs a thread.
             context = multiprocessing.get_context("forkserver")
@@ -90,8 +91,14 @@ class _Workers:
         return [future.result() for future in futures]
 
     def close(self, cancel: bool) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=not cancel, cancel_futures=cancel)
+        """Stop the workers; `cancel` (Ctrl-C, an error): at once, killing clusters in flight."""
+        if self._pool is None:
+            return
+        if cancel:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            for worker in set(multiprocessing.active_children()) - self._earlier:
+                worker.terminate()
+        self._pool.shutdown(wait=True)
 
 
 def _dataset_result(

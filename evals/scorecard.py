@@ -337,9 +337,12 @@ def render_markdown(scorecard: Scorecard) -> str:
     if scorecard.comparison:
         lines += [f"- REGRESSION {c.message()}" for c in scorecard.comparison.regressions]
     for name in names:
-        seconds = ", ".join(f"{s.seconds:.1f} s" for r in runs for s in r.suites if s.name == name)
-        cases = next((len(s.cases) for r in runs for s in r.suites if s.name == name), 0)
-        size = f"{cases} clusters, " if cases else ""
+        ran = [(r.run.name, s) for r in runs for s in r.suites if s.name == name]
+        seconds = ", ".join(
+            f"{run} {s.seconds:.1f} s" if len(runs) > 1 else f"{s.seconds:.1f} s" for run, s in ran
+        )
+        count = len(ran[0][1].cases)
+        size = f"{count} cluster{'s' if count > 1 else ''}, " if count else ""
         lines += ["", f"## {name} ({size}{seconds})", "", *_scores_table(name, runs)]
         for r in runs:
             suite = next((s for s in r.suites if s.name == name), None)

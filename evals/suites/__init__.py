@@ -10,6 +10,7 @@ name in SUITES.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
@@ -56,8 +57,6 @@ SUITES = {
 
 
 def builtin_suite(name: str) -> Suite:
-    import importlib
-
     if name not in SUITES:
         raise ValueError(f"unknown eval suite {name!r}; choose from {', '.join(SUITES)}")
     module, _, attribute = SUITES[name].partition(":")

@@ -102,7 +102,7 @@ def test_the_config_in_the_current_directory_is_found(
     result = summarize_eval()
     assert result.exit_code == 0, result.stderr
     assert "using summarize-eval.toml" in result.stderr
-    assert "## news (1 clusters" in result.stdout
+    assert "## news (1 cluster, " in result.stdout
 
 
 def test_a_drop_beyond_noise_against_the_baseline_fails_naming_the_cluster(tmp_path: Path) -> None:
