@@ -43,7 +43,10 @@ def _init() -> None:
     if existing := [str(path) for path in written if path.exists()]:
         raise _fail(f"{', '.join(existing)} already exist(s); move it away to write a fresh one")
     for path, template in written.items():
-        path.write_text((templates / template).read_text(encoding="utf-8"), encoding="utf-8")
+        try:
+            path.write_text((templates / template).read_text(encoding="utf-8"), encoding="utf-8")
+        except OSError as error:
+            raise _fail(f"cannot write {path}: {error.strerror}") from None
         typer.echo(f"wrote {path}")
     typer.echo(
         "Name your datasets and runs in summarize-eval.toml, then: summarize eval. "
@@ -62,7 +65,7 @@ def _suites_and_runs(
     single_run: Run,
 ) -> tuple[list[str | Suite], list[Run], Thresholds | None]:
     """What to run: the config's datasets, suites, runs and thresholds, or the command line's."""
-    from evals.config import ConfigError, find_config, load_config
+    from evals.config import ConfigError, DatasetEntry, find_config, load_config
     from evals.dataset import DatasetError, load_dataset
     from evals.suites import SUITES, DatasetSuite
 
@@ -71,7 +74,7 @@ def _suites_and_runs(
         if config is not None:
             typer.echo(f"summarize: eval: using {config}", err=True)
     chosen: list[str | Suite] = list(suites)
-    entries = [(path, path.stem.replace(".", "-")) for path in datasets]
+    entries = [DatasetEntry(path=path) for path in datasets]
     runs: list[Run] = [single_run]
     thresholds: Thresholds | None = None
     if config is not None:
@@ -80,16 +83,16 @@ def _suites_and_runs(
         except ConfigError as error:
             raise _fail(str(error)) from None
         chosen += loaded.suites
-        entries += [(entry.path, entry.name) for entry in loaded.datasets]
+        entries += loaded.datasets
         runs, thresholds = loaded.runs, loaded.thresholds
     if unknown := sorted({name for name in chosen if isinstance(name, str) and name not in SUITES}):
         raise _fail(f"unknown eval suite(s): {', '.join(unknown)}; choose from {', '.join(SUITES)}")
-    for path, name in entries:
+    for entry in entries:
         try:
-            dataset = load_dataset(path, name)
+            dataset = load_dataset(entry.path, entry.name)
         except DatasetError as error:
             raise _fail(str(error)) from None
-        chosen.append(DatasetSuite(name=name, load=_loaded(dataset)))
+        chosen.append(DatasetSuite(name=entry.name, load=_loaded(dataset)))
     return chosen or list(SUITES), runs, thresholds
 
 
