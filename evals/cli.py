@@ -111,15 +111,21 @@ def _load_baseline(path: Path) -> Scorecard:
 
 
 def _cassette(record: Path | None, replay: Path | None) -> CassetteUse | None:
+    """The cassette option, its file read once here so that a broken one stops the run."""
     from evals.runs import CassetteUse
+    from summarize.llm.cache import Cassette
+    from summarize.llm.errors import LLMError
 
     if record is not None and replay is not None:
         raise _fail("--record and --replay at once: record once, then replay")
-    if replay is not None:
-        if not replay.is_file():
-            raise _fail(f"cassette not found: {replay}")
-        return CassetteUse(mode="replay", path=replay)
-    return None if record is None else CassetteUse(mode="record", path=record)
+    path = replay or record
+    if path is None:
+        return None
+    try:
+        Cassette(path).answers(missing_ok=replay is None)
+    except LLMError as error:
+        raise _fail(str(error)) from None
+    return CassetteUse(mode="replay" if replay is not None else "record", path=path)
 
 
 def _report_unrecorded(scorecard: Scorecard, cassette: CassetteUse | None) -> None:

@@ -152,6 +152,14 @@ def test_bad_usage_is_one_line_and_exit_2(args: list[str], message: str) -> None
     assert "Traceback" not in result.stderr + result.stdout
 
 
+def test_a_broken_cassette_is_refused_before_anything_runs(tmp_path: Path) -> None:
+    (tmp_path / "cassette.jsonl").write_text("{}\n")
+    for option in ("--replay", "--record"):
+        result = summarize_eval(option, tmp_path / "cassette.jsonl", "seeds")
+        assert result.exit_code == 2
+        assert "cassette.jsonl line 1: not a recorded answer" in result.stderr
+
+
 def test_a_baseline_that_is_not_a_scorecard_is_refused(tmp_path: Path) -> None:
     (tmp_path / "old.json").write_text('{"backend": "extractive", "suites": []}')
     result = summarize_eval("--baseline", tmp_path / "old.json", "seeds")
