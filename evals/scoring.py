@@ -143,7 +143,7 @@ class _Scores:
 
 
 def _summary_scores(
-    case: EvalCase, summary: Sequence[SummarySentence], scores: _Scores
+    case: EvalCase, summary: Sequence[SummarySentence], max_words: int | None, scores: _Scores
 ) -> dict[str, list[str]]:
     gold = case.gold
     sentences = [sentence.text for sentence in summary]
@@ -181,8 +181,8 @@ def _summary_scores(
     scores.add("merge.words", float(words))
     if gold.reference is not None and (reference_words := word_count(gold.reference)):
         scores.add("merge.length_ratio", words / reference_words)
-    if gold.max_words is not None:
-        scores.add("merge.within_length", float(words <= gold.max_words))
+    if max_words is not None:
+        scores.add("merge.within_length", float(words <= max_words))
 
     verdicts = [(s, verdict(s.text, tuple(s.citations))) for s in summary]
     return {
@@ -231,11 +231,12 @@ def _check_scores(case: EvalCase, report: Report, scores: _Scores) -> dict[str, 
     return details
 
 
-def score_case(case: EvalCase, report: Report) -> CaseResult:
-    """The cluster's scores: the summary's (when the report has one) and the checker's."""
+def score_case(case: EvalCase, report: Report, max_words: int | None = None) -> CaseResult:
+    """The cluster's scores: the summary's (when the report has one; `max_words` is the length
+    it was asked for, if one was given) and the checker's."""
     scores = _Scores()
     details: dict[str, list[str]] = {}
     if report.summary is not None:
-        details |= _summary_scores(case, report.summary, scores)
+        details |= _summary_scores(case, report.summary, max_words, scores)
     details |= _check_scores(case, report, scores)
     return CaseResult(id=case.id, scores=scores.scores, weights=scores.weights, details=details)

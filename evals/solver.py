@@ -30,7 +30,7 @@ def evaluate_case(
                 report = check(case.cluster, backend=run.backend, llm_settings=settings)
             else:
                 report = merge(case.cluster, words, backend=run.backend, llm_settings=settings)
-        return score_case(case, report)
+        return score_case(case, report, words)
     except NotRecorded as error:
         return CaseResult(id=case.id, error=str(error), not_recorded=error.key.prompt_version)
     except LLMError as error:
