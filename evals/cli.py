@@ -67,6 +67,7 @@ def _suites_and_runs(
     """What to run: the config's datasets, suites, runs and thresholds, or the command line's."""
     from evals.config import ConfigError, DatasetEntry, find_config, load_config
     from evals.dataset import DatasetError, load_dataset
+    from evals.runs import Run
     from evals.suites import SUITES, DatasetSuite
 
     if config is None and not suites and not datasets:
@@ -78,6 +79,11 @@ def _suites_and_runs(
     runs: list[Run] = [single_run]
     thresholds: Thresholds | None = None
     if config is not None:
+        if single_run != Run():
+            raise _fail(
+                f"the runs come from {config}; leave out --backend, --model, --base-url, "
+                "--prompts and --max-words"
+            )
         try:
             loaded = load_config(config)
         except ConfigError as error:
@@ -265,8 +271,6 @@ def run_eval(
     single_run = Run(
         backend=backend.value, model=model, base_url=base_url, prompts=prompts, max_words=max_words
     )
-    if config is not None and single_run != Run():
-        raise _fail("with --config the runs come from the config; leave out --backend, --model...")
     chosen, runs, thresholds = _suites_and_runs(names, list(dataset or []), config, single_run)
     cassette = _cassette(record, replay)
     compared = None if baseline is None else _load_baseline(baseline)

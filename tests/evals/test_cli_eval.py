@@ -139,7 +139,7 @@ def test_a_drop_beyond_noise_against_the_baseline_fails_naming_the_cluster(tmp_p
         (["nope"], "unknown eval suite(s): nope"),
         (["--dataset", "missing.jsonl"], "dataset not found: missing.jsonl"),
         (["--config", "missing.toml"], "config not found: missing.toml"),
-        (["--config", "x.toml", "--model", "m"], "with --config the runs come from the config"),
+        (["--config", "x.toml", "--model", "m"], "the runs come from x.toml; leave out --backend"),
         (["--baseline", "missing.json", "seeds"], "baseline not found"),
         (["--replay", "missing.jsonl", "seeds"], "cassette not found"),
         (["--replay", "a", "--record", "b", "seeds"], "--record and --replay at once"),
