@@ -225,7 +225,7 @@ def score_findings(
     """
     required = [g for g in gold if g.required]
     optional = [g for g in gold if not g.required]
-    kinds = sorted({p.kind for p in predicted} | {g.kind for g in required})
+    kinds: list[str] = sorted({p.kind for p in predicted} | {g.kind for g in required})
     correct = dict.fromkeys(kinds, 0)
     scored = dict.fromkeys(kinds, 0)
     found: set[str] = set()
@@ -290,18 +290,23 @@ def _rouge_scorer():  # type: ignore[no-untyped-def]
     return rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
 
 
+def rouge_scores(prediction: str, reference: str) -> dict[str, float]:
+    """ROUGE-1/2/Lsum F1 (x100) with stemming; Lsum sees one sentence a line."""
+    scores = _rouge_scorer().score(
+        "\n".join(split_sentences(reference)), "\n".join(split_sentences(prediction))
+    )
+    return {name: 100 * scores[name].fmeasure for name in ROUGE_TYPES}
+
+
 def rouge(predictions: Sequence[str], references: Sequence[str]) -> dict[str, float]:
-    """Mean ROUGE-1/2/Lsum F1 (x100) with stemming; Lsum sees one sentence a line."""
+    """Mean ROUGE-1/2/Lsum F1 (x100) over the pairs."""
     if len(predictions) != len(references):
         raise ValueError(f"{len(predictions)} predictions for {len(references)} references")
     totals = dict.fromkeys(ROUGE_TYPES, 0.0)
     for prediction, reference in zip(predictions, references, strict=True):
-        scores = _rouge_scorer().score(
-            "\n".join(split_sentences(reference)), "\n".join(split_sentences(prediction))
-        )
-        for name in ROUGE_TYPES:
-            totals[name] += scores[name].fmeasure
-    return {name: 100 * total / max(len(predictions), 1) for name, total in totals.items()}
+        for name, score in rouge_scores(prediction, reference).items():
+            totals[name] += score
+    return {name: total / max(len(predictions), 1) for name, total in totals.items()}
 
 
 def balanced_accuracy(gold: Sequence[bool], predicted: Sequence[bool]) -> float:
