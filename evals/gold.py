@@ -1,4 +1,5 @@
-"""The hand-written gold for the seed story (`data/seeds_gold.json`; see `data/SEEDS_GOLD.md`)."""
+"""The hand-written gold: the seed story (`data/seeds_gold.json`; see `data/SEEDS_GOLD.md`) and
+the checker dev set of NeuS clusters (`data/checker_dev/gold.jsonl`; see its README)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from summarize.models import FindingKind
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SEEDS_GOLD_PATH = DATA_DIR / "seeds_gold.json"
+CHECKER_DEV_PATH = DATA_DIR / "checker_dev" / "gold.jsonl"
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -73,3 +75,17 @@ class SeedsGold(BaseModel):
 
 def load_seeds_gold(path: Path = SEEDS_GOLD_PATH) -> SeedsGold:
     return SeedsGold.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+class ClusterGold(BaseModel):
+    """Every disagreement a careful reader found in one cluster, and the tempting non-ones."""
+
+    cluster: str = Field(description="the cluster's id in the NeuS data")
+    findings: list[GoldFinding]
+    non_conflicts: list[NonConflict]
+    notes: str = ""
+
+
+def load_checker_dev(path: Path = CHECKER_DEV_PATH) -> list[ClusterGold]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ClusterGold.model_validate_json(line) for line in lines if line.strip()]

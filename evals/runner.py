@@ -38,6 +38,7 @@ SUITES = {
     "seeds": "evals.suites.seeds:run_seeds",
     "neus": "evals.suites.neus:run_neus",
     "summedits": "evals.suites.summedits:run_summedits",
+    "checker_dev": "evals.suites.checker_dev:run_checker_dev",
 }
 SUITE_NAMES = tuple(SUITES)
 

@@ -70,7 +70,7 @@ def run_seeds(
     progress.advance()
 
     findings = check(cluster).findings
-    scores = score_findings(findings, gold.findings, texts)
+    scores = score_findings(findings, gold.findings, texts, gold.non_conflicts)
     wrong_conflicts = false_conflicts(findings, gold.non_conflicts, gold.findings, texts)
     metrics |= {
         "check.precision": scores.overall.precision,
