@@ -27,6 +27,10 @@ MIN_SIMILARITY = 0.3
 # Sentences this similar are about the same thing, even if not close enough to be one fact;
 # the checker compares their numbers and wording.
 CONTEXT_SIMILARITY = 0.2
+# Sentences with figures this similar are still compared, figure by figure, when the figures'
+# own frames (what, whose, when) say they are the same figure: reports of one event word the
+# rest of a sentence differently more often than the figure.
+FIGURE_SIMILARITY = 0.05
 MAX_POSTING = 40
 NEIGHBOURS = 8
 MINHASH_SEEDS = 4
@@ -85,6 +89,7 @@ class Similarities:
     def similarity(self, a: int, b: int) -> float:
         return _dot(self.vectors[a], self.vectors[b])
 
+    @cached_property
     def _candidates(self) -> dict[int, set[int]]:
         """i -> the j > i worth scoring."""
         rare: dict[str, list[int]] = defaultdict(list)
@@ -111,13 +116,30 @@ class Similarities:
         """Pairs of sentences of different reports, most similar first."""
         sentences = self.analysis.sentences
         pairs: list[Pair] = []
-        for i, others in self._candidates().items():
+        for i, others in self._candidates.items():
             for j in others:
                 if sentences[i].document == sentences[j].document:
                     continue
                 score = self.similarity(i, j)
                 if score >= CONTEXT_SIMILARITY:
                     pairs.append((score, i, j))
+        pairs.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
+        return pairs
+
+    @cached_property
+    def figure_pairs(self) -> list[Pair]:
+        """Pairs of sentences of different reports that both state figures, at or above
+        FIGURE_SIMILARITY, most similar first (still only the candidates, never all pairs)."""
+        sentences = self.analysis.sentences
+        pairs: list[Pair] = []
+        for i, others in self._candidates.items():
+            if not sentences[i].quantities:
+                continue
+            for j in others:
+                if sentences[j].quantities and sentences[i].document != sentences[j].document:
+                    score = self.similarity(i, j)
+                    if score >= FIGURE_SIMILARITY:
+                        pairs.append((score, i, j))
         pairs.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
         return pairs
 

@@ -100,6 +100,11 @@ def _cue_forms() -> dict[str, str]:
     return forms
 
 
+def is_speech_verb(word: str) -> bool:
+    """A form of a verb that reports speech by itself ("said", "announced", "told")."""
+    return _cue_forms().get(word) in _SPEECH_VERBS
+
+
 Phrase = tuple[int, int]  # token indices [start, end) of a speaker's words
 
 
