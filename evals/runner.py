@@ -39,6 +39,7 @@ SUITES = {
     "neus": "evals.suites.neus:run_neus",
     "summedits": "evals.suites.summedits:run_summedits",
     "checker_dev": "evals.suites.checker_dev:run_checker_dev",
+    "conflicts": "evals.suites.conflicts:run_conflicts",
 }
 SUITE_NAMES = tuple(SUITES)
 

@@ -42,7 +42,7 @@ from summarize.text.figures import (
     UP_WORDS,
     change_verbs,
 )
-from summarize.text.inflection import irregular_verbs
+from summarize.text.inflection import irregular_verbs, looks_plural
 from summarize.text.lexicons import word_set
 from summarize.text.numbers import NUMBER_WORDS
 from summarize.text.tokens import STOPWORDS, Token, word_tokens
@@ -61,13 +61,23 @@ _SOFT = word_set(
 _COPULAS = word_set(
     """
     is are was were be been being has have had will would could may might can should also now
-    both all each respectively together combined
+    both all each respectively together combined seems seem appears appear looks poised
     stood stands stand reached reach reaches hit hits totaled totalled totals total amounted
     amounts topped tops exceeded exceeds came comes registered ended closed finished remained
     remains put set
     """
 )
 _INCREMENTS = word_set("additional another extra further")
+_CUE_VERBS = word_set(
+    "expect expected expects expecting likely forecast forecasts predicted predict projected"
+)
+# Verbs whose object is the size of something: "expected to top $1 trillion", "to hit 3.6%".
+_MEASURE_VERBS = word_set(
+    """
+    top tops reach reaches hit hits exceed exceeds total totals be come remain stay peak cost
+    number amount run surpass near
+    """
+)
 _MODALS = word_set("will would can could may might must shall should to did does do")
 # Nouns that only wrap a figure: "a group of 1,000 demonstrators", "a total of 17 million".
 _COLLECTIVES = word_set("group total number crowd tally sum amount figure count set batch")
@@ -78,9 +88,13 @@ _PREPOSITIONS = word_set(
     """
 )
 _CHANGING_UNITS = frozenset({"count", "percent", "percentage point", "K"})
+_DIRECTIONS = word_set(
+    "north south east west northeast northwest southeast southwest northern southern eastern western"
+    " outside short"
+)
 _SPEECH_OF_TIME = 2  # tokens a reporting verb may stand before a weekday it dates
 _MAX_NOUN_PHRASE = 8
-_MAX_CUE_DISTANCE = 12
+_MAX_CUE_DISTANCE = 8
 _MAX_CUE_AFTER = 4
 _UNIT_KINDS = {
     "m": "length", "m**2": "area", "m**3": "volume", "kg": "mass", "m/s": "speed",
@@ -112,6 +126,15 @@ _SINCE = re.compile(
 _MONTH_TIME = re.compile(rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?")
 _WEEKDAY_TIME = re.compile(WEEKDAY)
 _YEAR_TIME = re.compile(rf"(?<![\d.,$])(?P<year>{YEAR})(?!\s*%|[\d,.]\d)")
+_YEAR_ON_YEAR = (
+    r"\b(?:from|over|than|compared\s+(?:with|to))\s+(?:a|the)\s+(?:year|previous\s+year)\s+"
+    r"(?:ago|earlier|before)|year[\s-]+(?:over|on)[\s-]+year"
+)
+# "over the next decade", "over 10 years": a sum spread over a period
+_OVER_PERIOD = re.compile(
+    r"\b(?:over|across|during|within)\s+(?:the\s+)?(?:next\s+|coming\s+|past\s+)?"
+    r"(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten)?\s*(?P<unit>decade|year)s?\b"
+)
 _ORDINAL_NUMBERS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
 }  # fmt: skip
@@ -190,7 +213,7 @@ class _Sentence:
                 which = "this" if which in ("current", "same") else which
                 add(*match.span(), f"{which} {match['unit'].lower()}")
             else:
-                add(*match.span(), f"last {(match['ago_unit'] or match['before_unit']).lower()}")
+                add(*match.span(), f"{(match['ago_unit'] or match['before_unit']).lower()} before")
         for match in _SINCE.finditer(self.text):
             add(*match.span(), f"since:{(match['what'] or 'start').lower()}")
         for match in _MONTH_TIME.finditer(self.text):
@@ -215,13 +238,17 @@ class _Sentence:
         near = []
         for time in self.times:
             index = min(self._token_at(time.start), len(self.tokens) - 1)
-            if start <= time.start < end or "than" in self.lower[max(0, index - 2) : index]:
+            before = self.lower[max(0, index - 2) : index]
+            if start <= time.start < end or "than" in before:
                 continue
+            if time.key.endswith(" before") and {"from", "with", "to", "over"} & set(before):
+                continue  # "rose 3% from a year earlier": the period of the change
             opening = self._segment(index) == 0 and not any(
                 self._segment(f) == 0 for f, _ in self.figures
             )
             if self._segment(index) == segment or opening:
-                near.append((min(abs(time.start - end), abs(start - time.end)), time.key))
+                key = f"by {time.key}" if self.lower[index - 1 : index] == ["by"] else time.key
+                near.append((min(abs(time.start - end), abs(start - time.end)), key))
         return min(near)[1] if near else None
 
     def _segment(self, index: int) -> int:
@@ -252,10 +279,13 @@ class _Sentence:
             return "level", False, False
         before = self._left(first, _SOFT - {"to", "from", "up"})
         word = self.lower[before] if before >= 0 else ""
-        if word == "from":
+        share = quantity.unit == "fraction" or (
+            quantity.base_unit == "percent" and self.lower[last : last + 1] == ["of"]
+        )
+        if word == "from" and self._in_change(first, last):
             return "level", False, True
-        if word == "to":
-            return "level", False, False
+        if word in ("to", "from"):
+            return "share" if share else "level", False, False
         direction: int | None = None
         if word in UP_WORDS | DOWN_WORDS:
             direction = 1 if word in UP_WORDS else -1
@@ -277,20 +307,59 @@ class _Sentence:
                 preceding = self.lower[noun] if noun >= 0 and noun < first - 1 else ""
                 if preceding in RISE_NOUNS or preceding in FALL_NOUNS:
                     direction = 1 if preceding in RISE_NOUNS else -1
-        if direction is None and self._increment(first, last):
+        if direction is None:
+            direction = self._passive_change(last)
+        if direction is None and self._increment(first, last) and not self.period_of(first, last):
             direction = 1  # "an additional 100 million doses", "100 million more"
         if direction is not None:
             return "change", direction < 0, False
-        if quantity.unit == "fraction" or (
-            quantity.base_unit == "percent" and self.lower[last : last + 1] == ["of"]
-        ):
-            return "share", False, False
-        return "level", False, False
+        return "share" if share else "level", False, False
+
+    def _in_change(self, first: int, last: int) -> bool:
+        """ "rose from 3.5% to 3.6%", "from $600 to $2,000": the "from" of a change."""
+        clause = self.clause[first]
+        verbs = change_verbs()
+        before = any(
+            self.lower[i] in verbs and self.clause[i] == clause for i in range(max(0, first - 8), first)
+        )
+        after = self.lower[last : last + 1] == ["to"]
+        return before or after
+
+    def _passive_change(self, last: int) -> int | None:
+        """ "266,000 jobs were added", "40,000 jobs were lost": a change told after the figure."""
+        verbs = change_verbs()
+        window = self.lower[last : last + 4]
+        for index, word in enumerate(window):
+            if word in ("was", "were", "have", "has", "had", "been", "be"):
+                continue
+            if index > 0 and window[index - 1] in ("was", "were", "been", "be") and word in verbs:
+                return verbs[word] or None
+            if index > 0:
+                return None
+        return None
+
+    def restates(self, first: int) -> int | None:
+        """The index of the figure this one restates: "N, or M", "N (M)"."""
+        if self.lower[max(0, first - 2) : first] == [",", "or"]:
+            separator = first - 2
+        elif self.lower[first - 1 : first] == ["("]:
+            separator = first - 1
+        else:
+            return None
+        return next((i for i, (_, end) in enumerate(self.figures) if end == separator), None)
 
     def _increment(self, first: int, last: int) -> bool:
         before = self.lower[max(0, first - 2) : first]
         after = self.lower[last : last + 1]
         return bool(_INCREMENTS & set(before)) or after in (["more"], ["additional"])
+
+    def part_of_whole(self, first: int, last: int) -> bool:
+        """ "70 million of the 100 million doses", "the remaining 30 million": a part."""
+        after = self.lower[last : last + 3]
+        whole_after = after[:1] == ["of"] and any(
+            self._in_figure(index) for index in range(last + 1, min(last + 3, len(self.lower)))
+        )
+        return whole_after or "remaining" in self.lower[max(0, first - 2) : first]
 
     def whole_of_part(self, first: int) -> bool:
         """ "70 million of the 100 million doses": the figure after "of (the)" is the whole."""
@@ -319,9 +388,11 @@ class _Sentence:
         before = first - 1
         if before >= 0 and self.lower[before] in ("annual", "monthly", "weekly", "yearly"):
             return PERIODS[self.lower[before]]
-        text = " ".join(self.lower[last : last + 6])
-        if re.search(r"\b(?:from|over)\s+a\s+year\s+(?:ago|earlier)|year[\s-]+(?:over|on)", text):
+        text = " ".join(self.lower[last : last + 8])
+        if re.search(_YEAR_ON_YEAR, text):
             return "year"
+        if over := _OVER_PERIOD.search(text):
+            return over["unit"] if not over["count"] else f"{over['count']} {over['unit']}s"
         return None
 
     def role_of(self, first: int, last: int) -> str | None:
@@ -333,20 +404,23 @@ class _Sentence:
         word = self.lower[before] if before >= 0 else ""
         return word if word in ("in", "for", "within", "after", "over", "since", "during") else None
 
+    def lowercase_opening(self, subject: str | None) -> str | None:
+        """A plural common noun opening the sentence is no name: "Employers add 266,000"."""
+        if subject and self.text.startswith(subject):
+            word, _, rest = subject.partition(" ")
+            if looks_plural(word.lower()) and not word.isupper():
+                return (word.lower() + " " + rest).strip()
+        return subject
+
     def statement_of(self, first: int, last: int) -> Statement:
+        """The nearest cue in the figure's clause (see `_cue`), or one just after it ("the
+        75,000 economists expected"); "actual" otherwise."""
         clause = self.clause[first]
         index = first - 1
         while index >= 0 and first - index <= _MAX_CUE_DISTANCE and self.clause[index] == clause:
-            word = self.lower[index]
-            cue = STATEMENT_CUES.get(word)
-            if word == "estimated" and index == first - 1 or (
-                word == "estimated" and self.lower[index - 1 : index] in (["an"], ["the"])
-            ):
-                cue = None  # "an estimated 500 people": an approximate count
-            elif word == "estimated":
-                cue = "estimate"
+            cue = self._cue(index, first)
             if cue is not None:
-                return cue  # type: ignore[return-value]
+                return cue
             if self._in_figure(index) and index < first - 1:
                 break  # a cue before another figure is that figure's
             index -= 1
@@ -357,6 +431,31 @@ class _Sentence:
             if word in ("expected", "forecast", "predicted", "projected", "estimated"):
                 return STATEMENT_CUES.get(word, "estimate")  # type: ignore[return-value]
         return "actual"
+
+    def _cue(self, index: int, first: int) -> Statement | None:
+        """A statement cue at `index` that governs the figure at `first`.
+
+        Nouns count as they are ("the estimate of 75,000", "expectations", "a goal of"); a
+        target noun only right before the figure ("a limit of 5%", "the cap to 125,000"). A
+        verb of expectation counts with its own subject ("economists had expected the economy
+        to add 75,000") or before a verb of measure ("expected to top $1 trillion", "likely to
+        hit"), not before another action ("expected to introduce a $908 billion bill": the
+        bill's size is a fact). "An estimated 500" is an approximate actual figure.
+        """
+        word = self.lower[index]
+        cue = STATEMENT_CUES.get(word)
+        if word == "estimated":
+            if index == first - 1 or self.lower[index - 1 : index] in (["an"], ["the"]):
+                return None
+            return "estimate"
+        if cue is None:
+            return None
+        if cue == "target":
+            return "target" if first - index <= 3 else None
+        if word in _CUE_VERBS and self.lower[index + 1 : index + 2] == ["to"]:
+            verb = self.lower[index + 2] if index + 2 < len(self.lower) else ""
+            return cue if verb in change_verbs() or verb in _MEASURE_VERBS else None  # type: ignore[return-value]
+        return cue  # type: ignore[return-value]
 
     def outcome_of(self, first: int, last: int) -> str | None:
         """What happened to the people counted: the verb before ("killed 37") or the word after
@@ -374,7 +473,16 @@ class _Sentence:
         return None
 
     def subject_of(self, first: int, last: int, quantity: Quantity) -> str | None:
-        """Whose figure, or of what (see the module docstring)."""
+        """Whose figure, or of what (see the module docstring). A distance is from somewhere:
+        "50 miles from Pyongyang", "130 miles north of the border"."""
+        if quantity.base_unit == "m":
+            after = last
+            if after < len(self.lower) and self.lower[after] in _DIRECTIONS:
+                after += 1
+            if self.lower[after : after + 1] in (["from"], ["of"]):
+                reference = self._phrase_after(after + 1)
+                if reference:
+                    return f"from {reference}"
         if quantity.base_unit in ("percent", "percentage point") or quantity.unit == "fraction":
             following = self.lower[last : last + 1]
             if following == ["of"]:
@@ -383,7 +491,7 @@ class _Sentence:
                 if self.tokens[last].text.islower() and _is_verb_form(following[0]):
                     return self.tokens[last].text  # "38% approved", "60% disapproved"
         if quantity.base_unit.isupper():  # money: what it buys or pays for
-            start = last + 1 if self.lower[last : last + 1] in (["in"], ["of"]) else last
+            start = last + 1 if self.lower[last : last + 1] in (["in"], ["of"], ["for"]) else last
             item = self._phrase_after(start)
             if item:
                 return item
@@ -530,8 +638,15 @@ def read_frames(text: str, quantities: list[Quantity], offset: int = 0) -> list[
     if not quantities:
         return []
     sentence = _Sentence(text, [(q.start - offset, q.end - offset) for q in quantities])
-    readings = []
+    readings: list[Reading] = []
     for quantity, (first, last) in zip(quantities, sentence.figures, strict=True):
+        restated = sentence.restates(first)
+        if restated is not None and restated < len(readings):
+            # "grew $205 billion, or 26 percent", "20 km (12 miles)": the same figure again
+            previous = readings[restated]
+            frame = previous.frame.model_copy(update={"measure": _measure(quantity, None, False, None)})
+            readings.append(Reading(frame, previous.falling))
+            continue
         if first >= len(sentence.tokens):
             readings.append(Reading(QuantityFrame(measure=_measure(quantity, None, False, None))))
             continue
@@ -542,9 +657,11 @@ def read_frames(text: str, quantities: list[Quantity], offset: int = 0) -> list[
         period = sentence.period_of(first, last)
         if period and form == "level":
             form = "rate"
+        if form == "level" and sentence.part_of_whole(first, last):
+            form = "share"  # a part of a total is no total
         frame = QuantityFrame(
             measure=_measure(quantity, outcome, age, sentence.role_of(first, last)),
-            subject=(
+            subject=sentence.lowercase_opening(
                 None
                 if whole
                 else sentence.age_subject(first, last)

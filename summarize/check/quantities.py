@@ -88,6 +88,7 @@ class _Sentences:
     analysis: Analysis
     group_of: dict[int, int]
     stems: dict[int, frozenset[str]] = field(default_factory=dict)
+    nearby: dict[_Key, frozenset[str]] = field(default_factory=dict)
 
     def terms(self, index: int) -> frozenset[str]:
         if index not in self.stems:
@@ -97,6 +98,22 @@ class _Sentences:
 
     def text(self, index: int) -> str:
         return self.analysis.sentence(self.analysis.sentences[index]).text
+
+    def near(self, figure: _Figure) -> frozenset[str]:
+        """The content words next to a figure (NEAR_WORDS either side), without numbers and
+        without the words of the figure itself ("jobs", "percent")."""
+        if figure.key not in self.nearby:
+            sentence = self.analysis.sentence(self.analysis.sentences[figure.key[0]])
+            start = figure.quantity.start - sentence.start
+            end = figure.quantity.end - sentence.start
+            left = sentence.text[:start].split()[-NEAR_WORDS:]
+            right = sentence.text[end:].split()[:NEAR_WORDS]
+            words = frozenset(content_terms(" ".join(left + right)))
+            own = frozenset(content_terms(figure.quantity.text))
+            self.nearby[figure.key] = frozenset(
+                w for w in words - own if not w[0].isdigit() and w not in _MEASURE_WORDS
+            )
+        return self.nearby[figure.key]
 
     def aligned(self, a: int, b: int, similarity: float) -> bool:
         grouped = self.group_of.get(a, -1) == self.group_of.get(b, -2)
@@ -125,7 +142,11 @@ def _measures(a: Quantity, b: Quantity) -> Literal["same", "unknown"] | None:
     if frame_a is None or frame_b is None:
         return "unknown"
     if a.base_unit != "count":
-        return "same" if frame_a.measure == frame_b.measure else None
+        kind_a, _, role_a = frame_a.measure.partition(" (")
+        kind_b, _, role_b = frame_b.measure.partition(" (")
+        if kind_a != kind_b or (role_a and role_b and role_a != role_b):
+            return None  # "in two weeks" (when) is no "for 30 days" (how long)
+        return "same" if role_a == role_b else "unknown"
     outcome_a, outcome_b = _outcome(frame_a), _outcome(frame_b)
     if outcome_a and outcome_b and outcome_a != outcome_b:
         return None
@@ -141,42 +162,63 @@ def _measures(a: Quantity, b: Quantity) -> Literal["same", "unknown"] | None:
 
 
 def _times(a: str | None, b: str | None) -> Literal["same", "none", "unknown"] | None:
-    """A figure dated to a month, a year, a day of the calendar or a quarter is not compared
-    with one no time restricts ("70 million by June 30" is no "100 million" in all)."""
+    """Another month, year, quarter or day: another figure. A deadline ("70 million by June
+    30") or the value before a change is not compared with a figure no time restricts."""
     if a == b:
         return "none" if a is None else "same"
     if a is None or b is None:
-        known = (a or b or "").partition(":")[0]
-        return None if known in _SPECIFIC_TIMES or known == "earlier" else "unknown"
-    kind_a, kind_b = a.partition(":")[0], b.partition(":")[0]
-    if "earlier" in (a, b) or (kind_a == kind_b and ":" in a):
-        return None  # another month, year, quarter or day; or the value before a change
+        known = a or b or ""
+        return None if known.startswith(("by ", "earlier")) else "unknown"
+    if "earlier" in (a, b):
+        return None
+    base_a, base_b = a.removeprefix("by "), b.removeprefix("by ")
+    if base_a.partition(":")[0] == base_b.partition(":")[0] and ":" in base_a:
+        return "unknown" if base_a == base_b else None
     return "unknown"
 
 
 def _subjects(
-    a: str | None, b: str | None, terms_a: frozenset[str], terms_b: frozenset[str]
+    a: str | None,
+    b: str | None,
+    terms_a: frozenset[str],
+    terms_b: frozenset[str],
+    strict: bool = False,
 ) -> Literal["same", "none", "unknown"] | None:
-    """Whether two figures are about the same subject: "same" when they share words, None when
-    they share none (the Dow vs the Nasdaq, a town vs a church). One side unknown: the known
-    subject is looked for in the other figure's sentence (all of it: same; none: another one)."""
+    """Whether two figures are about the same subject: "same" when they share words; None when
+    both name someone or something and the names differ (the Dow vs the Nasdaq), or one names
+    what the other's sentence never mentions (Alexandria vs the whole country); otherwise
+    unknown (reports word the same subject differently). `strict` (ages: each belongs to a
+    person): two subjects sharing no word are two people."""
     if a is None and b is None:
         return "none"
     if a is None or b is None:
         known, other = (a, terms_b) if b is None else (b, terms_a)
-        words = frozenset(content_terms(known or "")) | _names(known or "")
-        found = words & other
-        if words and not found:
+        names = _names(known or "")
+        words = frozenset(content_terms(known or "")) | names
+        if names and not names & other:
             return None  # "In Alexandria, ... 13" against a sentence that never names it
-        return "same" if found == words else "unknown"
-    words_a = frozenset(content_terms(a)) | _names(a)
-    words_b = frozenset(content_terms(b)) | _names(b)
-    return "same" if words_a & words_b else None
+        return "same" if words and words <= other else "unknown"
+    names_a, names_b = _names(a), _names(b)
+    if names_a and names_b and not names_a & names_b:
+        return None
+    if (frozenset(content_terms(a)) | names_a) & (frozenset(content_terms(b)) | names_b):
+        return "same"
+    return None if strict else "unknown"
 
 
+# Sentences this similar, sharing a name, may compare a specific figure ("doses", "jobs").
+LOOSE_SIMILARITY = 0.1
+# Words either side of a figure that describe it ("seeking $2.7 billion in damages").
+NEAR_WORDS = 4
+_MEASURE_WORDS = frozenset(content_terms("percent per cent points point year years"))
 _SPECIFIC_TIMES = frozenset({"month", "year", "date", "quarter", "half", "since"})
 # Counted nouns that say little about what is counted: figures of them need more to match.
 _GENERIC_COUNTS = frozenset({"people", "count", "number", "time", "thing", "one"})
+
+
+def _specific(quantity: Quantity) -> bool:
+    """What the figure counts is named, and is not just "people": "doses", "jobs"."""
+    return quantity.base_unit == "count" and (quantity.counted or "count") not in _GENERIC_COUNTS
 
 
 def _compare(
@@ -184,10 +226,14 @@ def _compare(
 ) -> _Edge | None:
     """How surely two figures of different reports are the same figure; None: not comparable.
 
-    Every part of both frames matches ("strict"): the same figure when the sentences are about
-    the same fact (one claim group, or similar) or both name its subject or a specific time;
-    likely when they only share a name and count something specific ("protesters").
-    A part unknown on one side: likely, and only between sentences about the same fact.
+    - the same figure (high when they disagree): every part of both frames matches, and the
+      sentences are about the same fact (one claim group, or similar), or both figures name
+      the same subject or the same month, year, quarter or date;
+    - likely (medium): a part is unknown on one side (one names the subject, the other does
+      not) while the sentences are about the same fact; or the two are described with the same
+      words next to them ("seeking $2.7 billion in damages"); or the figure counts something
+      specific ("jobs", "doses") and the two share its month or date, or sentences that share a
+      name and some wording.
     """
     qa, qb = a.quantity, b.quantity
     if qa.base_unit != qb.base_unit:
@@ -195,27 +241,35 @@ def _compare(
     fa, fb = a.frame, b.frame
     if fa.statement != fb.statement or fa.form != fb.form:
         return None
-    if fa.period and fb.period and fa.period != fb.period:
-        return None
+    if fa.period != fb.period:
+        return None  # "$300 a month" is no "$3,600" (a year, or in all)
+    if _vague(qa) or _vague(qb):
+        return None  # "millions of doses" gestures at a size; it is no figure to dispute
     measure = _measures(qa, qb)
     time = _times(fa.time, fb.time)
     subject = _subjects(
-        fa.subject, fb.subject, sentences.terms(a.key[0]), sentences.terms(b.key[0])
+        fa.subject,
+        fb.subject,
+        sentences.terms(a.key[0]),
+        sentences.terms(b.key[0]),
+        strict=fa.measure == "age",
     )
     if measure is None or time is None or subject is None:
         return None
     aligned = sentences.aligned(a.key[0], b.key[0], similarity)
     unknown = measure == "unknown" or time == "unknown" or subject == "unknown"
-    unknown = unknown or (fa.period is None) != (fb.period is None)
-    if unknown:
-        return _Edge("likely", True) if aligned else None
     specific_time = time == "same" and (fa.time or "").partition(":")[0] in _SPECIFIC_TIMES
-    if aligned or subject == "same" or specific_time:
+    if not unknown and (aligned or subject == "same" or specific_time):
         return _Edge("same", True)
-    specific = qa.base_unit == "count" and (qa.counted or "count") not in _GENERIC_COUNTS
-    shared_names = _names(sentences.text(a.key[0])) & _names(sentences.text(b.key[0]))
-    if specific and shared_names:
-        return _Edge("likely", False)
+    if aligned:
+        return _Edge("likely", True)
+    near = sentences.near(a) & sentences.near(b)
+    if measure == "same" and time != "unknown" and near and similarity >= LOOSE_SIMILARITY:
+        return _Edge("likely", False)  # described with the same words: "in damages", "add"
+    if measure == "same" and _specific(qa) and _specific(qb):
+        shared_names = _names(sentences.text(a.key[0])) & _names(sentences.text(b.key[0]))
+        if specific_time or (shared_names and similarity >= LOOSE_SIMILARITY):
+            return _Edge("likely", False)
     return None
 
 
@@ -394,9 +448,13 @@ def _finding(
     )
 
 
+_VAGUE = re.compile(r"(?:tens|hundreds|dozens|thousands|millions|billions|scores)\b", re.I)
+
+
 def _vague(quantity: Quantity) -> bool:
-    """ "dozens", "several thousand", "tens of thousands": a vague amount, no figure."""
-    return quantity.bound == "range" and not any(c.isdigit() for c in quantity.text)
+    """ "dozens", "thousands", "tens of thousands": a size, no figure ("several thousand" is
+    one)."""
+    return quantity.bound == "range" and bool(_VAGUE.match(quantity.text))
 
 
 def _equivalence(analysis: Analysis, cluster: list[_Figure]) -> Finding | None:

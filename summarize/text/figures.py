@@ -17,13 +17,13 @@ from summarize.text.lexicons import word_set
 # Verbs whose object or complement is the size of a change, and its direction.
 _RISE_LEMMAS = word_set(
     """
-    rise increase climb jump gain add grow surge soar rebound spike rally expand widen
+    rise increase climb jump gain add grow surge soar advance rebound spike rally expand widen
     swell balloon hike boost accelerate
     """
 )
 _FALL_LEMMAS = word_set(
     """
-    fall drop decrease decline lose shed cut shrink slip plunge tumble sink slide dip
+    fall drop decrease decline lose shed cut shrink slip plunge tumble sink slide dip retreat
     slump reduce narrow contract plummet crash ease sag slow
     """
 )
@@ -59,8 +59,7 @@ def change_verbs() -> dict[str, int]:
 # Words saying a figure is not (yet) a fact: what was expected, forecast, estimated, aimed at.
 STATEMENT_CUES: dict[str, str] = {
     **dict.fromkeys(
-        "expect expected expects expecting expectation expectations anticipate anticipated "
-        "consensus".split(),
+        "expect expected expects expecting expectation expectations consensus likely".split(),
         "expected",
     ),
     **dict.fromkeys(
@@ -69,10 +68,11 @@ STATEMENT_CUES: dict[str, str] = {
         "forecast",
     ),
     **dict.fromkeys("estimate estimates estimating".split(), "estimate"),
+    # Only words that set a figure apart from what happened: a plan, proposal or promise
+    # describes its own content ("proposes a $6 trillion budget" is the budget's size).
     **dict.fromkeys(
-        "target targets targeted targeting goal goals aim aims aimed aiming plan plans planned "
-        "planning intend intends intended propose proposes proposed proposal pledge pledged "
-        "pledges promise promised promises seek seeks sought want wants wanted".split(),
+        "target targets targeted targeting goal goals aim aims aimed aiming objective limit "
+        "limits cap caps threshold ceiling".split(),
         "target",
     ),
 }
@@ -82,7 +82,7 @@ PERIODS = {
     "hour": "hour", "hourly": "hour", "day": "day", "daily": "day", "week": "week",
     "weekly": "week", "month": "month", "monthly": "month", "year": "year", "yearly": "year",
     "annual": "year", "annually": "year", "annualized": "year", "quarter": "quarter",
-    "quarterly": "quarter",
+    "quarterly": "quarter", "decade": "decade",
 }  # fmt: skip
 
 # What happened to the people a count counts: "37 killed" and "40 dead" count the same thing.
