@@ -69,6 +69,7 @@ class Case:
     edited: str
     kept_span: tuple[int, int]  # the figure in the kept document's text
     edited_span: tuple[int, int]  # the figure in the edited document's text
+    kept_spans: tuple[tuple[int, int], ...]  # every place the kept report states it
     kept_text: str
     edited_text: str
 
@@ -124,9 +125,10 @@ def find_cases(record: dict[str, Any]) -> list[Case]:
                     near_a = _neighbours(kept.text, a.start, a.end)
                     if near_a & _neighbours(edited.text, b.start, b.end):
                         taken.add((edited.id, b.start))
+                        spans = tuple((q.start, q.end) for q in figures[kept.id] if _alike(q, a))
                         found.append(
                             Case(cluster.id, kept.id, edited.id, (a.start, a.end),
-                                 (b.start, b.end), a.text, b.text)  # fmt: skip
+                                 (b.start, b.end), spans, a.text, b.text)  # fmt: skip
                         )
     return found
 

@@ -2,7 +2,7 @@
 reports on the edited figure.
 
 - changed figure: found when a `quantity_conflict` quotes the edited figure and the other
-  report's figure (recall; by severity too);
+  report's figure (any place that report states it; recall, and its share found as high);
 - equivalent form: a false conflict when any `quantity_conflict` quotes the rewritten figure;
 - dated earlier figure: right when a `temporal_update` quotes both figures and no conflict
   quotes the edited one.
@@ -40,7 +40,7 @@ def _on_edit(findings: list[Finding], edit: Edit, kind: str, both: bool) -> list
         for f in findings
         if f.kind == kind
         and _quotes(f, case.edited, edit.span)
-        and (not both or _quotes(f, case.kept, case.kept_span))
+        and (not both or any(_quotes(f, case.kept, span) for span in case.kept_spans))
     ]
 
 

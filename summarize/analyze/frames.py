@@ -435,8 +435,8 @@ class _Sentence:
     def _cue(self, index: int, first: int) -> Statement | None:
         """A statement cue at `index` that governs the figure at `first`.
 
-        Nouns count as they are ("the estimate of 75,000", "expectations", "a goal of"); a
-        target noun only right before the figure ("a limit of 5%", "the cap to 125,000"). A
+        Nouns count as they are ("the estimate of 75,000", "expectations"); a target noun only
+        right before the figure ("a goal of 200 million", "a limit of 5%", "the cap to"). A
         verb of expectation counts with its own subject ("economists had expected the economy
         to add 75,000") or before a verb of measure ("expected to top $1 trillion", "likely to
         hit"), not before another action ("expected to introduce a $908 billion bill": the
@@ -450,8 +450,9 @@ class _Sentence:
             return "estimate"
         if cue is None:
             return None
-        if cue == "target":
-            return "target" if first - index <= 3 else None
+        if cue == "target":  # a noun right before its figure: "a goal of", "the cap to"
+            near = first - index <= 3 and self.lower[index + 1 : index + 2] in (["of"], ["to"])
+            return "target" if near or index == first - 1 else None
         if word in _CUE_VERBS and self.lower[index + 1 : index + 2] == ["to"]:
             verb = self.lower[index + 2] if index + 2 < len(self.lower) else ""
             return cue if verb in change_verbs() or verb in _MEASURE_VERBS else None  # type: ignore[return-value]

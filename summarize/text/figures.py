@@ -71,8 +71,7 @@ STATEMENT_CUES: dict[str, str] = {
     # Only words that set a figure apart from what happened: a plan, proposal or promise
     # describes its own content ("proposes a $6 trillion budget" is the budget's size).
     **dict.fromkeys(
-        "target targets targeted targeting goal goals aim aims aimed aiming objective limit "
-        "limits cap caps threshold ceiling".split(),
+        "target targets goal goals objective limit limits cap caps threshold ceiling".split(),
         "target",
     ),
 }
