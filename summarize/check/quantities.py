@@ -217,8 +217,12 @@ _GENERIC_COUNTS = frozenset({"people", "count", "number", "time", "thing", "one"
 
 
 def _specific(quantity: Quantity) -> bool:
-    """What the figure counts is named, and is not just "people": "doses", "jobs"."""
-    return quantity.base_unit == "count" and (quantity.counted or "count") not in _GENERIC_COUNTS
+    """What the figure counts is named, and is not just people ("people", "Americans"):
+    "doses", "jobs", "protesters"."""
+    counted = quantity.counted or "count"
+    if quantity.base_unit != "count" or counted in _GENERIC_COUNTS:
+        return False
+    return not any(w[:1].isupper() and w.lower().startswith(counted) for w in quantity.text.split())
 
 
 def _compare(
@@ -268,7 +272,7 @@ def _compare(
         return _Edge("likely", False)  # described with the same words: "in damages", "add"
     if measure == "same" and _specific(qa) and _specific(qb):
         shared_names = _names(sentences.text(a.key[0])) & _names(sentences.text(b.key[0]))
-        if specific_time or (shared_names and similarity >= LOOSE_SIMILARITY):
+        if specific_time or shared_names:
             return _Edge("likely", False)
     return None
 
