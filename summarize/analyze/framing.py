@@ -52,7 +52,21 @@ _EXTRA_LOADED = word_set(
     unprecedented staggering scathing fiery embattled disgraced baseless bogus falsely shameful
     disgraceful alarming terrifying chaotic chaos draconian reckless vicious ruthless blatant
     blatantly outrage outraged furious soaring skyrocketing plummeting plunged bombshell
-    explosive sweeping landmark crackdown crucial
+    explosive sweeping landmark crackdown crucial stunt stunts spectacle charade sham hoax smear
+    tirade ranted ploy spout spouted spouting repulsive disgusting despicable vile bizarre
+    ludicrous pathetic shameless humiliate humiliated humiliating booted abortionist
+    abortionists fairer unfair unfairly
+    """
+)
+# Loaded words that only grade size, degree or importance ("very", "massive", "historic"):
+# they load a summary (so they count in `loaded_rate`), but straight news uses them to
+# describe, so a report using one where another does not is no framing finding by itself.
+_MILD = word_set(
+    """
+    very strongly clearly obviously literally important popular powerful famous great good best
+    bad vast tiny historic massive huge dramatic dramatically crucial unprecedented landmark
+    sweeping extremely incredibly soaring skyrocketing plummeting plunged stunning devastating
+    staggering alarming successful
     """
 )
 # Loaded words that label a party or an act; someone else's label is reported, not used.
@@ -126,6 +140,11 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
             continue
         spans.append(Span(start=offset + token.start, end=offset + token.end, text=token.text))
     return spans
+
+
+def is_charged(word: str) -> bool:
+    """A loaded word that frames by itself (not one that only grades size or degree)."""
+    return _loaded_forms().get(word.lower()) not in _MILD
 
 
 def reported_loaded_terms(text: str, offset: int = 0) -> list[Span]:

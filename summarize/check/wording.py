@@ -24,7 +24,7 @@ import re
 
 from summarize.align import Similarities
 from summarize.analyze.attribution import distancing, is_unverified, unverified_remark
-from summarize.analyze.framing import added_links, reported_loaded_terms
+from summarize.analyze.framing import added_links, is_charged, reported_loaded_terms
 from summarize.analyze.nouns import synonyms
 from summarize.analyze.quantities import overlaps
 from summarize.check.evidence import names, quote_sentence, quote_span, report_name
@@ -41,6 +41,7 @@ WORDING_SIMILARITY = 0.1
 # content words; a claim after a cue needs this many words, else the words before the cue are it.
 SHARED_CLAIM_WORDS = 2
 CLAIM_MIN_WORDS = 3
+MIN_TELLING_TERMS = 4
 # Quotes of the other side shown for a framing finding; the finding still names every report.
 MAX_COUNTER_QUOTES = 3
 
@@ -183,15 +184,18 @@ class _Tellings:
         best: dict[str, SentenceRef] = {}
         for score, other in self.similarities.near(index):
             item = self.analysis.sentences[other]
+            if len(item.terms) < MIN_TELLING_TERMS:
+                continue  # a cut-off fragment ("But Gov.") tells nothing
             if score >= WORDING_SIMILARITY and item.document not in best:
                 best[item.document] = SentenceRef(document=item.document, sentence=item.sentence)
         return list(best.values())
 
 
 def _plainly(analysis: Analysis, ref: SentenceRef, words: set[str]) -> bool:
-    """The sentence tells its claim without loaded words, or at least without these."""
-    loaded = {term.text.lower() for term in analysis.analysis_of(ref).loaded_terms}
-    return not loaded and not words & {w.lower() for w in re.findall(r"[\w'’-]+", _text(analysis, ref))}
+    """The sentence tells its claim without charged words, and without these words at all."""
+    charged = [t for t in analysis.analysis_of(ref).loaded_terms if is_charged(t.text)]
+    written = {w.lower() for w in re.findall(r"[\w'’-]+", _text(analysis, ref))}
+    return not charged and not words & written
 
 
 def _text(analysis: Analysis, ref: SentenceRef) -> str:
@@ -202,10 +206,11 @@ def _loaded_findings(analysis: Analysis, tellings: _Tellings) -> list[Finding]:
     """Loaded words in a report's own voice, where another report tells the claim plainly."""
     findings = []
     for item in analysis.sentences:
-        if not item.loaded_terms:
+        charged = [term for term in item.loaded_terms if is_charged(term.text)]
+        if not charged:
             continue
         ref = SentenceRef(document=item.document, sentence=item.sentence)
-        words = {term.text.lower() for term in item.loaded_terms}
+        words = {term.text.lower() for term in charged}
         plain = [o for o in tellings.of(ref) if _plainly(analysis, o, words)]
         if not plain:
             continue
@@ -215,11 +220,11 @@ def _loaded_findings(analysis: Analysis, tellings: _Tellings) -> list[Finding]:
                 kind="framing",
                 severity="medium",
                 documents=[ref.document, *(o.document for o in plain)],
-                evidence=[quote_span(analysis, ref.document, term) for term in item.loaded_terms]
+                evidence=[quote_sentence(analysis, ref)]
                 + [quote_sentence(analysis, o) for o in shown],
                 explanation=(
                     f"{report_name(analysis, ref.document)} says "
-                    + ", ".join(f"“{term.text}”" for term in item.loaded_terms)
+                    + ", ".join(f"“{term.text}”" for term in charged)
                     + " in its own voice; "
                     + "; ".join(
                         f"{report_name(analysis, o.document)} tells the same claim plainly: "
@@ -336,10 +341,12 @@ def _distanced_findings(analysis: Analysis, tellings: _Tellings) -> list[Finding
         if cue is None:
             continue
         claim = _claim_words(text, cue)
+        day = analysis.document(ref.document).published
         flat = [
             o
             for o in tellings.of(ref)
-            if not analysis.analysis_of(o).attributions
+            if analysis.document(o.document).published in (day, None)
+            and not analysis.analysis_of(o).attributions
             and distancing(_text(analysis, o)) is None
             and len(claim & set(analysis.analysis_of(o).terms)) >= SHARED_CLAIM_WORDS
         ]
