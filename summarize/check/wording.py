@@ -35,8 +35,12 @@ from summarize.text.tokens import content_terms, term_overlap
 _DISPUTING = re.compile(r"\b(alleged\w*|purported\w*|without evidence)\b", re.I)
 # Members must say nearly the same thing before their attribution is compared.
 SAME_CLAIM_OVERLAP = 0.5
-# Another report's most similar sentence tells the same claim when at least this similar.
-WORDING_SIMILARITY = 0.1
+# Another report's most similar sentence tells the same claim when at least this similar
+# (reports of one event word their leads differently: whole leads often score 0.05 to 0.1);
+# words shared around the word that matters count LOCAL_WEIGHT each.
+WORDING_SIMILARITY = 0.05
+LOCAL_WEIGHT = 0.1
+AROUND_WORDS = 6
 # A flat statement and a distanced one are the same claim when they share this many of its
 # content words; a claim after a cue needs this many words, else the words before the cue are it.
 SHARED_CLAIM_WORDS = 2
@@ -179,16 +183,30 @@ class _Tellings:
         self.similarities = similarities
         self.index_of = {(s.document, s.sentence): i for i, s in enumerate(analysis.sentences)}
 
-    def of(self, ref: SentenceRef) -> list[SentenceRef]:
+    def of(self, ref: SentenceRef, near: Span | None = None) -> list[SentenceRef]:
+        """The telling in each other report, most similar first. With `near` (the words that
+        matter, such as a loaded word), sentences sharing the words around it score higher:
+        "penalties for crimes during riots" is told by "penalties for ... during protests"."""
         index = self.index_of[(ref.document, ref.sentence)]
-        best: dict[str, SentenceRef] = {}
+        local = self._around(ref, near) if near is not None else frozenset()
+        best: dict[str, tuple[float, SentenceRef]] = {}
         for score, other in self.similarities.near(index):
             item = self.analysis.sentences[other]
-            if len(item.terms) < MIN_TELLING_TERMS:
+            if len(item.terms) < MIN_TELLING_TERMS or score < WORDING_SIMILARITY:
                 continue  # a cut-off fragment ("But Gov.") tells nothing
-            if score >= WORDING_SIMILARITY and item.document not in best:
-                best[item.document] = SentenceRef(document=item.document, sentence=item.sentence)
-        return list(best.values())
+            shared = len(local & set(item.terms))
+            ranked = score + LOCAL_WEIGHT * shared
+            if item.document not in best or ranked > best[item.document][0]:
+                telling = SentenceRef(document=item.document, sentence=item.sentence)
+                best[item.document] = (ranked, telling)
+        return [telling for _, telling in sorted(best.values(), key=lambda b: -b[0])]
+
+    def _around(self, ref: SentenceRef, span: Span) -> frozenset[str]:
+        sentence = self.analysis.sentence(ref)
+        start, end = span.start - sentence.start, span.end - sentence.start
+        left = sentence.text[:start].split()[-AROUND_WORDS:]
+        right = sentence.text[end:].split()[:AROUND_WORDS]
+        return frozenset(content_terms(" ".join(left + right)))
 
 
 def _plainly(analysis: Analysis, ref: SentenceRef, words: set[str]) -> bool:
@@ -211,7 +229,7 @@ def _loaded_findings(analysis: Analysis, tellings: _Tellings) -> list[Finding]:
             continue
         ref = SentenceRef(document=item.document, sentence=item.sentence)
         words = {term.text.lower() for term in charged}
-        plain = [o for o in tellings.of(ref) if _plainly(analysis, o, words)]
+        plain = [o for o in tellings.of(ref, charged[0]) if _plainly(analysis, o, words)]
         if not plain:
             continue
         shown = plain[:MAX_COUNTER_QUOTES]
@@ -301,7 +319,11 @@ def _link_findings(
             continue
         ref = SentenceRef(document=item.document, sentence=item.sentence)
         others = members.get((ref.document, ref.sentence)) or tellings.of(ref)
-        added = added_links(item, [analysis.analysis_of(o) for o in others])
+        added = {
+            kind: words
+            for kind, words in added_links(item, [analysis.analysis_of(o) for o in others]).items()
+            if kind != "cause" or not _link_told(analysis, ref, words, others)
+        }
         if not added:
             continue
         shown = others[:MAX_COUNTER_QUOTES]
@@ -321,6 +343,19 @@ def _link_findings(
             )
         )
     return findings
+
+
+def _link_told(
+    analysis: Analysis, ref: SentenceRef, words: str, others: list[SentenceRef]
+) -> bool:
+    """Another report gives the same cause in other words ("died due to complications of
+    cancer" / "succumbed to cancer"): it shares the words after the cue."""
+    text = _text(analysis, ref)
+    after = text[text.find(words) + len(words) :].split()[:AROUND_WORDS]
+    reason = set(content_terms(" ".join(after)))
+    return any(
+        len(reason & set(analysis.analysis_of(o).terms)) >= min(2, len(reason)) for o in others
+    )
 
 
 def _claim_words(text: str, cue: re.Match[str]) -> frozenset[str]:
