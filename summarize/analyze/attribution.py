@@ -389,8 +389,13 @@ def _clause_end(text: str, start: int) -> int:
 
 def distancing(text: str) -> re.Match[str] | None:
     """A cue that presents the sentence's claim as someone's, or as unconfirmed ("claimed",
-    "allegedly", "it was reported", "what she said was", "could not be verified")."""
-    return _DISTANCE_RE.search(text) or _DOUBT_RE.search(text)
+    "allegedly", "it was reported", "what she said was", "could not be verified"). "Claims"
+    after a determiner is a noun ("whose claims to be parents were disproven")."""
+    for match in _DISTANCE_RE.finditer(text):
+        before = text[: match.start()].split()[-1:]
+        if not (match.group().lower().startswith("claim") and before and before[0].lower() in _DETERMINERS | {"whose", "such"}):
+            return match
+    return _DOUBT_RE.search(text)
 
 
 def is_unverified(text: str) -> bool:

@@ -28,7 +28,15 @@ from summarize.analyze.framing import added_links, is_charged, reported_loaded_t
 from summarize.analyze.nouns import synonyms
 from summarize.analyze.quantities import overlaps
 from summarize.check.evidence import names, quote_sentence, quote_span, report_name
-from summarize.models import Analysis, ClaimGroup, Finding, Quantity, SentenceRef, Span
+from summarize.models import (
+    Analysis,
+    ClaimGroup,
+    Finding,
+    Quantity,
+    SentenceAnalysis,
+    SentenceRef,
+    Span,
+)
 from summarize.text.display import shorten
 from summarize.text.tokens import content_terms, term_overlap
 
@@ -270,10 +278,11 @@ def _added_to_speech(analysis: Analysis, tellings: _Tellings) -> list[Finding]:
         if not added:
             continue
         words = {term.text.lower() for term in added}
+        speakers = _speaker_words(item)
         plain = [
             o
             for o in tellings.of(ref)
-            if analysis.analysis_of(o).attributions and _plainly(analysis, o, words)
+            if speakers & _speaker_words(analysis.analysis_of(o)) and _plainly(analysis, o, words)
         ]
         if not plain:
             continue
@@ -300,6 +309,12 @@ def _added_to_speech(analysis: Analysis, tellings: _Tellings) -> list[Finding]:
             )
         )
     return findings
+
+
+def _speaker_words(item: SentenceAnalysis) -> set[str]:
+    """The content words of who the sentence says is speaking: the same statement has the same
+    speaker ("Syria said" / "Syria announced")."""
+    return {term for a in item.attributions for term in content_terms(a.source)}
 
 
 def _link_findings(
