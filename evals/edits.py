@@ -127,8 +127,16 @@ def find_cases(record: dict[str, Any]) -> list[Case]:
                         taken.add((edited.id, b.start))
                         spans = tuple((q.start, q.end) for q in figures[kept.id] if _alike(q, a))
                         found.append(
-                            Case(cluster.id, kept.id, edited.id, (a.start, a.end),
-                                 (b.start, b.end), spans, a.text, b.text)  # fmt: skip
+                            Case(
+                                cluster.id,
+                                kept.id,
+                                edited.id,
+                                (a.start, a.end),
+                                (b.start, b.end),
+                                spans,
+                                a.text,
+                                b.text,
+                            )
                         )
     return found
 
@@ -195,7 +203,9 @@ def equivalent_wordings(wording: str) -> list[tuple[str, str]]:
         found.append((re.sub(r"\s*\bper\s?cent\b", "%", wording, count=1, flags=re.I), "word -> %"))
     digits = _DIGITS.search(wording)
     if digits and "," in digits.group():
-        found.append((wording.replace(digits.group(), digits.group().replace(",", "")), "no separators"))
+        found.append(
+            (wording.replace(digits.group(), digits.group().replace(",", "")), "no separators")
+        )
     elif digits and "." not in digits.group() and int(digits.group()) >= 10000:
         number = f"{int(digits.group()):,}"
         found.append((wording.replace(digits.group(), number), "separators"))
@@ -207,7 +217,9 @@ def equivalent_wordings(wording: str) -> list[tuple[str, str]]:
     word = _WORD.search(wording)
     if word and not digits and NUMBER_WORDS[word.group().lower()] > 1:
         value = NUMBER_WORDS[word.group().lower()]
-        found.append((wording[: word.start()] + str(value) + wording[word.end() :], "words -> digits"))
+        found.append(
+            (wording[: word.start()] + str(value) + wording[word.end() :], "words -> digits")
+        )
     scale = _SCALE.search(wording)
     if scale:
         mantissa, name = float(scale["number"]), scale["scale"]
@@ -241,9 +253,7 @@ def _edited_record(
     the figure cannot be found in its raw text at the place the analysis saw it."""
     cluster = cluster_from_record(record)
     document = next(d for d in cluster.documents if d.id == case.edited)
-    sentence = next(
-        s for s in document.sentences if s.start <= case.edited_span[0] < s.end
-    )
+    sentence = next(s for s in document.sentences if s.start <= case.edited_span[0] < s.end)
     index = int(case.edited.rsplit("-", 1)[1]) - 1
     raw = record["sources"][index]
     if not isinstance(raw, str) or raw.count(sentence.text) != 1:
@@ -260,7 +270,9 @@ def make_edits(record: dict[str, Any], case: Case) -> list[Edit]:
     edits: list[Edit] = []
     kept_figure = next(
         q
-        for q in _figures(next(d for d in cluster_from_record(record).documents if d.id == case.kept))
+        for q in _figures(
+            next(d for d in cluster_from_record(record).documents if d.id == case.kept)
+        )
         if (q.start, q.end) == case.kept_span
     )
     for wording, how in changed_wordings(case.edited_text):

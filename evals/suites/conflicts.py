@@ -27,9 +27,7 @@ if TYPE_CHECKING:
 
 def _quotes(finding: Finding, document: str, span: tuple[int, int]) -> bool:
     start, end = span
-    return any(
-        e.document == document and e.start < end and start < e.end for e in finding.evidence
-    )
+    return any(e.document == document and e.start < end and start < e.end for e in finding.evidence)
 
 
 def _on_edit(findings: list[Finding], edit: Edit, kind: str, both: bool) -> list[Finding]:

@@ -393,7 +393,11 @@ def distancing(text: str) -> re.Match[str] | None:
     after a determiner is a noun ("whose claims to be parents were disproven")."""
     for match in _DISTANCE_RE.finditer(text):
         before = text[: match.start()].split()[-1:]
-        if not (match.group().lower().startswith("claim") and before and before[0].lower() in _DETERMINERS | {"whose", "such"}):
+        if not (
+            match.group().lower().startswith("claim")
+            and before
+            and before[0].lower() in _DETERMINERS | {"whose", "such"}
+        ):
             return match
     return _DOUBT_RE.search(text)
 

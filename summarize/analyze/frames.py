@@ -48,7 +48,7 @@ from summarize.text.numbers import NUMBER_WORDS
 from summarize.text.tokens import STOPWORDS, Token, word_tokens
 
 # Punctuation and words that end a clause: a cue or a time on the other side is not the figure's.
-_HARD_BOUNDARIES = frozenset(";:—–()[]\"“”")
+_HARD_BOUNDARIES = frozenset(';:—–()[]"“”')
 _CLAUSE_WORDS = word_set("while whereas but although though which who whom unlike")
 # Words between a figure and the verb or owner before it: "rose by about", "at least", "a solid".
 _SOFT = word_set(
@@ -89,8 +89,10 @@ _PREPOSITIONS = word_set(
 )
 _CHANGING_UNITS = frozenset({"count", "percent", "percentage point", "K"})
 _DIRECTIONS = word_set(
-    "north south east west northeast northwest southeast southwest northern southern eastern western"
-    " outside short"
+    """
+    north south east west northeast northwest southeast southwest northern southern eastern
+    western outside short
+    """
 )
 _SPEECH_OF_TIME = 2  # tokens a reporting verb may stand before a weekday it dates
 _MAX_NOUN_PHRASE = 8
@@ -173,9 +175,8 @@ class _Sentence:
         clause, clauses = 0, []
         for index, word in enumerate(self.lower):
             after_comma = index > 0 and self.lower[index - 1] == ","
-            if word in _HARD_BOUNDARIES or word in _CLAUSE_WORDS:
-                clause += 1
-            elif after_comma and word in ("and", "or", "as", "with"):
+            opens = after_comma and word in ("and", "or", "as", "with")
+            if word in _HARD_BOUNDARIES or word in _CLAUSE_WORDS or opens:
                 clause += 1
             clauses.append(clause)
         return clauses
@@ -320,7 +321,8 @@ class _Sentence:
         clause = self.clause[first]
         verbs = change_verbs()
         before = any(
-            self.lower[i] in verbs and self.clause[i] == clause for i in range(max(0, first - 8), first)
+            self.lower[i] in verbs and self.clause[i] == clause
+            for i in range(max(0, first - 8), first)
         )
         after = self.lower[last : last + 1] == ["to"]
         return before or after
@@ -371,8 +373,10 @@ class _Sentence:
     def period_of(self, first: int, last: int) -> str | None:
         """The period of a rate: "$300 a month", "per year", "annually", "annual"."""
         after = last
-        while after < len(self.lower) and after - last < 3 and self.lower[after] not in (
-            "a", "an", "per", "each", "every", *PERIODS
+        while (
+            after < len(self.lower)
+            and after - last < 3
+            and self.lower[after] not in ("a", "an", "per", "each", "every", *PERIODS)
         ):
             if self.lower[after] in STOPWORDS or not self.lower[after].isalpha():
                 break
@@ -468,9 +472,9 @@ class _Sentence:
             word = self.lower[index]
             if word in OUTCOMES:
                 return OUTCOMES[word]
-            if word not in ("were", "was", "are", "have", "had", "been", "people", "persons"):
-                if index > last:
-                    break
+            skipped = ("were", "was", "are", "have", "had", "been", "people", "persons")
+            if word not in skipped and index > last:
+                break
         return None
 
     def subject_of(self, first: int, last: int, quantity: Quantity) -> str | None:
@@ -488,9 +492,9 @@ class _Sentence:
             following = self.lower[last : last + 1]
             if following == ["of"]:
                 return self._phrase_after(last + 1)
-            if following and following[0].isalpha() and following[0] not in STOPWORDS:
-                if self.tokens[last].text.islower() and _is_verb_form(following[0]):
-                    return self.tokens[last].text  # "38% approved", "60% disapproved"
+            verb = following and following[0] not in STOPWORDS and _is_verb_form(following[0])
+            if verb and self.tokens[last].text.islower():
+                return self.tokens[last].text  # "38% approved", "60% disapproved"
         if quantity.base_unit.isupper():  # money: what it buys or pays for
             start = last + 1 if self.lower[last : last + 1] in (["in"], ["of"], ["for"]) else last
             item = self._phrase_after(start)
@@ -548,7 +552,7 @@ class _Sentence:
             if word.endswith("ly") and len(word) > 4 and self.tokens[index].text.islower():
                 index -= 1  # "rose slightly to"
                 continue
-            if word in _COLLECTIVES or index > 0 and self.lower[index - 1] in _MODALS:
+            if word in _COLLECTIVES or (index > 0 and self.lower[index - 1] in _MODALS):
                 index -= 1  # "a group of 1,000", "will supply 200 million": not the owner
                 continue
             break
@@ -607,7 +611,7 @@ def _tokens(text: str, spans: list[tuple[int, int]]) -> list[Token]:
 
 def _is_verb_form(word: str) -> bool:
     """A past tense or participle ("killed", "left", "seeking"): not part of a noun phrase."""
-    if word.endswith("ed") and len(word) > 4 or word.endswith("ing") and len(word) > 5:
+    if (word.endswith("ed") and len(word) > 4) or (word.endswith("ing") and len(word) > 5):
         return True
     return word in _irregular_forms()
 
@@ -645,7 +649,9 @@ def read_frames(text: str, quantities: list[Quantity], offset: int = 0) -> list[
         if restated is not None and restated < len(readings):
             # "grew $205 billion, or 26 percent", "20 km (12 miles)": the same figure again
             previous = readings[restated]
-            frame = previous.frame.model_copy(update={"measure": _measure(quantity, None, False, None)})
+            frame = previous.frame.model_copy(
+                update={"measure": _measure(quantity, None, False, None)}
+            )
             readings.append(Reading(frame, previous.falling))
             continue
         if first >= len(sentence.tokens):

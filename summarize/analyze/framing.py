@@ -84,7 +84,8 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
     # "due to" after a form of "be" and before a verb schedules ("is due to vote"): not a cause.
     "cause": re.compile(
         r"\b(because|(?:(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )due to|due to"
-        r"(?= (?:the|a|an|his|her|its|their|this|that|these|those|(?-i:[A-Z])\w*|\w+ing)\b))|owing to|"
+        r"(?= (?:the|a|an|his|her|its|their|this|that|these|those|(?-i:[A-Z])\w*|\w+ing)\b))|"
+        r"owing to|"
         r"as a result|result(?:s|ed)? in|led to|leading to|caused|sparked by|prompted by|"
         r"fuel(?:l)?ed by|triggered by)\b",
         re.I,

@@ -44,10 +44,10 @@ from typing import Literal, TypedDict
 from summarize.analyze.dates import calendar_spans
 from summarize.analyze.frames import read_frames
 from summarize.models import Bound, Quantity
-from summarize.text.inflection import looks_plural, singular
-from summarize.text.tokens import is_title_case
 from summarize.text.figures import change_verbs
+from summarize.text.inflection import looks_plural, singular
 from summarize.text.numbers import FRACTIONS, NUMBER_WORDS, ORDINALS, SCALES, SMALL, TENS
+from summarize.text.tokens import is_title_case
 from summarize.text.units import CONVERSIONS, to_base
 
 UNBOUNDED = sys.float_info.max
@@ -524,8 +524,10 @@ def _parse_number_words(phrase: str) -> tuple[float, float, int] | None:
 def _read_quantity(text: str, number: _Number, offset: int) -> tuple[Quantity | None, int]:
     """The quantity around `number`, or None when it is not one; and where to search on."""
     qualifier, start = _qualifier(text, number.start)
-    if qualifier == "at_most" and text[start:].lower().startswith("up") and (
-        _after_change_verb(text, start)
+    if (
+        qualifier == "at_most"
+        and text[start:].lower().startswith("up")
+        and (_after_change_verb(text, start))
     ):
         qualifier, start = None, number.start  # "ticked up to 3.6%": a particle, no bound
     dashed = False
@@ -692,7 +694,7 @@ def _in_a_name(text: str, number: _Number, counted: str | None) -> bool:
     """ "the Group of Seven", "the Group of 20 major economies", "the Big Three": a number word
     is capitalised inside a sentence only in a name, and so is a number after "Name of"."""
     before = text[: number.start].rstrip()
-    inside = bool(before) and before[-1] not in ".!?:;\"“‘(—–"
+    inside = bool(before) and before[-1] not in '.!?:;"“‘(—–'
     written = text[number.start : number.end]
     if not number.digits and written[:1].isupper() and inside:
         return not is_title_case(text.split())
@@ -702,7 +704,7 @@ def _in_a_name(text: str, number: _Number, counted: str | None) -> bool:
     word = named["word"].lower()
     if word in FUNCTION_WORDS or word in NUMBER_WORDS or word in ("out", "none", "each"):
         return False
-    return counted is None or named.start() > 0 and not text[: named.start()].isspace()
+    return counted is None or (named.start() > 0 and not text[: named.start()].isspace())
 
 
 # ------------------------------------------------------------------------ interval and units
@@ -741,9 +743,7 @@ class _UnitFields(TypedDict):
     high: float
 
 
-def _normalised(
-    number: _Number, unit: _Unit, low: float | None, high: float | None
-) -> _UnitFields:
+def _normalised(number: _Number, unit: _Unit, low: float | None, high: float | None) -> _UnitFields:
     """Quantity fields that depend on the unit: value, unit, normalized, base_unit, low, high."""
     if unit.kind == "measure":
         normalized, base_unit = to_base(number.value, unit.pint_units[0])

@@ -52,16 +52,17 @@ from summarize.models import (
 )
 from summarize.text.calendar import MONTH_NAMES, WEEKDAYS
 from summarize.text.inflection import looks_plural, singular
+from summarize.text.lexicons import word_set
 from summarize.text.tokens import content_terms, word_tokens
 from summarize.text.units import format_value
 
 _Key = tuple[int, int]  # (sentence index in analysis.sentences, quantity index in that sentence)
 Match = Literal["same", "likely"]
 _OUTCOMES = frozenset(OUTCOME_WORDS.values())
-_NOT_NAMES = frozenset(
-    "the a an this that these those its their his her our some many most all both".split()
-    + [name.capitalize() for name in (*MONTH_NAMES, *WEEKDAYS)]
-)
+# Capitalised words that name nothing: determiners opening a sentence, months and weekdays.
+_NOT_NAMES = word_set(
+    "the a an this that these those its their his her our some many most all both"
+) | frozenset((*MONTH_NAMES, *WEEKDAYS))
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def _names(text: str) -> frozenset[str]:
     return frozenset(
         re.sub(r"[.'’]", "", token.text.lower())
         for token in word_tokens(text)
-        if token.text[:1].isupper() and token.text not in _NOT_NAMES
+        if token.text[:1].isupper() and token.text.lower() not in _NOT_NAMES
     )
 
 
@@ -225,9 +226,7 @@ def _specific(quantity: Quantity) -> bool:
     return not any(w[:1].isupper() and w.lower().startswith(counted) for w in quantity.text.split())
 
 
-def _compare(
-    a: _Figure, b: _Figure, sentences: _Sentences, similarity: float
-) -> _Edge | None:
+def _compare(a: _Figure, b: _Figure, sentences: _Sentences, similarity: float) -> _Edge | None:
     """How surely two figures of different reports are the same figure; None: not comparable.
 
     - the same figure (high when they disagree): every part of both frames matches, and the
@@ -363,8 +362,10 @@ def _wording(quantity: Quantity) -> str:
     """How the number is written, without the noun it counts: "two countries" and "two
     nations" word the number alike (a synonym is no other wording of the figure)."""
     words = quantity.text.lower().replace("-", " ").split()
-    while quantity.counted and len(words) > 1 and (
-        singular(words[-1]) == quantity.counted or words[-1] == "of"
+    while (
+        quantity.counted
+        and len(words) > 1
+        and (singular(words[-1]) == quantity.counted or words[-1] == "of")
     ):
         words.pop()
     if quantity.counted and len(words) > 1 and words[-1].isalpha() and looks_plural(words[-1]):
@@ -487,9 +488,7 @@ def _equivalence(analysis: Analysis, cluster: list[_Figure]) -> Finding | None:
     )
 
 
-def _disagreement(
-    analysis: Analysis, a: list[_Figure], b: list[_Figure], edge: _Edge
-) -> Finding:
+def _disagreement(analysis: Analysis, a: list[_Figure], b: list[_Figure], edge: _Edge) -> Finding:
     """`a` and `b` start with the two figures whose frames were matched."""
     side_a, side_b = _distinct(a), _distinct(b)
     shown = [*side_a, *side_b]

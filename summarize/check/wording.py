@@ -360,9 +360,7 @@ def _link_findings(
     return findings
 
 
-def _link_told(
-    analysis: Analysis, ref: SentenceRef, words: str, others: list[SentenceRef]
-) -> bool:
+def _link_told(analysis: Analysis, ref: SentenceRef, words: str, others: list[SentenceRef]) -> bool:
     """Another report gives the same cause in other words ("died due to complications of
     cancer" / "succumbed to cancer"): it shares the words after the cue."""
     text = _text(analysis, ref)

@@ -59,19 +59,21 @@ def change_verbs() -> dict[str, int]:
 # Words saying a figure is not (yet) a fact: what was expected, forecast, estimated, aimed at.
 STATEMENT_CUES: dict[str, str] = {
     **dict.fromkeys(
-        "expect expected expects expecting expectation expectations consensus likely".split(),
+        word_set("expect expected expects expecting expectation expectations consensus likely"),
         "expected",
     ),
     **dict.fromkeys(
-        "forecast forecasts forecasted forecasting predict predicted predicts prediction "
-        "predictions projected projection projections".split(),
+        word_set(
+            "forecast forecasts forecasted forecasting predict predicted predicts prediction "
+            "predictions projected projection projections"
+        ),
         "forecast",
     ),
-    **dict.fromkeys("estimate estimates estimating".split(), "estimate"),
+    **dict.fromkeys(word_set("estimate estimates estimating"), "estimate"),
     # Only words that set a figure apart from what happened: a plan, proposal or promise
     # describes its own content ("proposes a $6 trillion budget" is the budget's size).
     **dict.fromkeys(
-        "target targets goal goals objective limit limits cap caps threshold ceiling".split(),
+        word_set("target targets goal goals objective limit limits cap caps threshold ceiling"),
         "target",
     ),
 }
