@@ -69,6 +69,7 @@ _MILD = word_set(
     staggering alarming successful
     """
 )
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
 # Loaded words that label a party or an act; someone else's label is reported, not used.
 _LABELS = word_set(
     """
@@ -121,26 +122,41 @@ def _naming_forms() -> frozenset[str]:
 
 
 def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
-    """Loaded words in the outlet's own voice in one sentence; `offset` is its document start.
-
-    Not the words of someone the sentence reports (`attribution.reported_speech`), nor a label
-    after a naming verb ("views the insurgents as terrorists")."""
+    """Loaded words of one sentence outside quotations (a quotation is the speaker's words);
+    `offset` is its document start. A label for a party inside someone's reported speech
+    ("officials said the regime fell"), or after a naming verb ("views the insurgents as
+    terrorists"), is theirs too. Other words of a paraphrase are the report's choice: see
+    `in_own_voice` for what the report asserts itself."""
     tokens = word_tokens(text)
     forms = _loaded_forms()
-    reported: list[tuple[int, int]] | None = None  # computed only when a loaded word is seen
+    quoted = [match.span() for match in _QUOTED.finditer(text)]
+    reported: list[tuple[int, int]] | None = None  # computed only when a label needs them
     spans = []
     for index, token in enumerate(tokens):
         lemma = forms.get(token.text.lower())
-        if lemma is None:
+        if lemma is None or any(start <= token.start < end for start, end in quoted):
             continue
-        if reported is None:
-            reported = reported_speech(text)
-        if any(start <= token.start < end for start, end in reported):
-            continue
-        if lemma in _LABELS and _after_naming_verb(tokens, index):
-            continue
+        if lemma in _LABELS:
+            if reported is None:
+                reported = reported_speech(text)
+            inside = any(start <= token.start < end for start, end in reported)
+            if inside or _after_naming_verb(tokens, index):
+                continue
         spans.append(Span(start=offset + token.start, end=offset + token.end, text=token.text))
     return spans
+
+
+def in_own_voice(text: str, offset: int, terms: list[Span]) -> list[Span]:
+    """The terms (of this sentence, at `offset`) outside anyone's reported speech: what the
+    report says in its own voice."""
+    if not terms:
+        return []
+    reported = reported_speech(text)
+    return [
+        term
+        for term in terms
+        if not any(start <= term.start - offset < end for start, end in reported)
+    ]
 
 
 def is_charged(word: str) -> bool:
@@ -161,9 +177,6 @@ def reported_loaded_terms(text: str, offset: int = 0) -> list[Span]:
         and any(start <= token.start < end for start, end in reported)
         and not any(start <= token.start < end for start, end in quoted)
     ]
-
-
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 
 
 def _after_naming_verb(tokens: list[Token], index: int) -> bool:

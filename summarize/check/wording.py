@@ -24,7 +24,12 @@ import re
 
 from summarize.align import Similarities
 from summarize.analyze.attribution import distancing, is_unverified, unverified_remark
-from summarize.analyze.framing import added_links, is_charged, reported_loaded_terms
+from summarize.analyze.framing import (
+    added_links,
+    in_own_voice,
+    is_charged,
+    reported_loaded_terms,
+)
 from summarize.analyze.nouns import synonyms
 from summarize.analyze.quantities import overlaps
 from summarize.check.evidence import names, quote_sentence, quote_span, report_name
@@ -218,8 +223,11 @@ class _Tellings:
 
 
 def _plainly(analysis: Analysis, ref: SentenceRef, words: set[str]) -> bool:
-    """The sentence tells its claim without charged words, and without these words at all."""
-    charged = [t for t in analysis.analysis_of(ref).loaded_terms if is_charged(t.text)]
+    """The sentence tells its claim without charged words of its own, and without these words
+    at all."""
+    sentence = analysis.sentence(ref)
+    loaded = analysis.analysis_of(ref).loaded_terms
+    charged = in_own_voice(sentence.text, sentence.start, [t for t in loaded if is_charged(t.text)])
     written = {w.lower() for w in re.findall(r"[\w'’-]+", _text(analysis, ref))}
     return not charged and not words & written
 
@@ -236,6 +244,10 @@ def _loaded_findings(analysis: Analysis, tellings: _Tellings) -> list[Finding]:
         if not charged:
             continue
         ref = SentenceRef(document=item.document, sentence=item.sentence)
+        sentence = analysis.sentence(ref)
+        charged = in_own_voice(sentence.text, sentence.start, charged)
+        if not charged:
+            continue
         words = {term.text.lower() for term in charged}
         plain = [o for o in tellings.of(ref, charged[0]) if _plainly(analysis, o, words)]
         if not plain:
