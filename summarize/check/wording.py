@@ -294,7 +294,8 @@ def _added_to_speech(analysis: Analysis, tellings: _Tellings) -> list[Finding]:
         plain = [
             o
             for o in tellings.of(ref)
-            if speakers & _speaker_words(analysis.analysis_of(o)) and _plainly(analysis, o, words)
+            if _same_speaker(speakers, _speaker_words(analysis.analysis_of(o)))
+            and _plainly(analysis, o, words)
         ]
         if not plain:
             continue
@@ -323,10 +324,19 @@ def _added_to_speech(analysis: Analysis, tellings: _Tellings) -> list[Finding]:
     return findings
 
 
-def _speaker_words(item: SentenceAnalysis) -> set[str]:
-    """The content words of who the sentence says is speaking: the same statement has the same
-    speaker ("Syria said" / "Syria announced")."""
-    return {term for a in item.attributions for term in content_terms(a.source)}
+def _speaker_words(item: SentenceAnalysis) -> tuple[set[str], set[str]]:
+    """The names and the content words of who the sentence says is speaking."""
+    sources = [a.source for a in item.attributions]
+    names = {w.lower() for source in sources for w in source.split() if w[:1].isupper()}
+    return names, {term for source in sources for term in content_terms(source)}
+
+
+def _same_speaker(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> bool:
+    """The same statement has the same speaker: a shared name ("Syria said" / "Syria
+    announced"), or two shared words when neither names one ("officials" alone is anyone)."""
+    if a[0] and b[0]:
+        return bool(a[0] & b[0])
+    return len(a[1] & b[1]) >= 2
 
 
 def _link_findings(
