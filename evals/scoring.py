@@ -205,13 +205,15 @@ def _check_scores(case: EvalCase, report: Report, scores: _Scores) -> dict[str, 
     texts = {document.id: document.text for document in case.cluster.documents}
     details: dict[str, list[str]] = {}
     findings = report.findings
-    found = (
-        score_findings(findings, gold.expected_findings, texts) if gold.expected_findings else None
-    )
+    expected, traps = gold.expected_findings, gold.not_conflicts
+    found = score_findings(findings, expected, texts, traps) if expected else None
     if found is not None:
         scores.add("check.precision", found.overall.precision, found.overall.predicted)
         scores.add("check.recall", found.overall.recall, found.overall.gold)
         scores.add("check.f1", found.overall.f1)
+        high = [finding for finding in findings if finding.severity == "high"]
+        high_found = score_findings(high, expected, texts, traps)
+        scores.add("check.high.precision", high_found.overall.precision, len(high))
         details |= {
             "gold findings missed": found.missed,
             "findings matching no gold": found.unmatched,

@@ -53,6 +53,8 @@ SUITES = {
     "seeds": "evals.suites.seeds:SEEDS",
     "neus": "evals.suites.neus:NEUS",
     "summedits": "evals.suites.summedits:SUMMEDITS",
+    "checker_dev": "evals.suites.checker_dev:CHECKER_DEV",
+    "conflicts": "evals.suites.conflicts:CONFLICTS",
 }
 
 
