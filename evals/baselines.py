@@ -29,15 +29,22 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+def _title(document: Document) -> list[str]:
+    """The title as a sentence of its own (a final stop, so ROUGE-Lsum sees it as one)."""
+    title = (document.title or "").strip()
+    if not title:
+        return []
+    return [title if title[-1] in ".!?" else title + "."]
+
+
 def report_sentences(document: Document) -> list[str]:
     """The title (when the report has one) and the body's sentences, in reading order."""
-    title = [document.title] if document.title else []
-    return [*title, *(sentence.text for sentence in document.sentences)]
+    return [*_title(document), *(sentence.text for sentence in document.sentences)]
 
 
 def lead_floor(documents: Sequence[Document], max_words: int) -> str:
     """Titles, then lead sentences, round-robin over the reports, cut at `max_words` words."""
-    titles = [document.title for document in documents if document.title]
+    titles = [title for document in documents for title in _title(document)]
     bodies = [[sentence.text for sentence in document.sentences] for document in documents]
     rounds = itertools.zip_longest(*bodies) if bodies else iter(())
     ordered = [*titles, *(text for row in rounds for text in row if text)]
@@ -67,26 +74,42 @@ def _lexrank() -> Any:
     return summarizer
 
 
-def lexrank(documents: Sequence[Document], max_words: int) -> str:
-    """sumy's LexRank over all sentences of all reports, best first while they fit the budget,
-    then in reading order."""
+def lexrank_ranking(documents: Sequence[Document]) -> list[str]:
+    """Every sentence of every report (titles included, repeats once), best first by sumy's
+    LexRank."""
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
     tokenizer = _ProjectTokenizer()
     texts = [text for document in documents for text in report_sentences(document)]
     unique = list(dict.fromkeys(text for text in texts if tokenize(text)))
     if not unique:
-        return ""
+        return []
     model = ObjectDocumentModel([Paragraph([Sentence(text, tokenizer) for text in unique])])
+    ranked: list[str] = []
 
-    def fitting(ranked: Sequence[Any]) -> list[Any]:
-        """sumy hands the sentences best first; keep each one that still fits."""
-        kept, used = [], 0
-        for info in ranked:
-            length = len(_words(str(info.sentence)))
-            if used + length <= max_words:
-                kept.append(info)
-                used += length
-        return kept
+    def keep_order(infos: Sequence[Any]) -> list[Any]:
+        """sumy hands the sentences best first: note that order, keep them all."""
+        ranked.extend(str(info.sentence) for info in infos)
+        return list(infos)
 
-    return " ".join(str(sentence) for sentence in _lexrank()(model, fitting))
+    _lexrank()(model, keep_order)
+    return ranked
+
+
+def lexrank(documents: Sequence[Document], max_words: int, ranked: list[str] | None = None) -> str:
+    """sumy's LexRank summary: the best sentences while they fit in `max_words`, in reading
+    order. `ranked` reuses a `lexrank_ranking` of the same documents."""
+    ranked = lexrank_ranking(documents) if ranked is None else ranked
+    order = {
+        text: position
+        for position, text in enumerate(
+            dict.fromkeys(t for d in documents for t in report_sentences(d))
+        )
+    }
+    chosen, used = [], 0
+    for text in ranked:
+        length = len(_words(text))
+        if used + length <= max_words:
+            chosen.append(text)
+            used += length
+    return " ".join(sorted(chosen, key=lambda text: order.get(text, len(order))))

@@ -29,14 +29,15 @@ if TYPE_CHECKING:
     from summarize.models import Backend
 
 # Five reports of ~400-600 words with 12 key facts: a reader's brief needs about 250 words to
-# carry them (the 120-word default holds a headline story, not the whole event).
+# carry them; a short brief of 120 words is scored too (how many key facts fit in it).
 SEEDS_MAX_WORDS = 250
+SEEDS_SHORT_WORDS = 120
 
 
 def run_seeds(
     backend: Backend, llm_settings: LLMSettings | None, progress: Progress
 ) -> SuiteResult:
-    progress.start(total=3)
+    progress.start(total=4)
     gold = load_seeds_gold()
     (cluster,) = load_inputs([str(path) for path in gold.source_paths])
     texts = {document.id: document.text for document in cluster.documents}
@@ -69,6 +70,17 @@ def run_seeds(
     }
     progress.advance()
 
+    short = merge(cluster, SEEDS_SHORT_WORDS, backend=backend, llm_settings=llm_settings)
+    short_summary = short.summary or []
+    short_sentences = [s.text for s in short_summary]
+    metrics |= {
+        "merge.short.coverage": key_fact_coverage(gold.facts, short_sentences),
+        "merge.short.faithfulness": faithfulness(short_summary, judge),
+        "merge.short.uncited": float(sum(not s.citations for s in short_summary)),
+        "merge.short.words": float(word_count(" ".join(short_sentences))),
+    }
+    progress.advance()
+
     findings = check(cluster).findings
     scores = score_findings(findings, gold.findings, texts)
     wrong_conflicts = false_conflicts(findings, gold.non_conflicts, gold.findings, texts)
@@ -92,6 +104,9 @@ def run_seeds(
         metrics=metrics,
         details={
             "summary": [f"{s.text} [{', '.join(s.citations)}]" for s in summary],
+            f"summary at {SEEDS_SHORT_WORDS} words": [
+                f"{s.text} [{', '.join(s.citations)}]" for s in short_summary
+            ],
             "sentences their citations do not support": unsupported,
             "key facts not covered": [
                 fact.id
