@@ -328,14 +328,12 @@ def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: 
         (version for version in chosen if isinstance(version, _Version)),
         key=lambda version: version.order,
     )
+    order = {document.id: number for number, document in enumerate(analysis.documents)}
     for version in versions:
         first = version.sentences[0]
-        cited = [
-            report
-            for report in version.candidates[1:]
-            if judge.judge(first.text, [report]).label == "supported"
-        ]
-        first.citations = [version.candidates[0], *cited]
+        own, *others = version.candidates
+        cited = [own, *(d for d in others if judge.judge(first.text, [d]).label == "supported")]
+        first.citations = sorted(cited, key=order.__getitem__)
     notes = []
     if len(analysis.documents) == 1:
         notes.append("Only one report was given: nothing to compare, so no disagreements.")
