@@ -190,9 +190,11 @@ def _budget_metrics(
         prefix + "budget_used": ours.words / budget,
         prefix + "loaded_rate": ours.loaded_rate,
         prefix + "novel_loaded_rate": ours.novel_loaded_rate,
-        prefix + "lowest_loaded_rate_of_others": min(
+        # The lowest loaded-word rate of the other systems minus ours (negative: not the lowest).
+        prefix + "loaded_rate_below_others": min(
             system.loaded_rate for system in [floor, ranked, *peers]
-        ),
+        )
+        - ours.loaded_rate,
         prefix + "peers_below_rouge1": float(
             sum(peer.rouge1 is not None and peer.rouge1 < ours.rouge1 for peer in peers)
         ),

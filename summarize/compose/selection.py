@@ -10,7 +10,8 @@ What a summary of news should carry is what the reports agree is the story:
   make a strong summary;
 - a word already in the summary is worth nothing the second time, and a version that brings
   less than MIN_NEW of new specific content is not taken: no fact told twice;
-- every loaded word left in a version costs a share of its value (LOADED_FACTOR).
+- every loaded word left in a version costs a share of its value (LOADED_FACTOR), and every
+  word a little (LENGTH_POWER): the same content in fewer words leaves room for another fact.
 
 Each fact comes in several versions (its sentence and the sentence's compressions). Selection is
 greedy by value per word (the budgeted maximum-coverage greedy of Khuller, Moss & Naor 1999),
@@ -36,6 +37,9 @@ PRIOR_WEIGHT = 1.0
 LOADED_FACTOR = 0.5
 # A version must bring at least this share of specific content that the summary lacks.
 MIN_NEW = 0.5
+# A version's value is divided by its length to this power: of two versions telling as much,
+# the shorter is worth more, which leaves room for another fact.
+LENGTH_POWER = 0.15
 
 
 @dataclass
@@ -84,7 +88,8 @@ class _Objective:
 
     def gain(self, option: Option, covered: set[str]) -> float:
         fresh = self._words(option.terms - covered)
-        return fresh * (1.0 + PRIOR_WEIGHT * option.prior) * LOADED_FACTOR**option.loaded
+        discount = math.pow(LOADED_FACTOR, option.loaded) / math.pow(option.words, LENGTH_POWER)
+        return fresh * (1.0 + PRIOR_WEIGHT * option.prior) * discount
 
     def value(self, chosen: Sequence[Option]) -> float:
         covered: set[str] = set()
