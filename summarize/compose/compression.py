@@ -1,24 +1,30 @@
 """Sentence compression: shorter versions of a report's sentence that make the same claim.
 
 A summary with a word budget either cuts sentences mid-way or leaves budget unused; instead it
-drops the parts of a sentence that a claim does not need (Knight & Marcu 2002; Clarke & Lapata
-2008 list the same constituents as the safe deletions):
+drops the parts of a sentence that its claim does not need (the safe deletions of Knight &
+Marcu 2002 and Clarke & Lapata 2008):
 
 - parentheticals: "(NRA)", "(six miles)";
 - appositives after a name: "Geir Pedersen, the U.N. special envoy for Syria," and ages ", 31,";
 - non-restrictive relative clauses: ", who was elected in 2016,";
 - trailing participle clauses: ", killing at least 40 people.", ", backed by Russian airpower.";
-- trailing adverbial clauses of time and circumstance: ", as thousands mourned.",
-  ", while the insurgency says ...", ", despite efforts to ...".
+- trailing clauses and phrases of time and circumstance: ", as thousands mourned.",
+  ", while the insurgency says ...", ", in a statement.";
+- phrases of time or circumstance set off by commas: "On Thursday, ...", "Trump, in an order
+  issued Monday, directed ...";
+- "that" after a reporting verb ("said that the army" -> "said the army").
 
-Never dropped: who says the claim (an attribution's speaker and cue), any part of a quotation
-(a quotation is removed whole or kept whole), negations outside a dropped clause. Word order and
-punctuation only, no parser: each rule needs the commas that mark the constituent off, which is
-how English punctuates material that is not essential to the clause.
+Never dropped: who says a claim that stays (an attribution's speaker and cue; a clause goes
+whole with its own speaker and claim), part of a quotation (a quotation goes whole or stays
+whole), a condition ("If ...,"), or so much that fewer than MIN_KEPT_WORDS words or
+MIN_KEPT_SHARE of the sentence remain. Word order and punctuation only, no parser: each rule
+needs the commas that mark the constituent off, which is how English punctuates material that
+is not essential to its clause.
 
-`loaded` spans (the outlet's evaluative modifiers, chosen by the caller) are always dropped when
-they are modifiers: an adverb ("successfully"), or an adjective before what it modifies
-("a controversial travel ban").
+`modifier_cuts` drops loaded words the caller chooses (the outlet's own, which no other report
+uses) when they only grade what they modify: an adverb ("successfully") or an evaluative
+adjective before a noun ("a crucial vote"); an adjective that says what a thing is ("abusive
+behavior") stays.
 """
 
 from __future__ import annotations
