@@ -51,7 +51,9 @@ Suite = DatasetSuite | CustomSuite
 # name -> "module:attribute", imported on demand (a suite's imports can be slow).
 SUITES = {
     "seeds": "evals.suites.seeds:SEEDS",
-    "neus": "evals.suites.neus:NEUS",
+    "seeds_short": "evals.suites.seeds:SEEDS_SHORT",
+    "neus50": "evals.suites.neus:NEUS_50",
+    "neus75": "evals.suites.neus:NEUS_75",
     "summedits": "evals.suites.summedits:SUMMEDITS",
     "checker_dev": "evals.suites.checker_dev:CHECKER_DEV",
     "conflicts": "evals.suites.conflicts:CONFLICTS",

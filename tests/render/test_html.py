@@ -264,8 +264,11 @@ def test_summary_citations_link_to_the_sentence_they_came_from(
     assert report.summary
     first = report.summary[0]
     source = cluster.documents[0]
-    assert first.text == source.sentences[0].text and source.id in first.citations
-    assert f'<a class="cite" href="#d1-s{source.sentences[0].index}"' in page_html
+    assert source.id in first.citations
+    came_from = source_sentence(first, source)
+    assert came_from is not None
+    assert first.text.split()[:5] == came_from.text.split()[:5]  # its sentence, perhaps shortened
+    assert f'<a class="cite" href="#d1-s{came_from.index}"' in page_html
 
 
 def test_source_sentence_is_the_one_compose_recorded() -> None:
