@@ -2,7 +2,8 @@
 
 - `unique_claim`: a substantive claim only one report makes, few per story: a whole sentence of
   the report's own voice (not cut off, not a question, not mostly a quote, not the writer
-  addressing the reader) that no other report matches, nor covers when the judge reads the
+  addressing the reader, not background told in the past perfect or dated before the event)
+  that no other report matches, nor covers when the judge reads the
   reports' sentences on the same subject together (a fact split or merged differently is not
   unique), half or more of whose content words (IDF-weighted) no other report uses, and that
   brings a figure or a name of its own (or is new in most of its words). The most novel one of
@@ -17,11 +18,11 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from summarize.align import Pair
+from summarize.analyze.reporting import is_background, is_reporting, unquoted
 from summarize.check.evidence import names, quote_sentence, report_name
 from summarize.judge import Judge
 from summarize.models import Analysis, ClaimGroup, Finding, SentenceAnalysis, SentenceRef
@@ -34,10 +35,9 @@ MIN_TERMS = 5
 MIN_NEW_SHARE = 0.5
 CLEARLY_NEW = 0.6
 SENTENCES_PER_CLAIM = 2
+SENTENCES_PER_STORY_CLAIM = 8
 QUOTED_SHARE = 0.5
 _ENDINGS = frozenset(".!\"”’')")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-_PERSONAL = re.compile(r"\b(?:I|you|your|we|our|us|my|me)\b", re.IGNORECASE)
 # A sentence alone in its group is still not unique when the reports on the same subject cover
 # this much of it (the judge's weighted share of its content words): it was split or merged
 # differently, not added.
@@ -112,15 +112,16 @@ class _Novelty:
         return figures + sum(self.reports[name] <= 1 for name in names if name)
 
 
-def _is_claim(text: str) -> bool:
-    """A report's own statement of fact: whole (cut-off leads end without a stop), not a
-    question, not the writer addressing the reader ("Imagine if you..."), not mostly a quote."""
+def _is_claim(text: str, attributed: bool) -> bool:
+    """A report's own statement of fact about the event: whole (cut-off leads end without a
+    stop), reporting (not a question, a teaser or the writer addressing the reader), not
+    background (what happened before the event), not mostly a quote."""
     stripped = text.rstrip()
-    if not stripped or stripped[-1] not in _ENDINGS or stripped.endswith("?"):
+    if not stripped or stripped[-1] not in _ENDINGS:
         return False
-    outside = _QUOTED.sub(" ", stripped)
-    if _PERSONAL.search(outside):
+    if not is_reporting(stripped, attributed) or is_background(stripped):
         return False
+    outside = unquoted(stripped)
     return len(outside.split()) >= QUOTED_SHARE * len(stripped.split())
 
 
@@ -139,7 +140,7 @@ def _unique_claims(
         ref = group.members[0]
         item = analysis.analysis_of(ref)
         text = analysis.sentence(ref).text
-        if len(item.terms) < MIN_TERMS or not _is_claim(text):
+        if len(item.terms) < MIN_TERMS or not _is_claim(text, bool(item.attributions)):
             continue
         share = novelty.share(item.terms)
         if share < MIN_NEW_SHARE or (share < CLEARLY_NEW and not novelty.substance(item, text)):
@@ -149,15 +150,19 @@ def _unique_claims(
         candidates[ref.document].append((share, ref))
     dates = Counter(document.published for document in analysis.documents)
     usual = dates.most_common(1)[0][0]
-    findings = []
+    kept: list[tuple[float, SentenceRef]] = []
     for document, found in candidates.items():
         report = analysis.document(document)
         # A report of another day tells another day's news: each of its claims may be new.
         other_day = report.published is not None and report.published != usual
         keep = max(1, len(report.sentences) // SENTENCES_PER_CLAIM) if other_day else 1
-        for _, ref in sorted(found, key=lambda c: (-c[0], c[1].sentence))[:keep]:
-            findings.append(_unique_finding(analysis, ref, twins.get(document)))
-    return findings
+        kept += sorted(found, key=lambda c: (-c[0], c[1].sentence))[:keep]
+    # Few per story: short reports (leads of a few sentences) share one story's core, and a
+    # claim of one's own needs room; the most novel claims of the story come first.
+    sentences = sum(len(document.sentences) for document in analysis.documents)
+    story = max(1, sentences // SENTENCES_PER_STORY_CLAIM)
+    kept.sort(key=lambda c: (-c[0], c[1].document, c[1].sentence))
+    return [_unique_finding(analysis, ref, twins.get(ref.document)) for _, ref in kept[:story]]
 
 
 def _unique_finding(analysis: Analysis, ref: SentenceRef, twin: str | None) -> Finding:

@@ -18,7 +18,7 @@ from functools import cached_property
 from summarize.analyze.attribution import REMARK_WORDS, is_unverified
 from summarize.analyze.framing import added_links
 from summarize.analyze.nouns import noun_senses
-from summarize.compose.reporting import is_reporting
+from summarize.analyze.reporting import is_reporting
 from summarize.models import Analysis, ClaimGroup, SentenceRef
 from summarize.text.tokens import (
     POSSESSIVE_RE,

@@ -1,6 +1,6 @@
 import pytest
 
-from summarize.compose.reporting import is_reporting, non_reporting_reason
+from summarize.analyze.reporting import is_background, is_reporting, non_reporting_reason
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,19 @@ def test_news_reporting_is_kept(text: str) -> None:
 def test_a_question_is_reporting_only_with_its_speaker() -> None:
     assert not is_reporting("Will the strike end by Friday?")
     assert is_reporting("Will the strike end by Friday? the union's leader asked.", attributed=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("The law, which had been blocked by lower courts, will now take effect.", True),
+        ("Four years ago, Trump benefitted from low turnout.", True),
+        ("The film previously sparked controversy over its poster.", True),
+        ("Enforcement has been on hold since 2017.", True),
+        ("Insurgents captured four towns on Tuesday.", False),
+        ("He said he had decided to resign.", False),  # tense shifted back after "said"
+        ('"We had never seen anything like it," a resident said.', False),  # a quotation
+    ],
+)
+def test_background_is_what_happened_before_the_event(text: str, background: bool) -> None:
+    assert is_background(text) is background

@@ -1,4 +1,7 @@
-"""Is a sentence reporting news, or talking to someone? Only reporting sentences are summarised.
+"""What a sentence does: report the event, give background, or talk to someone.
+
+Only reporting sentences are summarised, and only reporting sentences about the event itself can
+be a claim one report alone makes (a unique claim).
 
 A news report states what happened and who says so. Some sentences of an article do something
 else, and a summary that quoted them as facts would mislead:
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from summarize.analyze.attribution import reported_speech
 from summarize.text.lexicons import word_set
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
@@ -102,3 +106,31 @@ def _opens_sentence(own: str) -> bool:
 
 def is_reporting(text: str, attributed: bool = False) -> bool:
     return non_reporting_reason(text, attributed) is None
+
+
+# Background: what happened before the reported event. News marks it with the past perfect ("had
+# been blocked", "had never risen") and with time phrases that point before the event.
+_PAST_PERFECT = re.compile(
+    r"\bhad\s+(?:(?:not|never|long|already|just|also|only)\s+)?\w+(?:ed|en|wn|t)\b"
+)
+_BEFORE_THE_EVENT = re.compile(
+    r"\b(?:\w+\s+(?:years?|decades?)\s+ago|in\s+(?:years|the\s+past|the\s+(?:past|last)\s+"
+    r"(?:few\s+)?(?:weeks|months|years))|previously|prior\s+to|earlier\s+this\s+(?:year|month)|"
+    r"last\s+(?:year|month)|since\s+(?:1[89]|20)\d\d|(?:in|until|before)\s+(?:1[89]|20)\d\d)\b",
+    re.I,
+)
+
+
+def is_background(text: str) -> bool:
+    """The sentence, outside its quotations, tells what happened before the event: the past
+    perfect, or a time phrase pointing back ("four years ago", "previously", "since 2017"). A
+    past perfect in reported speech is the tense shifted back after "said" ("he said he had
+    decided"), not background."""
+    own = unquoted(text)
+    if _BEFORE_THE_EVENT.search(own):
+        return True
+    reported = reported_speech(text)
+    return any(
+        not any(start <= match.start() < end for start, end in reported)
+        for match in _PAST_PERFECT.finditer(own)
+    )

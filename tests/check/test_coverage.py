@@ -1,0 +1,61 @@
+"""Unique claims and omissions: what one report alone says, few per story."""
+
+from __future__ import annotations
+
+from summarize.align import Similarities, align
+from summarize.analyze import analyze
+from summarize.check.coverage import check_coverage
+from summarize.ingest import load_inputs
+from summarize.models import Finding
+from tests.stories import QUAKE, SEEDS, cluster_of
+
+
+def _coverage(cluster_reports: dict[str, str]) -> list[Finding]:
+    analysis = analyze(cluster_of(cluster_reports).documents)
+    similarities = Similarities(analysis)
+    return check_coverage(analysis, align(analysis, similarities), similarities.pairs)
+
+
+def test_a_claim_only_one_report_makes_is_unique() -> None:
+    (unique,) = [f for f in _coverage(QUAKE) if f.kind == "unique_claim"]
+    assert (unique.documents, unique.evidence[0].quote) in [
+        (["rewrite"], "Critics blamed shoddy construction for the collapse of the buildings."),
+        (["wire"], "The government declared three days of national mourning."),
+    ]
+
+
+def test_few_per_story_when_the_reports_are_short_leads() -> None:
+    reports = {
+        "a": "The council approved the budget on Thursday. The mayor praised the vote as historic "
+        "and promised new bus lanes across the northern districts by next spring.",
+        "b": "The council approved the budget on Thursday. Opposition members walked out before "
+        "the vote, accusing the majority of ignoring three thousand petitions.",
+        "c": "The council approved the budget on Thursday. Library funding was cut by twelve "
+        "percent, leaving four branches with shorter opening hours from January.",
+    }
+    unique = [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    assert len(unique) == 1  # six sentences in all: one claim of its own for the story
+
+
+def test_background_is_no_unique_claim() -> None:
+    reports = dict(QUAKE)
+    reports["wire"] = reports["wire"].replace(
+        "The government declared three days of national mourning.", ""
+    )
+    new = "The region had been struck by a similar earthquake that destroyed two villages."
+    reports["rewrite"] = reports["rewrite"].replace(
+        "Critics blamed shoddy construction for the collapse of the buildings.", new
+    )
+    assert not [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    # the same claim told as news of the day is one
+    reports["rewrite"] = reports["rewrite"].replace(new, new.replace("had been", "was"))
+    assert [f for f in _coverage(reports) if f.kind == "unique_claim"]
+
+
+def test_a_long_story_has_room_for_several() -> None:
+    [cluster] = load_inputs([str(path) for path in SEEDS])
+    analysis = analyze(cluster.documents)
+    similarities = Similarities(analysis)
+    findings = check_coverage(analysis, align(analysis, similarities), similarities.pairs)
+    unique = [f for f in findings if f.kind == "unique_claim"]
+    assert len(unique) > 3 and len({f.documents[0] for f in unique}) >= 2
