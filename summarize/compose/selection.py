@@ -29,6 +29,8 @@ from dataclasses import dataclass
 
 # Greedy selection starts from each of this many most valuable versions, and from nothing.
 STARTS = 8
+# Local search moves to one of this many most valuable versions per word.
+MOVE_POOL = 40
 # A title's word counts this much more than a report's word.
 TITLE_WEIGHT = 0.5
 # How much a fact's support and lead position multiply the value of its words.
@@ -79,17 +81,31 @@ def specificity(sentences: Sequence[set[str]]) -> dict[str, float]:
 
 
 class _Objective:
+    """The value of versions given what the summary already covers. Each version's terms are
+    weighed once (selection asks about the same versions tens of thousands of times)."""
+
     def __init__(self, weights: dict[str, float], specific: dict[str, float]) -> None:
         self.weights, self.specific = weights, specific
+        self._weighed: dict[int, tuple[tuple[str, float, float], ...]] = {}
+        self._factor: dict[int, float] = {}
 
-    def _words(self, terms: frozenset[str] | set[str]) -> float:
-        weights = self.weights
-        return sum(weights[term] for term in terms if term in weights)
+    def _terms(self, option: Option) -> tuple[tuple[str, float, float], ...]:
+        """(term, weight, specificity) of each of the option's terms."""
+        key = id(option)
+        if key not in self._weighed:
+            self._weighed[key] = tuple(
+                (term, self.weights.get(term, 0.0), self.specific.get(term, 1.0))
+                for term in option.terms
+            )
+            discount = math.pow(LOADED_FACTOR, option.loaded) / math.pow(
+                option.words, LENGTH_POWER
+            )
+            self._factor[key] = (1.0 + PRIOR_WEIGHT * option.prior) * discount
+        return self._weighed[key]
 
     def gain(self, option: Option, covered: set[str]) -> float:
-        fresh = self._words(option.terms - covered)
-        discount = math.pow(LOADED_FACTOR, option.loaded) / math.pow(option.words, LENGTH_POWER)
-        return fresh * (1.0 + PRIOR_WEIGHT * option.prior) * discount
+        fresh = sum(weight for term, weight, _ in self._terms(option) if term not in covered)
+        return fresh * self._factor[id(option)]
 
     def value(self, chosen: Sequence[Option]) -> float:
         covered: set[str] = set()
@@ -100,8 +116,9 @@ class _Objective:
         return total
 
     def new_share(self, option: Option, covered: set[str]) -> float:
-        every = sum(self.specific.get(term, 1.0) for term in option.terms)
-        fresh = sum(self.specific.get(term, 1.0) for term in option.terms - covered)
+        terms = self._terms(option)
+        every = sum(specific for _, _, specific in terms)
+        fresh = sum(specific for term, _, specific in terms if term not in covered)
         return fresh / every if every > 0 else 0.0
 
 
@@ -176,6 +193,9 @@ def _improve(
     versions: dict[int, list[Option]] = {}
     for option in options:
         versions.setdefault(option.wording, []).append(option)
+    # New facts come from the most valuable versions per word only: a long story has hundreds,
+    # and a move to one of the weakest never pays.
+    options = sorted(options, key=lambda o: -objective.gain(o, set()) / o.words)[:MOVE_POOL]
     while True:
         used = sum(option.words for option in chosen)
         trials = [[*chosen, o] for o in options if usable(o, chosen, budget - used)]
