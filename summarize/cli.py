@@ -101,7 +101,22 @@ CacheOption = Annotated[
     typer.Option(help="SQLite file caching and logging LLM calls.", show_default=False),
 ]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not reuse cached LLM answers.")]
-TimeoutOption = Annotated[float, typer.Option(help="Seconds to wait for one LLM answer.")]
+TimeoutOption = Annotated[
+    float,
+    typer.Option(
+        help="Seconds of silence from the LLM server before an attempt fails (plus time to read "
+        "a long prompt)."
+    ),
+]
+ConcurrencyOption = Annotated[
+    int | None,
+    typer.Option(
+        min=1,
+        help="LLM requests in flight at once (default: llama.cpp's slots, 1 for a server on "
+        "this machine, else 4).",
+        show_default=False,
+    ),
+]
 FailOnOption = Annotated[
     FailOn,
     typer.Option(help="Exit with code 3 when a finding of this severity or higher exists."),
@@ -116,6 +131,7 @@ def _llm_settings(
     cache: Path | None,
     no_cache: bool,
     timeout: float,
+    concurrency: int | None,
 ) -> LLMSettings | None:
     """The LLM options as settings, when the LLM backend was asked for."""
     if backend is not BackendChoice.llm:
@@ -128,6 +144,7 @@ def _llm_settings(
         max_input_tokens=max_input_tokens,
         cache_path=cache,
         timeout=timeout,
+        concurrency=concurrency,
         use_cache=not no_cache,
     )
 
@@ -212,6 +229,7 @@ def merge(
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
     timeout: TimeoutOption = 60.0,
+    concurrency: ConcurrencyOption = None,
     fallback: Annotated[
         Fallback | None,
         typer.Option(help="When the LLM fails, give the extractive summary instead, marked so."),
@@ -222,7 +240,9 @@ def merge(
     from summarize.pipeline import merge as merge_cluster
 
     clusters = _load(inputs)
-    settings = _llm_settings(backend, model, base_url, max_input_tokens, cache, no_cache, timeout)
+    settings = _llm_settings(
+        backend, model, base_url, max_input_tokens, cache, no_cache, timeout, concurrency
+    )
     results = []
     for cluster in clusters:
         if not cluster.documents:
@@ -262,12 +282,15 @@ def check(
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
     timeout: TimeoutOption = 60.0,
+    concurrency: ConcurrencyOption = None,
 ) -> None:
     """Report where reports disagree, with quotes, and which apparent differences are not real."""
     from summarize.pipeline import check as check_cluster
 
     clusters = _load(inputs)
-    settings = _llm_settings(backend, model, base_url, max_input_tokens, cache, no_cache, timeout)
+    settings = _llm_settings(
+        backend, model, base_url, max_input_tokens, cache, no_cache, timeout, concurrency
+    )
     try:
         results = [
             (cluster, check_cluster(cluster, backend=backend.value, llm_settings=settings))

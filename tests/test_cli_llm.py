@@ -8,12 +8,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from summarize.cli import app
 from summarize.llm.tokens import count_messages
 from tests.conftest import TEST_KEY
-from tests.openai_server import FakeOpenAIServer, Recorded, Reply, completion, fail
+from tests.openai_server import (
+    FakeOpenAIServer,
+    Recorded,
+    Reply,
+    completion,
+    echo,
+    echoed_sentences,
+    fail,
+    raw,
+)
 from tests.stories import QUAKE, STRIKE, write_reports
 
 runner = CliRunner()
@@ -58,12 +68,12 @@ def test_second_run_uses_the_cache_unless_told_not_to(openai_server, tmp_path: P
 def test_small_token_budget_map_reduces(openai_server: FakeOpenAIServer, tmp_path: Path):
     paths = write_reports(tmp_path, QUAKE)
 
-    result = _merge(openai_server, paths, tmp_path / "llm.sqlite", "--max-input-tokens", "750")
+    result = _merge(openai_server, paths, tmp_path / "llm.sqlite", "--max-input-tokens", "1000")
 
     assert result.exit_code == 0, result.output
     *maps, merge = openai_server.requests
     assert len(maps) >= 3 and "<<<NOTES from=" in merge.user and "<<<REPORT" not in merge.user
-    assert all(count_messages(r.body["messages"]) <= 750 for r in openai_server.requests)
+    assert all(count_messages(r.body["messages"]) <= 1000 for r in openai_server.requests)
     assert any("map-reduce" in note for note in json.loads(result.stdout)["notes"])
 
 
@@ -150,3 +160,77 @@ def test_check_with_the_llm_adds_findings_with_exact_quotes(
     assert len(report["findings"]) == len(offline["findings"]) + 1  # it adds, never removes
     assert any("LLM framing check" in note for note in report["notes"])
     assert "summary" not in report
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "problem"),
+    [
+        (raw(b'{"choices": [{"message": {"content": "\xff\xfe"}}]}', "application/json"), "UTF-8"),
+        (raw(b"<html><body>Bad gateway</body></html>", "text/html"), "text/html"),
+        (raw(b"rate limited, try later", "text/plain"), "text/plain"),
+        (raw(b"Internal error: stack overflow", "application/json"), "not JSON"),
+    ],
+    ids=["invalid-utf8", "html", "text-plain", "not-json"],
+)
+def test_a_malformed_answer_falls_back_with_a_note(openai_server, tmp_path, behaviour, problem):
+    openai_server.script(behaviour, behaviour)
+    paths = write_reports(tmp_path, STRIKE)
+    cache = tmp_path / "llm.sqlite"
+
+    failed = _merge(openai_server, paths, cache)
+    fell_back = _merge(openai_server, paths, cache, "--fallback", "extractive")
+
+    assert failed.exit_code == 1 and failed.stdout == ""
+    assert failed.stderr.count("\n") == 1 and problem in failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert fell_back.exit_code == 0, fell_back.output
+    report = json.loads(fell_back.stdout)
+    assert report["backend"] == "extractive" and report["summary"]
+    assert any("The LLM backend failed" in n and problem in n for n in report["notes"])
+
+
+def test_the_key_is_nowhere_on_disk_or_screen(openai_server, tmp_path: Path):
+    """Every path that can carry the key back: a proxy echoing it in a response_format 400
+    (the downgrade path), in a 500 (retried), in a 401, and in an answer's text."""
+    leak = f"key {TEST_KEY} (Authorization: Bearer {TEST_KEY})"
+    openai_server.script(
+        fail(400, message=f"response_format json_schema unsupported for {leak}"),
+        fail(500, message=f"upstream failed for {leak}"),
+        lambda request: completion(json.dumps({"sentences": echoed_sentences(request)}) + leak),
+        fail(401, message=f"Incorrect API key provided: {TEST_KEY}"),
+        echo(),
+    )
+    paths = write_reports(tmp_path, STRIKE)
+    cache, markdown = tmp_path / "llm.sqlite", tmp_path / "report.md"
+
+    runs = [
+        _merge(openai_server, paths, cache),
+        _merge(openai_server, paths, cache, "--no-cache", "--fallback", "extractive"),
+        _merge(openai_server, paths, cache, "--no-cache", "-o", str(markdown)),
+    ]
+
+    assert [run.exit_code for run in runs] == [0, 0, 0]
+    shown = "".join(run.stdout + run.stderr for run in runs)
+    on_disk = b"".join(path.read_bytes() for path in tmp_path.rglob("*") if path.is_file())
+    assert "HTTP 401" in shown and "report.md" in shown  # the runs said what happened
+    assert TEST_KEY not in shown
+    assert TEST_KEY.encode() not in on_disk
+    assert "***" in cache.read_bytes().decode("utf-8", "replace")  # the echoes were there
+
+
+def test_concurrency_option_bounds_requests_in_flight(openai_server, tmp_path: Path):
+    paths = write_reports(tmp_path, QUAKE)
+    openai_server.script(*[echo(delay=0.2)] * 8)
+
+    result = _merge(
+        openai_server,
+        paths,
+        tmp_path / "llm.sqlite",
+        "--max-input-tokens",
+        "1000",
+        "--concurrency",
+        "2",
+    )
+
+    assert result.exit_code == 0, result.output
+    assert openai_server.max_in_flight == 2

@@ -25,3 +25,13 @@ def test_prompts_and_data_are_package_data() -> None:
     assert resources.files("summarize.prompts").joinpath("merge_system.txt").is_file()
     assert resources.files("summarize").joinpath("lexicons", "bias-lexicon.txt").is_file()
     assert resources.files("evals").joinpath("thresholds.toml").is_file()
+
+
+def test_the_seed_reports_of_the_evals_are_package_data() -> None:
+    """`summarize eval` from a wheel reads the seeds from the evals package, not the checkout."""
+    from evals.suites.seeds import load_seeds_gold
+
+    evals_dir = ROOT / "evals"
+    paths = load_seeds_gold().source_paths
+    assert paths and all(path.is_file() for path in paths)
+    assert all(path.parent.parent == evals_dir / "data" for path in paths)

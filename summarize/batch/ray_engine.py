@@ -24,8 +24,10 @@ def ray_outcomes(
     """Outcomes in order of completion; `jobs` defaults to the CPUs of the Ray cluster."""
     if not ray.is_initialized():
         ray.init()
-    workers = jobs or int(ray.cluster_resources().get("CPU", 1))
-    pending: dict[ray.ObjectRef, Job] = {}
+    # cluster_resources is untyped in Ray's stubs; its answer is {"CPU": n, ...}.
+    resources: dict[str, float] = getattr(ray, "cluster_resources")()  # noqa: B009
+    workers = jobs or int(resources.get("CPU", 1))
+    pending: dict[ray.ObjectRef[Outcome], Job] = {}
 
     def finished() -> Iterator[Outcome]:
         (ready,), _ = ray.wait(list(pending), num_returns=1)

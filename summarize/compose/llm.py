@@ -2,10 +2,13 @@
 
 The model gets the reports as fenced data (never instructions), the aligned claim groups (which
 reports carry each fact) and the checker's findings, and answers with JSON sentences that cite
-report ids. When everything does not fit in the token budget, each report is summarised on its
-own first (map) and the notes are merged (reduce), level after level if need be.
+report ids (the schema lets it write no other ids). Every request's `max_tokens` comes from the
+word budget. When everything does not fit in the token budget (the client's: the server's
+context less the answer and a repair turn), each report is summarised on its own first (map)
+and the notes are merged (reduce), level after level if need be; when the server says a request
+overflowed its context anyway, the work is planned again within what it said.
 
-Every sentence then goes through the faithfulness guard (summarize.llm.guard) before it is
+Every sentence then goes through the faithfulness guard (summarize.compose.guard) before it is
 shown; what the guard removed or corrected is counted in the notes.
 """
 
@@ -16,8 +19,8 @@ from dataclasses import dataclass, field
 from summarize.compose.guard import Draft, SentenceJudge, guard, report_id
 from summarize.judge import Judge
 from summarize.llm import tokens
-from summarize.llm.client import Ask, LLMClient, Usage, usage_notes
-from summarize.llm.errors import LLMError
+from summarize.llm.client import Ask, LLMClient
+from summarize.llm.errors import ContextExceeded, LLMError
 from summarize.llm.fences import attribute, fence, quoted
 from summarize.llm.prompts import Prompt, load_prompt
 from summarize.llm.settings import LLMSettings
@@ -26,6 +29,8 @@ from summarize.text.display import shorten
 
 CONTEXT_SHARE = 0.3  # at most this part of the budget goes to claim groups and findings
 MAX_REDUCE_LEVELS = 3
+MAX_REPLANS = 3  # plans after the server said a request overflows its context
+RAISE_BUDGET = "--max-input-tokens (or the server's context size)"
 QUOTE_CHARS = 160
 
 
@@ -71,17 +76,25 @@ class _Composer:
     findings: list[Finding]
     max_words: int
     prompts: _Prompts = field(default_factory=_Prompts.load)
-    usage: Usage = field(default_factory=Usage)
     used_prompts: set[str] = field(default_factory=set)
-    notes: list[str] = field(default_factory=list)
+    replans: list[str] = field(default_factory=list)  # notes on plans the server overflowed
+    notes: list[str] = field(default_factory=list)  # notes on the plan that worked
 
     def __post_init__(self) -> None:
-        reserved_output = max(1_024, 4 * self.max_words)
-        self.budget = tokens.usable(self.client.settings.input_budget(reserved_output))
         self.note_words = max(40, self.max_words // 2)
+        ids = sorted((attribute(d.id) for d in self.analysis.documents), key=len, reverse=True)
+        self.citation_tokens = sum(self.client.count(f'"{i}", ') for i in ids[:2])
         self.group_lines = _group_lines(self.analysis, self.groups)
         self.finding_lines = _finding_lines(self.findings)
         self.left_out = 0
+
+    def answer_tokens(self, words: int) -> int:
+        return tokens.answer_tokens(words, self.citation_tokens)
+
+    @property
+    def budget(self) -> int:
+        """The prompt budget of the merge request (it has the largest answer)."""
+        return self.client.prompt_budget(self.answer_tokens(self.max_words))
 
     # ---------------------------------------------------------------- asks
 
@@ -91,10 +104,10 @@ class _Composer:
     def merge_ask(self, sources: list[Source]) -> Ask:
         """The merge request; groups and findings get what room the sources leave (capped)."""
         bare = self._merge_ask(sources, [], [])
-        room = self.budget - tokens.count_messages(bare.messages)
+        room = self.budget - self.client.count_messages(bare.messages)
         limit = min(int(self.budget * CONTEXT_SHARE), room)
-        findings = _fitting(self.finding_lines, limit // 2)
-        groups = _fitting(self.group_lines, limit - tokens.count_tokens("\n".join(findings)))
+        findings = self._fitting(self.finding_lines, limit // 2)
+        groups = self._fitting(self.group_lines, limit - self.client.count("\n".join(findings)))
         self.left_out = (
             len(self.group_lines) + len(self.finding_lines) - len(groups) - len(findings)
         )
@@ -114,31 +127,60 @@ class _Composer:
             ),
             sources="\n\n".join(source.block() for source in sources),
         )
-        return self._ask(self.prompts.merge, user)
+        return self._ask(self.prompts.merge, user, self.max_words)
 
     def map_ask(self, sources: list[Source]) -> Ask:
+        words = self.note_words * len(sources)
         user = self.prompts.map.render(
-            max_words=self.note_words * len(sources),
-            sources="\n\n".join(source.block() for source in sources),
+            max_words=words, sources="\n\n".join(source.block() for source in sources)
         )
-        return self._ask(self.prompts.map, user)
+        return self._ask(self.prompts.map, user, words)
 
-    def _ask(self, user_prompt: Prompt, user: str) -> Ask:
+    def _ask(self, user_prompt: Prompt, user: str, words: int) -> Ask:
         system = self.prompts.system.render()
         version = f"{self.prompts.system.label}+{user_prompt.label}"
         messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
-        return Ask(messages=messages, prompt_version=version)
+        ids = [attribute(document.id) for document in self.analysis.documents]
+        return Ask(messages, version, self.answer_tokens(words), choices={"citations": ids})
 
     def fits(self, ask: Ask) -> bool:
-        return tokens.count_messages(ask.messages) <= self.budget
+        return self.client.count_messages(ask.messages) <= self.client.prompt_budget(ask.max_tokens)
+
+    def _fitting(self, lines: list[str], limit: int) -> list[str]:
+        kept, used = [], 0
+        for line in lines:
+            used += self.client.count(line) + 1
+            if used > limit:
+                break
+            kept.append(line)
+        return kept
 
     # ---------------------------------------------------------------- map-reduce
 
     def draft(self) -> Draft:
+        """The model's draft; when the server says a request overflows its context, the work
+        is planned again within the smaller budget that taught (never the same request again)."""
+        for _ in range(MAX_REPLANS):
+            try:
+                return self._draft()
+            except ContextExceeded as overflow:
+                if self.client.would_resend(overflow):
+                    raise
+                self.replans.append(
+                    f"the server's context was smaller than planned ({overflow}); the work was "
+                    f"split again within a {self.budget}-token budget."
+                )
+        raise LLMError(
+            f"the requests still overflow the server's context after {MAX_REPLANS} plans; "
+            "start the server with a larger context"
+        )
+
+    def _draft(self) -> Draft:
+        self.notes = []
         sources = self.report_sources()
         ask = self.merge_ask(sources)
         if not self.fits(ask):
-            sources = self._reduce_until_it_fits(sources, tokens.count_messages(ask.messages))
+            sources = self._reduce_until_it_fits(sources, self.client.count_messages(ask.messages))
             ask = self.merge_ask(sources)
         if self.left_out:
             self.notes.append(
@@ -149,12 +191,12 @@ class _Composer:
 
     def _reduce_until_it_fits(self, sources: list[Source], needed: int) -> list[Source]:
         for level in range(1, MAX_REDUCE_LEVELS + 1):
-            before = _size(sources)
+            before = self._size(sources)
             sources = self._condense(sources, one_report_per_ask=level == 1)
-            if _size(sources) >= before:
+            if self._size(sources) >= before:
                 raise LLMError(
                     "summarising the reports separately did not make them shorter; "
-                    "raise --max-input-tokens"
+                    f"raise {RAISE_BUDGET}"
                 )
             ask = self.merge_ask(sources)
             if self.fits(ask):
@@ -166,7 +208,7 @@ class _Composer:
                 return sources
         raise LLMError(
             f"the reports do not fit in the {self.budget}-token budget even after summarising "
-            f"them separately {MAX_REDUCE_LEVELS} times; raise --max-input-tokens"
+            f"them separately {MAX_REDUCE_LEVELS} times; raise {RAISE_BUDGET}"
         )
 
     def _condense(self, sources: list[Source], one_report_per_ask: bool) -> list[Source]:
@@ -188,16 +230,18 @@ class _Composer:
         """`source` whole, or cut at sentence (or note) bounds into parts that each fit."""
         if self.fits(self.map_ask([source])):
             return [source]
-        empty = source.parts([[]])[0]
-        room = self.budget - tokens.count_messages(self.map_ask([empty]).messages)
+        empty = self.map_ask([source.parts([[]])[0]])
+        room = self.client.prompt_budget(empty.max_tokens) - self.client.count_messages(
+            empty.messages
+        )
         chunks: list[list[str]] = [[]]
         used = 0
         for unit in source.units:
-            size = tokens.count_tokens(unit) + 1
+            size = self.client.count(unit) + 1
             if size > room:
                 raise LLMError(
-                    f"the {self.budget}-token budget is too small for one sentence of report "
-                    f"'{source.documents[0]}' plus the prompt; raise --max-input-tokens"
+                    f"the token budget is too small for one sentence of report "
+                    f"'{source.documents[0]}' plus the prompt; raise {RAISE_BUDGET}"
                 )
             if used + size > room and chunks[-1]:
                 chunks.append([])
@@ -208,14 +252,10 @@ class _Composer:
 
     def _complete(self, asks: list[Ask], user_prompt: Prompt) -> list[Draft]:
         self.used_prompts |= {self.prompts.system.label, user_prompt.label}
-        completions = self.client.complete_all(asks, Draft)
-        for completion in completions:
-            self.usage += completion.usage
-        return [completion.value for completion in completions]
+        return [completion.value for completion in self.client.complete_all(asks, Draft)]
 
-
-def _size(sources: list[Source]) -> int:
-    return sum(tokens.count_tokens(source.block()) for source in sources)
+    def _size(self, sources: list[Source]) -> int:
+        return sum(self.client.count(source.block()) for source in sources)
 
 
 def _report_source(document: Document) -> Source:
@@ -267,16 +307,6 @@ def _finding_lines(findings: list[Finding]) -> list[str]:
     return lines
 
 
-def _fitting(lines: list[str], limit: int) -> list[str]:
-    kept, used = [], 0
-    for line in lines:
-        used += tokens.count_tokens(line) + 1
-        if used > limit:
-            break
-        kept.append(line)
-    return kept
-
-
 class LLMComposer:
     """A neutral merged summary written by the configured model and vetted by the guard."""
 
@@ -289,12 +319,14 @@ class LLMComposer:
     ) -> Summary:
         """Raises LLMError (one line, no key) when the endpoint cannot be used or gives nothing
         the reports support. The guard's judge defaults to summarize.judge.Judge."""
-        composer = _Composer(LLMClient(self.settings), analysis, groups, findings, max_words)
+        client = LLMClient(self.settings)
+        composer = _Composer(client, analysis, groups, findings, max_words)
         draft = composer.draft()
         judge = self.judge or Judge(analysis)
         sentences, tally = guard(draft, analysis, judge, max_words)
         notes = [
-            *usage_notes("LLM summary", self.settings, composer.usage, composer.used_prompts),
+            *client.usage_notes("LLM summary", composer.used_prompts),
+            *composer.replans,
             *composer.notes,
             tally.note(),
         ]

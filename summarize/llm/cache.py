@@ -20,7 +20,7 @@ import hashlib
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -101,10 +101,15 @@ class Exchange(BaseModel):
 
 
 class ResponseLog:
-    """The SQLite file; safe to share between the threads of one process."""
+    """The SQLite file; safe to share between the threads of one process.
 
-    def __init__(self, path: Path) -> None:
+    Every text written (request, response, error) goes through `redact` first, so no key or
+    credential a server echoes back reaches the disk.
+    """
+
+    def __init__(self, path: Path, redact: Callable[[str], str] = lambda text: text) -> None:
         self.path = path
+        self._redact = redact
         self._lock = threading.Lock()
         self._ready = False
 
@@ -137,9 +142,11 @@ class ResponseLog:
                     key.prompt_version,
                     key.params_hash,
                     key.input_hash,
-                    json.dumps(exchange.request, ensure_ascii=False),
-                    None if exchange.response is None else json.dumps(exchange.response),
-                    exchange.error,
+                    self._redact(json.dumps(exchange.request, ensure_ascii=False)),
+                    None
+                    if exchange.response is None
+                    else self._redact(json.dumps(exchange.response)),
+                    None if exchange.error is None else self._redact(exchange.error),
                     int(exchange.valid),
                     exchange.tokens_in,
                     exchange.tokens_out,
@@ -243,8 +250,9 @@ class Cassette:
     """Recorded answers in a JSON Lines file a team commits, one answer a line, sorted by model,
     prompt versions and key so that a re-recording diffs line by line."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, redact: Callable[[str], str] = lambda text: text) -> None:
         self.path = path
+        self._redact = redact
 
     def answers(self, missing_ok: bool = False) -> dict[str, Recorded]:
         try:
@@ -259,7 +267,7 @@ class Cassette:
     def tape(self) -> ResponseLog:
         """Where a recording keeps the answers it used until `finish_recording` (SQLite, so
         that the worker processes of one run can share it)."""
-        return ResponseLog(self.path.with_name(self.path.name + ".recording"))
+        return ResponseLog(self.path.with_name(self.path.name + ".recording"), self._redact)
 
     def start_recording(self) -> None:
         """Forget the answers an interrupted recording left on the tape."""
@@ -326,11 +334,12 @@ class RecordingLog:
             self._tape.record(exchange.model_copy(update={"request": {}}))
 
 
-def open_log(settings: LLMSettings) -> AnswerStore:
-    """The store the client uses: the SQLite log, or a cassette replayed or being recorded."""
+def open_log(settings: LLMSettings, redact: Callable[[str], str]) -> AnswerStore:
+    """The store the client uses: the SQLite log, or a cassette replayed or being recorded.
+    Everything written goes through `redact` first."""
     if settings.replay is not None:
         return ReplayLog(Cassette(settings.replay))
-    log = ResponseLog(settings.cache_path)
+    log = ResponseLog(settings.cache_path, redact=redact)
     if settings.record is not None:
-        return RecordingLog(log, Cassette(settings.record))
+        return RecordingLog(log, Cassette(settings.record, redact=redact))
     return log

@@ -48,6 +48,13 @@ def _longest_prefix(model: str, table: dict[str, T]) -> T | None:
     return table[max(matches, key=len)] if matches else None
 
 
+def is_openai_model(model: str) -> bool:
+    """Whether `model` is one of OpenAI's families listed here (their tokenizers are known)."""
+    in_context: int | None = _longest_prefix(model, CONTEXT_TOKENS)
+    in_prices: tuple[float, float] | None = _longest_prefix(model, PRICES_PER_MILLION)
+    return in_context is not None or in_prices is not None
+
+
 def context_tokens(model: str) -> int:
     """The model's context window in tokens, or a conservative default when unknown."""
     return _longest_prefix(model, CONTEXT_TOKENS) or DEFAULT_CONTEXT_TOKENS

@@ -1,5 +1,57 @@
-"""The one error the LLM backend raises: a line a user can act on, never a key or a traceback."""
+"""The errors the LLM backend raises, and the one redaction every message and log row goes through.
+
+An `LLMError` is a line a user can act on, never a key or a traceback. `ContextExceeded` is the
+server saying a request does not fit its context window: the caller splits the work instead of
+asking the same thing again. `InvalidAnswer` is a model that answered, but never usably.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+REDACTED = "***"
+# "Authorization: Bearer x", '"api-key": "x"', "x-api-key=x": the value after the name.
+_CREDENTIAL_FIELD = re.compile(
+    r"(?i)(\b(?:proxy-)?authorization|\bx?-?api[-_]?key)(['\"]?\s*[:=]\s*['\"]?)"
+    r"(?:(?:bearer|basic|token)\s+)?[^\s'\",;}]+"
+)
+# A bearer or basic credential anywhere else ("... sent Bearer sk-abc ...").
+_SCHEME_CREDENTIAL = re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}")
+# user:password@ in a URL.
+_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]+@")
 
 
 class LLMError(RuntimeError):
     pass
+
+
+class InvalidAnswer(LLMError):
+    """The model answered, but with nothing usable, even after the repair turns."""
+
+
+class ContextExceeded(LLMError):
+    """The request (prompt plus room for the answer) is larger than the server's context.
+
+    `context_tokens` and `prompt_tokens` are the server's figures when its message gives them;
+    `sent_tokens` (as the client counted the prompt) and `max_tokens` describe the request.
+    """
+
+    def __init__(
+        self, message: str, context_tokens: int | None = None, prompt_tokens: int | None = None
+    ) -> None:
+        super().__init__(message)
+        self.context_tokens = context_tokens
+        self.prompt_tokens = prompt_tokens
+        self.sent_tokens = 0
+        self.max_tokens = 0
+
+
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    """`text` without the given secrets, credential header values or URL passwords."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, REDACTED)
+    text = _CREDENTIAL_FIELD.sub(lambda m: f"{m[1]}{m[2]}{REDACTED}", text)
+    text = _SCHEME_CREDENTIAL.sub(lambda m: f"{m[1]} {REDACTED}", text)
+    return _URL_USERINFO.sub(lambda m: f"{m[1]}{REDACTED}@", text)

@@ -37,3 +37,11 @@ def fence(kind: str, header: dict[str, str], body: str) -> str:
     """`body` fenced as `kind`; header values must already be made safe (attribute/quoted)."""
     opening = " ".join([kind, *(f"{name}={value}" for name, value in header.items())])
     return f"<<<{opening}>>>\n{escape(body).strip()}\n{END}"
+
+
+_FENCED_BLOCK = re.compile(r"<<<[^\n]*?>>>\n.*?\n" + re.escape(END), re.DOTALL)
+
+
+def outside_fences(text: str) -> str:
+    """`text` with every fenced block removed: the instructions around the data."""
+    return _FENCED_BLOCK.sub(" ", text)

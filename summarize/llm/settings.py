@@ -8,8 +8,6 @@ from typing import Any
 
 from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 
-from summarize.llm import catalog
-
 DEFAULT_MODEL = "gpt-4o-mini"
 
 
@@ -35,7 +33,18 @@ class LLMSettings(BaseModel):
     api_key: SecretStr | None = Field(
         default_factory=lambda: SecretStr(key) if (key := _env("OPENAI_API_KEY")) else None
     )
-    timeout: float = Field(default=60, gt=0, description="seconds per HTTP request")
+    timeout: float = Field(
+        default=60,
+        gt=0,
+        description="seconds of silence from the server before an attempt is given up "
+        "(plus the time it needs to read the prompt, see prompt_tokens_per_second)",
+    )
+    prompt_tokens_per_second: float = Field(
+        default=20,
+        gt=0,
+        description="the slowest prompt reading to wait for: SmolLM2-135M on 2 shared CPU cores "
+        "read 80 to 200 tokens/s (17 while ggml's threads spun), a 7B model on a CPU reads tens",
+    )
     max_retries: int = Field(default=4, ge=0, description="retries on 429, 5xx, timeouts")
     backoff_base: float = Field(default=0.5, ge=0, description="first back-off delay, seconds")
     backoff_max: float = Field(default=30, ge=0, description="longest back-off or Retry-After")
@@ -43,7 +52,12 @@ class LLMSettings(BaseModel):
     max_input_tokens: int | None = Field(
         default=None, gt=0, description="prompt budget; None: the model's context window"
     )
-    concurrency: int = Field(default=4, ge=1, description="parallel requests in map steps")
+    concurrency: int | None = Field(
+        default=None,
+        ge=1,
+        description="requests in flight at once; None: llama.cpp's slot count, else 1 for a "
+        "server on this machine (its requests share one context), else 4",
+    )
     cache_path: Path = Field(
         default_factory=_default_cache_path, description="SQLite log and cache; None: default"
     )
@@ -79,12 +93,6 @@ class LLMSettings(BaseModel):
         environment's or the default value.
         """
         return cls(**{name: value for name, value in overrides.items() if value is not None})
-
-    def input_budget(self, reserved_output_tokens: int) -> int:
-        """Tokens a prompt may use: the explicit limit, or the context minus the answer's room."""
-        if self.max_input_tokens is not None:
-            return self.max_input_tokens
-        return max(1_024, catalog.context_tokens(self.model) - reserved_output_tokens)
 
     @property
     def endpoint(self) -> str:

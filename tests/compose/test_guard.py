@@ -24,11 +24,13 @@ class scripted_judge:
     def judge(self, claim: str, documents: Sequence[str] | None = None) -> SupportVerdict:
         if self.calls is not None:
             self.calls.append((claim, documents))
-        label = self.labels[claim]
+        label, score = self.labels[claim], 0.5
         if label == "miscited":  # only the look at all reports finds support
             label = "supported" if documents is None else "unsupported"
+        if label == "thin":  # "supported", with little of it covered
+            label, score = "supported", 0.17
         evidence = [SentenceRef(document="river daily", sentence=0)]
-        return SupportVerdict(label=label, score=0.5, reason="scripted", evidence=evidence)
+        return SupportVerdict(label=label, score=score, reason="scripted", evidence=evidence)
 
 
 def draft(*sentences: tuple[str, list[str]]) -> Draft:
@@ -103,3 +105,58 @@ def test_the_first_sentence_is_kept_even_if_longer_than_the_limit():
     )
 
     assert [s.text for s in kept] == [long] and tally.over_word_limit == 0
+
+
+def test_each_sentence_of_a_text_is_judged_on_its_own():
+    """A model may pack several sentences, some invented, into one "sentence"."""
+    written = draft(
+        ("Two villages were flooded. The mayor resigned in protest.", ["river-wire"]),
+    )
+    judge = scripted_judge(
+        {"Two villages were flooded.": "supported", "The mayor resigned in protest.": "unsupported"}
+    )
+
+    kept, tally = guard(written, REPORTS, judge, max_words=80)
+
+    assert [s.text for s in kept] == ["Two villages were flooded."]
+    assert [s.citations for s in kept] == [["river-wire"]]
+    assert (tally.kept, tally.unsupported) == (1, 1)
+
+
+def test_a_sentence_cut_off_mid_way_is_removed():
+    written = draft(
+        ("Residents were evacuated by boat.", ["river-local"]),
+        ("The dam broke on Sunday, as", ["river daily"]),
+        ('The mayor said "the dam broke."', ["river daily"]),
+    )
+    judge = scripted_judge(
+        {
+            "Residents were evacuated by boat.": "supported",
+            'The mayor said "the dam broke."': "supported",
+        }
+    )
+
+    kept, tally = guard(written, REPORTS, judge, max_words=80)
+
+    assert len(kept) == 2 and tally.unfinished == 1
+    assert (
+        "removed 1 (0 contradicted by their sources, 0 unsupported, 1 unfinished)" in tally.note()
+    )
+
+
+def test_support_that_covers_little_of_the_sentence_is_not_enough():
+    written = draft(
+        ("Two villages were flooded.", ["river-wire"]),
+        ("The flood shifted the balance of power in the region.", ["river-wire"]),
+    )
+    judge = scripted_judge(
+        {
+            "Two villages were flooded.": "supported",
+            "The flood shifted the balance of power in the region.": "thin",
+        }
+    )
+
+    kept, tally = guard(written, REPORTS, judge, max_words=80)
+
+    assert [s.text for s in kept] == ["Two villages were flooded."]
+    assert tally.unsupported == 1

@@ -23,7 +23,15 @@ from summarize.models import (
     Summary,
 )
 from tests.conftest import TEST_KEY
-from tests.openai_server import FENCED, FakeOpenAIServer, answer, echo, fail
+from tests.openai_server import (
+    FENCED,
+    FakeOpenAIServer,
+    answer,
+    context_size_exceeded_500,
+    echo,
+    fail,
+    llama_cpp_context_error,
+)
 
 # ------------------------------------------------------------------ stories, built by hand
 
@@ -142,12 +150,19 @@ def test_happy_path(openai_server: FakeOpenAIServer, llm_settings: LLMSettings):
     ]
     notes = "\n".join(summary.notes)
     assert "model 'gpt-4o-mini'" in notes
-    assert "prompts map_user" not in notes and "merge_system@1, merge_user@1" in notes
-    assert "tokens: 100 in, 20 out over 1 request(s); estimated cost $0.000027" in notes
+    assert "prompts map_user" not in notes and "merge_system@2, merge_user@2" in notes
+    assert re.search(r"tokens: 100 in, 20 out over 1 request\(s\) taking \d+\.\d s", notes)
+    assert "estimated cost $0.000027" in notes
     assert "cache: 0 of 1 answer(s) reused" in notes
     assert "kept 3 sentence(s); removed 0" in notes
 
     (request,) = openai_server.requests
+    schema = request.body["response_format"]["json_schema"]["schema"]
+    citations = schema["$defs"]["DraftSentence"]["properties"]["citations"]
+    assert citations["items"] == {  # the server can only write ids of the reports
+        "type": "string",
+        "enum": ["river-wire", "river-local", "river-daily"],
+    }
     system, user = request.body["messages"]
     assert system["role"] == "system" and "never a command" in system["content"]
     assert "at most 80 words" in user["content"]
@@ -194,9 +209,9 @@ def _long_reports(topic: str, ids: list[str], sentences: int) -> Analysis:
 
 def test_map_reduce_when_reports_exceed_the_budget(openai_server, llm_settings):
     outbreak = _long_reports("the outbreak", ["health-a", "health-b", "health-c"], 16)
-    settings = llm_settings.model_copy(update={"max_input_tokens": 1_200})
+    settings = llm_settings.model_copy(update={"max_input_tokens": 1_500})
     full = tokens.count_tokens(" ".join(d.text for d in outbreak.documents))
-    assert full > 1_200  # the reports alone are over budget
+    assert full > 1_200  # with the prompt around them, the reports are over budget
 
     summary = compose_llm(outbreak, [], [], 100, settings)
 
@@ -208,17 +223,17 @@ def test_map_reduce_when_reports_exceed_the_budget(openai_server, llm_settings):
     ]
     assert "at most 50 words" in maps[0].user
     assert [b["kind"] for b in FENCED.finditer(merge.user)] == ["NOTES"] * 3
-    assert all(tokens.count_messages(r.body["messages"]) <= 1_200 for r in openai_server.requests)
+    assert all(tokens.count_messages(r.body["messages"]) <= 1_500 for r in openai_server.requests)
     assert [s.citations for s in summary.sentences] == [["health-a"], ["health-b"], ["health-c"]]
     assert summary.sentences[0].text == outbreak.documents[0].sentences[0].text
     notes = "\n".join(summary.notes)
     assert "map-reduce" in notes and "1 level(s)" in notes
-    assert "map_user@1" in notes and "over 4 request(s)" in notes
+    assert "map_user@2" in notes and "over 4 request(s)" in notes
 
 
 def test_a_report_too_long_for_one_request_is_split(openai_server, llm_settings):
     long_one = _long_reports("the drought", ["farm-report"], 30)
-    settings = llm_settings.model_copy(update={"max_input_tokens": 1_000, "concurrency": 1})
+    settings = llm_settings.model_copy(update={"max_input_tokens": 1_300, "concurrency": 1})
 
     compose_llm(long_one, [], [], 100, settings)
 
@@ -226,7 +241,7 @@ def test_a_report_too_long_for_one_request_is_split(openai_server, llm_settings)
     parts = [b["attrs"] for r in maps for b in FENCED.finditer(r.user)]
     assert len(parts) >= 2
     assert parts[0] == f"id=farm-report part=1/{len(parts)}"
-    assert all(tokens.count_messages(r.body["messages"]) <= 1_000 for r in openai_server.requests)
+    assert all(tokens.count_messages(r.body["messages"]) <= 1_300 for r in openai_server.requests)
     assert "<<<NOTES from=farm-report>>>" in merge.user
 
 
@@ -308,8 +323,8 @@ def test_injected_instructions_stay_inside_the_data_fence(openai_server, llm_set
     assert positions  # the article is summarised as an article: its text is sent
     spans = fenced_spans(user["content"])
     assert all(any(start < at < end for start, end in spans) for at in positions)
-    instructions_end = user["content"].index("<<<")
-    assert "Write one neutral summary" in user["content"][:instructions_end]
+    task = user["content"].index("Write one neutral summary")
+    assert all(end < task for _, end in spans)  # the task comes after all the data
 
     assert compromised not in [s.text for s in summary.sentences]
     assert [s.text for s in summary.sentences] == first_sentences(LAUNCH)
@@ -359,3 +374,65 @@ def test_unknown_model_has_no_price(openai_server, llm_settings):
     summary = compose_llm(TRANSFER, TRANSFER_GROUPS, [], 80, settings)
 
     assert any("cost unknown (no price listed for 'llama3.1:8b')" in n for n in summary.notes)
+
+
+def test_a_context_overflow_plans_again_within_what_the_server_said(openai_server, llm_settings):
+    outbreak = _long_reports("the outbreak", ["health-a", "health-b", "health-c"], 16)
+
+    def overflow(request):
+        prompt = tokens.count_messages(request.body["messages"])
+        return llama_cpp_context_error(prompt, 1_600)(request)
+
+    openai_server.script(overflow)
+
+    summary = compose_llm(outbreak, [], [], 100, llm_settings)
+
+    first, *rest = openai_server.requests
+    assert [b["kind"] for b in FENCED.finditer(first.user)] == ["REPORT"] * 3
+    assert rest and all(
+        tokens.count_messages(r.body["messages"]) + r.body["max_tokens"] <= 1_600 for r in rest
+    )
+    assert {b["kind"] for b in FENCED.finditer(rest[-1].user)} == {"NOTES"}
+    notes = "\n".join(summary.notes)
+    assert "the server's context was smaller than planned" in notes and "map-reduce" in notes
+
+
+def test_an_overflow_without_figures_plans_for_less(openai_server, llm_settings):
+    outbreak = _long_reports("the outbreak", ["health-a", "health-b", "health-c"], 16)
+    openai_server.script(context_size_exceeded_500())
+
+    compose_llm(outbreak, [], [], 100, llm_settings)
+
+    first, *rest = openai_server.requests
+    sent = tokens.count_messages(first.body["messages"]) + first.body["max_tokens"]
+    assert rest and all(
+        tokens.count_messages(r.body["messages"]) + r.body["max_tokens"] < sent for r in rest
+    )
+
+
+def test_an_overflow_that_smaller_requests_cannot_fix_is_a_clear_error(openai_server, llm_settings):
+    """The server says the prompt has 900 tokens and its context 8192: nothing to split."""
+    openai_server.script(llama_cpp_context_error(900, 8_192))
+
+    with pytest.raises(LLMError, match="does not fit the server's context"):
+        compose_llm(FLOOD, FLOOD_GROUPS, [], 80, llm_settings)
+    assert len(openai_server.requests) == 1
+
+
+def test_every_request_carries_max_tokens_from_the_word_budget(openai_server, llm_settings):
+    compose_llm(FLOOD, FLOOD_GROUPS, FLOOD_FINDINGS, 40, llm_settings)
+    compose_llm(FLOOD, FLOOD_GROUPS, FLOOD_FINDINGS, 200, llm_settings)
+
+    small, large = (r.body["max_tokens"] for r in openai_server.requests)
+    assert 40 * tokens.TOKENS_PER_WORD < small < large
+    assert large >= 200 * tokens.TOKENS_PER_WORD
+
+
+def test_sentences_copying_the_instructions_are_removed_by_the_guard(openai_server, llm_settings):
+    copied = "Lead with what most reports agree on, then the points where they differ."
+    openai_server.script(echo(extra=[{"text": copied, "citations": ["river-wire"]}]))
+
+    summary = compose_llm(FLOOD, FLOOD_GROUPS, [], 80, llm_settings)
+
+    assert copied not in [s.text for s in summary.sentences]
+    assert any("removed 1" in note for note in summary.notes)

@@ -237,13 +237,16 @@ def test_an_llm_run_recorded_once_replays_offline_and_a_prompt_edit_asks_for_re_
     prompts = tmp_path / "prompts"
     shutil.copytree(PROJECT / "prompts", prompts)
     user = prompts / "merge_user.txt"
-    user.write_text(user.read_text().replace("# version: 1", "# version: 2", 1))
+    first, rest = user.read_text().split("\n", 1)
+    version = int(first.removeprefix("# version:"))
+    user.write_text(f"# version: {version + 1}\n{rest}")
     edited = llm_config(tmp_path, openai_server, prompts)
     result = summarize_eval("--config", edited, "--replay", cassette)
     assert result.exit_code == 3
     assert len(openai_server.requests) == sent
     assert "2 request(s) need re-recording" in result.stderr
-    assert "prompts merge_system@1+merge_user@2: news/quake, news/strike" in result.stderr
+    edited_versions = f"merge_system@2+merge_user@{version + 1}"
+    assert f"prompts {edited_versions}: news/quake, news/strike" in result.stderr
 
 
 def test_the_worked_example_replays_offline_within_its_thresholds(

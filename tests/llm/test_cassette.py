@@ -31,6 +31,7 @@ def ask(report: str, version: str = "merge_system@1+merge_user@1") -> Ask:
             {"role": "user", "content": f"<<<REPORT id=r1>>>\n{report}\n<<<END>>>"},
         ],
         prompt_version=version,
+        max_tokens=256,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
 import subprocess
@@ -9,25 +10,35 @@ import sys
 import threading
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from summarize.llm import catalog, tokens
 from summarize.llm.client import (
+    REPAIR_TOKENS,
     Ask,
     LLMClient,
     backoff_seconds,
     check_settings,
     retry_after_seconds,
 )
-from summarize.llm.errors import LLMError
+from summarize.llm.errors import ContextExceeded, LLMError, redact
 from summarize.llm.settings import LLMSettings
 from tests.conftest import TEST_KEY
 from tests.openai_server import (
     FakeOpenAIServer,
     answer,
+    chat_template,
+    context_size_exceeded_500,
+    cut,
     echo,
     fail,
+    llama_cpp_context_error,
+    raw,
+    schema_rejected_with_500,
     schema_unsupported,
     slow,
+    stalling,
+    word_tokens,
 )
 
 
@@ -47,6 +58,7 @@ def ask_about(*reports: tuple[str, str]) -> Ask:
             {"role": "user", "content": blocks},
         ],
         prompt_version="test_system@1+test_user@1",
+        max_tokens=200,
     )
 
 
@@ -142,7 +154,7 @@ def test_retry_after_longer_than_allowed_fails_fast(openai_server, llm_settings)
 
 
 def test_slow_answer_times_out_then_retries(openai_server: FakeOpenAIServer, llm_settings):
-    settings = llm_settings.model_copy(update={"timeout": 0.3})
+    settings = llm_settings.model_copy(update={"timeout": 0.3, "prompt_tokens_per_second": 1e6})
     openai_server.script(slow(0.8), echo())
 
     completion = LLMClient(settings).complete(MARKETS, Sentences)
@@ -152,10 +164,12 @@ def test_slow_answer_times_out_then_retries(openai_server: FakeOpenAIServer, llm
 
 
 def test_timeouts_exhaust_retries(openai_server: FakeOpenAIServer, llm_settings):
-    settings = llm_settings.model_copy(update={"timeout": 0.2, "max_retries": 1})
+    settings = llm_settings.model_copy(
+        update={"timeout": 0.2, "max_retries": 1, "prompt_tokens_per_second": 1e6}
+    )
     openai_server.script(slow(0.6), slow(0.6))
 
-    with pytest.raises(LLMError, match=r"after 2 attempts \(last: no answer within 0.2 s\)"):
+    with pytest.raises(LLMError, match=r"after 2 attempts \(last: no answer for 0.2\d* s\)"):
         LLMClient(settings).complete(MARKETS, Sentences)
 
 
@@ -229,12 +243,13 @@ def test_second_call_is_served_from_the_cache(openai_server, llm_settings):
 def test_cache_key_changes_with_model_prompt_version_and_input(openai_server, llm_settings):
     client = LLMClient(llm_settings)
     client.complete(FLOOD, Sentences)
-    client.complete(Ask(FLOOD.messages, "test_system@2+test_user@1"), Sentences)
+    client.complete(Ask(FLOOD.messages, "test_system@2+test_user@1", 200), Sentences)
+    client.complete(Ask(FLOOD.messages, FLOOD.prompt_version, 300), Sentences)
     client.complete(MARKETS, Sentences)
     LLMClient(llm_settings.model_copy(update={"model": "gpt-4.1-mini"})).complete(FLOOD, Sentences)
     LLMClient(llm_settings.model_copy(update={"temperature": 0.7})).complete(FLOOD, Sentences)
 
-    assert len(openai_server.requests) == 5
+    assert len(openai_server.requests) == 6
 
 
 def test_no_cache_still_asks_and_logs(openai_server, llm_settings):
@@ -369,3 +384,327 @@ def test_importing_the_llm_backend_loads_no_sdk():
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
 
     assert run.stdout.strip() == "[]"
+
+
+# ------------------------------------------------------------------ what real servers do
+
+
+def test_every_request_streams_with_max_tokens(openai_server, llm_settings):
+    LLMClient(llm_settings).complete(FLOOD, Sentences)
+
+    body = openai_server.requests[0].body
+    assert body["max_tokens"] == FLOOD.max_tokens
+    assert body["stream"] is True and body["stream_options"] == {"include_usage": True}
+
+
+def test_a_500_rejecting_json_schema_downgrades_at_once(openai_server, llm_settings):
+    """llama-cpp-python's server answers json_schema with HTTP 500 (its real body)."""
+    openai_server.script(schema_rejected_with_500(), schema_rejected_with_500())
+    waits: list[float] = []
+    client = LLMClient(llm_settings, sleep=waits.append)
+
+    completion = client.complete(FLOOD, Sentences)
+
+    formats = [r.body.get("response_format", {}).get("type") for r in openai_server.requests]
+    assert formats == ["json_schema", "json_object"]
+    assert waits == []  # not retried as a server error
+    assert completion.value.sentences[0].citations == ["flood-a"]
+    rows = log_rows(llm_settings)
+    assert "Input should be 'text' or 'json_object'" in rows[0]["error"]
+
+
+def test_a_500_without_a_word_about_the_format_is_retried(openai_server, llm_settings):
+    openai_server.script(fail(500, message="out of memory"), echo())
+
+    LLMClient(llm_settings, sleep=lambda s: None).complete(FLOOD, Sentences)
+
+    formats = [r.body["response_format"]["type"] for r in openai_server.requests]
+    assert formats == ["json_schema", "json_schema"]
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "context", "prompt"),
+    [
+        (llama_cpp_context_error(9031, 8192), 8192, 9031),
+        (context_size_exceeded_500(), None, None),
+        (
+            fail(
+                400,
+                message="This model's maximum context length is 4096 tokens. However, you "
+                "requested 5000 tokens (4800 in the messages, 200 in the completion).",
+            ),
+            4096,
+            4800,
+        ),
+    ],
+    ids=["llama.cpp-400", "context-500", "openai-400"],
+)
+def test_context_overflow_is_not_retried(openai_server, llm_settings, behaviour, context, prompt):
+    openai_server.script(behaviour)
+
+    with pytest.raises(ContextExceeded) as raised:
+        LLMClient(llm_settings, sleep=lambda s: None).complete(FLOOD, Sentences)
+
+    assert len(openai_server.requests) == 1
+    assert (raised.value.context_tokens, raised.value.prompt_tokens) == (context, prompt)
+    assert [row["valid"] for row in log_rows(llm_settings)] == [0]
+
+
+def test_the_budget_shrinks_to_what_the_server_said(openai_server, llm_settings):
+    client = LLMClient(llm_settings)
+    before = client.prompt_budget(300)
+    counted = client.count_messages(FLOOD.messages)
+    openai_server.script(llama_cpp_context_error(2 * counted, 2_000))
+
+    with pytest.raises(ContextExceeded):
+        client.complete(FLOOD, Sentences)
+
+    # the window the server gave, less the answer and a repair turn, and our count was half
+    # the server's: plan for that
+    expected = tokens.usable(2_000 - 300 - REPAIR_TOKENS, tokens.OPENAI_MARGIN / 2)
+    assert client.prompt_budget(300) == expected < before
+
+
+def test_an_answer_cut_short_by_the_context_is_an_overflow(openai_server, llm_settings):
+    """llama.cpp stops with finish_reason "length" when prompt + answer fill its context."""
+    openai_server.script(cut('{"sentences": [{"text": "The riv', 439, 73))
+
+    with pytest.raises(ContextExceeded) as raised:
+        LLMClient(llm_settings).complete(FLOOD, Sentences)
+
+    assert raised.value.context_tokens == 512
+
+
+def test_an_answer_cut_at_max_tokens_is_repaired(openai_server, llm_settings):
+    openai_server.script(cut('{"sentences": [{"text": "The riv', 100, FLOOD.max_tokens), echo())
+
+    LLMClient(llm_settings).complete(FLOOD, Sentences)
+
+    assert "cut off at the 200-token limit" in openai_server.requests[1].last_user
+
+
+def test_a_stream_that_goes_silent_is_abandoned_and_retried(openai_server, llm_settings):
+    settings = llm_settings.model_copy(update={"timeout": 0.3, "prompt_tokens_per_second": 1e6})
+    openai_server.script(stalling(after_pieces=3, seconds=1.5), echo())
+
+    completion = LLMClient(settings, sleep=lambda s: None).complete(FLOOD, Sentences)
+
+    assert completion.value.sentences[0].citations == ["flood-a"]
+    assert len(openai_server.requests) == 2
+    assert log_rows(settings)[0]["error"].startswith("no answer for 0.3")
+
+
+def test_the_wait_for_the_first_byte_grows_with_the_prompt(llm_settings):
+    client = LLMClient(llm_settings)
+
+    assert client.read_timeout(0) == llm_settings.timeout
+    assert client.read_timeout(4_000) == llm_settings.timeout + 4_000 / 20
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type", "problem"),
+    [
+        (b'{"choices": [{"message": {"content": "caf\xe9"}}]}', "application/json", "UTF-8"),
+        (b'data: {"choices": [\xff]}\n\n', "text/event-stream", "UTF-8"),
+        (b"<html><body>Gateway</body></html>", "application/json", "not JSON"),
+        (b"data: <html>\n\n", "text/event-stream", "not JSON"),
+        (b"upstream connect error", "text/plain", "Content-Type 'text/plain'"),
+        (b"<html></html>", "text/html", "Content-Type 'text/html'"),
+        (b'{"id": "x", "object": "list"}', "application/json", "without choices"),
+    ],
+    ids=[
+        "bad-utf8",
+        "bad-utf8-stream",
+        "html-as-json",
+        "html-event",
+        "text-plain",
+        "html",
+        "no-choices",
+    ],
+)
+def test_a_malformed_answer_is_an_llm_error(
+    openai_server, llm_settings, data, content_type, problem
+):
+    openai_server.script(raw(data, content_type))
+
+    with pytest.raises(LLMError, match=problem) as raised:
+        LLMClient(llm_settings).complete(FLOOD, Sentences)
+
+    assert "OpenAI-compatible" in str(raised.value) and "\n" not in str(raised.value)
+    assert len(openai_server.requests) == 1
+
+
+@pytest.mark.parametrize("flavour", ["llama.cpp", "vllm"])
+def test_exact_counts_and_context_from_the_servers_tokenizer(llm_settings, flavour):
+    server = FakeOpenAIServer(context_tokens=3_000, flavour=flavour).start()
+    try:
+        settings = llm_settings.model_copy(update={"base_url": server.base_url})
+        client = LLMClient(settings)
+
+        assert client.count_messages(FLOOD.messages) == word_tokens(chat_template(FLOOD.messages))
+        assert client.count("Two villages, cut off.") == 6
+        assert client.context_tokens() == (3_000, True)
+        assert client.prompt_budget(500) == 3_000 - 500 - REPAIR_TOKENS  # no margin: exact
+        client.complete(FLOOD, Sentences)
+        notes = client.usage_notes("test", {"p@1"})
+        assert "token counts from the server's /tokenize" in notes[1]
+    finally:
+        server.stop()
+
+
+def test_estimated_counts_keep_a_margin_that_depends_on_the_model(llm_settings):
+    openai = LLMClient(llm_settings)
+    other = LLMClient(llm_settings.model_copy(update={"model": "smollm2"}))
+
+    assert openai.counter.margin == tokens.OPENAI_MARGIN
+    assert other.counter.margin == tokens.OTHER_MARGIN
+    assert other.context_tokens() == (catalog.DEFAULT_CONTEXT_TOKENS, False)
+    limited = LLMClient(llm_settings.model_copy(update={"max_input_tokens": 3_000}))
+    assert limited.prompt_budget(500) == tokens.usable(3_000 - REPAIR_TOKENS, 0.9)
+
+
+@pytest.mark.parametrize(
+    ("base_url", "setting", "expected"),
+    [
+        ("http://127.0.0.1:9/v1", None, 1),
+        ("http://localhost:11434/v1", None, 1),
+        ("https://llm.example.org/v1", None, 4),
+        (None, None, 4),
+        ("http://127.0.0.1:9/v1", 3, 3),
+    ],
+)
+def test_concurrency_defaults_to_one_on_this_machine(llm_settings, base_url, setting, expected):
+    settings = llm_settings.model_copy(update={"base_url": base_url, "concurrency": setting})
+    client = LLMClient(settings)
+    client._probed = True  # nothing to ask: no server runs there
+
+    assert client.concurrency == expected
+
+
+def test_repair_turns_stay_within_their_reserve(openai_server, llm_settings):
+    rambling = "The river, as everyone knows, " * 400  # ~2,400 tokens of prose, no JSON
+    openai_server.script(answer(rambling), echo())
+    client = LLMClient(llm_settings)
+
+    client.complete(FLOOD, Sentences)
+
+    first, repair = (r.body["messages"] for r in openai_server.requests)
+    assert repair[: len(first)] == first
+    turn = repair[len(first) :]
+    assert [m["role"] for m in turn] == ["assistant", "user"]
+    assert len(turn[0]["content"]) <= 300
+    assert client.count_messages(repair) <= client.count_messages(first) + REPAIR_TOKENS
+
+
+def test_a_reply_that_only_copies_the_instructions_is_asked_again(openai_server, llm_settings):
+    shape = 'Reply as {"sentences": [{"text": <sentence>, "citations": [<id>]}]}.'
+    ask = Ask([{"role": "system", "content": shape}, *FLOOD.messages[1:]], "t@1", 200)
+    placeholder = '{"sentences": [{"text": "<sentence>", "citations": ["<id>"]}]}'
+    copied = '{"sentences": [{"text": "Reply as sentences text sentence", "citations": []}]}'
+    openai_server.script(answer(placeholder), answer(copied), echo())
+
+    completion = LLMClient(llm_settings).complete(ask, Sentences)
+
+    assert completion.value.sentences[0].text == "The river burst its banks on Sunday."
+    second, third = openai_server.requests[1:]
+    assert "copies the instructions ('<sentence>')" in second.last_user
+    assert "copies the instructions" in third.last_user
+
+
+def test_progress_is_drawn_on_a_terminal_and_erased(openai_server, llm_settings):
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal, pipe = Terminal(), io.StringIO()
+
+    LLMClient(llm_settings, progress_stream=terminal).complete(FLOOD, Sentences)
+    LLMClient(llm_settings, progress_stream=pipe).complete(MARKETS, Sentences)
+
+    drawn = terminal.getvalue()
+    assert "LLM gpt-4o-mini: 0 of 1 answer(s); reading 1 prompt(s)" in drawn
+    assert drawn.endswith("\r\x1b[K")  # the line is gone when the answer is in
+    assert pipe.getvalue() == ""
+
+
+# ------------------------------------------------------------------ the key, nowhere
+
+
+def test_the_downgrade_path_does_not_log_an_echoed_key(openai_server, llm_settings):
+    """A proxy that echoes the request's key in its 400 about response_format."""
+    echoed = f"response_format json_schema unsupported (Authorization: Bearer {TEST_KEY})"
+    openai_server.script(fail(400, message=echoed), echo())
+
+    LLMClient(llm_settings).complete(FLOOD, Sentences)
+
+    rows = log_rows(llm_settings)
+    assert rows[0]["error"].startswith("HTTP 400 with response_format")
+    assert TEST_KEY not in llm_settings.cache_path.read_bytes().decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"key {TEST_KEY} was used",
+        f'"Authorization": "Bearer {TEST_KEY}"',
+        "authorization: Bearer sk-other-secret-12345678",
+        "x-api-key=sk-other-secret-12345678",
+        "proxy at http://user:hunter2@proxy.example/v1 failed",
+    ],
+)
+def test_redaction(text):
+    shown = redact(text, [TEST_KEY])
+
+    assert TEST_KEY not in shown and "sk-other-secret" not in shown and "hunter2" not in shown
+    assert "***" in shown
+
+
+def test_an_answer_cut_at_max_tokens_keeps_its_complete_items(openai_server, llm_settings):
+    whole = '{"text": "Two villages were cut off.", "citations": ["flood-a"]}'
+    openai_server.script(cut('{"sentences": [' + whole + ', {"text": "The riv', 100, 200))
+    client = LLMClient(llm_settings)
+
+    completion = client.complete(FLOOD, Sentences)
+    again = LLMClient(llm_settings).complete(FLOOD, Sentences)  # from the cache, cut as it was
+
+    assert [s.text for s in completion.value.sentences] == ["Two villages were cut off."]
+    assert again.value == completion.value and len(openai_server.requests) == 1
+    assert "1 answer(s) reached their token limit" in client.usage_notes("t", {"p@1"})[1]
+
+
+def test_json_mode_carries_the_schema(openai_server, llm_settings):
+    openai_server.script(schema_unsupported())
+
+    LLMClient(llm_settings).complete(FLOOD, Sentences)
+
+    json_mode = openai_server.requests[1].body["response_format"]
+    assert json_mode["type"] == "json_object"
+    assert json_mode["schema"]["required"] == ["sentences"]
+
+
+class Bounded(BaseModel):
+    text: str = Field(max_length=50)
+
+
+def test_length_limits_go_only_to_servers_whose_grammar_enforces_them(llm_settings):
+    """llama.cpp turns the schema into a grammar (a looping model must close its string);
+    OpenAI's strict mode does not take maxLength."""
+    grammar, plain = FakeOpenAIServer(context_tokens=3_000).start(), FakeOpenAIServer().start()
+    try:
+        for server in (grammar, plain):
+            server.script(answer('{"text": "Two villages."}'))
+            cache = llm_settings.cache_path.with_name(f"{server.base_url[-8:-3]}.sqlite")
+            settings = llm_settings.model_copy(
+                update={"base_url": server.base_url, "cache_path": cache}
+            )
+            LLMClient(settings).complete(FLOOD, Bounded)
+    finally:
+        grammar.stop()
+        plain.stop()
+
+    def text_schema(server: FakeOpenAIServer) -> dict[str, object]:
+        schema = server.requests[0].body["response_format"]["json_schema"]["schema"]
+        return schema["properties"]["text"]
+
+    assert text_schema(grammar) == {"maxLength": 50, "type": "string"}
+    assert text_schema(plain) == {"type": "string"}

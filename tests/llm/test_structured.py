@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel, Field, ValidationError
 
-from summarize.llm.structured import describe_invalid, parse_reply, strict_json_schema
+from summarize.llm.structured import (
+    complete_items,
+    describe_invalid,
+    parse_reply,
+    strict_json_schema,
+)
 
 
 class Claim(BaseModel):
@@ -60,3 +65,23 @@ def test_validation_problems_are_short_and_located():
     assert describe_invalid(raised.value) == (
         "claims.0.text: String should have at least 1 character"
     )
+
+
+@pytest.mark.parametrize(
+    ("cut", "closed"),
+    [
+        (
+            '{"sentences": [{"text": "A }", "citations": ["x"]}, {"text": "unfin',
+            '{"sentences": [{"text": "A }", "citations": ["x"]}]}',
+        ),
+        (
+            '{"findings": [{"group": 1, "quotes": [{"document": "a", "quote": "b\\" c"}]}, '
+            '{"group": 2, "quotes": [{"doc',
+            '{"findings": [{"group": 1, "quotes": [{"document": "a", "quote": "b\\" c"}]}]}',
+        ),
+        ('{"sentences": [{"text": "unfinished', None),
+        ("no JSON here", None),
+    ],
+)
+def test_a_cut_reply_is_closed_after_its_last_complete_item(cut, closed):
+    assert complete_items(cut) == closed

@@ -35,6 +35,18 @@ def test_messages_include_formatting_overhead():
     assert tokens.count_messages(messages) == content + 2 * tokens.TOKENS_PER_MESSAGE + 3
 
 
-@pytest.mark.parametrize(("budget", "usable"), [(1_000, 900), (16_384, 14_745)])
-def test_budgets_keep_a_safety_margin(budget, usable):
-    assert tokens.usable(budget) == usable
+@pytest.mark.parametrize(
+    ("budget", "margin", "usable"),
+    [(1_000, tokens.OPENAI_MARGIN, 900), (16_384, tokens.OTHER_MARGIN, 13_107), (500, 1.0, 500)],
+)
+def test_budgets_keep_a_safety_margin(budget, margin, usable):
+    assert tokens.usable(budget, margin) == usable
+
+
+@pytest.mark.parametrize(("words", "citation_tokens"), [(40, 10), (250, 40)])
+def test_answer_room_grows_with_the_words_and_the_citations(words, citation_tokens):
+    room = tokens.answer_tokens(words, citation_tokens)
+
+    assert room > words * tokens.TOKENS_PER_WORD
+    assert tokens.answer_tokens(words * 2, citation_tokens) > room
+    assert tokens.answer_tokens(words, citation_tokens * 2) > room
