@@ -292,9 +292,14 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         number = _read_number(text, match)
         if number is not None:
             quantity, position = _read_quantity(text, number, offset)
-            if quantity is not None:
+            if quantity is not None and _finite(quantity):
                 quantities.append(quantity)
     return quantities
+
+
+def _finite(quantity: Quantity) -> bool:
+    """A figure too large for a float once converted (10^306 km) is no figure."""
+    return all(map(math.isfinite, (quantity.normalized, quantity.low, quantity.high)))
 
 
 def _next_number(text: str, position: int) -> re.Match[str] | None:
@@ -409,6 +414,8 @@ def _digits(text: str, match: re.Match[str]) -> _Number | None:
         return None
     digits = match["digits"]
     mantissa = float(digits.replace(",", ""))
+    if not math.isfinite(mantissa * SCALES.get(scale_word, 1.0)):  # beyond any float: no figure
+        return None
     decimals = len(digits.partition(".")[2])
     if match["digits_half"]:
         mantissa, decimals = mantissa + 0.5, max(decimals, 1)
@@ -662,9 +669,7 @@ class _UnitFields(TypedDict):
     high: float
 
 
-def _normalised(
-    number: _Number, unit: _Unit, low: float | None, high: float | None
-) -> _UnitFields:
+def _normalised(number: _Number, unit: _Unit, low: float | None, high: float | None) -> _UnitFields:
     """Quantity fields that depend on the unit: value, unit, normalized, base_unit, low, high."""
     if unit.kind == "measure":
         normalized, base_unit = to_base(number.value, unit.pint_units[0])
