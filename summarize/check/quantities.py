@@ -11,6 +11,11 @@ within a component the values that agree (once converted, rounding allowed for) 
 - two clusters whose dated reports are all of different dates: `temporal_update`, medium
   (an undated report goes with the value it gives: a rewrite carries its source's date);
 - two clusters that time does not explain: `quantity_conflict`, high.
+
+A component gives at most one finding of each kind of disagreement, whatever the number of
+values: the pairs of clusters of one kind are grouped into one finding over all their values, so
+twenty reports saying 5 against one saying 7 is one conflict, and k different values are one
+conflict, not k(k-1)/2 (the cost stays proportional to the reports).
 """
 
 from __future__ import annotations
@@ -151,25 +156,40 @@ def _equivalence(analysis: Analysis, cluster: list[_Found]) -> Finding | None:
     )
 
 
-def _disagreement(analysis: Analysis, a: list[_Found], b: list[_Found]) -> Finding:
-    shown = _distinct(a + b)
-    first, second = a[0], b[0]
-    if _explained_by_time(analysis, a, b):
+def _disagreements(analysis: Analysis, clusters: list[list[_Found]]) -> list[Finding]:
+    """One finding per kind of disagreement between the value clusters (ordered by date), each
+    over every cluster that takes part in a disagreement of that kind."""
+    involved: dict[FindingKind, dict[int, list[_Found]]] = {}
+    for (i, a), (j, b) in combinations(enumerate(clusters), 2):
+        kind: FindingKind = (
+            "temporal_update" if _explained_by_time(analysis, a, b) else "quantity_conflict"
+        )
+        involved.setdefault(kind, {}).update({i: a, j: b})
+    return [
+        _disagreement(analysis, kind, [values[index] for index in sorted(values)])
+        for kind, values in involved.items()
+    ]
+
+
+def _disagreement(analysis: Analysis, kind: FindingKind, clusters: list[list[_Found]]) -> Finding:
+    shown = _distinct([item for cluster in clusters for item in cluster])
+    said = [f"{_describe(analysis, *c[0])} ({_format(c[0][1])})" for c in clusters]
+    if kind == "temporal_update":
         return _finding(
             analysis,
-            "temporal_update",
+            kind,
             "medium",
             shown,
-            f"The figure changed over time: {_describe(analysis, *first)} ({_format(first[1])}); "
-            f"later {_describe(analysis, *second)} ({_format(second[1])}).",
+            f"The figure changed over time: {'; later '.join(said)}.",
         )
     return _finding(
         analysis,
-        "quantity_conflict",
+        kind,
         "high",
         shown,
-        f"The reports disagree: {_describe(analysis, *first)} ({_format(first[1])}) but "
-        f"{_describe(analysis, *second)} ({_format(second[1])}).",
+        f"The reports disagree: {' but '.join(said)}."
+        if len(said) == 2
+        else f"The reports disagree: {'; '.join(said)}.",
     )
 
 
@@ -184,7 +204,7 @@ def _findings_for(analysis: Analysis, keys: list[_Key]) -> list[Finding]:
     clusters = [sorted(c, key=order) for c in _value_clusters(sorted(found, key=order))]
     clusters.sort(key=lambda c: min(_known_dates(analysis, c), default=dt.date.max))
     findings = [f for f in (_equivalence(analysis, c) for c in clusters) if f is not None]
-    findings += [_disagreement(analysis, a, b) for a, b in combinations(clusters, 2)]
+    findings += _disagreements(analysis, clusters)
     return findings
 
 
