@@ -4,25 +4,36 @@ and '-' for stdin.
 
 Bad input never raises: each bad file, line or source becomes an InputProblem in its Cluster and
 the other inputs are still read. `cluster_from_record` follows the same rule (a bad record gives
-a Cluster with `problems`), so `InputError` only travels inside this module.
+a Cluster with `problems`).
+
+Everything read is bounded: MAX_INPUT_BYTES per file (counted while reading, whatever the file
+is: a regular file, a pipe such as `<(cmd)`, a FIFO), PIPE_TIMEOUT seconds of silence from a pipe
+or FIFO, MAX_JSON_DEPTH levels of JSON, MAX_REPORTS reports per cluster; devices and sockets are
+refused. The sentence bounds are `cleaning`'s.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import functools
 import json
 import os
+import select
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from summarize.ingest.cleaning import Kind, article_problem, document_from_text, split_headline
+from summarize.ingest.cleaning import Kind, article_problem, read_article, split_headline
 from summarize.models import Cluster, Document, InputProblem
 from summarize.text.calendar import parse_date
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024
+MAX_JSON_DEPTH = 32  # a cluster needs 4: [{"sources": [{"text": ...}]}]
+MAX_REPORTS = 1000  # per cluster; the scale benchmark merges 900
+PIPE_TIMEOUT = 30.0  # seconds a pipe or FIFO may stay silent (a FIFO nobody writes to)
 ARTICLE_SUFFIXES: dict[str, Kind] = {
     ".txt": "text",
     ".md": "markdown",
@@ -36,10 +47,46 @@ STDIN_SOURCE = "<stdin>"
 STDIN_DOCUMENT_ID = "stdin"
 DEFAULT_CLUSTER_ID = "cluster"
 _MB = 1024 * 1024
+_CHUNK = 1 << 20
 
 
 class InputError(ValueError):
     """An input that cannot be used; the message says why, for the user."""
+
+
+def load_json(text: str) -> Any:
+    """`text` parsed as JSON, within bounds.
+
+    Raises json.JSONDecodeError when it is no JSON, InputError when it nests deeper than
+    MAX_JSON_DEPTH or holds a number too long to read (both are ValueErrors).
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise InputError(_too_deep()) from None
+    except ValueError as error:  # an integer of more digits than Python converts
+        raise InputError(f"unusable JSON: {error}") from None
+    if _nested_deeper(data, MAX_JSON_DEPTH):
+        raise InputError(_too_deep())
+    return data
+
+
+def _too_deep() -> str:
+    return f"JSON nested too deeply (limit {MAX_JSON_DEPTH} levels)"
+
+
+def _nested_deeper(data: Any, limit: int) -> bool:
+    """Whether arrays and objects nest more than `limit` levels deep (walked without recursion)."""
+    stack = [(data, 1)] if isinstance(data, (dict, list)) else []
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Cluster]:
@@ -53,7 +100,8 @@ def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Clus
     loose = Cluster(id=DEFAULT_CLUSTER_ID, documents=[])
     loose_index: int | None = None
     places: list[Path] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
+    too_many = 0
     for arg in inputs:
         if arg == STDIN_ARG:
             records = _load_stdin(stdin if stdin is not None else sys.stdin, loose)
@@ -67,15 +115,20 @@ def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Clus
                 continue
             places.append(path if path.is_dir() else path.parent)
             for file, label in _expand(path, arg, loose):
-                if (resolved := file.resolve()) in seen:
+                if (resolved := os.path.realpath(file)) in seen:
                     loose.problems.append(
                         InputProblem(source=label, message="listed more than once; read once")
                     )
                     continue
                 seen.add(resolved)
+                if len(loose.documents) >= MAX_REPORTS:
+                    too_many += 1
+                    continue
                 _collect(loose, label, functools.partial(_read_article, file, label))
         if loose_index is None:
             loose_index = len(clusters)
+    if too_many:
+        loose.problems.append(_too_many_reports(DEFAULT_CLUSTER_ID, too_many, "files"))
     if loose_index is not None:
         loose.id = _common_directory_name(places)
         clusters.insert(loose_index, loose)
@@ -103,25 +156,35 @@ def cluster_from_record(record: object, source: str = "<record>") -> Cluster:
         message = 'no "sources": expected a non-empty list of articles'
         cluster.problems.append(InputProblem(source=source, message=message))
         return cluster
-    for number, item in enumerate(sources, 1):
+    for number, item in enumerate(sources[:MAX_REPORTS], 1):
         default_id = f"{cluster.id}-{number}"
         _collect(
             cluster,
             f"{source} source {number}",
             functools.partial(_document_from_source, item, default_id),
         )
+    if len(sources) > MAX_REPORTS:
+        cluster.problems.append(_too_many_reports(source, len(sources) - MAX_REPORTS, "sources"))
     return cluster
 
 
-def _collect(cluster: Cluster, source: str, read: Callable[[], Document]) -> None:
-    """Add the document `read` gives to the cluster under a unique id, or record why not."""
+def _too_many_reports(source: str, left_out: int, what: str) -> InputProblem:
+    message = f"{left_out} more {what} not read (limit {MAX_REPORTS} reports per cluster)"
+    return InputProblem(source=source, message=message)
+
+
+def _collect(cluster: Cluster, source: str, read: Callable[[], tuple[Document, list[str]]]) -> None:
+    """Add the document `read` gives to the cluster under a unique id, or record why not; what
+    the sentence bounds cut from it becomes one more problem."""
     try:
-        document = read()
+        document, cuts = read()
         if problem := article_problem(document):
-            raise InputError(problem)
+            raise InputError("; ".join([problem, *cuts]))
     except InputError as error:
         cluster.problems.append(InputProblem(source=source, message=str(error)))
         return
+    if cuts:
+        cluster.problems.append(InputProblem(source=source, message="; ".join(cuts)))
     taken = {existing.id for existing in cluster.documents}
     base, copy = document.id, 1
     while document.id in taken:
@@ -140,9 +203,7 @@ def _load_stdin(stdin: TextIO, loose: Cluster) -> list[Cluster] | None:
     clusters = _clusters_from_stdin(text)
     if clusters is None:
         kind: Kind = "html" if _looks_like_html(text) else "text"
-        _collect(
-            loose, STDIN_SOURCE, lambda: document_from_text(text, STDIN_DOCUMENT_ID, kind=kind)
-        )
+        _collect(loose, STDIN_SOURCE, lambda: read_article(text, STDIN_DOCUMENT_ID, kind=kind))
     return clusters
 
 
@@ -174,25 +235,90 @@ def _expand(path: Path, label: str, cluster: Cluster) -> list[tuple[Path, str]]:
     return [(file, str(file)) for file in files]
 
 
-def _read_article(path: Path, label: str) -> Document:
+def _read_article(path: Path, label: str) -> tuple[Document, list[str]]:
     kind = ARTICLE_SUFFIXES.get(path.suffix.lower(), "text")
-    return document_from_text(_read_text(path), path.stem, path=label, kind=kind)
+    return read_article(_read_text(path), path.stem, path=label, kind=kind)
 
 
 def _read_text(path: Path) -> str:
+    return _decode(read_bounded(path))
+
+
+def read_bounded(path: Path) -> bytes:
+    """The bytes of a regular file, a pipe or a FIFO, at most MAX_INPUT_BYTES of them.
+
+    A regular file is measured before it is read and read no further than the limit (it may
+    grow meanwhile); a pipe or FIFO is read as it comes, and given up after PIPE_TIMEOUT seconds
+    without data (opening it does not wait for a writer). Devices (/dev/zero, a terminal) and
+    sockets are refused. Raises InputError saying what is wrong.
+    """
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError("file not found") from None
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}") from None
-    if size > MAX_INPUT_BYTES:
-        raise InputError(_too_large(size))
+        raise InputError(_os_problem(error)) from None
     try:
-        data = path.read_bytes()
+        info = os.fstat(fd)
+        if stat.S_ISFIFO(info.st_mode):
+            return _read_pipe(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"not a file: {_file_type(info.st_mode)}")
+        if info.st_size > MAX_INPUT_BYTES:
+            raise InputError(_too_large(info.st_size))
+        os.set_blocking(fd, True)
+        return _read_at_most(fd, MAX_INPUT_BYTES)
     except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}") from None
-    return _decode(data)
+        raise InputError(_os_problem(error)) from None
+    finally:
+        os.close(fd)
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := os.read(fd, min(limit + 1 - size, _CHUNK)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise InputError(_too_large(None))
+    return b"".join(chunks)
+
+
+def _read_pipe(fd: int) -> bytes:
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        if not poller.poll(PIPE_TIMEOUT * 1000):
+            raise InputError(
+                f"nothing to read: no data for {PIPE_TIMEOUT:g} s (a FIFO no one writes to?)"
+            )
+        try:
+            chunk = os.read(fd, _CHUNK)
+        except BlockingIOError:
+            continue
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > MAX_INPUT_BYTES:
+            raise InputError(_too_large(None))
+
+
+def _file_type(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a directory" if stat.S_ISDIR(mode) else "a special file"
+
+
+def _os_problem(error: OSError) -> str:
+    if error.errno == errno.ENOENT:
+        return "file not found"
+    if error.errno == errno.ELOOP:
+        return "cannot read: a loop of symbolic links"
+    return f"cannot read: {error.strerror or error}"
 
 
 def _read_stdin(stdin: TextIO) -> str:
@@ -263,7 +389,7 @@ def _read_cluster_file(path: Path, label: str) -> list[Cluster]:
 
 def _load_json(text: str) -> Any:
     try:
-        return json.loads(text)
+        return load_json(text)
     except json.JSONDecodeError as error:
         raise InputError(f"not valid JSON: {error}") from None
 
@@ -283,9 +409,9 @@ def _clusters_from_jsonl(text: str, source: str) -> list[Cluster]:
             continue
         where = f"{source}:{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            problem = InputProblem(source=where, message=f"not valid JSON: {error}")
+            record = _load_json(line)
+        except InputError as error:
+            problem = InputProblem(source=where, message=str(error))
             clusters.append(Cluster(id=where, documents=[], problems=[problem]))
             continue
         clusters.append(cluster_from_record(record, where))
@@ -297,32 +423,30 @@ def _clusters_from_stdin(text: str) -> list[Cluster] | None:
     if not text.lstrip().startswith(("{", "[")):
         return None
     try:
-        data = json.loads(text)
+        return _clusters_from_json(load_json(text), STDIN_SOURCE)
     except json.JSONDecodeError:
         first_line = text.lstrip().split("\n", 1)[0]
         try:
-            is_jsonl = isinstance(json.loads(first_line), dict)
-        except json.JSONDecodeError:
+            is_jsonl = isinstance(load_json(first_line), dict)
+        except ValueError:
             return None
         return _clusters_from_jsonl(text, STDIN_SOURCE) if is_jsonl else None
-    try:
-        return _clusters_from_json(data, STDIN_SOURCE)
     except InputError as error:
         problem = InputProblem(source=STDIN_SOURCE, message=str(error))
         return [Cluster(id=STDIN_DOCUMENT_ID, documents=[], problems=[problem])]
 
 
-def _document_from_source(item: Any, default_id: str) -> Document:
+def _document_from_source(item: Any, default_id: str) -> tuple[Document, list[str]]:
     if isinstance(item, str):
         title, body = split_headline(item)
-        return document_from_text(body, default_id, title=title)
+        return read_article(body, default_id, title=title)
     if not isinstance(item, dict):
         raise InputError(f'expected a string or an object with "text", got {_json_type(item)}')
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError('no "text": expected the article as a non-empty string')
     published = item.get("published")
-    return document_from_text(
+    return read_article(
         text,
         str(item.get("id") or default_id),
         title=_optional_str(item.get("title")),
