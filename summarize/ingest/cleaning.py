@@ -147,7 +147,7 @@ def _bounded(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     if unread:
         cuts.append(
             f"read its first {MAX_SENTENCES} sentences (the limit per report); "
-            f"the {unread} characters after them were left out"
+            f"the {unread:,} characters after them were left out"
         )
     return kept, cuts
 

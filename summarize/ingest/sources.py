@@ -8,8 +8,10 @@ a Cluster with `problems`).
 
 Everything read is bounded: MAX_INPUT_BYTES per file (counted while reading, whatever the file
 is: a regular file, a pipe such as `<(cmd)`, a FIFO), PIPE_TIMEOUT seconds of silence from a pipe
-or FIFO, MAX_JSON_DEPTH levels of JSON, MAX_REPORTS reports per cluster; devices and sockets are
-refused. The sentence bounds are `cleaning`'s.
+or FIFO, MAX_JSON_DEPTH levels of JSON; devices and sockets are refused. A cluster stops taking
+reports once it holds MAX_REPORTS of them or MAX_CLUSTER_SENTENCES sentences (what a 10 MB input
+could hold costs minutes and gigabytes to merge; this bound, well under a gigabyte); the bounds of
+one report's sentences are `cleaning`'s.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import errno
 import functools
 import json
 import os
+import re
 import select
 import stat
 import sys
@@ -33,6 +36,7 @@ from summarize.text.calendar import parse_date
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 MAX_JSON_DEPTH = 32  # a cluster needs 4: [{"sources": [{"text": ...}]}]
 MAX_REPORTS = 1000  # per cluster; the scale benchmark merges 900
+MAX_CLUSTER_SENTENCES = 20_000  # about 30 s and 350 MB to merge
 PIPE_TIMEOUT = 30.0  # seconds a pipe or FIFO may stay silent (a FIFO nobody writes to)
 ARTICLE_SUFFIXES: dict[str, Kind] = {
     ".txt": "text",
@@ -101,7 +105,7 @@ def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Clus
     loose_index: int | None = None
     places: list[Path] = []
     seen: set[str] = set()
-    too_many = 0
+    unread = 0
     for arg in inputs:
         if arg == STDIN_ARG:
             records = _load_stdin(stdin if stdin is not None else sys.stdin, loose)
@@ -111,26 +115,26 @@ def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Clus
         else:
             path = Path(arg)
             if path.suffix.lower() in CLUSTER_SUFFIXES and not path.is_dir():
-                clusters.extend(_read_cluster_file(path, arg))
+                clusters.extend(_read_cluster_file(path, _unicode(arg)))
                 continue
             places.append(path if path.is_dir() else path.parent)
-            for file, label in _expand(path, arg, loose):
+            for file, label in _expand(path, _unicode(arg), loose):
                 if (resolved := os.path.realpath(file)) in seen:
                     loose.problems.append(
                         InputProblem(source=label, message="listed more than once; read once")
                     )
                     continue
                 seen.add(resolved)
-                if len(loose.documents) >= MAX_REPORTS:
-                    too_many += 1
+                if _full(loose):
+                    unread += 1
                     continue
                 _collect(loose, label, functools.partial(_read_article, file, label))
         if loose_index is None:
             loose_index = len(clusters)
-    if too_many:
-        loose.problems.append(_too_many_reports(DEFAULT_CLUSTER_ID, too_many, "files"))
     if loose_index is not None:
         loose.id = _common_directory_name(places)
+        if unread:
+            loose.problems.append(_full_cluster(loose.id, unread, "files"))
         clusters.insert(loose_index, loose)
     return clusters
 
@@ -150,26 +154,39 @@ def cluster_from_record(record: object, source: str = "<record>") -> Cluster:
             id=source, documents=[], problems=[InputProblem(source=source, message=message)]
         )
     record_id = record.get("id")
-    cluster = Cluster(id=source if record_id in (None, "") else str(record_id), documents=[])
+    cluster_id = source if record_id in (None, "") else _unicode(str(record_id))
+    cluster = Cluster(id=cluster_id, documents=[])
     sources = record.get("sources")
     if not isinstance(sources, list) or not sources:
         message = 'no "sources": expected a non-empty list of articles'
         cluster.problems.append(InputProblem(source=source, message=message))
         return cluster
-    for number, item in enumerate(sources[:MAX_REPORTS], 1):
+    for number, item in enumerate(sources, 1):
+        if _full(cluster):
+            cluster.problems.append(_full_cluster(source, len(sources) - number + 1, "sources"))
+            break
         default_id = f"{cluster.id}-{number}"
         _collect(
             cluster,
             f"{source} source {number}",
             functools.partial(_document_from_source, item, default_id),
         )
-    if len(sources) > MAX_REPORTS:
-        cluster.problems.append(_too_many_reports(source, len(sources) - MAX_REPORTS, "sources"))
     return cluster
 
 
-def _too_many_reports(source: str, left_out: int, what: str) -> InputProblem:
-    message = f"{left_out} more {what} not read (limit {MAX_REPORTS} reports per cluster)"
+def _full(cluster: Cluster) -> bool:
+    """The cluster takes no more reports (see the module docstring)."""
+    return (
+        len(cluster.documents) >= MAX_REPORTS
+        or sum(len(document.sentences) for document in cluster.documents) >= MAX_CLUSTER_SENTENCES
+    )
+
+
+def _full_cluster(source: str, unread: int, what: str) -> InputProblem:
+    message = (
+        f"{unread} more {what} not read: a cluster takes at most {MAX_REPORTS} reports "
+        f"and {MAX_CLUSTER_SENTENCES:,} sentences"
+    )
     return InputProblem(source=source, message=message)
 
 
@@ -232,12 +249,12 @@ def _expand(path: Path, label: str, cluster: Cluster) -> list[tuple[Path, str]]:
             else f"no readable files in directory (looked for {' '.join(ARTICLE_SUFFIXES)})"
         )
         cluster.problems.append(InputProblem(source=label, message=message))
-    return [(file, str(file)) for file in files]
+    return [(file, _unicode(str(file))) for file in files]
 
 
 def _read_article(path: Path, label: str) -> tuple[Document, list[str]]:
     kind = ARTICLE_SUFFIXES.get(path.suffix.lower(), "text")
-    return read_article(_read_text(path), path.stem, path=label, kind=kind)
+    return read_article(_read_text(path), _unicode(path.stem), path=label, kind=kind)
 
 
 def _read_text(path: Path) -> str:
@@ -370,7 +387,7 @@ def _common_directory_name(places: list[Path]) -> str:
         common = os.path.commonpath([os.path.abspath(place) for place in places])
     except ValueError:  # paths on different drives
         return DEFAULT_CLUSTER_ID
-    return Path(common).name or DEFAULT_CLUSTER_ID
+    return _unicode(Path(common).name) or DEFAULT_CLUSTER_ID
 
 
 # ---------------------------------------------------------------- cluster records
@@ -384,7 +401,7 @@ def _read_cluster_file(path: Path, label: str) -> list[Cluster]:
         return _clusters_from_json(_load_json(text), label)
     except InputError as error:
         problem = InputProblem(source=label, message=str(error))
-        return [Cluster(id=path.stem, documents=[], problems=[problem])]
+        return [Cluster(id=_unicode(path.stem), documents=[], problems=[problem])]
 
 
 def _load_json(text: str) -> Any:
@@ -438,7 +455,7 @@ def _clusters_from_stdin(text: str) -> list[Cluster] | None:
 
 def _document_from_source(item: Any, default_id: str) -> tuple[Document, list[str]]:
     if isinstance(item, str):
-        title, body = split_headline(item)
+        title, body = split_headline(_unicode(item))
         return read_article(body, default_id, title=title)
     if not isinstance(item, dict):
         raise InputError(f'expected a string or an object with "text", got {_json_type(item)}')
@@ -447,8 +464,8 @@ def _document_from_source(item: Any, default_id: str) -> tuple[Document, list[st
         raise InputError('no "text": expected the article as a non-empty string')
     published = item.get("published")
     return read_article(
-        text,
-        str(item.get("id") or default_id),
+        _unicode(text),
+        _unicode(str(item.get("id") or default_id)),
         title=_optional_str(item.get("title")),
         outlet=_optional_str(item.get("outlet")),
         published=parse_date(published) if isinstance(published, str) else None,
@@ -456,7 +473,22 @@ def _document_from_source(item: Any, default_id: str) -> tuple[Document, list[st
 
 
 def _optional_str(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    return _unicode(value.strip()) or None if isinstance(value, str) else None
+
+
+def _unicode(text: str) -> str:
+    """`text` with its lone surrogates, which no UTF-8 output can hold, written as escapes: a
+    file name's undecodable byte (Python's surrogateescape) as \\xNN, one escaped in JSON
+    ("\\udcff") as \\uNNNN."""
+    return _SURROGATE.sub(_surrogate_escape, text)
+
+
+def _surrogate_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _json_type(value: Any) -> str:
