@@ -15,6 +15,8 @@ from typing import BinaryIO
 from summarize.batch.jobs import Job, Outcome, error_outcome, record_id
 from summarize.ingest import MAX_INPUT_BYTES, load_json
 
+_MB = 1024 * 1024
+
 
 class BatchError(ValueError):
     """The batch cannot run (its input, its output or its engine); the message says why."""
@@ -115,8 +117,7 @@ class InputReader:
 
 def _item(line: bytes | None, line_id: str) -> Job | Outcome:
     if line is None:
-        limit = f"{MAX_INPUT_BYTES // (1024 * 1024)} MB"
-        return error_outcome(line_id, f"line too long (limit {limit})")
+        return error_outcome(line_id, f"line too long (over {_size(MAX_INPUT_BYTES)})")
     try:
         record = load_json(line.decode("utf-8", errors="replace"))
     except json.JSONDecodeError as error:
@@ -161,6 +162,10 @@ class OutputFile:
 
     def close(self) -> None:
         os.close(self.fd)  # releases the lock
+
+
+def _size(size: int) -> str:
+    return f"{size // _MB} MB" if size % _MB == 0 else f"{size:,} bytes"
 
 
 def _reason(error: OSError) -> str:
