@@ -22,7 +22,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import summarize.ingest.sources as sources
 from summarize.cli import app
 from tests.stories import SEEDS
 
@@ -56,7 +55,7 @@ class Case:
     stdin: bytes | None = None
     alone: bool = False  # no seeds (batch runs, or -o cases that stop before reading)
     check_output: Callable[[Path, str], None] | None = None
-    patch: dict[str, object] = field(default_factory=dict)  # sources' constants for this case
+    patch: dict[str, object] = field(default_factory=dict)  # "module.NAME": value, for this case
 
 
 def write(name: str, content: str | bytes) -> Callable[[Path], list[str]]:
@@ -239,7 +238,7 @@ CASES = [
         fifo_without_writer,
         1,
         "news.txt: nothing to read: no data for 0.2 s",
-        patch={"PIPE_TIMEOUT": 0.2},
+        patch={"summarize.ingest.sources.PIPE_TIMEOUT": 0.2},
     ),
     Case("symlink loop", symlink_loop, 1, "loop-a.txt: cannot read: a loop of symbolic links"),
     Case("empty directory", directory, 1, "nothing: empty directory"),
@@ -264,6 +263,31 @@ CASES = [
         write("line.txt", ten_mb_line()),
         1,
         "line.txt: read its first 1000 sentences (the limit per report)",
+    ),
+    Case(
+        "five million lines",
+        write("lines.txt", ".\n" * 5_000_000 + ARTICLE),
+        1,
+        "read its first 20,000 lines",
+    ),
+    Case(
+        "a page of too many tags",
+        write("tags.html", "<html><body>" + "<p>a</p>" * 1000 + f"<p>{PROSE}</p></body></html>"),
+        1,
+        "read its first 500 HTML tags",
+        patch={"summarize.ingest.cleaning.MAX_HTML_TAGS": 500},
+    ),
+    Case(
+        "a Markdown rule of ten million characters",
+        write("rule.md", "* " * 5_000_000 + f"\n\n{ARTICLE}"),
+        0,
+        None,
+    ),
+    Case(
+        "a 4 MB word in capitals before a dash",
+        write("caps.txt", "A" * 4_000_000 + f" — {ARTICLE}"),
+        0,
+        None,
     ),
     Case(
         "400-digit distance",
@@ -350,7 +374,7 @@ CASES = [
         cluster_file("many.json", {"id": "many", "sources": [ARTICLE] * 5}),
         1,
         "2 more sources not read: a cluster takes at most 3 reports",
-        patch={"MAX_REPORTS": 3},
+        patch={"summarize.ingest.sources.MAX_REPORTS": 3},
     ),
     Case(
         "ten reports, ten different tolls",
@@ -548,7 +572,7 @@ def seed_ids(case: Case, stdout: str) -> set[str]:
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_hostile_input(case: Case, hostile_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name, value in case.patch.items():
-        monkeypatch.setattr(sources, name, value)
+        monkeypatch.setattr(name, value)
     if "ray" in case.name:  # as if the optional extra were not installed
         monkeypatch.setitem(sys.modules, "ray", None)
         monkeypatch.delitem(sys.modules, "summarize.batch.ray_engine", raising=False)

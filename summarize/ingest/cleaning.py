@@ -3,14 +3,17 @@ appeals, related-story lists), the title, published date and dateline taken out 
 the body split into sentences whose offsets index into `Document.text`. Headings, the standfirst
 and photo captions stay out of the sentences. Works on any outlet's copy.
 
-Bounded, so that no text costs more than a long article: a "sentence" over MAX_SENTENCE_CHARS
-(no news sentence is; a line without stops, or a word repeated on and on, is) is left out, and
-reading stops after MAX_SENTENCES sentences. `read_article` says what was cut.
+Bounded, so that no text costs more than a long article: a page is read up to MAX_HTML_TAGS tags
+(text extraction slows down faster than the page grows), any text up to MAX_LINES lines; a
+"sentence" over MAX_SENTENCE_CHARS (no news sentence is; a line without stops, or a word repeated
+on and on, is) is left out, and reading stops after MAX_SENTENCES sentences. `read_article` says
+what was cut.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -31,6 +34,8 @@ MAX_CHROME_CHARS = 600  # longer lines are body paragraphs, never page furniture
 MIN_WRAPPED_LINE_CHARS = 40  # a shorter line before a lowercase one ends where its author chose
 MAX_SENTENCE_CHARS = 2000  # the longest sentences of long-form news are under 1,000 characters
 MAX_SENTENCES = 1000  # per report: a 20,000-word feature
+MAX_LINES = 20_000  # a long feature has a few hundred paragraphs
+MAX_HTML_TAGS = 100_000  # a large news page has under 20,000
 # In prose the commonest word ("the") is under a tenth of the words; a text in which one word is
 # over a quarter of them (of at least REPEATED_MIN_WORDS) is a word repeated, not an article.
 REPEATED_WORD_SHARE = 0.25
@@ -62,15 +67,19 @@ def read_article(
     outlet: str | None = None,
     published: dt.date | None = None,
 ) -> tuple[Document, list[str]]:
-    """`document_from_text`, and what the sentence bounds cut from the text, in words a user
-    understands (an empty list when nothing was cut)."""
+    """`document_from_text`, and what the bounds cut from the text, in words a user understands
+    (an empty list when nothing was cut)."""
     found = Metadata()
     if kind == "html":
+        text, cut = _first(text, _TAG, MAX_HTML_TAGS, "HTML tags")
         text, found = html_to_text(text)
-    elif kind == "markdown":
-        text, found = markdown_to_text(text)
+    else:
+        text, cut = _first(text, _LINE_START, MAX_LINES, "lines")
+        if kind == "markdown":
+            text, found = markdown_to_text(text)
     cleaned = _clean(text)
     paragraphs, cuts = _bounded(cleaned.paragraphs)
+    cuts = [cut, *cuts] if cut else cuts
     body = "\n\n".join(paragraphs)
     document = Document(
         id=doc_id,
@@ -118,6 +127,18 @@ def article_problem(document: Document) -> str | None:
                 f"not an article: one word, “{word}”, is {count / total:.0%} of it (repeated text?)"
             )
     return None
+
+
+def _first(text: str, mark: re.Pattern[str], limit: int, what: str) -> tuple[str, str | None]:
+    """`text` before the item after the `limit`-th (`mark` matches where an item starts: a line,
+    a tag), and what was left out."""
+    beyond = next(itertools.islice(mark.finditer(text), limit, None), None)
+    if beyond is None or not text[beyond.start() :].strip():
+        return text, None
+    return text[: beyond.start()], (
+        f"read its first {limit:,} {what}; the {len(text) - beyond.start():,} characters "
+        "after them were left out"
+    )
 
 
 def _bounded(paragraphs: list[str]) -> tuple[list[str], list[str]]:
@@ -300,10 +321,13 @@ def _sentences(text: str, skip_non_sentences: bool) -> list[Sentence]:
     return sentences
 
 
+# Where a line starts (after what str.splitlines splits at), and where an HTML tag does.
+_LINE_START = re.compile("^|(?<=\r)(?!\n)|(?<=[\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029])")
+_TAG = re.compile(r"<[A-Za-z/!?]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width, soft hyphen
 _PROSE_END = re.compile(rf"[.!?…:;]{CLOSER}*$")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*+")
 _CODE_MARK = re.compile(r"[{}<>=|\\`]|\(\)|\"\"\"|'''|//|^#|^\w+\(")
 
 _CHROME_PHRASE = re.compile(
@@ -341,7 +365,7 @@ _DATE_LINE = re.compile(
 )
 _DATELINE = re.compile(
     r"(?P<place>(?!(?:FILE|PHOTO|UPDATE|UPDATED|EXCLUSIVE|BREAKING|WATCH|LIVE|VIDEO)\b)"
-    r"[A-Z](?:[A-Z.'’]|-(?=[A-Z]))+(?: [A-Z](?:[A-Z.'’]|-(?=[A-Z]))+){0,3})"
+    r"[A-Z](?:[A-Z.'’]|-(?=[A-Z]))++(?: [A-Z](?:[A-Z.'’]|-(?=[A-Z]))++){0,3})"
     r"(?:,\s*[A-Z][\w.]*(?: [\w.]+){0,2})?"  # ", Dec 3" or ", Ukraine"
     r"\s*(?:\((?P<agency>[^()]{1,40})\)\s*)?"
     r"[—–-]{1,2}(?=\s|$)\s*"

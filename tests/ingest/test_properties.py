@@ -13,7 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarize.ingest import cluster_from_record, document_from_text, load_inputs, load_json
-from summarize.ingest.cleaning import MAX_SENTENCE_CHARS, MAX_SENTENCES, read_article
+from summarize.ingest.cleaning import (
+    _LINE_START,
+    MAX_SENTENCE_CHARS,
+    MAX_SENTENCES,
+    _first,
+    read_article,
+)
 from summarize.models import Document
 
 # Text with what trips parsers up: controls, bidi marks, surrogate-free odd Unicode, digits,
@@ -135,3 +141,18 @@ def test_offsets_stay_exact_when_sentences_are_cut() -> None:
 def test_a_document_built_directly_is_not_bounded_but_read_ones_are() -> None:
     text = "\n".join(f"Sentence number {n} says something new today." for n in range(1500))
     assert len(document_from_text(text, "d").sentences) == MAX_SENTENCES
+
+
+@given(
+    st.lists(st.sampled_from(["line", "", " "]), max_size=12),
+    st.sampled_from(["\n", "\r\n", "\r", "\u2028", "\x0c"]),
+)
+@settings(max_examples=200, deadline=None)
+def test_the_line_bound_counts_lines_as_splitlines_does(lines: list[str], newline: str) -> None:
+    text = newline.join(lines)
+    head, cut = _first(text, _LINE_START, 3, "lines")
+    assert text.startswith(head)
+    if cut is None:
+        assert head == text
+    else:
+        assert len(head.splitlines()) == 3 and text[len(head) :].strip()
