@@ -135,6 +135,10 @@ CASES: dict[str, Build] = {
     "10 MB of paragraphs": file_with("long.txt", lambda: prose(LIMIT - 1000)),
     "10 MB of Markdown": file_with("long.md", lambda: prose(LIMIT - 1000)),
     "10 MB of HTML": file_with("long.html", lambda: html(LIMIT - 1000)),
+    "10 MB page of 1.3 million tags": file_with("tags.html", lambda: "<p>a</p>" * 1_300_000),
+    "5 million lines": file_with("lines.txt", lambda: ".\n" * 5_000_000),
+    "a Markdown rule of 10 MB": file_with("rule.md", lambda: "* " * 5_000_000),
+    "a 10 MB word in capitals": file_with("caps.txt", lambda: "A" * (LIMIT - 1000) + " — x"),
     "one word a million times": file_with("word.txt", lambda: "word " * 1_000_000),
     "one word in 5-word sentences": file_with(
         "w.txt", lambda: "Word word word word word. " * 400_000

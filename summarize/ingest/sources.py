@@ -9,9 +9,9 @@ a Cluster with `problems`).
 Everything read is bounded: MAX_INPUT_BYTES per file (counted while reading, whatever the file
 is: a regular file, a pipe such as `<(cmd)`, a FIFO), PIPE_TIMEOUT seconds of silence from a pipe
 or FIFO, MAX_JSON_DEPTH levels of JSON; devices and sockets are refused. A cluster stops taking
-reports once it holds MAX_REPORTS of them or MAX_CLUSTER_SENTENCES sentences (what a 10 MB input
-could hold costs minutes and gigabytes to merge; this bound, well under a gigabyte); the bounds of
-one report's sentences are `cleaning`'s.
+reports once it holds MAX_REPORTS of them or MAX_CLUSTER_SENTENCES sentences (a 10 MB cluster of
+70,000 sentences took two minutes and 0.9 GB to check; 20,000 take about 30 s and 350 MB). The
+bounds of one report's text are `cleaning`'s.
 """
 
 from __future__ import annotations
@@ -258,10 +258,10 @@ def _read_article(path: Path, label: str) -> tuple[Document, list[str]]:
 
 
 def _read_text(path: Path) -> str:
-    return _decode(read_bounded(path))
+    return _decode(_read_bounded(path))
 
 
-def read_bounded(path: Path) -> bytes:
+def _read_bounded(path: Path) -> bytes:
     """The bytes of a regular file, a pipe or a FIFO, at most MAX_INPUT_BYTES of them.
 
     A regular file is measured before it is read and read no further than the limit (it may
