@@ -180,9 +180,13 @@ def _error(message: str) -> None:
     typer.echo(f"summarize: {for_terminal(message)}", err=True)
 
 
-def _check_output(output: Path | None, inputs: list[str]) -> None:
-    """Refuse, before any work, an -o that cannot be written or names one of the inputs."""
+def _check_output(output: Path | None, inputs: list[str], output_format: OutputFormat) -> None:
+    """Refuse, before any work, an -o that cannot be written or names one of the inputs, and a
+    page for a terminal (HTML keeps the articles' text, controls included: it is for a browser)."""
     if output is None:
+        if output_format is OutputFormat.html and sys.stdout.isatty():
+            _error("--format html writes a page for a browser: give -o FILE")
+            raise typer.Exit(2)
         return
     problem = None
     if output.is_dir():
@@ -203,10 +207,10 @@ def _same_file(a: Path, b: str) -> bool:
         return False
 
 
-def _load(inputs: list[str], output: Path | None) -> list[Cluster]:
+def _load(inputs: list[str], output: Path | None, output_format: OutputFormat) -> list[Cluster]:
     from summarize.ingest import load_inputs
 
-    _check_output(output, inputs)
+    _check_output(output, inputs, output_format)
     clusters = load_inputs(inputs, sys.stdin)
     for cluster in clusters:
         for problem in cluster.problems:
@@ -215,7 +219,7 @@ def _load(inputs: list[str], output: Path | None) -> list[Cluster]:
         _error("no usable report among the inputs; nothing to do.")
         raise typer.Exit(2)
     read = [d.path for cluster in clusters for d in cluster.documents if d.path]
-    _check_output(output, read)  # a file found in a directory given as input
+    _check_output(output, read, output_format)  # a file found in a directory given as input
     return clusters
 
 
@@ -296,7 +300,7 @@ def merge(
     """Merge reports of one event into a neutral cited summary plus a consistency report."""
     from summarize.pipeline import merge as merge_cluster
 
-    clusters = _load(inputs, output)
+    clusters = _load(inputs, output, output_format)
     settings = _llm_settings(backend, model, base_url, max_input_tokens, cache, no_cache, timeout)
     results = []
     for cluster in clusters:
@@ -342,7 +346,7 @@ def check(
     """Report where reports disagree, with quotes, and which apparent differences are not real."""
     from summarize.pipeline import check as check_cluster
 
-    clusters = _load(inputs, output)
+    clusters = _load(inputs, output, output_format)
     settings = _llm_settings(backend, model, base_url, max_input_tokens, cache, no_cache, timeout)
     try:
         results = [

@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -623,3 +624,44 @@ def test_an_unexpected_error_is_one_line_and_debug_shows_it(
     ]
     debug = CliRunner().invoke(app, ["--debug", "check", *map(str, GOOD)])
     assert isinstance(debug.exception, RuntimeError)
+
+
+def run_on_a_terminal(args: list[str]) -> tuple[int, bytes, str]:
+    """`summarize ARGS` with its stdout on a pseudo-terminal (rich renders the markdown there):
+    the exit code, what the terminal received, and stderr."""
+    pty = pytest.importorskip("pty")
+    main, secondary = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "summarize.cli", *args],
+        stdout=secondary,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    os.close(secondary)
+    received = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal closed: the process ended
+            break
+        if not chunk:
+            break
+        received += chunk
+    os.close(main)
+    _, stderr = process.communicate(timeout=60)
+    return process.returncode, received, stderr
+
+
+def test_an_article_cannot_drive_a_real_terminal(tmp_path: Path) -> None:
+    article = tmp_path / "esc.txt"
+    article.write_text(f"Army {ESCAPES} holds city\n\n{PROSE} {ESCAPES}\n\n{ARTICLE}", "utf-8")
+    code, received, stderr = run_on_a_terminal(["merge", *map(str, GOOD), str(article)])
+    assert code == 0, stderr
+    assert b"Merged summary" in received
+    for sequence in ("\x1b]0;pwned", "\x1b]8;;https://evil", "\x1b[8mhidden", "\x9b31m"):
+        assert sequence.encode() not in received, sequence
+    assert b"\\x1b]0;pwned" in received  # shown, escaped
+
+    code, received, stderr = run_on_a_terminal(["merge", *map(str, GOOD), "--format", "html"])
+    assert code == 2 and received == b""
+    assert stderr == "summarize: --format html writes a page for a browser: give -o FILE\n"
