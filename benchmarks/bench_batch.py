@@ -7,13 +7,9 @@ fastest of `--repeat` runs of each system: the machine is shared). Not a timed t
   and the workers' lazy loading included: about 0.5 s a run), and a plain in-process `merge` loop
   for comparison; `--ray` adds the Ray engine on a local instance of as many CPUs as cores (its
   start-up not included, and its workers stay warm from one repeat to the next).
-- LexRank: `sumy` (install by hand, `pip install sumy`; not a project dependency) on the three
-  reports of each cluster put together, one paragraph each. sumy's own tokenizer needs nltk's
-  punkt data (a download), so LexRank gets the splitter the evals use for peer outputs
-  (`evals.metrics.split_sentences`) and a plain word regex; sumy's stemmer and stop words ship
-  with it.
-- Both get the same word budget as the NeuS eval suite (`NEUS_MAX_WORDS`): whole sentences, best
-  first, while they fit (at least one), shown in document order.
+- LexRank: the NeuS suite's baseline, `evals.baselines.lexrank` (sumy, from the `eval` extra,
+  with the project's sentence splitter and stems).
+- Both get the NeuS suite's first word budget (`NEUS_BUDGETS[0]`).
 - ROUGE-1/2/L/Lsum F1 x100 (rouge-score, use_stemmer=True) against each cluster's `reference`;
   Lsum sees one sentence a line.
 """
@@ -23,17 +19,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import statistics
 import tempfile
 import time
-from collections.abc import Callable, Sequence
-from functools import cache
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from evals.baselines import lexrank
 from evals.metrics import split_sentences, word_count
-from evals.suites.neus import NEUS_MAX_WORDS
+from evals.suites.neus import NEUS_BUDGETS
 from summarize.batch import run_batch
 from summarize.ingest import cluster_from_record
 from summarize.pipeline import merge
@@ -41,56 +36,7 @@ from summarize.pipeline import merge
 ROOT = Path(__file__).resolve().parent.parent
 NEUS = ROOT / "evals" / "data" / "neus" / "clusters.jsonl"
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-
-class _WordTokenizer:
-    """What sumy asks of a tokenizer for an already split sentence: its words."""
-
-    language = "english"
-
-    def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(_WORD.findall(sentence))
-
-
-def _within_budget(max_words: int) -> Callable[[Sequence[Any]], list[Any]]:
-    """For sumy: from sentences sorted best first, those that fit in `max_words` (one at least)."""
-
-    def take(infos: Sequence[Any]) -> list[Any]:
-        chosen, used = [], 0
-        for info in infos:
-            words = word_count(str(info.sentence))
-            if not chosen or used + words <= max_words:
-                chosen.append(info)
-                used += words
-        return chosen
-
-    return take
-
-
-@cache
-def _lexrank() -> Any:
-    from sumy.nlp.stemmers import Stemmer
-    from sumy.summarizers.lex_rank import LexRankSummarizer
-    from sumy.utils import get_stop_words
-
-    summarizer = LexRankSummarizer(Stemmer("english"))
-    summarizer.stop_words = get_stop_words("english")
-    return summarizer
-
-
-def lexrank_summary(sources: list[str], max_words: int) -> str:
-    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
-
-    tokenizer = _WordTokenizer()
-    document = ObjectDocumentModel(
-        [
-            Paragraph([Sentence(text, tokenizer) for text in split_sentences(source)])
-            for source in sources
-        ]
-    )
-    chosen = _lexrank()(document, _within_budget(max_words))
-    return " ".join(str(sentence) for sentence in chosen)
+BUDGET = NEUS_BUDGETS[0]
 
 
 def rouge_scores(outputs: list[str], references: list[str]) -> dict[str, float]:
@@ -154,7 +100,7 @@ def main() -> None:
             output = Path(scratch) / f"{len(outputs)}.jsonl"
             seconds, result = fastest(
                 lambda options=options, output=output: run_batch(
-                    NEUS, output, max_words=NEUS_MAX_WORDS, progress=False, **options
+                    NEUS, output, max_words=BUDGET, progress=False, **options
                 ),
                 args.repeat,
             )
@@ -165,7 +111,7 @@ def main() -> None:
         same = len({tuple(sorted(path.read_text().splitlines())) for path in outputs}) == 1
 
     seconds, reports = fastest(
-        lambda: [merge(cluster_from_record(r), NEUS_MAX_WORDS) for r in records], args.repeat
+        lambda: [merge(cluster_from_record(r), BUDGET) for r in records], args.repeat
     )
     rows.append(
         (
@@ -174,15 +120,15 @@ def main() -> None:
             [" ".join(s.text for s in report.summary or []) for report in reports],
         )
     )
-    _lexrank()  # sumy's import and stemmer set-up, once, outside the timing
-    seconds, lexrank = fastest(
-        lambda: [lexrank_summary(record["sources"], NEUS_MAX_WORDS) for record in records],
-        args.repeat,
+    clusters = [cluster_from_record(record) for record in records]
+    lexrank(clusters[0].documents, BUDGET)  # sumy's import and set-up, once, outside the timing
+    seconds, ranked = fastest(
+        lambda: [lexrank(cluster.documents, BUDGET) for cluster in clusters], args.repeat
     )
-    rows.append(("LexRank (sumy), in process", seconds, lexrank))
+    rows.append(("LexRank (sumy), in process", seconds, ranked))
 
     print(
-        f"NeuS test: {len(records)} clusters, {NEUS_MAX_WORDS}-word budget, "
+        f"NeuS test: {len(records)} clusters, {BUDGET}-word budget, "
         f"{os.cpu_count()} cores, fastest of {args.repeat} runs"
     )
     header = f"{'system':<44} {'s':>6} {'clusters/s':>10} {'R-1':>6} {'R-2':>6} {'R-L':>6}"

@@ -215,29 +215,49 @@ def _describe(finding: Finding) -> str:
     return f"{finding.kind} [{', '.join(finding.documents)}]: {quotes}"
 
 
+def _acceptable(
+    finding: Finding,
+    optional: Sequence[GoldFinding],
+    non_conflicts: Sequence[NonConflict],
+    texts: Mapping[str, str],
+) -> bool:
+    """Matches an acceptable gold item: an optional finding, or a listed apparent disagreement
+    whose `allowed_kinds` include the finding's kind (20 km vs 12 miles as an equivalence)."""
+    if any(finding_matches(finding, g, texts) for g in optional):
+        return True
+    return any(
+        finding.kind in item.allowed_kinds
+        and evidence_matches(_predicted_spans(finding), gold_spans(item.evidence, texts))
+        for item in non_conflicts
+    )
+
+
 def score_findings(
-    predicted: Sequence[Finding], gold: Sequence[GoldFinding], texts: Mapping[str, str]
+    predicted: Sequence[Finding],
+    gold: Sequence[GoldFinding],
+    texts: Mapping[str, str],
+    non_conflicts: Sequence[NonConflict] = (),
 ) -> FindingScores:
     """Precision, recall and F1 of the checker, overall and by kind.
 
-    A prediction matching a required gold finding is correct; one matching only optional gold
-    findings is left out of precision; one matching none is wrong. Recall counts required gold.
+    A prediction matching a required gold finding, or an acceptable item (an optional gold
+    finding, or a listed non-conflict that allows its kind), is correct; one matching nothing
+    is a false alarm. Recall counts required gold findings.
     """
     required = [g for g in gold if g.required]
     optional = [g for g in gold if not g.required]
-    kinds = sorted({p.kind for p in predicted} | {g.kind for g in required})
+    kinds: list[str] = sorted({p.kind for p in predicted} | {g.kind for g in required})
     correct = dict.fromkeys(kinds, 0)
     scored = dict.fromkeys(kinds, 0)
     found: set[str] = set()
     unmatched = []
     for finding in predicted:
+        scored[finding.kind] += 1
         hits = [g.id for g in required if finding_matches(finding, g, texts)]
-        if hits:
-            found.update(hits)
+        found.update(hits)
+        if hits or _acceptable(finding, optional, non_conflicts, texts):
             correct[finding.kind] += 1
-            scored[finding.kind] += 1
-        elif not any(finding_matches(finding, g, texts) for g in optional):
-            scored[finding.kind] += 1
+        else:
             unmatched.append(_describe(finding))
     by_kind = {
         kind: _kind_score(
@@ -290,18 +310,23 @@ def _rouge_scorer():  # type: ignore[no-untyped-def]
     return rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
 
 
+def rouge_scores(prediction: str, reference: str) -> dict[str, float]:
+    """ROUGE-1/2/Lsum F1 (x100) with stemming; Lsum sees one sentence a line."""
+    scores = _rouge_scorer().score(
+        "\n".join(split_sentences(reference)), "\n".join(split_sentences(prediction))
+    )
+    return {name: 100 * scores[name].fmeasure for name in ROUGE_TYPES}
+
+
 def rouge(predictions: Sequence[str], references: Sequence[str]) -> dict[str, float]:
-    """Mean ROUGE-1/2/Lsum F1 (x100) with stemming; Lsum sees one sentence a line."""
+    """Mean ROUGE-1/2/Lsum F1 (x100) over the pairs."""
     if len(predictions) != len(references):
         raise ValueError(f"{len(predictions)} predictions for {len(references)} references")
     totals = dict.fromkeys(ROUGE_TYPES, 0.0)
     for prediction, reference in zip(predictions, references, strict=True):
-        scores = _rouge_scorer().score(
-            "\n".join(split_sentences(reference)), "\n".join(split_sentences(prediction))
-        )
-        for name in ROUGE_TYPES:
-            totals[name] += scores[name].fmeasure
-    return {name: 100 * total / max(len(predictions), 1) for name, total in totals.items()}
+        for name, score in rouge_scores(prediction, reference).items():
+            totals[name] += score
+    return {name: total / max(len(predictions), 1) for name, total in totals.items()}
 
 
 def balanced_accuracy(gold: Sequence[bool], predicted: Sequence[bool]) -> float:

@@ -16,13 +16,13 @@ import argparse
 import hashlib
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from evals.gold import DATA_DIR
+from evals import DATA_DIR
 from evals.metrics import balanced_accuracy
 from summarize.analyze import analyze
 from summarize.ingest import document_from_text
@@ -138,7 +138,7 @@ def evaluate_summedits(limit: int | None = None, path: Path = SUMMEDITS_PATH) ->
 
 def format_table(results: dict[str, Any]) -> str:
     halves = [name for name in ("dev", "test", "all") if name in results]
-    rows = [
+    rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
         ("pairs", lambda r: str(r["pairs"])),
         ("balanced accuracy", lambda r: _cell(r["balanced_accuracy"])),
         ("recall (inconsistent)", lambda r: _cell(r["recall"])),

@@ -27,6 +27,11 @@ MIN_SIMILARITY = 0.3
 # Sentences this similar are about the same thing, even if not close enough to be one fact;
 # the checker compares their numbers and wording.
 CONTEXT_SIMILARITY = 0.2
+# Sentences this similar are neighbours: the checker still compares their figures, figure by
+# figure, when the figures' own frames (what, whose, when) say they are the same figure, and
+# looks there for another report's wording of the same claim. Reports of one event word a
+# sentence differently more often than its figures and names.
+NEAR_SIMILARITY = 0.05
 MAX_POSTING = 40
 NEIGHBOURS = 8
 MINHASH_SEEDS = 4
@@ -85,6 +90,7 @@ class Similarities:
     def similarity(self, a: int, b: int) -> float:
         return _dot(self.vectors[a], self.vectors[b])
 
+    @cached_property
     def _candidates(self) -> dict[int, set[int]]:
         """i -> the j > i worth scoring."""
         rare: dict[str, list[int]] = defaultdict(list)
@@ -111,13 +117,47 @@ class Similarities:
         """Pairs of sentences of different reports, most similar first."""
         sentences = self.analysis.sentences
         pairs: list[Pair] = []
-        for i, others in self._candidates().items():
+        for i, others in self._candidates.items():
             for j in others:
                 if sentences[i].document == sentences[j].document:
                     continue
                 score = self.similarity(i, j)
                 if score >= CONTEXT_SIMILARITY:
                     pairs.append((score, i, j))
+        pairs.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
+        return pairs
+
+    @cached_property
+    def _near(self) -> dict[int, list[tuple[float, int]]]:
+        near: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        sentences = self.analysis.sentences
+        for i, others in self._candidates.items():
+            for j in others:
+                if sentences[i].document != sentences[j].document:
+                    score = self.similarity(i, j)
+                    if score >= NEAR_SIMILARITY:
+                        near[i].append((score, j))
+                        near[j].append((score, i))
+        for found in near.values():
+            found.sort(key=lambda item: (-item[0], item[1]))
+        return near
+
+    def near(self, index: int) -> list[tuple[float, int]]:
+        """(similarity, sentence) of the other reports' sentences at or above NEAR_SIMILARITY,
+        most similar first (only the candidates: never all pairs)."""
+        return self._near.get(index, [])
+
+    @cached_property
+    def figure_pairs(self) -> list[Pair]:
+        """Neighbouring sentences that both state figures, most similar first."""
+        sentences = self.analysis.sentences
+        pairs = [
+            (score, i, j)
+            for i, found in self._near.items()
+            if sentences[i].quantities
+            for score, j in found
+            if i < j and sentences[j].quantities
+        ]
         pairs.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
         return pairs
 

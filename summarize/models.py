@@ -60,6 +60,36 @@ class Span(BaseModel):
 
 
 Bound = Literal["exact", "approximate", "at_least", "at_most", "range"]
+Statement = Literal["actual", "expected", "forecast", "estimate", "target"]
+Form = Literal["level", "change", "rate", "share"]
+
+
+class QuantityFrame(BaseModel):
+    """What a figure says about what: two figures are comparable only when their frames match.
+
+    Read from the figure's sentence by word order (`summarize/analyze/frames.py`); a part the
+    sentence does not state is None, and the checker treats it as unknown, not as a match.
+    """
+
+    measure: str = Field(
+        description="what is counted or measured: the counted noun ('people'), with what "
+        "happened to it when the sentence says ('people killed'), or the unit's kind "
+        "('length', 'money (USD)', 'percent', 'age')"
+    )
+    subject: str | None = Field(
+        default=None,
+        description="whose figure or of what, as written: 'the unemployment rate', 'voters'",
+    )
+    time: str | None = Field(
+        default=None,
+        description="when, as a key: 'month:10', 'year:2019', 'last week', 'day:monday', "
+        "'since:march', 'earlier' (the 'from' value of a change)",
+    )
+    statement: Statement = Field(default="actual", description="what kind of statement")
+    form: Form = Field(default="level", description="a level, a change, a rate or a share")
+    period: str | None = Field(
+        default=None, description="the period of a rate or of a change: 'month', 'year'"
+    )
 
 
 class Quantity(Span):
@@ -73,6 +103,9 @@ class Quantity(Span):
     bound: Bound = "exact"
     low: float = Field(description="lowest normalised value the wording allows (rounding too)")
     high: float = Field(description="highest normalised value the wording allows")
+    frame: QuantityFrame | None = Field(
+        default=None, description="what the figure measures, read from its sentence"
+    )
 
 
 class DateMention(Span):
@@ -193,8 +226,11 @@ class Evidence(BaseModel):
 class ReportedValue(BaseModel):
     document: str
     text: str
-    normalized: float
+    normalized: float = Field(description="signed: a fall of 5% is -5")
     unit: str
+    frame: QuantityFrame | None = Field(
+        default=None, description="the frame that made this value comparable with the others"
+    )
 
 
 class Finding(BaseModel):

@@ -3,10 +3,14 @@
 Each test queues behaviours (`server.script(rate_limited(0.2), echo())`); a request takes the
 next one, or `echo()` when the queue is empty. Every request is recorded with the time it
 arrived, so tests can check what the client sent and how long it waited between attempts.
+
+`python -m tests.openai_server --port 8765` serves echo answers until interrupted (to record the
+worked eval example's cassette, see evals/examples/README.md).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import threading
@@ -133,13 +137,13 @@ def schema_unsupported() -> Behaviour:
 
 
 class FakeOpenAIServer:
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.requests: list[Recorded] = []
         self.in_flight = 0
         self.max_in_flight = 0
         self._queue: deque[Behaviour] = deque()
         self._lock = threading.Lock()
-        self._http = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._http = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
         self._http.daemon_threads = True
         self._thread = threading.Thread(
             target=self._http.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
@@ -208,3 +212,20 @@ class FakeOpenAIServer:
                 pass
 
         return Handler
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Serve echo answers on 127.0.0.1 until Ctrl-C.")
+    parser.add_argument("--port", type=int, default=8765)
+    server = FakeOpenAIServer(parser.parse_args().port).start()
+    print(f"scripted OpenAI-compatible server at {server.base_url}", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,13 +1,26 @@
-"""The eval suites: each runs the project on one dataset and scores it (data, solver, scorer)."""
+"""The eval suites, in inspect_ai's terms a dataset, a solver and scorers.
+
+The normal suite is a `DatasetSuite`: a dataset of clusters (`evals.dataset`), each merged (or
+only checked) under the run and scored by `evals.scoring`, exactly as a user's `--dataset` file
+is. A `finish` hook may add what only that suite has (the NeuS peers' table). A suite that is not
+a dataset of clusters (SummEdits: document/summary pairs for the judge) is a `CustomSuite` that
+returns its `SuiteResult` itself. To add a suite: a module here defining one of them, and its
+name in SUITES.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:
+    from evals.dataset import Dataset
+    from evals.runs import Run
     from evals.scorecard import SuiteResult
-    from summarize.llm.settings import LLMSettings
-    from summarize.models import Backend
+
+Solve = Literal["merge", "check"]
 
 
 class Progress(Protocol):
@@ -18,7 +31,38 @@ class Progress(Protocol):
     def advance(self) -> None: ...
 
 
-class Suite(Protocol):
-    def __call__(
-        self, backend: Backend, llm_settings: LLMSettings | None, progress: Progress
-    ) -> SuiteResult: ...
+@dataclass(frozen=True)
+class DatasetSuite:
+    name: str
+    load: Callable[[], Dataset]
+    max_words: int | None = None  # the summary length when neither the run nor the line sets one
+    solve: Solve = "merge"  # "check": findings only, no summary
+    finish: Callable[[SuiteResult, Dataset, Run], None] | None = None
+
+
+@dataclass(frozen=True)
+class CustomSuite:
+    name: str
+    run: Callable[[Run, int | None, Progress], SuiteResult]  # (run, limit, progress)
+
+
+Suite = DatasetSuite | CustomSuite
+
+# name -> "module:attribute", imported on demand (a suite's imports can be slow).
+SUITES = {
+    "seeds": "evals.suites.seeds:SEEDS",
+    "seeds_short": "evals.suites.seeds:SEEDS_SHORT",
+    "neus50": "evals.suites.neus:NEUS_50",
+    "neus75": "evals.suites.neus:NEUS_75",
+    "summedits": "evals.suites.summedits:SUMMEDITS",
+    "checker_dev": "evals.suites.checker_dev:CHECKER_DEV",
+    "conflicts": "evals.suites.conflicts:CONFLICTS",
+}
+
+
+def builtin_suite(name: str) -> Suite:
+    if name not in SUITES:
+        raise ValueError(f"unknown eval suite {name!r}; choose from {', '.join(SUITES)}")
+    module, _, attribute = SUITES[name].partition(":")
+    suite: Suite = getattr(importlib.import_module(module), attribute)
+    return suite

@@ -1,107 +1,67 @@
-"""Seeds: merge and check the five seed reports, scored against the hand-written gold."""
+"""Seeds: the five seed reports (`examples/syria-hama/`) as a one-cluster dataset, scored against
+the hand-written gold (`data/seeds_gold.json`, see `data/SEEDS_GOLD.md`).
+
+The gold is kept apart from the reports (which stay where the README shows them) and joined here
+into the cluster line a user's dataset would hold; from then on it is a dataset like any other.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-from evals.gold import load_seeds_gold
-from evals.metrics import (
-    carries_fact,
-    citation_precision,
-    contested_attribution,
-    faithfulness,
-    false_conflicts,
-    key_fact_coverage,
-    score_findings,
-    word_count,
-)
-from evals.neutrality import loaded_word_rate
-from evals.scorecard import SuiteResult
-from summarize.analyze import analyze
-from summarize.ingest import load_inputs
-from summarize.judge import Judge
-from summarize.pipeline import check, merge
+from pydantic import BaseModel, Field
 
-if TYPE_CHECKING:
-    from evals.suites import Progress
-    from summarize.llm.settings import LLMSettings
-    from summarize.models import Backend
+from evals import DATA_DIR
+from evals.dataset import Dataset, parse_dataset
+from evals.gold import GoldFinding, KeyFact, NonConflict
+from evals.suites import DatasetSuite
+
+SEEDS_GOLD_PATH = DATA_DIR / "seeds_gold.json"
+PROJECT_DIR = DATA_DIR.parent.parent
 
 # Five reports of ~400-600 words with 12 key facts: a reader's brief needs about 250 words to
-# carry them (the 120-word default holds a headline story, not the whole event).
+# carry them; a short brief of 120 words (`seeds_short`) is scored too: how many facts fit in it.
 SEEDS_MAX_WORDS = 250
+SEEDS_SHORT_WORDS = 120
 
 
-def run_seeds(
-    backend: Backend, llm_settings: LLMSettings | None, progress: Progress
-) -> SuiteResult:
-    progress.start(total=3)
-    gold = load_seeds_gold()
-    (cluster,) = load_inputs([str(path) for path in gold.source_paths])
-    texts = {document.id: document.text for document in cluster.documents}
+class SeedsGold(BaseModel):
+    story: str
+    source_dir: str = Field(description="folder of the reports, relative to the project")
+    documents: list[str]
+    facts: list[KeyFact]
+    findings: list[GoldFinding]
+    non_conflicts: list[NonConflict]
 
-    report = merge(cluster, SEEDS_MAX_WORDS, backend=backend, llm_settings=llm_settings)
-    summary = report.summary or []
-    sentences = [s.text for s in summary]
-    progress.advance()
+    @property
+    def source_paths(self) -> list[Path]:
+        return [PROJECT_DIR / self.source_dir / f"{doc_id}.txt" for doc_id in self.documents]
 
-    judge_of = Judge(analyze(cluster.documents))
 
-    def judge(claim: str, documents: Sequence[str]) -> str:
-        return judge_of.judge(claim, documents).label
+def load_seeds_gold(path: Path = SEEDS_GOLD_PATH) -> SeedsGold:
+    return SeedsGold.model_validate_json(path.read_text(encoding="utf-8"))
 
-    unsupported = [
-        f"{s.text} ({verdict.label}: {verdict.reason})"
-        for s in summary
-        for verdict in [judge_of.judge(s.text, s.citations)]
-        if verdict.label != "supported"
-    ]
 
-    text = " ".join(sentences)
-    metrics: dict[str, float | None] = {
-        "merge.coverage": key_fact_coverage(gold.facts, sentences),
-        "merge.faithfulness": faithfulness(summary, judge),
-        "merge.citation_precision": citation_precision(summary, judge),
-        "merge.contested_attribution": contested_attribution(gold.facts, sentences),
-        "merge.loaded_rate": loaded_word_rate(text),
-        "merge.words": float(word_count(text)),
+def seeds_line(gold: SeedsGold) -> dict[str, object]:
+    """The seed cluster as a dataset line: the reports' text under their file names, the gold."""
+    return {
+        "id": gold.story,
+        "sources": [
+            {"id": path.stem, "text": path.read_bytes().decode("utf-8")}
+            for path in gold.source_paths
+        ],
+        "key_facts": [fact.model_dump() for fact in gold.facts],
+        "expected_findings": [finding.model_dump() for finding in gold.findings],
+        "not_conflicts": [item.model_dump() for item in gold.non_conflicts],
     }
-    progress.advance()
 
-    findings = check(cluster).findings
-    scores = score_findings(findings, gold.findings, texts)
-    wrong_conflicts = false_conflicts(findings, gold.non_conflicts, gold.findings, texts)
-    metrics |= {
-        "check.precision": scores.overall.precision,
-        "check.recall": scores.overall.recall,
-        "check.f1": scores.overall.f1,
-        "check.false_conflicts": float(len(wrong_conflicts)),
-        "check.findings": float(len(findings)),
-    }
-    for kind, score in scores.by_kind.items():
-        metrics |= {
-            f"check.{kind}.precision": score.precision,
-            f"check.{kind}.recall": score.recall,
-            f"check.{kind}.f1": score.f1,
-        }
-    progress.advance()
 
-    return SuiteResult(
-        name="seeds",
-        metrics=metrics,
-        details={
-            "summary": [f"{s.text} [{', '.join(s.citations)}]" for s in summary],
-            "sentences their citations do not support": unsupported,
-            "key facts not covered": [
-                fact.id
-                for fact in gold.facts
-                if not any(carries_fact(sentence, fact) for sentence in sentences)
-            ],
-            "gold findings missed": scores.missed,
-            "findings matching no gold": scores.unmatched,
-            "false conflicts": [
-                " | ".join(e.quote for e in finding.evidence) for finding in wrong_conflicts
-            ],
-        },
-    )
+def load_seeds() -> Dataset:
+    import json
+
+    line = json.dumps(seeds_line(load_seeds_gold()), ensure_ascii=False)
+    return parse_dataset("seeds", str(SEEDS_GOLD_PATH), line)
+
+
+SEEDS = DatasetSuite(name="seeds", load=load_seeds, max_words=SEEDS_MAX_WORDS)
+SEEDS_SHORT = DatasetSuite(name="seeds_short", load=load_seeds, max_words=SEEDS_SHORT_WORDS)

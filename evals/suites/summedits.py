@@ -1,6 +1,8 @@
 """SummEdits news: the faithfulness judge as an inconsistency detector (see `evals.summedits`).
 
-The judge is offline whatever the backend, so the backend does not change this suite.
+Not a dataset of clusters (document/summary pairs, and the judge is the solver), so a custom
+suite. The judge is offline whatever the run, so the run does not change it; `--limit` takes the
+first pairs.
 """
 
 from __future__ import annotations
@@ -8,12 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from evals.scorecard import Cell, SuiteResult, Table
+from evals.suites import CustomSuite
 from evals.summedits import EDIT_TYPES, evaluate_summedits
 
 if TYPE_CHECKING:
+    from evals.runs import Run
     from evals.suites import Progress
-    from summarize.llm.settings import LLMSettings
-    from summarize.models import Backend
 
 # Balanced accuracy on the news domain, from Laban et al. (2023), "LLMs as Factual Reasoners".
 PUBLISHED = {
@@ -26,11 +28,9 @@ PUBLISHED = {
 }
 
 
-def run_summedits(
-    backend: Backend, llm_settings: LLMSettings | None, progress: Progress
-) -> SuiteResult:
+def run_summedits(run: Run, limit: int | None, progress: Progress) -> SuiteResult:
     progress.start(total=1)
-    results = evaluate_summedits()
+    results = evaluate_summedits(limit=limit)
     progress.advance()
     overall, held_out = results["all"], results.get("test", {})
     metrics: dict[str, float | None] = {
@@ -43,8 +43,8 @@ def run_summedits(
     rows: list[list[Cell]] = [
         ["summarize (offline judge), all pairs", overall["balanced_accuracy"]],
         ["summarize (offline judge), test half", held_out.get("balanced_accuracy")],
-        *[[name, score] for name, score in PUBLISHED.items()],
     ]
+    rows += [[name, score] for name, score in PUBLISHED.items()]
     return SuiteResult(
         name="summedits",
         metrics=metrics,
@@ -60,3 +60,6 @@ def run_summedits(
             )
         ],
     )
+
+
+SUMMEDITS = CustomSuite(name="summedits", run=run_summedits)

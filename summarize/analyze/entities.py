@@ -323,7 +323,7 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
-def _initials(surface: str) -> set[str]:
+def initials(surface: str) -> set[str]:
     """Acronyms a long name could have: with and without its lowercase connectors."""
     words = [w for w in re.split(r"[\s\-]+", POSSESSIVE_RE.sub("", surface)) if w]
     if len(words) < 2:
@@ -464,8 +464,8 @@ def _attach_acronyms(names: list[_Name], groups: _Groups) -> None:
     by_initials: dict[str, set[int]] = {}
     for index, name in enumerate(names):
         for surface in name.surfaces:
-            for initials in _initials(surface):
-                by_initials.setdefault(initials, set()).add(index)
+            for initials_of in initials(surface):
+                by_initials.setdefault(initials_of, set()).add(index)
     group_surfaces: dict[int, list[str]] = {}
     for index, name in enumerate(names):
         group_surfaces.setdefault(groups.find(index), []).extend(name.surfaces)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from summarize.analyze.attribution import find_attributions
+from summarize.analyze.attribution import reported_speech
 from summarize.models import SentenceAnalysis, Span
 from summarize.text.inflection import word_forms
 from summarize.text.lexicons import lexicon, word_set
@@ -52,9 +52,22 @@ _EXTRA_LOADED = word_set(
     unprecedented staggering scathing fiery embattled disgraced baseless bogus falsely shameful
     disgraceful alarming terrifying chaotic chaos draconian reckless vicious ruthless blatant
     blatantly outrage outraged furious soaring skyrocketing plummeting plunged bombshell
-    explosive sweeping landmark crackdown crucial
+    explosive sweeping landmark crackdown crucial sham hoax smear tirade ranted ploy disgusting
+    despicable vile ludicrous pathetic shameless unfair unfairly
     """
 )
+# Loaded words that only grade size, degree or importance ("very", "massive", "historic"):
+# they load a summary (so they count in `loaded_rate`), but straight news uses them to
+# describe, so a report using one where another does not is no framing finding by itself.
+_MILD = word_set(
+    """
+    very strongly clearly obviously literally important popular powerful famous great good best
+    bad vast tiny historic massive huge dramatic dramatically crucial unprecedented landmark
+    sweeping extremely incredibly soaring skyrocketing plummeting plunged stunning devastating
+    staggering alarming successful
+    """
+)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
 # Loaded words that label a party or an act; someone else's label is reported, not used.
 _LABELS = word_set(
     """
@@ -64,19 +77,22 @@ _LABELS = word_set(
     """
 )
 _NAMING_VERBS = word_set("view call label brand describe consider dub term deem regard")
-_QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
 
 
 LINK_CUES: dict[str, re.Pattern[str]] = {
+    # "due to" after a form of "be" and before a verb schedules ("is due to vote"): not a cause.
     "cause": re.compile(
-        r"\b(because|due to|owing to|as a result|result(?:s|ed)? in|led to|leading to|caused|"
-        r"sparked by|prompted by|fuel(?:l)?ed by|triggered by)\b",
+        r"\b(because|(?:(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )due to|due to"
+        r"(?= (?:the|a|an|his|her|its|their|this|that|these|those|(?-i:[A-Z])\w*|\w+ing)\b))|"
+        r"owing to|"
+        r"as a result|result(?:s|ed)? in|led to|leading to|caused|sparked by|prompted by|"
+        r"fuel(?:l)?ed by|triggered by)\b",
         re.I,
     ),
     "motive": re.compile(
         r"\b(in order to|so as to|aim(?:s|ed|ing)? (?:at|to)|in a bid to|seek(?:s|ing)?|"
         r"sought|hop(?:es|ed|ing) to|to address|motivated by|driven by|shares? concerns?|"
-        r"in response to|in retaliation)\b",
+        r"in response to|in retaliation|so (?:that )?(?:\w+ ){1,3}(?:could|can|would|might))\b",
         re.I,
     ),
     "support": re.compile(
@@ -104,34 +120,61 @@ def _naming_forms() -> frozenset[str]:
 
 
 def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
-    """Loaded words in the outlet's own voice in one sentence; `offset` is its document start."""
+    """Loaded words of one sentence outside quotations (a quotation is the speaker's words);
+    `offset` is its document start. A label for a party inside someone's reported speech
+    ("officials said the regime fell"), or after a naming verb ("views the insurgents as
+    terrorists"), is theirs too. Other words of a paraphrase are the report's choice: see
+    `in_own_voice` for what the report asserts itself."""
     tokens = word_tokens(text)
     forms = _loaded_forms()
-    quoted = [match.span() for match in _QUOTED_RE.finditer(text)]
-    speakers: list[tuple[int, int]] | None = None  # computed only when a label needs them
+    quoted = [match.span() for match in _QUOTED.finditer(text)]
+    reported: list[tuple[int, int]] | None = None  # computed only when a label needs them
     spans = []
     for index, token in enumerate(tokens):
         lemma = forms.get(token.text.lower())
         if lemma is None or any(start <= token.start < end for start, end in quoted):
             continue
         if lemma in _LABELS:
-            if speakers is None:
-                speakers = _speaker_spans(text)
-            reported = speakers and not any(s <= token.start < e for s, e in speakers)
-            if reported or _after_naming_verb(tokens, index):
+            if reported is None:
+                reported = reported_speech(text)
+            inside = any(start <= token.start < end for start, end in reported)
+            if inside or _after_naming_verb(tokens, index):
                 continue
         spans.append(Span(start=offset + token.start, end=offset + token.end, text=token.text))
     return spans
 
 
-def _speaker_spans(text: str) -> list[tuple[int, int]]:
-    """Where the speakers of the sentence's attributions are: "the regime said" uses the label
-    in the outlet's voice, "officials said the regime ..." reports it."""
-    spans = []
-    for attribution in find_attributions(text):
-        start = attribution.start + attribution.text.find(attribution.source)
-        spans.append((start, start + len(attribution.source)))
-    return spans
+def in_own_voice(text: str, offset: int, terms: list[Span]) -> list[Span]:
+    """The terms (of this sentence, at `offset`) outside anyone's reported speech: what the
+    report says in its own voice."""
+    if not terms:
+        return []
+    reported = reported_speech(text)
+    return [
+        term
+        for term in terms
+        if not any(start <= term.start - offset < end for start, end in reported)
+    ]
+
+
+def is_charged(word: str) -> bool:
+    """A loaded word that frames by itself (not one that only grades size or degree)."""
+    return _loaded_forms().get(word.lower()) not in _MILD
+
+
+def reported_loaded_terms(text: str, offset: int = 0) -> list[Span]:
+    """Loaded words in someone's reported (not quoted) speech: a report's paraphrase of a
+    statement, whose words are the report's choice when others paraphrase it without them."""
+    forms = _loaded_forms()
+    reported = reported_speech(text)
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    return [
+        Span(start=offset + token.start, end=offset + token.end, text=token.text)
+        for token in word_tokens(text)
+        if token.text.lower() in forms
+        and any(start <= token.start < end for start, end in reported)
+        and not any(start <= token.start < end for start, end in quoted)
+    ]
 
 
 def _after_naming_verb(tokens: list[Token], index: int) -> bool:
@@ -152,12 +195,17 @@ def loaded_rate(text: str) -> float:
 
 
 def find_links(text: str) -> dict[str, str]:
-    """The causes, motives or backing a sentence asserts: kind of link -> the words making it."""
+    """The causes, motives or backing a sentence asserts in its own voice: kind of link -> the
+    words making it (a link inside someone's reported words is theirs)."""
     found = {}
+    reported: list[tuple[int, int]] | None = None
     for kind, pattern in LINK_CUES.items():
-        match = pattern.search(text)
-        if match:
-            found[kind] = match.group(0)
+        for match in pattern.finditer(text):
+            if reported is None:
+                reported = reported_speech(text)
+            if not any(start <= match.start() < end for start, end in reported):
+                found[kind] = match.group(0)
+                break
     return found
 
 

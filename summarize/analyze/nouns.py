@@ -7,11 +7,11 @@ words for one thing ("countries" / "nations") from a change of what is counted.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-
-from summarize.text.lexicons import lexicon
+from importlib import resources
 
 # Two nouns are related when one is a kind of the other within this many levels of WordNet
 # ("member" -> "associate" -> "peer" -> "person"). Any of 2 to 5 scores the same on the dev half
@@ -19,60 +19,89 @@ from summarize.text.lexicons import lexicon
 HYPERNYM_LEVELS = 4
 
 
+def _key(line: str) -> str:
+    """The lemma or plural a line is about: its first word, without the "+" mark."""
+    return line[: line.find(" ")].rstrip("+")
+
+
+def _synset(line: str) -> int:
+    return int(line[1 : line.find(" ")])
+
+
 @dataclass(frozen=True)
 class NounSenses:
     """The noun senses of WordNet lemmas and the hypernyms of those senses.
 
-    Kept as the file's text per entry and read as numbers only when asked: a judgement looks up
-    a handful of the 116,000 entries, so parsing them all would be most of its cost.
+    The file's three sections (lemmas, irregular plurals, hypernyms) are each sorted, so an entry
+    is found by bisection in the file's lines as they are: a judgement looks up a handful of the
+    116,000 entries, and parsing them all would cost more than the rest of a run.
     """
 
-    senses: dict[str, str]  # lemma -> its synset numbers
-    also_other: frozenset[str]  # lemmas that are verbs, adjectives or adverbs too
-    plurals: dict[str, str]  # irregular plural -> lemma
-    hypernyms: dict[str, str]  # synset number -> its hypernyms' numbers
+    lemma_lines: list[str]  # "lemma[+] ids", sorted by lemma; "+": also a verb or adjective
+    plural_lines: list[str]  # "form =lemma", sorted by form
+    hypernym_lines: list[str]  # "@id ids", sorted by id
+
+    def _lemma_line(self, word: str) -> str | None:
+        at = bisect.bisect_left(self.lemma_lines, word, key=_key)
+        found = at < len(self.lemma_lines) and _key(self.lemma_lines[at]) == word
+        return self.lemma_lines[at] if found else None
+
+    def _plural_of(self, word: str) -> str:
+        at = bisect.bisect_left(self.plural_lines, word, key=_key)
+        if at < len(self.plural_lines) and _key(self.plural_lines[at]) == word:
+            return self.plural_lines[at].partition("=")[2].strip()
+        return ""
 
     def lemmas(self, word: str) -> list[str]:
         """The lemmas `word` may be a form of: itself, an irregular plural's lemma, or the word
         without a plural ending ("people" is a lemma and the plural of "person")."""
-        found = [word, self.plurals.get(word, "")]
+        found = [word, self._plural_of(word)]
         for ending, replacement in (("ies", "y"), ("es", ""), ("s", "")):
             if word.endswith(ending):
                 found.append(word[: -len(ending)] + replacement)
-        return [lemma for lemma in dict.fromkeys(found) if lemma in self.senses]
+        return [lemma for lemma in dict.fromkeys(found) if lemma and self._lemma_line(lemma)]
+
+    def is_also_other(self, lemma: str) -> bool:
+        """The lemma is a verb, adjective or adverb too."""
+        line = self._lemma_line(lemma)
+        return line is not None and line[: line.find(" ")].endswith("+")
 
     def senses_of(self, lemmas: Iterable[str]) -> set[str]:
-        return {sense for lemma in lemmas for sense in self.senses[lemma].split()}
+        return {
+            sense
+            for lemma in lemmas
+            if (line := self._lemma_line(lemma))
+            for sense in line.split()[1:]
+        }
+
+    def _hypernyms(self, sense: str) -> list[str]:
+        number = int(sense)
+        at = bisect.bisect_left(self.hypernym_lines, number, key=_synset)
+        if at < len(self.hypernym_lines) and _synset(self.hypernym_lines[at]) == number:
+            return self.hypernym_lines[at].split()[1:]
+        return []
 
     def near(self, senses: set[str]) -> set[str]:
         """The senses and their hypernyms up to HYPERNYM_LEVELS up."""
         found = set(senses)
         frontier = list(found)
         for _ in range(HYPERNYM_LEVELS):
-            frontier = [h for sense in frontier for h in self.hypernyms.get(sense, "").split()]
+            frontier = [h for sense in frontier for h in self._hypernyms(sense)]
             found.update(frontier)
         return found
 
 
 @cache
 def noun_senses() -> NounSenses:
-    senses: dict[str, str] = {}
-    plurals: dict[str, str] = {}
-    hypernyms: dict[str, str] = {}
-    also_other = set()
-    for line in lexicon("wordnet_nouns.txt"):
-        head, _, rest = line.partition(" ")
-        rest = rest.strip()
-        if head.startswith("@"):
-            hypernyms[head[1:]] = rest
-        elif rest.startswith("="):
-            plurals[head] = rest[1:]
-        else:
-            lemma = head.rstrip("+")
-            senses[lemma] = rest
-            if head.endswith("+"):
-                also_other.add(lemma)
-    return NounSenses(senses, frozenset(also_other), plurals, hypernyms)
+    text = resources.files("summarize").joinpath("lexicons", "wordnet_nouns.txt").read_text(
+        encoding="utf-8"
+    )
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    hypernyms = next(i for i, line in enumerate(lines) if line.startswith("@"))
+    plurals = hypernyms
+    while plurals and " =" in lines[plurals - 1]:
+        plurals -= 1
+    return NounSenses(lines[:plurals], lines[plurals:hypernyms], lines[hypernyms:])
 
 
 def synonyms(a: str, b: str) -> bool:

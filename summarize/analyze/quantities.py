@@ -21,7 +21,15 @@ its dimension, so two reports agree when their intervals overlap:
   their own base unit (a change of 2 points is no share of 2%); "tons" spans short to metric.
 
 Numbers that are not quantities are skipped: ordinals, years, calendar dates, clock times, phone
-numbers, scores ("3-1"), names with numbers ("F-16", "Resolution 2254") and the pronoun "one".
+numbers, scores ("3-1"), names with numbers ("F-16", "Resolution 2254", "Group of 7", "the Group
+of Seven": a number word is capitalised only in a name), periods of a year ("the second quarter",
+"the first half of 2020"), addresses and versions ("127.0.0.1", "3.8.0"), code ("alert(3)",
+"x[2]") and the pronoun "one".
+
+A minus sign glued to a number makes it negative ("-5 km", "minus 3"). The figure after a verb of
+change is a change, not the start of a range: "dropped 29,000 to 348,000" is a change of 29,000
+and a level of 348,000. Each quantity gets its frame (`summarize/analyze/frames.py`), and a fall
+is a negative change ("fell 5%" is -5%).
 """
 
 from __future__ import annotations
@@ -34,9 +42,12 @@ from dataclasses import dataclass
 from typing import Literal, TypedDict
 
 from summarize.analyze.dates import calendar_spans
+from summarize.analyze.frames import read_frames
 from summarize.models import Bound, Quantity
+from summarize.text.figures import change_verbs
 from summarize.text.inflection import looks_plural, singular
 from summarize.text.numbers import FRACTIONS, NUMBER_WORDS, ORDINALS, SCALES, SMALL, TENS
+from summarize.text.tokens import is_title_case
 from summarize.text.units import CONVERSIONS, to_base
 
 UNBOUNDED = sys.float_info.max
@@ -216,6 +227,19 @@ _PHONE = re.compile(
 _GLUED_BEFORE = re.compile(r"(?:[A-Za-z]-?|\d[:/]|#|\bNo\.?\s|\bnumber\s)$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w'’.-]*)\s+$")
 _SIGN_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:minus\s+|[-−])$", re.IGNORECASE)
+# Code and addresses: "alert(3)", "items[2]", "127.0.0.1", "3.8.0".
+_CODE_BEFORE = re.compile(r"(?:[A-Za-z_]\w*\(|\w\[)\s*$")
+_DOTTED_AFTER = re.compile(r"\.\d")
+# "the Group of 7", "Class of 20...": a capitalised word and "of" before a bare number.
+_NAMED_OF_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+)\s+of\s+$")
+# A fraction word that names a period of the year: "the second quarter", "first half of 2020".
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:the|this|last|next|that|each|every|per|fiscal|calendar|same|current|previous|prior|"
+    r"latest|final|past|first|second|third|fourth|1st|2nd|3rd|4th)\s+$",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(r"\s+of\s+(?:1[89]|20)\d\d\b|\s+(?:1[89]|20)\d\d\b")
+_WORD_BEFORE = re.compile(r"\b(?P<word>[A-Za-z]+)\s+(?:by\s+)?$")
 _ONE_AS_PRONOUN_BEFORE = re.compile(
     r"\b(?:no|the|this|that|any|every|each|which|such)\s+$", re.IGNORECASE
 )
@@ -294,12 +318,24 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             quantity, position = _read_quantity(text, number, offset)
             if quantity is not None and _finite(quantity):
                 quantities.append(quantity)
+    for quantity, reading in zip(quantities, read_frames(text, quantities, offset), strict=True):
+        quantity.frame = reading.frame
+        if reading.falling:
+            _negate(quantity)
     return quantities
 
 
 def _finite(quantity: Quantity) -> bool:
     """A figure too large for a float once converted (10^306 km) is no figure."""
     return all(map(math.isfinite, (quantity.normalized, quantity.low, quantity.high)))
+
+
+def _negate(quantity: Quantity) -> None:
+    """A fall read as a negative change: "fell more than 5%" is at most -5%."""
+    quantity.value, quantity.normalized = -quantity.value, -quantity.normalized
+    quantity.low, quantity.high = -quantity.high, -quantity.low
+    flipped: dict[Bound, Bound] = {"at_least": "at_most", "at_most": "at_least"}
+    quantity.bound = flipped.get(quantity.bound, quantity.bound)
 
 
 def _next_number(text: str, position: int) -> re.Match[str] | None:
@@ -337,7 +373,7 @@ def _read_number(text: str, match: re.Match[str]) -> _Number | None:
         share = 0.25 if "quarter" in match["part"].lower() else 0.5
         return _exact(match.start(), match.end(), share, 1, _scale(match["part_scale"]))
     if match["fraction"]:
-        return _fraction(match)
+        return _fraction(text, match)
     if match["digits"]:
         return _digits(text, match)
     return _words(text, match)
@@ -388,8 +424,13 @@ def _vague_range(phrase: str) -> tuple[float, float]:
     return low * scale, high * scale
 
 
-def _fraction(match: re.Match[str]) -> _Number:
+def _fraction(text: str, match: re.Match[str]) -> _Number | None:
     words = re.split(r"[\s-]+", match["fraction"].lower())
+    if len(words) == 1 and (
+        _PERIOD_BEFORE.search(text, max(0, match.start() - _LOOKBACK), match.start())
+        or _YEAR_AFTER.match(text, match.end())
+    ):
+        return None  # "the second quarter", "first half of 2020": a period, not a share
     count = NUMBER_WORDS.get(words[0], 1) if len(words) > 1 else 1
     percent = 100 * count * FRACTIONS[words[-1].rstrip("s")]
     margin = FRACTION_MARGIN * percent
@@ -410,7 +451,11 @@ def _digits(text: str, match: re.Match[str]) -> _Number | None:
         )
     if _GLUED_BEFORE.search(text, max(0, start - _LOOKBACK), start):
         return None
+    if _CODE_BEFORE.search(text, max(0, start - _LOOKBACK), start):
+        return None
     if _ORDINAL_AFTER.match(text, match.end("digits")) or _CLOCK_AFTER.match(text, end):
+        return None
+    if _DOTTED_AFTER.match(text, match.end("digits")):
         return None
     digits = match["digits"]
     mantissa = float(digits.replace(",", ""))
@@ -486,9 +531,15 @@ def _parse_number_words(phrase: str) -> tuple[float, float, int] | None:
 def _read_quantity(text: str, number: _Number, offset: int) -> tuple[Quantity | None, int]:
     """The quantity around `number`, or None when it is not one; and where to search on."""
     qualifier, start = _qualifier(text, number.start)
+    if (
+        qualifier == "at_most"
+        and text[start:].lower().startswith("up")
+        and (_after_change_verb(text, start))
+    ):
+        qualifier, start = None, number.start  # "ticked up to 3.6%": a particle, no bound
     dashed = False
     if number.kind == "exact" and qualifier != "from":
-        second = _second_of_range(text, number, qualifier)
+        second = _second_of_range(text, number, qualifier, _after_change_verb(text, start))
         if second is not None:
             other, dashed = second
             if other.value <= number.value:
@@ -510,14 +561,11 @@ def _read_quantity(text: str, number: _Number, offset: int) -> tuple[Quantity | 
     counted = None
     if unit.kind == "count" and number.kind != "fraction":
         counted, end = _counted(text, number, end)
-    if (
-        unit.pint_units
-        and unit.pint_units[0].startswith("degree")
-        and (sign := _SIGN_BEFORE.search(text, max(0, number.start - _LOOKBACK), number.start))
-    ):
+    if sign := _SIGN_BEFORE.search(text, max(0, number.start - _LOOKBACK), number.start):
         number = _Number(
-            sign.start(), number.end, -number.value, -number.high, -number.low, kind=number.kind
-        )
+            sign.start(), number.end, -number.value, -number.high, -number.low, kind=number.kind,
+            currency=number.currency, digits=number.digits,
+        )  # fmt: skip
         qualifier, start = _qualifier(text, number.start)
     if _not_a_quantity(text, number, unit, counted, qualifier, dashed):
         return None, end
@@ -541,19 +589,33 @@ def _qualifier(text: str, start: int) -> tuple[Qualifier | None, int]:
     return name, match.start()
 
 
+def _after_change_verb(text: str, start: int) -> bool:
+    """The figure starting at `start` follows a verb of change: "dropped 29,000", "rose by"."""
+    word = _WORD_BEFORE.search(text, max(0, start - _LOOKBACK), start)
+    return word is not None and word["word"] in change_verbs()
+
+
 def _second_of_range(
-    text: str, number: _Number, qualifier: Qualifier | None
+    text: str, number: _Number, qualifier: Qualifier | None, after_change: bool = False
 ) -> tuple[_Number, bool] | None:
-    """The upper end of "10 to 12", "10-12", "two or three", "between 5 and 6"; dashed or not."""
+    """The upper end of "10 to 12", "10-12", "two or three", "between 5 and 6"; dashed or not.
+
+    After a verb of change, "to" introduces the new level, not the end of a range: "dropped
+    29,000 to 348,000"."""
     join = _RANGE_JOIN.match(text, number.end)
     if join is None or ((join["word"] or "").lower() == "and" and qualifier != "between"):
         return None
+    change_then_level = after_change and (join["word"] or "").lower() == "to"
+    if change_then_level and _UNIT.match(text, number.end):
+        return None  # "fell 5% to 3.2%"
     match = _NUMBER.match(text, join.end())
     if match is None or not (match["digits"] or match["words"]):
         return None
     other = _read_number(text, match)
     if other is None or other.currency not in (None, number.currency):
         return None
+    if change_then_level and not _UNIT.match(text, other.end) and other.value >= 2 * number.value:
+        return None  # "dropped 29,000 to 348,000"; but "dropped 10 to 12 inches" is a range
     if number.scale == 1 and other.scale > 1 and number.value < other.mantissa:
         adopted = _exact(number.start, number.end, number.mantissa, number.decimals, other.scale)
         number.value, number.low, number.high = adopted.value, adopted.low, adopted.high
@@ -622,6 +684,8 @@ def _not_a_quantity(
     year = re.fullmatch(r"1[89]\d\d|20\d\d|2100", number.digits)
     if year and qualifier in (None, "from", "between"):
         return True
+    if _in_a_name(text, number, counted):
+        return True
     if counted is not None:
         return False
     if number.kind == "range" and dashed and number.high < 1000:  # scores: "lost 1-3"
@@ -631,6 +695,23 @@ def _not_a_quantity(
         if name and name["word"].lower() not in FUNCTION_WORDS:
             return True
     return number.value == 1 and number.kind == "exact"
+
+
+def _in_a_name(text: str, number: _Number, counted: str | None) -> bool:
+    """ "the Group of Seven", "the Group of 20 major economies", "the Big Three": a number word
+    is capitalised inside a sentence only in a name, and so is a number after "Name of"."""
+    before = text[: number.start].rstrip()
+    inside = bool(before) and before[-1] not in '.!?:;"“‘(—–'
+    written = text[number.start : number.end]
+    if not number.digits and written[:1].isupper() and inside:
+        return not is_title_case(text.split())
+    named = _NAMED_OF_BEFORE.search(text, max(0, number.start - _LOOKBACK), number.start)
+    if named is None:
+        return False
+    word = named["word"].lower()
+    if word in FUNCTION_WORDS or word in NUMBER_WORDS or word in ("out", "none", "each"):
+        return False
+    return counted is None or (named.start() > 0 and not text[: named.start()].isspace())
 
 
 # ------------------------------------------------------------------------ interval and units

@@ -1,10 +1,15 @@
 """What only one report says (`unique_claim`) and what most say but one leaves out (`omission`).
 
-- `unique_claim`: a sentence no other report matches, nor covers when the judge reads the
+- `unique_claim`: a substantive claim only one report makes, few per story: a whole sentence of
+  the report's own voice (not cut off, not a question, not mostly a quote, not the writer
+  addressing the reader) that no other report matches, nor covers when the judge reads the
   reports' sentences on the same subject together (a fact split or merged differently is not
-  unique). Medium when its report closely follows
-  another one (a paraphrase or rewrite: half or more of its sentences align with that report),
-  since that is where errors creep in; low otherwise.
+  unique), half or more of whose content words (IDF-weighted) no other report uses, and that
+  brings a figure or a name of its own (or is new in most of its words). The most novel one of
+  each report; a report of another day than most (it tells that day's news) may have one per
+  SENTENCES_PER_CLAIM sentences. Medium when its report closely follows another one (a paraphrase or
+  rewrite: half or more of its sentences align with that report), since that is where errors
+  creep in; low otherwise.
 - `omission`, low: a fact carried by at least three reports and two thirds of them that a report
   of the same date leaves out (an earlier report cannot carry what happened after it).
 """
@@ -12,16 +17,27 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from summarize.align import Pair
-from summarize.check.evidence import names, quote_sentence
+from summarize.check.evidence import names, quote_sentence, report_name
 from summarize.judge import Judge
-from summarize.models import Analysis, ClaimGroup, Finding, SentenceRef
+from summarize.models import Analysis, ClaimGroup, Finding, SentenceAnalysis, SentenceRef
 from summarize.text.display import shorten
+from summarize.text.tokens import stem
 
 MIN_TERMS = 5
+# Share of a sentence's (IDF-weighted) content words no other report uses, for it to be a claim
+# of its own; and how many sentences of a report make room for one unique claim ("few per story").
+MIN_NEW_SHARE = 0.5
+CLEARLY_NEW = 0.6
+SENTENCES_PER_CLAIM = 2
+QUOTED_SHARE = 0.5
+_ENDINGS = frozenset(".!\"”’')")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_PERSONAL = re.compile(r"\b(?:I|you|your|we|our|us|my|me)\b", re.IGNORECASE)
 # A sentence alone in its group is still not unique when the reports on the same subject cover
 # this much of it (the judge's weighted share of its content words): it was split or merged
 # differently, not added.
@@ -60,42 +76,107 @@ def _restated(judge: Judge, ref: SentenceRef, near: set[str]) -> bool:
     return verdict.label == "supported" and verdict.score >= RESTATED_COVERAGE
 
 
+def _new_material(analysis: Analysis) -> _Novelty:
+    """Which content stems, names and figures each report alone gives."""
+    stems_of: dict[str, set[str]] = defaultdict(set)
+    values_of: dict[str, set[tuple[str, float]]] = defaultdict(set)
+    for item in analysis.sentences:
+        stems_of[item.document].update(item.terms)
+        values_of[item.document].update((q.base_unit, q.normalized) for q in item.quantities)
+    reports = Counter(stem for stems in stems_of.values() for stem in stems)
+    figures = Counter(value for values in values_of.values() for value in values)
+    return _Novelty(reports, figures, len(analysis.documents))
+
+
+class _Novelty:
+    """How much of a sentence no other report says: the IDF-weighted share of its content stems
+    only its report uses, and whether it brings a figure or a name of its own."""
+
+    def __init__(self, reports: Counter[str], figures: Counter[tuple[str, float]], total: int):
+        self.reports, self.figures, self.total = reports, figures, total
+
+    def share(self, terms: list[str]) -> float:
+        weights = {t: math.log(1 + self.total / self.reports[t]) for t in set(terms)}
+        total = sum(weights.values())
+        new = sum(w for t, w in weights.items() if self.reports[t] <= 1)
+        return new / total if total else 0.0
+
+    def substance(self, item: SentenceAnalysis, text: str) -> int:
+        """New figures and new names: what makes a claim substantive rather than colour."""
+        figures = sum(self.figures[(q.base_unit, q.normalized)] <= 1 for q in item.quantities)
+        names = {
+            stem(word.strip(".,;:’'\"”“()").lower())
+            for word in text.split()[1:]
+            if word[:1].isupper()
+        }
+        return figures + sum(self.reports[name] <= 1 for name in names if name)
+
+
+def _is_claim(text: str) -> bool:
+    """A report's own statement of fact: whole (cut-off leads end without a stop), not a
+    question, not the writer addressing the reader ("Imagine if you..."), not mostly a quote."""
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] not in _ENDINGS or stripped.endswith("?"):
+        return False
+    outside = _QUOTED.sub(" ", stripped)
+    if _PERSONAL.search(outside):
+        return False
+    return len(outside.split()) >= QUOTED_SHARE * len(stripped.split())
+
+
 def _unique_claims(
     analysis: Analysis, groups: list[ClaimGroup], pairs: Iterable[Pair]
 ) -> list[Finding]:
     twins = _closest_twins(analysis, groups)
     near = _neighbours(analysis, pairs)
     index_of = {(s.document, s.sentence): i for i, s in enumerate(analysis.sentences)}
+    novelty = _new_material(analysis)
     judge = Judge(analysis)
-    findings = []
+    candidates: dict[str, list[tuple[float, SentenceRef]]] = defaultdict(list)
     for group in groups:
         if len(group.members) != 1:
             continue
         ref = group.members[0]
-        if len(analysis.analysis_of(ref).terms) < MIN_TERMS:
+        item = analysis.analysis_of(ref)
+        text = analysis.sentence(ref).text
+        if len(item.terms) < MIN_TERMS or not _is_claim(text):
+            continue
+        share = novelty.share(item.terms)
+        if share < MIN_NEW_SHARE or (share < CLEARLY_NEW and not novelty.substance(item, text)):
             continue
         if _restated(judge, ref, near[index_of[(ref.document, ref.sentence)]]):
             continue
-        twin = twins.get(ref.document)
-        text = analysis.sentence(ref).text
-        findings.append(
-            Finding(
-                kind="unique_claim",
-                severity="medium" if twin else "low",
-                documents=[ref.document],
-                evidence=[quote_sentence(analysis, ref)],
-                explanation=(
-                    f"Only {ref.document} says “{shorten(text)}”"
-                    + (
-                        f"; {ref.document} and {twin} otherwise match sentence for sentence, so "
-                        "one of them added or dropped this in editing."
-                        if twin
-                        else "."
-                    )
-                ),
-            )
-        )
+        candidates[ref.document].append((share, ref))
+    dates = Counter(document.published for document in analysis.documents)
+    usual = dates.most_common(1)[0][0]
+    findings = []
+    for document, found in candidates.items():
+        report = analysis.document(document)
+        # A report of another day tells another day's news: each of its claims may be new.
+        other_day = report.published is not None and report.published != usual
+        keep = max(1, len(report.sentences) // SENTENCES_PER_CLAIM) if other_day else 1
+        for _, ref in sorted(found, key=lambda c: (-c[0], c[1].sentence))[:keep]:
+            findings.append(_unique_finding(analysis, ref, twins.get(document)))
     return findings
+
+
+def _unique_finding(analysis: Analysis, ref: SentenceRef, twin: str | None) -> Finding:
+    text = analysis.sentence(ref).text
+    return Finding(
+        kind="unique_claim",
+        severity="medium" if twin else "low",
+        documents=[ref.document],
+        evidence=[quote_sentence(analysis, ref)],
+        explanation=(
+            f"Only {report_name(analysis, ref.document)} says “{shorten(text)}”"
+            + (
+                f"; {ref.document} and {twin} otherwise match sentence for sentence, so "
+                "one of them added or dropped this in editing."
+                if twin
+                else "; no other report gives its figures or names."
+            )
+        ),
+    )
 
 
 def _omissions(analysis: Analysis, groups: list[ClaimGroup]) -> list[Finding]:

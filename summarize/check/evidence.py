@@ -19,3 +19,9 @@ def quote_sentence(analysis: Analysis, ref: SentenceRef) -> Evidence:
 
 def names(documents: list[str]) -> str:
     return ", ".join(documents)
+
+
+def report_name(analysis: Analysis, document: str) -> str:
+    """How a finding names a report: its outlet with its id ("AP 000_82ce..."), or its id."""
+    outlet = analysis.document(document).outlet
+    return f"{outlet} {document}" if outlet and outlet not in document else document

@@ -1,18 +1,39 @@
 """Names: one entity written differently by different reports (`entity_variant`, always low).
 
 A short form that is part of a longer one (Assad / Bashar Assad) is ordinary usage, not a
-variant; what is reported is two or more spellings, each used by some report.
+variant, and so are one name written with or without dots and spaces ("U.S." / "US", "U.S.
+Capitol" / "US Capitol") and an initialism beside the name it abbreviates ("GM" / "General
+Motors", "SANA" / "Syrian Arab News Agency"): news introduces and uses abbreviations as a
+matter of style, and a reader resolves them. What is reported is two or more spellings, each
+used by some report, that differ in their letters (Lattakia / Latakia, Hay’at / Hayat) or
+words (Burma / Myanmar).
 """
 
 from __future__ import annotations
 
+import re
+
+from summarize.analyze.entities import initials
 from summarize.check.evidence import quote_span
 from summarize.models import Analysis, Entity, EntityMention, Evidence, Finding
+from summarize.text.tokens import is_acronym
 
 
 def _is_short_form(variant: str, others: list[str]) -> bool:
     words = set(variant.lower().split())
     return any(words < set(other.lower().split()) for other in others)
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[^\w’']", "", name.lower())
+
+
+def _same_writing(a: str, b: str) -> bool:
+    """One spelling with or without dots and spaces, or an initialism and what it stands for."""
+    if _letters(a) == _letters(b):
+        return True
+    short, long = sorted((a, b), key=len)
+    return is_acronym(short) and _letters(short).upper() in initials(long)
 
 
 def _first_mentions(analysis: Analysis, entity: Entity) -> dict[str, tuple[str, EntityMention]]:
@@ -31,7 +52,11 @@ def check_names(analysis: Analysis) -> list[Finding]:
         if len(entity.documents) < 2:
             continue
         spellings = [v for v in entity.variants if not _is_short_form(v, entity.variants)]
-        if len({spelling.casefold() for spelling in spellings}) < 2:
+        distinct: list[str] = []
+        for spelling in spellings:
+            if not any(_same_writing(spelling, kept) for kept in distinct):
+                distinct.append(spelling)
+        if len(distinct) < 2:
             continue
         first = _first_mentions(analysis, entity)
         used = [(spelling, *first[spelling]) for spelling in spellings if spelling in first]

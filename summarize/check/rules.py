@@ -23,8 +23,8 @@ class RulesChecker:
         pairs = aligned.similarities.pairs
         return Checked(
             findings=[
-                *check_quantities(analysis, pairs),
-                *check_wording(analysis, groups, pairs),
+                *check_quantities(analysis, groups, aligned.similarities.figure_pairs),
+                *check_wording(analysis, groups, aligned.similarities),
                 *check_names(analysis),
                 *check_coverage(analysis, groups, pairs),
             ]

@@ -1,32 +1,64 @@
-"""How aligned sentences say the same fact: who it is attributed to, and how it is framed.
+"""How reports tell the same claim: who it is attributed to, and how it is framed.
 
-- `attribution`: one report attributes a claim ("SANA said") that another states in its own
-  voice (high when a third casts doubt on it, else medium); or the reports cast different doubt
-  on it ("said" vs "claimed, without evidence" vs "could not be independently confirmed"), medium.
-- `framing`, medium: loaded words one report adds (successfully, brutal); the same number
+The same claim in another report is its most similar sentence there (at least
+WORDING_SIMILARITY; neighbours from alignment's candidates, never all pairs), or its claim group.
+
+- `attribution`: one report states in its own voice what another presents at a distance
+  ("claimed", "alleged", "reportedly", "it was reported", "what she said was", "could not be
+  verified"): the flat statement and the distanced one must share the claim's words. High when
+  the other says it is unverified or without evidence, medium otherwise. Reports that each
+  attribute a claim (to any source) differ only when they cast different doubt on it ("said" vs
+  "claimed, without evidence"), medium. A routine statement given with or without "X said" is
+  no difference in doubt.
+- `framing`, medium: loaded words a report uses in its own voice where another tells the same
+  claim plainly (words in quotations or in someone's reported speech are theirs, unless another
+  report gives the same speech without them: then the report added them); the same number
   counting different things (five militants vs five fighters; people killed vs casualties); a
-  cause, motive or backing asserted in a report's own voice that the aligned sentences of the
-  other reports do not make.
+  cause, motive or backing asserted in a report's own voice that the other reports' telling of
+  the claim does not make ("is due to vote" schedules, it does not explain).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from summarize.align import Pair
-from summarize.analyze.attribution import is_unverified, unverified_remark
-from summarize.analyze.framing import added_links
+from summarize.align import Similarities
+from summarize.analyze.attribution import distancing, is_unverified, unverified_remark
+from summarize.analyze.framing import (
+    added_links,
+    in_own_voice,
+    is_charged,
+    reported_loaded_terms,
+)
 from summarize.analyze.nouns import synonyms
 from summarize.analyze.quantities import overlaps
-from summarize.check.evidence import names, quote_sentence, quote_span
-from summarize.models import Analysis, ClaimGroup, Finding, Quantity, SentenceRef, Span
+from summarize.check.evidence import names, quote_sentence, quote_span, report_name
+from summarize.models import (
+    Analysis,
+    ClaimGroup,
+    Finding,
+    Quantity,
+    SentenceAnalysis,
+    SentenceRef,
+    Span,
+)
 from summarize.text.display import shorten
-from summarize.text.tokens import term_overlap
+from summarize.text.tokens import content_terms, term_overlap
 
 _DISPUTING = re.compile(r"\b(alleged\w*|purported\w*|without evidence)\b", re.I)
 # Members must say nearly the same thing before their attribution is compared.
 SAME_CLAIM_OVERLAP = 0.5
+# Another report's most similar sentence tells the same claim when at least this similar
+# (reports of one event word their leads differently: whole leads often score 0.05 to 0.1);
+# words shared around the word that matters count LOCAL_WEIGHT each.
+WORDING_SIMILARITY = 0.05
+LOCAL_WEIGHT = 0.1
+AROUND_WORDS = 6
+# A flat statement and a distanced one are the same claim when they share this many of its
+# content words; a claim after a cue needs this many words, else the words before the cue are it.
+SHARED_CLAIM_WORDS = 2
+CLAIM_MIN_WORDS = 3
+MIN_TELLING_TERMS = 4
 # Quotes of the other side shown for a framing finding; the finding still names every report.
 MAX_COUNTER_QUOTES = 3
 
@@ -77,8 +109,10 @@ def _attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | Non
     doubts = {m.document: _doubt(analysis, m) for m in members}
 
     if attributed and own_voice:
-        sources = [analysis.analysis_of(m).attributions[0] for m in attributed]
         doubted = any(doubts.values())
+        if not doubted:
+            return None  # a routine statement with or without "X said": no difference in doubt
+        sources = [analysis.analysis_of(m).attributions[0] for m in attributed]
         return Finding(
             kind="attribution",
             severity="high" if doubted else "medium",
@@ -108,36 +142,6 @@ def _attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | Non
             + ".",
         )
     return None
-
-
-def _loaded_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
-    members = group.members
-    loaded = {
-        m.document: {term.text.lower(): term for term in analysis.analysis_of(m).loaded_terms}
-        for m in members
-    }
-    plain = [m for m in members if not loaded[m.document]]
-    if not plain:
-        return None
-    added = {m.document: list(loaded[m.document].values()) for m in members if loaded[m.document]}
-    if not added:
-        return None
-    evidence = [
-        quote_span(analysis, document, term) for document, terms in added.items() for term in terms
-    ]
-    evidence.append(quote_sentence(analysis, plain[0]))
-    return Finding(
-        kind="framing",
-        severity="medium",
-        documents=[*added, plain[0].document],
-        evidence=evidence,
-        explanation="Loaded wording: "
-        + "; ".join(
-            f"{document} says {', '.join('“' + t.text + '”' for t in terms)}"
-            for document, terms in added.items()
-        )
-        + f", where {plain[0].document} states the same fact plainly.",
-    )
 
 
 def _through_noun(analysis: Analysis, document: str, quantity: Quantity) -> Span:
@@ -183,58 +187,276 @@ def _counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
     return None
 
 
-def _link_finding(
-    analysis: Analysis, claim: SentenceRef, others: list[SentenceRef]
-) -> Finding | None:
-    added = added_links(analysis.analysis_of(claim), [analysis.analysis_of(o) for o in others])
-    if not added:
-        return None
-    shown = others[:MAX_COUNTER_QUOTES]
-    return Finding(
-        kind="framing",
-        severity="medium",
-        documents=[claim.document, *dict.fromkeys(o.document for o in others)],
-        evidence=[quote_sentence(analysis, ref) for ref in (claim, *shown)],
-        explanation=(
-            f"{claim.document} asserts in its own voice a "
-            + " and ".join(f"{kind} (“{words}”)" for kind, words in added.items())
-            + f" that {names(list(dict.fromkeys(o.document for o in others)))} "
-            "do not make about the same fact."
-        ),
+class _Tellings:
+    """Where another report tells the same claim: for a sentence, the most similar sentence of
+    each other report (at least WORDING_SIMILARITY), most similar first."""
+
+    def __init__(self, analysis: Analysis, similarities: Similarities) -> None:
+        self.analysis = analysis
+        self.similarities = similarities
+        self.index_of = {(s.document, s.sentence): i for i, s in enumerate(analysis.sentences)}
+
+    def of(self, ref: SentenceRef, near: Span | None = None) -> list[SentenceRef]:
+        """The telling in each other report, most similar first. With `near` (the words that
+        matter, such as a loaded word), sentences sharing the words around it score higher:
+        "penalties for crimes during riots" is told by "penalties for ... during protests"."""
+        index = self.index_of[(ref.document, ref.sentence)]
+        local = self._around(ref, near) if near is not None else frozenset()
+        best: dict[str, tuple[float, SentenceRef]] = {}
+        for score, other in self.similarities.near(index):
+            item = self.analysis.sentences[other]
+            if len(item.terms) < MIN_TELLING_TERMS or score < WORDING_SIMILARITY:
+                continue  # a cut-off fragment ("But Gov.") tells nothing
+            shared = len(local & set(item.terms))
+            ranked = score + LOCAL_WEIGHT * shared
+            if item.document not in best or ranked > best[item.document][0]:
+                telling = SentenceRef(document=item.document, sentence=item.sentence)
+                best[item.document] = (ranked, telling)
+        return [telling for _, telling in sorted(best.values(), key=lambda b: -b[0])]
+
+    def _around(self, ref: SentenceRef, span: Span) -> frozenset[str]:
+        sentence = self.analysis.sentence(ref)
+        start, end = span.start - sentence.start, span.end - sentence.start
+        left = sentence.text[:start].split()[-AROUND_WORDS:]
+        right = sentence.text[end:].split()[:AROUND_WORDS]
+        return frozenset(content_terms(" ".join(left + right)))
+
+
+def _plainly(analysis: Analysis, ref: SentenceRef, words: set[str]) -> bool:
+    """The sentence tells its claim without charged words of its own, and without these words
+    at all."""
+    sentence = analysis.sentence(ref)
+    loaded = analysis.analysis_of(ref).loaded_terms
+    charged = in_own_voice(sentence.text, sentence.start, [t for t in loaded if is_charged(t.text)])
+    written = {w.lower() for w in re.findall(r"[\w'’-]+", _text(analysis, ref))}
+    return not charged and not words & written
+
+
+def _text(analysis: Analysis, ref: SentenceRef) -> str:
+    return analysis.sentence(ref).text
+
+
+def _loaded_findings(analysis: Analysis, tellings: _Tellings) -> list[Finding]:
+    """Loaded words in a report's own voice, where another report tells the claim plainly."""
+    findings = []
+    for item in analysis.sentences:
+        charged = [term for term in item.loaded_terms if is_charged(term.text)]
+        if not charged:
+            continue
+        ref = SentenceRef(document=item.document, sentence=item.sentence)
+        sentence = analysis.sentence(ref)
+        charged = in_own_voice(sentence.text, sentence.start, charged)
+        if not charged:
+            continue
+        words = {term.text.lower() for term in charged}
+        plain = [o for o in tellings.of(ref, charged[0]) if _plainly(analysis, o, words)]
+        if not plain:
+            continue
+        shown = plain[:MAX_COUNTER_QUOTES]
+        findings.append(
+            Finding(
+                kind="framing",
+                severity="medium",
+                documents=[ref.document, *(o.document for o in plain)],
+                evidence=[quote_sentence(analysis, ref)]
+                + [quote_sentence(analysis, o) for o in shown],
+                explanation=(
+                    f"{report_name(analysis, ref.document)} says "
+                    + ", ".join(f"“{term.text}”" for term in charged)
+                    + " in its own voice; "
+                    + "; ".join(
+                        f"{report_name(analysis, o.document)} tells the same claim plainly: "
+                        f"“{shorten(_text(analysis, o), 90)}”"
+                        for o in shown
+                    )
+                    + "."
+                ),
+            )
+        )
+    return findings
+
+
+def _added_to_speech(analysis: Analysis, tellings: _Tellings) -> list[Finding]:
+    """Loaded words inside a report's paraphrase of someone's statement that the other reports'
+    versions of the same statement do not have: the report added them ("Syria announced that
+    its counteroffensive has successfully pushed back insurgents")."""
+    findings = []
+    for item in analysis.sentences:
+        if not item.attributions:
+            continue
+        ref = SentenceRef(document=item.document, sentence=item.sentence)
+        sentence = analysis.sentence(ref)
+        added = reported_loaded_terms(sentence.text, sentence.start)
+        if not added:
+            continue
+        words = {term.text.lower() for term in added}
+        speakers = _speaker_words(item)
+        plain = [
+            o
+            for o in tellings.of(ref)
+            if _same_speaker(speakers, _speaker_words(analysis.analysis_of(o)))
+            and _plainly(analysis, o, words)
+        ]
+        if not plain:
+            continue
+        shown = plain[:MAX_COUNTER_QUOTES]
+        source = item.attributions[0].source
+        findings.append(
+            Finding(
+                kind="framing",
+                severity="medium",
+                documents=[ref.document, *(o.document for o in plain)],
+                evidence=[quote_span(analysis, ref.document, term) for term in added]
+                + [quote_sentence(analysis, o) for o in shown],
+                explanation=(
+                    f"{report_name(analysis, ref.document)} adds "
+                    + ", ".join(f"“{term.text}”" for term in added)
+                    + f" to what {shorten(source, 40)} said; "
+                    + "; ".join(
+                        f"{report_name(analysis, o.document)} reports the same statement "
+                        f"without it: “{shorten(_text(analysis, o), 90)}”"
+                        for o in shown
+                    )
+                    + "."
+                ),
+            )
+        )
+    return findings
+
+
+def _speaker_words(item: SentenceAnalysis) -> tuple[set[str], set[str]]:
+    """The names and the content words of who the sentence says is speaking."""
+    sources = [a.source for a in item.attributions]
+    names = {w.lower() for source in sources for w in source.split() if w[:1].isupper()}
+    return names, {term for source in sources for term in content_terms(source)}
+
+
+def _same_speaker(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> bool:
+    """The same statement has the same speaker: a shared name ("Syria said" / "Syria
+    announced"), or two shared words when neither names one ("officials" alone is anyone)."""
+    if a[0] and b[0]:
+        return bool(a[0] & b[0])
+    return len(a[1] & b[1]) >= 2
+
+
+def _link_findings(
+    analysis: Analysis, groups: list[ClaimGroup], tellings: _Tellings
+) -> list[Finding]:
+    """A cause, motive or backing a report asserts in its own voice that the other reports'
+    telling of the same claim does not make."""
+    members: dict[tuple[str, int], list[SentenceRef]] = {}
+    for group in groups:
+        for member in group.members:
+            members[(member.document, member.sentence)] = [
+                m for m in group.members if m.document != member.document
+            ]
+    findings = []
+    for item in analysis.sentences:
+        if not item.links or item.attributions:
+            continue
+        ref = SentenceRef(document=item.document, sentence=item.sentence)
+        others = members.get((ref.document, ref.sentence)) or tellings.of(ref)
+        added = {
+            kind: words
+            for kind, words in added_links(item, [analysis.analysis_of(o) for o in others]).items()
+            if kind != "cause" or not _link_told(analysis, ref, words, others)
+        }
+        if not added:
+            continue
+        shown = others[:MAX_COUNTER_QUOTES]
+        documents = list(dict.fromkeys(o.document for o in others))
+        findings.append(
+            Finding(
+                kind="framing",
+                severity="medium",
+                documents=[ref.document, *documents],
+                evidence=[quote_sentence(analysis, r) for r in (ref, *shown)],
+                explanation=(
+                    f"{report_name(analysis, ref.document)} asserts in its own voice a "
+                    + " and ".join(f"{kind} (“{words}”)" for kind, words in added.items())
+                    + f" that {names([report_name(analysis, d) for d in documents])} "
+                    "do not make about the same fact."
+                ),
+            )
+        )
+    return findings
+
+
+def _link_told(analysis: Analysis, ref: SentenceRef, words: str, others: list[SentenceRef]) -> bool:
+    """Another report gives the same cause in other words ("died due to complications of
+    cancer" / "succumbed to cancer"): it shares the words after the cue."""
+    text = _text(analysis, ref)
+    after = text[text.find(words) + len(words) :].split()[:AROUND_WORDS]
+    reason = set(content_terms(" ".join(after)))
+    return any(
+        len(reason & set(analysis.analysis_of(o).terms)) >= min(2, len(reason)) for o in others
     )
 
 
+def _claim_words(text: str, cue: re.Match[str]) -> frozenset[str]:
+    """The content words of the claim a distancing cue applies to: what follows it, or, for a
+    closing cue ("..., it was reported Sunday"), what precedes it."""
+    after = text[cue.end() :]
+    claim = after if len(after.split()) >= CLAIM_MIN_WORDS else text[: cue.start()]
+    return frozenset(content_terms(claim))
+
+
+def _distanced_findings(analysis: Analysis, tellings: _Tellings) -> list[Finding]:
+    """A claim one report puts at a distance that another states flatly in its own voice."""
+    findings = []
+    for item in analysis.sentences:
+        ref = SentenceRef(document=item.document, sentence=item.sentence)
+        text = _text(analysis, ref)
+        cue = distancing(text)
+        if cue is None:
+            continue
+        claim = _claim_words(text, cue)
+        day = analysis.document(ref.document).published
+        flat = [
+            o
+            for o in tellings.of(ref)
+            if analysis.document(o.document).published in (day, None)
+            and not analysis.analysis_of(o).attributions
+            and distancing(_text(analysis, o)) is None
+            and len(claim & set(analysis.analysis_of(o).terms)) >= SHARED_CLAIM_WORDS
+        ]
+        if not flat:
+            continue
+        unverified = is_unverified(text)
+        findings.append(
+            Finding(
+                kind="attribution",
+                severity="high" if unverified else "medium",
+                documents=[*dict.fromkeys(o.document for o in flat), ref.document],
+                evidence=[quote_sentence(analysis, o) for o in flat[:MAX_COUNTER_QUOTES]]
+                + [quote_sentence(analysis, ref)],
+                explanation=(
+                    f"{names([report_name(analysis, o.document) for o in flat])} state"
+                    + ("s" if len(flat) == 1 else "")
+                    + " as fact what "
+                    + f"{report_name(analysis, ref.document)} presents at a distance "
+                    + f"(“{cue.group()}”): “{shorten(text, 90)}”."
+                ),
+            )
+        )
+    return findings
+
+
 def check_wording(
-    analysis: Analysis, groups: list[ClaimGroup], pairs: Iterable[Pair]
+    analysis: Analysis, groups: list[ClaimGroup], similarities: Similarities
 ) -> list[Finding]:
+    tellings = _Tellings(analysis, similarities)
     findings: list[Finding | None] = []
     for group in groups:
         if len(group.documents) < 2:
             continue
         findings.append(_attribution_finding(analysis, group))
-        findings.append(_loaded_finding(analysis, group))
         findings.append(_counted_finding(analysis, group))
-        members = group.members
-        for member in members:
-            others = [m for m in members if m.document != member.document]
-            findings.append(_link_finding(analysis, member, others))
-
-    # A sentence no other report matches closely may still retell a fact with a link of its own.
-    alone = {
-        (group.members[0].document, group.members[0].sentence)
-        for group in groups
-        if len(group.members) == 1
-    }
-    neighbours: dict[tuple[str, int], list[SentenceRef]] = {}
-    sentences = analysis.sentences
-    for _, i, j in pairs:
-        for a, b in ((i, j), (j, i)):
-            key = (sentences[a].document, sentences[a].sentence)
-            if key in alone:
-                neighbours.setdefault(key, []).append(
-                    SentenceRef(document=sentences[b].document, sentence=sentences[b].sentence)
-                )
-    for (document, index), others in neighbours.items():
-        claim = SentenceRef(document=document, sentence=index)
-        findings.append(_link_finding(analysis, claim, others[:MAX_COUNTER_QUOTES]))
-    return [finding for finding in findings if finding is not None]
+    found = [finding for finding in findings if finding is not None]
+    distanced = _distanced_findings(analysis, tellings)
+    covered = [set(f.documents) for f in found if f.kind == "attribution"]
+    found += [f for f in distanced if not any(set(f.documents) <= c for c in covered)]
+    found += _loaded_findings(analysis, tellings)
+    found += _added_to_speech(analysis, tellings)
+    found += _link_findings(analysis, groups, tellings)
+    return found

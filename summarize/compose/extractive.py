@@ -1,126 +1,81 @@
-"""The default summary: sentences chosen from the reports, deterministic and offline.
+"""The default summary: sentences of the reports, chosen, shortened and cited; deterministic and
+offline.
 
-Facts (claim groups) are ranked by how many reports carry them and how early the reports put
-them; for each fact the plainest wording among the reports is used (no loaded words, the claim's
-attribution kept, no sentence opening on a pronoun that points outside it). Light, safe edits
-only: a leading connective is dropped, a fact only earlier reports carry is dated, a figure an
-earlier report gave differently follows with its date, and a claim's "could not be verified"
-sentence travels with it. Every sentence cites every report carrying it.
+1. Facts are the claim groups (sentences of several reports reporting the same fact) and the
+   reports' titles (a title states the core event). Each wording of a fact that is a reporting
+   sentence and stands alone (`reporting`, `wording`) is a candidate: never a question to the
+   reader, an instruction or a teaser; a title only as a plain statement, and never when it
+   states as fact what the reports attribute to someone.
+2. Each wording comes in versions: as written, and shorter ones without the parts its claim
+   does not need (`compression`); the outlet's own loaded modifiers, which no other report
+   uses, are dropped from every version.
+3. The versions that fill the budget best are chosen (`selection`): words many reports and
+   titles use, facts many reports carry and put first, the plainest wording of each. A version
+   that is not the report's sentence as written is used only when the faithfulness judge finds
+   it supported by the reports it cites.
+4. The chosen facts are printed in story order (title, leads, a fact only earlier reports give
+   last, dated), each citing every report that supports it. A claim's "could not be verified"
+   sentence travels with it; a figure an earlier report gave differently follows, dated.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarize.analyze.attribution import REMARK_WORDS, is_unverified, unverified_remark
-from summarize.analyze.framing import added_links
+from summarize.analyze.attribution import find_attributions, is_unverified, unverified_remark
+from summarize.analyze.framing import find_loaded_terms
 from summarize.analyze.quantities import comparable, overlaps
+from summarize.compose.compression import (
+    function_word_cuts,
+    modifier_cuts,
+    optional_cuts,
+    variants,
+)
+from summarize.compose.selection import Option, select, specificity, term_weights
+from summarize.compose.wording import Wording
+from summarize.judge import Judge
 from summarize.models import (
     Analysis,
     ClaimGroup,
+    Document,
     Finding,
     SentenceRef,
     Summary,
     SummarySentence,
 )
-from summarize.text.tokens import term_overlap
+from summarize.text.tokens import content_terms, term_overlap
 
 if TYPE_CHECKING:
     from summarize.llm.settings import LLMSettings
 
-REDUNDANT_OVERLAP = 0.6
-MIN_WORDS = 6
 # How much more a fact counts when every report carries it than when one does.
 SUPPORT_WEIGHT = 2.0
-LONG_SENTENCE = 45
-
-_DANGLING = re.compile(r"^(he|she|they|it|this|these|those|his|her|their|its|such)\b", re.I)
-# "these forces", "this development": the sentence leans on one the reader has not seen.
-_POINTING_BACK = re.compile(
-    r"\b(these|those|such)\s+[a-z]|\bthis\s+(?!week|year|month|morning)", re.I
-)
-_CONNECTIVE = re.compile(
-    r"^(however|meanwhile|additionally|also|moreover|furthermore|but|and|still|yet|instead|"
-    r"in addition|at the same time)\b,?\s+",
-    re.I,
-)
-# ", the country's fourth largest city," after a name: description the summary can spare.
-_APPOSITIVE = re.compile(
-    r"(\b[A-Z][\w’'-]+),\s((?:the|an?)\s[a-z][^,;:\d]{2,50}?)(,(?=\s)|(?=\.$))"
-)
-_VERB_LIKE = re.compile(r"\b(said|says|say|told|is|was|are|were|has|have|had|\w+ed)\b")
-_NOW = re.compile(r"\s+now\b")
-# A dated sentence reads in the past: "On December 3, insurgents were about 10 km from Hama".
-_PRESENT_TO_PAST = {"is": "was", "are": "were"}
-_PRESENT = re.compile(r"\b(is|are)\b")
-# Print-style capitals ("SYRIA’S government said"): a plainer copy reads better.
-_SHOUTED = re.compile(r"\b[A-Z]{5,}\b")
-_QUOTES = '“”"‘'
-_ENDED = re.compile(r"[.!?][\"”’')]?$")
+# How much a wording's extra loaded words, length or missing attribution cost, against the
+# plainest wording of the same fact.
+WORDING_WEIGHT = 1.0
+# A title tells the fact of the sentences sharing this share of its words.
+TITLE_MATCH = 0.5
 
 
 @dataclass
-class _Fact:
-    group: ClaimGroup
-    wording: SentenceRef
-    score: float
-    position: float
-    dated: bool
-    words: int = 0
-    follow_up: SentenceRef | None = None
-    follow_up_group: ClaimGroup | None = None
-    earlier_figure: SentenceRef | None = None
-    terms: set[str] = field(default_factory=set)
+class _Version:
+    """One version of one wording of a fact, ready to print."""
+
+    wording: int  # the wording's index: one version of each wording at most
+    group: int  # the fact it tells: a claim group's id, or -1 - n for the n-th title
+    blocks: frozenset[int]  # other facts it tells too (a claim's verification remark)
+    prior: float
+    order: tuple[bool, float, int]  # dated last, then by position in the reports
+    sentences: list[SummarySentence]
+    candidates: list[str]  # the reports that may support it: cited when the judge agrees
+    as_written: bool  # the report's own sentence, unedited but for light changes
 
 
 def _relative_position(analysis: Analysis, ref: SentenceRef) -> float:
     total = len(analysis.document(ref.document).sentences)
     return ref.sentence / max(total, 1)
-
-
-def _stands_alone(analysis: Analysis, ref: SentenceRef) -> bool:
-    """A whole sentence that leans on nothing before it: no opening pronoun, no quote without
-    its speaker, not cut off (a lead truncated mid-sentence), not a teaser ("Here's why.")."""
-    text = analysis.sentence(ref).text
-    if _DANGLING.match(text) or len(text.split()) < MIN_WORDS:
-        return False
-    if is_unverified(text) and len(text.split()) <= REMARK_WORDS:
-        return False  # "The claims could not be confirmed." travels with its claim only
-    if not _ENDED.search(text):
-        return False
-    return text[:1] not in _QUOTES or bool(analysis.analysis_of(ref).attributions)
-
-
-def _wording_penalty(analysis: Analysis, ref: SentenceRef, contested: bool) -> float:
-    sentence = analysis.analysis_of(ref)
-    text = analysis.sentence(ref).text
-    penalty = 1.0 * len(sentence.loaded_terms)
-    penalty += 0.0 if _stands_alone(analysis, ref) else 3.0
-    penalty += 1.0 if _POINTING_BACK.search(text) else 0.0
-    penalty += 0.02 * len(text.split())
-    penalty += 1.0 if _SHOUTED.search(text) else 0.0
-    penalty += 3.0 if contested and not sentence.attributions else 0.0
-    penalty += max(0, len(text.split()) - LONG_SENTENCE) * 0.1
-    return penalty
-
-
-def _plainest(analysis: Analysis, group: ClaimGroup, central: dict[str, float]) -> SentenceRef:
-    contested = any(analysis.analysis_of(m).attributions for m in group.members)
-
-    def penalty(member: SentenceRef) -> float:
-        # A cause or motive only this report asserts is framing, not the plain fact.
-        others = [m for m in group.members if m != member]
-        framed = (
-            2.0
-            if added_links(analysis.analysis_of(member), [analysis.analysis_of(o) for o in others])
-            else 0.0
-        )
-        return _wording_penalty(analysis, member, contested) + framed - central[member.document]
-
-    return min(group.members, key=lambda m: (penalty(m), m.document))
 
 
 def _follow_up(analysis: Analysis, ref: SentenceRef) -> SentenceRef | None:
@@ -150,107 +105,193 @@ def _earlier_figure(
     return None
 
 
-def _facts(analysis: Analysis, groups: list[ClaimGroup]) -> list[_Fact]:
-    total = len(analysis.documents)
-    latest = max((d.published for d in analysis.documents if d.published), default=None)
-    # Wording from the reports that share most facts with the others reads most like the story.
+def _central(analysis: Analysis, groups: list[ClaimGroup]) -> dict[str, float]:
+    """Up to 0.5 for the reports sharing most facts with the others: their wording reads most
+    like the story."""
     shared = {document.id: 0 for document in analysis.documents}
     for group in groups:
         for document in group.documents:
             shared[document] += len(group.documents) - 1
-    most = max(shared.values()) or 1
-    central = {document: 0.5 * count / most for document, count in shared.items()}
+    most = max(shared.values(), default=0) or 1
+    return {document: 0.5 * count / most for document, count in shared.items()}
 
-    group_of = {(m.document, m.sentence): g for g in groups for m in g.members}
-    facts = []
-    for group in groups:
-        wording = _plainest(analysis, group, central)
-        if not _stands_alone(analysis, wording):
-            continue
-        positions = [_relative_position(analysis, m) for m in group.members]
-        position = sum(positions) / len(positions)
-        leads = sum(1 for m in group.members if m.sentence == 0) / total
+
+class _Builder:
+    """Turns the analysis into the candidate versions of every fact."""
+
+    def __init__(self, analysis: Analysis, groups: list[ClaimGroup]) -> None:
+        self.analysis = analysis
+        self.groups = groups
+        self.wording = Wording(analysis)
+        self.total = len(analysis.documents)
+        self.latest = max((d.published for d in analysis.documents if d.published), default=None)
+        self.group_of = {(m.document, m.sentence): g for g in groups for m in g.members}
+        self.versions: list[_Version] = []
+        self.wordings = 0
+
+    def build(self) -> list[_Version]:
+        central = _central(self.analysis, self.groups)
+        for group in self.groups:
+            self._group(group, central)
+        for number, document in enumerate(self.analysis.documents):
+            self._title(number, document)
+        return self.versions
+
+    def _group(self, group: ClaimGroup, central: dict[str, float]) -> None:
+        analysis, wording = self.analysis, self.wording
+        plainest = wording.plainest(group, central)
+        contested = any(analysis.analysis_of(m).attributions for m in group.members)
+        leads = sum(1 for m in group.members if m.sentence == 0) / self.total
         dates = [analysis.document(d).published for d in group.documents]
         known = [day for day in dates if day is not None]
-        dated = latest is not None and len(known) == len(dates) and max(known) < latest
-        score = SUPPORT_WEIGHT * len(group.documents) / total + leads + (1.0 - position)
-        score -= 0.5 if dated else 0.0
-        follow_up = _follow_up(analysis, wording)
-        facts.append(
-            _Fact(
-                group=group,
-                wording=wording,
-                score=score,
-                position=position,
-                dated=dated,
-                follow_up=follow_up,
-                follow_up_group=group_of[(follow_up.document, follow_up.sentence)]
-                if follow_up
-                else None,
-                earlier_figure=_earlier_figure(analysis, group, wording, latest),
-                terms=set(analysis.analysis_of(wording).terms),
+        dated = self.latest is not None and len(known) == len(dates) and max(known) < self.latest
+        base = SUPPORT_WEIGHT * len(group.documents) / self.total + leads
+        base -= 0.5 if dated else 0.0
+        plain = wording.penalty(plainest, contested)
+        for member in [plainest, *(m for m in group.members if m != plainest)]:
+            if not wording.stands_alone(member):
+                continue
+            position = _relative_position(analysis, member)
+            extra = max(0.0, wording.penalty(member, contested) - plain)
+            prior = max(0.0, base + (1.0 - position) - WORDING_WEIGHT * extra)
+            self._member(group, member, prior, (dated, position, group.id))
+
+    def _member(
+        self, group: ClaimGroup, ref: SentenceRef, prior: float, order: tuple[bool, float, int]
+    ) -> None:
+        analysis, wording = self.analysis, self.wording
+        sentence = analysis.sentence(ref)
+        text = sentence.text
+        protected = [
+            (a.start - sentence.start, a.end - sentence.start)
+            for a in analysis.analysis_of(ref).attributions
+        ]
+        always = modifier_cuts(text, wording.own_loaded(ref)) + function_word_cuts(text)
+        published = analysis.document(ref.document).published
+        candidates = [ref.document, *(d for d in group.documents if d != ref.document)]
+        sources = [ref, *(m for m in group.members if m != ref)]
+        remark, blocks = "", frozenset[int]()
+        follow_up = _follow_up(analysis, ref)
+        if follow_up:
+            remark = " " + analysis.sentence(follow_up).text
+            sources.append(follow_up)
+            follow_group = self.group_of[(follow_up.document, follow_up.sentence)]
+            candidates = list(dict.fromkeys([*candidates, *follow_group.documents]))
+            blocks = frozenset({follow_group.id})
+        earlier = []
+        figure = _earlier_figure(analysis, group, ref, self.latest)
+        if figure:
+            earlier_text = wording.finish(
+                analysis.sentence(figure).text,
+                analysis.document(figure.document).published,
+                dated=True,
             )
-        )
-    return sorted(facts, key=lambda fact: (-fact.score, fact.group.id))
-
-
-def _lower_first_word(analysis: Analysis, ref: SentenceRef, text: str) -> str:
-    """Lower-case the opening word unless it is a name (never written in lower case)."""
-    word = text.split(maxsplit=1)[0] if text else ""
-    common = word.lower()
-    if word == common or not re.search(rf"\b{re.escape(common)}\b", _all_text(analysis)):
-        return text
-    return common + text[len(word) :]
-
-
-def _all_text(analysis: Analysis) -> str:
-    return "\n".join(document.text for document in analysis.documents)
-
-
-def _drop_appositives(text: str) -> str:
-    if any(mark in text for mark in _QUOTES):
-        return text  # a quotation is never edited
-
-    def keep_name(match: re.Match[str]) -> str:
-        return match.group(0) if _VERB_LIKE.search(match.group(2)) else match.group(1)
-
-    return _APPOSITIVE.sub(keep_name, text)
-
-
-def _plain_text(analysis: Analysis, ref: SentenceRef, dated: bool) -> str:
-    text = _drop_appositives(_CONNECTIVE.sub("", analysis.sentence(ref).text))
-    text = text[:1].upper() + text[1:]
-    published = analysis.document(ref.document).published
-    if dated and published:
-        first = _lower_first_word(analysis, ref, text)
-        if not any(mark in first for mark in _QUOTES):  # a quotation is never edited
-            first = _NOW.sub("", first, count=1)
-            first = _PRESENT.sub(lambda m: _PRESENT_TO_PAST[m.group(1)], first, count=1)
-        text = f"On {published:%B} {published.day}, {first}"
-    return text
-
-
-def _texts(analysis: Analysis, fact: _Fact) -> list[SummarySentence]:
-    """The fact's sentence, then the earlier figure it replaces, if any."""
-    text = _plain_text(analysis, fact.wording, fact.dated)
-    citations = fact.group.documents
-    if fact.follow_up:
-        text = f"{text} {analysis.sentence(fact.follow_up).text}"
-        if fact.follow_up_group:
-            citations = list(dict.fromkeys([*citations, *fact.follow_up_group.documents]))
-    sources = list(fact.group.members)
-    if fact.follow_up:
-        sources.append(fact.follow_up)
-    sentences = [SummarySentence(text=text, citations=citations, sources=sources)]
-    if fact.earlier_figure:
-        sentences.append(
-            SummarySentence(
-                text=_plain_text(analysis, fact.earlier_figure, dated=True),
-                citations=[fact.earlier_figure.document],
-                sources=[fact.earlier_figure],
+            earlier.append(
+                SummarySentence(text=earlier_text, citations=[figure.document], sources=[figure])
             )
+        index = self._next_wording()
+        for number, variant in enumerate(variants(text, always, optional_cuts(text, protected))):
+            if number > 0 and wording.leans_back(variant):
+                continue
+            finished = wording.finish(variant, published, order[0]) + remark
+            self.versions.append(
+                _Version(
+                    wording=index,
+                    group=group.id,
+                    blocks=blocks,
+                    prior=prior,
+                    order=order,
+                    sentences=[
+                        SummarySentence(text=finished, citations=candidates, sources=sources),
+                        *earlier,
+                    ],
+                    candidates=candidates,
+                    as_written=number == 0 and not always,
+                )
+            )
+
+    def _title(self, number: int, document: Document) -> None:
+        """The report's title as a candidate sentence, when it states the core event plainly."""
+        text = self.wording.headline(document.title or "")
+        if text is None:
+            return
+        terms = set(content_terms(text))
+        matches = self._title_matches(terms)
+        if not terms or not matches:
+            return  # no report's text tells what it says
+        if not find_attributions(text) and any(self._disputed(ref) for ref in matches):
+            return  # the reports attribute, with doubt, what the title states as fact
+        supporting = list(dict.fromkeys(ref.document for ref in matches))
+        own = [
+            (s.start, s.end) for s in find_loaded_terms(text) if self._own_word(s.text, document)
+        ]
+        always = modifier_cuts(text, own) + function_word_cuts(text)
+        prior = SUPPORT_WEIGHT * len(supporting) / self.total + 2.0
+        index = self._next_wording()
+        candidates = [document.id, *(d for d in supporting if d != document.id)]
+        for variant in variants(text, always, []):
+            self.versions.append(
+                _Version(
+                    wording=index,
+                    group=-1 - number,
+                    blocks=frozenset(),
+                    prior=prior,
+                    order=(False, -1.0, number),
+                    sentences=[
+                        SummarySentence(text=variant, citations=candidates, sources=matches)
+                    ],
+                    candidates=candidates,
+                    as_written=False,
+                )
+            )
+
+    def _disputed(self, ref: SentenceRef) -> bool:
+        """The sentence gives its claim as someone's doubtful claim, or as what reports say,
+        or the next sentence says it could not be verified."""
+        attributions = self.analysis.analysis_of(ref).attributions
+        return (
+            any(a.doubt or "report" in a.source.lower() for a in attributions)
+            or _follow_up(self.analysis, ref) is not None
         )
-    return sentences
+
+    def _title_matches(self, terms: set[str]) -> list[SentenceRef]:
+        """In each report, the sentence telling most of what a title says, if one does."""
+        found = []
+        for document in self.analysis.documents:
+            best, score = None, TITLE_MATCH
+            for sentence in document.sentences:
+                ref = SentenceRef(document=document.id, sentence=sentence.index)
+                overlap = term_overlap(terms, set(self.analysis.analysis_of(ref).terms))
+                if overlap >= score:
+                    best, score = ref, overlap
+            if best is not None:
+                found.append(best)
+        return found
+
+    def _own_word(self, word: str, document: Document) -> bool:
+        stems = set(content_terms(word))
+        return not any(
+            stems <= other
+            for report, other in self.wording.stems_of_report.items()
+            if report != document.id
+        )
+
+    def _next_wording(self) -> int:
+        self.wordings += 1
+        return self.wordings - 1
+
+
+def _option(version: _Version) -> Option:
+    return Option(
+        wording=version.wording,
+        group=version.group,
+        blocks=version.blocks,
+        words=sum(len(s.text.split()) for s in version.sentences),
+        terms=frozenset(t for s in version.sentences for t in content_terms(s.text)),
+        prior=version.prior,
+        loaded=sum(len(find_loaded_terms(s.text)) for s in version.sentences),
+        payload=version,
+    )
 
 
 class ExtractiveComposer:
@@ -264,30 +305,40 @@ class ExtractiveComposer:
 
 
 def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: int) -> Summary:
-    chosen: list[tuple[_Fact, list[SummarySentence]]] = []
-    used_groups: set[int] = set()
-    words = 0
-    for fact in _facts(analysis, groups):
-        if fact.group.id in used_groups:
-            continue
-        if any(term_overlap(fact.terms, other.terms) >= REDUNDANT_OVERLAP for other, _ in chosen):
-            continue
-        sentences = _texts(analysis, fact)
-        length = sum(len(sentence.text.split()) for sentence in sentences)
-        if words + length > max_words:
-            continue
-        chosen.append((fact, sentences))
-        words += length
-        used_groups.add(fact.group.id)
-        if fact.follow_up_group:
-            used_groups.add(fact.follow_up_group.id)
+    options = [_option(version) for version in _Builder(analysis, groups).build()]
+    weights = term_weights(
+        [
+            (set(content_terms(document.title or "")), set(content_terms(document.text)))
+            for document in analysis.documents
+        ]
+    )
+    specific = specificity([set(sentence.terms) for sentence in analysis.sentences])
+    judge = Judge(analysis)
 
-    chosen.sort(key=lambda item: (item[0].dated, item[0].position, item[0].group.id))
+    def supported(option: Option) -> bool:
+        version = option.payload
+        assert isinstance(version, _Version)
+        first = version.sentences[0]
+        return version.as_written or judge.judge(first.text, version.candidates).label == (
+            "supported"
+        )
+
+    chosen = [option.payload for option in select(options, weights, specific, max_words, supported)]
+    versions = sorted(
+        (version for version in chosen if isinstance(version, _Version)),
+        key=lambda version: version.order,
+    )
+    order = {document.id: number for number, document in enumerate(analysis.documents)}
+    for version in versions:
+        first = version.sentences[0]
+        own, *others = version.candidates
+        cited = [own, *(d for d in others if judge.judge(first.text, [d]).label == "supported")]
+        first.citations = sorted(cited, key=order.__getitem__)
     notes = []
     if len(analysis.documents) == 1:
         notes.append("Only one report was given: nothing to compare, so no disagreements.")
     return Summary(
-        sentences=[sentence for _, sentences in chosen for sentence in sentences],
+        sentences=[sentence for version in versions for sentence in version.sentences],
         backend="extractive",
         notes=notes,
     )

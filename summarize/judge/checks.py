@@ -190,7 +190,7 @@ def _unrelated_nouns(said: str, written: str) -> bool:
         not source_lemmas
         or not claim_lemmas
         or written.endswith(("ing", "ed"))
-        or any(lemma in nouns.also_other for lemma in source_lemmas)
+        or any(nouns.is_also_other(lemma) for lemma in source_lemmas)
         or any(c.endswith(s) or s.endswith(c) for c in claim_lemmas for s in source_lemmas)
     ):
         return False

@@ -27,7 +27,7 @@ from urllib.parse import urlparse
 from pydantic import BaseModel
 
 from summarize.llm import catalog
-from summarize.llm.cache import Exchange, RequestKey, ResponseLog
+from summarize.llm.cache import Exchange, NotRecorded, RequestKey, open_log
 from summarize.llm.errors import LLMError
 from summarize.llm.settings import LLMSettings
 from summarize.llm.structured import ModelT, describe_invalid, parse_reply, strict_json_schema
@@ -89,7 +89,7 @@ def check_settings(settings: LLMSettings) -> None:
                 "the LLM base URL must look like http(s)://host[:port]/v1, "
                 f"got '{settings.base_url}'"
             )
-    elif settings.api_key is None:
+    elif settings.api_key is None and settings.replay is None:
         raise LLMError(
             "no API key for the LLM backend: set OPENAI_API_KEY, or point --base-url "
             "(OPENAI_BASE_URL) at a server that needs none"
@@ -125,7 +125,7 @@ class LLMClient:
     def __init__(self, settings: LLMSettings, *, sleep: Callable[[float], None] = time.sleep):
         check_settings(settings)
         self.settings = settings
-        self.log = ResponseLog(settings.cache_path)
+        self.log = open_log(settings)
         self._sleep = sleep
         self._mode = 0
         self._sdk: openai.OpenAI | None = None
@@ -143,6 +143,8 @@ class LLMClient:
         key = RequestKey.of(settings.model, ask.prompt_version, params, ask.messages)
         if settings.use_cache and (cached := self._from_cache(key, response_model)) is not None:
             return cached
+        if settings.replay is not None:
+            raise NotRecorded(key, settings.replay)
 
         conversation = list(ask.messages)
         usage = Usage()

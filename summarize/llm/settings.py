@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 
 from summarize.llm import catalog
 
@@ -49,11 +49,27 @@ class LLMSettings(BaseModel):
     )
     use_cache: bool = Field(default=True, description="False: always ask, but still log")
     temperature: float = Field(default=0, ge=0, le=2)
+    replay: Path | None = Field(
+        default=None,
+        description="a cassette (cache.Cassette) to answer from; a request it lacks is an "
+        "error, never sent",
+    )
+    record: Path | None = Field(
+        default=None, description="a cassette to keep every answer used on (see cache.Cassette)"
+    )
 
     @field_validator("cache_path", mode="before")
     @classmethod
     def _default_when_none(cls, path: object) -> object:
         return path if path is not None else _default_cache_path()
+
+    @model_validator(mode="after")
+    def _one_cassette_mode(self) -> LLMSettings:
+        if self.replay is not None and self.record is not None:
+            raise ValueError("replay and record a cassette at once: choose one")
+        if self.replay is not None:
+            self.use_cache = True  # a replay answers from the cassette and nowhere else
+        return self
 
     @classmethod
     def from_env(cls, **overrides: Any) -> LLMSettings:

@@ -14,9 +14,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import html
 import json
-import math
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -31,20 +29,24 @@ from summarize.models import (
     Report,
     ReportedValue,
     Sentence,
-    SummarySentence,
+)
+from summarize.render.chart import charts_html
+from summarize.render.html_parts import (
+    Source,
+    cite,
+    escape,
+    named_documents,
+    sentence_at,
+    source_sentence,
 )
 from summarize.text.display import shorten
-from summarize.text.units import display_scales, format_number, format_value
+from summarize.text.units import format_value
 
 QUOTE_CHARS = 70  # quotes are shortened in the findings list; the reports show them whole
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 # ---------------------------------------------------------------- escaping
-
-
-def _text(value: object) -> str:
-    return html.escape(str(value), quote=True)
 
 
 def script_json(data: object) -> str:
@@ -68,68 +70,22 @@ def _csp_hash(source: str) -> str:
 # ---------------------------------------------------------------- sources and citations
 
 
-@dataclass(frozen=True)
-class _Source:
-    number: int
-    document: Document
-
-    @property
-    def anchor(self) -> str:
-        return f"d{self.number}"
-
-    @property
-    def name(self) -> str:
-        return self.document.outlet or self.document.id
-
-    @property
-    def label(self) -> str:
-        """'[2] AP, 2024-12-04': how the summary, findings and chart name the report."""
-        date = f", {self.document.published}" if self.document.published else ""
-        return f"[{self.number}] {self.name}{date}"
-
-    @property
-    def dated_label(self) -> str:
-        """'[5] 2024-12-03 AP': the date first, where a chart row has little room."""
-        outlet = f" {self.document.outlet}" if self.document.outlet else ""
-        return f"[{self.number}] {self.document.published or 'undated'}{outlet}"
-
-    def sentence_anchor(self, sentence: Sentence) -> str:
-        return f"{self.anchor}-s{sentence.index}"
-
-
-def source_sentence(summary_sentence: SummarySentence, document: Document) -> Sentence | None:
-    """The document's sentence a summary sentence came from, as compose recorded it."""
-    for ref in summary_sentence.sources:
-        if ref.document == document.id and 0 <= ref.sentence < len(document.sentences):
-            return document.sentences[ref.sentence]
-    return None
-
-
-def _sentence_at(document: Document, offset: int) -> Sentence | None:
-    return next((s for s in document.sentences if s.start <= offset < s.end), None)
-
-
-def _cite(source: _Source, sentence: Sentence | None) -> str:
-    target = source.sentence_anchor(sentence) if sentence else source.anchor
-    return f'<a class="cite" href="#{target}" title="{_text(source.label)}">[{source.number}]</a>'
-
-
 # ---------------------------------------------------------------- summary
 
 
-def _summary_html(report: Report, sources: dict[str, _Source]) -> str:
+def _summary_html(report: Report, sources: dict[str, Source]) -> str:
     if report.summary is None:
         return ""
     sentences = []
     for sentence in report.summary:
         cites = "".join(
-            _cite(sources[c], source_sentence(sentence, sources[c].document))
+            cite(sources[c], source_sentence(sentence, sources[c].document))
             if c in sources
-            else f'<span class="cite">[{_text(c)}]</span>'
+            else f'<span class="cite">[{escape(c)}]</span>'
             for c in sentence.citations
         )
-        sentences.append(f"{_text(sentence.text)}{cites}")
-    backend = f" ({_text(report.backend)})" if report.backend else ""
+        sentences.append(f"{escape(sentence.text)}{cites}")
+    backend = f" ({escape(report.backend)})" if report.backend else ""
     return (
         '<section id="summary" aria-labelledby="summary-title">'
         f'<h2 id="summary-title">Merged summary{backend}</h2>'
@@ -138,9 +94,9 @@ def _summary_html(report: Report, sources: dict[str, _Source]) -> str:
 
 
 def _notes_html(report: Report) -> str:
-    items = [f"<li>{_text(note)}</li>" for note in report.notes]
+    items = [f"<li>{escape(note)}</li>" for note in report.notes]
     items += [
-        f"<li>Skipped <code>{_text(p.source)}</code>: {_text(p.message)}</li>"
+        f"<li>Skipped <code>{escape(p.source)}</code>: {escape(p.message)}</li>"
         for p in report.problems
     ]
     if not items:
@@ -154,37 +110,24 @@ def _notes_html(report: Report) -> str:
 # ---------------------------------------------------------------- findings
 
 
-def _named_documents(explanation: str, sources: dict[str, _Source]) -> str:
-    """The explanation, escaped, with each document id replaced by its citation number."""
-    if not sources:
-        return _text(explanation)
-    names = "|".join(re.escape(i) for i in sorted(sources, key=len, reverse=True))
-    ids = re.compile(rf"(?<!\w)(?:{names})(?!\w)")
-    parts, last = [], 0
-    for found in ids.finditer(explanation):
-        parts += [_text(explanation[last : found.start()]), f"[{sources[found.group()].number}]"]
-        last = found.end()
-    return "".join([*parts, _text(explanation[last:])])
-
-
-def _value_item(value: ReportedValue, sources: dict[str, _Source]) -> str:
+def _value_item(value: ReportedValue, sources: dict[str, Source]) -> str:
     source = sources.get(value.document)
-    cite = _cite(source, None) if source else f"[{_text(value.document)}]"
+    cited = cite(source, None) if source else f"[{escape(value.document)}]"
     return (
-        f"<li>{cite} “{_text(value.text)}” "
-        f'<span class="norm">{_text(format_value(value.normalized, value.unit))}</span></li>'
+        f"<li>{cited} “{escape(value.text)}” "
+        f'<span class="norm">{escape(format_value(value.normalized, value.unit))}</span></li>'
     )
 
 
-def _quote_item(evidence: Evidence, sources: dict[str, _Source]) -> str:
+def _quote_item(evidence: Evidence, sources: dict[str, Source]) -> str:
     source = sources.get(evidence.document)
-    quote = f"“{_text(shorten(evidence.quote, QUOTE_CHARS))}”"
+    quote = f"“{escape(shorten(evidence.quote, QUOTE_CHARS))}”"
     if source is None:
-        return f"[{_text(evidence.document)}] {quote}"
-    return f"{_cite(source, _sentence_at(source.document, evidence.start))} {quote}"
+        return f"[{escape(evidence.document)}] {quote}"
+    return f"{cite(source, sentence_at(source.document, evidence.start))} {quote}"
 
 
-def _finding_html(finding: Finding, index: int, sources: dict[str, _Source]) -> str:
+def _finding_html(finding: Finding, index: int, sources: dict[str, Source]) -> str:
     label, description = KIND_LABELS[finding.kind]
     if finding.values:
         details = "".join(_value_item(v, sources) for v in finding.values)
@@ -193,11 +136,11 @@ def _finding_html(finding: Finding, index: int, sources: dict[str, _Source]) -> 
         quotes = " · ".join(_quote_item(evidence, sources) for evidence in finding.evidence)
         details = f'<p class="quotes">{quotes}</p>'
     return (
-        f'<li class="finding" data-kind="{_text(finding.kind)}">'
+        f'<li class="finding" data-kind="{escape(finding.kind)}">'
         f'<button type="button" class="choose" data-finding="{index}" aria-pressed="false">'
-        f'<span class="badge k-{_text(finding.kind)}" title="{_text(description)}">'
-        f"{_text(label)}</span> "
-        f'<span class="explanation">{_named_documents(finding.explanation, sources)}</span>'
+        f'<span class="badge k-{escape(finding.kind)}" title="{escape(description)}">'
+        f"{escape(label)}</span> "
+        f'<span class="explanation">{named_documents(finding.explanation, sources)}</span>'
         f"</button>{details}</li>"
     )
 
@@ -210,8 +153,8 @@ def _filters_html(report: Report) -> str:
     for kind in sorted(counts, key=list(KIND_LABELS).index):
         label, description = KIND_LABELS[kind]
         boxes.append(
-            f'<label title="{_text(description)}"><input type="checkbox" value="{_text(kind)}" '
-            f'checked> <mark class="ev k-{_text(kind)}">{_text(label)}</mark> '
+            f'<label title="{escape(description)}"><input type="checkbox" value="{escape(kind)}" '
+            f'checked> <mark class="ev k-{escape(kind)}">{escape(label)}</mark> '
             f'<span class="count">{counts[kind]}</span></label>'
         )
     return (
@@ -220,7 +163,7 @@ def _filters_html(report: Report) -> str:
     )
 
 
-def _findings_html(report: Report, sources: dict[str, _Source]) -> str:
+def _findings_html(report: Report, sources: dict[str, Source]) -> str:
     head = '<section id="findings" aria-labelledby="findings-title">'
     head += '<h2 id="findings-title">Where the reports differ</h2>'
     if len(sources) < 2:
@@ -245,110 +188,6 @@ def _findings_html(report: Report, sources: dict[str, _Source]) -> str:
         "in every report.</p>"
     )
     return f"{head}{_filters_html(report)}{hint}{''.join(groups)}</section>"
-
-
-# ---------------------------------------------------------------- chart
-
-_CHART_WIDTH = 760
-_LABEL_RIGHT = 190
-_PLOT_LEFT, _PLOT_RIGHT = 205, 500
-_WRITTEN_LEFT = 520
-_ROW_HEIGHT = 26
-_AXIS_HEIGHT = 34
-_CHART_TICKS = 4
-
-
-def _nice_step(span: float) -> float:
-    magnitude = 10.0 ** math.floor(math.log10(span))
-    return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= span)
-
-
-def _chart_rows(
-    finding: Finding, sources: dict[str, _Source]
-) -> list[tuple[str, list[ReportedValue]]]:
-    """One row per report, dated reports first in date order, undated in report order."""
-    unit = finding.values[0].unit
-    by_document: dict[str, list[ReportedValue]] = {}
-    for value in finding.values:
-        if value.unit == unit:
-            by_document.setdefault(value.document, []).append(value)
-
-    def order(document_id: str) -> tuple[bool, str, int]:
-        source = sources.get(document_id)
-        published = source.document.published if source else None
-        return published is None, str(published or ""), source.number if source else 0
-
-    return [
-        (sources[d].dated_label if d in sources else f"[{d}]", by_document[d])
-        for d in sorted(by_document, key=order)
-    ]
-
-
-def _chart_svg(finding: Finding, index: int, sources: dict[str, _Source]) -> str:
-    rows = _chart_rows(finding, sources)
-    values = [v.normalized for _, row in rows for v in row]
-    scale = display_scales(finding.values[0].unit, max(values, key=abs))[0]
-    shown = [scale.convert(v) for v in values]
-    lowest, highest = min(0.0, *shown), max(0.0, *shown)
-    step = _nice_step((highest - lowest) / _CHART_TICKS or 1.0)
-    low = math.floor(lowest / step) * step
-    high = max(math.ceil(highest / step) * step, low + step)
-
-    def x(amount: float) -> str:
-        return f"{_PLOT_LEFT + (amount - low) / (high - low) * (_PLOT_RIGHT - _PLOT_LEFT):.1f}"
-
-    axis_y = len(rows) * _ROW_HEIGHT + 4
-    parts = []
-    for tick in (low + i * step for i in range(round((high - low) / step) + 1)):
-        parts.append(
-            f'<line class="grid" x1="{x(tick)}" x2="{x(tick)}" y1="0" y2="{axis_y}"/>'
-            f'<text class="tick" x="{x(tick)}" y="{axis_y + 16}" text-anchor="middle">'
-            f"{_text(format_number(tick) + scale.symbol)}</text>"
-        )
-    for row, (label, row_values) in enumerate(rows):
-        y = row * _ROW_HEIGHT + _ROW_HEIGHT / 2
-        parts.append(
-            f'<text class="row-label" x="{_LABEL_RIGHT}" y="{y + 4:.1f}" text-anchor="end">'
-            f"{_text(shorten(label, 28))}</text>"
-            f'<line class="row" x1="{_PLOT_LEFT}" x2="{_PLOT_RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'
-        )
-        parts += [
-            f'<circle cx="{x(scale.convert(v.normalized))}" cy="{y:.1f}" r="5"><title>'
-            f"{_text(f'{label}: “{v.text}” = {format_value(v.normalized, v.unit)}')}</title>"
-            "</circle>"
-            for v in row_values
-        ]
-        written = " · ".join(v.text for v in row_values)
-        parts.append(
-            f'<text class="written" x="{_WRITTEN_LEFT}" y="{y + 4:.1f}">'
-            f"{_text(shorten(written, 38))}</text>"
-        )
-    kind = KIND_LABELS[finding.kind][0]
-    title = f"{kind}: each report's value in {scale.symbol.strip() or 'count'}, by report date"
-    return (
-        f'<svg class="chart" viewBox="0 0 {_CHART_WIDTH} {axis_y + _AXIS_HEIGHT - 4}" '
-        f'role="img" aria-labelledby="chart-{index}-title"><title id="chart-{index}-title">'
-        f"{_text(title)}</title>{''.join(parts)}</svg>"
-    )
-
-
-def _charts_html(report: Report, sources: dict[str, _Source]) -> str:
-    figures = [
-        f'<figure class="chart-figure"><figcaption><span class="badge k-{_text(finding.kind)}">'
-        f"{_text(KIND_LABELS[finding.kind][0])}</span> "
-        f"{_named_documents(finding.explanation, sources)}</figcaption>"
-        f"{_chart_svg(finding, index, sources)}</figure>"
-        for index, finding in enumerate(report.findings)
-        if finding.values
-    ]
-    if not figures:
-        return ""
-    return (
-        '<section id="figures" aria-labelledby="figures-title">'
-        '<h2 id="figures-title">Figures as each report gives them</h2>'
-        '<p class="hint">One row per report, dated reports in date order; the text on the right '
-        f"is the wording of the report.</p>{''.join(figures)}</section>"
-    )
 
 
 # ---------------------------------------------------------------- reports
@@ -387,19 +226,19 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _segment_html(text: str, covering: list[_Highlight]) -> str:
     if not covering:
-        return _text(text)
+        return escape(text)
     findings = " ".join(str(i) for i in sorted({h.finding for h in covering}))
     kinds = list(dict.fromkeys(h.kind for h in covering))
     closest = min(covering, key=lambda h: h.end - h.start).kind
     names = ", ".join(KIND_LABELS[kind][0] for kind in kinds)
     return (
-        f'<mark class="ev k-{_text(closest)}" data-findings="{findings}" '
-        f'data-kinds="{_text(" ".join(kinds))}" title="{_text(names)}">{_text(text)}</mark>'
+        f'<mark class="ev k-{escape(closest)}" data-findings="{findings}" '
+        f'data-kinds="{escape(" ".join(kinds))}" title="{escape(names)}">{escape(text)}</mark>'
     )
 
 
 def _paragraph_html(
-    source: _Source, start: int, end: int, highlights: list[_Highlight], named: set[int]
+    source: Source, start: int, end: int, highlights: list[_Highlight], named: set[int]
 ) -> str:
     """A paragraph with its sentences in spans (the first part of each with its id) and marks."""
     document = source.document
@@ -430,7 +269,7 @@ def _paragraph_html(
     return f"<p{kind}>{''.join(parts)}</p>"
 
 
-def _report_html(report: Report, source: _Source) -> str:
+def _report_html(report: Report, source: Source) -> str:
     document = source.document
     highlights = _highlights(report, document)
     named: set[int] = set()
@@ -439,19 +278,19 @@ def _report_html(report: Report, source: _Source) -> str:
     )
     meta = [f'<span class="number">[{source.number}]</span>']
     if document.outlet:
-        meta.append(f'<span class="outlet">{_text(document.outlet)}</span>')
+        meta.append(f'<span class="outlet">{escape(document.outlet)}</span>')
     if document.published:
         meta.append(f'<time datetime="{document.published}">{document.published}</time>')
     else:
         meta.append('<span class="undated">undated</span>')
     if document.dateline:
-        meta.append(f'<span class="dateline">{_text(document.dateline)}</span>')
-    title = _text(document.title) if document.title else "<i>Untitled report</i>"
+        meta.append(f'<span class="dateline">{escape(document.dateline)}</span>')
+    title = escape(document.title) if document.title else "<i>Untitled report</i>"
     return (
         f'<article class="report" id="{source.anchor}" aria-labelledby="{source.anchor}-title">'
         f'<header><p class="report-meta">{" · ".join(meta)}</p>'
         f'<h3 id="{source.anchor}-title">{title}</h3>'
-        f'<p class="doc-id"><code>{_text(document.id)}</code></p></header>'
+        f'<p class="doc-id"><code>{escape(document.id)}</code></p></header>'
         f'<div class="report-text">{body}</div></article>'
     )
 
@@ -476,7 +315,7 @@ def _script_data(report: Report) -> dict[str, object]:
 def render_html(report: Report, documents: list[Document]) -> str:
     """The report as one HTML page that needs nothing else: no network, no files beside it."""
     sources = {
-        document.id: _Source(number, document) for number, document in enumerate(documents, start=1)
+        document.id: Source(number, document) for number, document in enumerate(documents, start=1)
     }
     style, script = _asset("report.css"), _asset("report.js")
     policy = (
@@ -501,12 +340,12 @@ def render_html(report: Report, documents: list[Document]) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="color-scheme" content="light dark">'
-        f'<meta name="generator" content="summarize"><title>{_text(title)}</title>'
+        f'<meta name="generator" content="summarize"><title>{escape(title)}</title>'
         f"<style>{style}</style></head><body>"
         '<a class="skip" href="#findings">Skip to the findings</a>'
-        f'<header class="page"><h1>{_text(title)}</h1><p class="counts">{counts}</p>'
+        f'<header class="page"><h1>{escape(title)}</h1><p class="counts">{counts}</p>'
         f'<nav aria-label="Sections"><ul>{links}</ul></nav></header><main>'
-        f'<div class="overview">{overview}{_charts_html(report, sources)}</div>'
+        f'<div class="overview">{overview}{charts_html(report, sources)}</div>'
         f'<div class="workspace">{_findings_html(report, sources)}'
         '<section id="reports" aria-labelledby="reports-title">'
         '<h2 id="reports-title">The reports</h2>'

@@ -6,8 +6,12 @@ from summarize.analyze.framing import (
     _EXTRA_LOADED,
     _LABELS,
     _LEXICON_SUBSET,
+    find_links,
     find_loaded_terms,
+    in_own_voice,
+    is_charged,
     loaded_rate,
+    reported_loaded_terms,
 )
 from summarize.text.lexicons import lexicon
 
@@ -91,3 +95,32 @@ def test_loaded_rate() -> None:
     assert loaded_rate("The brutal regime slammed the report.") == pytest.approx(3 / 6)
     assert loaded_rate("Officials said the bridge collapsed.") == 0.0
     assert loaded_rate("") == 0.0
+
+
+def own_voice(text: str) -> list[str]:
+    return [s.text for s in in_own_voice(text, 0, find_loaded_terms(text))]
+
+
+def test_reported_speech_is_the_speakers_but_a_paraphrase_can_add_words() -> None:
+    sentence = "Syria announced that its counteroffensive has successfully pushed back insurgents."
+    assert own_voice(sentence) == []
+    assert [s.text for s in reported_loaded_terms(sentence)] == ["successfully"]
+    # the complement of a reporting verb is speech; its plain object is the report's words
+    assert loaded("Officials said the regime had fallen.") == []
+    assert loaded("Trump touted the “perfectly executed strike” against the Assad regime.") == [
+        "regime"
+    ]
+    assert own_voice("He accused the intelligence community of illegally leaking data.") == []
+    assert own_voice("Critics blasted the bill, saying it was a shameless giveaway.") == ["blasted"]
+
+
+def test_words_that_only_grade_size_load_but_do_not_frame() -> None:
+    assert not is_charged("massive") and not is_charged("historic")
+    assert is_charged("stunt") and is_charged("brutal")
+
+
+def test_scheduling_is_no_cause_and_a_purpose_is_a_motive() -> None:
+    assert find_links("The Senate is due to vote on Tuesday.") == {}
+    assert find_links("Flights were cancelled due to fog.") == {"cause": "due to"}
+    assert "motive" in find_links("Police cleared the square so the president could pose.")
+    assert find_links("Officials said the strike was driven by revenge.") == {}

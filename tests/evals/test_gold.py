@@ -1,4 +1,5 @@
-"""The seed gold is consistent with the seed reports as the tool reads them."""
+"""The seed gold is consistent with the seed reports as the tool reads them, and the seeds
+dataset holds those reports exactly as `summarize merge` reads the files."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from functools import cache
 
 import pytest
 
-from evals.gold import SeedsGold, load_seeds_gold
 from evals.metrics import carries_fact, gold_spans
+from evals.suites.seeds import SeedsGold, load_seeds, load_seeds_gold
 from summarize.ingest import load_inputs
 from summarize.models import Cluster
 
@@ -59,3 +60,13 @@ def test_gold_has_what_the_suite_scores() -> None:
     assert {"quantity_equivalent", "temporal_update", "framing", "attribution"} <= required_kinds
     assert {"entity_variant", "unique_claim"} <= required_kinds
     assert len({item.id for item in GOLD.findings}) == len(GOLD.findings)
+
+
+def test_the_seeds_dataset_is_the_seed_files_as_merge_reads_them() -> None:
+    dataset = load_seeds()
+    assert dataset.problems == []
+    (case,) = dataset.cases
+    from_files = [d.model_dump(exclude={"path"}) for d in seed_cluster().documents]
+    assert [d.model_dump(exclude={"path"}) for d in case.cluster.documents] == from_files
+    assert len(case.gold.key_facts) == len(GOLD.facts)
+    assert len(case.gold.expected_findings) == len(GOLD.findings)

@@ -237,7 +237,7 @@ def test_score_findings_precision_recall_by_kind() -> None:
         predicted("quantity_equivalent", ("wire", "30 kilometers"), ("rewrite", "19 miles")),
         # right quotes, wrong kind: counts against framing precision, not for equivalence.
         predicted("framing", ("wire", "30 kilometers"), ("rewrite", "19 miles")),
-        # matches only the optional gold item: left out of precision.
+        # matches only the optional gold item: acceptable, so correct.
         predicted("framing", ("wire", "at least 40"), ("rewrite", "more than 40")),
         # an omission must name the document that left the claim out.
         predicted("omission", ("rewrite", "Critics blamed"), ("wire", "Officials")),
@@ -245,16 +245,34 @@ def test_score_findings_precision_recall_by_kind() -> None:
     scores = score_findings(found, GOLD, TEXTS)
     assert scores.by_kind["quantity_conflict"].precision == 1.0
     assert scores.by_kind["quantity_equivalent"].recall == 1.0
-    assert scores.by_kind["framing"].precision == 0.0
-    assert scores.by_kind["framing"].predicted == 1
+    assert scores.by_kind["framing"].precision == 0.5
+    assert scores.by_kind["framing"].predicted == 2
     assert scores.by_kind["framing"].recall is None
     assert scores.by_kind["unique_claim"].recall == 0.0
     assert scores.by_kind["omission"].precision == 1.0
-    assert scores.overall.precision == pytest.approx(3 / 4)
+    assert scores.overall.precision == pytest.approx(4 / 5)
     assert scores.overall.recall == pytest.approx(3 / 4)
-    assert scores.overall.f1 == pytest.approx(3 / 4)
+    assert scores.overall.f1 == pytest.approx(2 * 0.8 * 0.75 / 1.55)
     assert scores.missed == ["blame"]
     assert len(scores.unmatched) == 1
+
+
+def test_a_kind_a_listed_non_conflict_allows_is_correct_and_another_is_a_false_alarm() -> None:
+    units = NonConflict(
+        id="units",
+        what="the same distance in other units",
+        allowed_kinds=["quantity_equivalent"],
+        evidence=[
+            GoldQuote(document="wire", quote="30 kilometers"),
+            GoldQuote(document="rewrite", quote="19 miles"),
+        ],
+    )
+    quotes = (("wire", "30 kilometers"), ("rewrite", "19 miles"))
+    equivalent = predicted("quantity_equivalent", *quotes)
+    conflict = predicted("quantity_conflict", *quotes)
+    scores = score_findings([equivalent, conflict], [], TEXTS, [units])
+    assert scores.by_kind["quantity_equivalent"].precision == 1.0
+    assert scores.by_kind["quantity_conflict"].precision == 0.0
 
 
 def test_omission_with_the_wrong_document_left_out_does_not_match() -> None:

@@ -8,19 +8,21 @@ from pathlib import Path
 import pytest
 
 from evals.neutrality import loaded_word_rate, novel_loaded_rate
-from evals.runner import run_evals
+from evals.runner import run_evals, write_scorecard
 from evals.suites import summedits as summedits_suite
-from evals.suites.neus import PEERS, clean_output, load_clusters, load_peer, score_system
+from evals.suites.neus import PEERS, clean_output, load_neus, load_peer, score_system
 from evals.summedits import EDIT_TYPES
 
 
 def test_neus_data_is_the_307_test_clusters_with_ten_aligned_peers() -> None:
-    clusters = load_clusters()
-    assert len(clusters) == 307
-    assert all(len(record["sources"]) == 3 and record["reference"] for record in clusters)
+    dataset = load_neus()
+    assert dataset.problems == []
+    assert len(dataset.cases) == 307
+    assert [case.line for case in dataset.cases] == list(range(1, 308))
+    assert all(len(c.cluster.documents) == 3 and c.gold.reference for c in dataset.cases)
     for name in PEERS:
         outputs = load_peer(name)
-        assert len(outputs) == len(clusters)
+        assert len(outputs) == len(dataset.cases)
         assert all(outputs), name
 
 
@@ -59,15 +61,18 @@ def test_every_system_is_scored_the_same_way() -> None:
 
 
 def test_seeds_suite_smoke_run_writes_a_scorecard(tmp_path: Path) -> None:
-    card = run_evals(["seeds"], output_dir=tmp_path, progress=False)
-    metrics = card.suites[0].metrics
+    card = run_evals(["seeds"], progress=False)
+    write_scorecard(card, tmp_path)
+    (run,) = card.runs
+    metrics = run.suites[0].metrics
     for name in ("merge.coverage", "merge.faithfulness", "check.precision", "check.recall"):
         assert 0.0 <= metrics[name] <= 1.0, name  # type: ignore[operator]
     assert metrics["merge.words"] <= 250  # type: ignore[operator]
-    assert card.checks, "the seeds suite has thresholds"
+    assert run.checks, "the seeds suite has thresholds"
     assert card.failed == []
     written = json.loads((tmp_path / "scorecard.json").read_text())
-    assert written["suites"][0]["name"] == "seeds"
+    assert written["runs"][0]["suites"][0]["name"] == "seeds"
+    assert written["runs"][0]["suites"][0]["cases"][0]["id"] == "syria-hama"
     assert "## seeds" in (tmp_path / "scorecard.md").read_text()
 
 
@@ -87,9 +92,9 @@ def test_summedits_suite_reports_ours_next_to_the_published_figures(
         "recall_by_edit": dict.fromkeys(EDIT_TYPES, 50.0),
     }
     monkeypatch.setattr(
-        summedits_suite, "evaluate_summedits", lambda: {"all": scores, "test": scores}
+        summedits_suite, "evaluate_summedits", lambda limit: {"all": scores, "test": scores}
     )
-    result = run_evals(["summedits"], progress=False).suites[0]
+    result = run_evals(["summedits"], progress=False).runs[0].suites[0]
     assert result.metrics["balanced_accuracy"] == 62.5
     assert result.metrics["recall.antonym_swap"] == 50.0
     detectors = [row[0] for row in result.tables[0].rows]

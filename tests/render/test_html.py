@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import re
+import shutil
 import struct
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -31,13 +33,15 @@ from summarize.models import (
     SummarySentence,
 )
 from summarize.pipeline import check, merge
-from summarize.render.html import render_html, script_json, source_sentence
+from summarize.render.html import render_html, script_json
+from summarize.render.html_parts import source_sentence
 from summarize.text.units import format_number, format_value
 from tests.browser import Browser, find_chromium
 from tests.stories import QUAKE, SEEDS, STRIKE, cluster_of
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOT = ROOT / "docs" / "report.png"
+# The README's picture; the test writes it there only when asked (SUMMARIZE_WRITE_DOCS=1).
+DOCS_SCREENSHOT = ROOT / "docs" / "report.png"
 NEUS_PLACES = (
     ROOT / "evals" / "data" / "neus" / "clusters.jsonl",
     ROOT.parent / "shared" / "data" / "neus" / "clusters.jsonl",
@@ -260,8 +264,11 @@ def test_summary_citations_link_to_the_sentence_they_came_from(
     assert report.summary
     first = report.summary[0]
     source = cluster.documents[0]
-    assert first.text == source.sentences[0].text and source.id in first.citations
-    assert f'<a class="cite" href="#d1-s{source.sentences[0].index}"' in page_html
+    assert source.id in first.citations
+    came_from = source_sentence(first, source)
+    assert came_from is not None
+    assert first.text.split()[:5] == came_from.text.split()[:5]  # its sentence, perhaps shortened
+    assert f'<a class="cite" href="#d1-s{came_from.index}"' in page_html
 
 
 def test_source_sentence_is_the_one_compose_recorded() -> None:
@@ -472,9 +479,11 @@ def test_narrow_dark_and_printed_pages(browser: Browser, seeds_url: str) -> None
 
 @needs_chromium
 def test_screenshot_of_the_seed_report(
-    browser: Browser, seeds_url: str, seeds: tuple[Cluster, Report]
+    browser: Browser, seeds_url: str, seeds: tuple[Cluster, Report], tmp_path: Path
 ) -> None:
-    """docs/report.png, for the README: the 20 km finding chosen, the top of the page."""
+    """The README's picture: the 20 km finding chosen, the top of the page. Written to
+    docs/report.png only with SUMMARIZE_WRITE_DOCS=1, so a test run leaves the checkout as is."""
+    screenshot = tmp_path / "report.png"
     _, report = seeds
     browser.set_viewport(1400, 2100)
     browser.open(seeds_url)
@@ -484,9 +493,10 @@ def test_screenshot_of_the_seed_report(
     )
     browser.evaluate(f"{button}.click()")
     browser.evaluate("window.scrollTo(0, 0)")
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    browser.screenshot(SCREENSHOT)
+    browser.screenshot(screenshot)
     browser.set_viewport(1400, 900)
-    header = SCREENSHOT.read_bytes()[:24]
+    header = screenshot.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", header[16:24]) == (1400, 2100)
+    if os.environ.get("SUMMARIZE_WRITE_DOCS") == "1":
+        shutil.copyfile(screenshot, DOCS_SCREENSHOT)

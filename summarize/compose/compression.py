@@ -1,0 +1,257 @@
+"""Sentence compression: shorter versions of a report's sentence that make the same claim.
+
+A summary with a word budget either cuts sentences mid-way or leaves budget unused; instead it
+drops the parts of a sentence that its claim does not need (the safe deletions of Knight &
+Marcu 2002 and Clarke & Lapata 2008):
+
+- parentheticals: "(NRA)", "(six miles)";
+- appositives after a name: "Geir Pedersen, the U.N. special envoy for Syria," and ages ", 31,";
+- non-restrictive relative clauses: ", who was elected in 2016,";
+- trailing participle clauses: ", killing at least 40 people.", ", backed by Russian airpower.";
+- trailing clauses and phrases of time and circumstance: ", as thousands mourned.",
+  ", while the insurgency says ...", ", in a statement.";
+- phrases of time or circumstance set off by commas: "On Thursday, ...", "Trump, in an order
+  issued Monday, directed ...";
+- "that" after a reporting verb ("said that the army" -> "said the army").
+
+Never dropped: who says a claim that stays (an attribution's speaker and cue; a clause goes
+whole with its own speaker and claim), part of a quotation (a quotation goes whole or stays
+whole), a condition ("If ...,"), or so much that fewer than MIN_KEPT_WORDS words or
+MIN_KEPT_SHARE of the sentence remain. Word order and punctuation only, no parser: each rule
+needs the commas that mark the constituent off, which is how English punctuates material that
+is not essential to its clause.
+
+`modifier_cuts` drops loaded words the caller chooses (the outlet's own, which no other report
+uses) when they only grade what they modify: an adverb ("successfully") or an evaluative
+adjective before a noun ("a crucial vote"); an adjective that says what a thing is ("abusive
+behavior") stays.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from summarize.analyze.nouns import noun_senses
+from summarize.text.lexicons import word_set
+from summarize.text.tokens import STOPWORDS
+
+# A dropped clause carries its own claim when this many words follow its attribution in it.
+CLAIM_WORDS = 3
+# A shortened sentence keeps at least this many words, and this share of the sentence's.
+MIN_KEPT_WORDS = 6
+MIN_KEPT_SHARE = 0.4
+# At most this many optional cuts are combined (2**n variants per sentence).
+MAX_CUTS = 6
+
+_END = r"(?=[.!?][\"”’')\]]*$)"
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
+_PARENTHETICAL = re.compile(r"\s*\([^()]{1,80}\)")
+# ", the U.N. special envoy for Syria," after a capitalised word; ", 31," after a name.
+_APPOSITIVE = re.compile(
+    r",\s(?:(?:the|an?|one of|among|former|longtime|then)\s[^,;:()\"“”]{2,90}?"
+    r"|[A-Z][\w.-]*['’]s\s[^,;:()\"“”]{2,60}?|\d{1,3})"
+    rf"(?:,(?=\s)|{_END})"
+)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*$")
+_RELATIVE = re.compile(rf",\s(?:who|whom|whose|which)\s[^;:()]{{3,160}}?(?:,(?=\s)|{_END})")
+# A clause opened by a participle after a comma, to the end of the sentence: ", killing 40
+# people", ", backed by Russian airpower". "according to" is an attribution, never a clause.
+_PARTICIPLE = re.compile(
+    rf",\s(?!according\b)(?:[a-z]+ing|[a-z]+(?:ed|en)\s+(?:by|to|in|on|at|from|with))\b[^;]*?{_END}"
+)
+_PREPOSITIONS = (
+    r"(?:in|on|at|during|after|before|amid|amidst|following|despite|with|without|under|through"
+    r"|ahead of|as part of|in the wake of|for)"
+)
+# A clause of time or circumstance, or a prepositional phrase, closing the sentence after a
+# comma: ", as thousands mourned.", ", in a statement."
+_ADVERBIAL = re.compile(
+    rf",\s(?:as|while|whereas|even as|just as|in a move|in what|{_PREPOSITIONS})\s[^;]*?{_END}"
+)
+# The same phrase set off by commas inside the sentence: "Trump, in an executive order issued
+# Monday, directed ..."
+_INSERTED_PHRASE = re.compile(rf",\s{_PREPOSITIONS}\s[^,;()“”\"]{{3,80}},(?=\s)")
+# A phrase of time, place or circumstance opening the sentence: "On Thursday, ...", "After a
+# week of talks, ...". Conditions ("If ...,") are never dropped: the claim would change.
+_OPENING_PHRASE = re.compile(rf"^{_PREPOSITIONS}\s[^,;()“”\"]{{3,70}},\s", re.I)
+_SAID_THAT = re.compile(
+    r"\b(?:said|says|say|announced|reported|confirmed|stated|added|noted|argued|claimed|alleged"
+    r"|alleges|warned|insisted|acknowledged|revealed|shows|showed|found|believes|told \w+)\s"
+    r"(that)\s(?!(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must"
+    r"|does|did)\b)"
+)
+_TO_THE_END = frozenset({"participle clause", "adverbial clause"})
+_END_RE = re.compile(r"[.!?][\"”’')\]]*$")
+_PATTERNS = (
+    ("parenthetical", _PARENTHETICAL),
+    ("appositive", _APPOSITIVE),
+    ("relative clause", _RELATIVE),
+    ("participle clause", _PARTICIPLE),
+    ("adverbial clause", _ADVERBIAL),
+    ("inserted phrase", _INSERTED_PHRASE),
+    ("opening phrase", _OPENING_PHRASE),
+)
+# Words of a clause that is not an appositive but a sentence of its own ("the army said").
+_VERB_LIKE = re.compile(
+    r"\b(?:said|says|say|told|is|was|are|were|has|have|had|will)\b|\b[a-z]+ed,?$"
+)
+# Adjectives that only grade or judge what they modify, so the phrase names the same thing
+# without them ("a crucial vote" is a vote); adjectives that say what a thing is ("abusive
+# behavior", "illegal entry") change the claim when dropped and are kept.
+_EVALUATIVE = word_set(
+    """
+    amazing best brutal controversial crucial devastating disastrous dramatic egregious
+    embattled excellent extraordinary fiery great historic horrific horrifying huge impressive
+    incredible landmark massive notorious infamous outrageous powerful ridiculous scathing
+    shameful shocking so-called staggering stunning sweeping terrifying tiny unprecedented vast
+    vicious disgraced bombshell explosive heroic absurd alarming blatant reckless ruthless
+    """
+)
+# Adverbs ending in -ly that do not only grade ("only", "likely" change the claim).
+_NOT_GRADING = word_set("only early family likely unlikely daily weekly monthly yearly reportedly")
+
+
+@dataclass(frozen=True, order=True)
+class Cut:
+    """A span of the sentence to drop, `start`/`end` in the sentence's own text."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def optional_cuts(text: str, protected: list[tuple[int, int]]) -> list[Cut]:
+    """The constituents of `text` that may be dropped, none touching a protected span (an
+    attribution) and none cutting into a quotation."""
+    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    # "..., killing 40 people, officials said.": a closing attribution ends the clause before it.
+    ends = [len(text)]
+    for start, end in protected:
+        comma = text.rfind(",", 0, start)
+        if comma > 0 and not text[comma + 1 : start].strip() and _END_RE.match(text, end):
+            ends.append(comma)
+    found: list[Cut] = []
+    for end in ends:
+        head = text[:end] if end == len(text) else text[:end] + "."
+        for kind, pattern in _PATTERNS:
+            for match in pattern.finditer(head):
+                if kind == "appositive" and (
+                    _VERB_LIKE.search(match.group())
+                    or not _NAME_BEFORE.search(head[: match.start()])
+                ):
+                    continue
+                if kind in _TO_THE_END and not _one_clause(match.group()):
+                    continue
+                cut = Cut(match.start(), min(match.end(), end), kind)
+                if not _drops_attribution(cut, protected, text) and not _splits(cut, quotes):
+                    found.append(cut)
+    return _disjoint(found)[:MAX_CUTS]
+
+
+def function_word_cuts(text: str) -> list[Cut]:
+    """Words that say nothing: "that" after a reporting verb ("said that the army" -> "said the
+    army"), unless it is the subject of what follows ("said that was wrong")."""
+    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    cuts = []
+    for match in _SAID_THAT.finditer(text):
+        cut = Cut(match.start(1), match.end(1) + 1, "function word")
+        if not _touches(cut, quotes):
+            cuts.append(cut)
+    return cuts
+
+
+def modifier_cuts(text: str, spans: list[tuple[int, int]]) -> list[Cut]:
+    """Cuts for the loaded words among `spans` that are modifiers; others are left in place."""
+    cuts = []
+    for start, end in spans:
+        word = text[start:end]
+        lower = word.lower()
+        after = text[end:]
+        following = re.match(r"(,?\s+)([A-Za-z][\w’'-]*)", after)
+        if lower.endswith("ly") and lower not in _NOT_GRADING:
+            gap = re.match(r",?\s+", after)
+            cuts.append(Cut(start, end + (gap.end() if gap else 0), "loaded modifier"))
+        elif following and lower in _EVALUATIVE and _is_nominal(following.group(2)):
+            cuts.append(Cut(start, end + len(following.group(1)), "loaded modifier"))
+    return _disjoint(cuts)
+
+
+def _is_nominal(word: str) -> bool:
+    """A word that can head or modify a noun phrase: a noun, a name, an adjective."""
+    lower = word.lower()
+    if lower in STOPWORDS:
+        return False
+    return word[0].isupper() or bool(noun_senses().lemmas(lower)) or lower in _EVALUATIVE
+
+
+def _one_clause(span: str) -> bool:
+    """A clause running to the end of the sentence is one clause when each comma inside it
+    only opens a name or an appositive ("..., the slain leader of the Quds Force, Qassem
+    Soleimani."); "..., backed by Russia, have entrenched themselves" hides the main verb."""
+    pieces = span.lstrip(", ").split(", ")[1:]
+    return all(re.match(r"(?:[A-Z]|(?:the|an?)\s)", piece) for piece in pieces)
+
+
+def _drops_attribution(cut: Cut, attributions: list[tuple[int, int]], text: str) -> bool:
+    """The cut takes an attribution away from a claim it leaves: it cuts into it, or takes the
+    whole of it when the claim is outside the cut. A clause dropped whole with its own
+    attribution and claim ("..., while the insurgency says it captured troops.") is fine."""
+    for start, end in attributions:
+        if not (cut.start < end and start < cut.end):
+            continue
+        inside = cut.start <= start and end <= cut.end
+        claim_inside = len(text[end : cut.end].split()) >= CLAIM_WORDS
+        if not (inside and claim_inside):
+            return True
+    return False
+
+
+def _touches(cut: Cut, spans: list[tuple[int, int]]) -> bool:
+    return any(cut.start < end and start < cut.end for start, end in spans)
+
+
+def _splits(cut: Cut, quotes: list[tuple[int, int]]) -> bool:
+    """The cut takes part of a quotation but not all of it."""
+    return any(
+        cut.start < end and start < cut.end and not (cut.start <= start and end <= cut.end)
+        for start, end in quotes
+    )
+
+
+def _disjoint(cuts: list[Cut]) -> list[Cut]:
+    """Overlapping cuts reduced to the earliest-starting, longest one."""
+    kept: list[Cut] = []
+    for cut in sorted(cuts, key=lambda c: (c.start, -c.end)):
+        if not any(cut.start < other.end and other.start < cut.end for other in kept):
+            kept.append(cut)
+    return sorted(kept)
+
+
+def apply_cuts(text: str, cuts: list[Cut]) -> str:
+    """The sentence without the cut spans, its spacing, commas and first capital restored."""
+    pieces, position = [], 0
+    for cut in sorted(cuts):
+        pieces.append(text[position : cut.start])
+        position = max(position, cut.end)
+    pieces.append(text[position:])
+    result = "".join(pieces)
+    result = re.sub(r"\s+([,.;:!?])", r"\1", result)
+    result = re.sub(r",(?=[,.;:!?])", "", result)
+    result = re.sub(r"\s{2,}", " ", result).strip()
+    return result[:1].upper() + result[1:]
+
+
+def variants(text: str, always: list[Cut], optional: list[Cut]) -> list[str]:
+    """Every combination of the optional cuts, with the `always` cuts applied to each: the
+    sentence's shorter versions, longest first, without repeats."""
+    found = []
+    least = max(MIN_KEPT_WORDS, round(MIN_KEPT_SHARE * len(text.split())))
+    for size in range(len(optional) + 1):
+        for chosen in itertools.combinations(optional, size):
+            shorter = apply_cuts(text, [*always, *chosen])
+            if size == 0 or len(shorter.split()) >= least:
+                found.append(shorter)
+    unique = list(dict.fromkeys(found))
+    return sorted(unique, key=lambda variant: -len(variant.split()))

@@ -1,0 +1,204 @@
+"""Content selection: which facts, in which of their versions, fill the word budget best.
+
+What a summary of news should carry is what the reports agree is the story:
+
+- words many reports use, and the words of their titles (a title states the core event), weigh
+  most: a content word weighs the square of the number of reports using it (a title counting
+  TITLE_WEIGHT more);
+- a fact several reports carry, and a fact the reports put first, is worth more than its words
+  (`Option.prior`): news puts the core fact in the lead, which is why the reports' leads alone
+  make a strong summary;
+- a word already in the summary is worth nothing the second time, and a version that brings
+  less than MIN_NEW of new specific content is not taken: no fact told twice;
+- every loaded word left in a version costs a share of its value (LOADED_FACTOR), and every
+  word a little (LENGTH_POWER): the same content in fewer words leaves room for another fact.
+
+Each fact comes in several versions (its sentence and the sentence's compressions). Selection is
+greedy by value per word (the budgeted maximum-coverage greedy of Khuller, Moss & Naor 1999),
+started from nothing and from each of the most valuable versions, then improved by local moves
+(another version of a chosen fact, a shorter one to make room for a new fact, a new fact, a
+swap) while the value grows within the budget. A version is taken only when `accept` says so
+(the faithfulness judge, for edited sentences).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+# Greedy selection starts from each of this many most valuable versions, and from nothing.
+STARTS = 8
+# A title's word counts this much more than a report's word.
+TITLE_WEIGHT = 0.5
+# How much a fact's support and lead position multiply the value of its words.
+PRIOR_WEIGHT = 1.0
+# Each loaded word left in a version multiplies its value by this.
+LOADED_FACTOR = 0.5
+# A version must bring at least this share of specific content that the summary lacks.
+MIN_NEW = 0.5
+# A version's value is divided by its length to this power: of two versions telling as much,
+# the shorter is worth more, which leaves room for another fact.
+LENGTH_POWER = 0.15
+
+
+@dataclass
+class Option:
+    """One version of one wording of a fact: its length, content words and worth."""
+
+    wording: int  # one version of each wording at most
+    group: int  # the fact (claim group) it tells
+    blocks: frozenset[int]  # other facts it tells too (a claim's verification remark)
+    words: int
+    terms: frozenset[str]
+    prior: float  # 0..~4: support, lead position, dates
+    loaded: int = 0  # loaded words left in it
+    payload: object = None
+
+
+def term_weights(reports: Sequence[tuple[set[str], set[str]]]) -> dict[str, float]:
+    """Weight of each content word from each report's (title terms, body terms)."""
+    counts: dict[str, float] = {}
+    for title, body in reports:
+        for term in title | body:
+            counts[term] = counts.get(term, 0.0) + 1.0
+        for term in title:
+            counts[term] += TITLE_WEIGHT
+    return {term: count**2 for term, count in counts.items()}
+
+
+def specificity(sentences: Sequence[set[str]]) -> dict[str, float]:
+    """How much a word tells one sentence from the others (its inverse sentence frequency):
+    the story's own words ("Hama", "insurgents"), in nearly every sentence, tell little."""
+    frequency: dict[str, int] = {}
+    for terms in sentences:
+        for term in terms:
+            frequency[term] = frequency.get(term, 0) + 1
+    total = len(sentences) + 1
+    return {term: math.log(total / count) for term, count in frequency.items()}
+
+
+class _Objective:
+    def __init__(self, weights: dict[str, float], specific: dict[str, float]) -> None:
+        self.weights, self.specific = weights, specific
+
+    def _words(self, terms: frozenset[str] | set[str]) -> float:
+        weights = self.weights
+        return sum(weights[term] for term in terms if term in weights)
+
+    def gain(self, option: Option, covered: set[str]) -> float:
+        fresh = self._words(option.terms - covered)
+        discount = math.pow(LOADED_FACTOR, option.loaded) / math.pow(option.words, LENGTH_POWER)
+        return fresh * (1.0 + PRIOR_WEIGHT * option.prior) * discount
+
+    def value(self, chosen: Sequence[Option]) -> float:
+        covered: set[str] = set()
+        total = 0.0
+        for option in chosen:
+            total += self.gain(option, covered)
+            covered |= option.terms
+        return total
+
+    def new_share(self, option: Option, covered: set[str]) -> float:
+        every = sum(self.specific.get(term, 1.0) for term in option.terms)
+        fresh = sum(self.specific.get(term, 1.0) for term in option.terms - covered)
+        return fresh / every if every > 0 else 0.0
+
+
+def select(
+    options: Sequence[Option],
+    weights: dict[str, float],
+    specific: dict[str, float],
+    budget: int,
+    accept: Callable[[Option], bool],
+) -> list[Option]:
+    """The versions to print, at most `budget` words together. `weights` from `term_weights`,
+    `specific` from `specificity`."""
+    if not options:
+        return []
+    objective = _Objective(weights, specific)
+    verdicts: dict[int, bool] = {}
+    coverage: dict[tuple[int, ...], set[str]] = {}
+
+    def usable(option: Option, chosen: list[Option], room: int) -> bool:
+        if option.words > room or not verdicts.get(id(option), True):
+            return False
+        if any(option.wording == c.wording or option.group in c.blocks for c in chosen):
+            return False
+        if any(c.group in option.blocks for c in chosen):
+            return False
+        key = tuple(id(c) for c in chosen)
+        if key not in coverage:
+            coverage[key] = {term for c in chosen for term in c.terms}
+        return objective.new_share(option, coverage[key]) >= MIN_NEW
+
+    def accepted(option: Option) -> bool:
+        if id(option) not in verdicts:
+            verdicts[id(option)] = accept(option)
+        return verdicts[id(option)]
+
+    def greedy(chosen: list[Option]) -> list[Option]:
+        chosen = list(chosen)
+        covered = {term for option in chosen for term in option.terms}
+        while True:
+            room = budget - sum(option.words for option in chosen)
+            candidates = [o for o in options if usable(o, chosen, room)]
+            if not candidates:
+                return chosen
+            best = max(candidates, key=lambda o: objective.gain(o, covered) / o.words)
+            if objective.gain(best, covered) <= 0:
+                return chosen
+            if accepted(best):
+                chosen.append(best)
+                covered |= best.terms
+
+    firsts = sorted(
+        (o for o in options if usable(o, [], budget)), key=lambda o: -objective.gain(o, set())
+    )[:STARTS]
+    starts = [[], *([o] for o in firsts if accepted(o))]
+    results = [
+        _improve(greedy(start), options, objective, budget, usable, accepted) for start in starts
+    ]
+    return max(results, key=objective.value)
+
+
+def _improve(
+    chosen: list[Option],
+    options: Sequence[Option],
+    objective: _Objective,
+    budget: int,
+    usable: Callable[[Option, list[Option], int], bool],
+    accepted: Callable[[Option], bool],
+) -> list[Option]:
+    """Local search from a greedy choice while the summary gains value within the budget:
+    another version of a chosen wording (longer, or shorter to make room for a new fact), a new
+    fact, or a chosen fact swapped for another."""
+    versions: dict[int, list[Option]] = {}
+    for option in options:
+        versions.setdefault(option.wording, []).append(option)
+    while True:
+        used = sum(option.words for option in chosen)
+        trials = [[*chosen, o] for o in options if usable(o, chosen, budget - used)]
+        for index, option in enumerate(chosen):
+            others = chosen[:index] + chosen[index + 1 :]
+            room = budget - used + option.words
+            same = [o for o in versions[option.wording] if o is not option]
+            for replacement in [*same, *(o for o in options if o.wording != option.wording)]:
+                if not usable(replacement, others, room):
+                    continue
+                trials.append([*others, replacement])
+                if replacement.wording == option.wording:
+                    # A shorter version of this wording, to make room for the best new fact.
+                    kept = [*others, replacement]
+                    fits = [o for o in options if usable(o, kept, room - replacement.words)]
+                    if fits:
+                        trials.append([*kept, max(fits, key=lambda o: objective.gain(o, set()))])
+        current = objective.value(chosen)
+        scored = [(objective.value(trial) - current, trial) for trial in trials]
+        improving = [item for item in scored if item[0] > 1e-9]
+        if not improving:
+            return chosen
+        _, trial = max(improving, key=lambda item: item[0])
+        added = [option for option in trial if all(option is not c for c in chosen)]
+        if all(accepted(option) for option in added):
+            chosen = trial

@@ -1,0 +1,205 @@
+"""Which report's wording states a fact most plainly, and the light edits that make a report's
+sentence read as a summary's.
+
+The plainest wording of a fact is the member of its claim group with the fewest loaded words,
+its attribution kept when the claim is contested, standing alone (no opening pronoun, not cut
+off, not a teaser), and not asserting a cause or motive the other reports do not make. Edits:
+a leading connective is dropped, the outlet's own loaded modifiers that no other report uses
+are dropped, and a fact only earlier reports carry is dated and put in the past tense.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from summarize.analyze.attribution import REMARK_WORDS, is_unverified
+from summarize.analyze.framing import added_links
+from summarize.analyze.nouns import noun_senses
+from summarize.compose.reporting import is_reporting
+from summarize.models import Analysis, ClaimGroup, SentenceRef
+from summarize.text.tokens import (
+    POSSESSIVE_RE,
+    STOPWORDS,
+    is_acronym,
+    is_title_case,
+    stem,
+    tokenize,
+)
+
+MIN_WORDS = 6
+LONG_SENTENCE = 45
+
+_DANGLING = re.compile(r"^(he|she|they|it|this|these|those|his|her|their|its|such)\b", re.I)
+# "these forces", "this development": the sentence leans on one the reader has not seen.
+_POINTING_BACK = re.compile(
+    r"\b(these|those|such)\s+[a-z]|\bthis\s+(?!week|year|month|morning)", re.I
+)
+_CONNECTIVE = re.compile(
+    r"^(however|meanwhile|additionally|also|moreover|furthermore|but|and|still|yet|instead|"
+    r"in addition|at the same time|finally|now)\b,?\s+",
+    re.I,
+)
+_NOW = re.compile(r"\s+now\b")
+# A dated sentence reads in the past: "On December 3, insurgents were about 10 km from Hama".
+_PRESENT_TO_PAST = {"is": "was", "are": "were"}
+_PRESENT = re.compile(r"\b(is|are)\b")
+# Print-style capitals ("SYRIA’S government said"): a plainer copy reads better.
+_SHOUTED = re.compile(r"\b[A-Z]{5,}\b")
+QUOTE_MARKS = '“”"‘'
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
+_WORD_EDGES = "'’\"“”‘,"
+_ENDED = re.compile(r"[.!?][\"”’')]?$")
+
+
+@dataclass
+class Wording:
+    """What the wording choices need to know about the reports, computed once per summary."""
+
+    analysis: Analysis
+
+    @cached_property
+    def stems_of_report(self) -> dict[str, frozenset[str]]:
+        """Each report's word stems, title included."""
+        return {
+            document.id: frozenset(
+                stem(token) for token in tokenize(f"{document.title or ''}\n{document.text}")
+            )
+            for document in self.analysis.documents
+        }
+
+    @cached_property
+    def all_text(self) -> str:
+        return "\n".join(document.text for document in self.analysis.documents)
+
+    def stands_alone(self, ref: SentenceRef) -> bool:
+        """A whole reporting sentence that leans on nothing before it: no opening pronoun, no
+        quote without its speaker, not cut off (a lead truncated mid-sentence), not a teaser,
+        a question or an instruction."""
+        text = self.analysis.sentence(ref).text
+        attributed = bool(self.analysis.analysis_of(ref).attributions)
+        if _DANGLING.match(text) or len(text.split()) < MIN_WORDS:
+            return False
+        if is_unverified(text) and len(text.split()) <= REMARK_WORDS:
+            return False  # "The claims could not be confirmed." travels with its claim only
+        if not _ENDED.search(text) or not is_reporting(text, attributed):
+            return False
+        return text[:1] not in QUOTE_MARKS or attributed
+
+    @staticmethod
+    def leans_back(text: str) -> bool:
+        """Opens on a pronoun that points outside the sentence ("He said ...")."""
+        return bool(_DANGLING.match(text))
+
+    def own_loaded(self, ref: SentenceRef) -> list[tuple[int, int]]:
+        """The loaded words of the sentence (offsets in it) that no other report uses."""
+        sentence = self.analysis.sentence(ref)
+        others = [
+            stems for document, stems in self.stems_of_report.items() if document != ref.document
+        ]
+        spans = []
+        for term in self.analysis.analysis_of(ref).loaded_terms:
+            stems = {stem(token) for token in tokenize(term.text)}
+            if not any(stems <= other for other in others):
+                spans.append((term.start - sentence.start, term.end - sentence.start))
+        return spans
+
+    def penalty(self, ref: SentenceRef, contested: bool) -> float:
+        """How far the sentence is from a plain, self-standing statement of its fact."""
+        sentence = self.analysis.analysis_of(ref)
+        text = self.analysis.sentence(ref).text
+        penalty = 1.0 * len(sentence.loaded_terms)
+        penalty += 0.0 if self.stands_alone(ref) else 3.0
+        penalty += 1.0 if _POINTING_BACK.search(text) else 0.0
+        penalty += 0.02 * len(text.split())
+        penalty += 1.0 if _SHOUTED.search(text) else 0.0
+        penalty += 3.0 if contested and not sentence.attributions else 0.0
+        penalty += max(0, len(text.split()) - LONG_SENTENCE) * 0.1
+        return penalty
+
+    def plainest(self, group: ClaimGroup, central: dict[str, float]) -> SentenceRef:
+        """The member stating the group's fact most plainly; `central` favours the reports
+        that share most facts with the others."""
+        contested = any(self.analysis.analysis_of(m).attributions for m in group.members)
+
+        def score(member: SentenceRef) -> float:
+            # A cause or motive only this report asserts is framing, not the plain fact.
+            others = [self.analysis.analysis_of(m) for m in group.members if m != member]
+            framed = 2.0 if added_links(self.analysis.analysis_of(member), others) else 0.0
+            return self.penalty(member, contested) + framed - central[member.document]
+
+        return min(group.members, key=lambda m: (score(m), m.document))
+
+    def lower_first_word(self, text: str) -> str:
+        """Lower-case the opening word unless it is a name (never written in lower case)."""
+        word = text.split(maxsplit=1)[0] if text else ""
+        common = word.lower()
+        if word == common or not re.search(rf"\b{re.escape(common)}\b", self.all_text):
+            return text
+        return common + text[len(word) :]
+
+    def headline(self, title: str) -> str | None:
+        """A report's title as a sentence of the summary ("Trump Orders Providers To Reveal
+        Prices" -> "Trump orders providers to reveal prices."), or None for a title that is no
+        statement: a question, a teaser, a label before a colon ("The Latest: ..."), a quotation
+        without its speaker."""
+        title = title.strip().rstrip(".")
+        if ":" in title or title[:1] in QUOTE_MARKS or not is_reporting(title + "."):
+            return None
+        if _ENDED.search(title) or len(title.split()) < MIN_WORDS - 1:
+            return None  # "?" or "!" ends it, or it is a label
+        words = title.split()
+        if is_title_case(words):
+            quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(title)]
+            cased, position = [words[0]], len(words[0])
+            for word in words[1:]:
+                start = title.index(word, position)
+                position = start + len(word)
+                inside = any(a <= start < b for a, b in quoted)
+                cased.append(word if inside else self._sentence_case(word))
+            words = cased
+        return " ".join(words) + "."
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """The words of the names the reports mention ("White", "House", "Hicks")."""
+        return frozenset(
+            word.strip(_WORD_EDGES)
+            for entity in self.analysis.entities
+            for variant in entity.variants
+            for word in variant.split()
+        )
+
+    def _sentence_case(self, word: str) -> str:
+        """A headline's capitalised word as running text writes it: kept when it is part of a
+        name the reports mention, or when the reports capitalise it inside a sentence and never
+        write it in lower case."""
+        lower = word.lower()
+        if word == lower or is_acronym(word) or not word[:1].isalpha():
+            return word
+        bare = POSSESSIVE_RE.sub("", word.strip(_WORD_EDGES))
+        if bare.lower() in STOPWORDS:
+            return lower
+        if any(part in self.name_words for part in bare.split("-")):
+            return word
+        if re.search(rf"\b{re.escape(bare.lower())}\b", self.all_text):
+            return lower
+        if re.search(rf"(?<=[a-z,;] ){re.escape(bare)}\b", self.all_text):
+            return word
+        # A word the reports do not use: lower case if it is a common noun, else as written.
+        return lower if noun_senses().lemmas(bare.lower()) else word
+
+    def finish(self, text: str, published: dt.date | None, dated: bool) -> str:
+        """A report's sentence as the summary prints it: no leading connective, a capital
+        first, and "On <date>, ..." in the past tense when only earlier reports carry it."""
+        text = _CONNECTIVE.sub("", text)
+        text = text[:1].upper() + text[1:]
+        if dated and published:
+            first = self.lower_first_word(text)
+            if not any(mark in first for mark in QUOTE_MARKS):  # a quotation is never edited
+                first = _NOW.sub("", first, count=1)
+                first = _PRESENT.sub(lambda m: _PRESENT_TO_PAST[m.group(1)], first, count=1)
+            text = f"On {published:%B} {published.day}, {first}"
+        return text

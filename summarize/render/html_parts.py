@@ -1,0 +1,81 @@
+"""What every part of the HTML page shares: escaping, and how a report is named and cited."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+
+from summarize.models import Document, Sentence, SummarySentence
+
+
+def escape(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def script_json(data: object) -> str:
+    """JSON that cannot end its <script> element or open a comment in it: no raw < > &."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(raw, escaped)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+@dataclass(frozen=True)
+class Source:
+    number: int
+    document: Document
+
+    @property
+    def anchor(self) -> str:
+        return f"d{self.number}"
+
+    @property
+    def name(self) -> str:
+        return self.document.outlet or self.document.id
+
+    @property
+    def label(self) -> str:
+        """'[2] AP, 2024-12-04': how the summary, findings and chart name the report."""
+        date = f", {self.document.published}" if self.document.published else ""
+        return f"[{self.number}] {self.name}{date}"
+
+    @property
+    def dated_label(self) -> str:
+        """'[5] 2024-12-03 AP': the date first, where a chart row has little room."""
+        outlet = f" {self.document.outlet}" if self.document.outlet else ""
+        return f"[{self.number}] {self.document.published or 'undated'}{outlet}"
+
+    def sentence_anchor(self, sentence: Sentence) -> str:
+        return f"{self.anchor}-s{sentence.index}"
+
+
+def source_sentence(summary_sentence: SummarySentence, document: Document) -> Sentence | None:
+    """The document's sentence a summary sentence came from, as compose recorded it."""
+    for ref in summary_sentence.sources:
+        if ref.document == document.id and 0 <= ref.sentence < len(document.sentences):
+            return document.sentences[ref.sentence]
+    return None
+
+
+def sentence_at(document: Document, offset: int) -> Sentence | None:
+    return next((s for s in document.sentences if s.start <= offset < s.end), None)
+
+
+def cite(source: Source, sentence: Sentence | None) -> str:
+    target = source.sentence_anchor(sentence) if sentence else source.anchor
+    return f'<a class="cite" href="#{target}" title="{escape(source.label)}">[{source.number}]</a>'
+
+
+def named_documents(explanation: str, sources: dict[str, Source]) -> str:
+    """The explanation, escaped, with each document id replaced by its citation number."""
+    if not sources:
+        return escape(explanation)
+    names = "|".join(re.escape(i) for i in sorted(sources, key=len, reverse=True))
+    ids = re.compile(rf"(?<!\w)(?:{names})(?!\w)")
+    parts, last = [], 0
+    for found in ids.finditer(explanation):
+        parts += [escape(explanation[last : found.start()]), f"[{sources[found.group()].number}]"]
+        last = found.end()
+    return "".join([*parts, escape(explanation[last:])])

@@ -1,0 +1,117 @@
+"""What each figure measures (its frame), and the numbers that are not figures at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.analyze.quantities import find_quantities
+from summarize.models import Quantity, QuantityFrame
+
+
+def figures(text: str) -> list[Quantity]:
+    return find_quantities(text)
+
+
+def frame_of(text: str, wording: str) -> QuantityFrame:
+    found = [q for q in figures(text) if q.text == wording]
+    assert len(found) == 1, [q.text for q in figures(text)]
+    assert found[0].frame is not None
+    return found[0].frame
+
+
+# ---------------------------------------------------------------- misreadings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders of the Group of 7 met in Cornwall.",
+        "The Group of Seven summit ended on Sunday.",
+        "Finance chiefs of the Group of 20 major economies met.",
+        "Sales rose in the second quarter of 2021.",
+        "The company did well in the first half of 2020.",
+        "The server at 127.0.0.1 stopped answering.",
+        "Version 3.8.0 fixed the bug.",
+        "The page ran alert(3) when loaded.",
+        "It read items[2] twice.",
+    ],
+)
+def test_names_periods_addresses_and_code_are_no_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_a_quarter_of_something_is_still_a_share() -> None:
+    (share,) = figures("A quarter of voters backed the plan.")
+    assert share.normalized == 25 and share.frame is not None and share.frame.form == "share"
+
+
+def test_a_change_then_a_level_is_not_a_range() -> None:
+    change, level = figures("Jobless claims dropped 29,000 to 348,000 last week.")
+    assert (change.normalized, level.normalized) == (-29_000, 348_000)
+    assert change.frame and level.frame
+    assert (change.frame.form, level.frame.form) == ("change", "level")
+    assert change.frame.subject == level.frame.subject == "Jobless claims"
+    assert level.frame.time == "last week"
+    (rain,) = figures("The storm dropped 10 to 12 inches of rain.")
+    assert rain.bound == "range"  # a range of an amount, not a change
+
+
+def test_signs_are_read() -> None:
+    (depth,) = figures("The probe sat at -5 km below the surface.")
+    assert depth.normalized == -5_000 and depth.low < depth.high
+    (fall,) = figures("Prices fell 5% in May.")
+    (drop,) = figures("Prices saw a 5% drop in May.")
+    (rise,) = figures("Prices rose 5% in May.")
+    assert fall.normalized == drop.normalized == -5 and rise.normalized == 5
+    (bounded,) = figures("Shares fell more than 5%.")
+    assert bounded.bound == "at_most" and bounded.high == -5
+
+
+# ---------------------------------------------------------------- frames
+
+
+def test_expected_and_actual_figures_are_told_apart() -> None:
+    text = "Economists had expected the economy to add 75,000 jobs, but it added 128,000 jobs."
+    assert frame_of(text, "75,000 jobs").statement == "expected"
+    assert frame_of(text, "128,000 jobs").statement == "actual"
+    assert frame_of("The deficit is expected to top $1 trillion.", "$1 trillion").statement == (
+        "expected"
+    )
+    # an expectation about an action leaves the size of what it acts on a fact
+    bill = "Senators are expected to introduce a $908 billion relief bill on Monday."
+    assert frame_of(bill, "$908 billion").statement == "actual"
+    assert frame_of("the estimate of 75,000 from economists", "75,000").statement == "estimate"
+    assert frame_of("An estimated 500 people died.", "An estimated 500 people").statement == (
+        "actual"
+    )
+
+
+def test_rates_levels_changes_and_shares() -> None:
+    assert frame_of("Benefits of $300 a month ended.", "$300").period == "month"
+    assert frame_of("Benefits of $300 a month ended.", "$300").form == "rate"
+    assert frame_of("He paid $3,600 in total.", "$3,600").form == "level"
+    assert frame_of("Wages rose 3.1% from a year earlier.", "3.1%").period == "year"
+    assert frame_of("38% of voters approved.", "38%").form == "share"
+    assert frame_of("38% of voters approved.", "38%").subject == "voters"
+    grew = "The deficit grew $205 billion, or 26 percent, last year."
+    assert frame_of(grew, "26 percent").form == "change"  # restates the change
+
+
+def test_subjects_times_and_measures() -> None:
+    text = "The Dow fell 6.9% on Thursday while the Nasdaq fell 5.3%."
+    assert frame_of(text, "6.9%").subject == "Dow"
+    assert frame_of(text, "5.3%").subject == "Nasdaq"
+    jobs = "In October, the U.S. economy added 128,000 jobs."
+    assert frame_of(jobs, "128,000 jobs").time == "month:10"
+    assert frame_of(jobs, "128,000 jobs").measure == "job"
+    killed = "Two explosions left at least 40 people dead."
+    assert frame_of(killed, "at least 40 people").measure == "people killed"
+    age = "Ossoff, a 33-year-old media executive, beat Perdue."
+    assert frame_of(age, "33-year").measure == "age"
+    assert frame_of(age, "33-year").subject == "Ossoff"
+    part = "Of the doses, 70 million of the 100 million doses will arrive by June 30."
+    assert frame_of(part, "70 million").form == "share"
+    assert frame_of(part, "100 million doses").time is None
+    assert frame_of("the peak is likely to hit in two weeks", "two weeks").measure == (
+        "duration (in)"
+    )

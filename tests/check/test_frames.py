@@ -1,0 +1,106 @@
+"""The checker compares figures by frame: like with like, never a report with itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from summarize.models import Finding
+from summarize.pipeline import check
+from tests.stories import cluster_of
+
+
+def findings(reports: dict[str, str], kind: str, **dates: dt.date) -> list[Finding]:
+    return [f for f in check(cluster_of(reports, dates or None)).findings if f.kind == kind]
+
+
+def conflicts(reports: dict[str, str], **dates: dt.date) -> list[Finding]:
+    return findings(reports, "quantity_conflict", **dates)
+
+
+def test_the_same_figure_given_differently_is_a_high_conflict_with_its_frame() -> None:
+    reports = {
+        "wire": "A bomb at a market in the capital killed 25 people on Monday, police said.",
+        "paper": "A bomb at a market in the capital killed 40 people on Monday, police said.",
+    }
+    (found,) = conflicts(reports)
+    assert found.severity == "high"
+    assert {v.text for v in found.values} == {"25 people", "40 people"}
+    assert all(v.frame is not None and v.frame.measure == "people killed" for v in found.values)
+    assert "wire" in found.explanation and "paper" in found.explanation
+    assert "people killed" in found.explanation
+
+
+def test_expected_and_actual_are_not_compared() -> None:
+    reports = {
+        "a": "Consumer prices rose 4.2% in April, the Labor Department said.",
+        "b": "Economists had expected consumer prices to rise 3.6% in April.",
+    }
+    assert conflicts(reports) == []
+
+
+def test_a_change_and_a_level_are_not_compared() -> None:
+    reports = {
+        "a": "Initial jobless claims rose by 2,000 to 373,000 last week.",
+        "b": "Initial jobless claims rose to 373,000 last week, up 2,000 from the week before.",
+        "c": "Initial jobless claims stood at 375,000 last week.",
+    }
+    found = conflicts(reports)
+    assert all("2,000" not in v.text for f in found for v in f.values)
+
+
+def test_per_month_and_per_year_are_not_compared() -> None:
+    reports = {
+        "a": "The program pays families $300 per month in child benefits.",
+        "b": "The program pays families $3,600 in child benefits.",
+    }
+    assert conflicts(reports) == []
+
+
+def test_two_indexes_and_two_months_are_not_compared() -> None:
+    reports = {
+        "a": "The Dow fell 6.9% on Thursday in its worst day since March.",
+        "b": "The Nasdaq fell 5.3% on Thursday in its worst day since March.",
+    }
+    assert conflicts(reports) == []
+    months = {
+        "a": "The unemployment rate was 3.5% in November, the Labor Department said.",
+        "b": "The unemployment rate was 3.6% in October, the Labor Department said.",
+    }
+    assert conflicts(months) == []
+
+
+def test_a_report_never_disagrees_with_itself() -> None:
+    reports = {
+        "a": "About 17,000 people live in the town. Two people were killed in the church.",
+        "b": "Two people were killed in the church in the town on Sunday.",
+    }
+    for finding in conflicts(reports):
+        sides = {v.document for v in finding.values}
+        assert len(sides) == 2
+
+
+def test_equivalent_wordings_are_no_conflict() -> None:
+    pairs = [
+        ("5.2%", "5.2 percent"),
+        ("$1.2 trillion", "$1,200 billion"),
+        ("235,000", "235000"),
+        ("six", "6"),
+        ("3 million", "3,000,000"),
+        ("20 kilometers", "12.4 miles"),
+    ]
+    for first, second in pairs:
+        reports = {
+            "a": f"Officials said the figure for the new program was {first} on Tuesday.",
+            "b": f"Officials said the figure for the new program was {second} on Tuesday.",
+        }
+        assert conflicts(reports) == [], (first, second)
+
+
+def test_a_dated_earlier_figure_is_an_update() -> None:
+    reports = {
+        "early": "Rescuers said 12 people had died in the flooding in the valley.",
+        "late": "Rescuers said 30 people had died in the flooding in the valley.",
+    }
+    dates = {"early": dt.date(2024, 5, 1), "late": dt.date(2024, 5, 2)}
+    assert findings(reports, "temporal_update", **dates)
+    assert not conflicts(reports, **dates)
