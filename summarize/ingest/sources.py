@@ -9,9 +9,9 @@ a Cluster with `problems`).
 Everything read is bounded: MAX_INPUT_BYTES per file (counted while reading, whatever the file
 is: a regular file, a pipe such as `<(cmd)`, a FIFO), PIPE_TIMEOUT seconds of silence from a pipe
 or FIFO, MAX_JSON_DEPTH levels of JSON; devices and sockets are refused. A cluster stops taking
-reports once it holds MAX_REPORTS of them or MAX_CLUSTER_SENTENCES sentences (a 10 MB cluster of
-70,000 sentences took two minutes and 0.9 GB to check; 20,000 take about 30 s and 350 MB). The
-bounds of one report's text are `cleaning`'s.
+reports once it holds MAX_REPORTS of them or MAX_CLUSTER_SENTENCES sentences: merging a cluster
+costs memory in proportion to its sentences (20,000 sentences of long reports took 1.26 GB; 10,000
+take under 600 MB). The bounds of one report's text are `cleaning`'s.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from summarize.text.calendar import parse_date
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 MAX_JSON_DEPTH = 32  # a cluster needs 4: [{"sources": [{"text": ...}]}]
 MAX_REPORTS = 1000  # per cluster; the scale benchmark merges 900
-MAX_CLUSTER_SENTENCES = 20_000  # about 30 s and 350 MB to merge
+MAX_CLUSTER_SENTENCES = 10_000  # under 600 MB to merge (benchmarks/bench_hostile.py)
 PIPE_TIMEOUT = 30.0  # seconds a pipe or FIFO may stay silent (a FIFO nobody writes to)
 ARTICLE_SUFFIXES: dict[str, Kind] = {
     ".txt": "text",
