@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, ParamSpec
 
 import typer
 
 from summarize.llm.errors import LLMError
 from summarize.models import SEVERITY_ORDER, Report
+from summarize.text.display import for_terminal
 
 if TYPE_CHECKING:
     from summarize.llm.settings import LLMSettings
@@ -30,9 +34,48 @@ app = typer.Typer(
 )
 
 EXIT_CODES = (
-    "Exit codes: 0 done; 1 some inputs were skipped (the rest were processed) or the LLM "
-    "failed; 2 no usable input; 3 a finding at or above --fail-on."
+    "Exit codes: 0 done; 1 some inputs were skipped (the rest were processed), the LLM "
+    "failed, or an unexpected error (summarize --debug shows where); 2 no usable input, or an "
+    "output that cannot be written; 3 a finding at or above --fail-on."
 )
+P = ParamSpec("P")
+
+
+class _Session:
+    """What the top-level options set for the command that runs."""
+
+    debug = False
+
+
+@app.callback()
+def _top_level(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="On an unexpected error, show the traceback.")
+    ] = False,
+) -> None:
+    _Session.debug = debug
+
+
+def _guarded(command: Callable[P, None]) -> Callable[P, None]:
+    """`command` with any unexpected exception turned into one line on stderr and exit code 1,
+    its traceback only under --debug: whatever a user or an article feeds it, no traceback."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, BrokenPipeError):
+            raise
+        except Exception as error:
+            if _Session.debug:
+                raise
+            _error(
+                f"unexpected error: {type(error).__name__}: {error} "
+                "(run summarize --debug ... to see the traceback)"
+            )
+            raise typer.Exit(1) from None
+
+    return run
 
 
 class OutputFormat(StrEnum):
@@ -75,7 +118,7 @@ FormatOption = Annotated[
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write here instead of standard output.", dir_okay=False),
+    typer.Option("--output", "-o", help="Write here instead of standard output."),
 ]
 MaxWordsOption = Annotated[
     int | None,
@@ -150,12 +193,41 @@ def _llm_settings(
 
 
 def _error(message: str) -> None:
-    typer.echo(f"summarize: {message}", err=True)
+    """One line on stderr, whatever the message holds (file names, server text)."""
+    typer.echo(f"summarize: {for_terminal(message)}", err=True)
 
 
-def _load(inputs: list[str]) -> list[Cluster]:
+def _check_output(output: Path | None, inputs: list[str], output_format: OutputFormat) -> None:
+    """Refuse, before any work, an -o that cannot be written or names one of the inputs, and a
+    page for a terminal (HTML keeps the articles' text, controls included: it is for a browser)."""
+    if output is None:
+        if output_format is OutputFormat.html and sys.stdout.isatty():
+            _error("--format html writes a page for a browser: give -o FILE")
+            raise typer.Exit(2)
+        return
+    problem = None
+    if output.is_dir():
+        problem = "is a directory; -o takes the file to write"
+    elif not output.parent.is_dir():
+        problem = f"no such directory: {output.parent}"
+    elif any(_same_file(output, name) for name in inputs):
+        problem = "is one of the inputs; choose another output"
+    if problem:
+        _error(f"{output}: {problem}")
+        raise typer.Exit(2)
+
+
+def _same_file(a: Path, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
+def _load(inputs: list[str], output: Path | None, output_format: OutputFormat) -> list[Cluster]:
     from summarize.ingest import load_inputs
 
+    _check_output(output, inputs, output_format)
     clusters = load_inputs(inputs, sys.stdin)
     for cluster in clusters:
         for problem in cluster.problems:
@@ -163,6 +235,8 @@ def _load(inputs: list[str]) -> list[Cluster]:
     if not any(cluster.documents for cluster in clusters):
         _error("no usable report among the inputs; nothing to do.")
         raise typer.Exit(2)
+    read = [d.path for cluster in clusters for d in cluster.documents if d.path]
+    _check_output(output, read, output_format)  # a file found in a directory given as input
     return clusters
 
 
@@ -197,9 +271,13 @@ def _emit(
             return
     if output is None:
         sys.stdout.write(text)
-    else:
+        return
+    try:
         output.write_text(text, encoding="utf-8")
-        _error(f"wrote {output}")
+    except OSError as error:
+        _error(f"{output}: cannot write: {error.strerror or error}")
+        raise typer.Exit(2) from None
+    _error(f"wrote {output}")
 
 
 def _exit_code(
@@ -214,6 +292,7 @@ def _exit_code(
 
 
 @app.command(epilog=EXIT_CODES)
+@_guarded
 def merge(
     inputs: Inputs,
     output_format: FormatOption = OutputFormat.markdown,
@@ -239,7 +318,7 @@ def merge(
     """Merge reports of one event into a neutral cited summary plus a consistency report."""
     from summarize.pipeline import merge as merge_cluster
 
-    clusters = _load(inputs)
+    clusters = _load(inputs, output, output_format)
     settings = _llm_settings(
         backend, model, base_url, max_input_tokens, cache, no_cache, timeout, concurrency
     )
@@ -264,6 +343,7 @@ def merge(
 
 
 @app.command(epilog=EXIT_CODES)
+@_guarded
 def check(
     inputs: Inputs,
     output_format: FormatOption = OutputFormat.markdown,
@@ -287,7 +367,7 @@ def check(
     """Report where reports disagree, with quotes, and which apparent differences are not real."""
     from summarize.pipeline import check as check_cluster
 
-    clusters = _load(inputs)
+    clusters = _load(inputs, output, output_format)
     settings = _llm_settings(
         backend, model, base_url, max_input_tokens, cache, no_cache, timeout, concurrency
     )
@@ -310,13 +390,12 @@ class Engine(StrEnum):
 
 
 @app.command()
+@_guarded
 def batch(
     input_path: Annotated[
         Path,
         typer.Argument(
             help='JSONL file: one cluster a line, {"id", "sources": [...]}.',
-            exists=True,
-            dir_okay=False,
             show_default=False,
         ),
     ],
@@ -339,19 +418,24 @@ def batch(
 ) -> None:
     """Merge many clusters in parallel, writing each report as it finishes; resumable.
 
-    Exit code: the number of clusters that failed (at most 100); 130 when interrupted.
+    Exit code: the number of clusters that failed (at most 100); 130 when interrupted (Ctrl-C,
+    SIGTERM); 2 when the input, the output or the engine cannot be used (one line says why).
     """
-    from summarize.batch import run_batch
+    from summarize.batch import BatchError, run_batch
 
-    result = run_batch(
-        input_path,
-        output,
-        jobs=jobs,
-        resume=resume,
-        engine=engine.value,
-        max_words=max_words,
-        progress=progress,
-    )
+    try:
+        result = run_batch(
+            input_path,
+            output,
+            jobs=jobs,
+            resume=resume,
+            engine=engine.value,
+            max_words=max_words,
+            progress=progress,
+        )
+    except BatchError as error:
+        _error(str(error))
+        raise typer.Exit(2) from None
     _error(
         f"{result.done} done, {result.failed} failed, {result.skipped} skipped "
         f"in {result.seconds:.1f} s; results in {output}"
@@ -366,7 +450,7 @@ def _add_plugin_commands() -> None:
     """Commands other packages register under the "summarize.commands" entry point (the eval
     harness's `summarize eval` is one), so the library never imports them itself."""
     for entry in entry_points(group="summarize.commands"):
-        app.command(name=entry.name)(entry.load())
+        app.command(name=entry.name)(_guarded(entry.load()))
 
 
 _add_plugin_commands()

@@ -5,7 +5,8 @@ without a year ("Dec. 3"), weekdays ("late Tuesday") and relative days ("yesterd
 document's published date: a weekday is the most recent such day on or before it ("last Tuesday":
 strictly before, "next Tuesday": strictly after), a year-less date takes the year that puts it
 nearest to it (days ahead of it count double: news mostly looks back). Vaguer times ("last week",
-"in March", "December 2024") and named days ("Black Friday", "Easter Sunday") are skipped.
+"in March", "December 2024") and named days ("Black Friday", "Easter Sunday") are skipped, and so
+is a day that falls outside the calendar (a report published on 0001-01-01 has no "yesterday").
 """
 
 from __future__ import annotations
@@ -52,12 +53,13 @@ def find_dates(text: str, offset: int = 0, published: dt.date | None = None) -> 
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
             if match.re is _RELATIVE:
-                value = published + dt.timedelta(days=_RELATIVE_DAYS[_relative_word(match)])
+                value = _shifted(published, _RELATIVE_DAYS[_relative_word(match)])
             elif _named_day(text, match.start()):
                 continue
             else:
                 value = _weekday_date(match, published)
-            mentions.append(_mention(text, offset, match.span(), value))
+            if value is not None:
+                mentions.append(_mention(text, offset, match.span(), value))
     return sorted(mentions, key=lambda mention: mention.start)
 
 
@@ -71,15 +73,23 @@ def _mention(text: str, offset: int, span: tuple[int, int], value: dt.date) -> D
     return DateMention(start=offset + start, end=offset + end, text=text[start:end], value=value)
 
 
-def _weekday_date(match: re.Match[str], published: dt.date) -> dt.date:
+def _weekday_date(match: re.Match[str], published: dt.date) -> dt.date | None:
     weekday = WEEKDAYS.index(match["day"].lower())
     modifier = (match["modifier"] or "").lower()
     if modifier == "next":
-        return published + dt.timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+        return _shifted(published, (weekday - published.weekday() - 1) % 7 + 1)
     days_back = (published.weekday() - weekday) % 7
     if modifier == "last" and days_back == 0:
         days_back = 7
-    return published - dt.timedelta(days=days_back)
+    return _shifted(published, -days_back)
+
+
+def _shifted(day: dt.date, days: int) -> dt.date | None:
+    """`day` moved by `days`, or None past either end of the calendar (years 1 to 9999)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def _relative_word(match: re.Match[str]) -> str:

@@ -316,13 +316,18 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         number = _read_number(text, match)
         if number is not None:
             quantity, position = _read_quantity(text, number, offset)
-            if quantity is not None:
+            if quantity is not None and _finite(quantity):
                 quantities.append(quantity)
     for quantity, reading in zip(quantities, read_frames(text, quantities, offset), strict=True):
         quantity.frame = reading.frame
         if reading.falling:
             _negate(quantity)
     return quantities
+
+
+def _finite(quantity: Quantity) -> bool:
+    """A figure too large for a float once converted (10^306 km) is no figure."""
+    return all(map(math.isfinite, (quantity.normalized, quantity.low, quantity.high)))
 
 
 def _negate(quantity: Quantity) -> None:
@@ -454,6 +459,8 @@ def _digits(text: str, match: re.Match[str]) -> _Number | None:
         return None
     digits = match["digits"]
     mantissa = float(digits.replace(",", ""))
+    if not math.isfinite(mantissa * SCALES.get(scale_word, 1.0)):  # beyond any float: no figure
+        return None
     decimals = len(digits.partition(".")[2])
     if match["digits_half"]:
         mantissa, decimals = mantissa + 0.5, max(decimals, 1)

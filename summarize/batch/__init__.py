@@ -9,16 +9,25 @@ with `resume=True` cuts that partial line off and skips every id already written
 too: delete their lines to retry them). Without `resume` the output is started afresh.
 
 The input is streamed: at most a few clusters per worker are in flight at once, so a file of
-10^5 clusters never sits in memory. Workers are processes (engine "local") or Ray tasks (engine
-"ray", see summarize.batch.ray_engine). Ctrl-C stops at once and keeps every line already written.
+10^5 clusters never sits in memory, and a line over 10 MB gets an error record unread. Workers
+are processes (engine "local") or Ray tasks (engine "ray", see summarize.batch.ray_engine).
+Ctrl-C, SIGTERM and SIGHUP stop at once, end every worker and keep every line already written;
+workers also end when the batch process dies. The output is locked while the batch runs: a second
+batch on the same output gets a BatchError, as do an input that is no regular file, an output that
+is a directory, the input or in no directory, and an engine that is not installed.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+import signal
+import threading
 import time
-from contextlib import closing
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -35,10 +44,23 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from summarize.batch.files import InputReader, LineWriter, count_lines, read_written_ids
+from summarize.batch.files import (
+    BatchError,
+    InputReader,
+    OutputFile,
+    check_files,
+    count_lines,
+    read_written_ids,
+)
+from summarize.batch.jobs import Job, Outcome
 from summarize.batch.local import local_outcomes
 
+__all__ = ["BatchError", "BatchResult", "read_written_ids", "run_batch"]
+
 Engine = Literal["local", "ray"]
+Outcomes = Callable[[Iterable[Job | Outcome]], Generator[Outcome, None, None]]
+# Signals that stop a batch the way Ctrl-C does: a polite kill, the terminal closing.
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 class BatchResult(BaseModel):
@@ -91,40 +113,32 @@ def run_batch(
 
     `jobs` defaults to the number of cores; with engine "ray" it only bounds the tasks in flight
     and defaults to the CPUs of the Ray cluster. Never raises for a bad cluster or line: they are
-    counted in `failed` (FileNotFoundError for a missing input, ValueError for an output that is
-    the input or, on resume, has a corrupt line). Ctrl-C returns with `interrupted=True`.
+    counted in `failed`. Raises BatchError, before any work, when the files or the engine cannot
+    be used (see the module docstring). Ctrl-C or SIGTERM returns with `interrupted=True`.
     """
-    if not input_path.is_file():
-        raise FileNotFoundError(f"no such input file: {input_path}")
-    if output_path.exists() and output_path.samefile(input_path):
-        raise ValueError("the output must not be the input file")
+    check_files(input_path, output_path)
+    outcomes_of = _engine(engine, jobs, max_words)
     started = time.perf_counter()
-    written = read_written_ids(output_path) if resume else set()
-    reader = InputReader(input_path, set(written))
-    if engine == "ray":
-        from summarize.batch.ray_engine import ray_outcomes
-
-        outcomes = ray_outcomes(reader, jobs, max_words)
-    else:
-        outcomes = local_outcomes(reader, jobs or os.cpu_count() or 1, max_words)
-
+    output = OutputFile(output_path, resume)
     done = failed = 0
     interrupted = False
-    writer = LineWriter(output_path, append=resume)
-    with _progress(progress) as bar, closing(outcomes):
-        # The total, for the ETA, costs a pass over the input: only with a bar to show.
-        total = max(count_lines(input_path) - len(written), 0) if progress else None
-        task = bar.add_task(_describe(0), total=total)
-        try:
-            for outcome in outcomes:
-                writer.write(outcome.line)
-                failed += outcome.failed
-                done += not outcome.failed
-                bar.update(task, advance=1, description=_describe(failed))
-        except KeyboardInterrupt:
-            interrupted = True
-        finally:
-            writer.close()
+    try:
+        reader = InputReader(input_path, set(output.written))
+        with _stopped_by_signals(), _progress(progress) as bar:
+            # The total, for the ETA, costs a pass over the input: only with a bar to show.
+            total = max(count_lines(input_path) - len(output.written), 0) if progress else None
+            task = bar.add_task(_describe(0), total=total)
+            try:
+                with closing(outcomes_of(reader)) as outcomes:
+                    for outcome in outcomes:
+                        output.write(outcome.line)
+                        failed += outcome.failed
+                        done += not outcome.failed
+                        bar.update(task, advance=1, description=_describe(failed))
+            except KeyboardInterrupt:
+                interrupted = True
+    finally:
+        output.close()
     return BatchResult(
         done=done,
         failed=failed,
@@ -132,3 +146,36 @@ def run_batch(
         seconds=round(time.perf_counter() - started, 3),
         interrupted=interrupted,
     )
+
+
+def _engine(engine: Engine, jobs: int | None, max_words: int | None) -> Outcomes:
+    if engine == "local":
+        return functools.partial(
+            local_outcomes, jobs=jobs or os.cpu_count() or 1, max_words=max_words
+        )
+    try:
+        from summarize.batch.ray_engine import ray_outcomes
+    except ImportError:
+        raise BatchError(
+            "--engine ray needs Ray, which is not installed: pip install 'summarize[ray]'"
+        ) from None
+    return functools.partial(ray_outcomes, jobs=jobs, max_words=max_words)
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """While the batch runs, STOP_SIGNALS stop it as Ctrl-C does (the workers are ended and the
+    lines written are kept). Signal handlers belong to the main thread: elsewhere, nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = {stop_signal: signal.signal(stop_signal, stop) for stop_signal in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for stop_signal, handler in previous.items():
+            signal.signal(stop_signal, handler)

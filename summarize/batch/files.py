@@ -1,17 +1,59 @@
-"""The batch's files: the input streamed as jobs, the output written line by line, resumable."""
+"""The batch's files: the input streamed as jobs, the output locked and written line by line,
+resumable. Anything wrong with them is a BatchError whose message names the file and the
+problem, raised before any work starts."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from summarize.batch.jobs import Job, Outcome, error_outcome, record_id
+from summarize.ingest import MAX_INPUT_BYTES, load_json
+
+_MB = 1024 * 1024
+
+
+class BatchError(ValueError):
+    """The batch cannot run (its input, its output or its engine); the message says why."""
+
+
+def check_files(input_path: Path, output_path: Path) -> None:
+    """Refuse an input that is no regular file (it is read twice: counted, then streamed) and an
+    output that cannot be the batch's: a directory, a device, the input itself, in no directory."""
+    try:
+        info = input_path.stat()
+    except OSError as error:
+        raise BatchError(f"{input_path}: {_reason(error)}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise BatchError(f"{input_path}: not a regular file (give a JSONL file of clusters)")
+    try:
+        output = output_path.stat()
+    except FileNotFoundError:
+        parent = output_path.parent
+        if not parent.is_dir():
+            raise BatchError(f"{output_path}: no such directory: {parent}") from None
+        return
+    except OSError as error:
+        raise BatchError(f"{output_path}: {_reason(error)}") from None
+    if stat.S_ISDIR(output.st_mode):
+        raise BatchError(f"{output_path}: is a directory; -o takes the file to write")
+    if not stat.S_ISREG(output.st_mode):
+        raise BatchError(f"{output_path}: not a regular file; -o takes the file to write")
+    if os.path.samestat(info, output):
+        raise BatchError(f"{output_path}: is the input file; choose another output")
 
 
 def read_written_ids(output_path: Path) -> set[str]:
-    """Ids already in the output; a partial last line (a killed write) is cut off the file."""
+    """Ids already in the output; a partial last line (a killed write) is cut off the file.
+
+    Raises BatchError naming the first line that is neither a report nor an error record (the
+    output was edited or damaged): the user decides what to keep.
+    """
     ids: set[str] = set()
     if not output_path.exists():
         return ids
@@ -25,10 +67,10 @@ def read_written_ids(output_path: Path) -> set[str]:
                 continue
             try:
                 ids.add(str(json.loads(line)["id"]))
-            except (ValueError, KeyError, TypeError) as error:
-                raise ValueError(
-                    f"{output_path}:{number} is not a report line ({error}); "
-                    "remove it before resuming"
+            except (ValueError, KeyError, TypeError, RecursionError):
+                raise BatchError(
+                    f"{output_path}:{number}: not a report line; delete that line to resume, "
+                    "or run without --resume to start afresh"
                 ) from None
     if complete < output_path.stat().st_size:
         os.truncate(output_path, complete)
@@ -37,7 +79,19 @@ def read_written_ids(output_path: Path) -> set[str]:
 
 def count_lines(path: Path) -> int:
     with path.open("rb") as lines:
-        return sum(1 for line in lines if line.strip())
+        return sum(1 for line in _bounded_lines(lines) if line is None or line.strip())
+
+
+def _bounded_lines(file: BinaryIO) -> Iterator[bytes | None]:
+    """Each line of the file, or None for a line over MAX_INPUT_BYTES (skipped in bounded reads,
+    so no line is ever held whole)."""
+    while line := file.readline(MAX_INPUT_BYTES + 1):
+        if len(line) <= MAX_INPUT_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := file.readline(MAX_INPUT_BYTES)) and not rest.endswith(b"\n"):
+            pass
+        yield None
 
 
 class InputReader:
@@ -49,17 +103,11 @@ class InputReader:
         self.skipped = 0
 
     def __iter__(self) -> Iterator[Job | Outcome]:
-        with self.input_path.open(encoding="utf-8", errors="replace") as lines:
-            for number, line in enumerate(lines, 1):
-                if not line.strip():
+        with self.input_path.open("rb") as lines:
+            for number, line in enumerate(_bounded_lines(lines), 1):
+                if line is not None and not line.strip():
                     continue
-                line_id = f"line-{number}"
-                try:
-                    record = json.loads(line)
-                except ValueError as error:
-                    item: Job | Outcome = error_outcome(line_id, f"not JSON: {error}")
-                else:
-                    item = Job(record_id(record, line_id), record)
+                item = _item(line, f"line-{number}")
                 if item.id in self.seen:
                     self.skipped += 1
                     continue
@@ -67,11 +115,45 @@ class InputReader:
                 yield item
 
 
-class LineWriter:
-    """Appends whole lines with one unbuffered write each, so a kill cannot split a line."""
+def _item(line: bytes | None, line_id: str) -> Job | Outcome:
+    if line is None:
+        return error_outcome(line_id, f"line too long (over {_size(MAX_INPUT_BYTES)})")
+    try:
+        record = load_json(line.decode("utf-8", errors="replace"))
+    except json.JSONDecodeError as error:
+        return error_outcome(line_id, f"not JSON: {error}")
+    except ValueError as error:  # valid JSON beyond the bounds
+        return error_outcome(line_id, str(error))
+    return Job(record_id(record, line_id), record)
 
-    def __init__(self, path: Path, append: bool) -> None:
-        self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC))
+
+class OutputFile:
+    """The output, locked for as long as it is open so that a second batch writing it gets a
+    BatchError instead of interleaving lines; whole lines are appended with unbuffered writes, so
+    a kill leaves at most one partial line at the end. With `resume` the ids already written are
+    in `written`; without, the file is emptied (once the lock is held)."""
+
+    def __init__(self, path: Path, resume: bool) -> None:
+        try:
+            # O_NONBLOCK: a FIFO put there meanwhile fails the open instead of blocking it.
+            self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NONBLOCK)
+        except OSError as error:
+            raise BatchError(f"{path}: cannot write: {_reason(error)}") from None
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(self.fd)
+            raise BatchError(
+                f"{path}: another summarize batch is writing this file; wait for it to finish "
+                "or choose another output"
+            ) from None
+        try:
+            self.written = read_written_ids(path) if resume else set()
+            if not resume:
+                os.ftruncate(self.fd, 0)
+        except BaseException:
+            os.close(self.fd)
+            raise
 
     def write(self, line: str) -> None:
         data = memoryview((line + "\n").encode("utf-8"))
@@ -79,4 +161,12 @@ class LineWriter:
             data = data[os.write(self.fd, data) :]
 
     def close(self) -> None:
-        os.close(self.fd)
+        os.close(self.fd)  # releases the lock
+
+
+def _size(size: int) -> str:
+    return f"{size // _MB} MB" if size % _MB == 0 else f"{size:,} bytes"
+
+
+def _reason(error: OSError) -> str:
+    return "file not found" if isinstance(error, FileNotFoundError) else str(error.strerror)

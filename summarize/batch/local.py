@@ -1,26 +1,44 @@
-"""The "local" engine: the jobs in a pool of worker processes on this machine."""
+"""The "local" engine: the jobs in a pool of worker processes on this machine.
+
+No process outlives the batch: closing the outcomes (the end, Ctrl-C, SIGTERM) ends the workers,
+and a worker whose batch process died (SIGKILL, out of memory) ends itself. The forkserver and
+the resource tracker end on their own once the batch process and its workers are gone.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
 from summarize.batch.jobs import IN_FLIGHT_PER_WORKER, Job, Outcome, error_outcome, summarize_job
 
+ORPHAN_EXIT_CODE = 70  # a worker that ended itself because its batch process died
 
-def _ignore_interrupts() -> None:
+
+def _start_worker() -> None:
     # Ctrl-C reaches the whole process group; the parent alone decides what to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
+
+
+def _end_with(parent: multiprocessing.process.BaseProcess) -> None:
+    """Wait for the batch process to die (its end of a pipe closes), then end this worker."""
+    parent.join()
+    os._exit(ORPHAN_EXIT_CODE)
 
 
 def _new_pool(jobs: int) -> ProcessPoolExecutor:
     # forkserver: workers are not forked from the parent, whose progress bar runs a thread.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["summarize.batch.jobs"])
-    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts)
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker)
 
 
 WORKER_DIED = (
@@ -50,8 +68,13 @@ def local_outcomes(
             done = set(pending)
         for future in done:
             job = pending.pop(future)
-            broken = isinstance(future.exception(), BrokenProcessPool)
-            yield error_outcome(job.id, WORKER_DIED) if broken else future.result()
+            error = future.exception()
+            if error is None:
+                yield future.result()
+            else:  # the job never ran: its worker died, or it could not be sent
+                broken = isinstance(error, BrokenProcessPool)
+                reason = WORKER_DIED if broken else f"{type(error).__name__}: {error}"
+                yield error_outcome(job.id, reason)
 
     completed = False
     try:

@@ -24,6 +24,10 @@ reports none of which gives both. Findings:
   careful reader would confirm it: every part of both frames matches, and the sentences are
   about the same fact (aligned, similar, or the same subject named); **medium** when a part of a
   frame is unknown on one side (say less when unsure).
+
+The disagreements of one kind and severity among a component's values are one finding over all
+of them (`_grouped`): twenty reports saying 5 against one saying 7 is one conflict about the odd
+one out, and k different values are one conflict, not one for each of their k(k-1)/2 pairs.
 """
 
 from __future__ import annotations
@@ -510,8 +514,34 @@ def _disagreement(analysis: Analysis, a: list[_Figure], b: list[_Figure], edge: 
         "high" if sure else "medium",
         shown,
         f"The reports disagree on the same figure ({frame}): {says_a}, but {says_b}."
-        + ("" if sure else " Part of what the figures measure is not stated in both; check."),
+        + ("" if sure else _UNSURE),
     )
+
+
+_UNSURE = " Part of what the figures measure is not stated in both; check."
+# A disagreement between two value clusters (their indices) and its finding.
+_Pairwise = tuple[int, int, Finding]
+
+
+def _grouped(analysis: Analysis, clusters: list[list[_Figure]], pairs: list[_Pairwise]) -> Finding:
+    """Pairwise disagreements of one kind and severity as one finding over every value cluster
+    they involve, in date order; a single pair keeps its own finding."""
+    if len(pairs) == 1:
+        return pairs[0][2]
+    sides = [_distinct(clusters[k]) for k in sorted({k for i, j, _ in pairs for k in (i, j)})]
+    said = ["; ".join(_says(analysis, f) for f in side) for side in sides]
+    frame = describe_frame(sides[0][0].frame)
+    first = pairs[0][2]
+    if first.kind == "temporal_update":
+        text = f"The figure ({frame}) changed over time: {'; later '.join(said)}."
+    else:
+        text = (
+            f"The reports give {len(sides)} different values of the same figure ({frame}): "
+            + "; but ".join(said)
+            + "."
+            + ("" if first.severity == "high" else _UNSURE)
+        )
+    return _finding(analysis, first.kind, first.severity, [f for s in sides for f in s], text)
 
 
 def _findings_for(
@@ -531,7 +561,8 @@ def _findings_for(
     clusters = [sorted(c, key=order) for c in _value_clusters(sorted(figures, key=order))]
     clusters.sort(key=lambda c: min(_known_dates(analysis, c), default=dt.date.max))
     findings = [f for f in (_equivalence(analysis, c) for c in clusters) if f is not None]
-    for a, b in combinations(clusters, 2):
+    pairs: dict[tuple[FindingKind, Severity], list[_Pairwise]] = {}
+    for (i, a), (j, b) in combinations(enumerate(clusters), 2):
         if {f.document for f in a} & {f.document for f in b}:
             continue  # a report giving both values does not disagree with itself
         if any(_also_gives(given, f.document, g) for f in a for g in b) or any(
@@ -549,8 +580,9 @@ def _findings_for(
         fa, fb, edge = min(links, key=lambda link: link[2].match != "same")
         rest_a = [f for f in a if f is not fa]
         rest_b = [f for f in b if f is not fb]
-        findings.append(_disagreement(analysis, [fa, *rest_a], [fb, *rest_b], edge))
-    return findings
+        finding = _disagreement(analysis, [fa, *rest_a], [fb, *rest_b], edge)
+        pairs.setdefault((finding.kind, finding.severity), []).append((i, j, finding))
+    return findings + [_grouped(analysis, clusters, group) for group in pairs.values()]
 
 
 def _also_gives(given: dict[str, list[Quantity]], document: str, figure: _Figure) -> bool:

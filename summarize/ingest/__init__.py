@@ -5,12 +5,18 @@
 """
 
 from summarize.ingest.cleaning import document_from_text, split_sentences
-from summarize.ingest.sources import MAX_INPUT_BYTES, cluster_from_record, load_inputs
+from summarize.ingest.sources import (
+    MAX_INPUT_BYTES,
+    cluster_from_record,
+    load_inputs,
+    load_json,
+)
 
 __all__ = [
     "MAX_INPUT_BYTES",
     "cluster_from_record",
     "document_from_text",
     "load_inputs",
+    "load_json",
     "split_sentences",
 ]

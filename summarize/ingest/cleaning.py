@@ -2,12 +2,20 @@
 appeals, related-story lists), the title, published date and dateline taken out of the text, and
 the body split into sentences whose offsets index into `Document.text`. Headings, the standfirst
 and photo captions stay out of the sentences. Works on any outlet's copy.
+
+Bounded, so that no text costs more than a long article: a page is read up to MAX_HTML_TAGS tags
+(text extraction slows down faster than the page grows), any text up to MAX_LINES lines; a
+"sentence" over MAX_SENTENCE_CHARS (no news sentence is; a line without stops, or a word repeated
+on and on, is) is left out, and reading stops after MAX_SENTENCES sentences. `read_article` says
+what was cut.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -24,6 +32,14 @@ MAX_HEADLINE_WORDS = 20  # first sentence of a "Title. lead text" source taken a
 DATE_SEARCH_LINES = 6
 MAX_CHROME_CHARS = 600  # longer lines are body paragraphs, never page furniture
 MIN_WRAPPED_LINE_CHARS = 40  # a shorter line before a lowercase one ends where its author chose
+MAX_SENTENCE_CHARS = 2000  # the longest sentences of long-form news are under 1,000 characters
+MAX_SENTENCES = 1000  # per report: a 20,000-word feature
+MAX_LINES = 20_000  # a long feature has a few hundred paragraphs
+MAX_HTML_TAGS = 100_000  # a large news page has under 20,000
+# In prose the commonest word ("the") is under a tenth of the words; a text in which one word is
+# over a quarter of them (of at least REPEATED_MIN_WORDS) is a word repeated, not an article.
+REPEATED_WORD_SHARE = 0.25
+REPEATED_MIN_WORDS = 100
 
 
 def document_from_text(
@@ -39,14 +55,33 @@ def document_from_text(
 
     The result may have no sentences (an empty page, a data file); `article_problem` says so.
     """
+    return read_article(text, doc_id, path, kind, title, outlet, published)[0]
+
+
+def read_article(
+    text: str,
+    doc_id: str,
+    path: str | None = None,
+    kind: Kind = "text",
+    title: str | None = None,
+    outlet: str | None = None,
+    published: dt.date | None = None,
+) -> tuple[Document, list[str]]:
+    """`document_from_text`, and what the bounds cut from the text, in words a user understands
+    (an empty list when nothing was cut)."""
     found = Metadata()
     if kind == "html":
+        text, cut = _first(text, _TAG, MAX_HTML_TAGS, "HTML tags")
         text, found = html_to_text(text)
-    elif kind == "markdown":
-        text, found = markdown_to_text(text)
+    else:
+        text, cut = _first(text, _LINE_START, MAX_LINES, "lines")
+        if kind == "markdown":
+            text, found = markdown_to_text(text)
     cleaned = _clean(text)
-    body = "\n\n".join(cleaned.paragraphs)
-    return Document(
+    paragraphs, cuts = _bounded(cleaned.paragraphs)
+    cuts = [cut, *cuts] if cut else cuts
+    body = "\n\n".join(paragraphs)
+    document = Document(
         id=doc_id,
         path=path,
         outlet=outlet or found.outlet or cleaned.agency,
@@ -56,6 +91,7 @@ def document_from_text(
         text=body,
         sentences=_sentences(body, skip_non_sentences=True),
     )
+    return document, cuts
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -82,7 +118,59 @@ def article_problem(document: Document) -> str | None:
         return f"not an article: no sentence of {MIN_PROSE_WORDS} or more words (data or code?)"
     if prose < len(document.text) / 2:
         return "not an article: less than half of it is prose (data or code?)"
+    words = Counter(word.lower() for word in _WORD.findall(document.text))
+    total = words.total()
+    if total >= REPEATED_MIN_WORDS:
+        word, count = words.most_common(1)[0]
+        if count > REPEATED_WORD_SHARE * total:
+            return (
+                f"not an article: one word, “{word}”, is {count / total:.0%} of it (repeated text?)"
+            )
     return None
+
+
+def _first(text: str, mark: re.Pattern[str], limit: int, what: str) -> tuple[str, str | None]:
+    """`text` before the item after the `limit`-th (`mark` matches where an item starts: a line,
+    a tag), and what was left out."""
+    beyond = next(itertools.islice(mark.finditer(text), limit, None), None)
+    if beyond is None or not text[beyond.start() :].strip():
+        return text, None
+    return text[: beyond.start()], (
+        f"read its first {limit:,} {what}; the {len(text) - beyond.start():,} characters "
+        "after them were left out"
+    )
+
+
+def _bounded(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """The paragraphs without their overlong sentences, with MAX_SENTENCES sentences at most in
+    all; and what was cut. A paragraph within the bounds is kept as it is."""
+    kept: list[str] = []
+    overlong = sentences = unread = 0
+    for number, paragraph in enumerate(paragraphs):
+        spans = list(sentence_spans(paragraph, 0, len(paragraph)))
+        short = [(a, b) for a, b in spans if b - a <= MAX_SENTENCE_CHARS]
+        overlong += len(spans) - len(short)
+        room = MAX_SENTENCES - sentences
+        if len(short) > room:
+            unread = len(paragraph) - short[room][0] + sum(map(len, paragraphs[number + 1 :]))
+            short = short[:room]
+        sentences += len(short)
+        if short:
+            kept.append(paragraph if short == spans else " ".join(paragraph[a:b] for a, b in short))
+        if unread:
+            break
+    cuts = []
+    if overlong:
+        cuts.append(
+            f"left out {overlong} sentence{'s' if overlong > 1 else ''} over "
+            f"{MAX_SENTENCE_CHARS} characters (a line without full stops, or repeated text?)"
+        )
+    if unread:
+        cuts.append(
+            f"read its first {MAX_SENTENCES} sentences (the limit per report); "
+            f"the {unread:,} characters after them were left out"
+        )
+    return kept, cuts
 
 
 def _is_prose(sentence: str) -> bool:
@@ -233,10 +321,13 @@ def _sentences(text: str, skip_non_sentences: bool) -> list[Sentence]:
     return sentences
 
 
+# Where a line starts (after what str.splitlines splits at), and where an HTML tag does.
+_LINE_START = re.compile("^|(?<=\r)(?!\n)|(?<=[\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029])")
+_TAG = re.compile(r"<[A-Za-z/!?]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width, soft hyphen
 _PROSE_END = re.compile(rf"[.!?…:;]{CLOSER}*$")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*+")
 _CODE_MARK = re.compile(r"[{}<>=|\\`]|\(\)|\"\"\"|'''|//|^#|^\w+\(")
 
 _CHROME_PHRASE = re.compile(
@@ -274,7 +365,7 @@ _DATE_LINE = re.compile(
 )
 _DATELINE = re.compile(
     r"(?P<place>(?!(?:FILE|PHOTO|UPDATE|UPDATED|EXCLUSIVE|BREAKING|WATCH|LIVE|VIDEO)\b)"
-    r"[A-Z](?:[A-Z.'’]|-(?=[A-Z]))+(?: [A-Z](?:[A-Z.'’]|-(?=[A-Z]))+){0,3})"
+    r"[A-Z](?:[A-Z.'’]|-(?=[A-Z]))++(?: [A-Z](?:[A-Z.'’]|-(?=[A-Z]))++){0,3})"
     r"(?:,\s*[A-Z][\w.]*(?: [\w.]+){0,2})?"  # ", Dec 3" or ", Ukraine"
     r"\s*(?:\((?P<agency>[^()]{1,40})\)\s*)?"
     r"[—–-]{1,2}(?=\s|$)\s*"

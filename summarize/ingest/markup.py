@@ -68,10 +68,10 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _FRONT_FIELD = re.compile(r"(?m)^(\w+)[ \t]*:[ \t]*(.*?)[ \t]*$")
 _CODE_FENCE = re.compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$")
 _MD_DROPPED_LINE = re.compile(
-    r"^\s*(?:(?:[-*_]\s*){3,}|=+|\[[^\]]+\]:\s+\S+.*)$"  # rules, setext underlines, link refs
+    r"^\s*(?:(?:[-*_]\s*){3,}+|=+|\[[^\]]+\]:\s+\S+.*)$"  # rules, setext underlines, link refs
 )
 _ATX_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
-_MD_LINE_PREFIX = re.compile(r"^\s*(?:>\s?)*(?:[-*+]\s+|\d+[.)]\s+)?")
+_MD_LINE_PREFIX = re.compile(r"^\s*(?:>\s?)*+(?:[-*+]\s+|\d+[.)]\s+)?")
 # spans are bounded so that a line of unmatched markers stays linear to scan
 _MD_INLINE = [
     (re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)"), ""),  # images

@@ -1,10 +1,15 @@
-"""Markdown for people: the summary with numbered citations, then the findings by severity."""
+"""Markdown for people: the summary with numbered citations, then the findings by severity.
+
+It is read on a terminal, so every line goes through `for_terminal`: no article, title or file
+name can send the terminal a control sequence or start a line of its own.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from summarize.models import SEVERITIES, Finding, Report
+from summarize.text.display import for_terminal
 
 
 def _citation_numbers(report: Report) -> dict[str, int]:
@@ -70,4 +75,4 @@ def render_markdown(report: Report) -> str:
         lines += ["## Inputs skipped", ""]
         lines += [f"- `{p.source}`: {p.message}" for p in report.problems]
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return "\n".join(for_terminal(line) for line in lines).rstrip() + "\n"

@@ -1,9 +1,50 @@
-"""Text as it is shown to people: shortened quotes."""
+"""Text as it is shown to people: shortened quotes, and text made safe for a terminal.
+
+An article, a file name or a server's message may hold characters a terminal acts on instead of
+showing: C0 and C1 controls (ESC and CSI start the sequences that recolour or hide text, move the
+cursor, retitle the window or write a clickable link; a newline starts a line that looks like the
+program's own) and the bidirectional controls that reorder what is shown (U+202E before
+"txt.exe" makes it read "exe.txt"). Everything printed for a terminal goes through
+`for_terminal`, which shows each such character as a visible escape; JSON keeps the exact text
+through `escape_json`; HTML escapes it in its renderer.
+"""
 
 from __future__ import annotations
+
+import re
+
+# Bidirectional formatting: the embeddings, overrides and isolates, and the invisible marks.
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# What JSON leaves raw in its strings: DEL and the C1 controls, the Unicode line and paragraph
+# separators, the bidi controls. (JSON itself escapes C0.)
+_RAW_IN_JSON = f"\x7f-\x9f\u2028\u2029{_BIDI}"
+# Every control but the tab, which a terminal only moves past; and lone surrogates, which no
+# terminal encoding holds.
+_TERMINAL_UNSAFE = re.compile(f"[\x00-\x08\x0a-\x1f{_RAW_IN_JSON}\ud800-\udfff]")
+_JSON_UNSAFE = re.compile(f"[{_RAW_IN_JSON}]")
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r"}
 
 
 def shorten(text: str, limit: int = 90) -> str:
     """`text` on one line, cut to `limit` characters with an ellipsis when longer."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def for_terminal(text: str) -> str:
+    """`text` as one line that a terminal shows as it is: every control character (the tab
+    excepted) and every bidi control written as an escape, `\\n`, `\\x1b`, `\\u202e`."""
+    return _TERMINAL_UNSAFE.sub(_escape, text)
+
+
+def escape_json(json_text: str) -> str:
+    """JSON text with the characters it leaves raw (C1 controls, line separators, bidi
+    controls) written as \\uXXXX escapes: the same text once decoded, nothing a terminal acts on
+    in the bytes."""
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", json_text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _NAMED_ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")

@@ -25,7 +25,7 @@ _GLUED_SENTENCES = re.compile(
     r"(?<=[a-z0-9]{2}[.!?])(?=[A-Z])|(?<=[a-z0-9]{2}[.!?][\"”’])(?=[A-Z])"
 )
 _TERMINAL = re.compile(rf"(?P<mark>[.!?…]+){CLOSER}*(?=\s+(?P<next>\S+))")
-_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # U.S, U.N, a.m (final period is the mark)
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)++[A-Za-z]")  # U.S, U.N, a.m (final period is the mark)
 
 # titles and Latin abbreviations that a name or more text always follows
 _NEVER_FINAL = word_set(

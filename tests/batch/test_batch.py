@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize.batch import read_written_ids, run_batch
+from summarize.batch import BatchError, read_written_ids, run_batch
 
 ROOT = Path(__file__).resolve().parents[2]
 NEUS = ROOT / "evals" / "data" / "neus" / "clusters.jsonl"
@@ -235,6 +235,90 @@ def test_a_dead_worker_fails_its_clusters_and_the_batch_goes_on(
     assert process.returncode == len(errors) >= 1, stderr  # the exit code counts the failures
     assert all("worker process died" in str(line["error"]) for line in errors)
     assert CLUSTERS - len(errors) >= CLUSTERS // 2
+
+
+# ---------------------------------------------------------------- no process left behind
+
+
+def session_processes(session: int) -> list[str]:
+    """The live (not zombie) processes of a session, as "pid command"."""
+    found = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            command, rest = stat_file.read_text().rsplit(")", 1)
+        except OSError:  # ended meanwhile
+            continue
+        state, _, _, process_session = rest.split()[:4]
+        if int(process_session) == session and state != "Z":
+            found.append(f"{stat_file.parent.name} {command.split('(', 1)[1]}")
+    return found
+
+
+def assert_session_ends(session: int) -> None:
+    deadline = time.monotonic() + 20
+    while (left := session_processes(session)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert left == [], "processes outlived the batch"
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_a_stop_signal_to_the_batch_alone_ends_every_child(
+    sig: signal.Signals, big_input: Path, tmp_path: Path
+) -> None:
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs /proc to list the processes")
+    output_path = tmp_path / "reports.jsonl"
+    process = start_batch(big_input, output_path, jobs=2)
+    wait_for_lines(output_path, 2, process)
+    assert len(session_processes(process.pid)) >= 4  # batch, forkserver, workers, tracker
+    os.kill(process.pid, sig)  # the batch process only, as `kill PID` or a supervisor does
+    _, stderr = process.communicate(timeout=60)
+
+    assert process.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    assert_session_ends(process.pid)
+    output_lines(output_path)  # whole lines only
+
+
+def test_workers_end_when_the_batch_process_dies(big_input: Path, tmp_path: Path) -> None:
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs /proc to list the processes")
+    output_path = tmp_path / "reports.jsonl"
+    process = start_batch(big_input, output_path, jobs=2)
+    wait_for_lines(output_path, 2, process)
+    os.kill(process.pid, signal.SIGKILL)  # no handler runs: the children must notice alone
+    process.communicate(timeout=60)
+    assert_session_ends(process.pid)
+
+
+def test_a_second_batch_on_the_same_output_is_refused(big_input: Path, tmp_path: Path) -> None:
+    output_path = tmp_path / "reports.jsonl"
+    first = start_batch(big_input, output_path, jobs=1)
+    wait_for_lines(output_path, 1, first)
+    for resume in (False, True):
+        with pytest.raises(BatchError, match="another summarize batch is writing this file"):
+            run_batch(big_input, output_path, resume=resume, progress=False)
+    _, stderr = first.communicate(timeout=300)
+    assert first.returncode == 0, stderr
+    assert_each_id_once(output_path, [f"cluster-{n}" for n in range(CLUSTERS)])
+
+
+def test_a_line_over_the_limit_gets_an_error_record_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("summarize.batch.files.MAX_INPUT_BYTES", 1000)
+    article = (
+        "Floodwaters forced thousands of residents from their homes on Sunday, officials said."
+    )
+    small = [json.dumps({"id": f"small-{n}", "sources": [article, article]}) for n in (1, 2)]
+    long = json.dumps({"id": "long", "sources": [article] * 20})
+    input_path = write_jsonl(tmp_path / "in.jsonl", [small[0], long, small[1]])
+
+    result = run_batch(input_path, tmp_path / "out.jsonl", jobs=1, progress=False)
+
+    by_id = {line["id"]: line for line in output_lines(tmp_path / "out.jsonl")}
+    assert by_id["line-2"] == {"id": "line-2", "error": "line too long (over 1,000 bytes)"}
+    assert (result.done, result.failed) == (2, 1)
 
 
 # ---------------------------------------------------------------- the Ray engine

@@ -1,0 +1,51 @@
+"""Text shown on a terminal holds nothing a terminal acts on; JSON keeps the exact text."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize.text.display import escape_json, for_terminal
+
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("plain text, tabs\tstay", "plain text, tabs\tstay"),
+        ("\x1b]0;title\x07", "\\x1b]0;title\\x07"),
+        ("\x1b[31mred\x1b[0m", "\\x1b[31mred\\x1b[0m"),
+        ("name\nsummarize: forged", "name\\nsummarize: forged"),
+        ("carriage\rreturn", "carriage\\rreturn"),
+        ("\x9b31m C1", "\\x9b31m C1"),
+        ("report\u202etxt.exe", "report\\u202etxt.exe"),
+        ("caf\udce9", "caf\\udce9"),
+        ("é, ü, 中文, emoji 🙂 stay", "é, ü, 中文, emoji 🙂 stay"),
+    ],
+)
+def test_for_terminal(text: str, shown: str) -> None:
+    assert for_terminal(text) == shown
+
+
+@given(st.text())
+@settings(max_examples=300)
+def test_nothing_a_terminal_acts_on_survives(text: str) -> None:
+    shown = for_terminal(text)
+    for char in shown:
+        assert char == "\t" or unicodedata.category(char) not in ("Cc", "Cs", "Zl", "Zp")
+        assert char not in BIDI
+
+
+@given(st.text())
+@settings(max_examples=300)
+def test_json_keeps_the_exact_text_with_nothing_raw(text: str) -> None:
+    encoded = escape_json(json.dumps({"text": text}, ensure_ascii=False))
+    assert json.loads(encoded)["text"] == text
+    assert not any(
+        unicodedata.category(c) in ("Cc", "Zl", "Zp") or c in BIDI for c in encoded if c != "\n"
+    )
