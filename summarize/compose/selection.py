@@ -33,6 +33,8 @@ STARTS = 8
 # seeds: the same summary as with every version at 11 of 12 budgets from 80 to 300 words, in
 # half the time).
 MOVE_POOL = 60
+# Selection weighs only this many of the most valuable versions per word.
+MAX_OPTIONS = 300
 # A title's word counts this much more than a report's word.
 TITLE_WEIGHT = 0.5
 # How much a fact's support and lead position multiply the value of its words.
@@ -136,6 +138,9 @@ def select(
     if not options:
         return []
     objective = _Objective(weights, specific)
+    # A story of hundreds of reports gives thousands of versions; the summary's few facts are
+    # among the most valuable per word, and every step below grows with their number.
+    options = sorted(options, key=lambda o: -objective.gain(o, set()) / o.words)[:MAX_OPTIONS]
     verdicts: dict[int, bool] = {}
     coverage: dict[tuple[int, ...], set[str]] = {}
 
