@@ -330,10 +330,16 @@ def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: 
     )
     order = {document.id: number for number, document in enumerate(analysis.documents)}
     for version in versions:
+        # Each report that supports the sentence alone; when none does alone (a title joining
+        # facts of several reports), the reports that supported it together.
         first = version.sentences[0]
-        own, *others = version.candidates
-        cited = [own, *(d for d in others if judge.judge(first.text, [d]).label == "supported")]
-        first.citations = sorted(cited, key=order.__getitem__)
+        alone = [
+            document
+            for document in version.candidates
+            if (version.as_written and document == version.candidates[0])
+            or judge.judge(first.text, [document]).label == "supported"
+        ]
+        first.citations = sorted(alone or version.candidates, key=order.__getitem__)
     notes = []
     if len(analysis.documents) == 1:
         notes.append("Only one report was given: nothing to compare, so no disagreements.")
