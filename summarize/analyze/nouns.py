@@ -93,8 +93,10 @@ class NounSenses:
 
 @cache
 def noun_senses() -> NounSenses:
-    text = resources.files("summarize").joinpath("lexicons", "wordnet_nouns.txt").read_text(
-        encoding="utf-8"
+    text = (
+        resources.files("summarize")
+        .joinpath("lexicons", "wordnet_nouns.txt")
+        .read_text(encoding="utf-8")
     )
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     hypernyms = next(i for i, line in enumerate(lines) if line.startswith("@"))

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from summarize.analyze.entities import find_mentions, name_key, resolve_entities
+from summarize.analyze.entities import name_key, resolve_entities
+from summarize.analyze.mentions import find_mentions
 from summarize.text.lexicons import lexicon
 from summarize.text.tokens import tokenize, word_tokens
 

@@ -5,7 +5,8 @@ import time
 
 import pytest
 
-from summarize.analyze.entities import canonical_map, find_mentions, name_key, resolve_entities
+from summarize.analyze.entities import canonical_map, name_key, resolve_entities
+from summarize.analyze.mentions import find_mentions
 from summarize.models import Entity
 
 
