@@ -1,0 +1,33 @@
+"""Name variants: spellings of one name differ; short forms and initialisms do not count."""
+
+from __future__ import annotations
+
+from summarize.analyze import analyze
+from summarize.check.names import check_names
+from summarize.models import Finding
+from tests.stories import cluster_of
+
+
+def _variants(reports: dict[str, str]) -> list[Finding]:
+    return check_names(analyze(cluster_of(reports).documents))
+
+
+def test_two_spellings_of_one_name_are_a_variant() -> None:
+    (finding,) = _variants(
+        {
+            "a": "Shelling hit Lattakia on Monday, residents said. The port was closed.",
+            "b": "Shelling hit Latakia on Monday, according to residents. The port stayed shut.",
+        }
+    )
+    assert finding.severity == "low"
+    assert sorted(e.quote for e in finding.evidence) == ["Latakia", "Lattakia"]
+
+
+def test_a_short_form_or_an_initialism_is_no_variant() -> None:
+    findings = _variants(
+        {
+            "a": "The Syrian Arab News Agency said Bashar Assad met the envoy on Monday.",
+            "b": "SANA said Assad met the envoy on Monday, in Damascus.",
+        }
+    )
+    assert findings == []
