@@ -31,6 +31,21 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
+# What the harness needs beyond the library: the `eval` extra of pyproject.toml.
+EVAL_EXTRA = ("rouge_score", "numpy", "sumy")
+
+
+def _require_eval_extra() -> None:
+    from importlib.util import find_spec
+
+    missing = [module for module in EVAL_EXTRA if find_spec(module) is None]
+    if missing:
+        raise _fail(
+            f"the eval harness needs the 'eval' extra ({', '.join(missing)} missing): "
+            "pip install 'summarize[eval]' (or pip install -e '.[eval]' in a checkout)"
+        )
+
+
 def _init() -> None:
     """Write a commented summarize-eval.toml and a CI job to copy, never over existing files."""
     from importlib import resources
@@ -268,6 +283,7 @@ def run_eval(
     if names == [INIT]:
         _init()
         return
+    _require_eval_extra()
     single_run = Run(
         backend=backend.value, model=model, base_url=base_url, prompts=prompts, max_words=max_words
     )
