@@ -272,3 +272,20 @@ def test_clusters_scored_in_worker_processes_score_the_same(tmp_path: Path) -> N
     suites = [card["runs"][0]["suites"][0] for card in cards]
     assert suites[0]["metrics"] == suites[1]["metrics"]
     assert suites[0]["cases"] == suites[1]["cases"]
+
+
+def test_without_the_eval_extra_one_line_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "sumy" else real(name, *a)
+    )
+    result = summarize_eval("seeds")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "summarize: eval: the eval harness needs the 'eval' extra (sumy missing): "
+        "pip install 'summarize[eval]' (or pip install -e '.[eval]' in a checkout)"
+    ]
