@@ -5,12 +5,15 @@ statement it is and in what form, read from word order (no parser; see the READM
   "40 people dead" are both "people killed"), or the kind of unit ("length", "money (USD)");
   "a 33-year-old" is an age.
 - subject: whose or of what, as written: the "of" phrase of a share ("38% of voters"), the noun a
-  sum of money buys ("a $6 trillion budget"), the person an age belongs to, or the owner before
-  the verb ("the unemployment rate rose to 3.6%").
+  sum of money buys ("a $6 trillion budget"), the noun a compound figure describes ("a
+  two-page memo", "the 15-minute halt", which is how long the halt lasts), the person an age
+  belongs to, or the owner before the verb ("the unemployment rate rose to 3.6%").
 - time: the time expression nearest the figure in its clause (month names, years, quarters,
   "last week", "a year ago", weekdays, "since March"); a weekday right after a reporting verb
   ("said Thursday") dates the statement, not the figure. The "from" value of a change is
-  "earlier".
+  "earlier", and a time right after it is its own ("fell to 3.5% from 3.6% in October"). A
+  record's "since" ("the highest level since January") and "until Friday" (when something
+  else happens) date nothing.
 - statement: "expected", "forecast", "estimate", "target" when such a cue precedes the figure in
   its clause ("economists had expected 75,000", "the estimate of 75,000", "aims to raise ... to
   125,000") or follows it ("the 75,000 economists expected"); "actual" otherwise. "An
@@ -68,6 +71,25 @@ _COPULAS = word_set(
     """
 )
 _INCREMENTS = word_set("additional another extra further")
+# Words that make "since ..." a record's reach, not the figure's time: "the highest level since
+# January", "the largest one-day drop since 1987" compare with the past; they date nothing.
+_RECORD_WORDS = word_set(
+    """
+    highest lowest largest biggest smallest most least best worst first fastest slowest steepest
+    sharpest strongest weakest deepest longest shortest greatest record
+    """
+)
+_RECORD_REACH = 8  # tokens a record word may stand before its "since"
+# Verbs of intent: "plans to raise admissions to 125,000" aims at a level not yet reached.
+_INTENT_VERBS = word_set(
+    """
+    plan plans planned planning aim aims aimed aiming intend intends intended intending want
+    wants wanted seek seeks sought seeking propose proposes proposed proposing vow vows vowed
+    pledge pledges pledged promise promises promised
+    """
+)
+# Verbs that set a level, besides the verbs of change: "plans to raise the cap to 125,000".
+_SETTING_VERBS = word_set("raise raising lower lowering set bring")
 _CUE_VERBS = word_set(
     "expect expected expects expecting likely forecast forecasts predicted predict projected"
 )
@@ -216,7 +238,11 @@ class _Sentence:
             else:
                 add(*match.span(), f"{(match['ago_unit'] or match['before_unit']).lower()} before")
         for match in _SINCE.finditer(self.text):
-            add(*match.span(), f"since:{(match['what'] or 'start').lower()}")
+            index = self._token_at(match.start())
+            if self._record_before(index):  # a record's reach, to the end of its phrase
+                add(match.start(), self._phrase_end(index), "")
+            else:
+                add(*match.span(), f"since:{(match['what'] or 'start').lower()}")
         for match in _MONTH_TIME.finditer(self.text):
             month = MONTHS[match["month"].rstrip(".").lower()]
             add(*match.span(), f"month:{month}" + (f"-{match['year']}" if match["year"] else ""))
@@ -228,7 +254,37 @@ class _Sentence:
         for match in _YEAR_TIME.finditer(self.text):
             if not self._in_figure(self._token_at(match.start())):
                 add(*match.span(), f"year:{match['year']}")
-        return found
+        return [time for time in found if time.key]
+
+    def _phrase_end(self, index: int) -> int:
+        """Where the phrase opened at token `index` ends: the next comma or clause break."""
+        end = index
+        while (
+            end + 1 < len(self.tokens)
+            and self.lower[end + 1] != ","
+            and self.clause[end + 1] == self.clause[index]
+        ):
+            end += 1
+        return self.tokens[end].end if self.tokens else 0
+
+    def _record_before(self, index: int) -> bool:
+        """A record word shortly before, in the same clause: "the highest level since"."""
+        start = max(0, index - _RECORD_REACH)
+        return any(
+            self.lower[i] in _RECORD_WORDS and self.clause[i] == self.clause[index]
+            for i in range(start, min(index, len(self.lower)))
+        )
+
+    def _earlier_between(self, end: int, time_start: int) -> bool:
+        """A "from" value stands between the figure and a time after it: in "fell to 3.5% from
+        3.6% in October" October is the earlier value's month, not the new level's."""
+        return any(
+            end <= self.tokens[first].start
+            and self.tokens[last - 1].end <= time_start
+            and self.lower[first - 1 : first] == ["from"]
+            for first, last in self.figures
+            if first < len(self.tokens)
+        )
 
     def time_of(self, first: int, last: int) -> str | None:
         """The nearest time expression in the figure's part of the sentence (between commas),
@@ -244,6 +300,10 @@ class _Sentence:
                 continue
             if time.key.endswith(" before") and {"from", "with", "to", "over"} & set(before):
                 continue  # "rose 3% from a year earlier": the period of the change
+            if before[-1:] in (["until"], ["till"]):
+                continue  # "delaying the vote until Friday": when something else happens
+            if time.start >= end and self._earlier_between(end, time.start):
+                continue
             opening = self._segment(index) == 0 and not any(
                 self._segment(f) == 0 for f, _ in self.figures
             )
@@ -351,9 +411,41 @@ class _Sentence:
         return next((i for i, (_, end) in enumerate(self.figures) if end == separator), None)
 
     def _increment(self, first: int, last: int) -> bool:
+        """ "an additional 100 million doses", "100 million more"; but after a verb of harm
+        "N more" counts other people, not an increase ("killing 50 and wounding 53 more")."""
         before = self.lower[max(0, first - 2) : first]
         after = self.lower[last : last + 1]
-        return bool(_INCREMENTS & set(before)) or after in (["more"], ["additional"])
+        if _INCREMENTS & set(before):
+            return True
+        harmed = self._left(first, _SOFT - {"to", "from", "more"})
+        if harmed >= 0 and self.lower[harmed] in OUTCOMES:
+            return False
+        return after in (["more"], ["additional"])
+
+    def compound(self, first: int, last: int, quantity: Quantity) -> bool:
+        """A figure joined to its unit by a hyphen before a noun: "a two-page memo", "the
+        15-minute halt", "a 7.8-magnitude quake". The noun after it is what the figure
+        describes."""
+        if not re.search(r"[\w]-[A-Za-z]+$", quantity.text):
+            return False
+        return self.lower[last : last + 1] not in (["-"], ["old"])
+
+    def described(self, last: int) -> str | None:
+        """The noun phrase a compound figure describes: adjectives and participles, then
+        nouns, up to a stop word or mark ("two-page unclassified memo to" -> "unclassified
+        memo", "15-minute halt followed" -> "halt")."""
+        start = last
+        while start < len(self.tokens) and self.lower[start] in ('"', "“", "‘", "'"):
+            start += 1
+        end = start
+        while end < len(self.tokens) and end - start < 4:
+            word = self.lower[end]
+            if not word[0].isalpha() or self._in_figure(end) or word in STOPWORDS:
+                break
+            if word in _PREPOSITIONS or (end > start and _is_verb_form(word)):
+                break
+            end += 1
+        return self._join(self.tokens[start:end])
 
     def part_of_whole(self, first: int, last: int) -> bool:
         """ "70 million of the 100 million doses", "the remaining 30 million": a part."""
@@ -399,9 +491,12 @@ class _Sentence:
             return over["unit"] if not over["count"] else f"{over['count']} {over['unit']}s"
         return None
 
-    def role_of(self, first: int, last: int) -> str | None:
+    def role_of(self, first: int, last: int, compound: bool = False) -> str | None:
         """The preposition that gives a duration its role: "in two weeks", "for 30 days",
-        "two weeks ago"."""
+        "two weeks ago"; a compound ("the 15-minute halt") is how long its noun lasts, whatever
+        preposition governs the noun ("after the 15-minute halt")."""
+        if compound:
+            return "for"
         if self.lower[last : last + 1] in (["ago"], ["later"], ["earlier"], ["before"]):
             return self.lower[last]
         before = self._left(first, frozenset({"another", "more", "an", "a", "the", "next", "past"}))
@@ -444,7 +539,10 @@ class _Sentence:
         verb of expectation counts with its own subject ("economists had expected the economy
         to add 75,000") or before a verb of measure ("expected to top $1 trillion", "likely to
         hit"), not before another action ("expected to introduce a $908 billion bill": the
-        bill's size is a fact). "An estimated 500" is an approximate actual figure.
+        bill's size is a fact). The level a verb of intent aims at is a target ("plans to raise
+        admissions to 125,000", like "the cap to 125,000"); the size of a planned change is
+        not ("plans to cut 5,000 jobs" is what it will do). "An estimated 500" is an
+        approximate actual figure.
         """
         word = self.lower[index]
         cue = STATEMENT_CUES.get(word)
@@ -452,6 +550,11 @@ class _Sentence:
             if index == first - 1 or self.lower[index - 1 : index] in (["an"], ["the"]):
                 return None
             return "estimate"
+        if word in _INTENT_VERBS and self.lower[index + 1 : index + 2] == ["to"]:
+            verb = self.lower[index + 2] if index + 2 < len(self.lower) else ""
+            changes = verb in change_verbs() or verb in _SETTING_VERBS
+            to_level = self.lower[first - 1 : first] == ["to"]
+            return "target" if changes and to_level and change_verbs().get(verb) != 0 else None
         if cue is None:
             return None
         if cue == "target":  # a noun right before its figure: "a goal of", "the cap to"
@@ -479,9 +582,14 @@ class _Sentence:
 
     def subject_of(self, first: int, last: int, quantity: Quantity) -> str | None:
         """Whose figure, or of what (see the module docstring). A distance is from somewhere:
-        "50 miles from Pyongyang", "130 miles north of the border"."""
+        "50 miles from Pyongyang", "130 miles north of the border". A compound figure is of
+        the noun it describes ("the two-page memo")."""
+        if self.compound(first, last, quantity) and (described := self.described(last)):
+            return described
         if quantity.base_unit == "m":
             after = last
+            if self.lower[after : after + 1] == ["("] and self._in_figure(after + 1):
+                after += 3  # "20 kilometers (12 miles) from Hama": past the restatement
             if after < len(self.lower) and self.lower[after] in _DIRECTIONS:
                 after += 1
             if self.lower[after : after + 1] in (["from"], ["of"]):
@@ -667,7 +775,12 @@ def read_frames(text: str, quantities: list[Quantity], offset: int = 0) -> list[
         if form == "level" and sentence.part_of_whole(first, last):
             form = "share"  # a part of a total is no total
         frame = QuantityFrame(
-            measure=_measure(quantity, outcome, age, sentence.role_of(first, last)),
+            measure=_measure(
+                quantity,
+                outcome,
+                age,
+                sentence.role_of(first, last, sentence.compound(first, last, quantity)),
+            ),
             subject=sentence.lowercase_opening(
                 None
                 if whole

@@ -554,6 +554,8 @@ def _read_quantity(text: str, number: _Number, offset: int) -> tuple[Quantity | 
     at_least = number.kind != "fraction" and text.startswith("+", number.end)
     end = number.end + 1 if at_least else number.end
     unit, end = _unit(text, number, end)
+    if _unit_in_a_title(text, number, unit, end):
+        return None, end
     if unit.kind == "measure" and number.kind == "exact":
         number = _exact(
             number.start, number.end, number.mantissa, number.decimals, number.scale, measure=True
@@ -695,6 +697,21 @@ def _not_a_quantity(
         if name and name["word"].lower() not in FUNCTION_WORDS:
             return True
     return number.value == 1 and number.kind == "exact"
+
+
+def _unit_in_a_title(text: str, number: _Number, unit: _Unit, end: int) -> bool:
+    """ "CBS' 60 Minutes", "NBC's 48 Hours": a unit word written lowercase is capitalised
+    inside a sentence only in a name (a programme, a title), which is no measurement."""
+    if unit.kind != "measure":
+        return False
+    written = text[number.end : end].strip(" -")
+    if len(written) < 4 or not written[:1].isupper() or written.isupper():
+        return False
+    if written.lower() not in _UNIT_MEANINGS or written in _UNIT_MEANINGS:
+        return False  # a unit written capitalised ("Mbps"), an abbreviation ("Km"), no unit
+    before = text[: number.start].rstrip()
+    inside = bool(before) and before[-1] not in '.!?:;"“‘(—–'
+    return inside and not is_title_case(text.split())
 
 
 def _in_a_name(text: str, number: _Number, counted: str | None) -> bool:

@@ -8,7 +8,11 @@ expected, forecast, estimate, target), the same form (level, change, rate, share
 no different time (another month, year, quarter, day; the "from" value of a change), and no
 different subject (a name the other figure's sentence does not give: the Dow vs the Nasdaq,
 Alexandria vs the whole country). Raw numbers are never compared: "expected 75,000" and "added
-128,000" measure different things. A part one sentence leaves unsaid is unknown, not a match.
+128,000" measure different things. A part one sentence leaves unsaid is unknown, not a match; but a weekday one report gives and
+the other leaves out is no other time when the sentences tell the same fact (reports of one event
+name its day or not). A distance from a place is compared only with a distance from the same
+place. A report that repeats a figure bare ("the $5 trillion total") means what its fuller
+mention says ("$5 trillion in new spending over the next decade").
 
 Which sentences: those of claim groups and of candidate pairs of similar sentences; sentences
 less alike (down to FIGURE_SIMILARITY) only for figures whose frames match in every stated part
@@ -16,7 +20,8 @@ and name the same subject or time. Each figure is compared with its best partner
 sentence (one it agrees with if any, else the surest match, else the nearest value).
 
 A report never disagrees with itself: two values are reported as a disagreement only between
-reports none of which gives both. Findings:
+reports none of which gives both. A bound ("above $1.3 trillion") fits every value beyond it: it
+never makes two values that disagree agree, and giving it is not giving the value it fits. Findings:
 
 - `quantity_equivalent`, low: one value in several wordings (20 kilometers / 12 miles);
 - `temporal_update`, medium: the values differ and the reports giving each are of other dates;
@@ -55,6 +60,7 @@ from summarize.models import (
     Severity,
 )
 from summarize.text.calendar import MONTH_NAMES, WEEKDAYS
+from summarize.text.figures import OUTCOMES
 from summarize.text.inflection import looks_plural, singular
 from summarize.text.lexicons import word_set
 from summarize.text.tokens import content_terms, word_tokens
@@ -74,10 +80,40 @@ class _Figure:
     key: _Key
     document: str
     quantity: Quantity
+    restated: QuantityFrame | None = None  # the frame of the report's fuller mention
 
     @property
     def frame(self) -> QuantityFrame:
+        if self.restated is not None:
+            return self.restated
         return self.quantity.frame or QuantityFrame(measure=self.quantity.base_unit)
+
+
+def _bare(frame: QuantityFrame | None) -> bool:
+    """A frame that says nothing but the measure: "the $5 trillion total"."""
+    return frame is not None and (
+        (frame.subject, frame.time, frame.period, frame.form, frame.statement)
+        == (None, None, None, "level", "actual")
+    )
+
+
+def _restated_frames(analysis: Analysis) -> dict[_Key, QuantityFrame]:
+    """A report that repeats a figure says what it is once: "$5 trillion in new federal spending
+    over the next decade ... the $5 trillion total". A bare mention takes the frame of the
+    report's first fuller mention of the same value and measure."""
+    fuller: dict[tuple[str, str, str, float], QuantityFrame] = {}
+    bare: list[tuple[_Key, tuple[str, str, str, float]]] = []
+    for index, sentence in enumerate(analysis.sentences):
+        for position, quantity in enumerate(sentence.quantities):
+            if quantity.frame is None:
+                continue
+            value = (sentence.document, quantity.base_unit, quantity.frame.measure)
+            key = (*value, round(quantity.normalized, 6))
+            if _bare(quantity.frame):
+                bare.append(((index, position), key))
+            else:
+                fuller.setdefault(key, quantity.frame)
+    return {figure: fuller[key] for figure, key in bare if key in fuller}
 
 
 @dataclass
@@ -94,6 +130,7 @@ class _Sentences:
     group_of: dict[int, int]
     stems: dict[int, frozenset[str]] = field(default_factory=dict)
     nearby: dict[_Key, frozenset[str]] = field(default_factory=dict)
+    restated: dict[_Key, QuantityFrame] = field(default_factory=dict)
 
     def terms(self, index: int) -> frozenset[str]:
         if index not in self.stems:
@@ -137,6 +174,11 @@ def _names(text: str) -> frozenset[str]:
     )
 
 
+def _from_place(subject: str | None) -> bool:
+    """A distance from somewhere ("from Pyongyang"): it is measured from that place only."""
+    return (subject or "").startswith("from ")
+
+
 def _outcome(frame: QuantityFrame) -> str | None:
     last = frame.measure.rsplit(" ", 1)[-1]
     return last if last in _OUTCOMES else None
@@ -166,14 +208,20 @@ def _measures(a: Quantity, b: Quantity) -> Literal["same", "unknown"] | None:
     return "unknown" if (outcome_a is None) != (outcome_b is None) else "same"
 
 
-def _times(a: str | None, b: str | None) -> Literal["same", "none", "unknown"] | None:
+def _times(a: str | None, b: str | None) -> Literal["same", "none", "day", "unknown"] | None:
     """Another month, year, quarter or day: another figure. A deadline ("70 million by June
-    30") or the value before a change is not compared with a figure no time restricts."""
+    30") or the value before a change is not compared with a figure no time restricts.
+
+    "day": one figure is dated by a weekday, the other by nothing. Reports of one event name
+    the day it happened or leave it out ("slid 5.9% Thursday", "slid 5.9%"); months, years
+    and quarters, by contrast, set apart the periods that figures are counted over."""
     if a == b:
         return "none" if a is None else "same"
     if a is None or b is None:
         known = a or b or ""
-        return None if known.startswith(("by ", "earlier")) else "unknown"
+        if known.startswith(("by ", "earlier")):
+            return None
+        return "day" if known.startswith("day:") else "unknown"
     if "earlier" in (a, b):
         return None
     base_a, base_b = a.removeprefix("by "), b.removeprefix("by ")
@@ -193,7 +241,8 @@ def _subjects(
     both name someone or something and the names differ (the Dow vs the Nasdaq), or one names
     what the other's sentence never mentions (Alexandria vs the whole country); otherwise
     unknown (reports word the same subject differently). `strict` (ages: each belongs to a
-    person): two subjects sharing no word are two people."""
+    person; distances: each is from a place): two subjects sharing no word are two people or
+    two places."""
     if a is None and b is None:
         return "none"
     if a is None or b is None:
@@ -215,7 +264,9 @@ def _subjects(
 LOOSE_SIMILARITY = 0.1
 # Words either side of a figure that describe it ("seeking $2.7 billion in damages").
 NEAR_WORDS = 4
-_MEASURE_WORDS = frozenset(content_terms("percent per cent points point year years"))
+_MEASURE_WORDS = frozenset(content_terms("percent per cent points point year years")) | frozenset(
+    content_terms(" ".join(OUTCOMES))
+)  # what the measure says already ("killed": people killed) describes nothing more
 _SPECIFIC_TIMES = frozenset({"month", "year", "date", "quarter", "half", "since"})
 # Counted nouns that say little about what is counted: figures of them need more to match.
 _GENERIC_COUNTS = frozenset({"people", "count", "number", "time", "thing", "one"})
@@ -252,6 +303,9 @@ def _compare(a: _Figure, b: _Figure, sentences: _Sentences, similarity: float) -
         return None  # "$300 a month" is no "$3,600" (a year, or in all)
     if _vague(qa) or _vague(qb):
         return None  # "millions of doses" gestures at a size; it is no figure to dispute
+    from_a, from_b = (qa.base_unit == "m" and _from_place(f.subject) for f in (fa, fb))
+    if from_a != from_b:
+        return None  # "50 miles from Pyongyang" is a distance; "270 kilometers" a range
     measure = _measures(qa, qb)
     time = _times(fa.time, fb.time)
     subject = _subjects(
@@ -259,14 +313,15 @@ def _compare(a: _Figure, b: _Figure, sentences: _Sentences, similarity: float) -
         fb.subject,
         sentences.terms(a.key[0]),
         sentences.terms(b.key[0]),
-        strict=fa.measure == "age",
+        strict=fa.measure == "age" or from_a,
     )
     if measure is None or time is None or subject is None:
         return None
     aligned = sentences.aligned(a.key[0], b.key[0], similarity)
     unknown = measure == "unknown" or time == "unknown" or subject == "unknown"
     specific_time = time == "same" and (fa.time or "").partition(":")[0] in _SPECIFIC_TIMES
-    if not unknown and (aligned or subject == "same" or specific_time):
+    one_day = time == "day"  # only with sentences about the same fact
+    if not unknown and (aligned or (not one_day and (subject == "same" or specific_time))):
         return _Edge("same", True)
     if aligned:
         return _Edge("likely", True)
@@ -289,13 +344,18 @@ def _edges(
     """The best partner of each figure in each compared sentence, and how sure the match is."""
     found: dict[tuple[_Key, _Key], _Edge] = {}
     items = analysis.sentences
+    restated = sentences.restated
     for similarity, i, j in pairs:
         for a, b in ((i, j), (j, i)):
             for qa_index, qa in enumerate(items[a].quantities):
-                figure_a = _Figure((a, qa_index), items[a].document, qa)
+                figure_a = _Figure(
+                    (a, qa_index), items[a].document, qa, restated.get((a, qa_index))
+                )
                 options = []
                 for qb_index, qb in enumerate(items[b].quantities):
-                    figure_b = _Figure((b, qb_index), items[b].document, qb)
+                    figure_b = _Figure(
+                        (b, qb_index), items[b].document, qb, restated.get((b, qb_index))
+                    )
                     edge = _compare(figure_a, figure_b, sentences, similarity)
                     if edge is not None:
                         options.append((figure_b, edge))
@@ -332,11 +392,22 @@ def _components(edges: Iterable[tuple[_Key, _Key]]) -> list[list[_Key]]:
     return [sorted(keys) for keys in components.values()]
 
 
+def _open(quantity: Quantity) -> bool:
+    """A bound ("more than $1.3 trillion", "as many as 1.8 million"): it fits every value beyond
+    it, so agreeing with it shows no report gives that value."""
+    return quantity.bound in ("at_least", "at_most")
+
+
 def _value_clusters(figures: list[_Figure]) -> list[list[_Figure]]:
-    """Values that agree with each other (directly or through another value) go together."""
+    """Values that agree with each other (directly or through another value) go together. A
+    bound comes last and joins values only when it fits a single group of them: "above $1.3
+    trillion" fits both $6 trillion and $9 trillion, which still disagree."""
     clusters: list[list[_Figure]] = []
-    for item in figures:
+    for item in sorted(figures, key=lambda figure: _open(figure.quantity)):
         joined = [c for c in clusters if any(overlaps(item.quantity, o.quantity) for o in c)]
+        if _open(item.quantity) and len(joined) > 1:
+            clusters.append([item])
+            continue
         merged = [item, *(other for c in joined for other in c)]
         clusters = [c for c in clusters if c not in joined] + [merged]
     return clusters
@@ -549,9 +620,13 @@ def _findings_for(
     keys: list[_Key],
     edges: dict[tuple[_Key, _Key], _Edge],
     given: dict[str, list[Quantity]],
+    restated: dict[_Key, QuantityFrame],
 ) -> list[Finding]:
     items = analysis.sentences
-    figures = [_Figure((i, q), items[i].document, items[i].quantities[q]) for i, q in keys]
+    figures = [
+        _Figure((i, q), items[i].document, items[i].quantities[q], restated.get((i, q)))
+        for i, q in keys
+    ]
     if len({f.document for f in figures}) < 2:
         return []
 
@@ -565,6 +640,8 @@ def _findings_for(
     for (i, a), (j, b) in combinations(enumerate(clusters), 2):
         if {f.document for f in a} & {f.document for f in b}:
             continue  # a report giving both values does not disagree with itself
+        if any(overlaps(f.quantity, g.quantity) for f in a for g in b):
+            continue  # a bound standing apart fits values on both sides
         if any(_also_gives(given, f.document, g) for f in a for g in b) or any(
             _also_gives(given, g.document, f) for f in a for g in b
         ):
@@ -591,6 +668,7 @@ def _also_gives(given: dict[str, list[Quantity]], document: str, figure: _Figure
     frame = figure.frame
     return any(
         other.base_unit == figure.quantity.base_unit
+        and not _open(other)
         and overlaps(other, figure.quantity)
         and other.frame is not None
         and (other.frame.form, other.frame.statement) == (frame.form, frame.statement)
@@ -610,7 +688,7 @@ def check_quantities(
         if len(group.members) > 1
         for member in group.members
     }
-    sentences = _Sentences(analysis, group_of)
+    sentences = _Sentences(analysis, group_of, restated=_restated_frames(analysis))
     edges = _edges(analysis, pairs, sentences)
     given: dict[str, list[Quantity]] = {}
     for sentence in analysis.sentences:
@@ -618,5 +696,5 @@ def check_quantities(
     return [
         finding
         for keys in _components(edges)
-        for finding in _findings_for(analysis, keys, edges, given)
+        for finding in _findings_for(analysis, keys, edges, given, sentences.restated)
     ]

@@ -93,7 +93,7 @@ _OUTCOMES = {
     "injury": "injure injured injuring injuries injury wound wounded wounding hurt",
     "arrest": "arrest arrested arrests detain detained detention",
     "displacement": "displace displaced displacing fled flee evacuate evacuated homeless",
-    "missing": "missing",
+    "missing": "missing unaccounted",
     "infection": "infect infected infections cases case positive",
 }
 OUTCOMES: dict[str, str] = {

@@ -115,3 +115,67 @@ def test_subjects_times_and_measures() -> None:
     assert frame_of("the peak is likely to hit in two weeks", "two weeks").measure == (
         "duration (in)"
     )
+
+
+# ---------------------------------------------------------------- what a frame leaves out
+
+
+def test_since_after_a_record_word_is_no_time_of_the_figure() -> None:
+    text = "Hiring jumped to its highest level since January as employers added 399,000 jobs."
+    assert frame_of(text, "399,000 jobs").time is None
+    assert frame_of("Unemployment has fallen 2 points since January.", "2 points").time == (
+        "since:january"
+    )
+
+
+def test_a_time_after_the_from_value_is_the_from_values() -> None:
+    frame = frame_of("The jobless rate declined to 3.5% from 3.6% in October.", "3.5%")
+    assert frame.time is None
+    assert (
+        frame_of("The jobless rate rose to 3.7% in October from 3.6%.", "3.7%").time == "month:10"
+    )
+
+
+def test_until_dates_another_action() -> None:
+    text = "The panel debated two articles of impeachment before delaying the votes until Friday."
+    assert frame_of(text, "two articles").time is None
+
+
+def test_a_compound_figure_is_of_the_noun_it_describes() -> None:
+    memo = frame_of(
+        "In a two-page unclassified memo to lawmakers, the White House said.", "two-page"
+    )
+    assert memo.subject == "unclassified memo"
+    halt = frame_of("Trading resumed after the 15-minute halt.", "15-minute")
+    assert (halt.measure, halt.subject) == ("duration (for)", "halt")
+
+
+def test_the_level_a_plan_aims_at_is_a_target_and_a_planned_cut_is_not() -> None:
+    text = "Biden plans to raise refugee admissions to 125,000 next year."
+    assert frame_of(text, "125,000").statement == "target"
+    assert frame_of("The company plans to cut 5,000 jobs.", "5,000 jobs").statement == "actual"
+
+
+def test_more_after_a_verb_of_harm_counts_other_people_not_an_increase() -> None:
+    text = "A gunman opened fire, killing 50 people and wounding at least 53 more."
+    assert frame_of(text, "at least 53").form == "level"
+    assert frame_of("Pfizer will supply 100 million more doses.", "100 million").form == "change"
+
+
+def test_unaccounted_for_is_missing() -> None:
+    frame = frame_of("At least 60 are confirmed dead and 80 unaccounted for.", "80")
+    assert frame.measure == "count missing"
+
+
+def test_a_distance_restated_in_brackets_keeps_its_reference() -> None:
+    text = "Insurgents retreated some 20 kilometers (12 miles) from government-held Hama."
+    assert frame_of(text, "some 20 kilometers").subject == "from government-held Hama"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He said so in an interview aired Sunday on CBS' 60 Minutes.", "as NBC's 48 Hours found"],
+)
+def test_a_capitalised_unit_inside_a_sentence_is_a_title(text: str) -> None:
+    assert figures(text) == []
+    assert [q.text for q in figures("The interview ran 60 minutes.")] == ["60 minutes"]

@@ -104,3 +104,50 @@ def test_a_dated_earlier_figure_is_an_update() -> None:
     dates = {"early": dt.date(2024, 5, 1), "late": dt.date(2024, 5, 2)}
     assert findings(reports, "temporal_update", **dates)
     assert not conflicts(reports, **dates)
+
+
+def test_a_weekday_one_report_leaves_out_is_no_other_time() -> None:
+    reports = {
+        "a": "The S&P 500 slid 5.9% Thursday and the Nasdaq fell 5.3%.",
+        "b": "The Dow plunged 1,861 points, while the S&P 500 slid 8.9%, to 3,002.",
+    }
+    (found,) = conflicts(reports)
+    assert found.severity == "high"
+    assert {v.text for v in found.values} == {"5.9%", "8.9%"}
+
+
+def test_a_bound_does_not_make_two_values_agree() -> None:
+    reports = {
+        "a": "President Biden will propose a $9 trillion budget on Friday, while running "
+        "deficits above $1.3 trillion throughout the next decade.",
+        "b": "President Biden will unveil a $6 trillion budget proposal on Friday.",
+    }
+    (found,) = conflicts(reports)
+    assert {v.text for v in found.values} == {"$9 trillion", "$6 trillion"}
+
+
+def test_a_bare_repetition_takes_the_reports_fuller_frame() -> None:
+    reports = {
+        "a": "Biden will propose $5 trillion in new spending over the next decade. He will "
+        "include $300 billion of the $5 trillion total in his budget request for 2022.",
+        "b": "Biden will propose a $6 trillion budget for 2022 on Friday.",
+    }
+    assert conflicts(reports) == []
+
+
+def test_distances_from_two_places_or_none_are_not_compared() -> None:
+    reports = {
+        "a": "The missiles were fired from a base about 50 miles from Pyongyang.",
+        "b": "The base lies around 130 miles north of the border. One missile flew 270 kilometers.",
+    }
+    assert conflicts(reports) == []
+
+
+def test_the_same_compound_figure_of_one_thing_is_compared() -> None:
+    reports = {
+        "a": "Echoing officials, the two-page memo cites the president's authority to act.",
+        "b": "In a legally mandated, three-page unclassified memo to lawmakers, the White House "
+        "defended the strike.",
+    }
+    (found,) = conflicts(reports)
+    assert {v.text for v in found.values} == {"two-page", "three-page"}
