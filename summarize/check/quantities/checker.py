@@ -1,0 +1,217 @@
+"""The quantity findings of a cluster: equivalent wordings, disagreements and updates over time,
+one finding for each kind and severity among a component's values (see the package docstring).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from itertools import combinations
+
+from summarize.align import Pair
+from summarize.analyze.quantities import overlaps
+from summarize.check.quantities.compare import measures
+from summarize.check.quantities.explain import (
+    UNSURE,
+    describe_frame,
+    distinct,
+    known_dates,
+    make_finding,
+    published_on,
+    says,
+    wording,
+)
+from summarize.check.quantities.figures import (
+    Edge,
+    Figure,
+    Key,
+    Sentences,
+    is_bound,
+    is_vague,
+    restated_frames,
+)
+from summarize.check.quantities.grouping import connected, match_figures, value_clusters
+from summarize.models import (
+    Analysis,
+    ClaimGroup,
+    Finding,
+    FindingKind,
+    Quantity,
+    QuantityFrame,
+    Severity,
+)
+
+
+def _explained_by_time(analysis: Analysis, a: list[Figure], b: list[Figure]) -> bool:
+    """Each value is only given by reports of other dates than the other value's reports.
+
+    Undated reports go with the value they give: a paraphrase of a wire story carries its date.
+    """
+    dates_a, dates_b = known_dates(analysis, a), known_dates(analysis, b)
+    return bool(dates_a) and bool(dates_b) and not dates_a & dates_b
+
+
+def _equivalence(analysis: Analysis, cluster: list[Figure]) -> Finding | None:
+    """Only values that all agree with each other, none of them vague: "dozens" fits "more
+    than 100" without being the same figure."""
+    if any(is_vague(figure.quantity) for figure in cluster):
+        return None
+    best: list[Figure] = []
+    for anchor in cluster:
+        kept = [anchor]
+        for figure in cluster:
+            if figure is not anchor and all(overlaps(figure.quantity, o.quantity) for o in kept):
+                kept.append(figure)
+        if len({f.document for f in kept}) > len({f.document for f in best}):
+            best = sorted(kept, key=cluster.index)
+    shown = distinct(best)
+    if len({f.document for f in shown}) < 2 or len({wording(f.quantity) for f in shown}) < 2:
+        return None
+    return make_finding(
+        analysis,
+        "quantity_equivalent",
+        "low",
+        shown,
+        f"Same figure ({describe_frame(shown[0].frame)}) in other words or units, not a "
+        "disagreement: " + "; ".join(says(analysis, f) for f in shown) + ".",
+    )
+
+
+def _disagreement(analysis: Analysis, a: list[Figure], b: list[Figure], edge: Edge) -> Finding:
+    """`a` and `b` start with the two figures whose frames were matched."""
+    side_a, side_b = distinct(a), distinct(b)
+    shown = [*side_a, *side_b]
+    frame = describe_frame(a[0].frame)
+    says_a = "; ".join(says(analysis, f) for f in side_a)
+    says_b = "; ".join(says(analysis, f) for f in side_b)
+    if _explained_by_time(analysis, a, b):
+        return make_finding(
+            analysis,
+            "temporal_update",
+            "medium",
+            shown,
+            f"The figure ({frame}) changed over time: {says_a}; later {says_b}.",
+        )
+    sure = edge.match == "same"
+    return make_finding(
+        analysis,
+        "quantity_conflict",
+        "high" if sure else "medium",
+        shown,
+        f"The reports disagree on the same figure ({frame}): {says_a}, but {says_b}."
+        + ("" if sure else UNSURE),
+    )
+
+
+# A disagreement between two value clusters (their indices) and its finding.
+_Pairwise = tuple[int, int, Finding]
+
+
+def _grouped(analysis: Analysis, clusters: list[list[Figure]], pairs: list[_Pairwise]) -> Finding:
+    """Pairwise disagreements of one kind and severity as one finding over every value cluster
+    they involve, in date order; a single pair keeps its own finding."""
+    if len(pairs) == 1:
+        return pairs[0][2]
+    sides = [distinct(clusters[k]) for k in sorted({k for i, j, _ in pairs for k in (i, j)})]
+    said = ["; ".join(says(analysis, f) for f in side) for side in sides]
+    frame = describe_frame(sides[0][0].frame)
+    first = pairs[0][2]
+    if first.kind == "temporal_update":
+        text = f"The figure ({frame}) changed over time: {'; later '.join(said)}."
+    else:
+        text = (
+            f"The reports give {len(sides)} different values of the same figure ({frame}): "
+            + "; but ".join(said)
+            + "."
+            + ("" if first.severity == "high" else UNSURE)
+        )
+    return make_finding(analysis, first.kind, first.severity, [f for s in sides for f in s], text)
+
+
+def _findings_for(
+    analysis: Analysis,
+    keys: list[Key],
+    edges: dict[tuple[Key, Key], Edge],
+    given: dict[str, list[Quantity]],
+    restated: dict[Key, QuantityFrame],
+) -> list[Finding]:
+    items = analysis.sentences
+    figures = [
+        Figure((i, q), items[i].document, items[i].quantities[q], restated.get((i, q)))
+        for i, q in keys
+    ]
+    if len({f.document for f in figures}) < 2:
+        return []
+
+    def order(figure: Figure) -> tuple[dt.date, str, int]:
+        return (
+            published_on(analysis, figure.document) or dt.date.max,
+            figure.document,
+            figure.key[1],
+        )
+
+    clusters = [sorted(c, key=order) for c in value_clusters(sorted(figures, key=order))]
+    clusters.sort(key=lambda c: min(known_dates(analysis, c), default=dt.date.max))
+    findings = [f for f in (_equivalence(analysis, c) for c in clusters) if f is not None]
+    pairs: dict[tuple[FindingKind, Severity], list[_Pairwise]] = {}
+    for (i, a), (j, b) in combinations(enumerate(clusters), 2):
+        if {f.document for f in a} & {f.document for f in b}:
+            continue  # a report giving both values does not disagree with itself
+        if any(overlaps(f.quantity, g.quantity) for f in a for g in b):
+            continue  # a bound standing apart fits values on both sides
+        if any(_also_gives(given, f.document, g) for f in a for g in b) or any(
+            _also_gives(given, g.document, f) for f in a for g in b
+        ):
+            continue
+        links = [
+            (fa, fb, edges[pair])
+            for fa in a
+            for fb in b
+            if (pair := (min(fa.key, fb.key), max(fa.key, fb.key))) in edges
+        ]
+        if not links:
+            continue
+        fa, fb, edge = min(links, key=lambda link: link[2].match != "same")
+        rest_a = [f for f in a if f is not fa]
+        rest_b = [f for f in b if f is not fb]
+        finding = _disagreement(analysis, [fa, *rest_a], [fb, *rest_b], edge)
+        pairs.setdefault((finding.kind, finding.severity), []).append((i, j, finding))
+    return findings + [_grouped(analysis, clusters, group) for group in pairs.values()]
+
+
+def _also_gives(given: dict[str, list[Quantity]], document: str, figure: Figure) -> bool:
+    """The report gives, somewhere, a value agreeing with `figure` in the same kind of frame:
+    then it does not disagree with it ("unchanged at 4.1% ... dropped to 3.9%")."""
+    frame = figure.frame
+    return any(
+        other.base_unit == figure.quantity.base_unit
+        and not is_bound(other)
+        and overlaps(other, figure.quantity)
+        and other.frame is not None
+        and (other.frame.form, other.frame.statement) == (frame.form, frame.statement)
+        and measures(other, figure.quantity) is not None
+        for other in given.get(document, [])
+    )
+
+
+def check_quantities(
+    analysis: Analysis, groups: list[ClaimGroup], pairs: Iterable[Pair]
+) -> list[Finding]:
+    """`pairs`: the candidate sentence pairs that both state figures (Similarities.figure_pairs)."""
+    position = {(s.document, s.sentence): i for i, s in enumerate(analysis.sentences)}
+    group_of = {
+        position[(member.document, member.sentence)]: group.id
+        for group in groups
+        if len(group.members) > 1
+        for member in group.members
+    }
+    sentences = Sentences(analysis, group_of, restated=restated_frames(analysis))
+    edges = match_figures(analysis, pairs, sentences)
+    given: dict[str, list[Quantity]] = {}
+    for sentence in analysis.sentences:
+        given.setdefault(sentence.document, []).extend(sentence.quantities)
+    return [
+        finding
+        for keys in connected(edges)
+        for finding in _findings_for(analysis, keys, edges, given, sentences.restated)
+    ]

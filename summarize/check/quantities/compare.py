@@ -1,0 +1,179 @@
+"""Whether two figures of different reports are the same figure: their frames compared part by
+part (measure, time, subject), then how sure the match is (`compare`). See the package
+docstring for the rules.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from summarize.analyze.nouns import synonyms
+from summarize.check.quantities.figures import (
+    OUTCOME_NAMES,
+    Edge,
+    Figure,
+    Sentences,
+    is_vague,
+    name_words,
+)
+from summarize.models import (
+    Quantity,
+    QuantityFrame,
+)
+from summarize.text.tokens import content_terms
+
+
+def _from_place(subject: str | None) -> bool:
+    """A distance from somewhere ("from Pyongyang"): it is measured from that place only."""
+    return (subject or "").startswith("from ")
+
+
+def _outcome(frame: QuantityFrame) -> str | None:
+    last = frame.measure.rsplit(" ", 1)[-1]
+    return last if last in OUTCOME_NAMES else None
+
+
+def measures(a: Quantity, b: Quantity) -> Literal["same", "unknown"] | None:
+    frame_a, frame_b = a.frame, b.frame
+    if frame_a is None or frame_b is None:
+        return "unknown"
+    if a.base_unit != "count":
+        kind_a, _, role_a = frame_a.measure.partition(" (")
+        kind_b, _, role_b = frame_b.measure.partition(" (")
+        if kind_a != kind_b or (role_a and role_b and role_a != role_b):
+            return None  # "in two weeks" (when) is no "for 30 days" (how long)
+        return "same" if role_a == role_b else "unknown"
+    outcome_a, outcome_b = _outcome(frame_a), _outcome(frame_b)
+    if outcome_a and outcome_b and outcome_a != outcome_b:
+        return None
+    if a.counted and b.counted:
+        if a.counted != b.counted and not synonyms(a.counted, b.counted):
+            return None
+    elif a.counted or b.counted:
+        # "killing 37" and "37 people were killed": what happened must say they are one count
+        return "unknown" if outcome_a and outcome_a == outcome_b else None
+    elif frame_a.measure != frame_b.measure:
+        return None  # a bare number of something: only with the same outcome
+    return "unknown" if (outcome_a is None) != (outcome_b is None) else "same"
+
+
+def _times(a: str | None, b: str | None) -> Literal["same", "none", "day", "unknown"] | None:
+    """Another month, year, quarter or day: another figure. A deadline ("70 million by June
+    30") or the value before a change is not compared with a figure no time restricts.
+
+    "day": one figure is dated by a weekday, the other by nothing. Reports of one event name
+    the day it happened or leave it out ("slid 5.9% Thursday", "slid 5.9%"); months, years
+    and quarters, by contrast, set apart the periods that figures are counted over."""
+    if a == b:
+        return "none" if a is None else "same"
+    if a is None or b is None:
+        known = a or b or ""
+        if known.startswith(("by ", "earlier")):
+            return None
+        return "day" if known.startswith("day:") else "unknown"
+    if "earlier" in (a, b):
+        return None
+    base_a, base_b = a.removeprefix("by "), b.removeprefix("by ")
+    if base_a.partition(":")[0] == base_b.partition(":")[0] and ":" in base_a:
+        return "unknown" if base_a == base_b else None
+    return "unknown"
+
+
+def _subjects(
+    a: str | None,
+    b: str | None,
+    terms_a: frozenset[str],
+    terms_b: frozenset[str],
+    strict: bool = False,
+) -> Literal["same", "none", "unknown"] | None:
+    """Whether two figures are about the same subject: "same" when they share words; None when
+    both name someone or something and the names differ (the Dow vs the Nasdaq), or one names
+    what the other's sentence never mentions (Alexandria vs the whole country); otherwise
+    unknown (reports word the same subject differently). `strict` (ages: each belongs to a
+    person; distances: each is from a place): two subjects sharing no word are two people or
+    two places."""
+    if a is None and b is None:
+        return "none"
+    if a is None or b is None:
+        known, other = (a, terms_b) if b is None else (b, terms_a)
+        names = name_words(known or "")
+        words = frozenset(content_terms(known or "")) | names
+        if names and not names & other:
+            return None  # "In Alexandria, ... 13" against a sentence that never names it
+        return "same" if words and words <= other else "unknown"
+    names_a, names_b = name_words(a), name_words(b)
+    if names_a and names_b and not names_a & names_b:
+        return None
+    if (frozenset(content_terms(a)) | names_a) & (frozenset(content_terms(b)) | names_b):
+        return "same"
+    return None if strict else "unknown"
+
+
+# Sentences this similar, sharing a name, may compare a specific figure ("doses", "jobs").
+LOOSE_SIMILARITY = 0.1
+_SPECIFIC_TIMES = frozenset({"month", "year", "date", "quarter", "half", "since"})
+# Counted nouns that say little about what is counted: figures of them need more to match.
+_GENERIC_COUNTS = frozenset({"people", "count", "number", "time", "thing", "one"})
+
+
+def _specific(quantity: Quantity) -> bool:
+    """What the figure counts is named, and is not just people ("people", "Americans"):
+    "doses", "jobs", "protesters"."""
+    counted = quantity.counted or "count"
+    if quantity.base_unit != "count" or counted in _GENERIC_COUNTS:
+        return False
+    return not any(w[:1].isupper() and w.lower().startswith(counted) for w in quantity.text.split())
+
+
+def compare(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Edge | None:
+    """How surely two figures of different reports are the same figure; None: not comparable.
+
+    - the same figure (high when they disagree): every part of both frames matches, and the
+      sentences are about the same fact (one claim group, or similar), or both figures name
+      the same subject or the same month, year, quarter or date;
+    - likely (medium): a part is unknown on one side (one names the subject, the other does
+      not) while the sentences are about the same fact; or the two are described with the same
+      words next to them ("seeking $2.7 billion in damages"); or the figure counts something
+      specific ("jobs", "doses") and the two share its month or date, or sentences that share a
+      name and some wording.
+    """
+    qa, qb = a.quantity, b.quantity
+    if qa.base_unit != qb.base_unit:
+        return None
+    fa, fb = a.frame, b.frame
+    if fa.statement != fb.statement or fa.form != fb.form:
+        return None
+    if fa.period != fb.period:
+        return None  # "$300 a month" is no "$3,600" (a year, or in all)
+    if is_vague(qa) or is_vague(qb):
+        return None  # "millions of doses" gestures at a size; it is no figure to dispute
+    from_a, from_b = (qa.base_unit == "m" and _from_place(f.subject) for f in (fa, fb))
+    if from_a != from_b:
+        return None  # "50 miles from Pyongyang" is a distance; "270 kilometers" a range
+    measure = measures(qa, qb)
+    time = _times(fa.time, fb.time)
+    subject = _subjects(
+        fa.subject,
+        fb.subject,
+        sentences.terms(a.key[0]),
+        sentences.terms(b.key[0]),
+        strict=fa.measure == "age" or from_a,
+    )
+    if measure is None or time is None or subject is None:
+        return None
+    aligned = sentences.aligned(a.key[0], b.key[0], similarity)
+    unknown = measure == "unknown" or time == "unknown" or subject == "unknown"
+    specific_time = time == "same" and (fa.time or "").partition(":")[0] in _SPECIFIC_TIMES
+    one_day = time == "day"  # only with sentences about the same fact
+    if not unknown and (aligned or (not one_day and (subject == "same" or specific_time))):
+        return Edge("same", True)
+    if aligned:
+        return Edge("likely", True)
+    near = sentences.near(a) & sentences.near(b)
+    if measure == "same" and time != "unknown" and near and similarity >= LOOSE_SIMILARITY:
+        return Edge("likely", False)  # described with the same words: "in damages", "add"
+    if measure == "same" and _specific(qa) and _specific(qb):
+        shared_names = name_words(sentences.text(a.key[0])) & name_words(sentences.text(b.key[0]))
+        if specific_time or shared_names:
+            return Edge("likely", False)
+    return None

@@ -1,0 +1,151 @@
+"""What the comparison of figures works on: a figure of one report (`Figure`, with the frame it
+is read in), how surely two figures are one (`Edge`), and what the sentences around them say
+(`Sentences`: their words and names, their claim groups).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from summarize.align import CONTEXT_SIMILARITY
+from summarize.analyze.frames import OUTCOME_WORDS
+from summarize.models import (
+    Analysis,
+    Quantity,
+    QuantityFrame,
+)
+from summarize.text.calendar import MONTH_NAMES, WEEKDAYS
+from summarize.text.figures import OUTCOMES
+from summarize.text.lexicons import word_set
+from summarize.text.tokens import content_terms, word_tokens
+
+Key = tuple[int, int]  # (sentence index in analysis.sentences, quantity index in that sentence)
+Match = Literal["same", "likely"]
+OUTCOME_NAMES = frozenset(OUTCOME_WORDS.values())
+# Capitalised words that name nothing: determiners opening a sentence, months and weekdays.
+_NOT_NAMES = word_set(
+    "the a an this that these those its their his her our some many most all both"
+) | frozenset((*MONTH_NAMES, *WEEKDAYS))
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: Key
+    document: str
+    quantity: Quantity
+    restated: QuantityFrame | None = None  # the frame of the report's fuller mention
+
+    @property
+    def frame(self) -> QuantityFrame:
+        if self.restated is not None:
+            return self.restated
+        return self.quantity.frame or QuantityFrame(measure=self.quantity.base_unit)
+
+
+def _bare(frame: QuantityFrame | None) -> bool:
+    """A frame that says nothing but the measure: "the $5 trillion total"."""
+    return frame is not None and (
+        (frame.subject, frame.time, frame.period, frame.form, frame.statement)
+        == (None, None, None, "level", "actual")
+    )
+
+
+def restated_frames(analysis: Analysis) -> dict[Key, QuantityFrame]:
+    """A report that repeats a figure says what it is once: "$5 trillion in new federal spending
+    over the next decade ... the $5 trillion total". A bare mention takes the frame of the
+    report's first fuller mention of the same value and measure."""
+    fuller: dict[tuple[str, str, str, float], QuantityFrame] = {}
+    bare: list[tuple[Key, tuple[str, str, str, float]]] = []
+    for index, sentence in enumerate(analysis.sentences):
+        for position, quantity in enumerate(sentence.quantities):
+            if quantity.frame is None:
+                continue
+            value = (sentence.document, quantity.base_unit, quantity.frame.measure)
+            key = (*value, round(quantity.normalized, 6))
+            if _bare(quantity.frame):
+                bare.append(((index, position), key))
+            else:
+                fuller.setdefault(key, quantity.frame)
+    return {figure: fuller[key] for figure, key in bare if key in fuller}
+
+
+@dataclass
+class Edge:
+    match: Match
+    aligned: bool  # the sentences are one claim group, or similar enough to be about one fact
+
+
+@dataclass
+class Sentences:
+    """What the comparison needs about the sentences: their stems, their groups."""
+
+    analysis: Analysis
+    group_of: dict[int, int]
+    stems: dict[int, frozenset[str]] = field(default_factory=dict)
+    nearby: dict[Key, frozenset[str]] = field(default_factory=dict)
+    restated: dict[Key, QuantityFrame] = field(default_factory=dict)
+
+    def terms(self, index: int) -> frozenset[str]:
+        if index not in self.stems:
+            sentence = self.analysis.sentence(self.analysis.sentences[index])
+            self.stems[index] = frozenset(content_terms(sentence.text)) | name_words(sentence.text)
+        return self.stems[index]
+
+    def text(self, index: int) -> str:
+        return self.analysis.sentence(self.analysis.sentences[index]).text
+
+    def near(self, figure: Figure) -> frozenset[str]:
+        """The content words next to a figure (NEAR_WORDS either side), without numbers and
+        without the words of the figure itself ("jobs", "percent")."""
+        if figure.key not in self.nearby:
+            sentence = self.analysis.sentence(self.analysis.sentences[figure.key[0]])
+            start = figure.quantity.start - sentence.start
+            end = figure.quantity.end - sentence.start
+            left = sentence.text[:start].split()[-NEAR_WORDS:]
+            right = sentence.text[end:].split()[:NEAR_WORDS]
+            words = frozenset(content_terms(" ".join(left + right)))
+            own = frozenset(content_terms(figure.quantity.text))
+            self.nearby[figure.key] = frozenset(
+                w for w in words - own if not w[0].isdigit() and w not in _MEASURE_WORDS
+            )
+        return self.nearby[figure.key]
+
+    def aligned(self, a: int, b: int, similarity: float) -> bool:
+        grouped = self.group_of.get(a, -1) == self.group_of.get(b, -2)
+        return grouped or similarity >= CONTEXT_SIMILARITY
+
+
+# ------------------------------------------------------------------------ comparing frames
+
+
+def name_words(text: str) -> frozenset[str]:
+    """Capitalised words and acronyms, lowercased without dots: "U.S." and "US" are one."""
+    return frozenset(
+        re.sub(r"[.'’]", "", token.text.lower())
+        for token in word_tokens(text)
+        if token.text[:1].isupper() and token.text.lower() not in _NOT_NAMES
+    )
+
+
+# Words either side of a figure that describe it ("seeking $2.7 billion in damages").
+NEAR_WORDS = 4
+_MEASURE_WORDS = frozenset(content_terms("percent per cent points point year years")) | frozenset(
+    content_terms(" ".join(OUTCOMES))
+)  # what the measure says already ("killed": people killed) describes nothing more
+
+
+def is_bound(quantity: Quantity) -> bool:
+    """A bound ("more than $1.3 trillion", "as many as 1.8 million"): it fits every value beyond
+    it, so agreeing with it shows no report gives that value."""
+    return quantity.bound in ("at_least", "at_most")
+
+
+_VAGUE = re.compile(r"(?:tens|hundreds|dozens|thousands|millions|billions|scores)\b", re.I)
+
+
+def is_vague(quantity: Quantity) -> bool:
+    """ "dozens", "thousands", "tens of thousands": a size, no figure ("several thousand" is
+    one)."""
+    return quantity.bound == "range" and bool(_VAGUE.match(quantity.text))

@@ -1,0 +1,85 @@
+"""Which figures are compared with which: the best partner of each figure in each compared
+sentence (`match_figures`), the connected figures (`components`), and the values among them that
+agree (`value_clusters`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from summarize.align import Pair
+from summarize.analyze.quantities import overlaps
+from summarize.check.quantities.compare import compare
+from summarize.check.quantities.figures import Edge, Figure, Key, Sentences, is_bound
+from summarize.models import (
+    Analysis,
+)
+
+# ------------------------------------------------------------------------ grouping
+
+
+def match_figures(
+    analysis: Analysis, pairs: Iterable[Pair], sentences: Sentences
+) -> dict[tuple[Key, Key], Edge]:
+    """The best partner of each figure in each compared sentence, and how sure the match is."""
+    found: dict[tuple[Key, Key], Edge] = {}
+    items = analysis.sentences
+    restated = sentences.restated
+    for similarity, i, j in pairs:
+        for a, b in ((i, j), (j, i)):
+            for qa_index, qa in enumerate(items[a].quantities):
+                figure_a = Figure((a, qa_index), items[a].document, qa, restated.get((a, qa_index)))
+                options = []
+                for qb_index, qb in enumerate(items[b].quantities):
+                    figure_b = Figure(
+                        (b, qb_index), items[b].document, qb, restated.get((b, qb_index))
+                    )
+                    edge = compare(figure_a, figure_b, sentences, similarity)
+                    if edge is not None:
+                        options.append((figure_b, edge))
+                if not options:
+                    continue
+                best, edge = min(
+                    options,
+                    key=lambda option: (
+                        not overlaps(qa, option[0].quantity),
+                        option[1].match != "same",
+                        abs(option[0].quantity.normalized - qa.normalized),
+                    ),
+                )
+                pair = (min(figure_a.key, best.key), max(figure_a.key, best.key))
+                if pair not in found or found[pair].match == "likely":
+                    found[pair] = edge
+    return found
+
+
+def connected(edges: Iterable[tuple[Key, Key]]) -> list[list[Key]]:
+    parent: dict[Key, Key] = {}
+
+    def find(key: Key) -> Key:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for a, b in edges:
+        parent[find(a)] = find(b)
+    components: dict[Key, list[Key]] = {}
+    for key in parent:
+        components.setdefault(find(key), []).append(key)
+    return [sorted(keys) for keys in components.values()]
+
+
+def value_clusters(figures: list[Figure]) -> list[list[Figure]]:
+    """Values that agree with each other (directly or through another value) go together. A
+    bound comes last and joins values only when it fits a single group of them: "above $1.3
+    trillion" fits both $6 trillion and $9 trillion, which still disagree."""
+    clusters: list[list[Figure]] = []
+    for item in sorted(figures, key=lambda figure: is_bound(figure.quantity)):
+        joined = [c for c in clusters if any(overlaps(item.quantity, o.quantity) for o in c)]
+        if is_bound(item.quantity) and len(joined) > 1:
+            clusters.append([item])
+            continue
+        merged = [item, *(other for c in joined for other in c)]
+        clusters = [c for c in clusters if c not in joined] + [merged]
+    return clusters
