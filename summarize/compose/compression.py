@@ -12,7 +12,16 @@ Marcu 2002 and Clarke & Lapata 2008):
   ", while the insurgency says ...", ", in a statement.";
 - phrases of time or circumstance set off by commas: "On Thursday, ...", "Trump, in an order
   issued Monday, directed ...";
+- more of the same thing closing the sentence, without a verb: "... parts of Aleppo as well as
+  towns in Idlib.", and a second clause after a dash or ", and" / ", but" (with a verb);
+- a phrase between a pair of dashes, and a relative clause after a preposition (", of whom two
+  were from Afghanistan,"), an ", including ...," phrase;
+- what stands between a speaker and the reporting verb ("The insurgency, through its Telegram
+  channel, said" -> "The insurgency said");
 - "that" after a reporting verb ("said that the army" -> "said the army").
+
+A phrase set off by commas just before an attribution leaves its closing comma ("by the
+fighting, which started last week, Pedersen said" -> "by the fighting, Pedersen said").
 
 Never dropped: who says a claim that stays (an attribution's speaker and cue; a clause goes
 whole with its own speaker and claim), part of a quotation (a quotation goes whole or stays
@@ -31,6 +40,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarize.analyze.nouns import noun_senses
@@ -55,7 +65,10 @@ _APPOSITIVE = re.compile(
     rf"(?:,(?=\s)|{_END})"
 )
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*$")
-_RELATIVE = re.compile(rf",\s(?:who|whom|whose|which)\s[^;:()]{{3,160}}?(?:,(?=\s)|{_END})")
+_RELATIVE = re.compile(
+    rf",\s(?:(?:of|in|for|from|with|by)\s)?(?:who|whom|whose|which)\s[^;:()]{{3,160}}?"
+    rf"(?:,(?=\s)|{_END})"
+)
 # A clause opened by a participle after a comma, to the end of the sentence: ", killing 40
 # people", ", backed by Russian airpower". "according to" is an attribution, never a clause.
 _PARTICIPLE = re.compile(
@@ -63,7 +76,7 @@ _PARTICIPLE = re.compile(
 )
 _PREPOSITIONS = (
     r"(?:in|on|at|during|after|before|amid|amidst|following|despite|with|without|under|through"
-    r"|ahead of|as part of|in the wake of|for)"
+    r"|ahead of|as part of|in the wake of|for|including|such as)"
 )
 # A clause of time or circumstance, or a prepositional phrase, closing the sentence after a
 # comma: ", as thousands mourned.", ", in a statement."
@@ -82,7 +95,16 @@ _SAID_THAT = re.compile(
     r"(that)\s(?!(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must"
     r"|does|did)\b)"
 )
-_TO_THE_END = frozenset({"participle clause", "adverbial clause"})
+# More of the same thing closing the sentence: "captured parts of Aleppo as well as towns in
+# Idlib." The sentence still claims what stays; never a part holding a verb, which would leave
+# its subject without one ("Assad as well as his backers have killed ...").
+_ADDITION = re.compile(rf",?\s(?:as well as|along with|together with)\s[^;]*?{_END}")
+# A second clause closing the sentence after a dash or ", and" / ", but": its claim goes whole,
+# the first clause's stays. Only a clause (it has a verb): ", and C." ending a list stays.
+_SECOND_CLAUSE = re.compile(rf"(?:\s(?:—|–|--)\s|,\s(?:and|but)\s)[^;—–]*?{_END}")
+# A phrase set off by a pair of dashes: "the group — a coalition of militias — said".
+_DASHED_PHRASE = re.compile(r"\s(?:—|–|--)\s[^;—–“”\"]{3,80}?\s(?:—|–|--)(?=\s)")
+_TO_THE_END = frozenset({"participle clause", "adverbial clause", "addition"})
 _END_RE = re.compile(r"[.!?][\"”’')\]]*$")
 _PATTERNS = (
     ("parenthetical", _PARENTHETICAL),
@@ -92,10 +114,18 @@ _PATTERNS = (
     ("adverbial clause", _ADVERBIAL),
     ("inserted phrase", _INSERTED_PHRASE),
     ("opening phrase", _OPENING_PHRASE),
+    ("addition", _ADDITION),
+    ("second clause", _SECOND_CLAUSE),
+    ("dashed phrase", _DASHED_PHRASE),
 )
 # Words of a clause that is not an appositive but a sentence of its own ("the army said").
 _VERB_LIKE = re.compile(
     r"\b(?:said|says|say|told|is|was|are|were|has|have|had|will)\b|\b[a-z]+ed,?$"
+)
+# A finite verb, as far as word forms tell without a parser.
+_FINITE = re.compile(
+    r"\b(?:said|says|say|told|is|was|are|were|has|have|had|will|would|can|could|may|might"
+    r"|must|should|do|does|did)\b|(?<![\w-])[a-z]{3,}ed\b"
 )
 # Adjectives that only grade or judge what they modify, so the phrase names the same thing
 # without them ("a crucial vote" is a vote); adjectives that say what a thing is ("abusive
@@ -122,10 +152,15 @@ class Cut:
     kind: str
 
 
-def optional_cuts(text: str, protected: list[tuple[int, int]]) -> list[Cut]:
+def optional_cuts(
+    text: str, protected: list[tuple[int, int]], details: Sequence[tuple[int, int]] = ()
+) -> list[Cut]:
     """The constituents of `text` that may be dropped, none touching a protected span (an
-    attribution) and none cutting into a quotation."""
+    attribution) and none cutting into a quotation. `details` are the parts of an attribution
+    between its speaker and its verb ("The insurgency, through its Telegram channel, said"),
+    which may go: who says it and that they say it stay."""
     quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    allowed = list(details)
     # "..., killing 40 people, officials said.": a closing attribution ends the clause before it.
     ends = [len(text)]
     for start, end in protected:
@@ -144,10 +179,63 @@ def optional_cuts(text: str, protected: list[tuple[int, int]]) -> list[Cut]:
                     continue
                 if kind in _TO_THE_END and not _one_clause(match.group()):
                     continue
+                if not _fits_kind(kind, match.group()):
+                    continue
                 cut = Cut(match.start(), min(match.end(), end), kind)
-                if not _drops_attribution(cut, protected, text) and not _splits(cut, quotes):
+                cut = _keep_comma_before(cut, text, protected)
+                if not _drops_attribution(cut, protected, text, allowed) and not _splits(
+                    cut, quotes
+                ):
                     found.append(cut)
-    return _disjoint(found)[:MAX_CUTS]
+    for start, end in details:
+        cut = Cut(start, end, "attribution detail")
+        if not _splits(cut, quotes) and text[start:end].strip(" ,"):
+            found.append(cut)
+    return _disjoint(found, text)[:MAX_CUTS]
+
+
+def attribution_details(
+    text: str, attributions: Sequence[tuple[int, int, str, str]]
+) -> list[tuple[int, int]]:
+    """For each attribution (start, end, source, cue) in `text`: what stands between its
+    speaker and its verb when it is a phrase set off by commas or opened by a preposition
+    ("The insurgency, through its Telegram channel, said", "Trump on Friday said"), as the
+    span to drop; the speaker and the verb stay."""
+    spans = []
+    for start, end, source, cue in attributions:
+        written = text[start:end]
+        at_source, at_cue = written.find(source), written.rfind(cue)
+        if not source or not cue or at_source < 0 or at_cue < 0:
+            continue
+        gap_start, gap_end = start + at_source + len(source), start + at_cue
+        gap = text[gap_start:gap_end]
+        if gap_end <= gap_start or any(mark in gap for mark in '"“”()'):
+            continue
+        inner = gap.strip()
+        set_off = gap.startswith(", ") and inner.endswith(",") and inner.count(",") == 2
+        opened = re.match(rf"{_PREPOSITIONS}\s[^,]+$", inner) is not None
+        if inner and (set_off or opened):
+            spans.append((gap_start, gap_end - 1 if gap.endswith(" ") else gap_end))
+    return spans
+
+
+def _fits_kind(kind: str, span: str) -> bool:
+    """An addition holds no verb; a second clause after ", and" / ", but" holds one."""
+    if kind == "addition":
+        return _FINITE.search(span) is None
+    if kind == "second clause" and span.lstrip().startswith(","):
+        return bool(_FINITE.search(span) or re.match(r",\s\w+\s(?:he|she|they|it|we)\b", span))
+    return True
+
+
+def _keep_comma_before(cut: Cut, text: str, protected: list[tuple[int, int]]) -> Cut:
+    """A phrase set off by commas just before an attribution leaves its closing comma: "by the
+    fighting, which started last week, Pedersen said" -> "by the fighting, Pedersen said"."""
+    if cut.end < len(text) and text[cut.end - 1] == ",":
+        following = cut.end + len(text[cut.end :]) - len(text[cut.end :].lstrip())
+        if any(start == following for start, _ in protected):
+            return Cut(cut.start, cut.end - 1, cut.kind)
+    return cut
 
 
 def function_word_cuts(text: str) -> list[Cut]:
@@ -194,12 +282,20 @@ def _one_clause(span: str) -> bool:
     return all(re.match(r"(?:[A-Z]|(?:the|an?)\s)", piece) for piece in pieces)
 
 
-def _drops_attribution(cut: Cut, attributions: list[tuple[int, int]], text: str) -> bool:
+def _drops_attribution(
+    cut: Cut,
+    attributions: list[tuple[int, int]],
+    text: str,
+    details: Sequence[tuple[int, int]] = (),
+) -> bool:
     """The cut takes an attribution away from a claim it leaves: it cuts into it, or takes the
     whole of it when the claim is outside the cut. A clause dropped whole with its own
-    attribution and claim ("..., while the insurgency says it captured troops.") is fine."""
+    attribution and claim ("..., while the insurgency says it captured troops.") is fine, and
+    so is a cut inside the attribution's `details` (between speaker and verb)."""
     for start, end in attributions:
         if not (cut.start < end and start < cut.end):
+            continue
+        if any(a <= cut.start and cut.end <= b + 1 for a, b in details):
             continue
         inside = cut.start <= start and end <= cut.end
         claim_inside = len(text[end : cut.end].split()) >= CLAIM_WORDS
@@ -220,13 +316,19 @@ def _splits(cut: Cut, quotes: list[tuple[int, int]]) -> bool:
     )
 
 
-def _disjoint(cuts: list[Cut]) -> list[Cut]:
-    """Overlapping cuts reduced to the earliest-starting, longest one."""
+def _disjoint(cuts: list[Cut], text: str = "") -> list[Cut]:
+    """Overlapping cuts reduced to the earliest-starting, longest one. Two cuts sharing only
+    the comma between them both stay: "Aleppo, the country's largest, as well as towns"."""
     kept: list[Cut] = []
     for cut in sorted(cuts, key=lambda c: (c.start, -c.end)):
-        if not any(cut.start < other.end and other.start < cut.end for other in kept):
+        if not any(_overlap(cut, other, text) for other in kept):
             kept.append(cut)
     return sorted(kept)
+
+
+def _overlap(cut: Cut, other: Cut, text: str) -> bool:
+    start, end = max(cut.start, other.start), min(cut.end, other.end)
+    return start < end and not (end - start == 1 and text[start:end] == ",")
 
 
 def apply_cuts(text: str, cuts: list[Cut]) -> str:

@@ -28,6 +28,7 @@ from summarize.analyze.attribution import find_attributions, is_unverified, unve
 from summarize.analyze.framing import find_loaded_terms
 from summarize.analyze.quantities import comparable, overlaps
 from summarize.compose.compression import (
+    attribution_details,
     function_word_cuts,
     modifier_cuts,
     optional_cuts,
@@ -71,6 +72,7 @@ class _Version:
     sentences: list[SummarySentence]
     candidates: list[str]  # the reports that may support it: cited when the judge agrees
     as_written: bool  # the report's own sentence, unedited but for light changes
+    edited_after: bool = False  # a sentence after the first is shortened: the judge checks it
 
 
 def _relative_position(analysis: Analysis, ref: SentenceRef) -> float:
@@ -162,10 +164,15 @@ class _Builder:
         analysis, wording = self.analysis, self.wording
         sentence = analysis.sentence(ref)
         text = sentence.text
-        protected = [
-            (a.start - sentence.start, a.end - sentence.start)
-            for a in analysis.analysis_of(ref).attributions
-        ]
+        attributions = analysis.analysis_of(ref).attributions
+        protected = [(a.start - sentence.start, a.end - sentence.start) for a in attributions]
+        details = attribution_details(
+            text,
+            [
+                (a.start - sentence.start, a.end - sentence.start, a.source, a.cue)
+                for a in attributions
+            ],
+        )
         always = modifier_cuts(text, wording.own_loaded(ref)) + function_word_cuts(text)
         published = analysis.document(ref.document).published
         candidates = [ref.document, *(d for d in group.documents if d != ref.document)]
@@ -178,37 +185,62 @@ class _Builder:
             follow_group = self.group_of[(follow_up.document, follow_up.sentence)]
             candidates = list(dict.fromkeys([*candidates, *follow_group.documents]))
             blocks = frozenset({follow_group.id})
-        earlier = []
+        earlier: list[list[SummarySentence]] = [[]]
         figure = _earlier_figure(analysis, group, ref, self.latest)
         if figure:
-            earlier_text = wording.finish(
-                analysis.sentence(figure).text,
-                analysis.document(figure.document).published,
-                dated=True,
-            )
-            earlier.append(
-                SummarySentence(text=earlier_text, citations=[figure.document], sources=[figure])
-            )
+            earlier = [
+                [SummarySentence(text=told, citations=[figure.document], sources=[figure])]
+                for told in self._earlier_texts(figure, ref)
+            ]
         index = self._next_wording()
-        for number, variant in enumerate(variants(text, always, optional_cuts(text, protected))):
+        for number, variant in enumerate(
+            variants(text, always, optional_cuts(text, protected, details))
+        ):
             if number > 0 and wording.leans_back(variant):
                 continue
             finished = wording.finish(variant, published, order[0]) + remark
-            self.versions.append(
-                _Version(
-                    wording=index,
-                    group=group.id,
-                    blocks=blocks,
-                    prior=prior,
-                    order=order,
-                    sentences=[
-                        SummarySentence(text=finished, citations=candidates, sources=sources),
-                        *earlier,
-                    ],
-                    candidates=candidates,
-                    as_written=number == 0 and not always,
+            for shortened, figures in enumerate(earlier):
+                self.versions.append(
+                    _Version(
+                        wording=index,
+                        group=group.id,
+                        blocks=blocks,
+                        prior=prior,
+                        order=order,
+                        sentences=[
+                            SummarySentence(text=finished, citations=candidates, sources=sources),
+                            *figures,
+                        ],
+                        candidates=candidates,
+                        as_written=number == 0 and not always,
+                        edited_after=shortened > 0,
+                    )
                 )
-            )
+
+    def _earlier_texts(self, figure: SentenceRef, ref: SentenceRef) -> list[str]:
+        """The earlier report's sentence giving the other figure, dated: as written, and its
+        shortest version that still gives every figure that differs."""
+        analysis, wording = self.analysis, self.wording
+        sentence = analysis.sentence(figure)
+        published = analysis.document(figure.document).published
+        text = sentence.text
+        new = analysis.analysis_of(ref).quantities
+        differing = [
+            old.text
+            for old in analysis.analysis_of(figure).quantities
+            if any(comparable(old, other) and not overlaps(old, other) for other in new)
+        ]
+        attributions = analysis.analysis_of(figure).attributions
+        protected = [(a.start - sentence.start, a.end - sentence.start) for a in attributions]
+        texts = [wording.finish(text, published, dated=True)]
+        shorter = [
+            variant
+            for variant in variants(text, [], optional_cuts(text, protected))[1:]
+            if all(told in variant for told in differing) and not wording.leans_back(variant)
+        ]
+        if shorter:
+            texts.append(wording.finish(shorter[-1], published, dated=True))
+        return texts
 
     def _title(self, number: int, document: Document) -> None:
         """The report's title as a candidate sentence, when it states the core event plainly."""
@@ -319,6 +351,11 @@ def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: 
         version = option.payload
         assert isinstance(version, _Version)
         first = version.sentences[0]
+        if version.edited_after and any(
+            judge.judge(after.text, after.citations).label != "supported"
+            for after in version.sentences[1:]
+        ):
+            return False
         return version.as_written or judge.judge(first.text, version.candidates).label == (
             "supported"
         )

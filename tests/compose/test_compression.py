@@ -1,6 +1,8 @@
 from summarize.analyze.attribution import find_attributions
 from summarize.compose.compression import (
+    Cut,
     apply_cuts,
+    attribution_details,
     function_word_cuts,
     modifier_cuts,
     optional_cuts,
@@ -91,3 +93,58 @@ def test_that_after_a_reporting_verb_goes_unless_it_is_the_subject() -> None:
         "He said that the army left.", function_word_cuts("He said that the army left.")
     ) == ("He said the army left.")
     assert function_word_cuts("He said that was wrong.") == []
+
+
+def _details(text: str) -> list[tuple[int, int]]:
+    return attribution_details(
+        text, [(a.start, a.end, a.source, a.cue) for a in find_attributions(text)]
+    )
+
+
+def test_a_phrase_before_an_attribution_leaves_its_comma() -> None:
+    text = (
+        "Tens of thousands have been displaced by the fighting, which started last week, "
+        "Geir Pedersen said Tuesday."
+    )
+    assert "the fighting, Geir Pedersen said Tuesday." in _shortest(text)
+
+
+def test_what_stands_between_speaker_and_verb_may_go() -> None:
+    text = (
+        "The insurgency, through its channel on the Telegram app, claimed to have captured "
+        "five militants near the city."
+    )
+    protected = [(a.start, a.end) for a in find_attributions(text)]
+    found = variants(text, [], optional_cuts(text, protected, _details(text)))
+    assert "The insurgency claimed to have captured five militants near the city." in found
+    plain = "The insurgency through its channel on the Telegram app said they captured five men."
+    assert apply_cuts(plain, [Cut(*span, "") for span in _details(plain)]) == (
+        "The insurgency said they captured five men."
+    )
+
+
+def test_more_of_the_same_thing_may_go_but_never_a_verb() -> None:
+    text = (
+        "Insurgents captured large parts of the city of Aleppo, the country's largest, as well "
+        "as towns and villages in Idlib province."
+    )
+    assert _shortest(text) == "Insurgents captured large parts of the city of Aleppo."
+    text = "Assad as well as his foreign backers have killed half a million people in the war."
+    assert all("killed" in v for v in variants(text, [], optional_cuts(text, [])))
+
+
+def test_relative_clauses_with_a_preposition_and_including_phrases_go() -> None:
+    text = (
+        "The group said it captured five militants, of whom two were from Afghanistan, in "
+        "eastern Hama on Tuesday."
+    )
+    assert "of whom" not in _shortest(text)
+    text = "The group captured five militants, including two Afghans, in eastern Hama on Tuesday."
+    assert "including" not in _shortest(text)
+
+
+def test_a_second_clause_goes_but_not_the_end_of_a_list() -> None:
+    text = "The senate passed the budget bill on Friday, and the president signed it on Saturday."
+    assert _shortest(text) == "The senate passed the budget bill on Friday."
+    text = "The report names its officers, board members, and donors of the association."
+    assert variants(text, [], optional_cuts(text, [])) == [text]
