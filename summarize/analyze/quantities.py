@@ -28,7 +28,7 @@ of Seven": a number word is capitalised only in a name), periods of a year ("the
 
 A minus sign glued to a number makes it negative ("-5 km", "minus 3"). The figure after a verb of
 change is a change, not the start of a range: "dropped 29,000 to 348,000" is a change of 29,000
-and a level of 348,000. Each quantity gets its frame (`summarize/analyze/frames.py`), and a fall
+and a level of 348,000. Each quantity gets its frame (`summarize/analyze/frames/`), and a fall
 is a negative change ("fell 5%" is -5%).
 """
 
