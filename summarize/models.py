@@ -67,7 +67,7 @@ Form = Literal["level", "change", "rate", "share"]
 class QuantityFrame(BaseModel):
     """What a figure says about what: two figures are comparable only when their frames match.
 
-    Read from the figure's sentence by word order (`summarize/analyze/frames.py`); a part the
+    Read from the figure's sentence by word order (`summarize/analyze/frames/`); a part the
     sentence does not state is None, and the checker treats it as unknown, not as a match.
     """
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.analyze.quantities import MEASURE_WORDS
+from summarize.analyze.quantities.units import MEASURE_WORDS
 from summarize.text.units import CONVERSIONS, to_base
 
 pint = pytest.importorskip("pint", reason="pint (a dev dependency) checks the unit table")

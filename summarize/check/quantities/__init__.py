@@ -2,7 +2,7 @@
 conversion and rounding.
 
 Two figures of different reports are compared only when their frames match
-(`summarize/analyze/frames.py`): the same measure (unit kind; for counts the same counted noun or a
+(`summarize/analyze/frames/`): the same measure (unit kind; for counts the same counted noun or a
 synonym, and the same outcome: killed, injured...), the same kind of statement (actual, expected,
 forecast, estimate, target), the same form (level, change, rate, share) and period, no different
 time (another month, year, quarter, day; the "from" value of a change), and no different subject (a

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from summarize.align import CONTEXT_SIMILARITY
-from summarize.analyze.frames import OUTCOME_WORDS
+from summarize.analyze.frames.measure import OUTCOME_WORDS
 from summarize.models import (
     Analysis,
     Quantity,

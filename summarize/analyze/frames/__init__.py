@@ -1,0 +1,37 @@
+"""The frame of each figure in a sentence: what it measures, whose it is, when, what kind of
+statement it is and in what form, read from word order (no parser; see the README for why).
+
+- measure: the counted noun, with what happened to it when the sentence says so ("37 killed",
+  "40 people dead" are both "people killed"), or the kind of unit ("length", "money (USD)");
+  "a 33-year-old" is an age.
+- subject: whose or of what, as written: the "of" phrase of a share ("38% of voters"), the noun a
+  sum of money buys ("a $6 trillion budget"), the noun a compound figure describes ("a
+  two-page memo", "the 15-minute halt", which is how long the halt lasts), the person an age
+  belongs to, or the owner before the verb ("the unemployment rate rose to 3.6%").
+- time: the time expression nearest the figure in its clause (month names, years, quarters,
+  "last week", "a year ago", weekdays, "since March"); a weekday right after a reporting verb
+  ("said Thursday") dates the statement, not the figure. The "from" value of a change is
+  "earlier", and a time right after it is its own ("fell to 3.5% from 3.6% in October"). A
+  record's "since" ("the highest level since January") and "until Friday" (when something
+  else happens) date nothing.
+- statement: "expected", "forecast", "estimate", "target" when such a cue precedes the figure in
+  its clause ("economists had expected 75,000", "the estimate of 75,000", "aims to raise ... to
+  125,000") or follows it ("the 75,000 economists expected"); "actual" otherwise. "An
+  estimated 500" is an approximate actual figure.
+- form: a change after a verb of change ("rose 5%", "dropped 29,000") or before a noun of change
+  ("a 5% drop"); the figure after "to" is the new level ("dropped 29,000 to 348,000"); a rate
+  with a period ("$300 a month", "annual"); a share for fractions and "N% of"; else a level.
+
+A fall is a negative change: "fell 5%" is read as -5%, so that it disagrees with "rose 5%" and
+agrees with "a 5% drop".
+
+The package, one job a module: `sentence` (the tokens, clauses and figures the readers walk),
+`times` (when), `form` (level, change, rate or share; what restates or is the whole of what),
+`statement` (actual, expected, forecast, estimate, target), `subject` (whose, of what),
+`measure` (what is measured), `reader` (the frames of a sentence's figures).
+"""
+
+from summarize.analyze.frames.measure import OUTCOME_WORDS
+from summarize.analyze.frames.reader import Reading, read_frames
+
+__all__ = ["OUTCOME_WORDS", "Reading", "read_frames"]

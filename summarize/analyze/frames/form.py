@@ -1,0 +1,184 @@
+"""In what form a figure is: a level, a change (and whether a fall), a rate with its period, or
+a share; and which figures restate, hold or are the whole of another (see the package
+docstring)."""
+
+from __future__ import annotations
+
+import re
+
+from summarize.analyze.frames.sentence import SOFT, Sentence
+from summarize.models import Form, Quantity
+from summarize.text.figures import (
+    DOWN_WORDS,
+    FALL_NOUNS,
+    OUTCOMES,
+    PERIODS,
+    RISE_NOUNS,
+    UP_WORDS,
+    change_verbs,
+)
+from summarize.text.lexicons import word_set
+from summarize.text.tokens import STOPWORDS
+
+_INCREMENTS = word_set("additional another extra further")
+_CHANGING_UNITS = frozenset({"count", "percent", "percentage point", "K"})
+_YEAR_ON_YEAR = (
+    r"\b(?:from|over|than|compared\s+(?:with|to))\s+(?:a|the)\s+(?:year|previous\s+year)\s+"
+    r"(?:ago|earlier|before)|year[\s-]+(?:over|on)[\s-]+year"
+)
+# "over the next decade", "over 10 years": a sum spread over a period
+_OVER_PERIOD = re.compile(
+    r"\b(?:over|across|during|within)\s+(?:the\s+)?(?:next\s+|coming\s+|past\s+)?"
+    r"(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten)?\s*(?P<unit>decade|year)s?\b"
+)
+
+
+def form_of(
+    sentence: Sentence, first: int, last: int, quantity: Quantity
+) -> tuple[Form, bool, bool]:
+    """Form, whether it fell, and whether it is the earlier value of a change ("from").
+
+    Physical amounts after such verbs are amounts, not changes ("dropped 10 inches of
+    rain", "fell 2 feet of snow"): changes are read for counts, money, shares and degrees.
+    """
+    verbs = change_verbs()
+    if quantity.base_unit not in _CHANGING_UNITS and not quantity.base_unit.isupper():
+        return "level", False, False
+    before = sentence.left(first, SOFT - {"to", "from", "up"})
+    word = sentence.lower[before] if before >= 0 else ""
+    share = quantity.unit == "fraction" or (
+        quantity.base_unit == "percent" and sentence.lower[last : last + 1] == ["of"]
+    )
+    if word == "from" and _in_change(sentence, first, last):
+        return "level", False, True
+    if word in ("to", "from"):
+        return "share" if share else "level", False, False
+    direction: int | None = None
+    if word in UP_WORDS | DOWN_WORDS:
+        direction = 1 if word in UP_WORDS else -1
+    elif word in verbs and sentence.tokens[before].text.islower():
+        direction = verbs[word]
+        if direction == 0:
+            return "level", False, False
+    else:
+        after = last
+        while after < len(sentence.lower) and (
+            sentence.lower[after] in ("-", "point", "points") or sentence.in_figure(after)
+        ):
+            after += 1
+        following = sentence.lower[after] if after < len(sentence.lower) else ""
+        if following in RISE_NOUNS or following in FALL_NOUNS:
+            direction = 1 if following in RISE_NOUNS else -1
+        else:
+            noun = sentence.left(first, frozenset({"of", "by"}))
+            preceding = sentence.lower[noun] if noun >= 0 and noun < first - 1 else ""
+            if preceding in RISE_NOUNS or preceding in FALL_NOUNS:
+                direction = 1 if preceding in RISE_NOUNS else -1
+    if direction is None:
+        direction = _passive_change(sentence, last)
+    if (
+        direction is None
+        and _increment(sentence, first, last)
+        and not period_of(sentence, first, last)
+    ):
+        direction = 1  # "an additional 100 million doses", "100 million more"
+    if direction is not None:
+        return "change", direction < 0, False
+    return "share" if share else "level", False, False
+
+
+def _in_change(sentence: Sentence, first: int, last: int) -> bool:
+    """ "rose from 3.5% to 3.6%", "from $600 to $2,000": the "from" of a change."""
+    clause = sentence.clause[first]
+    verbs = change_verbs()
+    before = any(
+        sentence.lower[i] in verbs and sentence.clause[i] == clause
+        for i in range(max(0, first - 8), first)
+    )
+    after = sentence.lower[last : last + 1] == ["to"]
+    return before or after
+
+
+def _passive_change(sentence: Sentence, last: int) -> int | None:
+    """ "266,000 jobs were added", "40,000 jobs were lost": a change told after the figure."""
+    verbs = change_verbs()
+    window = sentence.lower[last : last + 4]
+    for index, word in enumerate(window):
+        if word in ("was", "were", "have", "has", "had", "been", "be"):
+            continue
+        if index > 0 and window[index - 1] in ("was", "were", "been", "be") and word in verbs:
+            return verbs[word] or None
+        if index > 0:
+            return None
+    return None
+
+
+def _increment(sentence: Sentence, first: int, last: int) -> bool:
+    """ "an additional 100 million doses", "100 million more"; but after a verb of harm
+    "N more" counts other people, not an increase ("killing 50 and wounding 53 more")."""
+    before = sentence.lower[max(0, first - 2) : first]
+    after = sentence.lower[last : last + 1]
+    if _INCREMENTS & set(before):
+        return True
+    harmed = sentence.left(first, SOFT - {"to", "from", "more"})
+    if harmed >= 0 and sentence.lower[harmed] in OUTCOMES:
+        return False
+    return after in (["more"], ["additional"])
+
+
+def period_of(sentence: Sentence, first: int, last: int) -> str | None:
+    """The period of a rate: "$300 a month", "per year", "annually", "annual"."""
+    after = last
+    while (
+        after < len(sentence.lower)
+        and after - last < 3
+        and sentence.lower[after] not in ("a", "an", "per", "each", "every", *PERIODS)
+    ):
+        if sentence.lower[after] in STOPWORDS or not sentence.lower[after].isalpha():
+            break
+        after += 1
+    window = sentence.lower[after : after + 3]
+    if window[:1] in (["a"], ["an"], ["per"], ["each"], ["every"]) and len(window) > 1:
+        period = PERIODS.get(window[1])
+        ago = window[2:3] in (["ago"], ["earlier"], ["before"], ["later"])
+        if period and window[1] in ("hour", "day", "week", "month", "year") and not ago:
+            return period
+    if window[:1] and window[0] in ("annually", "monthly", "weekly", "daily", "hourly"):
+        return PERIODS[window[0]]
+    before = first - 1
+    if before >= 0 and sentence.lower[before] in ("annual", "monthly", "weekly", "yearly"):
+        return PERIODS[sentence.lower[before]]
+    text = " ".join(sentence.lower[last : last + 8])
+    if re.search(_YEAR_ON_YEAR, text):
+        return "year"
+    if over := _OVER_PERIOD.search(text):
+        return over["unit"] if not over["count"] else f"{over['count']} {over['unit']}s"
+    return None
+
+
+def restates(sentence: Sentence, first: int) -> int | None:
+    """The index of the figure this one restates: "N, or M", "N (M)"."""
+    if sentence.lower[max(0, first - 2) : first] == [",", "or"]:
+        separator = first - 2
+    elif sentence.lower[first - 1 : first] == ["("]:
+        separator = first - 1
+    else:
+        return None
+    return next((i for i, (_, end) in enumerate(sentence.figures) if end == separator), None)
+
+
+def part_of_whole(sentence: Sentence, first: int, last: int) -> bool:
+    """ "70 million of the 100 million doses", "the remaining 30 million": a part."""
+    after = sentence.lower[last : last + 3]
+    whole_after = after[:1] == ["of"] and any(
+        sentence.in_figure(index) for index in range(last + 1, min(last + 3, len(sentence.lower)))
+    )
+    return whole_after or "remaining" in sentence.lower[max(0, first - 2) : first]
+
+
+def whole_of_part(sentence: Sentence, first: int) -> bool:
+    """ "70 million of the 100 million doses": the figure after "of (the)" is the whole."""
+    index = first - 1
+    if index >= 0 and sentence.lower[index] in ("the", "its", "their"):
+        index -= 1
+    return index >= 1 and sentence.lower[index] == "of" and sentence.in_figure(index - 1)

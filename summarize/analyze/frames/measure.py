@@ -1,0 +1,61 @@
+"""What a figure measures: the counted noun with what happened to it ("people killed"), the
+kind of unit ("length", "money (USD)"), an age, or a duration with its role (see the package
+docstring)."""
+
+from __future__ import annotations
+
+from summarize.analyze.frames.sentence import SOFT, Sentence
+from summarize.models import Quantity
+from summarize.text.figures import OUTCOMES
+
+_UNIT_KINDS = {
+    "m": "length", "m**2": "area", "m**3": "volume", "kg": "mass", "m/s": "speed",
+    "K": "temperature", "s": "duration", "kg*m**2/s**3": "power", "kg*m**2/s**2": "energy",
+    "percent": "percent", "percentage point": "percentage points",
+}  # fmt: skip
+OUTCOME_WORDS = {
+    "death": "killed", "injury": "injured", "arrest": "arrested",
+    "displacement": "displaced", "missing": "missing", "infection": "infected",
+}  # fmt: skip
+
+
+def measure_of(quantity: Quantity, outcome: str | None, age: bool, role: str | None) -> str:
+    if age:
+        return "age"
+    if quantity.base_unit == "s" and role:
+        return f"duration ({role})"  # "in two weeks" (when) is no "for 30 days" (how long)
+    if quantity.base_unit == "count":
+        noun = quantity.counted or "count"
+        return f"{noun} {OUTCOME_WORDS[outcome]}" if outcome else noun
+    if quantity.base_unit.isupper():
+        return f"money ({quantity.base_unit})"
+    return _UNIT_KINDS.get(quantity.base_unit, quantity.base_unit)
+
+
+def outcome_of(sentence: Sentence, first: int, last: int) -> str | None:
+    """What happened to the people counted: the verb before ("killed 37") or the word after
+    the counted noun ("37 people were killed", "40 people dead", "100 injured")."""
+    before = sentence.left(first, SOFT - {"to", "from"})
+    if before >= 0 and sentence.lower[before] in OUTCOMES:
+        return OUTCOMES[sentence.lower[before]]
+    for index in range(last, min(len(sentence.lower), last + 4)):
+        word = sentence.lower[index]
+        if word in OUTCOMES:
+            return OUTCOMES[word]
+        skipped = ("were", "was", "are", "have", "had", "been", "people", "persons")
+        if word not in skipped and index > last:
+            break
+    return None
+
+
+def role_of(sentence: Sentence, first: int, last: int, compound: bool = False) -> str | None:
+    """The preposition that gives a duration its role: "in two weeks", "for 30 days",
+    "two weeks ago"; a compound ("the 15-minute halt") is how long its noun lasts, whatever
+    preposition governs the noun ("after the 15-minute halt")."""
+    if compound:
+        return "for"
+    if sentence.lower[last : last + 1] in (["ago"], ["later"], ["earlier"], ["before"]):
+        return sentence.lower[last]
+    before = sentence.left(first, frozenset({"another", "more", "an", "a", "the", "next", "past"}))
+    word = sentence.lower[before] if before >= 0 else ""
+    return word if word in ("in", "for", "within", "after", "over", "since", "during") else None

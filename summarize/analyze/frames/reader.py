@@ -1,0 +1,83 @@
+"""The frame of each figure of a sentence, its parts read by the modules of this package."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarize.analyze.frames.form import (
+    form_of,
+    part_of_whole,
+    period_of,
+    restates,
+    whole_of_part,
+)
+from summarize.analyze.frames.measure import measure_of, outcome_of, role_of
+from summarize.analyze.frames.sentence import Sentence
+from summarize.analyze.frames.statement import statement_of
+from summarize.analyze.frames.subject import age_subject, compound, lowercase_opening, subject_of
+from summarize.analyze.frames.times import find_times, time_of
+from summarize.models import Quantity, QuantityFrame
+
+_OLD_AFTER = re.compile(r"\s*-?\s*old\b", re.IGNORECASE)
+
+
+@dataclass
+class Reading:
+    """A figure's frame, and whether the sentence says it fell (a negative change)."""
+
+    frame: QuantityFrame
+    falling: bool = False
+
+
+def read_frames(text: str, quantities: list[Quantity], offset: int = 0) -> list[Reading]:
+    """The frame of each quantity of one sentence (`offset`: the sentence's start)."""
+    if not quantities:
+        return []
+    sentence = Sentence(text, [(q.start - offset, q.end - offset) for q in quantities])
+    times = find_times(sentence)
+    readings: list[Reading] = []
+    for quantity, (first, last) in zip(quantities, sentence.figures, strict=True):
+        restated = restates(sentence, first)
+        if restated is not None and restated < len(readings):
+            # "grew $205 billion, or 26 percent", "20 km (12 miles)": the same figure again
+            previous = readings[restated]
+            frame = previous.frame.model_copy(
+                update={"measure": measure_of(quantity, None, False, None)}
+            )
+            readings.append(Reading(frame, previous.falling))
+            continue
+        if first >= len(sentence.tokens):
+            readings.append(Reading(QuantityFrame(measure=measure_of(quantity, None, False, None))))
+            continue
+        age = quantity.base_unit == "s" and bool(_OLD_AFTER.match(text, quantity.end - offset))
+        whole = whole_of_part(sentence, first)
+        form, falling, earlier = form_of(sentence, first, last, quantity)
+        outcome = outcome_of(sentence, first, last) if quantity.base_unit == "count" else None
+        period = period_of(sentence, first, last)
+        if period and form == "level":
+            form = "rate"
+        if form == "level" and part_of_whole(sentence, first, last):
+            form = "share"  # a part of a total is no total
+        frame = QuantityFrame(
+            measure=measure_of(
+                quantity,
+                outcome,
+                age,
+                role_of(sentence, first, last, compound(sentence, first, last, quantity)),
+            ),
+            subject=lowercase_opening(
+                sentence,
+                None
+                if whole
+                else age_subject(sentence, first, last)
+                if age
+                else subject_of(sentence, first, last, quantity),
+            ),
+            time="earlier" if earlier else None if whole else time_of(sentence, times, first, last),
+            statement=statement_of(sentence, first, last),
+            form=form,
+            period=period,
+        )
+        readings.append(Reading(frame, falling))
+    return readings

@@ -1,0 +1,88 @@
+"""What kind of statement a figure is: actual, or expected, forecast, estimate, target by a cue
+in its clause (see the package docstring)."""
+
+from __future__ import annotations
+
+from summarize.analyze.frames.sentence import Sentence
+from summarize.models import Statement
+from summarize.text.figures import STATEMENT_CUES, change_verbs
+from summarize.text.lexicons import word_set
+
+# Verbs of intent: "plans to raise admissions to 125,000" aims at a level not yet reached.
+_INTENT_VERBS = word_set(
+    """
+    plan plans planned planning aim aims aimed aiming intend intends intended intending want
+    wants wanted seek seeks sought seeking propose proposes proposed proposing vow vows vowed
+    pledge pledges pledged promise promises promised
+    """
+)
+# Verbs that set a level, besides the verbs of change: "plans to raise the cap to 125,000".
+_SETTING_VERBS = word_set("raise raising lower lowering set bring")
+_CUE_VERBS = word_set(
+    "expect expected expects expecting likely forecast forecasts predicted predict projected"
+)
+# Verbs whose object is the size of something: "expected to top $1 trillion", "to hit 3.6%".
+_MEASURE_VERBS = word_set(
+    """
+    top tops reach reaches hit hits exceed exceeds total totals be come remain stay peak cost
+    number amount run surpass near
+    """
+)
+_MAX_CUE_DISTANCE = 8
+_MAX_CUE_AFTER = 4
+
+
+def statement_of(sentence: Sentence, first: int, last: int) -> Statement:
+    """The nearest cue in the figure's clause (see `_cue`), or one just after it ("the
+    75,000 economists expected"); "actual" otherwise."""
+    clause = sentence.clause[first]
+    index = first - 1
+    while index >= 0 and first - index <= _MAX_CUE_DISTANCE and sentence.clause[index] == clause:
+        cue = _cue(sentence, index, first)
+        if cue is not None:
+            return cue
+        if sentence.in_figure(index) and index < first - 1:
+            break  # a cue before another figure is that figure's
+        index -= 1
+    for index in range(last, min(len(sentence.lower), last + _MAX_CUE_AFTER)):
+        word = sentence.lower[index]
+        if sentence.clause[index] != clause or sentence.lower[index - 1] == "than":
+            break
+        if word in ("expected", "forecast", "predicted", "projected", "estimated"):
+            return STATEMENT_CUES.get(word, "estimate")  # type: ignore[return-value]
+    return "actual"
+
+
+def _cue(sentence: Sentence, index: int, first: int) -> Statement | None:
+    """A statement cue at `index` that governs the figure at `first`.
+
+    Nouns count as they are ("the estimate of 75,000", "expectations"); a target noun only
+    right before the figure ("a goal of 200 million", "a limit of 5%", "the cap to"). A
+    verb of expectation counts with its own subject ("economists had expected the economy
+    to add 75,000") or before a verb of measure ("expected to top $1 trillion", "likely to
+    hit"), not before another action ("expected to introduce a $908 billion bill": the
+    bill's size is a fact). The level a verb of intent aims at is a target ("plans to raise
+    admissions to 125,000", like "the cap to 125,000"); the size of a planned change is
+    not ("plans to cut 5,000 jobs" is what it will do). "An estimated 500" is an
+    approximate actual figure.
+    """
+    word = sentence.lower[index]
+    cue = STATEMENT_CUES.get(word)
+    if word == "estimated":
+        if index == first - 1 or sentence.lower[index - 1 : index] in (["an"], ["the"]):
+            return None
+        return "estimate"
+    if word in _INTENT_VERBS and sentence.lower[index + 1 : index + 2] == ["to"]:
+        verb = sentence.lower[index + 2] if index + 2 < len(sentence.lower) else ""
+        changes = verb in change_verbs() or verb in _SETTING_VERBS
+        to_level = sentence.lower[first - 1 : first] == ["to"]
+        return "target" if changes and to_level and change_verbs().get(verb) != 0 else None
+    if cue is None:
+        return None
+    if cue == "target":  # a noun right before its figure: "a goal of", "the cap to"
+        near = first - index <= 3 and sentence.lower[index + 1 : index + 2] in (["of"], ["to"])
+        return "target" if near or index == first - 1 else None
+    if word in _CUE_VERBS and sentence.lower[index + 1 : index + 2] == ["to"]:
+        verb = sentence.lower[index + 2] if index + 2 < len(sentence.lower) else ""
+        return cue if verb in change_verbs() or verb in _MEASURE_VERBS else None  # type: ignore[return-value]
+    return cue  # type: ignore[return-value]

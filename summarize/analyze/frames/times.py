@@ -1,0 +1,167 @@
+"""When a figure is: the time expressions of a sentence, and the one nearest each figure in its
+part of the sentence (see the package docstring)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarize.analyze.attribution import is_speech_verb
+from summarize.analyze.frames.sentence import Sentence
+from summarize.text.calendar import CALENDAR_DATE, MONTH, MONTHS, WEEKDAY, YEAR
+from summarize.text.lexicons import word_set
+
+# Words that make "since ..." a record's reach, not the figure's time: "the highest level since
+# January", "the largest one-day drop since 1987" compare with the past; they date nothing.
+_RECORD_WORDS = word_set(
+    """
+    highest lowest largest biggest smallest most least best worst first fastest slowest steepest
+    sharpest strongest weakest deepest longest shortest greatest record
+    """
+)
+_RECORD_REACH = 8  # tokens a record word may stand before its "since"
+_SPEECH_OF_TIME = 2  # tokens a reporting verb may stand before a weekday it dates
+
+_RELATIVE_TIME = re.compile(
+    r"\b(?P<which>last|this|next|past|previous|prior|current|coming|same)\s+"
+    r"(?P<unit>week|weekend|month|year|quarter|decade)\b"
+    r"|\b(?:a|one)\s+(?P<ago_unit>week|month|year|decade)\s+(?:ago|earlier|before)\b"
+    r"|\b(?:the\s+)?(?P<before_unit>week|month|year)\s+(?:before|earlier|prior)\b",
+    re.IGNORECASE,
+)
+_PERIOD_OF_YEAR = re.compile(
+    r"\b(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)\b"
+    r"|\b[Qq](?P<q>[1-4])\b|\b[Hh](?P<h>[12])\b",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(
+    r"\b(?:since|so\s+far\s+(?:this|in)|year[\s-]+to[\s-]+date|to\s+date)\b(?:\s+(?:mid-?|late\s+|"
+    r"early\s+|the\s+)?(?P<what>[A-Za-z]+|\d{4}))?",
+    re.IGNORECASE,
+)
+_MONTH_TIME = re.compile(rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?")
+_WEEKDAY_TIME = re.compile(WEEKDAY)
+_YEAR_TIME = re.compile(rf"(?<![\d.,$])(?P<year>{YEAR})(?!\s*%|[\d,.]\d)")
+_ORDINAL_NUMBERS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Time:
+    """A time expression: its span in the sentence and its key."""
+
+    start: int
+    end: int
+    key: str
+
+
+def find_times(sentence: Sentence) -> list[Time]:
+    """The time expressions of the sentence, each with its key ("last week", "day:friday")."""
+    found: list[Time] = []
+
+    def add(start: int, end: int, key: str) -> None:
+        if not any(t.start < end and start < t.end for t in found):
+            found.append(Time(start, end, key))
+
+    for match in CALENDAR_DATE.finditer(sentence.text):
+        add(*match.span(), "date:" + re.sub(r"\W+", "-", match.group().lower()))
+    for match in _PERIOD_OF_YEAR.finditer(sentence.text):
+        number = match["q"] or match["h"] or str(_ORDINAL_NUMBERS[match["nth"].lower()])
+        part = "half" if (match["part"] or "").lower() == "half" or match["h"] else "quarter"
+        add(*match.span(), f"{part}:{number}")
+    for match in _RELATIVE_TIME.finditer(sentence.text):
+        if match["which"]:
+            which = match["which"].lower()
+            which = "last" if which in ("past", "previous", "prior") else which
+            which = "this" if which in ("current", "same") else which
+            add(*match.span(), f"{which} {match['unit'].lower()}")
+        else:
+            add(*match.span(), f"{(match['ago_unit'] or match['before_unit']).lower()} before")
+    for match in _SINCE.finditer(sentence.text):
+        index = sentence.token_at(match.start())
+        if _record_before(sentence, index):  # a record's reach, to the end of its phrase
+            add(match.start(), _phrase_end(sentence, index), "")
+        else:
+            add(*match.span(), f"since:{(match['what'] or 'start').lower()}")
+    for match in _MONTH_TIME.finditer(sentence.text):
+        month = MONTHS[match["month"].rstrip(".").lower()]
+        add(*match.span(), f"month:{month}" + (f"-{match['year']}" if match["year"] else ""))
+    for match in _WEEKDAY_TIME.finditer(sentence.text):
+        index = sentence.token_at(match.start())
+        before = sentence.lower[max(0, index - _SPEECH_OF_TIME) : index]
+        if not any(is_speech_verb(word) for word in before):
+            add(*match.span(), f"day:{match.group().lower()}")
+    for match in _YEAR_TIME.finditer(sentence.text):
+        if not sentence.in_figure(sentence.token_at(match.start())):
+            add(*match.span(), f"year:{match['year']}")
+    return [time for time in found if time.key]
+
+
+def _phrase_end(sentence: Sentence, index: int) -> int:
+    """Where the phrase opened at token `index` ends: the next comma or clause break."""
+    end = index
+    while (
+        end + 1 < len(sentence.tokens)
+        and sentence.lower[end + 1] != ","
+        and sentence.clause[end + 1] == sentence.clause[index]
+    ):
+        end += 1
+    return sentence.tokens[end].end if sentence.tokens else 0
+
+
+def _record_before(sentence: Sentence, index: int) -> bool:
+    """A record word shortly before, in the same clause: "the highest level since"."""
+    start = max(0, index - _RECORD_REACH)
+    return any(
+        sentence.lower[i] in _RECORD_WORDS and sentence.clause[i] == sentence.clause[index]
+        for i in range(start, min(index, len(sentence.lower)))
+    )
+
+
+def _earlier_between(sentence: Sentence, end: int, time_start: int) -> bool:
+    """A "from" value stands between the figure and a time after it: in "fell to 3.5% from
+    3.6% in October" October is the earlier value's month, not the new level's."""
+    return any(
+        end <= sentence.tokens[first].start
+        and sentence.tokens[last - 1].end <= time_start
+        and sentence.lower[first - 1 : first] == ["from"]
+        for first, last in sentence.figures
+        if first < len(sentence.tokens)
+    )
+
+
+def time_of(sentence: Sentence, times: list[Time], first: int, last: int) -> str | None:
+    """The nearest time expression in the figure's part of the sentence (between commas),
+    or one opening the sentence ("In April, ..."); not one a comparison refers to
+    ("higher than the month before")."""
+    start, end = sentence.tokens[first].start, sentence.tokens[last - 1].end
+    segment = _segment(sentence, first)
+    near = []
+    for time in times:
+        index = min(sentence.token_at(time.start), len(sentence.tokens) - 1)
+        before = sentence.lower[max(0, index - 2) : index]
+        if start <= time.start < end or "than" in before:
+            continue
+        if time.key.endswith(" before") and {"from", "with", "to", "over"} & set(before):
+            continue  # "rose 3% from a year earlier": the period of the change
+        if before[-1:] in (["until"], ["till"]):
+            continue  # "delaying the vote until Friday": when something else happens
+        if time.start >= end and _earlier_between(sentence, end, time.start):
+            continue
+        opening = _segment(sentence, index) == 0 and not any(
+            _segment(sentence, f) == 0 for f, _ in sentence.figures
+        )
+        if _segment(sentence, index) == segment or opening:
+            key = f"by {time.key}" if sentence.lower[index - 1 : index] == ["by"] else time.key
+            near.append((min(abs(time.start - end), abs(start - time.end)), key))
+    return min(near)[1] if near else None
+
+
+def _segment(sentence: Sentence, index: int) -> int:
+    """How many commas and clause ends precede the token."""
+    return sum(
+        1
+        for i in range(index)
+        if sentence.lower[i] == "," or sentence.clause[i + 1 : i + 2] != sentence.clause[i : i + 1]
+    )

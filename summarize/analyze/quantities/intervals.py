@@ -1,0 +1,115 @@
+"""Hedges and ranges around a number: "some", "nearly", "more than", "up to" (see the package
+docstring), "10 to 12", "between 5 and 6"; the interval each gives; and whether two quantities
+measure the same thing and agree."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from summarize.analyze.quantities.exclusions import LOOKBACK
+from summarize.analyze.quantities.numbers import NUMBER, Number, exact, read_number
+from summarize.analyze.quantities.units import UNIT
+from summarize.models import Bound, Quantity
+from summarize.text.figures import change_verbs
+
+APPROXIMATE_MARGIN = 0.15
+Qualifier = Literal["approximate", "nearly", "at_least", "at_most", "between", "from"]
+_QUALIFIER_WORDS: dict[Qualifier, str] = {
+    "approximate": r"some|about|around|approximately|roughly|an\s+estimated|estimated|approx\.|"
+    r"circa|~",
+    "nearly": r"nearly|almost|close\s+to|just\s+(?:under|below|shy\s+of)",
+    "at_least": r"more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)"
+    r"\s+than|above|exceeding|greater\s+than|just\s+over|well\s+over|well\s+above",
+    "at_most": r"less\s+than|fewer\s+than|under|up\s+to|at\s+most|no\s+more\s+than|below|"
+    r"as\s+many\s+as|as\s+much\s+as",
+    "between": r"between",
+    "from": r"from",
+}
+_QUALIFIER = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(?:"
+    + "|".join(f"(?P<{name}>{words})" for name, words in _QUALIFIER_WORDS.items())
+    + r")\s*$",
+    re.IGNORECASE,
+)
+_RANGE_JOIN = re.compile(r"\s*(?P<dash>[-–])\s*|\s+(?P<word>to|or|and)\s+", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"\b(?P<word>[A-Za-z]+)\s+(?:by\s+)?$")
+
+
+def qualifier_before(text: str, start: int) -> tuple[Qualifier | None, int]:
+    """The hedge right before `start` ("about", "more than"), and where it starts."""
+    match = _QUALIFIER.search(text, max(0, start - LOOKBACK), start)
+    if match is None:
+        return None, start
+    name = next(name for name in _QUALIFIER_WORDS if match[name])
+    return name, match.start()
+
+
+def after_change_verb(text: str, start: int) -> bool:
+    """The figure starting at `start` follows a verb of change: "dropped 29,000", "rose by"."""
+    word = _WORD_BEFORE.search(text, max(0, start - LOOKBACK), start)
+    return word is not None and word["word"] in change_verbs()
+
+
+def second_of_range(
+    text: str, number: Number, qualifier: Qualifier | None, after_change: bool = False
+) -> tuple[Number, bool] | None:
+    """The upper end of "10 to 12", "10-12", "two or three", "between 5 and 6"; dashed or not.
+
+    After a verb of change, "to" introduces the new level, not the end of a range: "dropped
+    29,000 to 348,000"."""
+    join = _RANGE_JOIN.match(text, number.end)
+    if join is None or ((join["word"] or "").lower() == "and" and qualifier != "between"):
+        return None
+    change_then_level = after_change and (join["word"] or "").lower() == "to"
+    if change_then_level and UNIT.match(text, number.end):
+        return None  # "fell 5% to 3.2%"
+    match = NUMBER.match(text, join.end())
+    if match is None or not (match["digits"] or match["words"]):
+        return None
+    other = read_number(text, match)
+    if other is None or other.currency not in (None, number.currency):
+        return None
+    if change_then_level and not UNIT.match(text, other.end) and other.value >= 2 * number.value:
+        return None  # "dropped 29,000 to 348,000"; but "dropped 10 to 12 inches" is a range
+    if number.scale == 1 and other.scale > 1 and number.value < other.mantissa:
+        adopted = exact(number.start, number.end, number.mantissa, number.decimals, other.scale)
+        number.value, number.low, number.high = adopted.value, adopted.low, adopted.high
+    return other, join["dash"] is not None
+
+
+def interval(
+    number: Number, qualifier: Qualifier | None
+) -> tuple[Bound, float | None, float | None]:
+    """Bound and interval in the written unit; None for "from zero" and "without limit"."""
+    bound: Bound = "range" if number.kind in ("vague", "range") else "exact"
+    low: float | None = number.low
+    high: float | None = number.high
+    if qualifier == "approximate":
+        low, high = (
+            number.low - APPROXIMATE_MARGIN * abs(number.low),
+            number.high + APPROXIMATE_MARGIN * abs(number.high),
+        )
+    elif qualifier == "nearly":
+        low = number.low - APPROXIMATE_MARGIN * abs(number.value)
+    elif qualifier == "at_least":
+        low, high = (number.value if number.kind == "exact" else number.low), None
+        return "at_least", low, high
+    elif qualifier == "at_most":
+        return "at_most", None, number.value if number.kind == "exact" else number.high
+    if qualifier in ("approximate", "nearly") and bound == "exact":
+        bound = "approximate"
+    return bound, low, high
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Both measure the same thing: same base unit and, for counts, the same counted noun."""
+    return a.base_unit == b.base_unit and (a.base_unit != "count" or a.counted == b.counted)
+
+
+def overlaps(a: Quantity, b: Quantity) -> bool:
+    """Some value fits both wordings (meaningful when the two are comparable).
+
+    Intervals that only touch do not overlap: "19" ([18.5, 19.5]) is not "20" ([19.5, 20.5]).
+    """
+    return a.base_unit == b.base_unit and a.low < b.high and b.low < a.high

@@ -1,0 +1,226 @@
+"""Units written after a number: currencies, percent and percentage points, measures (pint
+units, converted to the base unit of their dimension), and for counts the counted noun; and the
+fields of a quantity that depend on its unit."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from typing import Literal, TypedDict
+
+from summarize.analyze.quantities.exclusions import FUNCTION_WORDS
+from summarize.analyze.quantities.numbers import Number, alternation
+from summarize.text.inflection import looks_plural, singular
+from summarize.text.tokens import is_title_case
+from summarize.text.units import CONVERSIONS, to_base
+
+UNBOUNDED = sys.float_info.max
+
+# Written after the number: surface forms -> (currency code, units of that currency).
+CURRENCY_WORDS = {
+    "dollars|dollar|us dollars|usd": ("USD", 1.0),
+    "cents|cent": ("USD", 0.01),
+    "euros|euro|eur": ("EUR", 1.0),
+    "pounds sterling|sterling|gbp": ("GBP", 1.0),
+    "yen|jpy": ("JPY", 1.0),
+    "yuan|renminbi|cny": ("CNY", 1.0),
+    "rupees|inr": ("INR", 1.0),
+    "roubles|rubles|rub": ("RUB", 1.0),
+    "swiss francs|francs|chf": ("CHF", 1.0),
+    "shekels|ils": ("ILS", 1.0),
+}
+PERCENT_WORDS = {
+    "percent|per cent|pct|%": "percent",
+    "percentage points|percentage point": "percentage point",
+}
+# pint units -> surface forms. Several units make an interval from the smallest to the largest.
+MEASURE_WORDS: dict[tuple[str, ...], str] = {
+    ("kilometer",): "kilometers|kilometres|kilometer|kilometre|km|kms",
+    ("mile",): "miles|mile|mi",
+    ("nautical_mile",): "nautical miles|nautical mile",
+    ("meter",): "meters|metres|meter|metre|m",
+    ("centimeter",): "centimeters|centimetres|centimeter|centimetre|cm",
+    ("millimeter",): "millimeters|millimetres|millimeter|millimetre|mm",
+    ("foot",): "feet|foot|ft",
+    ("inch",): "inches|inch",
+    ("yard",): "yards|yard|yds|yd",
+    ("kilometer ** 2",): "square kilometers|square kilometres|sq km|km2|km²",
+    ("mile ** 2",): "square miles|sq miles|sq mi",
+    ("meter ** 2",): "square meters|square metres|sq m|m2|m²",
+    ("foot ** 2",): "square feet|sq ft",
+    ("hectare",): "hectares|hectare",
+    ("acre",): "acres|acre",
+    ("liter",): "liters|litres|liter|litre",
+    ("gallon",): "gallons|gallon",
+    ("oil_barrel",): "barrels|barrel",
+    ("meter ** 3",): "cubic meters|cubic metres|cubic meter|cubic metre",
+    ("metric_ton",): "metric tons|metric ton|tonnes|tonne",
+    ("short_ton", "metric_ton"): "tons|ton",
+    ("kilogram",): "kilograms|kilogram|kilos|kilo|kgs|kg",
+    ("gram",): "grams|gram",
+    ("pound",): "pounds|pound|lbs|lb",
+    ("ounce",): "ounces|ounce|oz",
+    ("mile / hour",): "miles per hour|miles an hour|mph",
+    ("kilometer / hour",): "kilometers per hour|kilometres per hour|km/h|kph|kmh",
+    ("meter / second",): "meters per second|metres per second|m/s",
+    ("knot",): "knots|knot",
+    ("degree_Celsius",): "degrees celsius|degrees centigrade|degrees c|°c|ºc|celsius",
+    ("degree_Fahrenheit",): "degrees fahrenheit|degrees f|°f|ºf|fahrenheit",
+    ("kilowatt",): "kilowatts|kilowatt|kW",
+    ("megawatt",): "megawatts|megawatt|MW",
+    ("gigawatt",): "gigawatts|gigawatt|GW",
+    ("kilowatt_hour",): "kilowatt-hours|kilowatt hours|kWh",
+    ("megawatt_hour",): "megawatt-hours|megawatt hours|MWh",
+    ("gigawatt_hour",): "gigawatt-hours|gigawatt hours|GWh",
+    ("century",): "centuries|century",
+    ("year",): "years|year|yrs|yr",
+    ("month",): "months|month",
+    ("week",): "weeks|week",
+    ("day",): "days|day",
+    ("hour",): "hours|hour|hrs|hr",
+    ("minute",): "minutes|minute|mins|min",
+    ("second",): "seconds|second",
+}
+# Symbols matched in their exact case (so are those written with capitals): "5 M" is no metre.
+_CASED_SURFACES = {"m", "m2", "m²", "sq m", "mi"}
+_GLUED_TEMPERATURES = {"C": ("degree_Celsius",), "F": ("degree_Fahrenheit",)}
+_OF = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"(?P<gap>\s+|-)(?P<word>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)")
+
+
+def _unit_lookup() -> tuple[re.Pattern[str], dict[str, Unit]]:
+    """One pattern for every unit written after a number, and what each surface form means."""
+    meanings: dict[str, Unit] = {}
+    for surfaces, (code, factor) in CURRENCY_WORDS.items():
+        for surface in surfaces.split("|"):
+            meanings[surface] = Unit("money", code, factor=factor)
+    for surfaces, name in PERCENT_WORDS.items():
+        for surface in surfaces.split("|"):
+            meanings[surface] = Unit("percent", name)
+    for units, surfaces in MEASURE_WORDS.items():
+        for surface in surfaces.split("|"):
+            meanings[surface.lower()] = Unit("measure", units[0], pint_units=units)
+    written = [
+        s for table in (CURRENCY_WORDS, PERCENT_WORDS) for key in table for s in key.split("|")
+    ]
+    written += [surface for key in MEASURE_WORDS.values() for surface in key.split("|")]
+    cased = [
+        surface for surface in written if surface in _CASED_SURFACES or surface != surface.lower()
+    ]
+    caseless = [surface for surface in written if surface not in cased]
+    pattern = re.compile(
+        r"(?:\s?|-)(?P<unit>(?i:" + alternation(caseless) + r")|" + alternation(cased) + r")"
+        r"(?![A-Za-z\d])|(?<=\d)(?P<glued>[CF])\b"
+    )
+    for letter, units in _GLUED_TEMPERATURES.items():
+        meanings[letter] = Unit("measure", units[0], pint_units=units)
+    return pattern, meanings
+
+
+@dataclass(frozen=True)
+class Unit:
+    kind: Literal["count", "money", "percent", "measure"]
+    name: str = ""
+    factor: float = 1.0
+    pint_units: tuple[str, ...] = ()
+
+
+UNIT, _UNIT_MEANINGS = _unit_lookup()
+
+
+def unit_of(text: str, number: Number, end: int) -> tuple[Unit, int]:
+    """The unit of `number` (a count when none is written), and the span end past it."""
+    if number.currency:
+        return Unit("money", number.currency), end
+    if number.kind == "fraction":
+        return Unit("percent", "fraction"), end
+    match = UNIT.match(text, end)
+    if match is None and number.kind == "vague" and (of := _OF.match(text, end)):
+        match = UNIT.match(text, of.end())  # "millions of dollars"
+    if match is None:
+        return Unit("count"), end
+    surface = match["unit"] or match["glued"]
+    return _UNIT_MEANINGS[surface if match["glued"] else surface.lower()], match.end()
+
+
+def counted_noun(text: str, number: Number, end: int) -> tuple[str | None, int]:
+    """What is counted (its head noun, singular), and the span end, past the noun if adjacent."""
+    position = end
+    if number.kind == "vague" and (of := _OF.match(text, end)):
+        position = of.end()
+    run: list[re.Match[str]] = []
+    while len(run) < 4 and (word := _NEXT_WORD.match(text, position)):
+        lower = word["word"].lower()
+        if lower in FUNCTION_WORDS or lower.endswith(("'s", "’s")) or (run and word["gap"] == "-"):
+            break
+        if lower.endswith(("'", "’")):  # "two Russian nationals' ties": the owner is counted
+            run.append(word)
+            break
+        if run and not looks_plural(lower) and lower.endswith(("ed", "ing", "ly")):
+            break
+        run.append(word)
+        position = word.end()
+        if word["gap"] == "-":
+            break
+    head: re.Match[str] | None
+    if run and run[0]["gap"] == "-":  # "a 7.8-magnitude quake", "a 10-member team"
+        head = run[0]
+    elif number.value == 1 and number.kind == "exact":
+        head = run[-1] if run else None
+    else:
+        head = next((word for word in run if looks_plural(word["word"].lower())), None)
+    if head is None or (head["gap"] == "-" and head["word"].lower().endswith("ed")):
+        return None, end
+    noun = head["word"].rstrip("'’")
+    return singular(noun), head.start("word") + len(noun) if head is run[0] else end
+
+
+def unit_in_a_title(text: str, number: Number, unit: Unit, end: int) -> bool:
+    """ "CBS' 60 Minutes", "NBC's 48 Hours": a unit word written lowercase is capitalised
+    inside a sentence only in a name (a programme, a title), which is no measurement."""
+    if unit.kind != "measure":
+        return False
+    written = text[number.end : end].strip(" -")
+    if len(written) < 4 or not written[:1].isupper() or written.isupper():
+        return False
+    if written.lower() not in _UNIT_MEANINGS or written in _UNIT_MEANINGS:
+        return False  # a unit written capitalised ("Mbps"), an abbreviation ("Km"), no unit
+    before = text[: number.start].rstrip()
+    inside = bool(before) and before[-1] not in '.!?:;"“‘(—–'
+    return inside and not is_title_case(text.split())
+
+
+class _UnitFields(TypedDict):
+    value: float
+    unit: str
+    normalized: float
+    base_unit: str
+    low: float
+    high: float
+
+
+def normalised(number: Number, unit: Unit, low: float | None, high: float | None) -> _UnitFields:
+    """Quantity fields that depend on the unit: value, unit, normalized, base_unit, low, high."""
+    if unit.kind == "measure":
+        normalized, base_unit = to_base(number.value, unit.pint_units[0])
+        lows = [0.0] if low is None else [to_base(low, units)[0] for units in unit.pint_units]
+        highs = (
+            [UNBOUNDED] if high is None else [to_base(high, units)[0] for units in unit.pint_units]
+        )
+        name = CONVERSIONS[unit.pint_units[0]].name
+        return _UnitFields(
+            value=number.value, unit=name, normalized=normalized, base_unit=base_unit,
+            low=min(lows), high=max(highs),
+        )  # fmt: skip
+    base_unit = {"count": "count", "money": unit.name}.get(unit.kind, "percent")
+    if unit.name == "percentage point":
+        base_unit = unit.name
+    return _UnitFields(
+        value=number.value / 100 if unit.name == "fraction" else number.value,
+        unit=unit.name,
+        normalized=number.value * unit.factor,
+        base_unit=base_unit,
+        low=0.0 if low is None else low * unit.factor,
+        high=UNBOUNDED if high is None else high * unit.factor,
+    )
