@@ -28,10 +28,12 @@ from summarize.analyze.framing import (
     added_links,
     in_own_voice,
     is_charged,
+    is_speech_word,
     reported_loaded_terms,
 )
 from summarize.analyze.nouns import synonyms
 from summarize.analyze.quantities import overlaps
+from summarize.analyze.reporting import unquoted
 from summarize.check.evidence import names, quote_sentence, quote_span, report_name
 from summarize.models import (
     Analysis,
@@ -43,7 +45,7 @@ from summarize.models import (
     Span,
 )
 from summarize.text.display import shorten
-from summarize.text.tokens import content_terms, term_overlap
+from summarize.text.tokens import content_terms, stem, term_overlap
 
 _DISPUTING = re.compile(r"\b(alleged\w*|purported\w*|without evidence)\b", re.I)
 # Members must say nearly the same thing before their attribution is compared.
@@ -59,6 +61,12 @@ AROUND_WORDS = 6
 SHARED_CLAIM_WORDS = 2
 CLAIM_MIN_WORDS = 3
 MIN_TELLING_TERMS = 4
+# Two sentences tell the same claim only when they share at least this many content words: one
+# shared word ("suggest", "coronavirus") is a shared topic, not a shared fact.
+SHARED_TELLING_TERMS = 2
+# A sentence with less than this share of its words outside quotation marks is the speaker's
+# telling, not the report's: it cannot be the report's plain wording of a claim.
+OWN_WORDS_SHARE = 0.5
 # Quotes of the other side shown for a framing finding; the finding still names every report.
 MAX_COUNTER_QUOTES = 3
 
@@ -202,11 +210,14 @@ class _Tellings:
         "penalties for crimes during riots" is told by "penalties for ... during protests"."""
         index = self.index_of[(ref.document, ref.sentence)]
         local = self._around(ref, near) if near is not None else frozenset()
+        terms = set(self.analysis.sentences[index].terms)
         best: dict[str, tuple[float, SentenceRef]] = {}
         for score, other in self.similarities.near(index):
             item = self.analysis.sentences[other]
             if len(item.terms) < MIN_TELLING_TERMS or score < WORDING_SIMILARITY:
                 continue  # a cut-off fragment ("But Gov.") tells nothing
+            if len(terms & set(item.terms)) < SHARED_TELLING_TERMS:
+                continue  # a shared topic word, not the same fact
             shared = len(local & set(item.terms))
             ranked = score + LOCAL_WEIGHT * shared
             if item.document not in best or ranked > best[item.document][0]:
@@ -223,13 +234,29 @@ class _Tellings:
 
 
 def _plainly(analysis: Analysis, ref: SentenceRef, words: set[str]) -> bool:
-    """The sentence tells its claim without charged words of its own, and without these words
-    at all."""
+    """The sentence tells its claim in the report's own words (not mostly a quotation: that is
+    the speaker's telling), without charged words of its own, and without these words in any
+    form at all ("anti-rioting" uses "riot"); nor does its report use them in its own voice
+    elsewhere ("sparked controversy" shares "controversial"): a word both reports use is no
+    difference in framing between them."""
     sentence = analysis.sentence(ref)
+    if len(unquoted(sentence.text).split()) < OWN_WORDS_SHARE * len(sentence.text.split()):
+        return False
     loaded = analysis.analysis_of(ref).loaded_terms
     charged = in_own_voice(sentence.text, sentence.start, [t for t in loaded if is_charged(t.text)])
-    written = {w.lower() for w in re.findall(r"[\w'’-]+", _text(analysis, ref))}
-    return not charged and not words & written
+    families = _families(words)
+    own = unquoted(analysis.document(ref.document).text)
+    return not charged and not families & (_families_in(sentence.text) | _families_in(own))
+
+
+def _families(words: set[str]) -> set[str]:
+    """The stems of the words: one family for "controversy" and "controversial"."""
+    return {stem(word.lower()) for word in words}
+
+
+def _families_in(text: str) -> set[str]:
+    """The stems of every word of `text`, compounds split ("anti-rioting": "anti", "riot")."""
+    return _families({part for word in re.findall(r"[\w'’-]+", text) for part in word.split("-")})
 
 
 def _text(analysis: Analysis, ref: SentenceRef) -> str:
@@ -250,7 +277,25 @@ def _loaded_findings(analysis: Analysis, tellings: _Tellings) -> list[Finding]:
             continue
         words = {term.text.lower() for term in charged}
         plain = [o for o in tellings.of(ref, charged[0]) if _plainly(analysis, o, words)]
-        if not plain:
+        # A verb of speech ("slammed") characterises a statement: only another report's account
+        # of the same statement, by the same speaker, tells it plainly.
+        speech = [term for term in charged if is_speech_word(term.text)]
+        if speech:
+            speakers = _speaker_words(item)
+            same = [
+                o
+                for o in plain
+                if analysis.analysis_of(o).attributions
+                and _same_speaker(
+                    speakers if item.attributions else _named_in(sentence.text),
+                    _speaker_words(analysis.analysis_of(o)),
+                )
+            ]
+            if not same:
+                charged = [term for term in charged if term not in speech]
+            elif len(speech) == len(charged):
+                plain = same
+        if not plain or not charged:
             continue
         shown = plain[:MAX_COUNTER_QUOTES]
         findings.append(
@@ -329,6 +374,12 @@ def _speaker_words(item: SentenceAnalysis) -> tuple[set[str], set[str]]:
     sources = [a.source for a in item.attributions]
     names = {w.lower() for source in sources for w in source.split() if w[:1].isupper()}
     return names, {term for source in sources for term in content_terms(source)}
+
+
+def _named_in(text: str) -> tuple[set[str], set[str]]:
+    """Everyone a sentence could name as speaker, as `_speaker_words` gives them: its names and
+    its content words ("was slammed by immigrant advocates" names the advocates)."""
+    return {w.lower() for w in text.split() if w[:1].isupper()}, set(content_terms(text))
 
 
 def _same_speaker(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> bool:
