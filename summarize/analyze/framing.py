@@ -99,7 +99,8 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
         r"in response to|in retaliation|"
         # "so that they could", "so Trump could": purpose; "only so much any president can do",
         # "so far", "so long as": degree or condition, not purpose.
-        r"so (?:that )?(?!(?:much|many|far|long|little|few)\b)(?:\w+ ){1,3}(?:could|can|would|might))\b",
+        r"so (?:that )?(?!(?:much|many|far|long|little|few)\b)(?:\w+ ){1,3}"
+        r"(?:could|can|would|might))\b",
         re.I,
     ),
     "support": re.compile(

@@ -143,7 +143,7 @@ _BEFORE_THE_EVENT = re.compile(
     r"\b(?:\w+\s+(?:years?|decades?)\s+ago|in\s+(?:years|the\s+past|the\s+(?:past|last)\s+"
     r"(?:few\s+)?(?:weeks|months|years))|previously|prior\s+to|earlier\s+this\s+(?:year|month)|"
     # "in the last two primaries", "over the past three elections": earlier occurrences of
-    # something recurring (a count of hours or days is the event's own time: "in the past 24 hours").
+    # something recurring (a count of hours or days is the event's own time).
     r"(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:few|several|two|three|four|"
     r"five|six|seven|eight|nine|ten|\d+)\s+(?!(?:hours|days|minutes|nights)\b)(?:\w+\s+){0,3}"
     r"\w+s\b|"

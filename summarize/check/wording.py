@@ -286,9 +286,10 @@ def _loaded_findings(analysis: Analysis, tellings: _Tellings) -> list[Finding]:
                 o
                 for o in plain
                 if analysis.analysis_of(o).attributions
-                and _same_speaker(
-                    speakers if item.attributions else _named_in(sentence.text),
-                    _speaker_words(analysis.analysis_of(o)),
+                and (
+                    _same_speaker(speakers, _speaker_words(analysis.analysis_of(o)))
+                    if item.attributions
+                    else _names_speaker(sentence.text, _speaker_words(analysis.analysis_of(o)))
                 )
             ]
             if not same:
@@ -376,10 +377,20 @@ def _speaker_words(item: SentenceAnalysis) -> tuple[set[str], set[str]]:
     return names, {term for source in sources for term in content_terms(source)}
 
 
-def _named_in(text: str) -> tuple[set[str], set[str]]:
-    """Everyone a sentence could name as speaker, as `_speaker_words` gives them: its names and
-    its content words ("was slammed by immigrant advocates" names the advocates)."""
-    return {w.lower() for w in text.split() if w[:1].isupper()}, set(content_terms(text))
+def _names_speaker(text: str, speaker: tuple[set[str], set[str]]) -> bool:
+    """The sentence names the speaker ("was slammed by immigrant advocates" names the
+    advocates): one of its names, or, when it has none, one of its words."""
+    names, words = speaker
+    if names:
+        written = {_bare(w) for w in text.split()}
+        return bool({_bare(name) for name in names} & written)
+    return bool(words & set(content_terms(text)))
+
+
+def _bare(word: str) -> str:
+    """A word without punctuation or a possessive: "Greene’s" -> "greene"."""
+    word = word.strip('.,;:!?"“”‘’()').lower()
+    return re.sub(r"['’]s$", "", word)
 
 
 def _same_speaker(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> bool:
