@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from summarize.analyze.attribution import reported_speech
+from summarize.analyze.speech import reported_speech
 from summarize.models import SentenceAnalysis, Span
 from summarize.text.inflection import word_forms
 from summarize.text.lexicons import lexicon, word_set

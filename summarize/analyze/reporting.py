@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from summarize.analyze.attribution import reported_speech
+from summarize.analyze.speech import reported_speech
 from summarize.text.lexicons import word_set
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from summarize.analyze.attribution import distancing, is_unverified, unverified_remark
+from summarize.analyze.doubt import distancing, is_unverified, unverified_remark
 from summarize.check.evidence import names, quote_sentence, report_name
 from summarize.check.tellings import MAX_COUNTER_QUOTES, Tellings, sentence_text
 from summarize.models import (
