@@ -11,10 +11,12 @@ insurgency").
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
-from summarize.models import Attribution, Document, Sentence
+from summarize.analyze.doubt import REMARK_WORDS as REMARK_WORDS
+from summarize.analyze.doubt import is_unverified as is_unverified
+from summarize.analyze.doubt import unverified_remark as unverified_remark
+from summarize.models import Attribution
 from summarize.text.inflection import word_forms
 from summarize.text.lexicons import lexicon, word_set
 from summarize.text.tokens import Token, word_tokens
@@ -75,17 +77,6 @@ _MAX_SPEAKER_WORDS = 12
 _MAX_WALK = 20  # words looked at left of a verb, adjunct phrases included
 _QUOTE_MARKS = frozenset("\"“”‘’'")
 
-_DOUBT_RE = re.compile(
-    r"\b(?:could|can|has|have|had|was|were|is|are|did|do|does)\s*(?:not|n[’']t)\s+(?:yet\s+)?"
-    r"(?:be(?:en)?\s+)?(?:independently\s+|immediately\s+|officially\s+)*"
-    r"(?:confirm|confirmed|verify|verified|corroborate|corroborated)\b"
-    r"|\bwithout\s+(?:providing\s+|offering\s+|citing\s+|giving\s+|presenting\s+)?(?:any\s+)?"
-    r"(?:evidence|proof)\b"
-    r"|\b(?:unverified|unconfirmed|unsubstantiated|uncorroborated)\b"
-    r"|\bno\s+(?:independent\s+)?(?:confirmation|verification|evidence)\b",
-    re.IGNORECASE,
-)
-
 
 @cache
 def _cue_forms() -> dict[str, str]:
@@ -111,7 +102,7 @@ Phrase = tuple[int, int]  # token indices [start, end) of a speaker's words
 def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
     """Speakers and reporting cues in one sentence; `offset` is its start in the document."""
     sentence = _Sentence(word_tokens(text))
-    doubted = bool(_DOUBT_RE.search(text))
+    doubted = is_unverified(text)
     found: list[Attribution] = []
     for index, token in enumerate(sentence.tokens):
         lower = sentence.lower[index]
@@ -313,110 +304,3 @@ class _Sentence:
 
 def _is_adverb(word: str) -> bool:
     return word.islower() and word.endswith("ly") and len(word) > 4
-
-
-# Words that make what follows someone's speech: "saying the film sexualizes girls",
-# "claims it hypersexualizes", "what she said was unchecked bullying", "he called it a hoax".
-_SPEECH_OPENERS = re.compile(
-    r"\b(?:saying|claiming|alleging|arguing|insisting|warning|noting|contending|asserting|"
-    r"complaining|charging|accus(?:ing|ed|es)\s+(?:[\w.’']+\s+){0,5}?of|"
-    r"claims?\s+(?:that\s+)?(?=it|they|he|she|the)|"
-    r"allegations?\s+(?:that\s+)?|what\s+(?:\w+\s+){1,3}(?:called|termed|described\s+as|said\s+"
-    r"(?:was|were|is|are)|says\s+(?:is|are)|views?\s+as|sees?\s+as))\b",
-    re.IGNORECASE,
-)
-_FINITE = word_set(
-    "is are was were has have had will would could can may might must should did does do"
-)
-_SPEECH_END = re.compile(r"[;:—]|\s[-–]\s")
-# Cues that put a claim at a distance: someone claims it, it is alleged or only reported, or
-# the report says it cannot be verified.
-_DISTANCE_RE = re.compile(
-    r"\b(?:claim(?:s|ed|ing)?\s+(?=that|to\b|it\b|they|he\b|she\b|his|her|their|the\b)|"
-    r"claims?\s+of|alleg(?:e|es|ed|edly|ing|ation|ations)|purport(?:s|ed|edly)?|reportedly|"
-    r"it\s+(?:was|is|has\s+been)\s+reported|what\s+(?:\w+\s+){1,3}(?:said|says|called))",
-    re.IGNORECASE,
-)
-
-
-def reported_speech(text: str) -> list[tuple[int, int]]:
-    """Spans of `text` (one sentence) that are someone else's words, not the report's own voice:
-    quotations, the complement of a reporting verb ("officials said [the regime fell]"), the
-    words before a closing "..., X said", everything around "according to X", and what follows
-    "saying", "claims", "what she called" and the like. A reporting verb with a plain object
-    ("touted the strike against the Assad regime") reports no speech: its object is the
-    report's description."""
-    spans = [m.span() for m in _QUOTED_SPEECH.finditer(text)]
-    for attribution in find_attributions(text):
-        start, end = attribution.start, attribution.end
-        after = text[end:]
-        if not after.strip(" .,!?\"”’'"):
-            spans.append((_clause_start(text, start), start))
-        elif attribution.cue.lower().startswith(("according", "citing")):
-            spans += [(0, start), (end, len(text))]
-        elif _opens_clause(after):
-            spans.append((end, _clause_end(text, end)))
-    for match in _SPEECH_OPENERS.finditer(text):
-        spans.append((match.end(), _clause_end(text, match.end())))
-    return spans
-
-
-_QUOTED_SPEECH = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
-
-
-def _opens_clause(after: str) -> bool:
-    """The words after a reporting verb start a clause ("that", a colon, or a verb soon), not
-    a plain object: "said the advance shows", but "touted the “perfectly executed strike”"."""
-    words = re.findall(r"[\w’']+|[:\"“]", _QUOTED_SPEECH.sub(" ", after.lower()))[:6]
-    if words and words[0] in ("that", ":", '"', "“"):
-        return True
-    participles = words[:1] not in (["the"], ["a"], ["an"], ["his"], ["her"], ["its"], ["their"])
-    return any(
-        word in _FINITE or (participles and word.endswith("ed") and len(word) > 4)
-        for word in words[1:5]
-    )
-
-
-def _clause_start(text: str, end: int) -> int:
-    found = [m.end() for m in _SPEECH_END.finditer(text, 0, end)]
-    return found[-1] if found else 0
-
-
-def _clause_end(text: str, start: int) -> int:
-    match = _SPEECH_END.search(text, start)
-    return match.start() if match else len(text)
-
-
-def distancing(text: str) -> re.Match[str] | None:
-    """A cue that presents the sentence's claim as someone's, or as unconfirmed ("claimed",
-    "allegedly", "it was reported", "what she said was", "could not be verified"). "Claims"
-    after a determiner is a noun ("whose claims to be parents were disproven")."""
-    for match in _DISTANCE_RE.finditer(text):
-        before = text[: match.start()].split()[-1:]
-        if not (
-            match.group().lower().startswith("claim")
-            and before
-            and before[0].lower() in _DETERMINERS | {"whose", "such"}
-        ):
-            return match
-    return _DOUBT_RE.search(text)
-
-
-def is_unverified(text: str) -> bool:
-    """True when the sentence says a claim is unverified, unconfirmed or without evidence."""
-    return bool(_DOUBT_RE.search(text))
-
-
-# A sentence this short that says a claim is unverified is a remark on the sentence before it.
-REMARK_WORDS = 15
-
-
-def unverified_remark(document: Document, index: int) -> Sentence | None:
-    """The sentence after `index` when it only remarks that the claim could not be verified
-    ("The claims could not be independently confirmed.")."""
-    if index + 1 >= len(document.sentences):
-        return None
-    following = document.sentences[index + 1]
-    if is_unverified(following.text) and len(following.text.split()) <= REMARK_WORDS:
-        return following
-    return None

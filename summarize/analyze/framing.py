@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from summarize.analyze.attribution import reported_speech
+from summarize.analyze.speech import reported_speech
 from summarize.models import SentenceAnalysis, Span
 from summarize.text.inflection import word_forms
 from summarize.text.lexicons import lexicon, word_set
@@ -77,6 +77,10 @@ _LABELS = word_set(
     """
 )
 _NAMING_VERBS = word_set("view call label brand describe consider dub term deem regard")
+# Loaded words that are verbs of speech: each says how someone spoke ("slammed" is "criticised
+# harshly", "mocked" is "ridiculed", in any dictionary), so it characterises a statement, and only
+# another report's account of the same statement tells it plainly.
+_SPEECH_LOADED = word_set("slam blast lambaste mock rant tirade smear")
 
 
 LINK_CUES: dict[str, re.Pattern[str]] = {
@@ -92,7 +96,11 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
     "motive": re.compile(
         r"\b(in order to|so as to|aim(?:s|ed|ing)? (?:at|to)|in a bid to|seek(?:s|ing)?|"
         r"sought|hop(?:es|ed|ing) to|to address|motivated by|driven by|shares? concerns?|"
-        r"in response to|in retaliation|so (?:that )?(?:\w+ ){1,3}(?:could|can|would|might))\b",
+        r"in response to|in retaliation|"
+        # "so that they could", "so Trump could": purpose; "only so much any president can do",
+        # "so far", "so long as": degree or condition, not purpose.
+        r"so (?:that )?(?!(?:much|many|far|long|little|few)\b)(?:\w+ ){1,3}"
+        r"(?:could|can|would|might))\b",
         re.I,
     ),
     "support": re.compile(
@@ -155,6 +163,21 @@ def in_own_voice(text: str, offset: int, terms: list[Span]) -> list[Span]:
         for term in terms
         if not any(start <= term.start - offset < end for start, end in reported)
     ]
+
+
+def is_speech_word(word: str) -> bool:
+    """A loaded word that characterises how someone spoke ("slammed", "mocked")."""
+    return word.lower() in _speech_forms()
+
+
+@cache
+def _speech_forms() -> frozenset[str]:
+    return frozenset(form for verb in _SPEECH_LOADED for form in (verb, *word_forms(verb)))
+
+
+def loaded_lemma(word: str) -> str | None:
+    """The lexicon lemma of a loaded word form, or None when the word is not loaded."""
+    return _loaded_forms().get(word.lower())
 
 
 def is_charged(word: str) -> bool:

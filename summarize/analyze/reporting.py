@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from summarize.analyze.attribution import reported_speech
+from summarize.analyze.speech import reported_speech
 from summarize.text.lexicons import word_set
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
@@ -52,15 +52,41 @@ _NOT_NEWS = re.compile(
     re.I,
 )
 # "What if ...?", "Ever wondered ...": hypotheticals and teasers by their opening.
-_OPENING = re.compile(r"^(?:what if|ever wonder|have you|did you know|think about it)\b", re.I)
+# "Here are a few facts", "Here is what we know": the writer presenting something to the reader.
+_OPENING = re.compile(
+    r"^(?:what if|ever wonder|have you|did you know|think about it|here(?:'s|’s| is| are))\b",
+    re.I,
+)
 _WORD = re.compile(r"[A-Za-z’']+")
 _ENDS_QUESTION = re.compile(r"\?[\"”’')\]]*$")
 _ENDS_TEASER = re.compile(r"(?::|\.\.\.|…)[\"”’')\]]*$")
 
 
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Where the sentence quotes someone: its closed quotations, and a quotation left open.
+
+    A quotation of several sentences opens with a mark in its first sentence and closes in its
+    last (each paragraph of it reopens), so a sentence split out of one has a lone mark: a lone
+    opening mark quotes to the sentence's end, a lone closing mark from its start.
+    """
+    spans = [match.span() for match in _QUOTED.finditer(text)]
+    rest = _QUOTED.sub(lambda match: " " * len(match.group()), text)
+    opening, closing = rest.find("“"), rest.rfind("”")
+    if opening == -1 and rest.count('"') % 2 == 1 and not rest[: rest.find('"')].strip():
+        opening = rest.find('"')  # a straight mark opening the sentence opens a quotation
+    if opening != -1:
+        spans.append((opening, len(text)))
+    elif closing != -1:
+        spans.append((0, closing + 1))
+    return sorted(spans)
+
+
 def unquoted(text: str) -> str:
     """The sentence with its quotations blanked out: what the outlet itself says."""
-    return _QUOTED.sub(lambda match: " " * len(match.group()), text)
+    chars = list(text)
+    for start, end in quotation_spans(text):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def non_reporting_reason(text: str, attributed: bool = False) -> str | None:
@@ -116,6 +142,11 @@ _PAST_PERFECT = re.compile(
 _BEFORE_THE_EVENT = re.compile(
     r"\b(?:\w+\s+(?:years?|decades?)\s+ago|in\s+(?:years|the\s+past|the\s+(?:past|last)\s+"
     r"(?:few\s+)?(?:weeks|months|years))|previously|prior\s+to|earlier\s+this\s+(?:year|month)|"
+    # "in the last two primaries", "over the past three elections": earlier occurrences of
+    # something recurring (a count of hours or days is the event's own time).
+    r"(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:few|several|two|three|four|"
+    r"five|six|seven|eight|nine|ten|\d+)\s+(?!(?:hours|days|minutes|nights)\b)(?:\w+\s+){0,3}"
+    r"\w+s\b|"
     r"last\s+(?:year|month)|since\s+(?:1[89]|20)\d\d|(?:in|until|before)\s+(?:1[89]|20)\d\d)\b",
     re.I,
 )

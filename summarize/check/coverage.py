@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from summarize.align import Pair
-from summarize.analyze.reporting import is_background, is_reporting, unquoted
+from summarize.analyze.reporting import is_background, is_reporting, quotation_spans, unquoted
 from summarize.check.evidence import names, quote_sentence, report_name
 from summarize.judge import Judge
 from summarize.models import Analysis, ClaimGroup, Finding, SentenceAnalysis, SentenceRef
@@ -42,6 +42,8 @@ _ENDINGS = frozenset(".!\"”’')")
 # this much of it (the judge's weighted share of its content words): it was split or merged
 # differently, not added.
 RESTATED_COVERAGE = 0.45
+# A quotation of this many words found in another report is the same remark reported twice.
+MIN_SHARED_QUOTE_WORDS = 3
 
 
 def _closest_twins(analysis: Analysis, groups: list[ClaimGroup]) -> dict[str, str]:
@@ -66,6 +68,25 @@ def _neighbours(analysis: Analysis, pairs: Iterable[Pair]) -> dict[int, set[str]
         near[i].add(analysis.sentences[j].document)
         near[j].add(analysis.sentences[i].document)
     return near
+
+
+def _quotes_shared(analysis: Analysis, ref: SentenceRef) -> bool:
+    """Another report gives the same quotation (in its text or its title): both report the same
+    remark, however differently they tell the rest ("should not 'monkey this up'")."""
+    text = analysis.sentence(ref).text
+    quotes = [
+        " ".join(text[start:end].strip("\"“”‘’' ").lower().split())
+        for start, end in quotation_spans(text)
+    ]
+    quotes = [quote for quote in quotes if len(quote.split()) >= MIN_SHARED_QUOTE_WORDS]
+    if not quotes:
+        return False
+    return any(
+        quote in " ".join(f"{document.title or ''} {document.text}".lower().split())
+        for document in analysis.documents
+        if document.id != ref.document
+        for quote in quotes
+    )
 
 
 def _restated(judge: Judge, ref: SentenceRef, near: set[str]) -> bool:
@@ -146,6 +167,8 @@ def _unique_claims(
         if share < MIN_NEW_SHARE or (share < CLEARLY_NEW and not novelty.substance(item, text)):
             continue
         if _restated(judge, ref, near[index_of[(ref.document, ref.sentence)]]):
+            continue
+        if _quotes_shared(analysis, ref):
             continue
         candidates[ref.document].append((share, ref))
     dates = Counter(document.published for document in analysis.documents)

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.analyze.attribution import find_attributions, is_unverified
+from summarize.analyze.attribution import find_attributions
+from summarize.analyze.doubt import is_unverified
 
 
 def speakers(text: str) -> list[tuple[str, str, bool]]:

@@ -1,6 +1,11 @@
 import pytest
 
-from summarize.analyze.reporting import is_background, is_reporting, non_reporting_reason
+from summarize.analyze.reporting import (
+    is_background,
+    is_reporting,
+    non_reporting_reason,
+    unquoted,
+)
 
 
 @pytest.mark.parametrize(
@@ -62,3 +67,34 @@ def test_a_question_is_reporting_only_with_its_speaker() -> None:
 )
 def test_background_is_what_happened_before_the_event(text: str, background: bool) -> None:
     assert is_background(text) is background
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("In the last two competitive primaries, the paper endorsed the favourite.", True),
+        ("Over the past three elections, turnout in the district fell.", True),
+        ("In the last two days, the river rose by a metre.", False),
+    ],
+)
+def test_earlier_occurrences_of_something_recurring_are_background(
+    text: str, background: bool
+) -> None:
+    assert is_background(text) is background
+
+
+def test_here_are_is_the_writer_presenting() -> None:
+    assert not is_reporting("Here are a few fast facts about the governor and public health.")
+    assert is_reporting("Herefordshire council said the road would reopen on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "outside"),
+    [
+        ('"It played to festivals; I met the public there.', ""),
+        ("the public saw it,” she said.", "she said."),
+        ('He said "no" and left.', "He said and left."),
+    ],
+)
+def test_a_quotation_left_open_or_closed_alone_is_quoted(text: str, outside: str) -> None:
+    assert " ".join(unquoted(text).split()) == outside

@@ -59,3 +59,26 @@ def test_a_long_story_has_room_for_several() -> None:
     findings = check_coverage(analysis, align(analysis, similarities), similarities.pairs)
     unique = [f for f in findings if f.kind == "unique_claim"]
     assert len(unique) > 3 and len({f.documents[0] for f in unique}) >= 2
+
+
+def test_a_remark_another_report_quotes_is_not_unique() -> None:
+    reports = {
+        "a": "The council approved the budget on Thursday. The mayor warned the opposition not to "
+        "“waste this chance” by voting against the new bus lanes in the northern districts.",
+        "b": "The council approved the budget on Thursday. Opponents were told not to "
+        "“waste this chance” in a heated exchange.",
+        "c": "The council approved the budget on Thursday after a long debate in the chamber.",
+    }
+    unique = [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    assert not any("waste this chance" in f.evidence[0].quote for f in unique)
+
+
+def test_a_sentence_inside_an_open_quotation_is_not_unique() -> None:
+    reports = {
+        "a": "The director defended her film on Monday. “It played at festivals in twelve "
+        "countries and audiences in Lyon and Dakar understood its universal message.",
+        "b": "The director defended her film on Monday against calls for a boycott.",
+        "c": "The director defended her film on Monday in an interview.",
+    }
+    unique = [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    assert not any("Lyon" in f.evidence[0].quote for f in unique)

@@ -43,3 +43,53 @@ def test_both_reports_attributing_is_no_attribution_finding() -> None:
     one = "The Labor Department said 235,000 jobs were added in February."
     other = "Employers added 235,000 jobs in February, the Labor Department reported."
     assert _findings({"one": one, "other": other}, "attribution") == []
+
+
+def test_a_word_the_other_report_uses_in_another_form_is_no_framing() -> None:
+    # "anti-rioting" (in a quotation, even) uses "riot": both reports use the word.
+    loaded = "The governor signed the law that raises penalties for theft during a riot on Monday."
+    other = (
+        'The governor on Monday signed the law, which he called "the strongest anti-rioting '
+        'law", raising penalties for theft.'
+    )
+    assert _findings({"loaded": loaded, "other": other}, "framing") == []
+
+
+def test_a_loaded_word_the_other_report_uses_elsewhere_is_no_framing() -> None:
+    loaded = "The director of the controversial film defended it on Monday against the boycott."
+    other = (
+        "The film previously sparked controversy over its poster. "
+        "Its director defended the film on Monday as calls for a boycott grew."
+    )
+    assert _findings({"loaded": loaded, "other": other}, "framing") == []
+
+
+def test_a_mostly_quoted_sentence_is_no_plain_telling() -> None:
+    loaded = "Some columnists even mocked the editor after her letter criticising the newspaper."
+    quoted = '"Twitter is not the editor of this newspaper," the editor wrote in her letter.'
+    assert _findings({"loaded": loaded, "quoted": quoted}, "framing") == []
+
+
+def test_a_loaded_verb_of_speech_needs_the_same_statement() -> None:
+    # "slammed" says how the critics spoke; the other report never reports what they said.
+    slammed = "The travel ban was slammed by immigrant advocates on Friday as discriminatory."
+    plain = "The president expanded the travel ban to six new countries on Friday."
+    assert _findings({"slammed": slammed, "plain": plain}, "framing") == []
+    said = "Immigrant advocates said on Friday that the travel ban was discriminatory."
+    (finding,) = _findings({"slammed": slammed, "said": said}, "framing")
+    assert set(finding.documents) == {"slammed", "said"}
+
+
+def test_one_shared_topic_word_is_not_the_same_claim() -> None:
+    loaded = "Republicans are headed toward a disastrous result at the ballot box this fall."
+    other = "A new poll suggests that the president is losing support among older voters."
+    assert _findings({"loaded": loaded, "other": other}, "framing") == []
+
+
+def test_only_so_much_is_degree_not_a_motive() -> None:
+    analysis_of = {
+        "a": "There is only so much any president can do to stop a virus from spreading now.",
+        "b": "The vice president will lead the response to the virus, the president said now.",
+    }
+    findings = _findings(analysis_of, "framing")
+    assert not any("motive" in f.explanation for f in findings)

@@ -47,7 +47,7 @@ def test_seed_summary_covers_the_story():
 
 
 def test_an_unverified_remark_never_stands_alone():
-    from summarize.analyze.attribution import is_unverified
+    from summarize.analyze.doubt import is_unverified
 
     analysis = analyze(load_inputs([str(path) for path in SEEDS])[0].documents)
     groups = align(analysis)

@@ -1,0 +1,73 @@
+"""Whether a sentence casts doubt on its claim or puts it at a distance.
+
+"Could not be independently verified", "without evidence", "unconfirmed" say a claim is
+unverified (`is_unverified`); "claimed", "allegedly", "reportedly", "it was reported", "what
+she said was" present it as someone's (`distancing`). A short sentence after a claim that only
+says it could not be verified remarks on that claim (`unverified_remark`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarize.models import Document, Sentence
+from summarize.text.lexicons import word_set
+
+_DOUBT_RE = re.compile(
+    r"\b(?:could|can|has|have|had|was|were|is|are|did|do|does)\s*(?:not|n[’']t)\s+(?:yet\s+)?"
+    r"(?:be(?:en)?\s+)?(?:independently\s+|immediately\s+|officially\s+)*"
+    r"(?:confirm|confirmed|verify|verified|corroborate|corroborated)\b"
+    r"|\bwithout\s+(?:providing\s+|offering\s+|citing\s+|giving\s+|presenting\s+)?(?:any\s+)?"
+    r"(?:evidence|proof)\b"
+    r"|\b(?:unverified|unconfirmed|unsubstantiated|uncorroborated)\b"
+    r"|\bno\s+(?:independent\s+)?(?:confirmation|verification|evidence)\b",
+    re.IGNORECASE,
+)
+# Cues that put a claim at a distance: someone claims it, it is alleged or only reported, or
+# the report says it cannot be verified.
+_DISTANCE_RE = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?\s+(?=that|to\b|it\b|they|he\b|she\b|his|her|their|the\b)|"
+    r"claims?\s+of|alleg(?:e|es|ed|edly|ing|ation|ations)|purport(?:s|ed|edly)?|reportedly|"
+    r"it\s+(?:was|is|has\s+been)\s+reported|what\s+(?:\w+\s+){1,3}(?:said|says|called))",
+    re.IGNORECASE,
+)
+
+# "Claims" after these is a noun ("whose claims to be parents were disproven").
+_BEFORE_A_NOUN = word_set(
+    "the a an this that these those its their his her our my your some whose such"
+)
+
+
+def distancing(text: str) -> re.Match[str] | None:
+    """A cue that presents the sentence's claim as someone's, or as unconfirmed ("claimed",
+    "allegedly", "it was reported", "what she said was", "could not be verified"). "Claims"
+    after a determiner is a noun ("whose claims to be parents were disproven")."""
+    for match in _DISTANCE_RE.finditer(text):
+        before = text[: match.start()].split()[-1:]
+        if not (
+            match.group().lower().startswith("claim")
+            and before
+            and before[0].lower() in _BEFORE_A_NOUN
+        ):
+            return match
+    return _DOUBT_RE.search(text)
+
+
+def is_unverified(text: str) -> bool:
+    """True when the sentence says a claim is unverified, unconfirmed or without evidence."""
+    return bool(_DOUBT_RE.search(text))
+
+
+# A sentence this short that says a claim is unverified is a remark on the sentence before it.
+REMARK_WORDS = 15
+
+
+def unverified_remark(document: Document, index: int) -> Sentence | None:
+    """The sentence after `index` when it only remarks that the claim could not be verified
+    ("The claims could not be independently confirmed.")."""
+    if index + 1 >= len(document.sentences):
+        return None
+    following = document.sentences[index + 1]
+    if is_unverified(following.text) and len(following.text.split()) <= REMARK_WORDS:
+        return following
+    return None

@@ -1,0 +1,77 @@
+"""Which words of a sentence are someone else's speech rather than the report's own voice.
+
+Quotations; the complement of a reporting verb ("officials said [the regime fell]"); the words
+before a closing "..., X said"; everything around "according to X"; and what follows "saying",
+"claims", "what she called" and the like. The reporting verbs and speakers come from
+`attribution.find_attributions`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarize.analyze.attribution import find_attributions
+from summarize.text.lexicons import word_set
+
+# Words that make what follows someone's speech: "saying the film sexualizes girls",
+# "claims it hypersexualizes", "what she said was unchecked bullying", "he called it a hoax".
+_SPEECH_OPENERS = re.compile(
+    r"\b(?:saying|claiming|alleging|arguing|insisting|warning|noting|contending|asserting|"
+    r"complaining|charging|accus(?:ing|ed|es)\s+(?:[\w.’']+\s+){0,5}?of|"
+    r"claims?\s+(?:that\s+)?(?=it|they|he|she|the)|"
+    r"allegations?\s+(?:that\s+)?|what\s+(?:\w+\s+){1,3}(?:called|termed|described\s+as|said\s+"
+    r"(?:was|were|is|are)|says\s+(?:is|are)|views?\s+as|sees?\s+as))\b",
+    re.IGNORECASE,
+)
+_FINITE = word_set(
+    "is are was were has have had will would could can may might must should did does do"
+)
+_SPEECH_END = re.compile(r"[;:—]|\s[-–]\s")
+
+
+def reported_speech(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` (one sentence) that are someone else's words, not the report's own voice:
+    quotations, the complement of a reporting verb ("officials said [the regime fell]"), the
+    words before a closing "..., X said", everything around "according to X", and what follows
+    "saying", "claims", "what she called" and the like. A reporting verb with a plain object
+    ("touted the strike against the Assad regime") reports no speech: its object is the
+    report's description."""
+    spans = [m.span() for m in _QUOTED_SPEECH.finditer(text)]
+    for attribution in find_attributions(text):
+        start, end = attribution.start, attribution.end
+        after = text[end:]
+        if not after.strip(" .,!?\"”’'"):
+            spans.append((_clause_start(text, start), start))
+        elif attribution.cue.lower().startswith(("according", "citing")):
+            spans += [(0, start), (end, len(text))]
+        elif _opens_clause(after):
+            spans.append((end, _clause_end(text, end)))
+    for match in _SPEECH_OPENERS.finditer(text):
+        spans.append((match.end(), _clause_end(text, match.end())))
+    return spans
+
+
+_QUOTED_SPEECH = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+
+
+def _opens_clause(after: str) -> bool:
+    """The words after a reporting verb start a clause ("that", a colon, or a verb soon), not
+    a plain object: "said the advance shows", but "touted the “perfectly executed strike”"."""
+    words = re.findall(r"[\w’']+|[:\"“]", _QUOTED_SPEECH.sub(" ", after.lower()))[:6]
+    if words and words[0] in ("that", ":", '"', "“"):
+        return True
+    participles = words[:1] not in (["the"], ["a"], ["an"], ["his"], ["her"], ["its"], ["their"])
+    return any(
+        word in _FINITE or (participles and word.endswith("ed") and len(word) > 4)
+        for word in words[1:5]
+    )
+
+
+def _clause_start(text: str, end: int) -> int:
+    found = [m.end() for m in _SPEECH_END.finditer(text, 0, end)]
+    return found[-1] if found else 0
+
+
+def _clause_end(text: str, start: int) -> int:
+    match = _SPEECH_END.search(text, start)
+    return match.start() if match else len(text)

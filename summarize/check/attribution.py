@@ -1,0 +1,165 @@
+"""Attribution findings: one report states in its own voice what another puts at a distance.
+
+- A claim group whose members say nearly the same thing: some attribute it, some state it
+  flatly, and doubt is cast on it ("claimed", "alleged", "could not be verified"): high when it is
+  unverified or without evidence. Reports that each attribute a claim differ only when they cast
+  different doubt on it ("said" vs "claimed, without evidence"), medium. A routine statement
+  given with or without "X said" is no difference in doubt.
+- A claim one report presents at a distance ("claimed", "alleged", "reportedly", "it was
+  reported", "what she said was") that another report's telling states flatly, sharing the
+  claim's words: high when unverified, medium otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarize.analyze.doubt import distancing, is_unverified, unverified_remark
+from summarize.check.evidence import names, quote_sentence, report_name
+from summarize.check.tellings import MAX_COUNTER_QUOTES, Tellings, sentence_text
+from summarize.models import (
+    Analysis,
+    ClaimGroup,
+    Finding,
+    SentenceRef,
+)
+from summarize.text.display import shorten
+from summarize.text.tokens import content_terms, term_overlap
+
+_DISPUTING = re.compile(r"\b(alleged\w*|purported\w*|without evidence)\b", re.I)
+# Members must say nearly the same thing before their attribution is compared.
+SAME_CLAIM_OVERLAP = 0.5
+# A flat statement and a distanced one are the same claim when they share this many of its
+# content words; a claim after a cue needs this many words, else the words before the cue are it.
+SHARED_CLAIM_WORDS = 2
+CLAIM_MIN_WORDS = 3
+
+
+def _doubt(analysis: Analysis, ref: SentenceRef) -> set[str]:
+    """'disputed' (claimed, alleged, without evidence) and/or 'unverified' (could not confirm).
+
+    A report often casts the doubt in the next sentence ("The claims could not be confirmed."),
+    so that sentence counts too.
+    """
+    document = analysis.document(ref.document)
+    texts = [document.sentences[ref.sentence].text]
+    remark = unverified_remark(document, ref.sentence)
+    if remark:
+        texts.append(remark.text)
+    doubt = set()
+    if any(is_unverified(text) for text in texts):
+        doubt.add("unverified")
+    if any(_DISPUTING.search(text) for text in texts) or any(
+        attribution.doubt for attribution in analysis.analysis_of(ref).attributions
+    ):
+        doubt.add("disputed")
+    return doubt
+
+
+def _same_claim(analysis: Analysis, a: SentenceRef, b: SentenceRef) -> bool:
+    terms_a, terms_b = set(analysis.analysis_of(a).terms), set(analysis.analysis_of(b).terms)
+    return term_overlap(terms_a, terms_b) >= SAME_CLAIM_OVERLAP
+
+
+def attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
+    # Reports of other days describe another state of affairs; compare those of the first's day.
+    anchor = group.members[0]
+    day = analysis.document(anchor.document).published
+    members = [
+        m
+        for m in group.members
+        if m == anchor
+        or (
+            _same_claim(analysis, anchor, m)
+            and analysis.document(m.document).published in (day, None)
+        )
+    ]
+    if len(members) < 2 or all(is_unverified(analysis.sentence(m).text) for m in members):
+        return None
+    attributed = [m for m in members if analysis.analysis_of(m).attributions]
+    own_voice = [m for m in members if not analysis.analysis_of(m).attributions]
+    doubts = {m.document: _doubt(analysis, m) for m in members}
+
+    if attributed and own_voice:
+        doubted = any(doubts.values())
+        if not doubted:
+            return None  # a routine statement with or without "X said": no difference in doubt
+        sources = [analysis.analysis_of(m).attributions[0] for m in attributed]
+        return Finding(
+            kind="attribution",
+            severity="high" if doubted else "medium",
+            documents=[m.document for m in members],
+            evidence=[quote_sentence(analysis, m) for m in attributed + own_voice],
+            explanation=(
+                f"{names([m.document for m in own_voice])} state as fact what "
+                + "; ".join(
+                    f"{m.document} attributes to “{shorten(a.source, 40)}” ({a.cue})"
+                    for m, a in zip(attributed, sources, strict=True)
+                )
+                + (", and which is doubted elsewhere." if doubted else ".")
+            ),
+        )
+
+    labels = {
+        document: ", ".join(sorted(doubt)) or "no doubt" for document, doubt in doubts.items()
+    }
+    if len(set(labels.values())) > 1:
+        return Finding(
+            kind="attribution",
+            severity="medium",
+            documents=[m.document for m in members],
+            evidence=[quote_sentence(analysis, m) for m in members],
+            explanation="The reports cast different doubt on the claim: "
+            + "; ".join(f"{document}: {label}" for document, label in labels.items())
+            + ".",
+        )
+    return None
+
+
+def _claim_words(text: str, cue: re.Match[str]) -> frozenset[str]:
+    """The content words of the claim a distancing cue applies to: what follows it, or, for a
+    closing cue ("..., it was reported Sunday"), what precedes it."""
+    after = text[cue.end() :]
+    claim = after if len(after.split()) >= CLAIM_MIN_WORDS else text[: cue.start()]
+    return frozenset(content_terms(claim))
+
+
+def distanced_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
+    """A claim one report puts at a distance that another states flatly in its own voice."""
+    findings = []
+    for item in analysis.sentences:
+        ref = SentenceRef(document=item.document, sentence=item.sentence)
+        text = sentence_text(analysis, ref)
+        cue = distancing(text)
+        if cue is None:
+            continue
+        claim = _claim_words(text, cue)
+        day = analysis.document(ref.document).published
+        flat = [
+            o
+            for o in tellings.of(ref)
+            if analysis.document(o.document).published in (day, None)
+            and not analysis.analysis_of(o).attributions
+            and distancing(sentence_text(analysis, o)) is None
+            and len(claim & set(analysis.analysis_of(o).terms)) >= SHARED_CLAIM_WORDS
+        ]
+        if not flat:
+            continue
+        unverified = is_unverified(text)
+        findings.append(
+            Finding(
+                kind="attribution",
+                severity="high" if unverified else "medium",
+                documents=[*dict.fromkeys(o.document for o in flat), ref.document],
+                evidence=[quote_sentence(analysis, o) for o in flat[:MAX_COUNTER_QUOTES]]
+                + [quote_sentence(analysis, ref)],
+                explanation=(
+                    f"{names([report_name(analysis, o.document) for o in flat])} state"
+                    + ("s" if len(flat) == 1 else "")
+                    + " as fact what "
+                    + f"{report_name(analysis, ref.document)} presents at a distance "
+                    + f"(“{cue.group()}”): “{shorten(text, 90)}”."
+                ),
+            )
+        )
+    return findings

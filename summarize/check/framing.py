@@ -1,0 +1,249 @@
+"""Framing findings: how a report tells a claim that another report tells plainly.
+
+Medium, each: loaded words a report uses in its own voice where another tells the same claim
+plainly (words in quotations or in someone's reported speech are theirs, unless another report
+gives the same speech without them: then the report added them; a loaded verb of speech needs
+another report's account of the same statement); the same number counting different things
+(five militants vs five fighters; people killed vs casualties); a cause, motive or backing
+asserted in a report's own voice that the other reports' telling of the claim does not make
+("is due to vote" schedules, it does not explain).
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarize.analyze.framing import (
+    added_links,
+    in_own_voice,
+    is_charged,
+    is_speech_word,
+    reported_loaded_terms,
+)
+from summarize.analyze.nouns import synonyms
+from summarize.analyze.quantities import overlaps
+from summarize.check.evidence import names, quote_sentence, quote_span, report_name
+from summarize.check.tellings import (
+    AROUND_WORDS,
+    MAX_COUNTER_QUOTES,
+    Tellings,
+    names_speaker,
+    plainly,
+    same_speaker,
+    sentence_text,
+    speaker_words,
+)
+from summarize.models import (
+    Analysis,
+    ClaimGroup,
+    Finding,
+    Quantity,
+    SentenceRef,
+    Span,
+)
+from summarize.text.display import shorten
+from summarize.text.tokens import content_terms
+
+
+def _through_noun(analysis: Analysis, document: str, quantity: Quantity) -> Span:
+    """The quantity's span stretched to the noun it counts: "five" -> "five enemy fighters"."""
+    text = analysis.document(document).text
+    stem = re.escape((quantity.counted or "")[:4])
+    match = re.compile(rf"[^.;]{{0,40}}?\b{stem}\w*", re.I).match(text, quantity.end)
+    end = match.end() if stem and match else quantity.end
+    return Span(start=quantity.start, end=end, text=text[quantity.start : end])
+
+
+def counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
+    """The same number describing different things ("five militants" / "five fighters"): a
+    choice of framing. Two words for one thing ("two countries" / "two nations") are not."""
+    seen: list[tuple[str, Quantity]] = []
+    for member in group.members:
+        seen.extend(
+            (member.document, q)
+            for q in analysis.analysis_of(member).quantities
+            if q.base_unit == "count" and q.counted
+        )
+    for index, (doc_a, qa) in enumerate(seen):
+        for doc_b, qb in seen[index + 1 :]:
+            if (
+                doc_a != doc_b
+                and qa.counted != qb.counted
+                and overlaps(qa, qb)
+                and not synonyms(qa.counted or "", qb.counted or "")
+            ):
+                return Finding(
+                    kind="framing",
+                    severity="medium",
+                    documents=[doc_a, doc_b],
+                    evidence=[
+                        quote_span(analysis, doc_a, _through_noun(analysis, doc_a, qa)),
+                        quote_span(analysis, doc_b, _through_noun(analysis, doc_b, qb)),
+                    ],
+                    explanation=(
+                        f"The same figure counts different things: {doc_a} “{qa.text}” "
+                        f"({qa.counted}) vs {doc_b} “{qb.text}” ({qb.counted})."
+                    ),
+                )
+    return None
+
+
+def loaded_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
+    """Loaded words in a report's own voice, where another report tells the claim plainly."""
+    findings = []
+    for item in analysis.sentences:
+        charged = [term for term in item.loaded_terms if is_charged(term.text)]
+        if not charged:
+            continue
+        ref = SentenceRef(document=item.document, sentence=item.sentence)
+        sentence = analysis.sentence(ref)
+        charged = in_own_voice(sentence.text, sentence.start, charged)
+        if not charged:
+            continue
+        words = {term.text.lower() for term in charged}
+        plain = [o for o in tellings.of(ref, charged[0]) if plainly(analysis, o, words)]
+        # A verb of speech ("slammed") characterises a statement: only another report's account
+        # of the same statement, by the same speaker, tells it plainly.
+        speech = [term for term in charged if is_speech_word(term.text)]
+        if speech:
+            speakers = speaker_words(item)
+            same = [
+                o
+                for o in plain
+                if analysis.analysis_of(o).attributions
+                and (
+                    same_speaker(speakers, speaker_words(analysis.analysis_of(o)))
+                    if item.attributions
+                    else names_speaker(sentence.text, speaker_words(analysis.analysis_of(o)))
+                )
+            ]
+            if not same:
+                charged = [term for term in charged if term not in speech]
+            elif len(speech) == len(charged):
+                plain = same
+        if not plain or not charged:
+            continue
+        shown = plain[:MAX_COUNTER_QUOTES]
+        findings.append(
+            Finding(
+                kind="framing",
+                severity="medium",
+                documents=[ref.document, *(o.document for o in plain)],
+                evidence=[quote_sentence(analysis, ref)]
+                + [quote_sentence(analysis, o) for o in shown],
+                explanation=(
+                    f"{report_name(analysis, ref.document)} says "
+                    + ", ".join(f"“{term.text}”" for term in charged)
+                    + " in its own voice; "
+                    + "; ".join(
+                        f"{report_name(analysis, o.document)} tells the same claim plainly: "
+                        f"“{shorten(sentence_text(analysis, o), 90)}”"
+                        for o in shown
+                    )
+                    + "."
+                ),
+            )
+        )
+    return findings
+
+
+def added_to_speech(analysis: Analysis, tellings: Tellings) -> list[Finding]:
+    """Loaded words inside a report's paraphrase of someone's statement that the other reports'
+    versions of the same statement do not have: the report added them ("Syria announced that
+    its counteroffensive has successfully pushed back insurgents")."""
+    findings = []
+    for item in analysis.sentences:
+        if not item.attributions:
+            continue
+        ref = SentenceRef(document=item.document, sentence=item.sentence)
+        sentence = analysis.sentence(ref)
+        added = reported_loaded_terms(sentence.text, sentence.start)
+        if not added:
+            continue
+        words = {term.text.lower() for term in added}
+        speakers = speaker_words(item)
+        plain = [
+            o
+            for o in tellings.of(ref)
+            if same_speaker(speakers, speaker_words(analysis.analysis_of(o)))
+            and plainly(analysis, o, words)
+        ]
+        if not plain:
+            continue
+        shown = plain[:MAX_COUNTER_QUOTES]
+        source = item.attributions[0].source
+        findings.append(
+            Finding(
+                kind="framing",
+                severity="medium",
+                documents=[ref.document, *(o.document for o in plain)],
+                evidence=[quote_span(analysis, ref.document, term) for term in added]
+                + [quote_sentence(analysis, o) for o in shown],
+                explanation=(
+                    f"{report_name(analysis, ref.document)} adds "
+                    + ", ".join(f"“{term.text}”" for term in added)
+                    + f" to what {shorten(source, 40)} said; "
+                    + "; ".join(
+                        f"{report_name(analysis, o.document)} reports the same statement "
+                        f"without it: “{shorten(sentence_text(analysis, o), 90)}”"
+                        for o in shown
+                    )
+                    + "."
+                ),
+            )
+        )
+    return findings
+
+
+def link_findings(
+    analysis: Analysis, groups: list[ClaimGroup], tellings: Tellings
+) -> list[Finding]:
+    """A cause, motive or backing a report asserts in its own voice that the other reports'
+    telling of the same claim does not make."""
+    members: dict[tuple[str, int], list[SentenceRef]] = {}
+    for group in groups:
+        for member in group.members:
+            members[(member.document, member.sentence)] = [
+                m for m in group.members if m.document != member.document
+            ]
+    findings = []
+    for item in analysis.sentences:
+        if not item.links or item.attributions:
+            continue
+        ref = SentenceRef(document=item.document, sentence=item.sentence)
+        others = members.get((ref.document, ref.sentence)) or tellings.of(ref)
+        added = {
+            kind: words
+            for kind, words in added_links(item, [analysis.analysis_of(o) for o in others]).items()
+            if kind != "cause" or not _link_told(analysis, ref, words, others)
+        }
+        if not added:
+            continue
+        shown = others[:MAX_COUNTER_QUOTES]
+        documents = list(dict.fromkeys(o.document for o in others))
+        findings.append(
+            Finding(
+                kind="framing",
+                severity="medium",
+                documents=[ref.document, *documents],
+                evidence=[quote_sentence(analysis, r) for r in (ref, *shown)],
+                explanation=(
+                    f"{report_name(analysis, ref.document)} asserts in its own voice a "
+                    + " and ".join(f"{kind} (“{words}”)" for kind, words in added.items())
+                    + f" that {names([report_name(analysis, d) for d in documents])} "
+                    "do not make about the same fact."
+                ),
+            )
+        )
+    return findings
+
+
+def _link_told(analysis: Analysis, ref: SentenceRef, words: str, others: list[SentenceRef]) -> bool:
+    """Another report gives the same cause in other words ("died due to complications of
+    cancer" / "succumbed to cancer"): it shares the words after the cue."""
+    text = sentence_text(analysis, ref)
+    after = text[text.find(words) + len(words) :].split()[:AROUND_WORDS]
+    reason = set(content_terms(" ".join(after)))
+    return any(
+        len(reason & set(analysis.analysis_of(o).terms)) >= min(2, len(reason)) for o in others
+    )

@@ -1,0 +1,142 @@
+"""Where another report tells the same claim, and whether it tells it plainly.
+
+The same claim in another report is its most similar sentence there (at least
+WORDING_SIMILARITY, sharing at least SHARED_TELLING_TERMS content words; neighbours from
+alignment's candidates, never all pairs). A telling is plain when it is in the report's own
+words (not mostly a quotation), without charged words of its own, and without the compared
+words in any form, in it or anywhere in its report's own voice. The speaker helpers say whether
+two sentences report the same statement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarize.align import Similarities
+from summarize.analyze.framing import (
+    in_own_voice,
+    is_charged,
+)
+from summarize.analyze.reporting import unquoted
+from summarize.models import (
+    Analysis,
+    SentenceAnalysis,
+    SentenceRef,
+    Span,
+)
+from summarize.text.tokens import content_terms, stem
+
+# Another report's most similar sentence tells the same claim when at least this similar
+# (reports of one event word their leads differently: whole leads often score 0.05 to 0.1);
+# words shared around the word that matters count LOCAL_WEIGHT each.
+WORDING_SIMILARITY = 0.05
+LOCAL_WEIGHT = 0.1
+AROUND_WORDS = 6
+MIN_TELLING_TERMS = 4
+# Two sentences tell the same claim only when they share at least this many content words: one
+# shared word ("suggest", "coronavirus") is a shared topic, not a shared fact.
+SHARED_TELLING_TERMS = 2
+# A sentence with less than this share of its words outside quotation marks is the speaker's
+# telling, not the report's: it cannot be the report's plain wording of a claim.
+OWN_WORDS_SHARE = 0.5
+# Quotes of the other side shown for a framing finding; the finding still names every report.
+MAX_COUNTER_QUOTES = 3
+
+
+class Tellings:
+    """Where another report tells the same claim: for a sentence, the most similar sentence of
+    each other report (at least WORDING_SIMILARITY), most similar first."""
+
+    def __init__(self, analysis: Analysis, similarities: Similarities) -> None:
+        self.analysis = analysis
+        self.similarities = similarities
+        self.index_of = {(s.document, s.sentence): i for i, s in enumerate(analysis.sentences)}
+
+    def of(self, ref: SentenceRef, near: Span | None = None) -> list[SentenceRef]:
+        """The telling in each other report, most similar first. With `near` (the words that
+        matter, such as a loaded word), sentences sharing the words around it score higher:
+        "penalties for crimes during riots" is told by "penalties for ... during protests"."""
+        index = self.index_of[(ref.document, ref.sentence)]
+        local = self._around(ref, near) if near is not None else frozenset()
+        terms = set(self.analysis.sentences[index].terms)
+        best: dict[str, tuple[float, SentenceRef]] = {}
+        for score, other in self.similarities.near(index):
+            item = self.analysis.sentences[other]
+            if len(item.terms) < MIN_TELLING_TERMS or score < WORDING_SIMILARITY:
+                continue  # a cut-off fragment ("But Gov.") tells nothing
+            if len(terms & set(item.terms)) < SHARED_TELLING_TERMS:
+                continue  # a shared topic word, not the same fact
+            shared = len(local & set(item.terms))
+            ranked = score + LOCAL_WEIGHT * shared
+            if item.document not in best or ranked > best[item.document][0]:
+                telling = SentenceRef(document=item.document, sentence=item.sentence)
+                best[item.document] = (ranked, telling)
+        return [telling for _, telling in sorted(best.values(), key=lambda b: -b[0])]
+
+    def _around(self, ref: SentenceRef, span: Span) -> frozenset[str]:
+        sentence = self.analysis.sentence(ref)
+        start, end = span.start - sentence.start, span.end - sentence.start
+        left = sentence.text[:start].split()[-AROUND_WORDS:]
+        right = sentence.text[end:].split()[:AROUND_WORDS]
+        return frozenset(content_terms(" ".join(left + right)))
+
+
+def plainly(analysis: Analysis, ref: SentenceRef, words: set[str]) -> bool:
+    """The sentence tells its claim in the report's own words (not mostly a quotation: that is
+    the speaker's telling), without charged words of its own, and without these words in any
+    form at all ("anti-rioting" uses "riot"); nor does its report use them in its own voice
+    elsewhere ("sparked controversy" shares "controversial"): a word both reports use is no
+    difference in framing between them."""
+    sentence = analysis.sentence(ref)
+    if len(unquoted(sentence.text).split()) < OWN_WORDS_SHARE * len(sentence.text.split()):
+        return False
+    loaded = analysis.analysis_of(ref).loaded_terms
+    charged = in_own_voice(sentence.text, sentence.start, [t for t in loaded if is_charged(t.text)])
+    families = _families(words)
+    own = unquoted(analysis.document(ref.document).text)
+    return not charged and not families & (_families_in(sentence.text) | _families_in(own))
+
+
+def _families(words: set[str]) -> set[str]:
+    """The stems of the words: one family for "controversy" and "controversial"."""
+    return {stem(word.lower()) for word in words}
+
+
+def _families_in(text: str) -> set[str]:
+    """The stems of every word of `text`, compounds split ("anti-rioting": "anti", "riot")."""
+    return _families({part for word in re.findall(r"[\w'’-]+", text) for part in word.split("-")})
+
+
+def sentence_text(analysis: Analysis, ref: SentenceRef) -> str:
+    return analysis.sentence(ref).text
+
+
+def speaker_words(item: SentenceAnalysis) -> tuple[set[str], set[str]]:
+    """The names and the content words of who the sentence says is speaking."""
+    sources = [a.source for a in item.attributions]
+    names = {w.lower() for source in sources for w in source.split() if w[:1].isupper()}
+    return names, {term for source in sources for term in content_terms(source)}
+
+
+def names_speaker(text: str, speaker: tuple[set[str], set[str]]) -> bool:
+    """The sentence names the speaker ("was slammed by immigrant advocates" names the
+    advocates): one of its names, or, when it has none, one of its words."""
+    names, words = speaker
+    if names:
+        written = {_bare(w) for w in text.split()}
+        return bool({_bare(name) for name in names} & written)
+    return bool(words & set(content_terms(text)))
+
+
+def _bare(word: str) -> str:
+    """A word without punctuation or a possessive: "Greene’s" -> "greene"."""
+    word = word.strip('.,;:!?"“”‘’()').lower()
+    return re.sub(r"['’]s$", "", word)
+
+
+def same_speaker(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> bool:
+    """The same statement has the same speaker: a shared name ("Syria said" / "Syria
+    announced"), or two shared words when neither names one ("officials" alone is anyone)."""
+    if a[0] and b[0]:
+        return bool(a[0] & b[0])
+    return len(a[1] & b[1]) >= 2
