@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from summarize.analyze.entities import name_key, resolve_entities
 from summarize.analyze.mentions import find_mentions
@@ -27,9 +27,9 @@ class Names:
     def of(cls, texts: Sequence[str], surfaces: Iterable[str]) -> Names:
         unique = tuple(dict.fromkeys(surfaces))
         keys = frozenset(name_key(surface) for surface in unique)
-        words = {w for text in texts for w in tokenize(text)} | {w for key in keys for w in key}
-        common = {t.text for text in texts for t in word_tokens(text) if t.text.islower()}
-        return cls(unique, keys, frozenset(words), frozenset(common))
+        words = frozenset().union(*(_words(text) for text in texts))
+        common = frozenset().union(*(_lowercase_words(text) for text in texts))
+        return cls(unique, keys, words | {w for key in keys for w in key}, common)
 
     def knows(self, name: str) -> bool:
         """The same name (after resolution: spellings, surnames, initialisms), or each of its
@@ -61,6 +61,16 @@ class Names:
             or any(derived(word, known) for known in self.words)
             or any(all(w in self.words for w in other) for other in _aliases().get((word,), ()))
         )
+
+
+@lru_cache(maxsize=50_000)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(tokenize(text))
+
+
+@lru_cache(maxsize=50_000)
+def _lowercase_words(text: str) -> frozenset[str]:
+    return frozenset(t.text for t in word_tokens(text) if t.text.islower())
 
 
 @cache
