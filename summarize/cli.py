@@ -3,18 +3,35 @@
 from __future__ import annotations
 
 import functools
-import os
 import sys
 from collections.abc import Callable
-from enum import StrEnum
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec
 
 import typer
 
+from summarize.cli_options import (
+    BackendChoice,
+    BaseUrlOption,
+    CacheOption,
+    ConcurrencyOption,
+    Engine,
+    FailOn,
+    FailOnOption,
+    Fallback,
+    FormatOption,
+    Inputs,
+    MaxInputTokensOption,
+    MaxWordsOption,
+    ModelOption,
+    NoCacheOption,
+    OutputFormat,
+    OutputOption,
+    TimeoutOption,
+)
 from summarize.llm.errors import LLMError
-from summarize.models import SEVERITY_ORDER, Report
+from summarize.models import Report
 from summarize.text.display import for_terminal
 
 if TYPE_CHECKING:
@@ -78,94 +95,6 @@ def _guarded(command: Callable[P, None]) -> Callable[P, None]:
     return run
 
 
-class OutputFormat(StrEnum):
-    markdown = "markdown"
-    json = "json"
-    html = "html"
-
-
-class FailOn(StrEnum):
-    high = "high"
-    medium = "medium"
-    low = "low"
-    never = "never"
-
-
-class BackendChoice(StrEnum):
-    extractive = "extractive"
-    llm = "llm"
-
-
-class Fallback(StrEnum):
-    extractive = "extractive"
-
-
-Inputs = Annotated[
-    list[str],
-    typer.Argument(
-        help="Reports: .txt, .md or .html files, directories of them, .jsonl/.json files of "
-        'clusters ({"id", "sources": [...]} a line), or - to read stdin.',
-        show_default=False,
-    ),
-]
-FormatOption = Annotated[
-    OutputFormat,
-    typer.Option(
-        "--format",
-        "-f",
-        help="markdown for the terminal, json for machines, html for a page to look at (use -o).",
-    ),
-]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option("--output", "-o", help="Write here instead of standard output."),
-]
-MaxWordsOption = Annotated[
-    int | None,
-    typer.Option(
-        min=10,
-        help="Longest summary, in words (default: 60% of the average report, 80 to 300).",
-        show_default=False,
-    ),
-]
-ModelOption = Annotated[
-    str | None, typer.Option(help="LLM model name (env SUMMARIZE_MODEL).", show_default=False)
-]
-BaseUrlOption = Annotated[
-    str | None,
-    typer.Option(help="OpenAI-compatible endpoint (env OPENAI_BASE_URL).", show_default=False),
-]
-MaxInputTokensOption = Annotated[
-    int | None,
-    typer.Option(help="Token budget per LLM request; larger inputs are map-reduced or batched."),
-]
-CacheOption = Annotated[
-    Path | None,
-    typer.Option(help="SQLite file caching and logging LLM calls.", show_default=False),
-]
-NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not reuse cached LLM answers.")]
-TimeoutOption = Annotated[
-    float,
-    typer.Option(
-        help="Seconds of silence from the LLM server before an attempt fails (plus time to read "
-        "a long prompt)."
-    ),
-]
-ConcurrencyOption = Annotated[
-    int | None,
-    typer.Option(
-        min=1,
-        help="LLM requests in flight at once (default: llama.cpp's slots, 1 for a server on "
-        "this machine, else 4).",
-        show_default=False,
-    ),
-]
-FailOnOption = Annotated[
-    FailOn,
-    typer.Option(help="Exit with code 3 when a finding of this severity or higher exists."),
-]
-
-
 def _llm_settings(
     backend: BackendChoice,
     model: str | None,
@@ -205,23 +134,11 @@ def _check_output(output: Path | None, inputs: list[str], output_format: OutputF
             _error("--format html writes a page for a browser: give -o FILE")
             raise typer.Exit(2)
         return
-    problem = None
-    if output.is_dir():
-        problem = "is a directory; -o takes the file to write"
-    elif not output.parent.is_dir():
-        problem = f"no such directory: {output.parent}"
-    elif any(_same_file(output, name) for name in inputs):
-        problem = "is one of the inputs; choose another output"
-    if problem:
+    from summarize.render.files import output_problem
+
+    if problem := output_problem(output, inputs):
         _error(f"{output}: {problem}")
         raise typer.Exit(2)
-
-
-def _same_file(a: Path, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except (OSError, ValueError):
-        return False
 
 
 def _load(inputs: list[str], output: Path | None, output_format: OutputFormat) -> list[Cluster]:
@@ -243,32 +160,19 @@ def _load(inputs: list[str], output: Path | None, output_format: OutputFormat) -
 def _emit(
     results: list[tuple[Cluster, Report]], output_format: OutputFormat, output: Path | None
 ) -> None:
-    reports = [report for _, report in results]
-    if output_format is OutputFormat.json:
-        from summarize.render.json import render_json
+    from summarize.render import render_reports
 
-        if len(reports) == 1:
-            text = render_json(reports[0]) + "\n"
-        else:
-            text = "".join(render_json(report, indent=None) + "\n" for report in reports)
-    elif output_format is OutputFormat.html:
-        from summarize.render.html import render_html
+    try:
+        text = render_reports(results, output_format.value)
+    except ValueError as error:
+        _error(str(error))
+        raise typer.Exit(2) from None
+    if output_format is OutputFormat.markdown and output is None and sys.stdout.isatty():
+        from rich.console import Console
+        from rich.markdown import Markdown
 
-        if len(results) > 1:
-            _error("--format html shows one cluster; give one cluster per run.")
-            raise typer.Exit(2)
-        cluster, report = results[0]
-        text = render_html(report, cluster.documents)
-    else:
-        from summarize.render.markdown import render_markdown
-
-        text = "\n---\n\n".join(render_markdown(report) for report in reports)
-        if output is None and sys.stdout.isatty():
-            from rich.console import Console
-            from rich.markdown import Markdown
-
-            Console().print(Markdown(text))
-            return
+        Console().print(Markdown(text))
+        return
     if output is None:
         sys.stdout.write(text)
         return
@@ -284,9 +188,8 @@ def _exit_code(
     clusters: list[Cluster], results: list[tuple[Cluster, Report]], fail_on: FailOn
 ) -> int:
     if fail_on is not FailOn.never:
-        limit = SEVERITY_ORDER[fail_on.value]
         findings = (f for _, report in results for f in report.findings)
-        if any(SEVERITY_ORDER[f.severity] <= limit for f in findings):
+        if any(f.reaches(fail_on.value) for f in findings):
             return 3
     return 1 if any(cluster.problems for cluster in clusters) else 0
 
@@ -382,11 +285,6 @@ def check(
         raise typer.Exit(1) from None
     _emit(results, output_format, output)
     raise typer.Exit(_exit_code(clusters, results, fail_on))
-
-
-class Engine(StrEnum):
-    local = "local"
-    ray = "ray"
 
 
 @app.command()

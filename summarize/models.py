@@ -241,6 +241,10 @@ class Finding(BaseModel):
     explanation: str
     values: list[ReportedValue] = Field(default_factory=list)
 
+    def reaches(self, severity: str) -> bool:
+        """At `severity` or more severe."""
+        return SEVERITY_ORDER[self.severity] <= SEVERITY_ORDER[severity]
+
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     """Most severe first, then by kind and reports, so a report reads the same every run."""

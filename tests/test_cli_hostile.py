@@ -245,7 +245,7 @@ CASES = [
         fifo_without_writer,
         1,
         "news.txt: nothing to read: no data for 0.2 s",
-        patch={"summarize.ingest.sources.PIPE_TIMEOUT": 0.2},
+        patch={"summarize.ingest.reading.PIPE_TIMEOUT": 0.2},
     ),
     Case("symlink loop", symlink_loop, 1, "loop-a.txt: cannot read: a loop of symbolic links"),
     Case("empty directory", directory, 1, "nothing: empty directory"),
@@ -381,7 +381,7 @@ CASES = [
         cluster_file("many.json", {"id": "many", "sources": [ARTICLE] * 5}),
         1,
         "2 more sources not read: a cluster takes at most 3 reports",
-        patch={"summarize.ingest.sources.MAX_REPORTS": 3},
+        patch={"summarize.ingest.records.MAX_REPORTS": 3},
     ),
     Case(
         "ten reports, ten different tolls",

@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -29,6 +30,7 @@ _PLACE_MODIFIERS = word_set(
 _CAPITALISED_COMPOUND_RE = re.compile(r"(?:^|\s)[A-Z][\w.'’]*-[A-Z]")
 
 
+@lru_cache(maxsize=100_000)
 def name_key(surface: str) -> tuple[str, ...]:
     """Normalised tokens of a name: case, diacritics, apostrophes, hyphens, articles ("al-",
     "the"), name particles ("bin", "de"), titles and middle initials do not distinguish names."""

@@ -28,6 +28,7 @@ CONNECTORS = word_set(
     "of for and the de del della di da du des la le van von der den bin ibn al el"
 )
 _ARTICLE_PARTICLES = word_set("al el")
+_LEADING_CONNECTORS = CONNECTORS - _ARTICLE_PARTICLES  # trimmed from the start of a name
 _MONTHS_AND_DAYS = frozenset((*MONTH_NAMES, *MONTH_ABBREVIATIONS, *WEEKDAYS))
 # Titles before a person's name; the mention keeps only the name after them.
 TITLES = word_set(
@@ -128,7 +129,8 @@ def _name_runs(tokens: list[Token]) -> list[list[Token]]:
 
     def close() -> None:
         nonlocal run, pending
-        runs.extend(_split_at_and(run))
+        if run:
+            runs.extend(_split_at_and(run))
         run, pending = [], []
 
     for index, token in enumerate(tokens):
@@ -219,7 +221,7 @@ def _strip_titles(run: list[Token]) -> list[list[Token]]:
 def _drop_connectors(words: list[Token]) -> list[Token]:
     """Trim connectors from both ends, keeping a leading article particle ("al Qaeda")."""
     start, end = 0, len(words)
-    while start < end and words[start].text.lower() in CONNECTORS - _ARTICLE_PARTICLES:
+    while start < end and words[start].text.lower() in _LEADING_CONNECTORS:
         start += 1
     while end > start and words[end - 1].text.lower() in CONNECTORS:
         end -= 1

@@ -8,6 +8,7 @@ words for one thing ("countries" / "nations") from a change of what is counted.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -98,12 +99,18 @@ def noun_senses() -> NounSenses:
         .joinpath("lexicons", "wordnet_nouns.txt")
         .read_text(encoding="utf-8")
     )
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    hypernyms = next(i for i, line in enumerate(lines) if line.startswith("@"))
-    plurals = hypernyms
+    # The licence heads the file in comment lines; then come lemmas, plurals and hypernyms.
+    header = _HEADER.match(text)
+    start = header.end() if header else 0
+    hypernyms = text.index("\n@", start) + 1
+    lines = text[start:hypernyms].splitlines()
+    plurals = len(lines)
     while plurals and " =" in lines[plurals - 1]:
         plurals -= 1
-    return NounSenses(lines[:plurals], lines[plurals:hypernyms], lines[hypernyms:])
+    return NounSenses(lines[:plurals], lines[plurals:], text[hypernyms:].splitlines())
+
+
+_HEADER = re.compile(r"(?:#[^\n]*\n|\n)*")
 
 
 def synonyms(a: str, b: str) -> bool:

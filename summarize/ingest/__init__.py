@@ -1,16 +1,15 @@
 """Ingest: inputs (files, directories, stdin, JSONL clusters) read and cleaned into Documents.
 
-`sources` reads and bounds what comes in, `markup` turns HTML and Markdown into text, and
-`cleaning` takes page chrome, title, date and dateline out and splits the body into sentences.
+`sources` turns the command line's inputs into clusters, `reading` reads files, pipes and stdin
+within bounds, `records` turns JSON cluster records into clusters, `markup` turns HTML and
+Markdown into text, and `cleaning` takes page chrome, title, date and dateline out and splits the
+body into sentences.
 """
 
 from summarize.ingest.cleaning import document_from_text, split_sentences
-from summarize.ingest.sources import (
-    MAX_INPUT_BYTES,
-    cluster_from_record,
-    load_inputs,
-    load_json,
-)
+from summarize.ingest.reading import MAX_INPUT_BYTES
+from summarize.ingest.records import cluster_from_record, load_json
+from summarize.ingest.sources import load_inputs
 
 __all__ = [
     "MAX_INPUT_BYTES",

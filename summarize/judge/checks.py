@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from summarize.analyze.nouns import noun_senses
@@ -13,6 +14,7 @@ from summarize.judge.lexicon import NEGATING_PREFIXES, classes, opposites
 from summarize.judge.names import claim_names, derived
 from summarize.judge.sources import YEAR, Sources, calendar_names
 from summarize.judge.wording import Wording
+from summarize.models import Quantity
 from summarize.text.tokens import STOPWORDS
 
 Label = Literal["supported", "unsupported", "contradicted"]
@@ -32,7 +34,7 @@ def check_quantities(claim: str, sources: Sources, aligned: list[int]) -> list[P
     problems = []
     nearby = [q for i in aligned for q in sources.quantities[i]]
     everywhere = [q for found in sources.quantities for q in found]
-    claimed = find_quantities(claim)
+    claimed = _quantities(claim)
     for quantity in claimed:
         if any(overlaps(quantity, q) for q in nearby):
             continue
@@ -59,6 +61,13 @@ def check_quantities(claim: str, sources: Sources, aligned: list[int]) -> list[P
     for day in calendar_names(claim) - sources.calendar_names:
         problems.append(Problem("unsupported", f'"{day}" is not in the sources'))
     return problems
+
+
+@lru_cache(maxsize=50_000)
+def _quantities(claim: str) -> tuple[Quantity, ...]:
+    """The claim's quantities (read only: the composer judges one version of a sentence against
+    several sets of reports)."""
+    return tuple(find_quantities(claim))
 
 
 def check_names(claim: str, sources: Sources) -> list[Problem]:

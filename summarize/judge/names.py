@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from summarize.analyze.entities import name_key, resolve_entities
 from summarize.analyze.mentions import find_mentions
@@ -22,20 +22,27 @@ class Names:
     keys: frozenset[tuple[str, ...]]
     words: frozenset[str]
     common_words: frozenset[str]  # written in lower case somewhere: not only a name
+    # name -> whether the sources know it (a summary's candidates name the same few names)
+    _known: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, texts: Sequence[str], surfaces: Iterable[str]) -> Names:
         unique = tuple(dict.fromkeys(surfaces))
         keys = frozenset(name_key(surface) for surface in unique)
-        words = {w for text in texts for w in tokenize(text)} | {w for key in keys for w in key}
-        common = {t.text for text in texts for t in word_tokens(text) if t.text.islower()}
-        return cls(unique, keys, frozenset(words), frozenset(common))
+        words = frozenset().union(*(_words(text) for text in texts))
+        common = frozenset().union(*(_lowercase_words(text) for text in texts))
+        return cls(unique, keys, words | {w for key in keys for w in key}, common)
 
     def knows(self, name: str) -> bool:
         """The same name (after resolution: spellings, surnames, initialisms), or each of its
         words in the sources as written or as a word made from a source word ("Israeli" from
         "Israel"). Word by word because a run of capitals can join two names ("London Russian
         embassy")."""
+        if name not in self._known:
+            self._known[name] = self._knows(name)
+        return self._known[name]
+
+    def _knows(self, name: str) -> bool:
         key = name_key(name)
         if self._knows_key(key) or any(self._knows_key(other) for other in _aliases().get(key, ())):
             return True
@@ -63,6 +70,16 @@ class Names:
         )
 
 
+@lru_cache(maxsize=50_000)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(tokenize(text))
+
+
+@lru_cache(maxsize=50_000)
+def _lowercase_words(text: str) -> frozenset[str]:
+    return frozenset(t.text for t in word_tokens(text) if t.text.islower())
+
+
 @cache
 def _aliases() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Name key -> keys of the other names of the same country ("U.K." -> "Britain")."""
@@ -85,13 +102,14 @@ def derived(a: str, b: str) -> bool:
     return shared >= 4 and shared >= 0.75 * shorter and max(len(a), len(b)) - shared <= 3
 
 
-def claim_names(claim: str) -> list[str]:
+@lru_cache(maxsize=50_000)
+def claim_names(claim: str) -> tuple[str, ...]:
     """Names in the claim. A single capitalised word opening it may be an ordinary word
     ("Shares fell"), so it counts only when it is an acronym."""
     first = re.search(r"\w", claim)
     opening = first.start() if first else 0
-    return [
+    return tuple(
         mention.text
         for mention in find_mentions(claim)
         if mention.start != opening or " " in mention.text or mention.text.isupper()
-    ]
+    )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from summarize.judge.lexicon import folded
 from summarize.judge.names import Names
@@ -23,7 +25,8 @@ YEAR = re.compile(r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d.,]|\w)")
 
 @dataclass
 class Sources:
-    """The source sentences one judgement may use, indexed for alignment."""
+    """The source sentences one judgement may use, indexed for alignment. What only some checks
+    read (names, years, calendar names, negations) is worked out on first use."""
 
     refs: list[SentenceRef]
     texts: list[str]
@@ -31,22 +34,13 @@ class Sources:
     quantities: list[list[Quantity]]
     postings: dict[str, list[int]]
     frequency: Counter[str]
-    names: Names
-    years: frozenset[str]
-    calendar_names: frozenset[str]
-    negations: frozenset[frozenset[str]]  # the words each negation in the sources applies to
+    published: list[dt.date]  # the reports' dates
+    mentions: list[str]  # the entity mentions of the sentences, as written
 
     @classmethod
     def of(cls, analysis: Analysis, documents: Sequence[str] | None) -> Sources:
         wanted = set(documents) if documents is not None else None
         items = [s for s in analysis.sentences if wanted is None or s.document in wanted]
-        texts = [analysis.sentence(item).text for item in items]
-        # A report's date backs "On December 3" as much as its text does.
-        published = [
-            d.published
-            for d in analysis.documents
-            if d.published and (wanted is None or d.id in wanted)
-        ]
         terms = [frozenset(folded(term) for term in item.terms) for item in items]
         postings: dict[str, list[int]] = defaultdict(list)
         for index, found in enumerate(terms):
@@ -54,19 +48,43 @@ class Sources:
                 postings[term].append(index)
         return cls(
             refs=[SentenceRef(document=s.document, sentence=s.sentence) for s in items],
-            texts=texts,
+            texts=[analysis.sentence(item).text for item in items],
             terms=terms,
             quantities=[item.quantities for item in items],
             postings=postings,
             frequency=Counter(term for found in terms for term in found),
-            names=Names.of(texts, (m.text for item in items for m in item.entities)),
-            years=frozenset(year for text in texts for year in YEAR.findall(text))
-            | {str(day.year) for day in published},
-            calendar_names=frozenset().union(*(calendar_names(text) for text in texts))
-            | {f"{day:%B}" for day in published}
-            | {f"{day:%A}" for day in published},
-            negations=frozenset(n.words for text in texts for n in read_wording(text).negated),
+            published=[
+                d.published
+                for d in analysis.documents
+                if d.published and (wanted is None or d.id in wanted)
+            ],
+            mentions=[m.text for item in items for m in item.entities],
         )
+
+    @cached_property
+    def names(self) -> Names:
+        return Names.of(self.texts, self.mentions)
+
+    @cached_property
+    def years(self) -> frozenset[str]:
+        # A report's date backs "in 2019" as much as its text does.
+        return frozenset(year for text in self.texts for year in YEAR.findall(text)) | {
+            str(day.year) for day in self.published
+        }
+
+    @cached_property
+    def calendar_names(self) -> frozenset[str]:
+        # A report's date backs "On December 3" as much as its text does.
+        return (
+            frozenset().union(*(calendar_names(text) for text in self.texts))
+            | {f"{day:%B}" for day in self.published}
+            | {f"{day:%A}" for day in self.published}
+        )
+
+    @cached_property
+    def negations(self) -> frozenset[frozenset[str]]:
+        """The words each negation in the sources applies to."""
+        return frozenset(n.words for text in self.texts for n in read_wording(text).negated)
 
     def weight(self, term: str) -> float:
         """IDF over the source sentences; an unseen term weighs as much as the rarest."""
@@ -100,9 +118,7 @@ class Sources:
         return chosen, sum(weights[t] for t in ordered if t in covered) / total
 
 
-_cached: tuple[Analysis, dict[tuple[str, ...] | None, Sources]] | None = None
-
-
+@lru_cache(maxsize=50_000)
 def calendar_names(text: str) -> frozenset[str]:
     """Weekdays and months named in `text`, capitalised as names are ("may" is a verb)."""
     return frozenset(

@@ -27,26 +27,21 @@ The openai SDK is imported on the first request only.
 
 from __future__ import annotations
 
-import email.utils
-import functools
-import random
-import re
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 from urllib.parse import urlparse
 
-from pydantic import BaseModel
-
 from summarize.llm import catalog, tokens
+from summarize.llm.ask import Ask, Completion, Messages, Usage
 from summarize.llm.cache import Exchange, NotRecorded, RequestKey, open_log
 from summarize.llm.errors import ContextExceeded, InvalidAnswer, LLMError, redact
+from summarize.llm.failures import UNKNOWN_OVERFLOW_SHARE, answer_text, finish_reason
 from summarize.llm.fences import outside_fences
 from summarize.llm.progress import Progress
-from summarize.llm.settings import LLMSettings
+from summarize.llm.settings import LLMSettings, check_settings, is_loopback
 from summarize.llm.structured import (
     ModelT,
     describe_invalid,
@@ -54,212 +49,23 @@ from summarize.llm.structured import (
     parse_reply,
     strict_json_schema,
 )
+from summarize.llm.transport import Transport
 
 if TYPE_CHECKING:
-    import openai
-
     from summarize.llm.server import ServerInfo
 
-Messages = list[dict[str, str]]
+# Ask, Completion and Usage are part of the client's interface.
+__all__ = ["Ask", "Completion", "LLMClient", "Usage"]
+
 T = TypeVar("T")
 R = TypeVar("R")
 
-OUTPUT_MODES = ("json_schema", "json_object", "text")
-RETRYABLE_STATUS = {408, 409, 429}
-# Local servers (Ollama, vLLM, llama.cpp) ignore the key, but the SDK insists on one.
-PLACEHOLDER_KEY = "no-key-needed"
-CONNECT_TIMEOUT = 10.0
 REMOTE_CONCURRENCY = 4
 MAX_SLOT_CONCURRENCY = 4
-LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
 # A repair turn: a short excerpt of the invalid reply and the problem, within REPAIR_TOKENS.
 REPAIR_TOKENS = 200
 REPAIR_EXCERPT_CHARS = 300
 REPAIR_PROBLEM_CHARS = 240
-# A context error without figures says only that the request was too large: plan for 80% of it.
-UNKNOWN_OVERFLOW_SHARE = 0.8
-# A server's message about a response format it does not take (llama-cpp-python: HTTP 500
-# "response_format.type: Input should be 'text' or 'json_object'").
-_FORMAT_REJECTED = re.compile(r"response_format|json_schema|json_object|grammar", re.IGNORECASE)
-_CONTEXT_EXCEEDED = re.compile(
-    r"context (?:size|length|window)|maximum context|exceeds? (?:the )?(?:available )?context"
-    r"|n_ctx|prompt is too long|too many tokens",
-    re.IGNORECASE,
-)
-_CONTEXT_CODES = {"exceed_context_size_error", "context_length_exceeded"}
-_CONTEXT_SIZE = re.compile(
-    r"(?:maximum context length is|context size \(|context window of|n_ctx\W{1,3})\s*(\d+)", re.I
-)
-_PROMPT_SIZE = re.compile(r"(?:request \(|requested tokens \(|\()\s*(\d+)(?: tokens\)| in the )")
-
-
-class Usage(BaseModel):
-    """What a set of answers cost: requests sent, tokens and seconds, and answers from the cache."""
-
-    requests: int = 0
-    tokens_in: int = 0
-    tokens_out: int = 0
-    seconds: float = 0
-    cut_answers: int = 0  # answers that hit max_tokens, used up to their last complete item
-    cache_hits: int = 0
-    cached_tokens_in: int = 0
-    cached_tokens_out: int = 0
-
-    def __add__(self, other: Usage) -> Usage:
-        return Usage(
-            **{name: getattr(self, name) + getattr(other, name) for name in Usage.model_fields}
-        )
-
-
-@dataclass(frozen=True)
-class Completion(Generic[ModelT]):
-    value: ModelT
-    usage: Usage
-
-
-@dataclass(frozen=True)
-class Ask:
-    """One question: the messages, the versions of the prompts they were made from, the room
-    its answer may take (sent as `max_tokens`), and the only values some string fields of the
-    answer may take (`{"citations": report ids}`, sent in the schema)."""
-
-    messages: Messages
-    prompt_version: str
-    max_tokens: int
-    choices: Mapping[str, Sequence[str]] = field(default_factory=dict)
-
-
-class _Retryable(Exception):
-    def __init__(self, problem: str, retry_after: float | None = None) -> None:
-        super().__init__(problem)
-        self.problem = problem
-        self.retry_after = retry_after
-
-
-class _Downgrade(Exception):
-    """The server rejected our response_format; ask again with the next simpler mode."""
-
-    def __init__(self, problem: str) -> None:
-        super().__init__(problem)
-        self.problem = problem
-
-
-def check_settings(settings: LLMSettings) -> None:
-    """Fail early, with a message saying what to set, when the endpoint or key is missing."""
-    if settings.base_url is not None:
-        parsed = urlparse(settings.base_url)
-        if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            raise LLMError(
-                "the LLM base URL must look like http(s)://host[:port]/v1, "
-                f"got '{redact(settings.base_url)}'"
-            )
-    elif settings.api_key is None and settings.replay is None:
-        raise LLMError(
-            "no API key for the LLM backend: set OPENAI_API_KEY, or point --base-url "
-            "(OPENAI_BASE_URL) at a server that needs none"
-        )
-
-
-def retry_after_seconds(headers: Any) -> float | None:
-    """Seconds a server asked us to wait (retry-after-ms, retry-after seconds or HTTP date)."""
-    if headers is None:
-        return None
-    if (milliseconds := headers.get("retry-after-ms")) is not None:
-        try:
-            return max(0.0, float(milliseconds) / 1000)
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if value is None:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value) if value.strip() else None
-        except (TypeError, ValueError):
-            return None
-        return None if when is None else max(0.0, when.timestamp() - time.time())
-
-
-def backoff_seconds(attempt: int, base: float, ceiling: float) -> float:
-    """Exponential back-off with 'equal jitter': half fixed, half random, so it always grows."""
-    delay = min(ceiling, base * 2.0**attempt)
-    return delay / 2 + random.uniform(0, delay / 2)
-
-
-def is_loopback(base_url: str | None) -> bool:
-    """Whether `base_url` is a server on this machine."""
-    host = (urlparse(base_url).hostname or "") if base_url else ""
-    return host in LOOPBACK_HOSTS or host.startswith("127.")
-
-
-def context_exceeded(status: int, body: object, message: str) -> ContextExceeded | None:
-    """The server's words as a ContextExceeded (with its figures), if that is what they say.
-
-    llama.cpp: HTTP 400 `exceed_context_size_error` with n_ctx and n_prompt_tokens (older
-    builds and LM Studio: HTTP 500 "Context size has been exceeded."); OpenAI, vLLM and
-    llama-cpp-python: HTTP 400 `context_length_exceeded`, "maximum context length is N tokens".
-    """
-    inner = body.get("error", body) if isinstance(body, dict) else None
-    fields = inner if isinstance(inner, dict) else {}
-    codes = {str(fields.get("type")), str(fields.get("code"))}
-    if not (codes & _CONTEXT_CODES or _CONTEXT_EXCEEDED.search(message)):
-        return None
-
-    def number(name: str, pattern: re.Pattern[str]) -> int | None:
-        value = fields.get(name)
-        if isinstance(value, int) and value > 0:
-            return value
-        match = pattern.search(message)
-        return int(match[1]) if match else None
-
-    return ContextExceeded(
-        f"the request does not fit the server's context (HTTP {status}): {message[:200]}",
-        context_tokens=number("n_ctx", _CONTEXT_SIZE),
-        prompt_tokens=number("n_prompt_tokens", _PROMPT_SIZE),
-    )
-
-
-def _server_message(body: object, fallback: str) -> str:
-    """The server's own words: OpenAI-style {"error": {"message": ...}} or the raw text."""
-    if isinstance(body, dict):
-        inner = body.get("error", body)
-        if isinstance(inner, dict) and isinstance(inner.get("message"), str):
-            return str(inner["message"])
-        if isinstance(inner, str):
-            return inner
-    return fallback
-
-
-def _content(response: Mapping[str, Any]) -> str | None:
-    choices = response.get("choices") or [{}]
-    content = (choices[0].get("message") or {}).get("content")
-    return content if isinstance(content, str) else None
-
-
-def _finish_reason(response: Mapping[str, Any]) -> str | None:
-    choices = response.get("choices") or [{}]
-    reason = choices[0].get("finish_reason")
-    return reason if isinstance(reason, str) else None
-
-
-def _failed_exchange(
-    key: RequestKey, request: dict[str, Any], started: float, problem: str
-) -> Exchange:
-    seconds = time.monotonic() - started
-    return Exchange(key=key, request=request, error=problem, duration_ms=seconds * 1000)
-
-
-def _transport_failure(error: BaseException) -> str | None:
-    """'timeout' or 'transport' for the HTTP library's own errors (the SDK's transport is
-    httpx or httpx2; both name their classes alike), None for anything else."""
-    names = {cls.__name__ for cls in type(error).__mro__}
-    if not type(error).__module__.startswith("httpx"):
-        return None
-    if "TimeoutException" in names:
-        return "timeout"
-    return "transport" if names & {"TransportError", "StreamError", "HTTPError"} else None
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -279,8 +85,7 @@ class LLMClient:
         self.log = open_log(settings, redact=self._redact)
         self.progress = Progress(settings.model, progress_stream)
         self._sleep = sleep
-        self._mode = 0
-        self._sdk: openai.OpenAI | None = None
+        self.transport = Transport(settings, self.log, self.progress, sleep, self._redact)
         self._lock = threading.Lock()
         self._probed = False
         self._server: ServerInfo | None = None
@@ -300,7 +105,7 @@ class LLMClient:
             if base_url is not None:
                 from summarize.llm.server import probe
 
-                sdk, model = self._sdk_client(), self.settings.model
+                sdk, model = self.transport.sdk(), self.settings.model
                 self._server, self._counter = probe(sdk, base_url, model)
 
     @property
@@ -457,7 +262,7 @@ class LLMClient:
             spent = Usage(requests=1, tokens_in=tokens_in, tokens_out=tokens_out, seconds=seconds)
             usage += spent
             self._add_usage(spent)
-            content = _content(response)
+            content = answer_text(response)
             exchange = Exchange(
                 key=key,
                 request=request,
@@ -467,7 +272,7 @@ class LLMClient:
                 duration_ms=seconds * 1000,
             )
             try:
-                cut = _finish_reason(response) == "length"
+                cut = finish_reason(response) == "length"
                 value = parse_reply(content, response_model, cut=cut)
                 if (echo := only_echoes(value, instructions)) is not None:
                     raise ValueError(
@@ -476,7 +281,7 @@ class LLMClient:
                     )
             except ValueError as error:
                 problem = describe_invalid(error)
-                if _finish_reason(response) == "length":
+                if finish_reason(response) == "length":
                     problem = (
                         f"the reply was cut off at the {ask.max_tokens}-token limit before it "
                         f"was complete ({problem}); write fewer, shorter sentences"
@@ -515,8 +320,8 @@ class LLMClient:
         if stored is None:
             return None
         try:
-            cut = _finish_reason(stored) == "length"
-            value = parse_reply(_content(stored), response_model, cut=cut)
+            cut = finish_reason(stored) == "length"
+            value = parse_reply(answer_text(stored), response_model, cut=cut)
         except ValueError:
             return None
         usage = stored.get("usage") or {}
@@ -527,6 +332,30 @@ class LLMClient:
         self._add_usage(usage)
         return Completion(value=value, usage=usage)
 
+    def _send(
+        self, conversation: Messages, response_model: type[ModelT], key: RequestKey, ask: Ask
+    ) -> tuple[dict[str, Any], dict[str, Any], float]:
+        """One answer over HTTP (see Transport.send); a context error teaches the budget."""
+        prompt_tokens = self.count_messages(conversation)
+        try:
+            return self.transport.send(
+                conversation,
+                response_model,
+                key,
+                ask,
+                prompt_tokens=prompt_tokens,
+                lengths=self._enforces_lengths(),
+            )
+        except ContextExceeded as overflow:
+            self._learn(overflow, prompt_tokens, ask.max_tokens)
+            raise
+
+    def _enforces_lengths(self) -> bool:
+        """Whether the server turns the schema into a grammar that enforces length limits
+        (llama.cpp): then they are sent, and a looping model has to end its sentence."""
+        self._probe()
+        return self._server is not None and self._server.flavour == "llama.cpp"
+
     def _add_usage(self, usage: Usage) -> None:
         with self._lock:
             self.usage += usage
@@ -536,218 +365,7 @@ class LLMClient:
         usage = response.get("usage") or {}
         if isinstance(usage.get("prompt_tokens"), int):
             return int(usage["prompt_tokens"]), int(usage.get("completion_tokens") or 0)
-        return self.count_messages(conversation), self.count(_content(response) or "")
-
-    # ------------------------------------------------------------------ HTTP
-
-    def _client(self) -> openai.OpenAI:
-        with self._lock:
-            return self._sdk_client()
-
-    def _sdk_client(self) -> openai.OpenAI:
-        """The SDK client (call with the lock held)."""
-        if self._sdk is None:
-            import openai
-
-            key = self.settings.api_key
-            self._sdk = openai.OpenAI(
-                api_key=key.get_secret_value() if key else PLACEHOLDER_KEY,
-                base_url=self.settings.base_url,
-                max_retries=0,
-            )
-        return self._sdk
-
-    def _request(
-        self, conversation: Messages, response_model: type[BaseModel], ask: Ask
-    ) -> dict[str, Any]:
-        request: dict[str, Any] = {
-            "model": self.settings.model,
-            "messages": conversation,
-            "temperature": self.settings.temperature,
-            "max_tokens": ask.max_tokens,
-            "stream": True,
-            "stream_options": {"include_usage": True},
-        }
-        mode = OUTPUT_MODES[self._mode]
-        lengths = self._enforces_lengths()
-        schema = strict_json_schema(response_model, lengths=lengths, choices=ask.choices)
-        if mode == "json_schema":
-            request["response_format"] = {
-                "type": "json_schema",
-                "json_schema": {
-                    "name": response_model.__name__,
-                    "schema": schema,
-                    "strict": True,
-                },
-            }
-        elif mode == "json_object":
-            # The schema rides along: llama.cpp and llama-cpp-python constrain JSON mode to it.
-            request["response_format"] = {"type": "json_object", "schema": schema}
-        return request
-
-    def _enforces_lengths(self) -> bool:
-        """Whether the server turns the schema into a grammar that enforces length limits
-        (llama.cpp): then they are sent, and a looping model has to end its sentence."""
-        self._probe()
-        return self._server is not None and self._server.flavour == "llama.cpp"
-
-    def _send(
-        self, conversation: Messages, response_model: type[BaseModel], key: RequestKey, ask: Ask
-    ) -> tuple[dict[str, Any], dict[str, Any], float]:
-        """One answer over HTTP: (request sent, response JSON, seconds), retrying as needed."""
-        settings = self.settings
-        prompt_tokens = self.count_messages(conversation)
-        attempt = 0
-        while True:
-            request = self._request(conversation, response_model, ask)
-            started = time.monotonic()
-            failed = functools.partial(_failed_exchange, key, request, started)
-            try:
-                response = self._post(request, prompt_tokens)
-            except _Retryable as failure:
-                self.log.record(failed(failure.problem))
-                if attempt >= settings.max_retries:
-                    raise LLMError(
-                        f"gave up on {settings.endpoint} after {attempt + 1} attempts "
-                        f"(last: {failure.problem})"
-                    ) from None
-                self._sleep(self._delay(attempt, failure))
-                attempt += 1
-                continue
-            except _Downgrade as failure:
-                self.log.record(failed(failure.problem))
-                continue
-            except ContextExceeded as overflow:
-                self.log.record(failed(str(overflow)))
-                self._learn(overflow, prompt_tokens, ask.max_tokens)
-                raise
-            except LLMError as error:
-                self.log.record(failed(str(error)))
-                raise
-            seconds = time.monotonic() - started
-            if (cut := self._cut_by_context(response, ask.max_tokens)) is not None:
-                self.log.record(failed(str(cut)))
-                self._learn(cut, prompt_tokens, ask.max_tokens)
-                raise cut
-            return request, response, seconds
-
-    @staticmethod
-    def _cut_by_context(response: dict[str, Any], max_tokens: int) -> ContextExceeded | None:
-        """An answer stopped for length before `max_tokens`: the context ran out under it."""
-        usage = response.get("usage") or {}
-        prompt, written = usage.get("prompt_tokens"), usage.get("completion_tokens")
-        if _finish_reason(response) != "length" or not isinstance(written, int):
-            return None
-        if not isinstance(prompt, int) or written >= max_tokens:
-            return None
-        return ContextExceeded(
-            f"the answer was cut after {written} of {max_tokens} tokens: the prompt "
-            f"({prompt} tokens) and the answer do not fit the server's context",
-            context_tokens=prompt + written,
-            prompt_tokens=prompt,
-        )
-
-    def _delay(self, attempt: int, failure: _Retryable) -> float:
-        settings = self.settings
-        if failure.retry_after is None:
-            return backoff_seconds(attempt, settings.backoff_base, settings.backoff_max)
-        if failure.retry_after > settings.backoff_max:
-            raise LLMError(
-                f"{settings.endpoint} asked to wait {failure.retry_after:.0f} s before retrying "
-                f"({failure.problem}); that is longer than the {settings.backoff_max:.0f} s allowed"
-            )
-        return failure.retry_after
-
-    def read_timeout(self, prompt_tokens: int) -> float:
-        """Seconds of silence allowed: `timeout`, plus the time a slow server needs to read
-        the prompt before its first byte (at `prompt_tokens_per_second`)."""
-        settings = self.settings
-        return settings.timeout + prompt_tokens / settings.prompt_tokens_per_second
-
-    def _post(self, request: dict[str, Any], prompt_tokens: int) -> dict[str, Any]:
-        """One streamed HTTP attempt; sorts every failure into retry, downgrade, a context
-        error or a final LLMError."""
-        import openai
-
-        from summarize.llm.stream import StreamError, Unreadable, read_completion
-
-        settings = self.settings
-        silence = self.read_timeout(prompt_tokens)
-        timeout = openai.Timeout(silence, connect=CONNECT_TIMEOUT)
-        handle = self.progress.start(prompt_tokens)
-        answered = False
-        try:
-            create = self._client().chat.completions.with_streaming_response.create
-            with create(**request, timeout=timeout) as answer:
-                response = read_completion(answer, lambda: self.progress.tokens(handle))
-            answered = True
-            return response
-        except openai.APITimeoutError:
-            raise _Retryable(f"no answer for {silence:g} s") from None
-        except openai.APIConnectionError as error:
-            cause = error.__cause__ or error
-            raise _Retryable(f"could not connect: {self._redact(str(cause))[:200]}") from None
-        except openai.APIStatusError as error:
-            headers = error.response.headers
-            raise self._classify(
-                request, error.status_code, error.body, error.message, headers
-            ) from None
-        except StreamError as error:
-            raise self._classify(request, error.status, error.body, str(error), None) from None
-        except Unreadable as error:
-            raise LLMError(
-                f"{settings.endpoint} answered with {error}; is --base-url an OpenAI-compatible "
-                "endpoint?"
-            ) from None
-        except Exception as error:
-            # Reading the stream raises the SDK's transport errors (httpx or httpx2) unwrapped.
-            kind = _transport_failure(error)
-            if kind == "timeout":
-                raise _Retryable(f"no answer for {silence:g} s") from None
-            if kind == "transport":
-                raise _Retryable(f"the answer broke off: {type(error).__name__}") from None
-            raise
-        finally:
-            self.progress.finish(handle, answered)
-
-    def _classify(
-        self,
-        request: Mapping[str, Any],
-        status: int,
-        body: object,
-        fallback_message: str,
-        headers: Mapping[str, str] | None,
-    ) -> Exception:
-        """What an error answer means: a context overflow, a rejected response format (the
-        next mode is then used), a retryable failure or a refusal."""
-        message = self._redact(_server_message(body, fallback_message))
-        if (overflow := context_exceeded(status, body, message)) is not None:
-            return overflow
-        sent = request.get("response_format", {}).get("type", "text")
-        can_downgrade = sent != OUTPUT_MODES[-1]
-        if can_downgrade and (status in (400, 422) or _FORMAT_REJECTED.search(message)):
-            with self._lock:  # from the mode this request used: threads may race here
-                self._mode = max(self._mode, OUTPUT_MODES.index(sent) + 1)
-            return _Downgrade(f"HTTP {status} with response_format: {message[:200]}")
-        if status in RETRYABLE_STATUS or status >= 500:
-            return _Retryable(f"HTTP {status}", retry_after_seconds(headers))
-        return LLMError(self._describe_refusal(status, message))
-
-    def _describe_refusal(self, status: int, server_message: str) -> str:
-        settings = self.settings
-        if status == 401:
-            return (
-                f"{settings.endpoint} rejected the API key (HTTP 401): check OPENAI_API_KEY "
-                "(and OPENAI_BASE_URL)"
-            )
-        if status == 403:
-            return f"{settings.endpoint} refused access to model '{settings.model}' (HTTP 403)"
-        if status == 404:
-            return (
-                f"{settings.endpoint} has no model '{settings.model}' or no /chat/completions "
-                "route (HTTP 404): check --model and --base-url"
-            )
-        return f"{settings.endpoint} rejected the request (HTTP {status}): {server_message[:200]}"
+        return self.count_messages(conversation), self.count(answer_text(response) or "")
 
     def _redact(self, text: str) -> str:
         key = self.settings.api_key

@@ -5,10 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 
+from summarize.llm.errors import LLMError, redact
+
 DEFAULT_MODEL = "gpt-4o-mini"
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
 
 
 def _env(name: str) -> str | None:
@@ -98,3 +102,25 @@ class LLMSettings(BaseModel):
     def endpoint(self) -> str:
         """Where requests go, for messages: the base URL or OpenAI's."""
         return self.base_url or "https://api.openai.com/v1"
+
+
+def check_settings(settings: LLMSettings) -> None:
+    """Fail early, with a message saying what to set, when the endpoint or key is missing."""
+    if settings.base_url is not None:
+        parsed = urlparse(settings.base_url)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise LLMError(
+                "the LLM base URL must look like http(s)://host[:port]/v1, "
+                f"got '{redact(settings.base_url)}'"
+            )
+    elif settings.api_key is None and settings.replay is None:
+        raise LLMError(
+            "no API key for the LLM backend: set OPENAI_API_KEY, or point --base-url "
+            "(OPENAI_BASE_URL) at a server that needs none"
+        )
+
+
+def is_loopback(base_url: str | None) -> bool:
+    """Whether `base_url` is a server on this machine."""
+    host = (urlparse(base_url).hostname or "") if base_url else ""
+    return host in LOOPBACK_HOSTS or host.startswith("127.")

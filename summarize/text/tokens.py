@@ -8,8 +8,8 @@ output), so it is one regex pass plus cached dictionary look-ups.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -53,13 +53,14 @@ def tokenize(text: str) -> list[str]:
     for raw in _WORD_RE.findall(text):
         if raw[0].isdigit():
             tokens.append(raw.replace(",", ""))
-        else:
+        elif "'" in raw or "’" in raw:
             tokens.append(POSSESSIVE_RE.sub("", raw.lower()).replace("'", "").replace("’", ""))
+        else:
+            tokens.append(raw.lower())
     return tokens
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -72,7 +73,13 @@ _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}(?:-\w+)*|\w+(?:['’.\-]\w+)*|[^\w\s]")
 
 def word_tokens(text: str) -> list[Token]:
     """Words and punctuation marks of `text` with their offsets in it."""
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+    return list(_word_tokens(text))
+
+
+@lru_cache(maxsize=50_000)
+def _word_tokens(text: str) -> tuple[Token, ...]:
+    # Cached: the analyzers and the judge each read the tokens of the same sentences.
+    return tuple(Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text))
 
 
 @cache
@@ -90,6 +97,12 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stems of the content words of `text`, in order; number words become digits."""
+    return list(_content_terms(text))
+
+
+@lru_cache(maxsize=50_000)
+def _content_terms(text: str) -> tuple[str, ...]:
+    # Cached: analysis, alignment, the composer and the judge each read the same sentences.
     terms = []
     for token in tokenize(text):
         if token in STOPWORDS:
@@ -100,7 +113,7 @@ def content_terms(text: str) -> list[str]:
             terms.append(str(NUMBER_WORDS[token]))
         elif len(token) > 1:
             terms.append(stem(token))
-    return terms
+    return tuple(terms)
 
 
 def term_overlap(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:

@@ -13,16 +13,10 @@ import pytest
 from pydantic import BaseModel, Field
 
 from summarize.llm import catalog, tokens
-from summarize.llm.client import (
-    REPAIR_TOKENS,
-    Ask,
-    LLMClient,
-    backoff_seconds,
-    check_settings,
-    retry_after_seconds,
-)
+from summarize.llm.client import REPAIR_TOKENS, Ask, LLMClient
 from summarize.llm.errors import ContextExceeded, LLMError, redact
-from summarize.llm.settings import LLMSettings
+from summarize.llm.failures import backoff_seconds, retry_after_seconds
+from summarize.llm.settings import LLMSettings, check_settings
 from tests.conftest import TEST_KEY
 from tests.openai_server import (
     FakeOpenAIServer,
@@ -293,7 +287,7 @@ def test_server_message_is_redacted(openai_server, llm_settings):
     openai_server.script(fail(400, message=f"bad request from key {TEST_KEY}"))
     settings = llm_settings.model_copy(update={"max_repairs": 0})
     client = LLMClient(settings)
-    client._mode = 2  # plain text mode: a 400 cannot be a response_format problem
+    client.transport.mode = 2  # plain text mode: a 400 cannot be a response_format problem
 
     with pytest.raises(LLMError, match=r"HTTP 400\): bad request from key \*\*\*"):
         client.complete(FLOOD, Sentences)
@@ -497,8 +491,8 @@ def test_a_stream_that_goes_silent_is_abandoned_and_retried(openai_server, llm_s
 def test_the_wait_for_the_first_byte_grows_with_the_prompt(llm_settings):
     client = LLMClient(llm_settings)
 
-    assert client.read_timeout(0) == llm_settings.timeout
-    assert client.read_timeout(4_000) == llm_settings.timeout + 4_000 / 20
+    assert client.transport.read_timeout(0) == llm_settings.timeout
+    assert client.transport.read_timeout(4_000) == llm_settings.timeout + 4_000 / 20
 
 
 @pytest.mark.parametrize(

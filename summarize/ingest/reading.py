@@ -1,0 +1,160 @@
+"""Bounded reads: a regular file, a pipe or FIFO, or stdin, as UTF-8 text.
+
+MAX_INPUT_BYTES per input (counted while reading, whatever the file is: a regular file, a pipe
+such as `<(cmd)`, a FIFO), PIPE_TIMEOUT seconds of silence from a pipe or FIFO; devices and
+sockets are refused. Each refusal is an InputError whose message says why, for the user.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import os
+import re
+import select
+import stat
+from pathlib import Path
+from typing import TextIO
+
+MAX_INPUT_BYTES = 10 * 1024 * 1024
+PIPE_TIMEOUT = 30.0  # seconds a pipe or FIFO may stay silent (a FIFO nobody writes to)
+_MB = 1024 * 1024
+_CHUNK = 1 << 20
+
+
+class InputError(ValueError):
+    """An input that cannot be used; the message says why, for the user."""
+
+
+def read_text(path: Path) -> str:
+    return _decode(_read_bounded(path))
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The bytes of a regular file, a pipe or a FIFO, at most MAX_INPUT_BYTES of them.
+
+    A regular file is measured before it is read and read no further than the limit (it may
+    grow meanwhile); a pipe or FIFO is read as it comes, and given up after PIPE_TIMEOUT seconds
+    without data (opening it does not wait for a writer). Devices (/dev/zero, a terminal) and
+    sockets are refused. Raises InputError saying what is wrong.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        raise InputError(_os_problem(error)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISFIFO(info.st_mode):
+            return _read_pipe(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"not a file: {_file_type(info.st_mode)}")
+        if info.st_size > MAX_INPUT_BYTES:
+            raise InputError(_too_large(info.st_size))
+        os.set_blocking(fd, True)
+        return _read_at_most(fd, MAX_INPUT_BYTES)
+    except OSError as error:
+        raise InputError(_os_problem(error)) from None
+    finally:
+        os.close(fd)
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := os.read(fd, min(limit + 1 - size, _CHUNK)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise InputError(_too_large(None))
+    return b"".join(chunks)
+
+
+def _read_pipe(fd: int) -> bytes:
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        if not poller.poll(PIPE_TIMEOUT * 1000):
+            raise InputError(
+                f"nothing to read: no data for {PIPE_TIMEOUT:g} s (a FIFO no one writes to?)"
+            )
+        try:
+            chunk = os.read(fd, _CHUNK)
+        except BlockingIOError:
+            continue
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > MAX_INPUT_BYTES:
+            raise InputError(_too_large(None))
+
+
+def _file_type(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a directory" if stat.S_ISDIR(mode) else "a special file"
+
+
+def _os_problem(error: OSError) -> str:
+    if error.errno == errno.ENOENT:
+        return "file not found"
+    if error.errno == errno.ELOOP:
+        return "cannot read: a loop of symbolic links"
+    return f"cannot read: {error.strerror or error}"
+
+
+def read_stdin(stdin: TextIO) -> str:
+    buffer = getattr(stdin, "buffer", None)
+    data = (
+        buffer.read(MAX_INPUT_BYTES + 1) if buffer is not None else stdin.read(MAX_INPUT_BYTES + 1)
+    )
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(_too_large(None))
+    return _decode(data) if isinstance(data, bytes) else _require_text(data)
+
+
+def _too_large(size: int | None) -> str:
+    limit = f"{MAX_INPUT_BYTES // _MB} MB"
+    return f"too large: {size / _MB:.1f} MB (limit {limit})" if size else f"too large: over {limit}"
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError("UTF-16 text, not UTF-8 (save it as UTF-8)")
+    if b"\0" in data:
+        raise InputError("binary file (contains NUL bytes), not text")
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        text = data[bom:].decode("utf-8")
+    except UnicodeDecodeError as error:
+        offset = bom + error.start
+        raise InputError(
+            f"not UTF-8 text: invalid byte 0x{data[offset]:02x} at byte offset {offset}"
+            " (save it as UTF-8)"
+        ) from None
+    return _require_text(text)
+
+
+def _require_text(text: str) -> str:
+    if not text.strip():
+        raise InputError("empty file (only whitespace)" if text else "empty file")
+    return text
+
+
+def safe_unicode(text: str) -> str:
+    """`text` with its lone surrogates, which no UTF-8 output can hold, written as escapes: a
+    file name's undecodable byte (Python's surrogateescape) as \\xNN, one escaped in JSON
+    ("\\udcff") as \\uNNNN."""
+    return _SURROGATE.sub(_surrogate_escape, text)
+
+
+def _surrogate_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")

@@ -1,0 +1,224 @@
+"""Cluster records: JSON objects {"id", "sources": [...]} (from .json and .jsonl files or
+stdin) into Clusters, and the bounds of a cluster.
+
+Bad input never raises: each bad line or source becomes an InputProblem in its Cluster.
+JSON is read within MAX_JSON_DEPTH levels. A cluster stops taking reports once it holds
+MAX_REPORTS of them or MAX_CLUSTER_SENTENCES sentences: merging a cluster costs memory in
+proportion to its sentences (20,000 sentences of long reports took 1.26 GB; 10,000 take under
+600 MB).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from summarize.ingest.cleaning import article_problem, read_article, split_headline
+from summarize.ingest.reading import InputError, read_text, safe_unicode
+from summarize.models import Cluster, Document, InputProblem
+from summarize.text.calendar import parse_date
+
+MAX_JSON_DEPTH = 32  # a cluster needs 4: [{"sources": [{"text": ...}]}]
+MAX_REPORTS = 1000  # per cluster; the scale benchmark merges 900
+MAX_CLUSTER_SENTENCES = 10_000  # under 600 MB to merge (benchmarks/bench_hostile.py)
+STDIN_SOURCE = "<stdin>"
+STDIN_DOCUMENT_ID = "stdin"
+
+
+def load_json(text: str) -> Any:
+    """`text` parsed as JSON, within bounds.
+
+    Raises json.JSONDecodeError when it is no JSON, InputError when it nests deeper than
+    MAX_JSON_DEPTH or holds a number too long to read (both are ValueErrors).
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise InputError(_too_deep()) from None
+    except ValueError as error:  # an integer of more digits than Python converts
+        raise InputError(f"unusable JSON: {error}") from None
+    if _nested_deeper(data, MAX_JSON_DEPTH):
+        raise InputError(_too_deep())
+    return data
+
+
+def _too_deep() -> str:
+    return f"JSON nested too deeply (limit {MAX_JSON_DEPTH} levels)"
+
+
+def _nested_deeper(data: Any, limit: int) -> bool:
+    """Whether arrays and objects nest more than `limit` levels deep (walked without recursion)."""
+    stack = [(data, 1)] if isinstance(data, (dict, list)) else []
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+def cluster_from_record(record: object, source: str = "<record>") -> Cluster:
+    """One cluster from a JSON record {"id": str, "sources": [str | {"text": ...}, ...]}.
+
+    Never raises: a bad record or source becomes a problem in the returned Cluster. A string
+    source is "Title. lead text" (NeuS style): a short first sentence becomes the title. An object
+    source may give "id", "text", "title", "outlet" and "published" (an unreadable date is
+    ignored). Ids default to "{cluster id}-{n}", n counting sources from 1; without an "id" the
+    cluster is named after `source`. Other keys are ignored.
+    """
+    if not isinstance(record, dict):
+        message = f'expected a cluster object with "id" and "sources", got {_json_type(record)}'
+        return Cluster(
+            id=source, documents=[], problems=[InputProblem(source=source, message=message)]
+        )
+    record_id = record.get("id")
+    cluster_id = source if record_id in (None, "") else safe_unicode(str(record_id))
+    cluster = Cluster(id=cluster_id, documents=[])
+    sources = record.get("sources")
+    if not isinstance(sources, list) or not sources:
+        message = 'no "sources": expected a non-empty list of articles'
+        cluster.problems.append(InputProblem(source=source, message=message))
+        return cluster
+    for number, item in enumerate(sources, 1):
+        if is_full(cluster):
+            cluster.problems.append(
+                full_cluster_problem(source, len(sources) - number + 1, "sources")
+            )
+            break
+        default_id = f"{cluster.id}-{number}"
+        collect(
+            cluster,
+            f"{source} source {number}",
+            functools.partial(_document_from_source, item, default_id),
+        )
+    return cluster
+
+
+def is_full(cluster: Cluster) -> bool:
+    """The cluster takes no more reports (see the module docstring)."""
+    return (
+        len(cluster.documents) >= MAX_REPORTS
+        or sum(len(document.sentences) for document in cluster.documents) >= MAX_CLUSTER_SENTENCES
+    )
+
+
+def full_cluster_problem(source: str, unread: int, what: str) -> InputProblem:
+    message = (
+        f"{unread} more {what} not read: a cluster takes at most {MAX_REPORTS} reports "
+        f"and {MAX_CLUSTER_SENTENCES:,} sentences"
+    )
+    return InputProblem(source=source, message=message)
+
+
+def collect(cluster: Cluster, source: str, read: Callable[[], tuple[Document, list[str]]]) -> None:
+    """Add the document `read` gives to the cluster under a unique id, or record why not; what
+    the sentence bounds cut from it becomes one more problem."""
+    try:
+        document, cuts = read()
+        if problem := article_problem(document):
+            raise InputError("; ".join([problem, *cuts]))
+    except InputError as error:
+        cluster.problems.append(InputProblem(source=source, message=str(error)))
+        return
+    if cuts:
+        cluster.problems.append(InputProblem(source=source, message="; ".join(cuts)))
+    taken = {existing.id for existing in cluster.documents}
+    base, copy = document.id, 1
+    while document.id in taken:
+        copy += 1
+        document.id = f"{base}-{copy}"
+    cluster.documents.append(document)
+
+
+def read_cluster_file(path: Path, label: str) -> list[Cluster]:
+    try:
+        text = read_text(path)
+        if path.suffix.lower() == ".jsonl":
+            return _clusters_from_jsonl(text, label)
+        return _clusters_from_json(_load_json(text), label)
+    except InputError as error:
+        problem = InputProblem(source=label, message=str(error))
+        return [Cluster(id=safe_unicode(path.stem), documents=[], problems=[problem])]
+
+
+def _load_json(text: str) -> Any:
+    try:
+        return load_json(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"not valid JSON: {error}") from None
+
+
+def _clusters_from_json(data: Any, source: str) -> list[Cluster]:
+    if isinstance(data, dict):
+        return [cluster_from_record(data, source)]
+    if isinstance(data, list) and data:
+        return [cluster_from_record(item, f"{source}[{i}]") for i, item in enumerate(data)]
+    raise InputError("expected a cluster object or a non-empty array of them")
+
+
+def _clusters_from_jsonl(text: str, source: str) -> list[Cluster]:
+    clusters = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            record = _load_json(line)
+        except InputError as error:
+            problem = InputProblem(source=where, message=str(error))
+            clusters.append(Cluster(id=where, documents=[], problems=[problem]))
+            continue
+        clusters.append(cluster_from_record(record, where))
+    return clusters
+
+
+def clusters_from_stdin(text: str) -> list[Cluster] | None:
+    """Clusters when stdin holds a JSON object or array or JSONL records; None for plain text."""
+    if not text.lstrip().startswith(("{", "[")):
+        return None
+    try:
+        return _clusters_from_json(load_json(text), STDIN_SOURCE)
+    except json.JSONDecodeError:
+        first_line = text.lstrip().split("\n", 1)[0]
+        try:
+            is_jsonl = isinstance(load_json(first_line), dict)
+        except ValueError:
+            return None
+        return _clusters_from_jsonl(text, STDIN_SOURCE) if is_jsonl else None
+    except InputError as error:
+        problem = InputProblem(source=STDIN_SOURCE, message=str(error))
+        return [Cluster(id=STDIN_DOCUMENT_ID, documents=[], problems=[problem])]
+
+
+def _document_from_source(item: Any, default_id: str) -> tuple[Document, list[str]]:
+    if isinstance(item, str):
+        title, body = split_headline(safe_unicode(item))
+        return read_article(body, default_id, title=title)
+    if not isinstance(item, dict):
+        raise InputError(f'expected a string or an object with "text", got {_json_type(item)}')
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError('no "text": expected the article as a non-empty string')
+    published = item.get("published")
+    return read_article(
+        safe_unicode(text),
+        safe_unicode(str(item.get("id") or default_id)),
+        title=_optional_str(item.get("title")),
+        outlet=_optional_str(item.get("outlet")),
+        published=parse_date(published) if isinstance(published, str) else None,
+    )
+
+
+def _optional_str(value: Any) -> str | None:
+    return safe_unicode(value.strip()) or None if isinstance(value, str) else None
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}
+    return names.get(type(value), "null" if value is None else "a number")
