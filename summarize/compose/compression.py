@@ -357,3 +357,24 @@ def variants(text: str, always: list[Cut], optional: list[Cut]) -> list[str]:
                 found.append(shorter)
     unique = list(dict.fromkeys(found))
     return sorted(unique, key=lambda variant: -len(variant.split()))
+
+
+# The closing parts a truncated sentence may lose: after them the main clause is whole. Never a
+# relative clause or an appositive, which the main verb may follow ("The group, which ...").
+_CLOSING = frozenset({*_TO_THE_END, "second clause"})
+
+
+def truncated_variants(text: str, always: list[Cut], optional: list[Cut]) -> list[str]:
+    """A sentence cut off before its end (`text` with a period added, `optional` its cuts): its
+    versions without the closing clause the truncation ran into, longest first; none when no
+    such clause opens before the cut."""
+    ends = [c for c in optional if c.kind in _CLOSING and c.end >= len(text.rstrip(".")) - 1]
+    rest = [c for c in optional if c not in ends]
+    found = [
+        variant
+        for end in ends
+        for variant in variants(text, [*always, end], rest)
+        if len(variant.split()) >= MIN_KEPT_WORDS
+    ]
+    unique = list(dict.fromkeys(found))
+    return sorted(unique, key=lambda variant: -len(variant.split()))

@@ -5,14 +5,18 @@ offline.
    reports' titles (a title states the core event). Each wording of a fact that is a reporting
    sentence and stands alone (`reporting`, `wording`) is a candidate: never a question to the
    reader, an instruction or a teaser; a title only as a plain statement, and never when it
-   states as fact what the reports attribute to someone.
+   states as fact what the reports attribute to someone. A title no single sentence tells (it
+   sums up the lead and what follows) is used when the judge finds its own report supports it.
+   A lead cut off mid-sentence is used only without the closing clause it was cut in, and never
+   for a contested claim (its lost end may have said who claims it).
 2. Each wording comes in versions: as written, and shorter ones without the parts its claim
    does not need (`compression`); the outlet's own loaded modifiers, which no other report
    uses, are dropped from every version.
 3. The versions that fill the budget best are chosen (`selection`): words many reports and
-   titles use, facts many reports carry and put first, the plainest wording of each. A version
-   that is not the report's sentence as written is used only when the faithfulness judge finds
-   it supported by the reports it cites.
+   titles use, facts many reports carry and put first (each fact told counts once, as a word
+   would: FACT_WEIGHT), the plainest wording of each. A version that is not the report's
+   sentence as written is used only when the faithfulness judge finds it supported by the
+   reports it cites.
 4. The chosen facts are printed in story order (title, leads, a fact only earlier reports give
    last, dated), each citing every report that supports it. A claim's "could not be verified"
    sentence travels with it; a figure an earlier report gave differently follows, dated.
@@ -32,9 +36,10 @@ from summarize.compose.compression import (
     function_word_cuts,
     modifier_cuts,
     optional_cuts,
+    truncated_variants,
     variants,
 )
-from summarize.compose.selection import Option, select, specificity, term_weights
+from summarize.compose.selection import Option, fact_term, select, specificity, term_weights
 from summarize.compose.wording import Wording
 from summarize.judge import Judge
 from summarize.models import (
@@ -56,6 +61,9 @@ SUPPORT_WEIGHT = 2.0
 # How much a wording's extra loaded words, length or missing attribution cost, against the
 # plainest wording of the same fact.
 WORDING_WEIGHT = 1.0
+# A fact told weighs as much as this many words every report carrying it uses (what the
+# summary covers is facts, not only words).
+FACT_WEIGHT = 4.0
 # A title tells the fact of the sentences sharing this share of its words.
 TITLE_MATCH = 0.5
 
@@ -121,9 +129,10 @@ def _central(analysis: Analysis, groups: list[ClaimGroup]) -> dict[str, float]:
 class _Builder:
     """Turns the analysis into the candidate versions of every fact."""
 
-    def __init__(self, analysis: Analysis, groups: list[ClaimGroup]) -> None:
+    def __init__(self, analysis: Analysis, groups: list[ClaimGroup], judge: Judge) -> None:
         self.analysis = analysis
         self.groups = groups
+        self.judge = judge
         self.wording = Wording(analysis)
         self.total = len(analysis.documents)
         self.latest = max((d.published for d in analysis.documents if d.published), default=None)
@@ -151,19 +160,27 @@ class _Builder:
         base -= 0.5 if dated else 0.0
         plain = wording.penalty(plainest, contested)
         for member in [plainest, *(m for m in group.members if m != plainest)]:
-            if not wording.stands_alone(member):
+            # A truncated sentence only without its closing clause, and never for a contested
+            # claim: its lost end may have said who claims it.
+            cut_off = not contested and wording.cut_off(member)
+            if not wording.stands_alone(member) and not cut_off:
                 continue
             position = _relative_position(analysis, member)
             extra = max(0.0, wording.penalty(member, contested) - plain)
             prior = max(0.0, base + (1.0 - position) - WORDING_WEIGHT * extra)
-            self._member(group, member, prior, (dated, position, group.id))
+            self._member(group, member, prior, (dated, position, group.id), cut_off)
 
     def _member(
-        self, group: ClaimGroup, ref: SentenceRef, prior: float, order: tuple[bool, float, int]
+        self,
+        group: ClaimGroup,
+        ref: SentenceRef,
+        prior: float,
+        order: tuple[bool, float, int],
+        cut_off: bool = False,
     ) -> None:
         analysis, wording = self.analysis, self.wording
         sentence = analysis.sentence(ref)
-        text = sentence.text
+        text = sentence.text + ("." if cut_off else "")
         attributions = analysis.analysis_of(ref).attributions
         protected = [(a.start - sentence.start, a.end - sentence.start) for a in attributions]
         details = attribution_details(
@@ -193,10 +210,10 @@ class _Builder:
                 for told in self._earlier_texts(figure, ref)
             ]
         index = self._next_wording()
-        for number, variant in enumerate(
-            variants(text, always, optional_cuts(text, protected, details))
-        ):
-            if number > 0 and wording.leans_back(variant):
+        optional = optional_cuts(text, protected, details)
+        shorter = (truncated_variants if cut_off else variants)(text, always, optional)
+        for number, variant in enumerate(shorter):
+            if (number > 0 or cut_off) and wording.leans_back(variant):
                 continue
             finished = wording.finish(variant, published, order[0]) + remark
             for shortened, figures in enumerate(earlier):
@@ -212,7 +229,7 @@ class _Builder:
                             *figures,
                         ],
                         candidates=candidates,
-                        as_written=number == 0 and not always,
+                        as_written=number == 0 and not always and not cut_off,
                         edited_after=shortened > 0,
                     )
                 )
@@ -248,8 +265,10 @@ class _Builder:
         if text is None:
             return
         terms = set(content_terms(text))
-        matches = self._title_matches(terms)
-        if not terms or not matches:
+        if not terms:
+            return
+        matches = self._title_matches(terms) or self._title_evidence(text, document)
+        if not matches:
             return  # no report's text tells what it says
         if not find_attributions(text) and any(self._disputed(ref) for ref in matches):
             return  # the reports attribute, with doubt, what the title states as fact
@@ -300,6 +319,20 @@ class _Builder:
                 found.append(best)
         return found
 
+    def _title_evidence(self, text: str, document: Document) -> list[SentenceRef]:
+        """When no one sentence tells what a title says (a headline sums up the lead and the
+        next sentences), the sentences of its own report the judge finds supporting it, and of
+        each other report that supports it too; none unless its own report does."""
+        found: list[SentenceRef] = []
+        others = [d for d in self.analysis.documents if d.id != document.id]
+        for report in [document, *others]:
+            verdict = self.judge.judge(text, [report.id])
+            if verdict.label == "supported" and verdict.score >= TITLE_MATCH:
+                found.extend(verdict.evidence)
+            elif report is document:
+                return []
+        return found
+
     def _own_word(self, word: str, document: Document) -> bool:
         stems = set(content_terms(word))
         return not any(
@@ -319,7 +352,8 @@ def _option(version: _Version) -> Option:
         group=version.group,
         blocks=version.blocks,
         words=sum(len(s.text.split()) for s in version.sentences),
-        terms=frozenset(t for s in version.sentences for t in content_terms(s.text)),
+        terms=frozenset(t for s in version.sentences for t in content_terms(s.text))
+        | {fact_term(group) for group in {version.group, *version.blocks} if group >= 0},
         prior=version.prior,
         loaded=sum(len(find_loaded_terms(s.text)) for s in version.sentences),
         payload=version,
@@ -337,7 +371,8 @@ class ExtractiveComposer:
 
 
 def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: int) -> Summary:
-    options = [_option(version) for version in _Builder(analysis, groups).build()]
+    judge = Judge(analysis)
+    options = [_option(version) for version in _Builder(analysis, groups, judge).build()]
     weights = term_weights(
         [
             (set(content_terms(document.title or "")), set(content_terms(document.text)))
@@ -345,7 +380,9 @@ def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: 
         ]
     )
     specific = specificity([set(sentence.terms) for sentence in analysis.sentences])
-    judge = Judge(analysis)
+    for group in groups:
+        weights[fact_term(group.id)] = FACT_WEIGHT * len(group.documents) ** 2
+        specific[fact_term(group.id)] = 0.0
 
     def supported(option: Option) -> bool:
         version = option.payload

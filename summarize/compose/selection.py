@@ -9,7 +9,9 @@ What a summary of news should carry is what the reports agree is the story:
   (`Option.prior`): news puts the core fact in the lead, which is why the reports' leads alone
   make a strong summary;
 - a word already in the summary is worth nothing the second time, and a version that brings
-  less than MIN_NEW of new specific content is not taken: no fact told twice;
+  less than MIN_NEW of new specific content is not taken: no fact told twice. A fact (a claim
+  group) is a word of its own (`fact_term`): another fact is worth more than another telling
+  of one already told, however many of the story's common words that telling repeats;
 - every loaded word left in a version costs a share of its value (LOADED_FACTOR), and every
   word a little (LENGTH_POWER): the same content in fewer words leaves room for another fact.
 
@@ -17,8 +19,10 @@ Each fact comes in several versions (its sentence and the sentence's compression
 greedy by value per word (the budgeted maximum-coverage greedy of Khuller, Moss & Naor 1999),
 started from nothing and from each of the most valuable versions, then improved by local moves
 (another version of a chosen fact, a shorter one to make room for a new fact, a new fact, a
-swap) while the value grows within the budget. A version is taken only when `accept` says so
-(the faithfulness judge, for edited sentences).
+swap) while the value grows within the budget. Room still left goes to longer versions of the
+chosen wordings (what a compression left out, put back while it fits, never adding a loaded
+word). A version is taken only when `accept` says so (the faithfulness judge, for edited
+sentences).
 """
 
 from __future__ import annotations
@@ -62,6 +66,12 @@ class Option:
     payload: object = None
 
 
+def fact_term(group: int) -> str:
+    """A pseudo-term standing for a fact (claim group): told once, worth nothing the second
+    time, like a word."""
+    return f"\0fact{group}"
+
+
 def term_weights(reports: Sequence[tuple[set[str], set[str]]]) -> dict[str, float]:
     """Weight of each content word from each report's (title terms, body terms)."""
     counts: dict[str, float] = {}
@@ -101,9 +111,7 @@ class _Objective:
                 (term, self.weights.get(term, 0.0), self.specific.get(term, 1.0))
                 for term in option.terms
             )
-            discount = math.pow(LOADED_FACTOR, option.loaded) / math.pow(
-                option.words, LENGTH_POWER
-            )
+            discount = math.pow(LOADED_FACTOR, option.loaded) / math.pow(option.words, LENGTH_POWER)
             self._factor[key] = (1.0 + PRIOR_WEIGHT * option.prior) * discount
         return self._weighed[key]
 
@@ -183,7 +191,29 @@ def select(
     results = [
         _improve(greedy(start), options, objective, budget, usable, accepted) for start in starts
     ]
-    return max(results, key=objective.value)
+    return _fill(max(results, key=objective.value), options, budget, accepted)
+
+
+def _fill(
+    chosen: list[Option], options: Sequence[Option], budget: int, accept: Callable[[Option], bool]
+) -> list[Option]:
+    """The room left, given to the longer versions of the chosen wordings: what a shortened
+    version left out, put back while it fits."""
+    chosen = list(chosen)
+    for index, option in sorted(enumerate(chosen), key=lambda item: -item[1].words):
+        room = budget - sum(o.words for o in chosen)
+        longer = [
+            o
+            for o in options
+            if o.wording == option.wording
+            and option.words < o.words <= option.words + room
+            and o.loaded <= option.loaded
+        ]
+        for candidate in sorted(longer, key=lambda o: -o.words):
+            if accept(candidate):
+                chosen[index] = candidate
+                break
+    return chosen
 
 
 def _improve(

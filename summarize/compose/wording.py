@@ -78,7 +78,15 @@ class Wording:
         """A whole reporting sentence that leans on nothing before it: no opening pronoun, no
         quote without its speaker, not cut off (a lead truncated mid-sentence), not a teaser,
         a question or an instruction."""
+        return self._stands_alone(self.analysis.sentence(ref).text, ref)
+
+    def cut_off(self, ref: SentenceRef) -> bool:
+        """A lead truncated mid-sentence that would stand alone but for its missing end: its
+        part before a closing clause may still be a whole sentence."""
         text = self.analysis.sentence(ref).text
+        return not _ENDED.search(text) and self._stands_alone(text + ".", ref)
+
+    def _stands_alone(self, text: str, ref: SentenceRef) -> bool:
         attributed = bool(self.analysis.analysis_of(ref).attributions)
         if _DANGLING.match(text) or len(text.split()) < MIN_WORDS:
             return False

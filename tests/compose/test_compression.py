@@ -148,3 +148,15 @@ def test_a_second_clause_goes_but_not_the_end_of_a_list() -> None:
     assert _shortest(text) == "The senate passed the budget bill on Friday."
     text = "The report names its officers, board members, and donors of the association."
     assert variants(text, [], optional_cuts(text, [])) == [text]
+
+
+def test_a_truncated_sentence_loses_only_the_closing_clause_it_was_cut_in() -> None:
+    from summarize.compose.compression import truncated_variants
+
+    text = "Republicans questioned the official on Thursday, accusing him of hiding the" + "."
+    assert truncated_variants(text, [], optional_cuts(text, [])) == [
+        "Republicans questioned the official on Thursday."
+    ]
+    # A relative clause may be followed by the main verb the truncation took: never cut.
+    text = "The caucus, which represents the conservative wing of the party" + "."
+    assert truncated_variants(text, [], optional_cuts(text, [])) == []

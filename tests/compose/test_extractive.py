@@ -42,8 +42,9 @@ def test_seed_summary_covers_the_story():
     """The main facts; how many of the 12 key facts are covered is the seeds eval's score."""
     summary = _summary(load_inputs([str(path) for path in SEEDS])[0], 250)
     text = " ".join(s.text for s in summary.sentences).lower()
-    for needle in ("hama", "aleppo", "half-million", "pedersen"):
+    for needle in ("hama", "aleppo", "pedersen"):
         assert needle in text, needle
+    assert "half-million" in text or "half-a-million" in text
 
 
 def test_an_unverified_remark_never_stands_alone():
@@ -181,3 +182,93 @@ def test_a_headline_reads_as_a_sentence_and_cites_its_report():
     headline = _summary(cluster, 60).sentences[0]
     assert headline.text == "Port workers walk out over pay at three harbours."
     assert "strike-1" in headline.citations
+
+
+def _cluster_with_titles(reports: dict[str, tuple[str, str]]):
+    from summarize.ingest.cleaning import document_from_text
+    from summarize.models import Cluster
+
+    return Cluster(
+        id="titled",
+        documents=[
+            document_from_text(text, doc_id, title=title)
+            for doc_id, (title, text) in reports.items()
+        ],
+    )
+
+
+def test_a_title_no_one_sentence_tells_is_used_when_its_report_supports_it():
+    """The headline sums up two sentences of its report: no sentence shares half its words, but
+    the judge finds the report supports it."""
+    from summarize.compose.extractive import _Builder
+    from summarize.judge import Judge
+    from summarize.text.tokens import content_terms
+
+    title = "Senate confirms Barr as attorney general in close vote"
+    cluster = _cluster_with_titles(
+        {
+            "a": (
+                title,
+                "The Senate confirmed William Barr on Thursday after weeks of hearings on his "
+                "record and views. He will be the next attorney "
+                "general after a vote of 54 to 45 in the chamber.",
+            ),
+            "b": (
+                "Senators vote on the nominee",
+                "Senators voted 54 to 45 on Thursday to install the nominee at the Justice "
+                "Department.",
+            ),
+        }
+    )
+    analysis = analyze(cluster.documents)
+    builder = _Builder(analysis, align(analysis), Judge(analysis))
+    assert not builder._title_matches(set(content_terms(title)))
+    assert f"{title}." in _texts(_summary(cluster, 40))
+
+
+def test_a_title_its_report_does_not_support_is_never_used():
+    cluster = _cluster_with_titles(
+        {
+            "a": (
+                "Rebels seize the airport and three bridges near the capital",
+                "Fighting went on near the capital on Monday, the army said. Residents stayed "
+                "indoors as shelling continued through the night.",
+            ),
+            "b": (
+                "Clashes near the capital",
+                "Clashes continued near the capital on Monday, according to the army.",
+            ),
+        }
+    )
+    assert not any("airport" in text for text in _texts(_summary(cluster, 60)))
+
+
+def test_a_truncated_lead_is_used_without_the_clause_it_was_cut_in():
+    cluster = _cluster_with_titles(
+        {
+            "a": (
+                "",
+                "House Republicans questioned the deputy attorney general at a hearing on "
+                "Thursday, accusing him of withholding documents from the committee and",
+            ),
+            "b": (
+                "",
+                "The deputy attorney general faced angry questions from House Republicans on "
+                "Thursday over documents the committee had asked for. He denied withholding "
+                "them.",
+            ),
+        }
+    )
+    from summarize.compose.extractive import _Builder
+    from summarize.judge import Judge
+
+    analysis = analyze(cluster.documents)
+    versions = _Builder(analysis, align(analysis), Judge(analysis)).build()
+    texts = [version.sentences[0].text for version in versions]
+    assert (
+        "House Republicans questioned the deputy attorney general at a hearing on Thursday."
+        in texts
+    )
+    assert not any(text.endswith("and") or "accusing" in text for text in texts)
+    truncated = [v for v in versions if v.sentences[0].text.startswith("House")]
+    assert not any(version.as_written for version in truncated)  # the judge checks each

@@ -1,0 +1,34 @@
+from summarize.compose.selection import Option, _fill, fact_term, select
+
+
+def _option(wording: int, group: int, words: int, terms: str, loaded: int = 0) -> Option:
+    return Option(
+        wording=wording,
+        group=group,
+        blocks=frozenset(),
+        words=words,
+        terms=frozenset([*terms.split(), fact_term(group)]),
+        prior=1.0,
+        loaded=loaded,
+    )
+
+
+def test_a_new_fact_is_worth_more_than_another_wording_of_a_told_one():
+    told = _option(0, 0, 10, "army push rebels")
+    retold = _option(1, 0, 10, "troops drive insurgents")
+    new = _option(2, 1, 10, "envoy warns council")
+    weights = {term: 4.0 for option in (told, retold, new) for term in option.terms}
+    weights[fact_term(0)] = weights[fact_term(1)] = 20.0
+    specific = {term: 1.0 for term in weights}
+    specific[fact_term(0)] = specific[fact_term(1)] = 0.0
+    chosen = select([told, retold, new], weights, specific, 20, lambda option: True)
+    assert {option.group for option in chosen} == {0, 1}
+
+
+def test_room_left_goes_to_a_longer_version_of_a_chosen_wording():
+    short = _option(0, 0, 8, "army push rebels")
+    longer = _option(0, 0, 14, "army push rebels hama")
+    loaded = _option(0, 0, 12, "army push rebels", loaded=1)
+    assert _fill([short], [short, longer, loaded], 15, lambda option: True) == [longer]
+    assert _fill([short], [short, longer, loaded], 13, lambda option: True) == [short]
+    assert _fill([short], [short, longer], 15, lambda option: option is not longer) == [short]
