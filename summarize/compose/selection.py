@@ -100,24 +100,33 @@ class _Objective:
 
     def __init__(self, weights: dict[str, float], specific: dict[str, float]) -> None:
         self.weights, self.specific = weights, specific
-        self._weighed: dict[int, tuple[tuple[str, float, float], ...]] = {}
-        self._factor: dict[int, float] = {}
+        # id(option) -> ((term, weight, specificity) of each term, value factor, specificity
+        # of all its terms, value when nothing is covered)
+        self._weighed: dict[int, tuple[tuple[tuple[str, float, float], ...], float, float, float]]
+        self._weighed = {}
 
-    def _terms(self, option: Option) -> tuple[tuple[str, float, float], ...]:
-        """(term, weight, specificity) of each of the option's terms."""
+    def _terms(
+        self, option: Option
+    ) -> tuple[tuple[tuple[str, float, float], ...], float, float, float]:
         key = id(option)
-        if key not in self._weighed:
-            self._weighed[key] = tuple(
+        weighed = self._weighed.get(key)
+        if weighed is None:
+            terms = tuple(
                 (term, self.weights.get(term, 0.0), self.specific.get(term, 1.0))
                 for term in option.terms
             )
             discount = math.pow(LOADED_FACTOR, option.loaded) / math.pow(option.words, LENGTH_POWER)
-            self._factor[key] = (1.0 + PRIOR_WEIGHT * option.prior) * discount
-        return self._weighed[key]
+            factor = (1.0 + PRIOR_WEIGHT * option.prior) * discount
+            every = sum(specific for _, _, specific in terms)
+            alone = sum(weight for _, weight, _ in terms) * factor
+            weighed = self._weighed[key] = (terms, factor, every, alone)
+        return weighed
 
-    def gain(self, option: Option, covered: set[str]) -> float:
-        fresh = sum(weight for term, weight, _ in self._terms(option) if term not in covered)
-        return fresh * self._factor[id(option)]
+    def gain(self, option: Option, covered: set[str] | frozenset[str]) -> float:
+        terms, factor, _, alone = self._terms(option)
+        if not covered:
+            return alone
+        return sum(weight for term, weight, _ in terms if term not in covered) * factor
 
     def value(self, chosen: Sequence[Option]) -> float:
         covered: set[str] = set()
@@ -128,10 +137,26 @@ class _Objective:
         return total
 
     def new_share(self, option: Option, covered: set[str]) -> float:
-        terms = self._terms(option)
-        every = sum(specific for _, _, specific in terms)
+        terms, _, every, _ = self._terms(option)
+        if every <= 0:
+            return 0.0
         fresh = sum(specific for term, _, specific in terms if term not in covered)
-        return fresh / every if every > 0 else 0.0
+        return fresh / every
+
+
+class _Chosen:
+    """What a choice of versions already holds, for `usable`: asked about every version of the
+    pool for each choice the search weighs."""
+
+    __slots__ = ("blocked", "covered", "groups", "options", "wordings", "words")
+
+    def __init__(self, options: Sequence[Option]) -> None:
+        self.options = list(options)
+        self.wordings = {option.wording for option in options}
+        self.groups = {option.group for option in options}
+        self.blocked = {group for option in options for group in option.blocks}
+        self.covered = {term for option in options for term in option.terms}
+        self.words = sum(option.words for option in options)
 
 
 def select(
@@ -150,46 +175,49 @@ def select(
     # among the most valuable per word, and every step below grows with their number.
     options = sorted(options, key=lambda o: -objective.gain(o, set()) / o.words)[:MAX_OPTIONS]
     verdicts: dict[int, bool] = {}
-    coverage: dict[tuple[int, ...], set[str]] = {}
 
-    def usable(option: Option, chosen: list[Option], room: int) -> bool:
+    def usable(option: Option, chosen: _Chosen, room: int) -> bool:
         if option.words > room or not verdicts.get(id(option), True):
             return False
-        if any(option.wording == c.wording or option.group in c.blocks for c in chosen):
+        if option.wording in chosen.wordings or option.group in chosen.blocked:
             return False
-        if any(c.group in option.blocks for c in chosen):
+        if not option.blocks.isdisjoint(chosen.groups):
             return False
-        key = tuple(id(c) for c in chosen)
-        if key not in coverage:
-            coverage[key] = {term for c in chosen for term in c.terms}
-        return objective.new_share(option, coverage[key]) >= MIN_NEW
+        return objective.new_share(option, chosen.covered) >= MIN_NEW
 
     def accepted(option: Option) -> bool:
         if id(option) not in verdicts:
             verdicts[id(option)] = accept(option)
         return verdicts[id(option)]
 
-    def greedy(chosen: list[Option]) -> list[Option]:
-        chosen = list(chosen)
-        covered = {term for option in chosen for term in option.terms}
+    def greedy(start: list[Option]) -> list[Option]:
+        chosen = _Chosen(start)
         while True:
-            room = budget - sum(option.words for option in chosen)
+            room = budget - chosen.words
             candidates = [o for o in options if usable(o, chosen, room)]
             if not candidates:
-                return chosen
+                return chosen.options
+            covered = chosen.covered
             best = max(candidates, key=lambda o: objective.gain(o, covered) / o.words)
             if objective.gain(best, covered) <= 0:
-                return chosen
+                return chosen.options
             if accepted(best):
-                chosen.append(best)
-                covered |= best.terms
+                chosen = _Chosen([*chosen.options, best])
 
     firsts = sorted(
-        (o for o in options if usable(o, [], budget)), key=lambda o: -objective.gain(o, set())
+        (o for o in options if usable(o, _Chosen([]), budget)),
+        key=lambda o: -objective.gain(o, set()),
     )[:STARTS]
     starts = [[], *([o] for o in firsts if accepted(o))]
+    versions: dict[int, list[Option]] = {}
+    for option in options:
+        versions.setdefault(option.wording, []).append(option)
+    # New facts come from the most valuable versions per word only (`options` is sorted so):
+    # a long story has hundreds, and a move to one of the weakest never pays.
+    pool = options[:MOVE_POOL]
     results = [
-        _improve(greedy(start), options, objective, budget, usable, accepted) for start in starts
+        _improve(greedy(start), pool, versions, objective, budget, usable, accepted)
+        for start in starts
     ]
     return _fill(max(results, key=objective.value), options, budget, accepted)
 
@@ -218,44 +246,55 @@ def _fill(
 
 def _improve(
     chosen: list[Option],
-    options: Sequence[Option],
+    pool: Sequence[Option],
+    versions: dict[int, list[Option]],
     objective: _Objective,
     budget: int,
-    usable: Callable[[Option, list[Option], int], bool],
+    usable: Callable[[Option, _Chosen, int], bool],
     accepted: Callable[[Option], bool],
 ) -> list[Option]:
     """Local search from a greedy choice while the summary gains value within the budget:
     another version of a chosen wording (longer, or shorter to make room for a new fact), a new
-    fact, or a chosen fact swapped for another."""
-    versions: dict[int, list[Option]] = {}
-    for option in options:
-        versions.setdefault(option.wording, []).append(option)
-    # New facts come from the most valuable versions per word only: a long story has hundreds,
-    # and a move to one of the weakest never pays.
-    options = sorted(options, key=lambda o: -objective.gain(o, set()) / o.words)[:MOVE_POOL]
+    fact (from `pool`), or a chosen fact swapped for another.
+
+    Each move's value is the value of what it keeps plus the gain of what it adds (the sum
+    `_Objective.value` makes, without adding up the kept versions again for every move)."""
     while True:
-        used = sum(option.words for option in chosen)
-        trials = [[*chosen, o] for o in options if usable(o, chosen, budget - used)]
+        state = _Chosen(chosen)
+        current = objective.value(chosen)
+        room = budget - state.words
+        # The best move so far: (its gain over `current`, what it keeps, what it adds).
+        best: tuple[float, list[Option], tuple[Option, ...]] | None = None
+        for option in pool:
+            if usable(option, state, room):
+                change = current + objective.gain(option, state.covered) - current
+                if change > 1e-9 and (best is None or change > best[0]):
+                    best = (change, chosen, (option,))
         for index, option in enumerate(chosen):
             others = chosen[:index] + chosen[index + 1 :]
-            room = budget - used + option.words
+            rest = _Chosen(others)
+            kept_value = objective.value(others)
+            room = budget - state.words + option.words
             same = [o for o in versions[option.wording] if o is not option]
-            for replacement in [*same, *(o for o in options if o.wording != option.wording)]:
-                if not usable(replacement, others, room):
+            for replacement in [*same, *(o for o in pool if o.wording != option.wording)]:
+                if not usable(replacement, rest, room):
                     continue
-                trials.append([*others, replacement])
+                swapped = kept_value + objective.gain(replacement, rest.covered)
+                change = swapped - current
+                if change > 1e-9 and (best is None or change > best[0]):
+                    best = (change, others, (replacement,))
                 if replacement.wording == option.wording:
                     # A shorter version of this wording, to make room for the best new fact.
-                    kept = [*others, replacement]
-                    fits = [o for o in options if usable(o, kept, room - replacement.words)]
+                    kept = _Chosen([*others, replacement])
+                    fits = [o for o in pool if usable(o, kept, room - replacement.words)]
                     if fits:
-                        trials.append([*kept, max(fits, key=lambda o: objective.gain(o, set()))])
-        current = objective.value(chosen)
-        scored = [(objective.value(trial) - current, trial) for trial in trials]
-        improving = [item for item in scored if item[0] > 1e-9]
-        if not improving:
+                        new = max(fits, key=lambda o: objective.gain(o, set()))
+                        change = swapped + objective.gain(new, kept.covered) - current
+                        if change > 1e-9 and (best is None or change > best[0]):
+                            best = (change, others, (replacement, new))
+        if best is None:
             return chosen
-        _, trial = max(improving, key=lambda item: item[0])
-        added = [option for option in trial if all(option is not c for c in chosen)]
+        _, keep, add = best
+        added = [option for option in add if all(option is not c for c in chosen)]
         if all(accepted(option) for option in added):
-            chosen = trial
+            chosen = [*keep, *add]
