@@ -9,6 +9,7 @@ says it could not be verified remarks on that claim (`unverified_remark`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summarize.models import Document, Sentence
 from summarize.text.lexicons import word_set
@@ -53,8 +54,10 @@ def distancing(text: str) -> re.Match[str] | None:
     return _DOUBT_RE.search(text)
 
 
+@lru_cache(maxsize=50_000)
 def is_unverified(text: str) -> bool:
-    """True when the sentence says a claim is unverified, unconfirmed or without evidence."""
+    """True when the sentence says a claim is unverified, unconfirmed or without evidence.
+    (Cached: the analyzers, the composer and the checkers each ask about the same sentences.)"""
     return bool(_DOUBT_RE.search(text))
 
 

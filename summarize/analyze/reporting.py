@@ -20,6 +20,7 @@ Hama, the coast could be cut off") reports an assessment and is kept.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summarize.analyze.speech import reported_speech
 from summarize.text.lexicons import word_set
@@ -81,6 +82,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+@lru_cache(maxsize=50_000)
 def unquoted(text: str) -> str:
     """The sentence with its quotations blanked out: what the outlet itself says."""
     chars = list(text)
@@ -89,10 +91,12 @@ def unquoted(text: str) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=50_000)
 def non_reporting_reason(text: str, attributed: bool = False) -> str | None:
     """Why `text` is not a sentence of news reporting, or None when it is.
 
-    `attributed`: the sentence names who says it (a reported question is a fact).
+    `attributed`: the sentence names who says it (a reported question is a fact). Cached: the
+    analyzers, the composer and the checkers each ask about the same sentences.
     """
     own = unquoted(text).strip()
     if _NOT_NEWS.search(own):
