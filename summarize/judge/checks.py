@@ -109,12 +109,16 @@ def check_opposites(claim: Wording, source: Wording) -> list[Problem]:
     problems = []
     closed_classes = classes()
     opposite_words = opposites()
+    others = sorted(source.stems - claim.stems)
     for word in sorted(claim.stems - source.stems):
-        for other in sorted(source.stems - claim.stems):
-            same_place = (claim.neighbours.get(word, frozenset()) & source.neighbours[other]) - {
-                word,
-                other,
-            }
+        around = claim.neighbours.get(word, frozenset())
+        if not around:
+            continue
+        for other in others:
+            theirs = source.neighbours[other]
+            if around.isdisjoint(theirs):
+                continue
+            same_place = (around & theirs) - {word, other}
             if not same_place or _agent_noun(claim.surfaces[word], word):
                 continue
             said, written = claim.surfaces[word], source.surfaces[other]

@@ -65,8 +65,9 @@ def read_wording(text: str) -> Wording:
             negated.append(_negation(tokens, index))
         elif token not in STOPWORDS or token in keep:
             for part in _parts(written[index]):
-                sequence.append(folded(stem(part.lower())))
-                surfaces.setdefault(sequence[-1], part)
+                word = _folded_stem(part)
+                sequence.append(word)
+                surfaces.setdefault(word, part)
                 is_name = part[0].isupper() and not is_acronym(part) and token not in CALENDAR_WORDS
                 capitalised.append(index if is_name else -1)
                 positions.append(index)
@@ -74,12 +75,16 @@ def read_wording(text: str) -> Wording:
     neighbours: dict[str, set[str]] = defaultdict(set)
     slots: dict[str, set[tuple[str, str, str, str]]] = defaultdict(set)
     padded = ["", *sequence, ""]
+    last = len(tokens) - 1
     for index, word in enumerate(sequence):
-        window = sequence[max(0, index - CONTEXT_WINDOW) : index + CONTEXT_WINDOW + 1]
-        neighbours[word].update(w for w in window if w != word)
+        neighbours[word].update(
+            sequence[max(0, index - CONTEXT_WINDOW) : index + CONTEXT_WINDOW + 1]
+        )
         at = positions[index]
-        before, after = tokens[at - 1] if at else "", tokens[at + 1 : at + 2] or [""]
-        slots[word].add((padded[index], before, after[0], padded[index + 2]))
+        before, after = tokens[at - 1] if at else "", tokens[at + 1] if at < last else ""
+        slots[word].add((padded[index], before, after, padded[index + 2]))
+    for word, found in neighbours.items():
+        found.discard(word)  # a word is no neighbour of itself
     return Wording(
         stems=frozenset(sequence),
         neighbours={word: frozenset(found) for word, found in neighbours.items()},
@@ -119,8 +124,15 @@ def _name_places(
     return {word: frozenset(found) for word, found in places.items()}
 
 
+@lru_cache(maxsize=200_000)
+def _folded_stem(word: str) -> str:
+    return folded(stem(word.lower()))
+
+
 def _parts(token: str) -> list[str]:
     """The words of a hyphenated compound; "non-specific" stays one negated word."""
+    if "-" not in token:
+        return [token] if token else []
     parts = [part for part in token.split("-") if part]
     if len(parts) > 1 and parts[0].lower() in NEGATING_PREFIXES:
         parts[:2] = [parts[0] + parts[1]]
