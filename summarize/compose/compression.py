@@ -331,6 +331,11 @@ def _overlap(cut: Cut, other: Cut, text: str) -> bool:
     return start < end and not (end - start == 1 and text[start:end] == ",")
 
 
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
+_COMMA_BEFORE_MARK = re.compile(r",(?=[,.;:!?])")
+_SPACES = re.compile(r"\s{2,}")
+
+
 def apply_cuts(text: str, cuts: list[Cut]) -> str:
     """The sentence without the cut spans, its spacing, commas and first capital restored."""
     pieces, position = [], 0
@@ -339,9 +344,9 @@ def apply_cuts(text: str, cuts: list[Cut]) -> str:
         position = max(position, cut.end)
     pieces.append(text[position:])
     result = "".join(pieces)
-    result = re.sub(r"\s+([,.;:!?])", r"\1", result)
-    result = re.sub(r",(?=[,.;:!?])", "", result)
-    result = re.sub(r"\s{2,}", " ", result).strip()
+    result = _SPACE_BEFORE_MARK.sub(r"\1", result)
+    result = _COMMA_BEFORE_MARK.sub("", result)
+    result = _SPACES.sub(" ", result).strip()
     return result[:1].upper() + result[1:]
 
 

@@ -144,7 +144,7 @@ class Wording:
         """Lower-case the opening word unless it is a name (never written in lower case)."""
         word = text.split(maxsplit=1)[0] if text else ""
         common = word.lower()
-        if word == common or not re.search(rf"\b{re.escape(common)}\b", self.all_text):
+        if word == common or not self._has_word(common):
             return text
         return common + text[len(word) :]
 
@@ -170,6 +170,11 @@ class Wording:
             words = cased
         return " ".join(words) + "."
 
+    def _has_word(self, word: str) -> bool:
+        """The reports write `word` as a whole word (the substring test first: a pattern for
+        every word of every title costs more than the search)."""
+        return word in self.all_text and bool(re.search(rf"\b{re.escape(word)}\b", self.all_text))
+
     @cached_property
     def name_words(self) -> frozenset[str]:
         """The words of the names the reports mention ("White", "House", "Hicks")."""
@@ -192,9 +197,9 @@ class Wording:
             return lower
         if any(part in self.name_words for part in bare.split("-")):
             return word
-        if re.search(rf"\b{re.escape(bare.lower())}\b", self.all_text):
+        if self._has_word(bare.lower()):
             return lower
-        if re.search(rf"(?<=[a-z,;] ){re.escape(bare)}\b", self.all_text):
+        if bare in self.all_text and re.search(rf"(?<=[a-z,;] ){re.escape(bare)}\b", self.all_text):
             return word
         # A word the reports do not use: lower case if it is a common noun, else as written.
         return lower if noun_senses().lemmas(bare.lower()) else word
