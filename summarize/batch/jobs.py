@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from dataclasses import dataclass
 
@@ -11,6 +12,21 @@ from summarize.render.json import render_json
 
 # Clusters queued per worker: enough to keep every worker busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 4
+# A worker keeps what it loads for its life (word lists, WordNet, the caches of stems and
+# sentences). With Python's default thresholds (700, 10, 10) the collector scanned all of it
+# again every few dozen clusters: a tenth of a NeuS cluster's time. Young collections rarer,
+# and what a worker holds when it starts frozen out of the scans (`prepare_worker`).
+GC_THRESHOLDS = (10_000, 50, 100)
+# A small cluster whose summary loads what the pipeline loads on first use (`warm_up`).
+WARM_UP_RECORD = {
+    "id": "warm-up",
+    "sources": [
+        "Rebels seized the city of Hama on Thursday, officials said. About 2,000 people fled, "
+        'according to the U.N. "We will not leave," a resident told Reuters.',
+        "Insurgents took Hama on Thursday in a surprise attack, the Syrian army said. It could "
+        "not confirm that 3,000 people had fled the city.",
+    ],
+}
 
 
 @dataclass(frozen=True)
@@ -47,6 +63,20 @@ def summarize_job(job: Job, max_words: int | None) -> Outcome:
     except Exception as error:
         return error_outcome(job.id, f"{type(error).__name__}: {error}")
     return Outcome(job.id, line, failed=False)
+
+
+def warm_up() -> None:
+    """Load what the pipeline loads on first use (about 0.07 s), then keep it out of the
+    collector's scans: run where workers are forked from, every worker starts with it."""
+    summarize_job(Job("warm-up", WARM_UP_RECORD), None)
+    gc.freeze()
+
+
+def prepare_worker() -> None:
+    """In a worker process before its first cluster: what it holds frozen out of the
+    collector's scans, and collections made rarer (GC_THRESHOLDS). No effect on any output."""
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def record_id(record: object, line_id: str) -> str:

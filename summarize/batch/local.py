@@ -15,7 +15,14 @@ from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from summarize.batch.jobs import IN_FLIGHT_PER_WORKER, Job, Outcome, error_outcome, summarize_job
+from summarize.batch.jobs import (
+    IN_FLIGHT_PER_WORKER,
+    Job,
+    Outcome,
+    error_outcome,
+    prepare_worker,
+    summarize_job,
+)
 
 ORPHAN_EXIT_CODE = 70  # a worker that ended itself because its batch process died
 
@@ -23,6 +30,7 @@ ORPHAN_EXIT_CODE = 70  # a worker that ended itself because its batch process di
 def _start_worker() -> None:
     # Ctrl-C reaches the whole process group; the parent alone decides what to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    prepare_worker()
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
@@ -35,9 +43,11 @@ def _end_with(parent: multiprocessing.process.BaseProcess) -> None:
 
 
 def _new_pool(jobs: int) -> ProcessPoolExecutor:
-    # forkserver: workers are not forked from the parent, whose progress bar runs a thread.
+    # forkserver: workers are not forked from the parent, whose progress bar runs a thread. The
+    # fork server loads the pipeline and its word lists once (summarize.batch.preload), before
+    # forking any worker.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["summarize.batch.jobs"])
+    context.set_forkserver_preload(["summarize.batch.preload"])
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker)
 
 

@@ -13,9 +13,28 @@ from collections.abc import Generator, Iterable, Iterator
 import ray
 from ray.exceptions import RayError
 
-from summarize.batch.jobs import IN_FLIGHT_PER_WORKER, Job, Outcome, error_outcome, summarize_job
+from summarize.batch.jobs import (
+    IN_FLIGHT_PER_WORKER,
+    Job,
+    Outcome,
+    error_outcome,
+    prepare_worker,
+    summarize_job,
+)
 
-remote_summarize_job = ray.remote(max_retries=1)(summarize_job)
+_prepared = False
+
+
+def _ray_job(job: Job, max_words: int | None) -> Outcome:
+    """`summarize_job` in a Ray worker, prepared as the local engine prepares its workers."""
+    global _prepared
+    if not _prepared:
+        prepare_worker()
+        _prepared = True
+    return summarize_job(job, max_words)
+
+
+remote_summarize_job = ray.remote(max_retries=1)(_ray_job)
 
 
 def ray_outcomes(
