@@ -100,7 +100,9 @@ def local_outcomes(
         completed = True
     finally:
         if not completed:
-            pool.shutdown(wait=False, cancel_futures=True)
+            # Workers first: the pool then takes its broken path, which unblocks a queue still
+            # feeding them. One waiting shutdown after: shutdown(wait=False) would forget the
+            # pool's manager thread, which then races the interpreter's exit (EBADF, or a hang).
             for worker in set(multiprocessing.active_children()) - earlier_children:
                 worker.terminate()
-        pool.shutdown(wait=True)
+        pool.shutdown(wait=True, cancel_futures=True)

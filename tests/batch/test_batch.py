@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -354,3 +355,20 @@ def test_ray_engine_killed_batch_resumes_with_every_cluster_exactly_once(
     # The killed driver connects to the test's Ray instance, as it would to a cluster.
     monkeypatch.setenv("RAY_ADDRESS", ray_address)
     kill_and_resume(big_input, tmp_path / "reports.jsonl", engine="ray")
+
+
+def test_closing_the_outcomes_early_leaves_no_pool_thread_running() -> None:
+    """A pool thread still running at exit races the interpreter's own pool clean-up: an
+    OSError traceback after "interrupted", or a hang. Closing early must end it."""
+    from summarize.batch.jobs import Job
+    from summarize.batch.local import local_outcomes
+
+    jobs = [Job(str(record["id"]), record) for record in neus_records(12, 3)]
+    outcomes = local_outcomes(jobs, jobs=2, max_words=None)
+    next(outcomes)
+    outcomes.close()  # as Ctrl-C does, with clusters still in flight
+
+    pool_threads = [
+        t for t in threading.enumerate() if type(t).__name__ == "_ExecutorManagerThread"
+    ]
+    assert pool_threads == []
