@@ -111,9 +111,11 @@ class _Objective:
         key = id(option)
         weighed = self._weighed.get(key)
         if weighed is None:
+            # Sorted: float sums in a set's order would change with PYTHONHASHSEED, and with
+            # them which of two near-equal choices wins.
             terms = tuple(
                 (term, self.weights.get(term, 0.0), self.specific.get(term, 1.0))
-                for term in option.terms
+                for term in sorted(option.terms)
             )
             discount = math.pow(LOADED_FACTOR, option.loaded) / math.pow(option.words, LENGTH_POWER)
             factor = (1.0 + PRIOR_WEIGHT * option.prior) * discount
