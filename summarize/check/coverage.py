@@ -5,7 +5,9 @@
   addressing the reader, not background told in the past perfect or dated before the event)
   that no other report matches, nor covers when the judge reads the
   reports' sentences on the same subject together (a fact split or merged differently is not
-  unique), half or more of whose content words (IDF-weighted) no other report uses, and that
+  unique), nor retells (a quarter or more of its weighted words are in the other reports: a
+  detail added to a shared claim is not a claim of its own), nor gives a figure another report
+  gives otherwise for the same measure (that is a disagreement about the figure), half or more of whose content words (IDF-weighted) no other report uses, and that
   brings a figure or a name of its own (or is new in most of its words). The most novel one of
   each report; a report of another day than most (it tells that day's news) may have one per
   SENTENCES_PER_CLAIM sentences. Medium when its report closely follows another one (a paraphrase or
@@ -44,6 +46,10 @@ _ENDINGS = frozenset(".!\"”’')")
 RESTATED_COVERAGE = 0.45
 # A quotation of this many words found in another report is the same remark reported twice.
 MIN_SHARED_QUOTE_WORDS = 3
+# A sentence whose weighted content words the other reports' sentences (any of them, aligned or
+# not) cover this much tells a claim they make, with details added (a name, a figure, a venue):
+# a detail added to a shared claim is not a claim of its own.
+TOLD_ELSEWHERE = 0.25
 
 
 def _closest_twins(analysis: Analysis, groups: list[ClaimGroup]) -> dict[str, str]:
@@ -95,6 +101,36 @@ def _restated(judge: Judge, ref: SentenceRef, near: set[str]) -> bool:
         return False
     verdict = judge.judge(judge.analysis.sentence(ref).text, sorted(near))
     return verdict.label == "supported" and verdict.score >= RESTATED_COVERAGE
+
+
+def _told_elsewhere(judge: Judge, ref: SentenceRef) -> bool:
+    """The other reports, read together, carry a good share of the sentence's content: it retells
+    their claim with details of its own, whatever the judge's label (an added name makes it
+    "unsupported" without making it a new claim)."""
+    others = [d.id for d in judge.analysis.documents if d.id != ref.document]
+    verdict = judge.judge(judge.analysis.sentence(ref).text, others)
+    return verdict.score >= TOLD_ELSEWHERE
+
+
+def _figure_told_otherwise(analysis: Analysis, item: SentenceAnalysis) -> bool:
+    """Another report gives a figure of the same measure (same unit and what it measures) with
+    another value: the reports disagree about the figure (a conflict or an update), so the
+    sentence is no claim only its report makes."""
+    for quantity in item.quantities:
+        if quantity.frame is None:
+            continue
+        for other in analysis.sentences:
+            if other.document == item.document:
+                continue
+            for theirs in other.quantities:
+                if (
+                    theirs.base_unit == quantity.base_unit
+                    and theirs.frame is not None
+                    and theirs.frame.measure == quantity.frame.measure
+                    and not (theirs.low < quantity.high and theirs.high > quantity.low)
+                ):
+                    return True
+    return False
 
 
 def _new_material(analysis: Analysis) -> _Novelty:
@@ -168,7 +204,9 @@ def _unique_claims(
             continue
         if _restated(judge, ref, near[index_of[(ref.document, ref.sentence)]]):
             continue
-        if _quotes_shared(analysis, ref):
+        if _quotes_shared(analysis, ref) or _told_elsewhere(judge, ref):
+            continue
+        if _figure_told_otherwise(analysis, item):
             continue
         candidates[ref.document].append((share, ref))
     dates = Counter(document.published for document in analysis.documents)

@@ -42,7 +42,9 @@ def test_background_is_no_unique_claim() -> None:
     reports["wire"] = reports["wire"].replace(
         "The government declared three days of national mourning.", ""
     )
-    new = "The region had been struck by a similar earthquake that destroyed two villages."
+    # (floods, not "a similar earthquake": a sentence most of whose words the other reports use
+    # retells their claim, background or not)
+    new = "The region had been hit by spring floods that destroyed two villages."
     reports["rewrite"] = reports["rewrite"].replace(
         "Critics blamed shoddy construction for the collapse of the buildings.", new
     )
@@ -82,3 +84,31 @@ def test_a_sentence_inside_an_open_quotation_is_not_unique() -> None:
     }
     unique = [f for f in _coverage(reports) if f.kind == "unique_claim"]
     assert not any("Lyon" in f.evidence[0].quote for f in unique)
+
+
+def test_a_shared_claim_with_a_detail_added_is_not_unique() -> None:
+    # Report b tells a's pledge with names and a venue of its own: the judge reads it as
+    # "unsupported" (new names), yet the claim is a's, retold.
+    reports = {
+        "a": "The two leaders agreed on Friday to work to remove all nuclear weapons from the "
+        "peninsula and to pursue talks to declare an official end to the war.",
+        "b": "Following a meeting at Panmunjom between Kim Jong Un and Moon Jae-in, the leaders "
+        "announced that the two nations would work toward a permanent peace treaty and the "
+        "removal of nuclear weapons from the peninsula.",
+        "c": "The summit ended with a joint declaration on Friday after the leaders met.",
+    }
+    quotes = [f.evidence[0].quote for f in _coverage(reports) if f.kind == "unique_claim"]
+    assert not any(quote.startswith("Following a meeting") for quote in quotes)
+
+
+def test_a_figure_another_report_gives_otherwise_is_not_unique() -> None:
+    # "$8 billion" against "$9 billion" for the same project: a disagreement about the figure,
+    # not a claim only one report makes.
+    reports = {
+        "a": "The company confirmed on Wednesday that it walked away from the $8 billion project "
+        "after communities invested heavily in the venture.",
+        "b": "A $9 billion oil pipeline was officially canceled on Wednesday by its owner.",
+        "c": "The owner said in a statement that it had terminated the pipeline project.",
+    }
+    quotes = [f.evidence[0].quote for f in _coverage(reports) if f.kind == "unique_claim"]
+    assert not any("$8 billion" in quote for quote in quotes)
