@@ -7,7 +7,8 @@
   reports' sentences on the same subject together (a fact split or merged differently is not
   unique), nor retells (a quarter or more of its weighted words are in the other reports: a
   detail added to a shared claim is not a claim of its own), nor gives a figure another report
-  gives otherwise for the same measure (that is a disagreement about the figure), half or more of whose content words (IDF-weighted) no other report uses, and that
+  gives otherwise for the same measure (that is a disagreement about the figure), half or more
+  of whose content words (IDF-weighted) no other report uses, and that
   brings a figure or a name of its own (or is new in most of its words). The most novel one of
   each report; a report of another day than most (it tells that day's news) may have one per
   SENTENCES_PER_CLAIM sentences. Medium when its report closely follows another one (a paraphrase or
