@@ -142,6 +142,8 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
         lemma = forms.get(token.text.lower())
         if lemma is None or any(start <= token.start < end for start, end in quoted):
             continue
+        if _in_name(tokens, index):
+            continue
         if lemma in _LABELS:
             if reported is None:
                 reported = reported_speech(text)
@@ -150,6 +152,21 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
                 continue
         spans.append(Span(start=offset + token.start, end=offset + token.end, text=token.text))
     return spans
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and token.text[:1].isalpha()
+
+
+def _in_name(tokens: list[Token], index: int) -> bool:
+    """A capitalised word, not the first of its sentence, next to another capitalised word is part
+    of a proper name ("the People's Liberation Army", "Historic Royal Palaces"): the name's
+    words are its owner's, not the report's choice."""
+    if index == 0 or not _capitalised(tokens[index]):
+        return False
+    before = tokens[index - 1]
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (index > 1 and _capitalised(before)) or (after is not None and _capitalised(after))
 
 
 def in_own_voice(text: str, offset: int, terms: list[Span]) -> list[Span]:

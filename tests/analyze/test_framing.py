@@ -124,3 +124,13 @@ def test_scheduling_is_no_cause_and_a_purpose_is_a_motive() -> None:
     assert find_links("Flights were cancelled due to fog.") == {"cause": "due to"}
     assert "motive" in find_links("Police cleared the square so the president could pose.")
     assert find_links("Officials said the strike was driven by revenge.") == {}
+
+
+def test_a_loaded_word_inside_a_proper_name_is_part_of_the_name() -> None:
+    text = "The order covers firms aiding the People’s Liberation Army and the Radical Party."
+    assert find_loaded_terms(text) == []
+    # the same word outside a name is the report's
+    assert [t.text for t in find_loaded_terms("The radical party pushed for liberation.")] == [
+        "radical",
+        "liberation",
+    ]
