@@ -9,7 +9,7 @@ from evals.scorecard import CaseResult
 from evals.scoring import score_case
 from evals.suites import Solve
 from summarize.llm.cache import NotRecorded
-from summarize.llm.errors import LLMError
+from summarize.llm.errors import LLMError, NothingSupported
 from summarize.pipeline import check, merge
 
 
@@ -29,7 +29,14 @@ def evaluate_case(
             if solve == "check":
                 report = check(case.cluster, backend=run.backend, llm_settings=settings)
             else:
-                report = merge(case.cluster, words, backend=run.backend, llm_settings=settings)
+                try:
+                    report = merge(case.cluster, words, backend=run.backend, llm_settings=settings)
+                except NothingSupported as error:
+                    # The model's answer, scored as what a reader gets from it: no summary,
+                    # and the offline checker's findings, as merge gives with any backend.
+                    checked = check(case.cluster)
+                    notes = [*checked.notes, f"the LLM's summary is empty: {error}"]
+                    report = checked.model_copy(update={"summary": [], "notes": notes})
         return score_case(case, report, words)
     except NotRecorded as error:
         return CaseResult(id=case.id, error=str(error), not_recorded=error.key.prompt_version)

@@ -20,7 +20,7 @@ from summarize.compose.guard import Draft, SentenceJudge, guard, report_id
 from summarize.judge import Judge
 from summarize.llm import tokens
 from summarize.llm.client import Ask, LLMClient
-from summarize.llm.errors import ContextExceeded, LLMError
+from summarize.llm.errors import ContextExceeded, LLMError, NothingSupported
 from summarize.llm.fences import attribute, fence, quoted
 from summarize.llm.prompts import Prompt, load_prompt
 from summarize.llm.settings import LLMSettings
@@ -331,7 +331,7 @@ class LLMComposer:
             tally.note(),
         ]
         if not sentences:
-            raise LLMError(
+            raise NothingSupported(
                 f"none of the {len(draft.sentences)} sentence(s) the model wrote is supported by "
                 "the reports"
             )

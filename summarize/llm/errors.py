@@ -26,6 +26,11 @@ class LLMError(RuntimeError):
     pass
 
 
+class NothingSupported(LLMError):
+    """The model answered, but the guard found none of its sentences backed by the reports: a
+    poor answer, not a failure to reach the model (an eval scores it as an empty summary)."""
+
+
 class InvalidAnswer(LLMError):
     """The model answered, but with nothing usable, even after the repair turns."""
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner, Result
 
 from summarize.cli import app
 from tests.evals.test_dataset import GOOD
-from tests.openai_server import FakeOpenAIServer
+from tests.openai_server import FakeOpenAIServer, answer
 from tests.stories import STRIKE
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
@@ -247,6 +247,26 @@ def test_an_llm_run_recorded_once_replays_offline_and_a_prompt_edit_asks_for_re_
     assert "2 request(s) need re-recording" in result.stderr
     edited_versions = f"merge_system@2+merge_user@{version + 1}"
     assert f"prompts {edited_versions}: news/quake, news/strike" in result.stderr
+
+
+def test_a_model_whose_every_sentence_is_unsupported_is_scored_not_excused(
+    tmp_path: Path, openai_server: FakeOpenAIServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reaching the model and getting nothing the reports back is the model's score (an empty
+    summary: no key fact covered), not a cluster the eval could not score (exit 3)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    unsupported = {"text": "A spokeswoman for the airline declined to comment.", "citations": []}
+    openai_server.default = answer(json.dumps({"sentences": [unsupported]}))
+    path = llm_config(tmp_path, openai_server)
+    result = summarize_eval("--config", path, "--output", tmp_path / "out")
+
+    assert result.exit_code == 0, result.stderr
+    assert "not scored" not in result.stderr
+    llm_run = json.loads((tmp_path / "out" / "scorecard.json").read_text())["runs"][1]
+    cases = llm_run["suites"][0]["cases"]
+    assert cases[0]["id"] == "quake" and cases[0]["scores"]["merge.coverage"] == 0.0
+    assert all(case["scores"]["merge.words"] == 0 for case in cases)
+    assert all("check.findings" in case["scores"] for case in cases)
 
 
 def test_the_worked_example_replays_offline_within_its_thresholds(
