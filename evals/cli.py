@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from evals.suites import SUITES
+
 if TYPE_CHECKING:
     from evals.dataset import Dataset
     from evals.runs import CassetteUse, Run, Thresholds
@@ -174,7 +176,7 @@ def run_eval(
     suites: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Built-in suites: seeds, neus, summedits (default: all, unless --dataset or a "
+            help=f"Built-in suites: {', '.join(SUITES)} (default: all, unless --dataset or a "
             "config is given). 'summarize eval init' writes a commented summarize-eval.toml and "
             "a CI job.",
             show_default=False,
