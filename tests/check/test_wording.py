@@ -130,3 +130,12 @@ def test_an_unverified_claim_is_high_only_when_surely_the_same_claim() -> None:
     )
     other = "The mayor met local builders on Friday."
     assert _attribution({"d": doubted, "f": other}) == [("medium", {"d", "f"})]
+
+
+def test_loaded_words_in_a_plain_construction_are_no_framing() -> None:
+    from summarize.analyze.framing import find_loaded_terms
+
+    assert find_loaded_terms("The bill would make it illegal for landlords to raise rents.") == []
+    assert find_loaded_terms("One part holds less controversial items like schools.") == []
+    assert find_loaded_terms("Images of the agents have sparked outrage.") == []
+    assert find_loaded_terms("The illegal dumping and the controversial plan drew outrage.")
