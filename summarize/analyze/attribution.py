@@ -113,7 +113,9 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
             cue_end, speaker = index + 1, sentence.phrase_after(index + 1)
         else:
             lemma = _cue_forms().get(lower)
-            if lemma is None or not token.text.islower() or not sentence.is_cue(lemma, index):
+            if lemma is None or not sentence.is_cue(lemma, index):
+                continue
+            if not token.text.islower() and not sentence.is_headline_cue(index):
                 continue
             cue_end, speaker = sentence.statement_end(index), sentence.speaker_of(index)
             doubt_cue = lemma in _DOUBT_VERBS
@@ -156,6 +158,19 @@ class _Sentence:
         if lemma in _DOUBT_VERBS and followed not in {"to", ",", ".", ""}:
             return has_complement  # not "the war has claimed half a million lives"
         return True
+
+    def is_headline_cue(self, index: int) -> bool:
+        """A capitalised speech verb closing a headline: "NRA Became ‘Foreign Asset’ To Russia,
+        Senate Report Says." -- after ", Capitalised Speaker", before a full stop or the end."""
+        word = self.tokens[index].text
+        if not (word[0].isupper() and word[1:].islower() and is_speech_verb(word.lower())):
+            return False
+        if self.lower[index + 1 : index + 2] not in ([], ["."], ["!"], ["?"]):
+            return False
+        start = index - 1
+        while start >= 0 and self.tokens[start].text[0].isupper():
+            start -= 1
+        return start < index - 1 and start >= 0 and self.lower[start] == ","
 
     def statement_end(self, index: int) -> int:
         """End (exclusive) of the cue: the verb, or "said in a statement"."""

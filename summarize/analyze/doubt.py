@@ -74,3 +74,31 @@ def unverified_remark(document: Document, index: int) -> Sentence | None:
     if is_unverified(following.text) and len(following.text.split()) <= REMARK_WORDS:
         return following
     return None
+
+
+# Verbs of thinking and belief: with a subject of their own ("legislation they think falls
+# short", "officials believe the fire was set"), what follows is that subject's view.
+_BELIEF_VERB = (
+    r"(?:think|thinks|thought|believe|believes|believed|feel|feels|felt|suspect|suspects|"
+    r"suspected|doubt|doubts|doubted|consider|considers|reckon|reckons|reckoned)"
+)
+_HELD_VIEW_RE = re.compile(
+    r"\b([\w’']+)\s+(?:(?:also|still|now|firmly|clearly|privately|widely|do|does|did|don[’']t|"
+    r"doesn[’']t|didn[’']t|not|have|has|had|long)\s+){0,2}" + _BELIEF_VERB + r"\b"
+)
+# Words before a belief verb that are no subject of it ("the thought", "to think", "is felt").
+_NOT_A_SUBJECT = word_set(
+    """
+    the a an this that these those its their his her our my your some no any every each to of
+    for in on at by with from is are was were be been being and or but than
+    """
+)
+
+
+def held_view(text: str) -> re.Match[str] | None:
+    """A verb of thinking or belief with its own subject ("they think", "officials believe",
+    "Democrats felt"): what follows is that subject's view, not the report's statement."""
+    for match in _HELD_VIEW_RE.finditer(text):
+        if match.group(1).lower() not in _NOT_A_SUBJECT:
+            return match
+    return None

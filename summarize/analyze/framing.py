@@ -142,7 +142,7 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
         lemma = forms.get(token.text.lower())
         if lemma is None or any(start <= token.start < end for start, end in quoted):
             continue
-        if _in_name(tokens, index):
+        if _in_name(tokens, index) or _neutral_use(tokens, index, lemma):
             continue
         if lemma in _LABELS:
             if reported is None:
@@ -152,6 +152,27 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
                 continue
         spans.append(Span(start=offset + token.start, end=offset + token.end, text=token.text))
     return spans
+
+
+# Verbs that report a reaction as an event ("the images sparked outrage"): the word names what
+# others felt, it is not the report's own judgement.
+_CAUSING = word_set(
+    "spark sparked sparking sparks draw drew drawn provoke provoked trigger triggered"
+)
+_CAUSING |= word_set("cause caused prompt prompted ignite ignited fuel fueled fuelled")
+
+
+def _neutral_use(tokens: list[Token], index: int, lemma: str) -> bool:
+    """A loaded word in a plain construction: a legal status ("make it illegal for X to",
+    "illegal to"), a downward comparison ("less controversial items"), or a reaction reported
+    as an event ("sparked outrage")."""
+    before = tokens[index - 1].text.lower() if index else ""
+    after = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
+    if lemma == "illegal" and (after in {"for", "to"} or before == "it"):
+        return True
+    if before in {"less", "least"}:
+        return True
+    return lemma == "outrage" and before in _CAUSING
 
 
 def _capitalised(token: Token) -> bool:

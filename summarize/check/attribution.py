@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from summarize.analyze.doubt import distancing, is_unverified, unverified_remark
+from summarize.analyze.doubt import distancing, held_view, is_unverified, unverified_remark
+from summarize.analyze.speech import reported_speech
 from summarize.check.evidence import names, quote_sentence, report_name
 from summarize.check.tellings import MAX_COUNTER_QUOTES, Tellings, sentence_text
 from summarize.models import (
@@ -24,7 +25,7 @@ from summarize.models import (
     SentenceRef,
 )
 from summarize.text.display import shorten
-from summarize.text.tokens import content_terms, term_overlap
+from summarize.text.tokens import content_terms, is_title_case, term_overlap
 
 _DISPUTING = re.compile(r"\b(alleged\w*|purported\w*|without evidence)\b", re.I)
 # Members must say nearly the same thing before their attribution is compared.
@@ -74,6 +75,13 @@ def attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None
             and analysis.document(m.document).published in (day, None)
         )
     ]
+    # A member under a verb of belief with its own subject ("they think ...") is someone's view:
+    # neither the report's own statement nor a doubt cast on the claim.
+    members = [
+        m
+        for m in members
+        if analysis.analysis_of(m).attributions or held_view(analysis.sentence(m).text) is None
+    ]
     if len(members) < 2 or all(is_unverified(analysis.sentence(m).text) for m in members):
         return None
     attributed = [m for m in members if analysis.analysis_of(m).attributions]
@@ -118,10 +126,45 @@ def attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None
 
 def _claim_words(text: str, cue: re.Match[str]) -> frozenset[str]:
     """The content words of the claim a distancing cue applies to: what follows it, or, for a
-    closing cue ("..., it was reported Sunday"), what precedes it."""
+    closing cue ("..., it was reported Sunday"), what precedes it. Names are left out: two
+    sentences about the same people ("Joe Biden", "Trump") are not thereby the same claim."""
     after = text[cue.end() :]
     claim = after if len(after.split()) >= CLAIM_MIN_WORDS else text[: cue.start()]
-    return frozenset(content_terms(claim))
+    return frozenset(content_terms(claim)) - _name_terms(text)
+
+
+def _name_terms(text: str) -> frozenset[str]:
+    """The terms of the capitalised words of a sentence after its first (none in a headline,
+    where capitals say nothing about names)."""
+    words = text.split()
+    if is_title_case(words):
+        return frozenset()
+    capitalised = [w for w in words[1:] if w[:1].isupper() and not w.isupper()]
+    return frozenset(content_terms(" ".join(capitalised)))
+
+
+def _own_voice_terms(text: str) -> frozenset[str]:
+    """The content words a sentence states in its own voice: not those inside quotation marks
+    (scare quotes give a word to the person it is about) or in someone's reported speech."""
+    spans = sorted(reported_speech(text))
+    kept, at = [], 0
+    for start, end in spans:
+        if start > at:
+            kept.append(text[at:start])
+        at = max(at, end)
+    kept.append(text[at:])
+    return frozenset(content_terms(" ".join(kept)))
+
+
+def _states_flatly(analysis: Analysis, ref: SentenceRef) -> bool:
+    """The sentence states its claim in its own voice: no speaker, no distancing cue, and no
+    verb of thinking or belief with a subject of its own ("legislation they think falls short")."""
+    text = sentence_text(analysis, ref)
+    return (
+        not analysis.analysis_of(ref).attributions
+        and distancing(text) is None
+        and held_view(text) is None
+    )
 
 
 def distanced_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
@@ -139,17 +182,22 @@ def distanced_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
             o
             for o in tellings.of(ref)
             if analysis.document(o.document).published in (day, None)
-            and not analysis.analysis_of(o).attributions
-            and distancing(sentence_text(analysis, o)) is None
-            and len(claim & set(analysis.analysis_of(o).terms)) >= SHARED_CLAIM_WORDS
+            and _states_flatly(analysis, o)
+            and len(claim & _own_voice_terms(sentence_text(analysis, o))) >= SHARED_CLAIM_WORDS
         ]
         if not flat:
             continue
+        # High only when a flat sentence surely tells the same claim: half its words or more.
+        same = any(
+            len(claim & _own_voice_terms(sentence_text(analysis, o))) / len(claim)
+            >= SAME_CLAIM_OVERLAP
+            for o in flat
+        )
         unverified = is_unverified(text)
         findings.append(
             Finding(
                 kind="attribution",
-                severity="high" if unverified else "medium",
+                severity="high" if unverified and same else "medium",
                 documents=[*dict.fromkeys(o.document for o in flat), ref.document],
                 evidence=[quote_sentence(analysis, o) for o in flat[:MAX_COUNTER_QUOTES]]
                 + [quote_sentence(analysis, ref)],

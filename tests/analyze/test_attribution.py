@@ -157,3 +157,18 @@ def test_offsets_are_document_offsets() -> None:
 )
 def test_is_unverified(sentence: str, unverified: bool) -> None:
     assert is_unverified(sentence) is unverified
+
+
+def test_a_headline_closing_with_speaker_and_says_is_attributed() -> None:
+    headline = "NRA Became Foreign Asset To Russia, Senate Report Says. titled “The NRA” and more."
+    assert speakers(headline) == [("Senate Report", "Says", False)]
+    assert speakers("The Song Mama Said Knock You Out was a hit.") == []
+
+
+def test_a_verb_of_belief_with_its_own_subject_is_a_held_view() -> None:
+    from summarize.analyze.doubt import held_view
+
+    assert held_view("legislation they think falls far short")
+    assert held_view("Officials do not believe the fire was set.")
+    assert held_view("The thought of war weighed on them.") is None
+    assert held_view("It is thought to be safe.") is None

@@ -93,3 +93,49 @@ def test_only_so_much_is_degree_not_a_motive() -> None:
     }
     findings = _findings(analysis_of, "framing")
     assert not any("motive" in f.explanation for f in findings)
+
+
+def _attribution(reports: dict[str, str]) -> list[tuple[str, set[str]]]:
+    return [(f.severity, set(f.documents)) for f in _findings(reports, "attribution")]
+
+
+CLAIMED = "Critics claimed that the union used its pension fund to help its leaders."
+
+
+def test_a_claim_under_a_verb_of_belief_with_its_own_subject_is_not_flat() -> None:
+    flat = "The union used its pension fund to buy an office tower."
+    believed = "Its members think the union used its pension fund to buy an office tower."
+    assert _attribution({"d": CLAIMED, "f": flat})
+    assert _attribution({"d": CLAIMED, "f": believed}) == []
+
+
+def test_words_in_scare_quotes_are_not_stated_flatly() -> None:
+    doubted = "The union claimed the schedules were unfair and unsafe."
+    flat = "Nurses walked out on Monday over the unfair, unsafe schedules."
+    quoted = "Nurses walked out on Monday over the “unfair, unsafe” schedules."
+    assert _attribution({"d": doubted, "f": flat})
+    assert _attribution({"d": doubted, "f": quoted}) == []
+
+
+def test_sharing_only_names_is_not_the_same_claim() -> None:
+    doubted = "Critics claimed that Joe Biden used his office to help his son."
+    other = "Joe Biden took his son Hunter on a trip to China in 2013."
+    assert _attribution({"d": doubted, "f": other}) == []
+
+
+def test_an_unverified_claim_is_high_only_when_surely_the_same_claim() -> None:
+    doubted = (
+        "There is no evidence that the mayor took bribes from local builders during his second "
+        "term in office."
+    )
+    other = "The mayor met local builders on Friday."
+    assert _attribution({"d": doubted, "f": other}) == [("medium", {"d", "f"})]
+
+
+def test_loaded_words_in_a_plain_construction_are_no_framing() -> None:
+    from summarize.analyze.framing import find_loaded_terms
+
+    assert find_loaded_terms("The bill would make it illegal for landlords to raise rents.") == []
+    assert find_loaded_terms("One part holds less controversial items like schools.") == []
+    assert find_loaded_terms("Images of the agents have sparked outrage.") == []
+    assert find_loaded_terms("The illegal dumping and the controversial plan drew outrage.")
