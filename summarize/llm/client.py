@@ -102,7 +102,9 @@ class LLMClient:
                 return
             self._probed = True
             base_url = self.settings.base_url
-            if base_url is not None:
+            # A replay opens no connection, so it cannot ask (see the README: a recording made
+            # against a server that answers these probes replays only where it is running).
+            if base_url is not None and self.settings.replay is None:
                 from summarize.llm.server import probe
 
                 sdk, model = self.transport.sdk(), self.settings.model

@@ -4,6 +4,7 @@ network, where a request not recorded is an error naming its prompt versions."""
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,24 @@ def test_the_tape_takes_only_valid_answers(tmp_path: Path) -> None:
     cassette.tape.record(Exchange(key=key, request={}, response={"n": 2}, valid=True))
     assert cassette.finish_recording() == 1
     assert json.loads(cassette.path.read_text())["response"] == {"n": 2}
+
+
+def test_a_replay_asks_the_server_nothing_about_itself(tmp_path: Path) -> None:
+    """A replay opens no connection, not even the probe for a server's context and tokenizer
+    (which a llama.cpp server would answer, shaping the requests)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.settimeout(0.5)
+    port = listener.getsockname()[1]
+    cassette = tmp_path / "cassette.jsonl"
+    cassette.write_text("")
+    client = LLMClient(
+        LLMSettings(api_key=None, base_url=f"http://127.0.0.1:{port}/v1", replay=cassette)
+    )
+
+    client.context_tokens()
+    assert client.concurrency >= 1
+    with pytest.raises(TimeoutError):
+        listener.accept()
+    listener.close()
