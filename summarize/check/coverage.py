@@ -109,8 +109,7 @@ def _told_elsewhere(judge: Judge, ref: SentenceRef) -> bool:
     their claim with details of its own, whatever the judge's label (an added name makes it
     "unsupported" without making it a new claim)."""
     others = [d.id for d in judge.analysis.documents if d.id != ref.document]
-    verdict = judge.judge(judge.analysis.sentence(ref).text, others)
-    return verdict.score >= TOLD_ELSEWHERE
+    return judge.coverage(judge.analysis.sentence(ref).text, others) >= TOLD_ELSEWHERE
 
 
 def _figure_told_otherwise(analysis: Analysis, item: SentenceAnalysis) -> bool:

@@ -67,6 +67,12 @@ class Judge:
         self.analysis = analysis
         self._sources: dict[tuple[str, ...] | None, Sources] = {}
 
+    def coverage(self, claim: str, citations: Sequence[str] | None = None) -> float:
+        """The verdict's score alone: the weighted share of `claim`'s content words that the
+        cited reports' best-matching sentences cover, without the checks a verdict runs."""
+        aligned, coverage = self._sources_of(citations).align(content_stems(claim))
+        return round(coverage, 3) if aligned else 0.0
+
     def judge(self, claim: str, citations: Sequence[str] | None = None) -> SupportVerdict:
         """Judge `claim` against the sentences of the cited reports (all reports when None)."""
         sources = self._sources_of(citations)
