@@ -24,340 +24,20 @@ offline.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarize.analyze.attribution import find_attributions, is_unverified, unverified_remark
-from summarize.analyze.framing import find_loaded_terms
-from summarize.analyze.quantities import comparable, overlaps
-from summarize.compose.compression import (
-    attribution_details,
-    function_word_cuts,
-    modifier_cuts,
-    optional_cuts,
-    truncated_variants,
-    variants,
-)
+from summarize.compose.candidates import CandidateBuilder, Version, as_option
 from summarize.compose.selection import Option, fact_term, select, specificity, term_weights
-from summarize.compose.wording import Wording
 from summarize.judge import Judge
-from summarize.models import (
-    Analysis,
-    ClaimGroup,
-    Document,
-    Finding,
-    SentenceRef,
-    Summary,
-    SummarySentence,
-)
-from summarize.text.tokens import content_terms, term_overlap
+from summarize.models import Analysis, ClaimGroup, Finding, Summary
+from summarize.text.tokens import content_terms
 
 if TYPE_CHECKING:
     from summarize.llm.settings import LLMSettings
 
-# How much more a fact counts when every report carries it than when one does.
-SUPPORT_WEIGHT = 2.0
-# How much a wording's extra loaded words, length or missing attribution cost, against the
-# plainest wording of the same fact.
-WORDING_WEIGHT = 1.0
 # A fact told weighs as much as this many words every report carrying it uses (what the
 # summary covers is facts, not only words).
 FACT_WEIGHT = 4.0
-# A title tells the fact of the sentences sharing this share of its words.
-TITLE_MATCH = 0.5
-
-
-@dataclass
-class _Version:
-    """One version of one wording of a fact, ready to print."""
-
-    wording: int  # the wording's index: one version of each wording at most
-    group: int  # the fact it tells: a claim group's id, or -1 - n for the n-th title
-    blocks: frozenset[int]  # other facts it tells too (a claim's verification remark)
-    prior: float
-    order: tuple[bool, float, int]  # dated last, then by position in the reports
-    sentences: list[SummarySentence]
-    candidates: list[str]  # the reports that may support it: cited when the judge agrees
-    as_written: bool  # the report's own sentence, unedited but for light changes
-    edited_after: bool = False  # a sentence after the first is shortened: the judge checks it
-
-
-def _relative_position(analysis: Analysis, ref: SentenceRef) -> float:
-    total = len(analysis.document(ref.document).sentences)
-    return ref.sentence / max(total, 1)
-
-
-def _follow_up(analysis: Analysis, ref: SentenceRef) -> SentenceRef | None:
-    """The next sentence when it remarks that this claim could not be verified."""
-    if is_unverified(analysis.sentence(ref).text):
-        return None
-    remark = unverified_remark(analysis.document(ref.document), ref.sentence)
-    return SentenceRef(document=ref.document, sentence=remark.index) if remark else None
-
-
-def _earlier_figure(
-    analysis: Analysis, group: ClaimGroup, wording: SentenceRef, latest: dt.date | None
-) -> SentenceRef | None:
-    """A member from an earlier day giving a figure the chosen wording no longer gives."""
-    date = analysis.document(wording.document).published or latest
-    figures = analysis.analysis_of(wording).quantities
-    for member in group.members:
-        published = analysis.document(member.document).published
-        if date is None or published is None or published >= date:
-            continue
-        if any(
-            comparable(old, new) and not overlaps(old, new)
-            for old in analysis.analysis_of(member).quantities
-            for new in figures
-        ):
-            return member
-    return None
-
-
-def _central(analysis: Analysis, groups: list[ClaimGroup]) -> dict[str, float]:
-    """Up to 0.5 for the reports sharing most facts with the others: their wording reads most
-    like the story."""
-    shared = {document.id: 0 for document in analysis.documents}
-    for group in groups:
-        for document in group.documents:
-            shared[document] += len(group.documents) - 1
-    most = max(shared.values(), default=0) or 1
-    return {document: 0.5 * count / most for document, count in shared.items()}
-
-
-class _Builder:
-    """Turns the analysis into the candidate versions of every fact."""
-
-    def __init__(self, analysis: Analysis, groups: list[ClaimGroup], judge: Judge) -> None:
-        self.analysis = analysis
-        self.groups = groups
-        self.judge = judge
-        self.wording = Wording(analysis)
-        self.total = len(analysis.documents)
-        self.latest = max((d.published for d in analysis.documents if d.published), default=None)
-        self.group_of = {(m.document, m.sentence): g for g in groups for m in g.members}
-        self.versions: list[_Version] = []
-        self.wordings = 0
-
-    def build(self) -> list[_Version]:
-        central = _central(self.analysis, self.groups)
-        for group in self.groups:
-            self._group(group, central)
-        for number, document in enumerate(self.analysis.documents):
-            self._title(number, document)
-        return self.versions
-
-    def _group(self, group: ClaimGroup, central: dict[str, float]) -> None:
-        analysis, wording = self.analysis, self.wording
-        plainest = wording.plainest(group, central)
-        contested = any(analysis.analysis_of(m).attributions for m in group.members)
-        leads = sum(1 for m in group.members if m.sentence == 0) / self.total
-        dates = [analysis.document(d).published for d in group.documents]
-        known = [day for day in dates if day is not None]
-        dated = self.latest is not None and len(known) == len(dates) and max(known) < self.latest
-        base = SUPPORT_WEIGHT * len(group.documents) / self.total + leads
-        base -= 0.5 if dated else 0.0
-        plain = wording.penalty(plainest, contested)
-        for member in [plainest, *(m for m in group.members if m != plainest)]:
-            # A truncated sentence only without its closing clause, and never for a contested
-            # claim: its lost end may have said who claims it.
-            cut_off = not contested and wording.cut_off(member)
-            if not wording.stands_alone(member) and not cut_off:
-                continue
-            position = _relative_position(analysis, member)
-            extra = max(0.0, wording.penalty(member, contested) - plain)
-            prior = max(0.0, base + (1.0 - position) - WORDING_WEIGHT * extra)
-            self._member(group, member, prior, (dated, position, group.id), cut_off)
-
-    def _member(
-        self,
-        group: ClaimGroup,
-        ref: SentenceRef,
-        prior: float,
-        order: tuple[bool, float, int],
-        cut_off: bool = False,
-    ) -> None:
-        analysis, wording = self.analysis, self.wording
-        sentence = analysis.sentence(ref)
-        text = sentence.text + ("." if cut_off else "")
-        attributions = analysis.analysis_of(ref).attributions
-        protected = [(a.start - sentence.start, a.end - sentence.start) for a in attributions]
-        details = attribution_details(
-            text,
-            [
-                (a.start - sentence.start, a.end - sentence.start, a.source, a.cue)
-                for a in attributions
-            ],
-        )
-        always = modifier_cuts(text, wording.own_loaded(ref)) + function_word_cuts(text)
-        published = analysis.document(ref.document).published
-        candidates = [ref.document, *(d for d in group.documents if d != ref.document)]
-        sources = [ref, *(m for m in group.members if m != ref)]
-        remark, blocks = "", frozenset[int]()
-        follow_up = _follow_up(analysis, ref)
-        if follow_up:
-            remark = " " + analysis.sentence(follow_up).text
-            sources.append(follow_up)
-            follow_group = self.group_of[(follow_up.document, follow_up.sentence)]
-            candidates = list(dict.fromkeys([*candidates, *follow_group.documents]))
-            blocks = frozenset({follow_group.id})
-        earlier: list[list[SummarySentence]] = [[]]
-        figure = _earlier_figure(analysis, group, ref, self.latest)
-        if figure:
-            earlier = [
-                [SummarySentence(text=told, citations=[figure.document], sources=[figure])]
-                for told in self._earlier_texts(figure, ref)
-            ]
-        index = self._next_wording()
-        optional = optional_cuts(text, protected, details)
-        shorter = (truncated_variants if cut_off else variants)(text, always, optional)
-        for number, variant in enumerate(shorter):
-            if (number > 0 or cut_off) and wording.leans_back(variant):
-                continue
-            finished = wording.finish(variant, published, order[0]) + remark
-            for shortened, figures in enumerate(earlier):
-                self.versions.append(
-                    _Version(
-                        wording=index,
-                        group=group.id,
-                        blocks=blocks,
-                        prior=prior,
-                        order=order,
-                        sentences=[
-                            SummarySentence(text=finished, citations=candidates, sources=sources),
-                            *figures,
-                        ],
-                        candidates=candidates,
-                        as_written=number == 0 and not always and not cut_off,
-                        edited_after=shortened > 0,
-                    )
-                )
-
-    def _earlier_texts(self, figure: SentenceRef, ref: SentenceRef) -> list[str]:
-        """The earlier report's sentence giving the other figure, dated: as written, and its
-        shortest version that still gives every figure that differs."""
-        analysis, wording = self.analysis, self.wording
-        sentence = analysis.sentence(figure)
-        published = analysis.document(figure.document).published
-        text = sentence.text
-        new = analysis.analysis_of(ref).quantities
-        differing = [
-            old.text
-            for old in analysis.analysis_of(figure).quantities
-            if any(comparable(old, other) and not overlaps(old, other) for other in new)
-        ]
-        attributions = analysis.analysis_of(figure).attributions
-        protected = [(a.start - sentence.start, a.end - sentence.start) for a in attributions]
-        texts = [wording.finish(text, published, dated=True)]
-        shorter = [
-            variant
-            for variant in variants(text, [], optional_cuts(text, protected))[1:]
-            if all(told in variant for told in differing) and not wording.leans_back(variant)
-        ]
-        if shorter:
-            texts.append(wording.finish(shorter[-1], published, dated=True))
-        return texts
-
-    def _title(self, number: int, document: Document) -> None:
-        """The report's title as a candidate sentence, when it states the core event plainly."""
-        text = self.wording.headline(document.title or "")
-        if text is None:
-            return
-        terms = set(content_terms(text))
-        if not terms:
-            return
-        matches = self._title_matches(terms) or self._title_evidence(text, document)
-        if not matches:
-            return  # no report's text tells what it says
-        if not find_attributions(text) and any(self._disputed(ref) for ref in matches):
-            return  # the reports attribute, with doubt, what the title states as fact
-        supporting = list(dict.fromkeys(ref.document for ref in matches))
-        own = [
-            (s.start, s.end) for s in find_loaded_terms(text) if self._own_word(s.text, document)
-        ]
-        always = modifier_cuts(text, own) + function_word_cuts(text)
-        prior = SUPPORT_WEIGHT * len(supporting) / self.total + 2.0
-        index = self._next_wording()
-        candidates = [document.id, *(d for d in supporting if d != document.id)]
-        for variant in variants(text, always, []):
-            self.versions.append(
-                _Version(
-                    wording=index,
-                    group=-1 - number,
-                    blocks=frozenset(),
-                    prior=prior,
-                    order=(False, -1.0, number),
-                    sentences=[
-                        SummarySentence(text=variant, citations=candidates, sources=matches)
-                    ],
-                    candidates=candidates,
-                    as_written=False,
-                )
-            )
-
-    def _disputed(self, ref: SentenceRef) -> bool:
-        """The sentence gives its claim as someone's doubtful claim, or as what reports say,
-        or the next sentence says it could not be verified."""
-        attributions = self.analysis.analysis_of(ref).attributions
-        return (
-            any(a.doubt or "report" in a.source.lower() for a in attributions)
-            or _follow_up(self.analysis, ref) is not None
-        )
-
-    def _title_matches(self, terms: set[str]) -> list[SentenceRef]:
-        """In each report, the sentence telling most of what a title says, if one does."""
-        found = []
-        for document in self.analysis.documents:
-            best, score = None, TITLE_MATCH
-            for sentence in document.sentences:
-                ref = SentenceRef(document=document.id, sentence=sentence.index)
-                overlap = term_overlap(terms, set(self.analysis.analysis_of(ref).terms))
-                if overlap >= score:
-                    best, score = ref, overlap
-            if best is not None:
-                found.append(best)
-        return found
-
-    def _title_evidence(self, text: str, document: Document) -> list[SentenceRef]:
-        """When no one sentence tells what a title says (a headline sums up the lead and the
-        next sentences), the sentences of its own report the judge finds supporting it, and of
-        each other report that supports it too; none unless its own report does."""
-        found: list[SentenceRef] = []
-        others = [d for d in self.analysis.documents if d.id != document.id]
-        for report in [document, *others]:
-            verdict = self.judge.judge(text, [report.id])
-            if verdict.label == "supported" and verdict.score >= TITLE_MATCH:
-                found.extend(verdict.evidence)
-            elif report is document:
-                return []
-        return found
-
-    def _own_word(self, word: str, document: Document) -> bool:
-        stems = set(content_terms(word))
-        return not any(
-            stems <= other
-            for report, other in self.wording.stems_of_report.items()
-            if report != document.id
-        )
-
-    def _next_wording(self) -> int:
-        self.wordings += 1
-        return self.wordings - 1
-
-
-def _option(version: _Version) -> Option:
-    return Option(
-        wording=version.wording,
-        group=version.group,
-        blocks=version.blocks,
-        words=sum(len(s.text.split()) for s in version.sentences),
-        terms=frozenset(t for s in version.sentences for t in content_terms(s.text))
-        | {fact_term(group) for group in {version.group, *version.blocks} if group >= 0},
-        prior=version.prior,
-        loaded=sum(len(find_loaded_terms(s.text)) for s in version.sentences),
-        payload=version,
-    )
 
 
 class ExtractiveComposer:
@@ -372,7 +52,7 @@ class ExtractiveComposer:
 
 def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: int) -> Summary:
     judge = Judge(analysis)
-    options = [_option(version) for version in _Builder(analysis, groups, judge).build()]
+    options = [as_option(version) for version in CandidateBuilder(analysis, groups, judge).build()]
     weights = term_weights(
         [
             (set(content_terms(document.title or "")), set(content_terms(document.text)))
@@ -386,7 +66,7 @@ def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: 
 
     def supported(option: Option) -> bool:
         version = option.payload
-        assert isinstance(version, _Version)
+        assert isinstance(version, Version)
         first = version.sentences[0]
         if version.edited_after and any(
             judge.judge(after.text, after.citations).label != "supported"
@@ -399,7 +79,7 @@ def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: 
 
     chosen = [option.payload for option in select(options, weights, specific, max_words, supported)]
     versions = sorted(
-        (version for version in chosen if isinstance(version, _Version)),
+        (version for version in chosen if isinstance(version, Version)),
         key=lambda version: version.order,
     )
     order = {document.id: number for number, document in enumerate(analysis.documents)}

@@ -200,7 +200,7 @@ def _cluster_with_titles(reports: dict[str, tuple[str, str]]):
 def test_a_title_no_one_sentence_tells_is_used_when_its_report_supports_it():
     """The headline sums up two sentences of its report: no sentence shares half its words, but
     the judge finds the report supports it."""
-    from summarize.compose.extractive import _Builder
+    from summarize.compose.candidates import CandidateBuilder
     from summarize.judge import Judge
     from summarize.text.tokens import content_terms
 
@@ -221,7 +221,7 @@ def test_a_title_no_one_sentence_tells_is_used_when_its_report_supports_it():
         }
     )
     analysis = analyze(cluster.documents)
-    builder = _Builder(analysis, align(analysis), Judge(analysis))
+    builder = CandidateBuilder(analysis, align(analysis), Judge(analysis))
     assert not builder._title_matches(set(content_terms(title)))
     assert f"{title}." in _texts(_summary(cluster, 40))
 
@@ -259,11 +259,11 @@ def test_a_truncated_lead_is_used_without_the_clause_it_was_cut_in():
             ),
         }
     )
-    from summarize.compose.extractive import _Builder
+    from summarize.compose.candidates import CandidateBuilder
     from summarize.judge import Judge
 
     analysis = analyze(cluster.documents)
-    versions = _Builder(analysis, align(analysis), Judge(analysis)).build()
+    versions = CandidateBuilder(analysis, align(analysis), Judge(analysis)).build()
     texts = [version.sentences[0].text for version in versions]
     assert (
         "House Republicans questioned the deputy attorney general at a hearing on Thursday."
