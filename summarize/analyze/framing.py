@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from summarize.analyze.mentions import find_mentions
 from summarize.analyze.speech import reported_speech
 from summarize.models import SentenceAnalysis, Span
 from summarize.text.inflection import word_forms
@@ -137,12 +138,17 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
     forms = _loaded_forms()
     quoted = [match.span() for match in _QUOTED.finditer(text)]
     reported: list[tuple[int, int]] | None = None  # computed only when a label needs them
+    names: list[tuple[int, int]] | None = None  # likewise, when a loaded word is found
     spans = []
     for index, token in enumerate(tokens):
         lemma = forms.get(token.text.lower())
         if lemma is None or any(start <= token.start < end for start, end in quoted):
             continue
-        if _in_name(tokens, index) or _neutral_use(tokens, index, lemma):
+        if names is None:
+            names = _multi_word_names(text)
+        if any(start <= token.start < end for start, end in names):
+            continue
+        if _neutral_use(tokens, index, lemma):
             continue
         if lemma in _LABELS:
             if reported is None:
@@ -175,19 +181,11 @@ def _neutral_use(tokens: list[Token], index: int, lemma: str) -> bool:
     return lemma == "outrage" and before in _CAUSING
 
 
-def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and token.text[:1].isalpha()
-
-
-def _in_name(tokens: list[Token], index: int) -> bool:
-    """A capitalised word, not the first of its sentence, next to another capitalised word is part
-    of a proper name ("the People's Liberation Army", "Historic Royal Palaces"): the name's
-    words are its owner's, not the report's choice."""
-    if index == 0 or not _capitalised(tokens[index]):
-        return False
-    before = tokens[index - 1]
-    after = tokens[index + 1] if index + 1 < len(tokens) else None
-    return (index > 1 and _capitalised(before)) or (after is not None and _capitalised(after))
+def _multi_word_names(text: str) -> list[tuple[int, int]]:
+    """The proper names of more than one word ("the People's Liberation Army", "Historic Royal
+    Palaces"): a loaded word inside one is its owner's, not the report's choice. Names as
+    `mentions` finds them, so a headline's capitals are not taken for a name."""
+    return [(m.start, m.end) for m in find_mentions(text) if len(m.text.split()) > 1]
 
 
 def in_own_voice(text: str, offset: int, terms: list[Span]) -> list[Span]:

@@ -134,3 +134,9 @@ def test_a_loaded_word_inside_a_proper_name_is_part_of_the_name() -> None:
         "radical",
         "liberation",
     ]
+
+
+def test_a_headline_s_capitals_are_no_name() -> None:
+    # Title case capitalises every word: loaded words in a headline are still the outlet's.
+    headline = "Trump Slams Democrats Over Brutal Crackdown On Protesters"
+    assert [t.text for t in find_loaded_terms(headline)] == ["Slams", "Brutal", "Crackdown"]
