@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from summarize.align import Pair
+from summarize.analyze.quantities import overlaps
 from summarize.analyze.reporting import is_background, is_reporting, quotation_spans, unquoted
 from summarize.check.evidence import names, quote_sentence, report_name
 from summarize.judge import Judge
@@ -77,7 +78,15 @@ def _neighbours(analysis: Analysis, pairs: Iterable[Pair]) -> dict[int, set[str]
     return near
 
 
-def _quotes_shared(analysis: Analysis, ref: SentenceRef) -> bool:
+def _searchable(analysis: Analysis) -> dict[str, str]:
+    """Each report's title and text, lower-cased with its spacing normalised, to find quotes in."""
+    return {
+        document.id: " ".join(f"{document.title or ''} {document.text}".lower().split())
+        for document in analysis.documents
+    }
+
+
+def _quotes_shared(analysis: Analysis, ref: SentenceRef, searchable: dict[str, str]) -> bool:
     """Another report gives the same quotation (in its text or its title): both report the same
     remark, however differently they tell the rest ("should not 'monkey this up'")."""
     text = analysis.sentence(ref).text
@@ -86,12 +95,10 @@ def _quotes_shared(analysis: Analysis, ref: SentenceRef) -> bool:
         for start, end in quotation_spans(text)
     ]
     quotes = [quote for quote in quotes if len(quote.split()) >= MIN_SHARED_QUOTE_WORDS]
-    if not quotes:
-        return False
     return any(
-        quote in " ".join(f"{document.title or ''} {document.text}".lower().split())
-        for document in analysis.documents
-        if document.id != ref.document
+        quote in other
+        for document, other in searchable.items()
+        if document != ref.document
         for quote in quotes
     )
 
@@ -127,7 +134,7 @@ def _figure_told_otherwise(analysis: Analysis, item: SentenceAnalysis) -> bool:
                     theirs.base_unit == quantity.base_unit
                     and theirs.frame is not None
                     and theirs.frame.measure == quantity.frame.measure
-                    and not (theirs.low < quantity.high and theirs.high > quantity.low)
+                    and not overlaps(theirs, quantity)
                 ):
                     return True
     return False
@@ -190,6 +197,7 @@ def _unique_claims(
     index_of = {(s.document, s.sentence): i for i, s in enumerate(analysis.sentences)}
     novelty = _new_material(analysis)
     judge = Judge(analysis)
+    searchable = _searchable(analysis)
     candidates: dict[str, list[tuple[float, SentenceRef]]] = defaultdict(list)
     for group in groups:
         if len(group.members) != 1:
@@ -204,7 +212,7 @@ def _unique_claims(
             continue
         if _restated(judge, ref, near[index_of[(ref.document, ref.sentence)]]):
             continue
-        if _quotes_shared(analysis, ref) or _told_elsewhere(judge, ref):
+        if _quotes_shared(analysis, ref, searchable) or _told_elsewhere(judge, ref):
             continue
         if _figure_told_otherwise(analysis, item):
             continue
