@@ -168,17 +168,23 @@ _CAUSING = word_set(
 _CAUSING |= word_set("cause caused prompt prompted ignite ignited fuel fueled fuelled")
 
 
+# Loaded words that also name a legal status ("make it illegal for X to", "illegal to") and a
+# reaction others had ("sparked outrage"); in those constructions they state, not judge.
+_LEGAL_STATUS = word_set("illegal")
+_REACTIONS = word_set("outrage")
+
+
 def _neutral_use(tokens: list[Token], index: int, lemma: str) -> bool:
     """A loaded word in a plain construction: a legal status ("make it illegal for X to",
     "illegal to"), a downward comparison ("less controversial items"), or a reaction reported
     as an event ("sparked outrage")."""
     before = tokens[index - 1].text.lower() if index else ""
     after = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
-    if lemma == "illegal" and (after in {"for", "to"} or before == "it"):
+    if lemma in _LEGAL_STATUS and (after in {"for", "to"} or before == "it"):
         return True
     if before in {"less", "least"}:
         return True
-    return lemma == "outrage" and before in _CAUSING
+    return lemma in _REACTIONS and before in _CAUSING
 
 
 def _multi_word_names(text: str) -> list[tuple[int, int]]:
