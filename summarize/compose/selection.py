@@ -265,13 +265,13 @@ def _improve(
         state = _Chosen(chosen)
         current = objective.value(chosen)
         room = budget - state.words
-        # The best move so far: (its gain over `current`, what it keeps, what it adds).
-        best: tuple[float, list[Option], tuple[Option, ...]] | None = None
+        # Each move: (its value, what it keeps, what it adds). Its change is `value - current`,
+        # not the gain alone: the same float operations as `objective.value(keep + add) - current`,
+        # so near-ties break as they always did.
+        moves: list[tuple[float, list[Option], tuple[Option, ...]]] = []
         for option in pool:
             if usable(option, state, room):
-                change = current + objective.gain(option, state.covered) - current
-                if change > 1e-9 and (best is None or change > best[0]):
-                    best = (change, chosen, (option,))
+                moves.append((current + objective.gain(option, state.covered), chosen, (option,)))
         for index, option in enumerate(chosen):
             others = chosen[:index] + chosen[index + 1 :]
             rest = _Chosen(others)
@@ -282,21 +282,19 @@ def _improve(
                 if not usable(replacement, rest, room):
                     continue
                 swapped = kept_value + objective.gain(replacement, rest.covered)
-                change = swapped - current
-                if change > 1e-9 and (best is None or change > best[0]):
-                    best = (change, others, (replacement,))
+                moves.append((swapped, others, (replacement,)))
                 if replacement.wording == option.wording:
                     # A shorter version of this wording, to make room for the best new fact.
                     kept = _Chosen([*others, replacement])
                     fits = [o for o in pool if usable(o, kept, room - replacement.words)]
                     if fits:
                         new = max(fits, key=lambda o: objective.gain(o, set()))
-                        change = swapped + objective.gain(new, kept.covered) - current
-                        if change > 1e-9 and (best is None or change > best[0]):
-                            best = (change, others, (replacement, new))
-        if best is None:
+                        value = swapped + objective.gain(new, kept.covered)
+                        moves.append((value, others, (replacement, new)))
+        improving = [(v - current, keep, add) for v, keep, add in moves if v - current > 1e-9]
+        if not improving:
             return chosen
-        _, keep, add = best
+        _, keep, add = max(improving, key=lambda move: move[0])
         added = [option for option in add if all(option is not c for c in chosen)]
         if all(accepted(option) for option in added):
             chosen = [*keep, *add]
