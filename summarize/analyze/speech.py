@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from summarize.analyze.attribution import find_attributions
-from summarize.text.lexicons import word_set
+from summarize.text.inflection import AUXILIARIES
 
 # Words that make what follows someone's speech: "saying the film sexualizes girls",
 # "claims it hypersexualizes", "what she said was unchecked bullying", "he called it a hoax".
@@ -22,9 +22,6 @@ _SPEECH_OPENERS = re.compile(
     r"allegations?\s+(?:that\s+)?|what\s+(?:\w+\s+){1,3}(?:called|termed|described\s+as|said\s+"
     r"(?:was|were|is|are)|says\s+(?:is|are)|views?\s+as|sees?\s+as))\b",
     re.IGNORECASE,
-)
-_FINITE = word_set(
-    "is are was were has have had will would could can may might must should did does do"
 )
 _SPEECH_END = re.compile(r"[;:—]|\s[-–]\s")
 
@@ -62,7 +59,7 @@ def _opens_clause(after: str) -> bool:
         return True
     participles = words[:1] not in (["the"], ["a"], ["an"], ["his"], ["her"], ["its"], ["their"])
     return any(
-        word in _FINITE or (participles and word.endswith("ed") and len(word) > 4)
+        word in AUXILIARIES or (participles and word.endswith("ed") and len(word) > 4)
         for word in words[1:5]
     )
 

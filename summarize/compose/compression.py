@@ -44,6 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarize.analyze.nouns import noun_senses
+from summarize.text.inflection import AUXILIARIES
 from summarize.text.lexicons import word_set
 from summarize.text.tokens import STOPWORDS
 
@@ -124,8 +125,7 @@ _VERB_LIKE = re.compile(
 )
 # A finite verb, as far as word forms tell without a parser.
 _FINITE = re.compile(
-    r"\b(?:said|says|say|told|is|was|are|were|has|have|had|will|would|can|could|may|might"
-    r"|must|should|do|does|did)\b|(?<![\w-])[a-z]{3,}ed\b"
+    rf"\b(?:said|says|say|told|{'|'.join(sorted(AUXILIARIES))})\b|(?<![\w-])[a-z]{{3,}}ed\b"
 )
 # Adjectives that only grade or judge what they modify, so the phrase names the same thing
 # without them ("a crucial vote" is a vote); adjectives that say what a thing is ("abusive

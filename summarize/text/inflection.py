@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from summarize.text.lexicons import lexicon
+from summarize.text.lexicons import lexicon, word_set
+
+# Auxiliary and modal verbs: a clause's finite verb, as far as word forms tell without a parser.
+AUXILIARIES = word_set(
+    "is are was were has have had will would could can may might must should did does do"
+)
 
 # A form marked so in the lexicon is also a common word of another meaning ("found").
 HOMOGRAPH_MARK = "*"
