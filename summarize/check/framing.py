@@ -231,7 +231,8 @@ def link_findings(
                     f"{report_name(analysis, ref.document)} asserts in its own voice a "
                     + " and ".join(f"{kind} (“{words}”)" for kind, words in added.items())
                     + f" that {names([report_name(analysis, d) for d in documents])} "
-                    "do not make about the same fact."
+                    + ("does" if len(documents) == 1 else "do")
+                    + " not make about the same fact."
                 ),
             )
         )

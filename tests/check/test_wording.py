@@ -139,3 +139,9 @@ def test_loaded_words_in_a_plain_construction_are_no_framing() -> None:
     assert find_loaded_terms("One part holds less controversial items like schools.") == []
     assert find_loaded_terms("Images of the agents have sparked outrage.") == []
     assert find_loaded_terms("The illegal dumping and the controversial plan drew outrage.")
+
+
+def test_a_motive_one_report_alone_leaves_out_is_told_with_a_singular_verb() -> None:
+    motive = PLAIN.replace("branch. ", "branch in a bid to cut costs. ", 1)
+    (finding,) = _findings({"plain": PLAIN, "motive": motive}, "framing")
+    assert finding.explanation.endswith("that plain does not make about the same fact.")
