@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from summarize.models import Span
+from summarize.models import SentenceAnalysis, Span
 from summarize.text.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
 from summarize.text.lexicons import word_set
 from summarize.text.numbers import NUMBER_WORDS
@@ -16,6 +16,7 @@ from summarize.text.tokens import (
     POSSESSIVE_RE,
     STOPWORDS,
     Token,
+    content_terms,
     is_acronym,
     is_title_case,
     word_tokens,
@@ -226,3 +227,8 @@ def _drop_connectors(words: list[Token]) -> list[Token]:
     while end > start and words[end - 1].text.lower() in CONNECTORS:
         end -= 1
     return words[start:end]
+
+
+def name_terms(item: SentenceAnalysis) -> frozenset[str]:
+    """The content stems of the names a sentence mentions."""
+    return frozenset(content_terms(" ".join(mention.text for mention in item.entities)))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from summarize.analyze.doubt import distancing, held_view, is_unverified, unverified_remark
+from summarize.analyze.mentions import name_terms
 from summarize.analyze.speech import reported_speech
 from summarize.check.evidence import names, quote_sentence, report_name
 from summarize.check.tellings import MAX_COUNTER_QUOTES, Tellings, sentence_text
@@ -22,10 +23,11 @@ from summarize.models import (
     Analysis,
     ClaimGroup,
     Finding,
+    SentenceAnalysis,
     SentenceRef,
 )
 from summarize.text.display import shorten
-from summarize.text.tokens import content_terms, is_title_case, term_overlap
+from summarize.text.tokens import content_terms, term_overlap
 
 _DISPUTING = re.compile(r"\b(alleged\w*|purported\w*|without evidence)\b", re.I)
 # Members must say nearly the same thing before their attribution is compared.
@@ -124,23 +126,13 @@ def attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None
     return None
 
 
-def _claim_words(text: str, cue: re.Match[str]) -> frozenset[str]:
+def _claim_words(item: SentenceAnalysis, text: str, cue: re.Match[str]) -> frozenset[str]:
     """The content words of the claim a distancing cue applies to: what follows it, or, for a
     closing cue ("..., it was reported Sunday"), what precedes it. Names are left out: two
     sentences about the same people ("Joe Biden", "Trump") are not thereby the same claim."""
     after = text[cue.end() :]
     claim = after if len(after.split()) >= CLAIM_MIN_WORDS else text[: cue.start()]
-    return frozenset(content_terms(claim)) - _name_terms(text)
-
-
-def _name_terms(text: str) -> frozenset[str]:
-    """The terms of the capitalised words of a sentence after its first (none in a headline,
-    where capitals say nothing about names)."""
-    words = text.split()
-    if is_title_case(words):
-        return frozenset()
-    capitalised = [w for w in words[1:] if w[:1].isupper() and not w.isupper()]
-    return frozenset(content_terms(" ".join(capitalised)))
+    return frozenset(content_terms(claim)) - name_terms(item)
 
 
 def _own_voice_terms(text: str) -> frozenset[str]:
@@ -176,7 +168,7 @@ def distanced_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         cue = distancing(text)
         if cue is None:
             continue
-        claim = _claim_words(text, cue)
+        claim = _claim_words(analysis.analysis_of(ref), text, cue)
         day = analysis.document(ref.document).published
         flat = [
             o

@@ -25,13 +25,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from summarize.align import Pair
+from summarize.analyze.mentions import name_terms
 from summarize.analyze.quantities import overlaps
 from summarize.analyze.reporting import is_background, is_reporting, quotation_spans, unquoted
 from summarize.check.evidence import names, quote_sentence, report_name
 from summarize.judge import Judge
 from summarize.models import Analysis, ClaimGroup, Finding, SentenceAnalysis, SentenceRef
 from summarize.text.display import shorten
-from summarize.text.tokens import stem
 
 MIN_TERMS = 5
 # Share of a sentence's (IDF-weighted) content words no other report uses, for it to be a claim
@@ -165,15 +165,10 @@ class _Novelty:
         new = sum(w for t, w in weights.items() if self.reports[t] <= 1)
         return new / total if total else 0.0
 
-    def substance(self, item: SentenceAnalysis, text: str) -> int:
+    def substance(self, item: SentenceAnalysis) -> int:
         """New figures and new names: what makes a claim substantive rather than colour."""
         figures = sum(self.figures[(q.base_unit, q.normalized)] <= 1 for q in item.quantities)
-        names = {
-            stem(word.strip(".,;:’'\"”“()").lower())
-            for word in text.split()[1:]
-            if word[:1].isupper()
-        }
-        return figures + sum(self.reports[name] <= 1 for name in names if name)
+        return figures + sum(self.reports[name] <= 1 for name in name_terms(item))
 
 
 def _is_claim(text: str, attributed: bool) -> bool:
@@ -208,7 +203,7 @@ def _unique_claims(
         if len(item.terms) < MIN_TERMS or not _is_claim(text, bool(item.attributions)):
             continue
         share = novelty.share(item.terms)
-        if share < MIN_NEW_SHARE or (share < CLEARLY_NEW and not novelty.substance(item, text)):
+        if share < MIN_NEW_SHARE or (share < CLEARLY_NEW and not novelty.substance(item)):
             continue
         if _restated(judge, ref, near[index_of[(ref.document, ref.sentence)]]):
             continue
