@@ -23,15 +23,16 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from summarize.align import Pair
-from summarize.analyze.mentions import name_terms
 from summarize.analyze.quantities import overlaps
 from summarize.analyze.reporting import is_background, is_reporting, quotation_spans, unquoted
 from summarize.check.evidence import names, quote_sentence, report_name
 from summarize.judge import Judge
 from summarize.models import Analysis, ClaimGroup, Finding, SentenceAnalysis, SentenceRef
 from summarize.text.display import shorten
+from summarize.text.tokens import content_terms
 
 MIN_TERMS = 5
 # Share of a sentence's (IDF-weighted) content words no other report uses, for it to be a claim
@@ -52,10 +53,22 @@ MIN_SHARED_QUOTE_WORDS = 3
 # not) cover this much tells a claim they make, with details added (a name, a figure, a venue):
 # a detail added to a shared claim is not a claim of its own.
 TOLD_ELSEWHERE = 0.25
+# Any two reports of one event share their lead and often a second sentence: a report follows
+# another (a rewrite) only when it shares more than that, and half its sentences or more.
+MIN_TWIN_SENTENCES = 3
 
 
-def _closest_twins(analysis: Analysis, groups: list[ClaimGroup]) -> dict[str, str]:
-    """document -> the report it closely follows, when half or more of its sentences align."""
+class Twin(NamedTuple):
+    """The report a report closely follows, and how many of its sentences align with it."""
+
+    report: str
+    shared: int
+    total: int
+
+
+def _closest_twins(analysis: Analysis, groups: list[ClaimGroup]) -> dict[str, Twin]:
+    """document -> the report it closely follows: half or more of its sentences, and at least
+    MIN_TWIN_SENTENCES, align with it."""
     shared: dict[str, Counter[str]] = {document.id: Counter() for document in analysis.documents}
     for group in groups:
         for member in group.members:
@@ -64,8 +77,8 @@ def _closest_twins(analysis: Analysis, groups: list[ClaimGroup]) -> dict[str, st
     for document in analysis.documents:
         if shared[document.id] and document.sentences:
             twin, count = shared[document.id].most_common(1)[0]
-            if count >= len(document.sentences) / 2:
-                twins[document.id] = twin
+            if count >= max(MIN_TWIN_SENTENCES, len(document.sentences) / 2):
+                twins[document.id] = Twin(twin, count, len(document.sentences))
     return twins
 
 
@@ -165,10 +178,18 @@ class _Novelty:
         new = sum(w for t, w in weights.items() if self.reports[t] <= 1)
         return new / total if total else 0.0
 
-    def substance(self, item: SentenceAnalysis) -> int:
-        """New figures and new names: what makes a claim substantive rather than colour."""
-        figures = sum(self.figures[(q.base_unit, q.normalized)] <= 1 for q in item.quantities)
-        return figures + sum(self.reports[name] <= 1 for name in name_terms(item))
+    def substance(self, item: SentenceAnalysis) -> list[str]:
+        """The figures and names only this report gives, as written: what makes a claim
+        substantive rather than colour."""
+        figures = [
+            q.text for q in item.quantities if self.figures[(q.base_unit, q.normalized)] <= 1
+        ]
+        names = [
+            mention.text
+            for mention in item.entities
+            if any(self.reports[term] <= 1 for term in content_terms(mention.text))
+        ]
+        return list(dict.fromkeys(figures + names))
 
 
 def _is_claim(text: str, attributed: bool) -> bool:
@@ -226,26 +247,39 @@ def _unique_claims(
     sentences = sum(len(document.sentences) for document in analysis.documents)
     story = max(1, sentences // SENTENCES_PER_STORY_CLAIM)
     kept.sort(key=lambda c: (-c[0], c[1].document, c[1].sentence))
-    return [_unique_finding(analysis, ref, twins.get(ref.document)) for _, ref in kept[:story]]
+    return [
+        _unique_finding(
+            analysis, ref, twins.get(ref.document), novelty.substance(analysis.analysis_of(ref))
+        )
+        for _, ref in kept[:story]
+    ]
 
 
-def _unique_finding(analysis: Analysis, ref: SentenceRef, twin: str | None) -> Finding:
+def _unique_finding(
+    analysis: Analysis, ref: SentenceRef, twin: Twin | None, substance: list[str]
+) -> Finding:
     text = analysis.sentence(ref).text
+    if twin:
+        why = (
+            f"; {twin.shared} of the {twin.total} sentences of {ref.document} align with "
+            f"{twin.report}, so one of them may have added or dropped this in editing."
+        )
+    elif substance:
+        why = f"; no other report gives {_listed(substance)}."
+    else:
+        why = "; the other reports use few of its words."
     return Finding(
         kind="unique_claim",
         severity="medium" if twin else "low",
         documents=[ref.document],
         evidence=[quote_sentence(analysis, ref)],
-        explanation=(
-            f"Only {report_name(analysis, ref.document)} says “{shorten(text)}”"
-            + (
-                f"; {ref.document} and {twin} otherwise match sentence for sentence, so "
-                "one of them added or dropped this in editing."
-                if twin
-                else "; no other report gives its figures or names."
-            )
-        ),
+        explanation=f"Only {report_name(analysis, ref.document)} says “{shorten(text)}”{why}",
     )
+
+
+def _listed(items: list[str]) -> str:
+    quoted = [f"“{shorten(item, 40)}”" for item in items]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
 def _omissions(analysis: Analysis, groups: list[ClaimGroup]) -> list[Finding]:

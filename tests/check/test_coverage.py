@@ -112,3 +112,29 @@ def test_a_figure_another_report_gives_otherwise_is_not_unique() -> None:
     }
     quotes = [f.evidence[0].quote for f in _coverage(reports) if f.kind == "unique_claim"]
     assert not any("$8 billion" in quote for quote in quotes)
+
+
+def test_the_explanation_names_what_only_that_report_gives() -> None:
+    reports = {
+        "a": "The council approved the budget on Thursday after a long debate in the chamber.",
+        "b": "The council approved the budget on Thursday after a long debate in the chamber. "
+        "Mayor Ellen Park promised new bus lanes across the northern districts by next spring.",
+    }
+    (unique,) = [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    assert "no other report gives “Ellen Park”" in unique.explanation
+
+
+def test_a_rewrite_says_how_many_of_its_sentences_align() -> None:
+    shared = (
+        "The council approved the budget on Thursday after a long debate. "
+        "The vote was twelve to nine, with two members absent. "
+        "Bus fares will stay the same next year, the finance office said. "
+    )
+    reports = {
+        "wire": shared,
+        "rewrite": shared + "Mayor Ellen Park promised new bus lanes across the northern "
+        "districts by next spring.",
+    }
+    (unique,) = [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    assert "3 of the 4 sentences of rewrite align with wire" in unique.explanation
+    assert unique.severity == "medium"
