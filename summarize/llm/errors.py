@@ -11,6 +11,10 @@ import re
 from collections.abc import Iterable
 
 REDACTED = "***"
+# Shorter "keys" are the placeholders local servers accept ("x", "none", vLLM's "EMPTY"): not
+# secrets, and replacing them everywhere would mangle ordinary words ("index", "text") in the
+# logs and in a recorded cassette. A header carrying one is still redacted by its field.
+MIN_SECRET_LENGTH = 8
 # "Authorization: Bearer x", '"api-key": "x"', "x-api-key=x": the value after the name.
 _CREDENTIAL_FIELD = re.compile(
     r"(?i)(\b(?:proxy-)?authorization|\bx?-?api[-_]?key)(['\"]?\s*[:=]\s*['\"]?)"
@@ -55,7 +59,7 @@ class ContextExceeded(LLMError):
 def redact(text: str, secrets: Iterable[str] = ()) -> str:
     """`text` without the given secrets, credential header values or URL passwords."""
     for secret in secrets:
-        if secret:
+        if len(secret) >= MIN_SECRET_LENGTH:
             text = text.replace(secret, REDACTED)
     text = _CREDENTIAL_FIELD.sub(lambda m: f"{m[1]}{m[2]}{REDACTED}", text)
     text = _SCHEME_CREDENTIAL.sub(lambda m: f"{m[1]} {REDACTED}", text)

@@ -653,6 +653,13 @@ def test_redaction(text):
     assert "***" in shown
 
 
+def test_a_placeholder_key_does_not_mangle_the_text() -> None:
+    answer = '{"index": 0, "text": "Two villages were cut off."}'
+
+    assert redact(answer, ["x"]) == answer  # a local server's placeholder, not a secret
+    assert redact('"Authorization": "Bearer x"', ["x"]) == '"Authorization": "***"'
+
+
 def test_an_answer_cut_at_max_tokens_keeps_its_complete_items(openai_server, llm_settings):
     whole = '{"text": "Two villages were cut off.", "citations": ["flood-a"]}'
     openai_server.script(cut('{"sentences": [' + whole + ', {"text": "The riv', 100, 200))
