@@ -105,7 +105,11 @@ class Gold(BaseModel):
 
     reference: str | None = Field(default=None, description="a human-written summary")
     key_facts: list[KeyFact] = Field(default_factory=list)
-    expected_findings: list[GoldFinding] = Field(default_factory=list)
+    expected_findings: list[GoldFinding] = Field(
+        default_factory=list,
+        description="what the checker should find; given, even empty, it scores precision: a "
+        "cluster labelled with no findings makes every finding on it a false alarm",
+    )
     not_conflicts: list[NonConflict] = Field(default_factory=list)
     max_words: int | None = Field(default=None, gt=0)
 
@@ -119,6 +123,11 @@ class Gold(BaseModel):
         for number, item in enumerate(self.not_conflicts, 1):
             item.id = item.id or f"not-conflict-{number}"
         return self
+
+    @property
+    def labels_findings(self) -> bool:
+        """The line was labelled for the checker (`expected_findings` given, even empty)."""
+        return "expected_findings" in self.model_fields_set
 
     @property
     def quotes(self) -> list[tuple[str, GoldQuote]]:

@@ -206,7 +206,7 @@ def _check_scores(case: EvalCase, report: Report, scores: _Scores) -> dict[str, 
     details: dict[str, list[str]] = {}
     findings = report.findings
     expected, traps = gold.expected_findings, gold.not_conflicts
-    found = score_findings(findings, expected, texts, traps) if expected else None
+    found = score_findings(findings, expected, texts, traps) if gold.labels_findings else None
     if found is not None:
         scores.add("check.precision", found.overall.precision, found.overall.predicted)
         scores.add("check.recall", found.overall.recall, found.overall.gold)

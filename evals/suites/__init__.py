@@ -56,6 +56,7 @@ SUITES = {
     "neus75": "evals.suites.neus:NEUS_75",
     "summedits": "evals.suites.summedits:SUMMEDITS",
     "checker_dev": "evals.suites.checker_dev:CHECKER_DEV",
+    "checker_test": "evals.suites.checker_dev:CHECKER_TEST",
     "conflicts": "evals.suites.conflicts:CONFLICTS",
 }
 

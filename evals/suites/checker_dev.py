@@ -1,6 +1,10 @@
-"""Checker dev set: the consistency report on 48 NeuS clusters, scored against what three readers
-found in them (`data/checker_dev/`, see its README): precision of each finding kind and of `high`
+"""The checker's labelled sets: the consistency report on NeuS clusters, scored against what
+readers found in them (see each set's README): precision of each finding kind and of `high`
 findings, recall of the real disagreements, findings per cluster, and false conflicts.
+
+- `checker_dev` (`data/checker_dev/`): 48 clusters the checker's rules were developed on.
+- `checker_test` (`data/checker_test/`): 24 other clusters, labelled the same way and not read
+  while writing rules: the check on over-fitting.
 
 The gold is kept apart from the clusters (which stay in `data/neus/clusters.jsonl`) and joined
 here into the lines a user's dataset would hold: `findings` as `expected_findings` (required ones
@@ -11,22 +15,22 @@ matching nothing is a false alarm.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from evals import DATA_DIR
 from evals.dataset import Dataset, parse_dataset
 from evals.suites import DatasetSuite
 
-CHECKER_DEV_PATH = DATA_DIR / "checker_dev" / "gold.jsonl"
 NEUS_CLUSTERS = DATA_DIR / "neus" / "clusters.jsonl"
 
 
-def load_checker_dev() -> Dataset:
+def load_gold(name: str, path: Path) -> Dataset:
     clusters = {
         record["id"]: record
         for record in map(json.loads, NEUS_CLUSTERS.read_text(encoding="utf-8").splitlines())
     }
     lines = []
-    for text in CHECKER_DEV_PATH.read_text(encoding="utf-8").splitlines():
+    for text in path.read_text(encoding="utf-8").splitlines():
         gold = json.loads(text)
         cluster = clusters[gold["cluster"]]
         line = {
@@ -36,7 +40,13 @@ def load_checker_dev() -> Dataset:
             "not_conflicts": gold["non_conflicts"],
         }
         lines.append(json.dumps(line, ensure_ascii=False))
-    return parse_dataset("checker_dev", str(CHECKER_DEV_PATH), "\n".join(lines))
+    return parse_dataset(name, str(path), "\n".join(lines))
 
 
-CHECKER_DEV = DatasetSuite(name="checker_dev", load=load_checker_dev, solve="check")
+def _suite(name: str) -> DatasetSuite:
+    path = DATA_DIR / name / "gold.jsonl"
+    return DatasetSuite(name=name, load=lambda: load_gold(name, path), solve="check")
+
+
+CHECKER_DEV = _suite("checker_dev")
+CHECKER_TEST = _suite("checker_test")

@@ -141,3 +141,14 @@ def test_metrics_come_in_a_fixed_order_and_say_which_way_is_better() -> None:
     assert metric_kind("check.false_conflicts").aggregate == "total"
     assert metric_kind("merge.words").direction == 0
     assert metric_kind("check.framing.recall").direction == 1
+
+
+def test_a_cluster_labelled_with_no_findings_makes_every_finding_a_false_alarm() -> None:
+    sources = list(STRIKE.values())
+    unlabelled = evaluate_case(case_of({"id": "strike", "sources": sources}), Run())
+    assert unlabelled.scores["check.findings"]  # the checker finds something on this story
+    assert "check.precision" not in unlabelled.scores  # nobody said what it should find
+    labelled = evaluate_case(
+        case_of({"id": "strike", "sources": sources, "expected_findings": []}), Run()
+    )
+    assert labelled.scores["check.precision"] == 0.0
