@@ -237,3 +237,35 @@ def test_fallback_gives_the_extractive_summary_with_a_note(
     report = assert_shown_or_one_line(fell_back)
     assert report is not None and report["backend"] == "extractive" and report["summary"]
     assert any("The LLM backend failed" in note for note in report["notes"])
+
+
+def test_an_eval_recorded_against_the_server_replays_without_it(
+    llama_server: str, tmp_path: Path
+) -> None:
+    """llama.cpp's answers about itself (context, slots, token counts) shape the requests; the
+    cassette keeps them, so a replay with the server gone asks for exactly what was recorded."""
+    (cluster,) = load_inputs(excerpts(tmp_path))
+    dataset = tmp_path / "clusters.jsonl"
+    sources = [document.text for document in cluster.documents]
+    dataset.write_text(json.dumps({"id": "seeds", "sources": sources}) + "\n")
+    cassette = tmp_path / "cassette.jsonl"
+
+    def eval_against(base_url: str, *mode: str):
+        config = tmp_path / "summarize-eval.toml"
+        config.write_text(
+            'datasets = ["clusters.jsonl"]\n[[runs]]\nname = "llm"\nbackend = "llm"\n'
+            f'model = "smollm2"\nbase_url = "{base_url}"\nmax_words = {MAX_WORDS}\n'
+        )
+        return runner.invoke(app, ["eval", "--config", str(config), *mode], env=ENV)
+
+    recorded = eval_against(llama_server, "--record", str(cassette))
+    assert recorded.exit_code == 0, recorded.output
+    assert "server-probe@1" in cassette.read_text()
+
+    replayed = eval_against("http://127.0.0.1:9/v1", "--replay", str(cassette))
+    assert replayed.exit_code == 0, replayed.output
+    assert "not scored" not in replayed.output
+    rows = [line for line in recorded.stdout.splitlines() if line.startswith("| merge.")]
+    assert rows and rows == [
+        line for line in replayed.stdout.splitlines() if line.startswith("| merge.")
+    ]

@@ -54,6 +54,10 @@ CREATE INDEX IF NOT EXISTS llm_log_cache_key ON llm_log (cache_key, valid);
 """
 
 
+# The prompt version of a server's answers about itself (its context, slots and token counts).
+PROBE_VERSION = "server-probe@1"
+
+
 def _sha256(value: Any) -> str:
     canonical = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
@@ -80,6 +84,17 @@ class RequestKey(BaseModel):
             prompt_version=prompt_version,
             params_hash=_sha256(params),
             input_hash=_sha256(messages),
+        )
+
+    @classmethod
+    def of_probe(cls, model: str, route: str, body: Mapping[str, Any] | None) -> RequestKey:
+        """What a self-hosted server was asked about itself (`route`: "GET /props"), kept
+        apart from the model's answers by its prompt version."""
+        return cls(
+            model=model,
+            prompt_version=PROBE_VERSION,
+            params_hash=_sha256(route),
+            input_hash=_sha256(body),
         )
 
     @property

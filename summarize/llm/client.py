@@ -102,13 +102,15 @@ class LLMClient:
                 return
             self._probed = True
             base_url = self.settings.base_url
-            # A replay opens no connection, so it cannot ask (see the README: a recording made
-            # against a server that answers these probes replays only where it is running).
-            if base_url is not None and self.settings.replay is None:
+            if base_url is not None:
                 from summarize.llm.server import probe
 
-                sdk, model = self.transport.sdk(), self.settings.model
-                self._server, self._counter = probe(sdk, base_url, model)
+                # A replay opens no connection: the server's answers come from the cassette,
+                # where a recording put them.
+                replaying = self.settings.replay is not None
+                sdk = None if replaying else self.transport.sdk()
+                cassette = self.log if replaying or self.settings.record is not None else None
+                self._server, self._counter = probe(sdk, base_url, self.settings.model, cassette)
 
     @property
     def counter(self) -> tokens.TokenCounter:

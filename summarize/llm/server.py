@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from summarize.llm.cache import AnswerStore, Exchange, RequestKey
 from summarize.llm.errors import LLMError, redact
 from summarize.llm.tokens import EXACT_MARGIN
 
@@ -47,25 +48,64 @@ def server_root(base_url: str) -> str:
 
 class _Http:
     """JSON requests to the server through the client's SDK (same key, same transport),
-    raising ProbeFailed on anything that is not a JSON object."""
+    raising ProbeFailed on anything that is not a JSON object.
 
-    def __init__(self, sdk: openai.OpenAI, base_url: str) -> None:
+    With a cassette, the answers are kept with the model's: recording stores each one, and a
+    replay (no SDK: it opens no connection) takes them from it, so the requests it rebuilds
+    are the ones recorded, shaped by the same context, slots and token counts.
+    """
+
+    def __init__(
+        self,
+        sdk: openai.OpenAI | None,
+        base_url: str,
+        model: str,
+        cassette: AnswerStore | None = None,
+    ) -> None:
         self._sdk = sdk
+        self._model = model
+        self._cassette = cassette
         self.base_url = base_url.rstrip("/")
         self.root = server_root(base_url)
 
     def get(self, url: str) -> dict[str, Any]:
-        return self._json(
-            url, lambda: self._sdk.get(url, cast_to=object, options={"timeout": PROBE_TIMEOUT})
+        return self._answer(
+            "GET",
+            url,
+            None,
+            lambda sdk: sdk.get(url, cast_to=object, options={"timeout": PROBE_TIMEOUT}),
         )
 
     def post(self, url: str, body: Mapping[str, Any]) -> dict[str, Any]:
-        return self._json(
+        return self._answer(
+            "POST",
             url,
-            lambda: self._sdk.post(
+            body,
+            lambda sdk: sdk.post(
                 url, cast_to=object, body=body, options={"timeout": PROBE_TIMEOUT}
             ),
         )
+
+    def _answer(
+        self,
+        method: str,
+        url: str,
+        body: Mapping[str, Any] | None,
+        send: Callable[[openai.OpenAI], object],
+    ) -> dict[str, Any]:
+        # The route without the server's address: a cassette replays against any address.
+        route = f"{method} {url.removeprefix(self.root)}"
+        key = RequestKey.of_probe(self._model, route, body)
+        sdk = self._sdk
+        if sdk is None:
+            recorded = self._cassette.lookup(key) if self._cassette is not None else None
+            if recorded is None:
+                raise ProbeFailed(f"{route}: not recorded")
+            return recorded
+        data = self._json(url, lambda: send(sdk))
+        if self._cassette is not None:
+            self._cassette.record(Exchange(key=key, request={}, response=data, valid=True))
+        return data
 
     def _json(self, url: str, send: Callable[[], object]) -> dict[str, Any]:
         import openai
@@ -126,10 +166,11 @@ class ServerTokenCounter:
 
 
 def probe(
-    sdk: openai.OpenAI, base_url: str, model: str
+    sdk: openai.OpenAI | None, base_url: str, model: str, cassette: AnswerStore | None = None
 ) -> tuple[ServerInfo, ServerTokenCounter | None]:
-    """What the server at `base_url` says about its context and tokenizer (see module doc)."""
-    http = _Http(sdk, base_url)
+    """What the server at `base_url` says about its context and tokenizer (see module doc);
+    without an SDK, what `cassette` recorded it said."""
+    http = _Http(sdk, base_url, model, cassette)
     try:
         props = http.get(f"{http.root}/props")
         settings = props.get("default_generation_settings")

@@ -152,8 +152,7 @@ def test_the_tape_takes_only_valid_answers(tmp_path: Path) -> None:
 
 
 def test_a_replay_asks_the_server_nothing_about_itself(tmp_path: Path) -> None:
-    """A replay opens no connection, not even the probe for a server's context and tokenizer
-    (which a llama.cpp server would answer, shaping the requests)."""
+    """A replay opens no connection, not even the probe for a server's context and tokenizer."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen()
@@ -170,3 +169,25 @@ def test_a_replay_asks_the_server_nothing_about_itself(tmp_path: Path) -> None:
     with pytest.raises(TimeoutError):
         listener.accept()
     listener.close()
+
+
+@pytest.mark.parametrize("flavour", ["llama.cpp", "vllm"])
+def test_a_recording_keeps_what_the_server_said_about_itself(
+    tmp_path: Path, flavour: str
+) -> None:
+    """A llama.cpp or vLLM server's context, slots and token counts shape the requests: the
+    recording keeps them, so the replay rebuilds the same requests with no server at all."""
+    server = FakeOpenAIServer(context_tokens=3_000, flavour=flavour).start()
+    cassette = tmp_path / "cassette.jsonl"
+    try:
+        record(server, tmp_path, cassette, FLOOD)
+        recorded = LLMClient(settings(server, tmp_path)).complete(FLOOD, Sentences).value
+    finally:
+        server.stop()
+    versions = [json.loads(line)["prompt_version"] for line in cassette.read_text().splitlines()]
+    assert "server-probe@1" in versions
+
+    replay = LLMClient(settings(server, tmp_path / "elsewhere", replay=cassette))
+    assert replay.context_tokens() == (3_000, True)
+    assert replay.token_source == "token counts from the server's /tokenize"
+    assert replay.complete(FLOOD, Sentences).value == recorded
