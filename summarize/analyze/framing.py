@@ -27,6 +27,7 @@ from summarize.analyze.speech import reported_speech
 from summarize.models import SentenceAnalysis, Span
 from summarize.text.inflection import word_forms
 from summarize.text.lexicons import lexicon, word_set
+from summarize.text.quotes import QUOTED
 from summarize.text.tokens import Token, tokenize, word_tokens
 
 # Lemmas of bias-lexicon.txt that evaluate, intensify or take a side by themselves.
@@ -68,7 +69,6 @@ _MILD = word_set(
     staggering alarming successful
     """
 )
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
 # Loaded words that label a party or an act; someone else's label is reported, not used.
 _LABELS = word_set(
     """
@@ -90,7 +90,10 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
         r"\b(because|(?:(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )due to|due to"
         r"(?= (?:the|a|an|his|her|its|their|this|that|these|those|(?-i:[A-Z])\w*|\w+ing)\b))|"
         r"owing to|"
-        r"as a result|result(?:s|ed)? in|led to|leading to|caused|sparked by|prompted by|"
+        # "result in" is the verb after a modal, "to" or a relative pronoun ("the first results
+        # in hand" is a noun); "what caused it" asks, it does not assert, a cause.
+        r"as a result|resulted in|(?:will|would|could|may|might|can|to|which|that|it|this) "
+        r"results? in|led to|leading to|(?<!\bwhat )caused|sparked by|prompted by|"
         r"fuel(?:l)?ed by|triggered by)\b",
         re.I,
     ),
@@ -136,7 +139,7 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
     `in_own_voice` for what the report asserts itself."""
     tokens = word_tokens(text)
     forms = _loaded_forms()
-    quoted = [match.span() for match in _QUOTED.finditer(text)]
+    quoted = [match.span() for match in QUOTED.finditer(text)]
     reported: list[tuple[int, int]] | None = None  # computed only when a label needs them
     names: list[tuple[int, int]] | None = None  # likewise, when a loaded word is found
     spans = []
@@ -168,23 +171,35 @@ _CAUSING = word_set(
 _CAUSING |= word_set("cause caused prompt prompted ignite ignited fuel fueled fuelled")
 
 
-# Loaded words that also name a legal status ("make it illegal for X to", "illegal to") and a
-# reaction others had ("sparked outrage"); in those constructions they state, not judge.
+# Verbs that report a reaction as someone's ("lawmakers expressed their outrage").
+_EXPRESSING = word_set("express expressed expressing expresses voice voiced voicing voices")
+_POSSESSIVES = word_set("his her its their our")
+
+# Loaded words that also name a legal status ("make it illegal for X to", "illegal to", an act
+# done "illegally": the adverb says what the law says of an action, where the adjective on a
+# person, "illegal immigrants", labels them) and a reaction others had ("sparked outrage"); in
+# those constructions they state, not judge.
 _LEGAL_STATUS = word_set("illegal")
 _REACTIONS = word_set("outrage")
+# Loaded words that are part of the name of a thing: "police in riot gear", "riot police".
+_NAMED_THINGS = {"riot": word_set("gear police shield shields squad squads")}
 
 
 def _neutral_use(tokens: list[Token], index: int, lemma: str) -> bool:
     """A loaded word in a plain construction: a legal status ("make it illegal for X to",
-    "illegal to"), a downward comparison ("less controversial items"), or a reaction reported
-    as an event ("sparked outrage")."""
+    "illegal to", "entered illegally"), a downward comparison ("less controversial items"), part
+    of a thing's name ("riot gear"), or a reaction reported as an event or as someone's
+    ("sparked outrage", "expressed their outrage")."""
+    word = tokens[index].text.lower()
     before = tokens[index - 1].text.lower() if index else ""
     after = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
-    if lemma in _LEGAL_STATUS and (after in {"for", "to"} or before == "it"):
+    if lemma in _LEGAL_STATUS and (after in {"for", "to"} or before == "it" or word.endswith("ly")):
         return True
-    if before in {"less", "least"}:
+    if before in {"less", "least"} or after in _NAMED_THINGS.get(lemma, ()):
         return True
-    return lemma in _REACTIONS and before in _CAUSING
+    if before in _POSSESSIVES and index > 1:
+        before = tokens[index - 2].text.lower()
+    return lemma in _REACTIONS and (before in _CAUSING or before in _EXPRESSING)
 
 
 def _multi_word_names(text: str) -> list[tuple[int, int]]:
@@ -232,7 +247,7 @@ def reported_loaded_terms(text: str, offset: int = 0) -> list[Span]:
     statement, whose words are the report's choice when others paraphrase it without them."""
     forms = _loaded_forms()
     reported = reported_speech(text)
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    quoted = [m.span() for m in QUOTED.finditer(text)]
     return [
         Span(start=offset + token.start, end=offset + token.end, text=token.text)
         for token in word_tokens(text)

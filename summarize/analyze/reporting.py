@@ -24,8 +24,8 @@ from functools import lru_cache
 
 from summarize.analyze.speech import reported_speech
 from summarize.text.lexicons import word_set
+from summarize.text.quotes import unquoted
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
 # The reader addressed in the second person.
 _YOU = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I)
 # Verbs that open an instruction or ask the reader to picture something: a sentence starting
@@ -61,34 +61,6 @@ _OPENING = re.compile(
 _WORD = re.compile(r"[A-Za-z’']+")
 _ENDS_QUESTION = re.compile(r"\?[\"”’')\]]*$")
 _ENDS_TEASER = re.compile(r"(?::|\.\.\.|…)[\"”’')\]]*$")
-
-
-def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """Where the sentence quotes someone: its closed quotations, and a quotation left open.
-
-    A quotation of several sentences opens with a mark in its first sentence and closes in its
-    last (each paragraph of it reopens), so a sentence split out of one has a lone mark: a lone
-    opening mark quotes to the sentence's end, a lone closing mark from its start.
-    """
-    spans = [match.span() for match in _QUOTED.finditer(text)]
-    rest = _QUOTED.sub(lambda match: " " * len(match.group()), text)
-    opening, closing = rest.find("“"), rest.rfind("”")
-    if opening == -1 and rest.count('"') % 2 == 1 and not rest[: rest.find('"')].strip():
-        opening = rest.find('"')  # a straight mark opening the sentence opens a quotation
-    if opening != -1:
-        spans.append((opening, len(text)))
-    elif closing != -1:
-        spans.append((0, closing + 1))
-    return sorted(spans)
-
-
-@lru_cache(maxsize=50_000)
-def unquoted(text: str) -> str:
-    """The sentence with its quotations blanked out: what the outlet itself says."""
-    chars = list(text)
-    for start, end in quotation_spans(text):
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
 
 
 @lru_cache(maxsize=50_000)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from summarize.analyze.attribution import find_attributions
+from summarize.text.calendar import WEEKDAYS
 from summarize.text.inflection import AUXILIARIES
+from summarize.text.quotes import QUOTED, quotation_spans
 
 # Words that make what follows someone's speech: "saying the film sexualizes girls",
 # "claims it hypersexualizes", "what she said was unchecked bullying", "he called it a hoax".
@@ -24,16 +26,41 @@ _SPEECH_OPENERS = re.compile(
     re.IGNORECASE,
 )
 _SPEECH_END = re.compile(r"[;:—]|\s[-–]\s")
+# What may stand between a reporting verb and its "that": a time or a place ("said on Monday
+# that", "said in a statement that", "told reporters Tuesday that"), up to this many words.
+_ADJUNCT_OPENERS = frozenset(
+    (
+        "on",
+        "in",
+        "during",
+        "at",
+        "after",
+        "before",
+        "late",
+        "early",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+        "tonight",
+        "again",
+        "repeatedly",
+        *WEEKDAYS,
+    )
+)
+MAX_ADJUNCT_WORDS = 16
 
 
 def reported_speech(text: str) -> list[tuple[int, int]]:
     """Spans of `text` (one sentence) that are someone else's words, not the report's own voice:
-    quotations, the complement of a reporting verb ("officials said [the regime fell]"), the
-    words before a closing "..., X said", everything around "according to X", and what follows
-    "saying", "claims", "what she called" and the like. A reporting verb with a plain object
-    ("touted the strike against the Assad regime") reports no speech: its object is the
-    report's description."""
-    spans = [m.span() for m in _QUOTED_SPEECH.finditer(text)]
+    quotations (one left open too), the complement of a reporting verb ("officials said [the
+    regime fell]"), the words before a closing "..., X said", everything around "according to
+    X", and what follows "saying", "claims", "what she called" and the like. A reporting verb
+    with a plain object ("touted the strike against the Assad regime") reports no speech: its
+    object is the report's description."""
+    spans = quotation_spans(text)
     for attribution in find_attributions(text):
         start, end = attribution.start, attribution.end
         after = text[end:]
@@ -48,13 +75,16 @@ def reported_speech(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_QUOTED_SPEECH = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
-
-
 def _opens_clause(after: str) -> bool:
     """The words after a reporting verb start a clause ("that", a colon, or a verb soon), not
-    a plain object: "said the advance shows", but "touted the “perfectly executed strike”"."""
-    words = re.findall(r"[\w’']+|[:\"“]", _QUOTED_SPEECH.sub(" ", after.lower()))[:6]
+    a plain object: "said the advance shows", but "touted the “perfectly executed strike”". A
+    time or place may come first: "said during the hearing on Monday that ..."."""
+    words = re.findall(r"[\w’']+|[:\"“]", QUOTED.sub(" ", after.lower()))
+    if words and words[0] in _ADJUNCT_OPENERS and "that" in words[1:MAX_ADJUNCT_WORDS]:
+        # "wrote before falsely claiming that ...": the "that" is another verb's.
+        adjunct = " ".join(words[: words.index("that")])
+        return _SPEECH_OPENERS.search(adjunct) is None
+    words = words[:6]
     if words and words[0] in ("that", ":", '"', "“"):
         return True
     participles = words[:1] not in (["the"], ["a"], ["an"], ["his"], ["her"], ["its"], ["their"])

@@ -27,11 +27,12 @@ from typing import NamedTuple
 
 from summarize.align import Pair
 from summarize.analyze.quantities import overlaps
-from summarize.analyze.reporting import is_background, is_reporting, quotation_spans, unquoted
+from summarize.analyze.reporting import is_background, is_reporting
 from summarize.check.evidence import names, quote_sentence, report_name
 from summarize.judge import Judge
 from summarize.models import Analysis, ClaimGroup, Finding, SentenceAnalysis, SentenceRef
 from summarize.text.display import shorten
+from summarize.text.quotes import quotation_spans, unquoted
 from summarize.text.tokens import content_terms
 
 MIN_TERMS = 5

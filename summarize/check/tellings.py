@@ -17,13 +17,13 @@ from summarize.analyze.framing import (
     in_own_voice,
     is_charged,
 )
-from summarize.analyze.reporting import unquoted
 from summarize.models import (
     Analysis,
     SentenceAnalysis,
     SentenceRef,
     Span,
 )
+from summarize.text.quotes import unquoted
 from summarize.text.tokens import content_terms, stem
 
 # Another report's most similar sentence tells the same claim when at least this similar
@@ -103,8 +103,10 @@ def _families(words: set[str]) -> set[str]:
 
 
 def _families_in(text: str) -> set[str]:
-    """The stems of every word of `text`, compounds split ("anti-rioting": "anti", "riot")."""
-    return _families({part for word in re.findall(r"[\w'’-]+", text) for part in word.split("-")})
+    """The stems of every word of `text`, compounds whole and split ("anti-rioting":
+    "anti-rioting", "anti", "riot"), so a loaded compound ("far-right") is found too."""
+    words = re.findall(r"[\w'’-]+", text)
+    return _families({*words, *(part for word in words for part in word.split("-"))})
 
 
 def sentence_text(analysis: Analysis, ref: SentenceRef) -> str:

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from summarize.analyze.nouns import noun_senses
 from summarize.text.inflection import AUXILIARIES
 from summarize.text.lexicons import word_set
+from summarize.text.quotes import QUOTED
 from summarize.text.tokens import STOPWORDS
 
 # A dropped clause carries its own claim when this many words follow its attribution in it.
@@ -57,7 +58,6 @@ MIN_KEPT_SHARE = 0.4
 MAX_CUTS = 6
 
 _END = r"(?=[.!?][\"”’')\]]*$)"
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,80}\)")
 # ", the U.N. special envoy for Syria," after a capitalised word; ", 31," after a name.
 _APPOSITIVE = re.compile(
@@ -159,7 +159,7 @@ def optional_cuts(
     attribution) and none cutting into a quotation. `details` are the parts of an attribution
     between its speaker and its verb ("The insurgency, through its Telegram channel, said"),
     which may go: who says it and that they say it stay."""
-    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    quotes = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
     allowed = list(details)
     # "..., killing 40 people, officials said.": a closing attribution ends the clause before it.
     ends = [len(text)]
@@ -241,7 +241,7 @@ def _keep_comma_before(cut: Cut, text: str, protected: list[tuple[int, int]]) ->
 def function_word_cuts(text: str) -> list[Cut]:
     """Words that say nothing: "that" after a reporting verb ("said that the army" -> "said the
     army"), unless it is the subject of what follows ("said that was wrong")."""
-    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    quotes = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
     cuts = []
     for match in _SAID_THAT.finditer(text):
         cut = Cut(match.start(1), match.end(1) + 1, "function word")

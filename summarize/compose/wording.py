@@ -20,6 +20,7 @@ from summarize.analyze.framing import added_links
 from summarize.analyze.nouns import noun_senses
 from summarize.analyze.reporting import is_reporting
 from summarize.models import Analysis, ClaimGroup, SentenceRef
+from summarize.text.quotes import QUOTED
 from summarize.text.tokens import (
     POSSESSIVE_RE,
     STOPWORDS,
@@ -49,7 +50,6 @@ _PRESENT = re.compile(r"\b(is|are)\b")
 # Print-style capitals ("SYRIA’S government said"): a plainer copy reads better.
 _SHOUTED = re.compile(r"\b[A-Z]{5,}\b")
 QUOTE_MARKS = '“”"‘'
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
 _WORD_EDGES = "'’\"“”‘,"
 _ENDED = re.compile(r"[.!?][\"”’')]?$")
 
@@ -160,7 +160,7 @@ class Wording:
             return None  # "?" or "!" ends it, or it is a label
         words = title.split()
         if is_title_case(words):
-            quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(title)]
+            quoted = [(m.start(), m.end()) for m in QUOTED.finditer(title)]
             cased, position = [words[0]], len(words[0])
             for word in words[1:]:
                 start = title.index(word, position)

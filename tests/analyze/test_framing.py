@@ -140,3 +140,43 @@ def test_a_headline_s_capitals_are_no_name() -> None:
     # Title case capitalises every word: loaded words in a headline are still the outlet's.
     headline = "Trump Slams Democrats Over Brutal Crackdown On Protesters"
     assert [t.text for t in find_loaded_terms(headline)] == ["Slams", "Brutal", "Crackdown"]
+
+
+def test_a_cause_asked_about_or_a_noun_that_looks_like_one_is_no_cause() -> None:
+    assert find_links("It remains unclear what caused the outage.") == {}
+    assert find_links("Most results are in hand by 11 p.m.") == {}
+    assert find_links("The first results in Iowa come at 8:30 p.m.") == {}
+    assert find_links("The storm caused the outage.") == {"cause": "caused"}
+    assert find_links("The ruling could result in layoffs.") == {"cause": "could result in"}
+    assert find_links("The policy resulted in chaos.") == {"cause": "resulted in"}
+
+
+def test_a_legal_status_a_thing_s_name_and_an_expressed_reaction_are_plain() -> None:
+    # the adverb says what the law says of an act; the adjective on people labels them
+    assert loaded("Immigrants brought to the country illegally as children.") == []
+    assert loaded("The court ruled the league illegally restricted benefits.") == []
+    assert loaded("Young illegal immigrants will be protected.") == ["illegal"]
+    assert loaded("Protesters clashed with police in riot gear.") == []
+    assert loaded("Riot police moved in.") == []
+    assert loaded("The riot at the Capitol delayed the count.") == ["riot"]
+    assert loaded("Lawmakers expressed their outrage at the shooting.") == []
+    assert loaded("Outrage over the shooting grew.") == ["Outrage"]
+
+
+def test_speech_after_a_time_or_place_and_a_quotation_left_open_are_the_speakers() -> None:
+    assert own_voice("The nominee said on Monday that the attacks were not terrorism.") == []
+    assert (
+        own_voice(
+            "The nominee said during the first day of his hearing on Monday that the attacks "
+            "may not qualify as domestic terrorism."
+        )
+        == []
+    )
+    assert own_voice("“Do you regard these attacks as domestic terrorism?") == []
+    assert own_voice("The nominee said on Monday he would fight terrorism.") == []
+    assert own_voice("The terrorism charge was dropped on Monday.") == ["terrorism"]
+
+
+def test_a_that_after_another_verb_of_speech_is_that_verb_s() -> None:
+    text = '"He won," Trump wrote before falsely claiming that no observers had been allowed.'
+    assert own_voice(text) == ["falsely"]

@@ -4,7 +4,6 @@ from summarize.analyze.reporting import (
     is_background,
     is_reporting,
     non_reporting_reason,
-    unquoted,
 )
 
 
@@ -86,15 +85,3 @@ def test_earlier_occurrences_of_something_recurring_are_background(
 def test_here_are_is_the_writer_presenting() -> None:
     assert not is_reporting("Here are a few fast facts about the governor and public health.")
     assert is_reporting("Herefordshire council said the road would reopen on Monday.")
-
-
-@pytest.mark.parametrize(
-    ("text", "outside"),
-    [
-        ('"It played to festivals; I met the public there.', ""),
-        ("the public saw it,” she said.", "she said."),
-        ('He said "no" and left.', "He said and left."),
-    ],
-)
-def test_a_quotation_left_open_or_closed_alone_is_quoted(text: str, outside: str) -> None:
-    assert " ".join(unquoted(text).split()) == outside

@@ -55,6 +55,15 @@ def test_a_word_the_other_report_uses_in_another_form_is_no_framing() -> None:
     assert _findings({"loaded": loaded, "other": other}, "framing") == []
 
 
+def test_a_loaded_compound_the_other_report_uses_in_speech_is_no_framing() -> None:
+    loaded = "Hundreds of far-right protesters and counter-demonstrators rallied in the city park."
+    other = (
+        "The mayor said on Saturday that far-right protesters and counter-demonstrators had "
+        "rallied in the city park without violence."
+    )
+    assert _findings({"loaded": loaded, "other": other}, "framing") == []
+
+
 def test_a_loaded_word_the_other_report_uses_elsewhere_is_no_framing() -> None:
     loaded = "The director of the controversial film defended it on Monday against the boycott."
     other = (

@@ -172,9 +172,7 @@ def test_a_replay_asks_the_server_nothing_about_itself(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("flavour", ["llama.cpp", "vllm"])
-def test_a_recording_keeps_what_the_server_said_about_itself(
-    tmp_path: Path, flavour: str
-) -> None:
+def test_a_recording_keeps_what_the_server_said_about_itself(tmp_path: Path, flavour: str) -> None:
     """A llama.cpp or vLLM server's context, slots and token counts shape the requests: the
     recording keeps them, so the replay rebuilds the same requests with no server at all."""
     server = FakeOpenAIServer(context_tokens=3_000, flavour=flavour).start()

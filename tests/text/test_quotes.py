@@ -1,0 +1,23 @@
+"""Quotations: closed ones, and one left open by a quotation of several sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.text.quotes import quotation_spans, unquoted
+
+
+@pytest.mark.parametrize(
+    ("text", "outside"),
+    [
+        ('"It played to festivals; I met the public there.', ""),
+        ("the public saw it,” she said.", "she said."),
+        ('He said "no" and left.', "He said and left."),
+    ],
+)
+def test_a_quotation_left_open_or_closed_alone_is_quoted(text: str, outside: str) -> None:
+    assert " ".join(unquoted(text).split()) == outside
+
+
+def test_an_apostrophe_is_no_quotation() -> None:
+    assert quotation_spans("The company's chief said it won't close.") == []
