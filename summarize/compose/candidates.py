@@ -24,7 +24,14 @@ from summarize.compose.compression import (
 from summarize.compose.selection import Option, fact_term
 from summarize.compose.wording import Wording
 from summarize.judge import Judge
-from summarize.models import Analysis, ClaimGroup, Document, SentenceRef, SummarySentence
+from summarize.models import (
+    Analysis,
+    ClaimGroup,
+    Document,
+    Quantity,
+    SentenceRef,
+    SummarySentence,
+)
 from summarize.text.tokens import content_terms, term_overlap
 
 # How much more a fact counts when every report carries it than when one does.
@@ -81,6 +88,15 @@ def _earlier_figure(
         ):
             return member
     return None
+
+
+def _tells_figures(text: str, figures: list[Quantity]) -> bool:
+    """Each figure is in `text`, as written or in another unit the sentence gave it in ("10
+    kilometres (six miles)" tells both in "10 kilometres")."""
+    return all(
+        any(other.text in text for other in figures if overlaps(figure, other))
+        for figure in figures
+    )
 
 
 def _central(analysis: Analysis, groups: list[ClaimGroup]) -> dict[str, float]:
@@ -204,14 +220,15 @@ class CandidateBuilder:
 
     def _earlier_texts(self, figure: SentenceRef, ref: SentenceRef) -> list[str]:
         """The earlier report's sentence giving the other figure, dated: as written, and its
-        shortest version that still gives every figure that differs."""
+        shortest version that still gives every figure that differs (in one of the units
+        it gave it in)."""
         analysis, wording = self.analysis, self.wording
         sentence = analysis.sentence(figure)
         published = analysis.document(figure.document).published
         text = sentence.text
         new = analysis.analysis_of(ref).quantities
         differing = [
-            old.text
+            old
             for old in analysis.analysis_of(figure).quantities
             if any(comparable(old, other) and not overlaps(old, other) for other in new)
         ]
@@ -221,7 +238,7 @@ class CandidateBuilder:
         shorter = [
             variant
             for variant in variants(text, [], optional_cuts(text, protected))[1:]
-            if all(told in variant for told in differing) and not wording.leans_back(variant)
+            if _tells_figures(variant, differing) and not wording.leans_back(variant)
         ]
         if shorter:
             texts.append(wording.finish(shorter[-1], published, dated=True))

@@ -272,3 +272,15 @@ def test_a_truncated_lead_is_used_without_the_clause_it_was_cut_in():
     assert not any(text.endswith("and") or "accusing" in text for text in texts)
     truncated = [v for v in versions if v.sentences[0].text.startswith("House")]
     assert not any(version.as_written for version in truncated)  # the judge checks each
+
+
+def test_an_earlier_figure_is_told_once_not_in_every_unit_it_was_given_in():
+    from summarize.analyze.quantities.finder import find_quantities
+    from summarize.compose.candidates import _tells_figures
+
+    figures = find_quantities("Insurgents were about 10 kilometres (six miles) from Hama.")
+    assert _tells_figures("Insurgents were about 10 kilometres from Hama.", figures)
+    assert _tells_figures("Insurgents were six miles from Hama.", figures)
+    assert not _tells_figures("Insurgents were near Hama.", figures)
+    two = find_quantities("Rebels took 4 towns and came within 10 kilometres of Hama.")
+    assert not _tells_figures("Rebels took 4 towns.", two)
