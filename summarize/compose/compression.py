@@ -18,7 +18,8 @@ Marcu 2002 and Clarke & Lapata 2008):
   were from Afghanistan,"), an ", including ...," phrase;
 - what stands between a speaker and the reporting verb ("The insurgency, through its Telegram
   channel, said" -> "The insurgency said");
-- "that" after a reporting verb ("said that the army" -> "said the army").
+- "that" after a reporting verb ("said that the army" -> "said the army"), unless a phrase or
+  clause opens what was said ("warned that without talks ...").
 
 A phrase set off by commas just before an attribution leaves its closing comma ("by the
 fighting, which started last week, Pedersen said" -> "by the fighting, Pedersen said").
@@ -90,11 +91,14 @@ _INSERTED_PHRASE = re.compile(rf",\s{_PREPOSITIONS}\s[^,;()“”\"]{{3,80}},(?=
 # A phrase of time, place or circumstance opening the sentence: "On Thursday, ...", "After a
 # week of talks, ...". Conditions ("If ...,") are never dropped: the claim would change.
 _OPENING_PHRASE = re.compile(rf"^{_PREPOSITIONS}\s[^,;()“”\"]{{3,70}},\s", re.I)
+# Not before a phrase or clause opening what was said: "warned that without talks the crisis
+# would deepen" without "that" reads "warned without talks".
 _SAID_THAT = re.compile(
     r"\b(?:said|says|say|announced|reported|confirmed|stated|added|noted|argued|claimed|alleged"
     r"|alleges|warned|insisted|acknowledged|revealed|shows|showed|found|believes|told \w+)\s"
     r"(that)\s(?!(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must"
-    r"|does|did)\b)"
+    rf"|does|did|{_PREPOSITIONS}|if|unless|when|while|although|though|because|since|once|as"
+    r"|until)(?![\w-]))"
 )
 # More of the same thing closing the sentence: "captured parts of Aleppo as well as towns in
 # Idlib." The sentence still claims what stays; never a part holding a verb, which would leave

@@ -95,6 +95,20 @@ def test_that_after_a_reporting_verb_goes_unless_it_is_the_subject() -> None:
     assert function_word_cuts("He said that was wrong.") == []
 
 
+def test_that_stays_before_a_phrase_or_clause_opening_what_was_said() -> None:
+    for text in (
+        "Pedersen warned that without de-escalation the crisis would deepen.",
+        "She said that if talks fail, troops would move.",
+        "Biden said that as officials agreed, he ordered a review.",
+    ):
+        assert function_word_cuts(text) == [], text
+    text = "A study found that in-school transmission is rare."
+    assert (
+        apply_cuts(text, function_word_cuts(text))
+        == "A study found in-school transmission is rare."
+    )
+
+
 def _details(text: str) -> list[tuple[int, int]]:
     return attribution_details(
         text, [(a.start, a.end, a.source, a.cue) for a in find_attributions(text)]
