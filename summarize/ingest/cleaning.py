@@ -206,12 +206,14 @@ def _clean(text: str) -> _Cleaned:
         body[0] = body[0][dateline.end() :]
     while len(body) > 1 and _is_non_sentence(body[-1]):
         body.pop()
-    agency = dateline and (dateline.group("agency") or dateline.group("agency2"))
+    agency = dateline and (
+        dateline.group("agency") or dateline.group("agency2") or dateline.group("agency3")
+    )
     return _Cleaned(
         paragraphs=[line for line in body if line],
         title=_pick_title(header),
         published=published,
-        dateline=dateline.group("place") if dateline else None,
+        dateline=(dateline.group("place") or dateline.group("place2")) if dateline else None,
         agency=agency.strip() if agency else None,
     )
 
@@ -363,13 +365,21 @@ _DATE_LINE = re.compile(
     r"^(?P<label>(?i:date|published|posted|updated|last updated|first published)"
     r"(?:\s+on)?\s*:?\s*)?" + DATE_PATTERN + TIME_PATTERN
 )
+_CAPS_WORD = r"[A-Z](?:[A-Z.'’]|-(?=[A-Z]))++"
+_PLACE_WORD = r"[A-Z][\w.'’]*"
 _DATELINE = re.compile(
-    r"(?P<place>(?!(?:FILE|PHOTO|UPDATE|UPDATED|EXCLUSIVE|BREAKING|WATCH|LIVE|VIDEO)\b)"
-    r"[A-Z](?:[A-Z.'’]|-(?=[A-Z]))++(?: [A-Z](?:[A-Z.'’]|-(?=[A-Z]))++){0,3})"
+    # "WASHINGTON (AP) —", "KYIV, Ukraine —", "LOS ANGELES/NEW YORK (Reuters) -"
+    r"(?:(?P<place>(?!(?:FILE|PHOTO|UPDATE|UPDATED|EXCLUSIVE|BREAKING|WATCH|LIVE|VIDEO)\b)"
+    rf"{_CAPS_WORD}(?:[ /]{_CAPS_WORD}){{0,3}})"
     r"(?:,\s*[A-Z][\w.]*(?: [\w.]+){0,2})?"  # ", Dec 3" or ", Ukraine"
     r"\s*(?:\((?P<agency>[^()]{1,40})\)\s*)?"
     r"[—–-]{1,2}(?=\s|$)\s*"
     r"(?:\((?P<agency2>[^()]{1,40})\)\s*[—–-]{1,2}\s*)?"
+    # "New York (CNN) --", "Seoul, South Korea (CNN)North Korea ...": a place not in capitals
+    # is a dateline only with its agency after it
+    rf"|(?P<place2>{_PLACE_WORD}(?:[ /-]{_PLACE_WORD}){{0,3}}"
+    rf"(?:, {_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}})?)"
+    r" \((?P<agency3>[A-Z][\w. ]{1,28})\)(?:\s*[—–-]{1,2}\s*)?)"
     r"(?=$|[\"“‘']?[A-Z0-9])"
 )
 _TITLE_FINAL_PERIOD = re.compile(r"(?<![A-Z]\.[A-Z])\.$")

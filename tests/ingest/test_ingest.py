@@ -691,3 +691,31 @@ def test_sentences_glued_without_a_space_are_split() -> None:
         s.text for s in split_sentences("Bond yields rose.Traders sold shares. The U.S. Fed met.")
     ]
     assert texts == ["Bond yields rose.", "Traders sold shares.", "The U.S. Fed met."]
+
+
+@pytest.mark.parametrize(
+    ("lead", "dateline", "outlet", "text"),
+    [
+        ("New York (CNN) -- Bari Weiss resigned.", "New York", "CNN", "Bari Weiss resigned."),
+        (
+            "Seoul, South Korea (CNN)North Korea launched two missiles.",
+            "Seoul, South Korea",
+            "CNN",
+            "North Korea launched two missiles.",
+        ),
+        (
+            "LOS ANGELES/NEW YORK (Reuters) - California ordered people to stay home.",
+            "LOS ANGELES/NEW YORK",
+            "Reuters",
+            "California ordered people to stay home.",
+        ),
+        # a company and its ticker is no dateline
+        ("Microsoft (MSFT) Chief Executive Satya Nadella spoke.", None, None, None),
+    ],
+)
+def test_datelines_in_any_case_with_their_agency(
+    lead: str, dateline: str | None, outlet: str | None, text: str | None
+) -> None:
+    document = document_from_text(f"Markets and the day\n\n{lead}\n", "d")
+    assert (document.dateline, document.outlet) == (dateline, outlet)
+    assert document.text == (text or lead)
