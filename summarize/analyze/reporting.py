@@ -128,6 +128,28 @@ _BEFORE_THE_EVENT = re.compile(
 )
 
 
+# The writer's reading of the event: what it means or shows ("The move marks a surprising
+# shift", "The launches show the North has continued ...", "It represents a retreat") or what it
+# comes amid ("The move comes as ..."), with the event, not a source, as the subject: "the poll
+# shows", "the data shows" report a finding.
+_READING = re.compile(
+    r"^(?:It|This|That|These|Those|The|Such)\b(?P<subject>[^,;:]{0,40}?)\s"
+    r"(?:represents|marks|signals|underscores|underlines|highlights|shows?|suggests?|reflects|"
+    r"illustrates|demonstrates|comes? as)\s"
+)
+_SOURCES = re.compile(
+    r"\b(?:poll|survey|study|report|data|figures?|numbers?|statistics|records?|documents?|"
+    r"filings?|video|footage|images?|analysis|estimates?|results?|census|index)\b",
+    re.I,
+)
+
+
+def is_commentary(text: str) -> bool:
+    """The sentence is the writer's reading of the event (see `_READING`), not a fact of it."""
+    match = _READING.match(text)
+    return match is not None and not _SOURCES.search(match.group("subject"))
+
+
 def is_background(text: str) -> bool:
     """The sentence, outside its quotations, tells what happened before the event: the past
     perfect, or a time phrase pointing back ("four years ago", "previously", "since 2017"). A

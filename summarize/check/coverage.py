@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from summarize.align import Pair
 from summarize.analyze.quantities import overlaps
-from summarize.analyze.reporting import is_background, is_reporting
+from summarize.analyze.reporting import is_background, is_commentary, is_reporting
 from summarize.check.evidence import names, quote_sentence, report_name
 from summarize.judge import Judge
 from summarize.models import Analysis, ClaimGroup, Finding, SentenceAnalysis, SentenceRef
@@ -196,11 +196,14 @@ class _Novelty:
 def _is_claim(text: str, attributed: bool) -> bool:
     """A report's own statement of fact about the event: whole (cut-off leads end without a
     stop), reporting (not a question, a teaser or the writer addressing the reader), not
-    background (what happened before the event), not mostly a quote."""
+    background (what happened before the event) nor the writer's reading of it ("the move
+    marks a shift"), not mostly a quote."""
     stripped = text.rstrip()
     if not stripped or stripped[-1] not in _ENDINGS:
         return False
-    if not is_reporting(stripped, attributed) or is_background(stripped):
+    if not is_reporting(stripped, attributed):
+        return False
+    if is_background(stripped) or is_commentary(stripped):
         return False
     outside = unquoted(stripped)
     return len(outside.split()) >= QUOTED_SHARE * len(stripped.split())

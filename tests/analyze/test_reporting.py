@@ -2,6 +2,7 @@ import pytest
 
 from summarize.analyze.reporting import (
     is_background,
+    is_commentary,
     is_reporting,
     non_reporting_reason,
 )
@@ -85,3 +86,21 @@ def test_earlier_occurrences_of_something_recurring_are_background(
 def test_here_are_is_the_writer_presenting() -> None:
     assert not is_reporting("Here are a few fast facts about the governor and public health.")
     assert is_reporting("Herefordshire council said the road would reopen on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "commentary"),
+    [
+        ("The move marks a surprising shift for the former adviser.", True),
+        ("The launches show the North has continued to develop its weapons.", True),
+        ("It represents an unusual retreat from an administration.", True),
+        ("The move comes as the country sees new surges in cases.", True),
+        # a source reporting a finding, or the event itself
+        ("The Quinnipiac poll released on Monday shows Biden with a lead.", False),
+        ("The data shows a total of 9,195 cases were recorded this week.", False),
+        ("The director of the Netflix show, Cuties, defended her film.", False),
+        ("The army marked the anniversary with a parade.", False),
+    ],
+)
+def test_the_writer_s_reading_of_the_event_is_commentary(text: str, commentary: bool) -> None:
+    assert is_commentary(text) == commentary
