@@ -39,17 +39,20 @@ _BEFORE_A_NOUN = word_set(
 )
 
 
+def _makes_noun(word: str) -> bool:
+    """ "claims" after this word is a noun: after a determiner, or a verb's object ("expected
+    claims", "processing claims")."""
+    return word in _BEFORE_A_NOUN or (len(word) > 4 and word.endswith(("ed", "ing")))
+
+
 def distancing(text: str) -> re.Match[str] | None:
     """A cue that presents the sentence's claim as someone's, or as unconfirmed ("claimed",
     "allegedly", "it was reported", "what she said was", "could not be verified"). "Claims"
-    after a determiner is a noun ("whose claims to be parents were disproven")."""
+    after a determiner or a verb is a noun ("whose claims to be parents were disproven",
+    "economists expected claims to fall")."""
     for match in _DISTANCE_RE.finditer(text):
-        before = text[: match.start()].split()[-1:]
-        if not (
-            match.group().lower().startswith("claim")
-            and before
-            and before[0].lower() in _BEFORE_A_NOUN
-        ):
+        before = [word.lower() for word in text[: match.start()].split()[-1:]]
+        if not (match.group().lower().startswith("claim") and before and _makes_noun(before[0])):
             return match
     return _DOUBT_RE.search(text)
 

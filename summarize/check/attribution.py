@@ -29,7 +29,10 @@ from summarize.models import (
 from summarize.text.display import shorten
 from summarize.text.tokens import content_terms, term_overlap
 
-_DISPUTING = re.compile(r"\b(alleged\w*|purported\w*|without evidence)\b", re.I)
+# Doubt cast on a claim: alleged, purported, or refuted ("falsely claimed", "a debunked claim").
+_DISPUTING = re.compile(
+    r"\b(alleged\w*|purported\w*|without evidence|falsely|debunked|false claims?)\b", re.I
+)
 # Members must say nearly the same thing before their attribution is compared.
 SAME_CLAIM_OVERLAP = 0.5
 # A flat statement and a distanced one are the same claim when they share this many of its

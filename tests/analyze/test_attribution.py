@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from summarize.analyze.attribution import find_attributions
-from summarize.analyze.doubt import is_unverified
+from summarize.analyze.doubt import distancing, is_unverified
 
 
 def speakers(text: str) -> list[tuple[str, str, bool]]:
@@ -172,3 +172,9 @@ def test_a_verb_of_belief_with_its_own_subject_is_a_held_view() -> None:
     assert held_view("Officials do not believe the fire was set.")
     assert held_view("The thought of war weighed on them.") is None
     assert held_view("It is thought to be safe.") is None
+
+
+def test_claims_after_a_verb_is_a_noun_not_a_distancing_cue() -> None:
+    assert distancing("Economists had expected claims to fall to 460,000.") is None
+    assert distancing("The company claims that it paid every worker.") is not None
+    assert distancing("Trump falsely claimed that the vote was rigged.") is not None

@@ -151,3 +151,16 @@ def test_the_same_compound_figure_of_one_thing_is_compared() -> None:
     }
     (found,) = conflicts(reports)
     assert {v.text for v in found.values} == {"two-page", "three-page"}
+
+
+def test_figures_each_from_its_own_named_source_conflict_at_medium() -> None:
+    reports = {
+        "a": "Approximately 440,000 people watched the convention's first night on Monday, "
+        "according to a Hill report.",
+        "b": "A total of 17 million people watched the convention's first night on Monday, "
+        "according to Nielsen.",
+    }
+    (finding,) = conflicts(reports)
+    assert finding.severity == "medium"  # two sources may have measured differently
+    same_source = {name: text.replace("a Hill report", "Nielsen") for name, text in reports.items()}
+    assert [f.severity for f in conflicts(same_source)] == ["high"]

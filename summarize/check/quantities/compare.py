@@ -132,7 +132,8 @@ def compare(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Ed
       sentences are about the same fact (one claim group, or similar), or both figures name
       the same subject or the same month, year, quarter or date;
     - likely (medium): a part is unknown on one side (one names the subject, the other does
-      not) while the sentences are about the same fact; or the two are described with the same
+      not) while the sentences are about the same fact, or each figure comes from its own named
+      source; or the two are described with the same
       words next to them ("seeking $2.7 billion in damages"); or the figure counts something
       specific ("jobs", "doses") and the two share its month or date, or sentences that share a
       name and some wording.
@@ -165,8 +166,12 @@ def compare(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Ed
     unknown = measure == "unknown" or time == "unknown" or subject == "unknown"
     specific_time = time == "same" and (fa.time or "").partition(":")[0] in _SPECIFIC_TIMES
     one_day = time == "day"  # only with sentences about the same fact
+    # Two named sources giving their own figures ("according to Nielsen" / "a Hill report")
+    # may have measured differently: a careful reader would check before calling it a conflict.
+    sources_a, sources_b = sentences.sources(a.key[0]), sentences.sources(b.key[0])
+    other_sources = bool(sources_a and sources_b and not sources_a & sources_b)
     if not unknown and (aligned or (not one_day and (subject == "same" or specific_time))):
-        return Edge("same", True)
+        return Edge("likely" if other_sources else "same", True)
     if aligned:
         return Edge("likely", True)
     near = sentences.near(a) & sentences.near(b)

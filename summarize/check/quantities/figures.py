@@ -112,6 +112,11 @@ class Sentences:
             )
         return self.nearby[figure.key]
 
+    def sources(self, index: int) -> frozenset[str]:
+        """The names of whom the sentence gives its claim to ("according to Nielsen")."""
+        attributions = self.analysis.sentences[index].attributions
+        return frozenset(word for a in attributions for word in name_words(a.source))
+
     def aligned(self, a: int, b: int, similarity: float) -> bool:
         grouped = self.group_of.get(a, -1) == self.group_of.get(b, -2)
         return grouped or similarity >= CONTEXT_SIMILARITY
