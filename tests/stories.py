@@ -8,7 +8,9 @@ from pathlib import Path
 from summarize.ingest import document_from_text
 from summarize.models import Cluster
 
-SEEDS = sorted((Path(__file__).resolve().parent.parent / "examples" / "syria-hama").glob("*.txt"))
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "examples" / "syria-hama").glob("*.txt"))
+NEUS = ROOT / "evals" / "data" / "neus" / "clusters.jsonl"
 
 QUAKE = {
     "wire": (

@@ -98,8 +98,10 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "motive": re.compile(
-        r"\b(in order to|so as to|aim(?:s|ed|ing)? (?:at|to)|in a bid to|seek(?:s|ing)?|"
-        r"sought|hop(?:es|ed|ing) to|to address|motivated by|driven by|shares? concerns?|"
+        # "a bill to address", "support from every part of the city": what a thing is for, who
+        # voted for someone; "in a bid to", "in an effort to": why someone acts.
+        r"\b(in order to|so as to|aim(?:s|ed|ing)? (?:at|to)|in a bid to|in an effort to|"
+        r"seek(?:s|ing)?|sought|hop(?:es|ed|ing) to|motivated by|driven by|shares? concerns?|"
         r"in response to|in retaliation|"
         # "so that they could", "so Trump could": purpose; "only so much any president can do",
         # "so far", "so long as": degree or condition, not purpose.
@@ -108,7 +110,7 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "support": re.compile(
-        r"\b(backed by|backing (?:from|of)|received (?:the )?backing|supported by|support from|"
+        r"\b(backed by|backing (?:from|of)|received (?:the )?backing|supported by|"
         r"thanks to|funded by|armed by)\b",
         re.I,
     ),

@@ -174,7 +174,8 @@ class _Novelty:
         self.reports, self.figures, self.total = reports, figures, total
 
     def share(self, terms: list[str]) -> float:
-        weights = {t: math.log(1 + self.total / self.reports[t]) for t in set(terms)}
+        # A fixed order: float sums, and so ties between candidates, do not vary by run.
+        weights = {t: math.log(1 + self.total / self.reports[t]) for t in sorted(set(terms))}
         total = sum(weights.values())
         new = sum(w for t, w in weights.items() if self.reports[t] <= 1)
         return new / total if total else 0.0

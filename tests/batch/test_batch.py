@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 
 from summarize.batch import BatchError, read_written_ids, run_batch
+from tests.stories import NEUS
 
 ROOT = Path(__file__).resolve().parents[2]
-NEUS = ROOT / "evals" / "data" / "neus" / "clusters.jsonl"
 CLUSTERS = 40
 SOURCES_PER_CLUSTER = 9  # three NeuS stories per cluster: slow enough to kill mid-run
 

@@ -3,11 +3,9 @@ import os
 import subprocess
 import sys
 from itertools import islice
-from pathlib import Path
 
 from summarize.compose.selection import Option, _fill, fact_term, select
-
-NEUS = Path(__file__).resolve().parents[2] / "evals" / "data" / "neus" / "clusters.jsonl"
+from tests.stories import NEUS
 
 
 def _option(wording: int, group: int, words: int, terms: str, loaded: int = 0) -> Option:

@@ -19,11 +19,11 @@ from summarize.ingest import (
     split_sentences,
 )
 from summarize.models import Cluster, Document
+from tests.stories import NEUS
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "examples" / "syria-hama"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
-NEUS = ROOT / "evals" / "data" / "neus" / "clusters.jsonl"
 
 ARTICLE = (
     "Floodwaters swept through the river valley on Sunday, forcing thousands of residents "
