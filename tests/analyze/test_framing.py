@@ -180,3 +180,11 @@ def test_speech_after_a_time_or_place_and_a_quotation_left_open_are_the_speakers
 def test_a_that_after_another_verb_of_speech_is_that_verb_s() -> None:
     text = '"He won," Trump wrote before falsely claiming that no observers had been allowed.'
     assert own_voice(text) == ["falsely"]
+
+
+def test_what_a_thing_is_for_is_no_motive_but_an_effort_to_is() -> None:
+    assert find_links("House Republicans will meet Wednesday to address tensions.") == {}
+    assert find_links("She won, earning support from every part of the city.") == {}
+    assert find_links("Progressives held out in an effort to gain leverage.") == {
+        "motive": "in an effort to"
+    }
