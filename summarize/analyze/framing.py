@@ -183,8 +183,12 @@ _POSSESSIVES = word_set("his her its their our")
 # those constructions they state, not judge.
 _LEGAL_STATUS = word_set("illegal")
 _REACTIONS = word_set("outrage")
-# Loaded words that are part of the name of a thing: "police in riot gear", "riot police".
-_NAMED_THINGS = {"riot": word_set("gear police shield shields squad squads")}
+# Loaded words that are part of the name of a thing: "police in riot gear", "riot police", "an
+# explosive device" (the figurative sense, "explosive allegations", is the loaded one).
+_NAMED_THINGS = {
+    "riot": word_set("gear police shield shields squad squads"),
+    "explosive": word_set("device devices vest vests material materials"),
+}
 
 
 def _neutral_use(tokens: list[Token], index: int, lemma: str) -> bool:

@@ -98,8 +98,10 @@ def plainly(analysis: Analysis, ref: SentenceRef, words: set[str]) -> bool:
 
 
 def _families(words: set[str]) -> set[str]:
-    """The stems of the words: one family for "controversy" and "controversial"."""
-    return {stem(word.lower()) for word in words}
+    """The stems of the words, and of an agent noun its verb: one family for "controversy" and
+    "controversial", and for "riot" and "rioters"."""
+    stems = {stem(word.lower()) for word in words}
+    return stems | {s[:-2] for s in stems if s.endswith("er") and len(s) > 5}
 
 
 def _families_in(text: str) -> set[str]:

@@ -158,6 +158,8 @@ def test_a_legal_status_a_thing_s_name_and_an_expressed_reaction_are_plain() -> 
     assert loaded("Young illegal immigrants will be protected.") == ["illegal"]
     assert loaded("Protesters clashed with police in riot gear.") == []
     assert loaded("Riot police moved in.") == []
+    assert loaded("His homemade explosive device went off.") == []
+    assert loaded("The explosive allegations shook the campaign.") == ["explosive"]
     assert loaded("The riot at the Capitol delayed the count.") == ["riot"]
     assert loaded("Lawmakers expressed their outrage at the shooting.") == []
     assert loaded("Outrage over the shooting grew.") == ["Outrage"]

@@ -64,6 +64,12 @@ def test_a_loaded_compound_the_other_report_uses_in_speech_is_no_framing() -> No
     assert _findings({"loaded": loaded, "other": other}, "framing") == []
 
 
+def test_a_loaded_word_whose_agent_noun_the_other_report_uses_is_no_framing() -> None:
+    loaded = "Democrats moved to impeach the president for inciting the riot at the Capitol."
+    other = "Democrats moved to impeach the president after rioters stormed the Capitol."
+    assert _findings({"loaded": loaded, "other": other}, "framing") == []
+
+
 def test_a_loaded_word_the_other_report_uses_elsewhere_is_no_framing() -> None:
     loaded = "The director of the controversial film defended it on Monday against the boycott."
     other = (
