@@ -11,7 +11,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-import snowballstemmer
+import Stemmer
 
 from summarize.text.lexicons import word_set
 from summarize.text.numbers import NUMBER_WORDS
@@ -83,8 +83,8 @@ def _word_tokens(text: str) -> tuple[Token, ...]:
 
 
 @cache
-def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("english")
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
 
 
 @lru_cache(maxsize=200_000)
