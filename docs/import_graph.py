@@ -22,7 +22,7 @@ PACKAGE = ROOT / "summarize"
 
 # The flow, upstream first. A part may import parts before it, never after it.
 LAYERS: list[list[str]] = [
-    ["models", "strategies", "text"],
+    ["collector", "models", "strategies", "text"],
     ["ingest", "llm"],
     ["analyze"],
     ["align", "judge"],

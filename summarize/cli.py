@@ -30,6 +30,7 @@ from summarize.cli_options import (
     OutputOption,
     TimeoutOption,
 )
+from summarize.collector import collect_rarely
 from summarize.llm.errors import LLMError
 from summarize.models import Report
 from summarize.text.display import for_terminal
@@ -353,5 +354,12 @@ def _add_plugin_commands() -> None:
 
 _add_plugin_commands()
 
-if __name__ == "__main__":
+
+def main() -> None:
+    """The `summarize` command, with everything it imports kept out of the collector's scans."""
+    collect_rarely()
     app()
+
+
+if __name__ == "__main__":
+    main()

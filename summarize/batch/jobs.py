@@ -12,11 +12,6 @@ from summarize.render.json import render_json
 
 # Clusters queued per worker: enough to keep every worker busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 4
-# A worker keeps what it loads for its life (word lists, WordNet, the caches of stems and
-# sentences). With Python's default thresholds (700, 10, 10) the collector scanned all of it
-# again every few dozen clusters: a tenth of a NeuS cluster's time. Young collections rarer,
-# and what a worker holds when it starts frozen out of the scans (`prepare_worker`).
-GC_THRESHOLDS = (10_000, 50, 100)
 # A small cluster whose summary loads what the pipeline loads on first use (`warm_up`).
 WARM_UP_RECORD = {
     "id": "warm-up",
@@ -70,13 +65,6 @@ def warm_up() -> None:
     collector's scans: run where workers are forked from, every worker starts with it."""
     summarize_job(Job("warm-up", WARM_UP_RECORD), None)
     gc.freeze()
-
-
-def prepare_worker() -> None:
-    """In a worker process before its first cluster: what it holds frozen out of the
-    collector's scans, and collections made rarer (GC_THRESHOLDS). No effect on any output."""
-    gc.freeze()
-    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def record_id(record: object, line_id: str) -> str:

@@ -20,9 +20,9 @@ from summarize.batch.jobs import (
     Job,
     Outcome,
     error_outcome,
-    prepare_worker,
     summarize_job,
 )
+from summarize.collector import collect_rarely
 
 ORPHAN_EXIT_CODE = 70  # a worker that ended itself because its batch process died
 
@@ -30,7 +30,7 @@ ORPHAN_EXIT_CODE = 70  # a worker that ended itself because its batch process di
 def _start_worker() -> None:
     # Ctrl-C reaches the whole process group; the parent alone decides what to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    prepare_worker()
+    collect_rarely()
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_end_with, args=(parent,), daemon=True).start()

@@ -18,9 +18,9 @@ from summarize.batch.jobs import (
     Job,
     Outcome,
     error_outcome,
-    prepare_worker,
     summarize_job,
 )
+from summarize.collector import collect_rarely
 
 _prepared = False
 
@@ -29,7 +29,7 @@ def _ray_job(job: Job, max_words: int | None) -> Outcome:
     """`summarize_job` in a Ray worker, prepared as the local engine prepares its workers."""
     global _prepared
     if not _prepared:
-        prepare_worker()
+        collect_rarely()
         _prepared = True
     return summarize_job(job, max_words)
 
