@@ -61,11 +61,13 @@ __all__ = ["Judge"]
 
 class Judge:
     """Judges sentences against the reports of one analysis; the index of each set of cited
-    reports is built once and kept for the judge's life."""
+    reports is built once and kept for the judge's life, and so is each verdict (the composer
+    asks about the same version and reports more than once): treat verdicts as read-only."""
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
         self._sources: dict[tuple[str, ...] | None, Sources] = {}
+        self._verdicts: dict[tuple[str, tuple[str, ...] | None], SupportVerdict] = {}
 
     def coverage(self, claim: str, citations: Sequence[str] | None = None) -> float:
         """The verdict's score alone: the weighted share of `claim`'s content words that the
@@ -75,7 +77,12 @@ class Judge:
 
     def judge(self, claim: str, citations: Sequence[str] | None = None) -> SupportVerdict:
         """Judge `claim` against the sentences of the cited reports (all reports when None)."""
-        sources = self._sources_of(citations)
+        key = (claim, _key(citations))
+        if key not in self._verdicts:
+            self._verdicts[key] = self._judge(claim, self._sources_of(citations))
+        return self._verdicts[key]
+
+    def _judge(self, claim: str, sources: Sources) -> SupportVerdict:
         terms = content_stems(claim)
         aligned, coverage = sources.align(terms)
         evidence = [sources.refs[i] for i in aligned]
@@ -116,7 +123,11 @@ class Judge:
         )
 
     def _sources_of(self, citations: Sequence[str] | None) -> Sources:
-        key = tuple(sorted(set(citations))) if citations is not None else None
+        key = _key(citations)
         if key not in self._sources:
             self._sources[key] = Sources.of(self.analysis, citations)
         return self._sources[key]
+
+
+def _key(citations: Sequence[str] | None) -> tuple[str, ...] | None:
+    return tuple(sorted(set(citations))) if citations is not None else None
