@@ -96,18 +96,41 @@ def specificity(sentences: Sequence[set[str]]) -> dict[str, float]:
 
 class _Objective:
     """The value of versions given what the summary already covers. Each version's terms are
-    weighed once (selection asks about the same versions tens of thousands of times)."""
+    weighed once (selection asks about the same versions tens of thousands of times), and what
+    is covered is a bit mask of terms: a version's gain and new share depend only on which of
+    its own terms are covered, so each is summed once for each such set."""
 
     def __init__(self, weights: dict[str, float], specific: dict[str, float]) -> None:
         self.weights, self.specific = weights, specific
+        self._bits: dict[str, int] = {}  # term -> its bit in the masks of covered terms
         # id(option) -> ((term, weight, specificity) of each term, value factor, specificity
-        # of all its terms, value when nothing is covered)
-        self._weighed: dict[int, tuple[tuple[tuple[str, float, float], ...], float, float, float]]
-        self._weighed = {}
+        # of all its terms, value when nothing is covered, mask of its terms)
+        self._weighed: dict[
+            int, tuple[tuple[tuple[str, float, float], ...], float, float, float, int]
+        ] = {}
+        # (id(option), mask of its covered terms) -> its gain, its new share
+        self._gains: dict[tuple[int, int], float] = {}
+        self._shares: dict[tuple[int, int], float] = {}
+
+    def covered_by(self, options: Sequence[Option]) -> int:
+        """The mask of the terms of `options`."""
+        covered = 0
+        for option in options:
+            covered |= self._terms(option)[4]
+        return covered
+
+    def _mask(self, terms: frozenset[str]) -> int:
+        mask = 0
+        for term in terms:
+            bit = self._bits.get(term)
+            if bit is None:
+                bit = self._bits[term] = 1 << len(self._bits)
+            mask |= bit
+        return mask
 
     def _terms(
         self, option: Option
-    ) -> tuple[tuple[tuple[str, float, float], ...], float, float, float]:
+    ) -> tuple[tuple[tuple[str, float, float], ...], float, float, float, int]:
         key = id(option)
         weighed = self._weighed.get(key)
         if weighed is None:
@@ -121,29 +144,41 @@ class _Objective:
             factor = (1.0 + PRIOR_WEIGHT * option.prior) * discount
             every = sum(specific for _, _, specific in terms)
             alone = sum(weight for _, weight, _ in terms) * factor
-            weighed = self._weighed[key] = (terms, factor, every, alone)
+            mask = self._mask(option.terms)
+            weighed = self._weighed[key] = (terms, factor, every, alone, mask)
         return weighed
 
-    def gain(self, option: Option, covered: set[str] | frozenset[str]) -> float:
-        terms, factor, _, alone = self._terms(option)
-        if not covered:
+    def gain(self, option: Option, covered: int) -> float:
+        terms, factor, _, alone, mask = self._terms(option)
+        if not mask & covered:
             return alone
-        return sum(weight for term, weight, _ in terms if term not in covered) * factor
+        key = (id(option), mask & covered)
+        gain = self._gains.get(key)
+        if gain is None:
+            bits = self._bits
+            gain = sum(weight for term, weight, _ in terms if not bits[term] & covered) * factor
+            self._gains[key] = gain
+        return gain
 
     def value(self, chosen: Sequence[Option]) -> float:
-        covered: set[str] = set()
+        covered = 0
         total = 0.0
         for option in chosen:
             total += self.gain(option, covered)
-            covered |= option.terms
+            covered |= self._terms(option)[4]
         return total
 
-    def new_share(self, option: Option, covered: set[str]) -> float:
-        terms, _, every, _ = self._terms(option)
+    def new_share(self, option: Option, covered: int) -> float:
+        terms, _, every, _, mask = self._terms(option)
         if every <= 0:
             return 0.0
-        fresh = sum(specific for term, _, specific in terms if term not in covered)
-        return fresh / every
+        key = (id(option), mask & covered)
+        share = self._shares.get(key)
+        if share is None:
+            bits = self._bits
+            fresh = sum(specific for term, _, specific in terms if not bits[term] & covered)
+            share = self._shares[key] = fresh / every
+        return share
 
 
 class _Chosen:
@@ -152,12 +187,12 @@ class _Chosen:
 
     __slots__ = ("blocked", "covered", "groups", "options", "wordings", "words")
 
-    def __init__(self, options: Sequence[Option]) -> None:
+    def __init__(self, options: Sequence[Option], objective: _Objective) -> None:
         self.options = list(options)
         self.wordings = {option.wording for option in options}
         self.groups = {option.group for option in options}
         self.blocked = {group for option in options for group in option.blocks}
-        self.covered = {term for option in options for term in option.terms}
+        self.covered = objective.covered_by(options)
         self.words = sum(option.words for option in options)
 
 
@@ -175,7 +210,7 @@ def select(
     objective = _Objective(weights, specific)
     # A story of hundreds of reports gives thousands of versions; the summary's few facts are
     # among the most valuable per word, and every step below grows with their number.
-    options = sorted(options, key=lambda o: -objective.gain(o, set()) / o.words)[:MAX_OPTIONS]
+    options = sorted(options, key=lambda o: -objective.gain(o, 0) / o.words)[:MAX_OPTIONS]
     verdicts: dict[int, bool] = {}
 
     def usable(option: Option, chosen: _Chosen, room: int) -> bool:
@@ -193,7 +228,7 @@ def select(
         return verdicts[id(option)]
 
     def greedy(start: list[Option]) -> list[Option]:
-        chosen = _Chosen(start)
+        chosen = _Chosen(start, objective)
         while True:
             room = budget - chosen.words
             candidates = [o for o in options if usable(o, chosen, room)]
@@ -204,11 +239,11 @@ def select(
             if objective.gain(best, covered) <= 0:
                 return chosen.options
             if accepted(best):
-                chosen = _Chosen([*chosen.options, best])
+                chosen = _Chosen([*chosen.options, best], objective)
 
     firsts = sorted(
-        (o for o in options if usable(o, _Chosen([]), budget)),
-        key=lambda o: -objective.gain(o, set()),
+        (o for o in options if usable(o, _Chosen([], objective), budget)),
+        key=lambda o: -objective.gain(o, 0),
     )[:STARTS]
     starts = [[], *([o] for o in firsts if accepted(o))]
     versions: dict[int, list[Option]] = {}
@@ -262,7 +297,7 @@ def _improve(
     Each move's value is the value of what it keeps plus the gain of what it adds (the sum
     `_Objective.value` makes, without adding up the kept versions again for every move)."""
     while True:
-        state = _Chosen(chosen)
+        state = _Chosen(chosen, objective)
         current = objective.value(chosen)
         room = budget - state.words
         # Each move: (its value, what it keeps, what it adds). Its change is `value - current`,
@@ -274,7 +309,7 @@ def _improve(
                 moves.append((current + objective.gain(option, state.covered), chosen, (option,)))
         for index, option in enumerate(chosen):
             others = chosen[:index] + chosen[index + 1 :]
-            rest = _Chosen(others)
+            rest = _Chosen(others, objective)
             kept_value = objective.value(others)
             room = budget - state.words + option.words
             same = [o for o in versions[option.wording] if o is not option]
@@ -285,10 +320,10 @@ def _improve(
                 moves.append((swapped, others, (replacement,)))
                 if replacement.wording == option.wording:
                     # A shorter version of this wording, to make room for the best new fact.
-                    kept = _Chosen([*others, replacement])
+                    kept = _Chosen([*others, replacement], objective)
                     fits = [o for o in pool if usable(o, kept, room - replacement.words)]
                     if fits:
-                        new = max(fits, key=lambda o: objective.gain(o, set()))
+                        new = max(fits, key=lambda o: objective.gain(o, 0))
                         value = swapped + objective.gain(new, kept.covered)
                         moves.append((value, others, (replacement, new)))
         improving = [(v - current, keep, add) for v, keep, add in moves if v - current > 1e-9]
