@@ -29,7 +29,7 @@ _SPEECH_VERBS = word_set(
     explain argue assert acknowledge admit maintain contend write reveal disclose stress
     emphasize reiterate repeat reply respond remark comment testify predict estimate accuse
     concede caution complain boast hint counter speculate recall observe mention vow pledge
-    promise threaten urge tweet believe fear purport
+    promise threaten urge tweet believe fear purport dispute
     """
 )
 _EXTRA_VERBS = word_set("tweet believe purport")

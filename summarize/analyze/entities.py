@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from summarize.analyze.mentions import CONNECTORS, ORGANISATION_HEADS, SENTENCE_STARTERS, TITLES
 from summarize.models import Entity
-from summarize.text.lexicons import word_set
+from summarize.text.lexicons import lexicon, word_set
 from summarize.text.tokens import POSSESSIVE_RE, is_acronym
 
 _NAME_KEY_DROPPED = CONNECTORS - {"of", "for"}
@@ -27,13 +27,33 @@ _PLACE_MODIFIERS = word_set(
     "north south east west northern southern eastern western central new upper lower greater"
 )
 
+
+def person_words(words: list[str]) -> list[str]:
+    """The lower-cased words of a name with a short given name in full ("Joe" for "Joseph"):
+    it does not tell people apart (a generation does: Donald Trump / Donald Trump Jr)."""
+    if len(words) > 1:
+        words = [_given_names().get(words[0], words[0]), *words[1:]]
+    return words
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    return {
+        short: full
+        for line in lexicon("given_names.txt")
+        for full, *shorts in [line.split()]
+        for short in shorts
+    }
+
+
 _CAPITALISED_COMPOUND_RE = re.compile(r"(?:^|\s)[A-Z][\w.'’]*-[A-Z]")
 
 
 @lru_cache(maxsize=100_000)
 def name_key(surface: str) -> tuple[str, ...]:
     """Normalised tokens of a name: case, diacritics, apostrophes, hyphens, articles ("al-",
-    "the"), name particles ("bin", "de"), titles and middle initials do not distinguish names."""
+    "the"), name particles ("bin", "de"), titles, middle initials and a short form of the given
+    name ("Joe" for "Joseph") do not distinguish names."""
     plain = unicodedata.normalize("NFKD", surface)
     plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
     plain = POSSESSIVE_RE.sub("", plain.strip())
@@ -43,7 +63,7 @@ def name_key(surface: str) -> tuple[str, ...]:
     raw = tuple(words)
     while len(words) > 1 and (words[0] == "the" or words[0] in TITLES):
         words = words[1:]
-    words = [w for w in words if w not in _NAME_KEY_DROPPED]
+    words = person_words([w for w in words if w not in _NAME_KEY_DROPPED])
     if len(words) >= 3:
         words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
     return tuple(words) or raw

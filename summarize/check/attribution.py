@@ -29,9 +29,13 @@ from summarize.models import (
 from summarize.text.display import shorten
 from summarize.text.tokens import content_terms, term_overlap
 
-# Doubt cast on a claim: alleged, purported, or refuted ("falsely claimed", "a debunked claim").
+# Doubt cast on a claim: alleged, purported, refuted ("falsely claimed", "a debunked claim"), or
+# a report of it denied ("denied an explosive report by BuzzFeed News that ...").
 _DISPUTING = re.compile(
-    r"\b(alleged\w*|purported\w*|without evidence|falsely|debunked|false claims?)\b", re.I
+    r"\b(alleged\w*|purported\w*|without evidence|falsely|debunked|false claims?|"
+    r"(?:den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:reports?|claims?|allegations?|accounts?|stor(?:y|ies)))\b",
+    re.I,
 )
 # Members must say nearly the same thing before their attribution is compared.
 SAME_CLAIM_OVERLAP = 0.5

@@ -3,17 +3,18 @@
 A short form that is part of a longer one (Assad / Bashar Assad) is ordinary usage, not a
 variant, and so are one name written with or without dots and spaces ("U.S." / "US", "U.S.
 Capitol" / "US Capitol") and an initialism beside the name it abbreviates ("GM" / "General
-Motors", "SANA" / "Syrian Arab News Agency"): news introduces and uses abbreviations as a
-matter of style, and a reader resolves them. What is reported is two or more spellings, each
-used by some report, that differ in their letters (Lattakia / Latakia, Hay’at / Hayat) or
-words (Burma / Myanmar).
+Motors", "SANA" / "Syrian Arab News Agency"), and a person's name with or without a title or
+a middle initial, or with the short given name ("Joe Biden" / "Joseph R. Biden"):
+news introduces and uses these forms as a matter of style, and a reader resolves them. What is
+reported is two or more spellings, each used by some report, that differ in their letters
+(Lattakia / Latakia, Hay’at / Hayat) or words (Burma / Myanmar).
 """
 
 from __future__ import annotations
 
 import re
 
-from summarize.analyze.entities import initials
+from summarize.analyze.entities import initials, person_words
 from summarize.check.evidence import quote_span
 from summarize.models import Analysis, Entity, EntityMention, Evidence, Finding
 from summarize.text.tokens import is_acronym
@@ -24,13 +25,26 @@ def _is_short_form(variant: str, others: list[str]) -> bool:
     return any(words < set(other.lower().split()) for other in others)
 
 
+def _person(name: str) -> list[str]:
+    words = [w for w in re.sub(r"[.,]", " ", name.lower()).split() if len(w) > 1]
+    return person_words(words)
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Given and family name alike, whatever title comes before ("Special Counsel Robert
+    Mueller" / "Robert S. Mueller")."""
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 2 and longer[-len(shorter) :] == shorter
+
+
 def _letters(name: str) -> str:
     return re.sub(r"[^\w’']", "", name.lower())
 
 
 def _same_writing(a: str, b: str) -> bool:
-    """One spelling with or without dots and spaces, or an initialism and what it stands for."""
-    if _letters(a) == _letters(b):
+    """One spelling with or without dots and spaces, one person's name with or without a title or
+    a middle initial or with the short given name, or an initialism and what it stands for."""
+    if _letters(a) == _letters(b) or _same_person(_person(a), _person(b)):
         return True
     short, long = sorted((a, b), key=len)
     return is_acronym(short) and _letters(short).upper() in initials(long)

@@ -247,3 +247,14 @@ def test_resolution_of_5000_distinct_names_is_not_quadratic() -> None:
     entities = resolve_entities([(f"d{i % 40}", s) for i, s in enumerate(sorted(surfaces))] * 3)
     assert time.perf_counter() - started < 5.0  # about 0.2 s on the development machine
     assert sum(len(e.variants) for e in entities) == 5000
+
+
+def test_a_short_given_name_does_not_tell_people_apart() -> None:
+    names = ["Joseph R. Biden", "Joe Biden", "Hunter Biden", "Bill Weld", "William Weld"]
+    entities = resolve_entities([(str(n), name) for n, name in enumerate(names)])
+    groups = sorted(sorted(e.variants) for e in entities)
+    assert groups == [
+        ["Bill Weld", "William Weld"],
+        ["Hunter Biden"],
+        ["Joe Biden", "Joseph R. Biden"],
+    ]

@@ -31,3 +31,13 @@ def test_a_short_form_or_an_initialism_is_no_variant() -> None:
         }
     )
     assert findings == []
+
+
+def test_a_person_s_short_given_name_title_or_initial_is_no_variant() -> None:
+    findings = _variants(
+        {
+            "a": "Senate Majority Leader Charles E. Schumer said the vote would come on Monday.",
+            "b": "Majority Leader Chuck Schumer said the vote would come on Monday night.",
+        }
+    )
+    assert findings == []

@@ -160,3 +160,15 @@ def test_a_motive_one_report_alone_leaves_out_is_told_with_a_singular_verb() -> 
     motive = PLAIN.replace("branch. ", "branch in a bid to cut costs. ", 1)
     (finding,) = _findings({"plain": PLAIN, "motive": motive}, "framing")
     assert finding.explanation.endswith("that plain does not make about the same fact.")
+
+
+def test_a_report_denied_in_both_tellings_is_doubted_alike() -> None:
+    one = (
+        "The special counsel's office on Friday denied an explosive report by a news site that "
+        "the president directed his lawyer to lie to Congress."
+    )
+    other = (
+        "The special counsel's office on Friday disputed a blockbuster report from a news site "
+        "that alleged the president directed his lawyer to lie to Congress."
+    )
+    assert _findings({"one": one, "other": other}, "attribution") == []
