@@ -123,7 +123,11 @@ _BEFORE_THE_EVENT = re.compile(
     r"(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:few|several|two|three|four|"
     r"five|six|seven|eight|nine|ten|\d+)\s+(?!(?:hours|days|minutes|nights)\b)(?:\w+\s+){0,3}"
     r"\w+s\b|"
-    r"last\s+(?:year|month)|since\s+(?:1[89]|20)\d\d|(?:in|until|before)\s+(?:1[89]|20)\d\d)\b",
+    r"last\s+(?:year|month)|since\s+(?:1[89]|20)\d\d|(?:in|until|before)\s+(?:1[89]|20)\d\d|"
+    # "have long decried", "in recent weeks", "for years", "after nearly a decade": a state of
+    # affairs that led up to the event.
+    r"(?:has|have|had)\s+long|in\s+recent\s+(?:days|weeks|months|years)|"
+    r"for\s+(?:years|decades|months)|after\s+(?:nearly\s+|almost\s+|more\s+than\s+)?a\s+decade)\b",
     re.I,
 )
 

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -194,17 +195,25 @@ class _Novelty:
         return list(dict.fromkeys(figures + names))
 
 
+# Courtesies are no claim about the event: thanks, praise, condolences, congratulations.
+_COURTESY = re.compile(
+    r"\b(?:thank(?:s|ed|ing)?|congratulat\w+|praised|pa(?:id|ys) tribute|"
+    r"offer(?:ed|s)? (?:\w+ )?condolences)\b",
+    re.I,
+)
+
+
 def _is_claim(text: str, attributed: bool) -> bool:
     """A report's own statement of fact about the event: whole (cut-off leads end without a
     stop), reporting (not a question, a teaser or the writer addressing the reader), not
     background (what happened before the event) nor the writer's reading of it ("the move
-    marks a shift"), not mostly a quote."""
+    marks a shift"), not a courtesy (thanks, praise, condolences), not mostly a quote."""
     stripped = text.rstrip()
     if not stripped or stripped[-1] not in _ENDINGS:
         return False
     if not is_reporting(stripped, attributed):
         return False
-    if is_background(stripped) or is_commentary(stripped):
+    if is_background(stripped) or is_commentary(stripped) or _COURTESY.search(stripped):
         return False
     outside = unquoted(stripped)
     return len(outside.split()) >= QUOTED_SHARE * len(stripped.split())

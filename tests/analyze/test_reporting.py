@@ -104,3 +104,16 @@ def test_here_are_is_the_writer_presenting() -> None:
 )
 def test_the_writer_s_reading_of_the_event_is_commentary(text: str, commentary: bool) -> None:
     assert is_commentary(text) == commentary
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Conservatives have long decried the move as an overreach.",
+        "Markets have surged in recent weeks despite dire economic data.",
+        "A deal has remained elusive after nearly a decade of talks.",
+        "The two countries have been at odds for years over the border.",
+    ],
+)
+def test_a_state_of_affairs_leading_up_to_the_event_is_background(text: str) -> None:
+    assert is_background(text)

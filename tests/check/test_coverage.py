@@ -168,3 +168,14 @@ def test_the_unique_claims_do_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "3")
     }
     assert len(findings) == 1
+
+
+def test_a_courtesy_is_no_unique_claim() -> None:
+    reports = {
+        "a": "The governor signed the flood relief bill on Tuesday in the state capitol.",
+        "b": "The governor signed the flood relief bill on Tuesday in the state capitol. "
+        "Governor Tate Reeves thanked President Mills for the emergency rescue crews.",
+    }
+    assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
+    reports["b"] = reports["b"].replace("thanked", "blamed")
+    assert [f for f in _coverage(reports) if f.kind == "unique_claim"]
