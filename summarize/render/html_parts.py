@@ -9,9 +9,13 @@ from dataclasses import dataclass
 
 from summarize.models import Document, Sentence, SummarySentence
 
+# Controls no HTML text may hold (all of C0 but tab, newline and carriage return; DEL; C1): an
+# article's stray control shows as the replacement character, not as a parse error.
+_HTML_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
 
 def escape(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    return html.escape(_HTML_CONTROLS.sub("\ufffd", str(value)), quote=True)
 
 
 def script_json(data: object) -> str:

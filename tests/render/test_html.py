@@ -34,7 +34,7 @@ from summarize.models import (
 )
 from summarize.pipeline import check, merge
 from summarize.render.html import render_html, script_json
-from summarize.render.html_parts import source_sentence
+from summarize.render.html_parts import escape, source_sentence
 from summarize.text.units import format_number, format_value
 from tests.browser import Browser, find_chromium
 from tests.stories import QUAKE, SEEDS, STRIKE, cluster_of
@@ -500,3 +500,9 @@ def test_screenshot_of_the_seed_report(
     assert struct.unpack(">II", header[16:24]) == (1400, 2100)
     if os.environ.get("SUMMARIZE_WRITE_DOCS") == "1":
         shutil.copyfile(screenshot, DOCS_SCREENSHOT)
+
+
+def test_control_characters_are_not_written_into_the_page() -> None:
+    shown = escape("a\x1b[31mred\x00 and\x85 <b>\ttab\n")
+    assert not any((0 < ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) <= 0x9F for c in shown)
+    assert shown == "a\ufffd[31mred\ufffd and\ufffd &lt;b&gt;\ttab\n"
