@@ -322,3 +322,10 @@ def test_comparable_needs_the_same_counted_noun() -> None:
 )  # fmt: skip
 def test_singular(plural: str, expected: str) -> None:
     assert singular(plural) == expected
+
+
+def test_an_upper_bound_below_zero_has_no_floor() -> None:
+    (below,) = find_quantities("Temperatures will reach up to -5 degrees overnight.")
+    assert below.bound == "at_most" and below.low < below.high == -5.0
+    (distance,) = find_quantities("The quake struck up to 5 km from the coast.")
+    assert (distance.low, distance.high) == (0.0, 5000.0)

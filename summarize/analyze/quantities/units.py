@@ -202,9 +202,11 @@ class _UnitFields(TypedDict):
 
 def normalised(number: Number, unit: Unit, low: float | None, high: float | None) -> _UnitFields:
     """Quantity fields that depend on the unit: value, unit, normalized, base_unit, low, high."""
+    # "up to 5 km" is from zero; "up to -5 degrees" has no floor.
+    floor = -UNBOUNDED if high is not None and high < 0 else 0.0
     if unit.kind == "measure":
         normalized, base_unit = to_base(number.value, unit.pint_units[0])
-        lows = [0.0] if low is None else [to_base(low, units)[0] for units in unit.pint_units]
+        lows = [floor] if low is None else [to_base(low, units)[0] for units in unit.pint_units]
         highs = (
             [UNBOUNDED] if high is None else [to_base(high, units)[0] for units in unit.pint_units]
         )
@@ -221,6 +223,6 @@ def normalised(number: Number, unit: Unit, low: float | None, high: float | None
         unit=unit.name,
         normalized=number.value * unit.factor,
         base_unit=base_unit,
-        low=0.0 if low is None else low * unit.factor,
+        low=floor if low is None else low * unit.factor,
         high=UNBOUNDED if high is None else high * unit.factor,
     )
