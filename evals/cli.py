@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from evals.suites import SUITES
+from evals.suites import DEFAULT_SUITES, SEALED, SUITES
 
 if TYPE_CHECKING:
     from evals.dataset import Dataset
@@ -85,7 +85,7 @@ def _suites_and_runs(
     from evals.config import ConfigError, DatasetEntry, find_config, load_config
     from evals.dataset import DatasetError, load_dataset
     from evals.runs import Run
-    from evals.suites import SUITES, DatasetSuite
+    from evals.suites import DatasetSuite
 
     if config is None and not suites and not datasets:
         config = find_config(Path())
@@ -116,7 +116,7 @@ def _suites_and_runs(
         except DatasetError as error:
             raise _fail(str(error)) from None
         chosen.append(DatasetSuite(name=entry.name, load=_loaded(dataset)))
-    return chosen or list(SUITES), runs, thresholds
+    return chosen or list(DEFAULT_SUITES), runs, thresholds
 
 
 def _load_baseline(path: Path) -> Scorecard:
@@ -176,9 +176,10 @@ def run_eval(
     suites: Annotated[
         list[str] | None,
         typer.Argument(
-            help=f"Built-in suites: {', '.join(SUITES)} (default: all, unless --dataset or a "
-            "config is given). 'summarize eval init' writes a commented summarize-eval.toml and "
-            "a CI job.",
+            help=f"Built-in suites: {', '.join(DEFAULT_SUITES)} (default: all of these, unless "
+            "--dataset or a config is given); named only: "
+            f"{', '.join(SEALED)}. 'summarize eval init' writes a commented summarize-eval.toml "
+            "and a CI job.",
             show_default=False,
         ),
     ] = None,

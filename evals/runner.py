@@ -37,9 +37,8 @@ from evals.scorecard import (
 )
 from evals.scoring import aggregate_all
 from evals.solver import evaluate_case
-from evals.suites import SUITES, CustomSuite, DatasetSuite, Suite, builtin_suite
+from evals.suites import DEFAULT_SUITES, CustomSuite, DatasetSuite, Suite, builtin_suite
 
-SUITE_NAMES = tuple(SUITES)
 T = TypeVar("T")
 
 
@@ -126,7 +125,7 @@ def _dataset_result(
 
 
 def run_evals(
-    suites: Sequence[str | Suite] = SUITE_NAMES,
+    suites: Sequence[str | Suite] = DEFAULT_SUITES,
     runs: Sequence[Run] = (Run(),),
     *,
     thresholds: Thresholds | None = None,

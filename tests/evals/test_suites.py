@@ -9,6 +9,7 @@ import pytest
 
 from evals.neutrality import loaded_word_rate, novel_loaded_rate
 from evals.runner import run_evals, write_scorecard
+from evals.suites import DEFAULT_SUITES, SEALED, SUITES, DatasetSuite, builtin_suite
 from evals.suites import summedits as summedits_suite
 from evals.suites.neus import PEERS, clean_output, load_neus, load_peer, score_system
 from evals.summedits import EDIT_TYPES
@@ -109,3 +110,16 @@ def test_summarize_eval_refuses_an_unknown_suite() -> None:
     result = CliRunner().invoke(app, ["eval", "nope"])
     assert result.exit_code == 2
     assert "unknown eval suite" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["checker_dev", "checker_test", "checker_sealed"])
+def test_each_labelled_checker_set_loads_with_every_quote_found(name: str) -> None:
+    suite = builtin_suite(name)
+    assert isinstance(suite, DatasetSuite)
+    dataset = suite.load()
+    assert dataset.cases and dataset.problems == []
+
+
+def test_the_sealed_set_runs_only_when_named() -> None:
+    assert "checker_sealed" in SUITES and "checker_sealed" not in DEFAULT_SUITES
+    assert set(DEFAULT_SUITES) == set(SUITES) - set(SEALED)
