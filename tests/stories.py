@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from itertools import islice
 from pathlib import Path
 
 from summarize.ingest import document_from_text
@@ -11,6 +16,25 @@ from summarize.models import Cluster
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "examples" / "syria-hama").glob("*.txt"))
 NEUS = ROOT / "evals" / "data" / "neus" / "clusters.jsonl"
+
+
+def outputs_by_hash_seed(line: int, script: str, seeds: tuple[str, ...]) -> set[str]:
+    """What `script` prints (reading the NeuS cluster on 0-based `line` from stdin) in one
+    process per PYTHONHASHSEED: one output means the result does not depend on set order."""
+    with NEUS.open(encoding="utf-8") as lines:
+        record = next(islice(lines, line, None))
+    return {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            input=json.dumps(json.loads(record)),
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in seeds
+    }
+
 
 QUAKE = {
     "wire": (

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from itertools import islice
-
 from summarize.align import Similarities, align
 from summarize.analyze import analyze
 from summarize.check.coverage import check_coverage
 from summarize.ingest import load_inputs
 from summarize.models import Finding
-from tests.stories import NEUS, QUAKE, SEEDS, cluster_of
+from tests.stories import QUAKE, SEEDS, cluster_of, outputs_by_hash_seed
 
 
 def _coverage(cluster_reports: dict[str, str]) -> list[Finding]:
@@ -149,24 +143,12 @@ def test_a_rewrite_says_how_many_of_its_sentences_align() -> None:
 def test_the_unique_claims_do_not_depend_on_the_hash_seed() -> None:
     """Two candidates of equal novelty once broke differently by PYTHONHASHSEED (a float sum
     taken in set order); a NeuS cluster checked in two processes."""
-    with NEUS.open(encoding="utf-8") as lines:
-        record = json.loads(next(islice(lines, 196, None)))
     script = (
         "import json, sys; from summarize import check, cluster_from_record; "
         "report = check(cluster_from_record(json.load(sys.stdin))); "
         "print(json.dumps([f.explanation for f in report.findings]))"
     )
-    findings = {
-        subprocess.run(
-            [sys.executable, "-c", script],
-            input=json.dumps(record),
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "PYTHONHASHSEED": seed},
-        ).stdout
-        for seed in ("1", "3")
-    }
+    findings = outputs_by_hash_seed(196, script, ("1", "3"))
     assert len(findings) == 1
 
 

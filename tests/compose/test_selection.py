@@ -1,11 +1,5 @@
-import json
-import os
-import subprocess
-import sys
-from itertools import islice
-
 from summarize.compose.selection import Option, _fill, fact_term, select
-from tests.stories import NEUS
+from tests.stories import outputs_by_hash_seed
 
 
 def _option(wording: int, group: int, words: int, terms: str, loaded: int = 0) -> Option:
@@ -45,22 +39,10 @@ def test_the_summary_does_not_depend_on_the_hash_seed() -> None:
     """The extractive backend is deterministic: the same reports give the same summary in every
     process, whatever PYTHONHASHSEED makes of set order. A NeuS cluster whose near-equal
     choices once broke differently by seed, merged in two processes."""
-    with NEUS.open(encoding="utf-8") as lines:
-        record = json.loads(next(islice(lines, 148, None)))
     script = (
         "import json, sys; from summarize import cluster_from_record, merge; "
         "report = merge(cluster_from_record(json.load(sys.stdin))); "
         "print(json.dumps([s.text for s in report.summary]))"
     )
-    summaries = {
-        subprocess.run(
-            [sys.executable, "-c", script],
-            input=json.dumps(record),
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "PYTHONHASHSEED": seed},
-        ).stdout
-        for seed in ("0", "11")
-    }
+    summaries = outputs_by_hash_seed(148, script, ("0", "11"))
     assert len(summaries) == 1
