@@ -125,6 +125,14 @@ def _specific(quantity: Quantity) -> bool:
     return not any(w[:1].isupper() and w.lower().startswith(counted) for w in quantity.text.split())
 
 
+def _own_sources(sentences: Sentences, a: Figure, b: Figure) -> bool:
+    """Each figure comes from its own named source ("according to Nielsen" / "a Hill report"):
+    they may have measured differently, so a careful reader would check before calling it a
+    conflict."""
+    sources_a, sources_b = sentences.sources(a.key[0]), sentences.sources(b.key[0])
+    return bool(sources_a and sources_b and not sources_a & sources_b)
+
+
 def compare(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Edge | None:
     """How surely two figures of different reports are the same figure; None: not comparable.
 
@@ -166,12 +174,8 @@ def compare(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Ed
     unknown = measure == "unknown" or time == "unknown" or subject == "unknown"
     specific_time = time == "same" and (fa.time or "").partition(":")[0] in _SPECIFIC_TIMES
     one_day = time == "day"  # only with sentences about the same fact
-    # Two named sources giving their own figures ("according to Nielsen" / "a Hill report")
-    # may have measured differently: a careful reader would check before calling it a conflict.
-    sources_a, sources_b = sentences.sources(a.key[0]), sentences.sources(b.key[0])
-    other_sources = bool(sources_a and sources_b and not sources_a & sources_b)
     if not unknown and (aligned or (not one_day and (subject == "same" or specific_time))):
-        return Edge("likely" if other_sources else "same", True)
+        return Edge("likely" if _own_sources(sentences, a, b) else "same", True)
     if aligned:
         return Edge("likely", True)
     near = sentences.near(a) & sentences.near(b)
