@@ -13,6 +13,7 @@ import re
 from summarize.analyze.attribution import find_attributions
 from summarize.text.calendar import WEEKDAYS
 from summarize.text.inflection import AUXILIARIES
+from summarize.text.lexicons import word_set
 from summarize.text.quotes import QUOTED, quotation_spans
 
 # Words that make what follows someone's speech: "saying the film sexualizes girls",
@@ -28,28 +29,10 @@ _SPEECH_OPENERS = re.compile(
 _SPEECH_END = re.compile(r"[;:—]|\s[-–]\s")
 # What may stand between a reporting verb and its "that": a time or a place ("said on Monday
 # that", "said in a statement that", "told reporters Tuesday that"), up to this many words.
-_ADJUNCT_OPENERS = frozenset(
-    (
-        "on",
-        "in",
-        "during",
-        "at",
-        "after",
-        "before",
-        "late",
-        "early",
-        "earlier",
-        "later",
-        "last",
-        "this",
-        "yesterday",
-        "today",
-        "tonight",
-        "again",
-        "repeatedly",
-        *WEEKDAYS,
-    )
-)
+_ADJUNCT_OPENERS = word_set(
+    "on in during at after before late early earlier later last this yesterday today tonight "
+    "again repeatedly"
+) | frozenset(WEEKDAYS)
 MAX_ADJUNCT_WORDS = 16
 
 
