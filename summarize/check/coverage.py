@@ -10,7 +10,8 @@
   not a claim of its own), nor gives a figure another report gives otherwise for the same
   measure (that is a disagreement about the figure), half or more of whose content words
   (IDF-weighted) no other report uses, and that brings a figure or a name of its own (or is new
-  in most of its words). The most novel one of each report; a report of another day than most
+  in most of its words and is not the report's lead, which tells the story's core event in its
+  own words). The most novel one of each report; a report of another day than most
   (it tells that day's news) may have one per SENTENCES_PER_CLAIM sentences. Medium when its
   report closely follows another one (a paraphrase or rewrite: half or more of its sentences,
   and at least MIN_TWIN_SENTENCES, align with that report), since that is where errors creep
@@ -35,7 +36,8 @@ from summarize.judge import Judge
 from summarize.models import Analysis, ClaimGroup, Finding, SentenceAnalysis, SentenceRef
 from summarize.text.display import shorten
 from summarize.text.quotes import quotation_spans, unquoted
-from summarize.text.tokens import content_terms
+from summarize.text.sentences import is_finished
+from summarize.text.tokens import content_terms, is_title_case
 
 MIN_TERMS = 5
 # Share of a sentence's (IDF-weighted) content words no other report uses, for it to be a claim
@@ -45,7 +47,6 @@ CLEARLY_NEW = 0.6
 SENTENCES_PER_CLAIM = 2
 SENTENCES_PER_STORY_CLAIM = 8
 QUOTED_SHARE = 0.5
-_ENDINGS = frozenset(".!\"”’')")
 # A sentence alone in its group is still not unique when the reports on the same subject cover
 # this much of it (the judge's weighted share of its content words): it was split or merged
 # differently, not added.
@@ -206,14 +207,14 @@ _COURTESY = re.compile(
 
 def _is_claim(text: str, attributed: bool) -> bool:
     """A report's own statement of fact about the event: whole (cut-off leads end without a
-    stop), reporting (not a question, a teaser or the writer addressing the reader), not
+    stop), in prose (not a headline's capitals), reporting (not a question, a teaser or the writer addressing the reader), not
     background (what happened before the event) nor the writer's reading of it ("the move
     marks a shift"), not a courtesy (thanks, praise, condolences), not mostly a quote."""
     stripped = text.rstrip()
-    if not stripped or stripped[-1] not in _ENDINGS:
+    if not is_finished(stripped):
         return False
-    if not is_reporting(stripped, attributed):
-        return False
+    if is_title_case(stripped.split()) or not is_reporting(stripped, attributed):
+        return False  # a headline or a subhead, or no report of fact
     if is_background(stripped) or is_commentary(stripped) or _COURTESY.search(stripped):
         return False
     outside = unquoted(stripped)
@@ -239,7 +240,10 @@ def _unique_claims(
         if len(item.terms) < MIN_TERMS or not _is_claim(text, bool(item.attributions)):
             continue
         share = novelty.share(item.terms)
-        if share < MIN_NEW_SHARE or (share < CLEARLY_NEW and not novelty.substance(item)):
+        # A report's lead tells the story's core event, which the other reports tell in words
+        # of their own: it is a claim of its own only with a figure or a name of its own.
+        needs_substance = share < CLEARLY_NEW or ref.sentence == 0
+        if share < MIN_NEW_SHARE or (needs_substance and not novelty.substance(item)):
             continue
         if _restated(judge, ref, near[index_of[(ref.document, ref.sentence)]]):
             continue

@@ -16,7 +16,6 @@ The counts go into the summary's notes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -25,7 +24,7 @@ from pydantic import BaseModel, Field
 
 from summarize.llm.fences import attribute
 from summarize.models import Analysis, SummarySentence, SupportVerdict
-from summarize.text.sentences import split_sentences
+from summarize.text.sentences import is_finished, split_sentences
 
 
 class SentenceJudge(Protocol):
@@ -34,8 +33,6 @@ class SentenceJudge(Protocol):
     def judge(self, claim: str, citations: Sequence[str] | None = None) -> SupportVerdict: ...
 
 
-# A finished sentence ends with . ! ? (or …), maybe followed by closing quotes or brackets.
-_FINISHED = re.compile(r"[.!?…][\"'”’)\]]*$")
 # A model's sentence must be covered this much by the report sentences that support it. The
 # judge called a sentence of a model supported at 17% coverage, an interpretation no report
 # makes; a report's own sentences judged against the report they paraphrase (seeds 001 and 003
@@ -109,7 +106,7 @@ def guard(
         tally.unknown_citations += known.count(None)
         citations = list(dict.fromkeys(c for c in known if c is not None))
         for text in split_sentences(" ".join(sentence.text.split())):
-            if not _FINISHED.search(text):
+            if not is_finished(text):
                 tally.unfinished += 1
                 continue
             cited = citations

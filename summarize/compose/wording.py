@@ -21,6 +21,7 @@ from summarize.analyze.nouns import noun_senses
 from summarize.analyze.reporting import is_reporting
 from summarize.models import Analysis, ClaimGroup, SentenceRef
 from summarize.text.quotes import QUOTED
+from summarize.text.sentences import is_finished
 from summarize.text.tokens import (
     POSSESSIVE_RE,
     STOPWORDS,
@@ -51,7 +52,6 @@ _PRESENT = re.compile(r"\b(is|are)\b")
 _SHOUTED = re.compile(r"\b[A-Z]{5,}\b")
 QUOTE_MARKS = '“”"‘'
 _WORD_EDGES = "'’\"“”‘,"
-_ENDED = re.compile(r"[.!?][\"”’')]?$")
 
 
 @dataclass
@@ -84,7 +84,7 @@ class Wording:
         """A lead truncated mid-sentence that would stand alone but for its missing end: its
         part before a closing clause may still be a whole sentence."""
         text = self.analysis.sentence(ref).text
-        return not _ENDED.search(text) and self._stands_alone(text + ".", ref)
+        return not is_finished(text) and self._stands_alone(text + ".", ref)
 
     def _stands_alone(self, text: str, ref: SentenceRef) -> bool:
         attributed = bool(self.analysis.analysis_of(ref).attributions)
@@ -92,7 +92,7 @@ class Wording:
             return False
         if is_unverified(text) and len(text.split()) <= REMARK_WORDS:
             return False  # "The claims could not be confirmed." travels with its claim only
-        if not _ENDED.search(text) or not is_reporting(text, attributed):
+        if not is_finished(text) or not is_reporting(text, attributed):
             return False
         return text[:1] not in QUOTE_MARKS or attributed
 
@@ -156,7 +156,7 @@ class Wording:
         title = title.strip().rstrip(".")
         if ":" in title or title[:1] in QUOTE_MARKS or not is_reporting(title + "."):
             return None
-        if _ENDED.search(title) or len(title.split()) < MIN_WORDS - 1:
+        if is_finished(title) or len(title.split()) < MIN_WORDS - 1:
             return None  # "?" or "!" ends it, or it is a label
         words = title.split()
         if is_title_case(words):

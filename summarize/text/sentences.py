@@ -45,6 +45,19 @@ _SENTENCE_STARTERS = word_set(
 )
 
 
+_FINISHED = re.compile(rf"[.!?…]{CLOSER}*$")
+
+
+def is_finished(sentence: str) -> bool:
+    """The sentence ends as a sentence does: with a stop, closing quotes or brackets after it
+    allowed, that is not the period of a title a name always follows ("In a move led by New
+    York Gov." was cut off)."""
+    words = sentence.split()
+    if not words or not _FINISHED.search(words[-1]):
+        return False
+    return words[-1].lstrip(OPENERS).rstrip(CLOSERS).removesuffix(".").lower() not in _NEVER_FINAL
+
+
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-blank line, surrounding whitespace trimmed."""
     for line in _LINE.finditer(text):

@@ -161,3 +161,32 @@ def test_a_courtesy_is_no_unique_claim() -> None:
     assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
     reports["b"] = reports["b"].replace("thanked", "blamed")
     assert [f for f in _coverage(reports) if f.kind == "unique_claim"]
+
+
+def test_a_headline_or_a_cut_off_sentence_is_no_unique_claim() -> None:
+    reports = {
+        "a": "The governor signed the flood relief bill on Tuesday in the state capitol.",
+        "b": "The governor signed the flood relief bill on Tuesday in the state capitol. "
+        "Relief Crews Praise Quick Response From Northern Districts After Record Rainfall.",
+    }
+    assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
+    reports["b"] = reports["b"].replace(
+        "Relief Crews Praise Quick Response From Northern Districts After Record Rainfall.",
+        "Emergency crews from four northern districts were sent in a move led by Rep.",
+    )
+    assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
+    reports["b"] = reports["b"].replace("in a move led by Rep.", "before the rain stopped.")
+    assert [f for f in _coverage(reports) if f.kind == "unique_claim"]
+
+
+def test_a_lead_in_other_words_is_no_unique_claim() -> None:
+    shared = " Inspectors will review the contract next month."
+    reports = {
+        "a": "The city council approved the new stadium deal late on Thursday." + shared,
+        "b": "Lawmakers backed plans for an arena after a marathon session yesterday evening."
+        + shared,
+    }
+    assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
+    # a lead with a figure of its own is a claim of its own
+    reports["b"] = reports["b"].replace("for an arena", "for a $900 million arena")
+    assert [f for f in _coverage(reports) if f.kind == "unique_claim"]
