@@ -29,6 +29,8 @@ _DOUBT_RE = re.compile(
 _DISTANCE_RE = re.compile(
     r"\b(?:claim(?:s|ed|ing)?\s+(?=that|to\b|it\b|they|he\b|she\b|his|her|their|the\b)|"
     r"claims?\s+of|alleg(?:e|es|ed|edly|ing|ation|ations)|purport(?:s|ed|edly)?|reportedly|"
+    # an accusation is a charge, not a fact: "accuse him of", "accusations that"
+    r"accus(?:e|es|ed|ing)\s+(?:\w+\s+){1,3}?of\b|accusations?\s+(?:that|of)\b|"
     r"it\s+(?:was|is|has\s+been)\s+reported|what\s+(?:\w+\s+){1,3}(?:said|says|called))",
     re.IGNORECASE,
 )
@@ -47,7 +49,8 @@ def _makes_noun(word: str) -> bool:
 
 def distancing(text: str) -> re.Match[str] | None:
     """A cue that presents the sentence's claim as someone's, or as unconfirmed ("claimed",
-    "allegedly", "it was reported", "what she said was", "could not be verified"). "Claims"
+    "allegedly", "accused him of", "it was reported", "what she said was", "could not be
+    verified"). "Claims"
     after a determiner or a verb is a noun ("whose claims to be parents were disproven",
     "economists expected claims to fall")."""
     for match in _DISTANCE_RE.finditer(text):

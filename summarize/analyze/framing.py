@@ -99,8 +99,13 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
     ),
     "motive": re.compile(
         # "a bill to address", "support from every part of the city": what a thing is for, who
-        # voted for someone; "in a bid to", "in an effort to": why someone acts.
-        r"\b(in order to|so as to|aim(?:s|ed|ing)? (?:at|to)|in a bid to|in an effort to|"
+        # voted for someone; "in a (last-ditch) bid to", "in an (apparent) attempt to", "heeded
+        # the demands", "making sure that": why someone acts; an act "was a warning to" someone
+        # says what it was meant to tell them.
+        r"\b(in order to|so as to|aim(?:s|ed|ing)? (?:at|to)|"
+        r"in an? (?:[\w-]+ )?(?:bid|effort|attempt) to|heed(?:s|ed|ing)?|"
+        r"(?:make|makes|making|made) sure|"
+        r"(?:is|was|are|were|as) an? (?:[\w-]+ )?(?:warning|message|signal) to|"
         r"seek(?:s|ing)?|sought|hop(?:es|ed|ing) to|motivated by|driven by|shares? concerns?|"
         r"in response to|in retaliation|"
         # "so that they could", "so Trump could": purpose; "only so much any president can do",

@@ -5,9 +5,9 @@
   unverified or without evidence. Reports that each attribute a claim differ only when they cast
   different doubt on it ("said" vs "claimed, without evidence"), medium. A routine statement
   given with or without "X said" is no difference in doubt.
-- A claim one report presents at a distance ("claimed", "alleged", "reportedly", "it was
-  reported", "what she said was") that another report's telling states flatly, sharing the
-  claim's words: high when unverified, medium otherwise.
+- A claim one report presents at a distance ("claimed", "alleged", "accused of", "reportedly",
+  "it was reported", "what she said was") that another report's telling states flatly, sharing
+  the claim's words: high when unverified, medium otherwise.
 """
 
 from __future__ import annotations

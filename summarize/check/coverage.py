@@ -207,9 +207,10 @@ _COURTESY = re.compile(
 
 def _is_claim(text: str, attributed: bool) -> bool:
     """A report's own statement of fact about the event: whole (cut-off leads end without a
-    stop), in prose (not a headline's capitals), reporting (not a question, a teaser or the writer addressing the reader), not
-    background (what happened before the event) nor the writer's reading of it ("the move
-    marks a shift"), not a courtesy (thanks, praise, condolences), not mostly a quote."""
+    stop, or after a title a name must follow), in prose (not a headline's capitals), reporting
+    (not a question, a teaser or the writer addressing the reader), not background (what
+    happened before the event) nor the writer's reading of it ("the move marks a shift"), not a
+    courtesy (thanks, praise, condolences), not mostly a quote."""
     stripped = text.rstrip()
     if not is_finished(stripped):
         return False

@@ -178,3 +178,10 @@ def test_claims_after_a_verb_is_a_noun_not_a_distancing_cue() -> None:
     assert distancing("Economists had expected claims to fall to 460,000.") is None
     assert distancing("The company claims that it paid every worker.") is not None
     assert distancing("Trump falsely claimed that the vote was rigged.") is not None
+
+
+def test_an_accusation_is_a_distancing_cue_but_the_accused_is_not() -> None:
+    match = distancing("Democrats accuse him of trying to weaken the next governor.")
+    assert match is not None and match.group() == "accuse him of"
+    assert distancing("Critics made accusations that the booklet was copied.") is not None
+    assert distancing("The rules give accused students the right to a hearing.") is None

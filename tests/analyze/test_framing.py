@@ -190,3 +190,16 @@ def test_what_a_thing_is_for_is_no_motive_but_an_effort_to_is() -> None:
     assert find_links("Progressives held out in an effort to gain leverage.") == {
         "motive": "in an effort to"
     }
+
+
+def test_why_someone_acts_is_a_motive_however_it_is_worded() -> None:
+    assert find_links("They asked questions in an apparent attempt to trap the nominee.") == {
+        "motive": "in an apparent attempt to"
+    }
+    assert find_links("Lawmakers heeded the demands of angry citizens and voted.") == {
+        "motive": "heeded"
+    }
+    assert find_links("The strikes were a clear warning to Tehran.") == {
+        "motive": "were a clear warning to"
+    }
+    assert find_links("The strikes hit three sites near the border.") == {}
