@@ -104,7 +104,7 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
         # says what it was meant to tell them.
         r"\b(in order to|so as to|aim(?:s|ed|ing)? (?:at|to)|"
         r"in an? (?:[\w-]+ )?(?:bid|effort|attempt) to|heed(?:s|ed|ing)?|"
-        r"(?:make|makes|making|made) sure|"
+        r"(?:make|makes|making|made) sure that|"
         r"(?:is|was|are|were|as) an? (?:[\w-]+ )?(?:warning|message|signal) to|"
         r"seek(?:s|ing)?|sought|hop(?:es|ed|ing) to|motivated by|driven by|shares? concerns?|"
         r"in response to|in retaliation|"
