@@ -52,6 +52,14 @@ _NOT_NEWS = re.compile(
     r"|find out (?:why|what|how|more))",
     re.I,
 )
+# Credits and the writer's biography are about the outlet's staff, not the event: "Jane Doe
+# contributed to this report", "WIRED staff writer Jane Doe has covered the outbreak since ...".
+_CREDIT = re.compile(
+    r"\bcontributed (?:to )?(?:this )?(?:report|reporting|story)\b|"
+    r"\b(?:writer|reporter|correspondent|columnist|editor)\s+(?-i:(?:[A-Z][\w.'’-]*\s+){1,3})"
+    r"(?:has|have)\s+(?:covered|reported on|written about)\b",
+    re.I,
+)
 # "What if ...?", "Ever wondered ...": hypotheticals and teasers by their opening.
 # "Here are a few facts", "Here is what we know": the writer presenting something to the reader.
 _OPENING = re.compile(
@@ -73,6 +81,8 @@ def non_reporting_reason(text: str, attributed: bool = False) -> str | None:
     own = unquoted(text).strip()
     if _NOT_NEWS.search(own):
         return "addressed to a reader or a model, or about the outlet"
+    if _CREDIT.search(own):
+        return "a credit or the writer's biography"
     if _YOU.search(own):
         return "addressed to the reader"
     if _OPENING.match(own):

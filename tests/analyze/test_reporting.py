@@ -117,3 +117,12 @@ def test_the_writer_s_reading_of_the_event_is_commentary(text: str, commentary: 
 )
 def test_a_state_of_affairs_leading_up_to_the_event_is_background(text: str) -> None:
     assert is_background(text)
+
+
+def test_a_credit_or_the_writers_biography_is_not_reporting() -> None:
+    bio = "WIRED staff writer Megan Molteni has covered the outbreak since January."
+    assert non_reporting_reason(bio) == "a credit or the writer's biography"
+    assert not is_reporting("Reuters reporter Ann Lee contributed to this report.")
+    # a reporter in the news is news
+    assert is_reporting("A CNN reporter has covered the protests from the square all week.")
+    assert is_reporting("The reporter who had covered the trial was detained on Monday.")
