@@ -57,6 +57,8 @@ SUITES = {
     "summedits": "evals.suites.summedits:SUMMEDITS",
     "checker_dev": "evals.suites.checker_dev:CHECKER_DEV",
     "checker_test": "evals.suites.checker_dev:CHECKER_TEST",
+    "checker_heldout": "evals.suites.checker_judged:CHECKER_HELDOUT",
+    "checker_review": "evals.suites.checker_judged:CHECKER_REVIEW",
     "conflicts": "evals.suites.conflicts:CONFLICTS",
     "checker_sealed": "evals.suites.checker_dev:CHECKER_SEALED",
 }

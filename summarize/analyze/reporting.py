@@ -143,13 +143,16 @@ _BEFORE_THE_EVENT = re.compile(
 
 
 # The writer's reading of the event: what it means or shows ("The move marks a surprising
-# shift", "The launches show the North has continued ...", "It represents a retreat") or what it
-# comes amid ("The move comes as ..."), with the event, not a source, as the subject: "the poll
-# shows", "the data shows" report a finding.
+# shift", "The launches show the North has continued ...", "It represented a retreat") or what it
+# comes amid ("The move comes as ...", "The news came as ..."), in either tense, with the event,
+# not a source, as the subject: "the poll shows", "the data shows" report a finding.
 _READING = re.compile(
-    r"^(?:It|This|That|These|Those|The|Such)\b(?P<subject>[^,;:]{0,40}?)\s"
+    r"^(?:(?:It|This|That|These|Those|The|Such)\b(?P<subject>[^,;:]{0,40}?)\s"
     r"(?:represents|marks|signals|underscores|underlines|highlights|shows?|suggests?|reflects|"
-    r"illustrates|demonstrates|comes? as)\s"
+    r"illustrates|demonstrates|comes? as|came as)|"
+    # in the past tense only with the event as a pronoun: "The army marked the anniversary"
+    r"(?:It|This|That)\s(?:represented|marked|signal(?:l)?ed|underscored|underlined|highlighted|"
+    r"showed|suggested|reflected|illustrated|demonstrated))\s"
 )
 _SOURCES = re.compile(
     r"\b(?:poll|survey|study|report|data|figures?|numbers?|statistics|records?|documents?|"
@@ -161,7 +164,7 @@ _SOURCES = re.compile(
 def is_commentary(text: str) -> bool:
     """The sentence is the writer's reading of the event (see `_READING`), not a fact of it."""
     match = _READING.match(text)
-    return match is not None and not _SOURCES.search(match.group("subject"))
+    return match is not None and not _SOURCES.search(match.group("subject") or "")
 
 
 def is_background(text: str) -> bool:

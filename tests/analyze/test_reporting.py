@@ -95,6 +95,8 @@ def test_here_are_is_the_writer_presenting() -> None:
         ("The launches show the North has continued to develop its weapons.", True),
         ("It represents an unusual retreat from an administration.", True),
         ("The move comes as the country sees new surges in cases.", True),
+        ("It marked the beginning of a return to campaigning.", True),
+        ("The news came as the president was due to outline his plans.", True),
         # a source reporting a finding, or the event itself
         ("The Quinnipiac poll released on Monday shows Biden with a lead.", False),
         ("The data shows a total of 9,195 cases were recorded this week.", False),

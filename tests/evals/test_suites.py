@@ -112,7 +112,9 @@ def test_summarize_eval_refuses_an_unknown_suite() -> None:
     assert "unknown eval suite" in result.stderr
 
 
-@pytest.mark.parametrize("name", ["checker_dev", "checker_test", "checker_sealed"])
+@pytest.mark.parametrize(
+    "name", ["checker_dev", "checker_test", "checker_sealed", "checker_heldout", "checker_review"]
+)
 def test_each_labelled_checker_set_loads_with_every_quote_found(name: str) -> None:
     suite = builtin_suite(name)
     assert isinstance(suite, DatasetSuite)
@@ -123,3 +125,24 @@ def test_each_labelled_checker_set_loads_with_every_quote_found(name: str) -> No
 def test_the_sealed_set_runs_only_when_named() -> None:
     assert "checker_sealed" in SUITES and "checker_sealed" not in DEFAULT_SUITES
     assert set(DEFAULT_SUITES) == set(SUITES) - set(SEALED)
+
+
+def test_a_judged_finding_is_gold_by_its_label_and_its_quote_before_the_ellipsis() -> None:
+    from evals.suites.checker_judged import _gold_finding
+
+    texts = {"a-1": "The council approved the budget on Thursday after a long debate."}
+    item = {
+        "kind": "unique_claim",
+        "label": "acceptable",
+        "quotes": [{"doc": "a-1", "quote": "The council approved the budget on Thu…"}],
+    }
+    gold = _gold_finding(item, texts)
+    assert gold is not None and gold["required"] is False
+    assert gold["evidence"] == [
+        {"document": "a-1", "quote": "The council approved the budget on Thu"}
+    ]
+    assert _gold_finding({**item, "label": "real"}, texts)["required"] is True  # type: ignore[index]
+    assert _gold_finding({**item, "label": "false"}, texts) is None  # found again: a false alarm
+    assert _gold_finding({**item, "kind": "claim_contradiction"}, texts) is None
+    missing = {**item, "quotes": [{"doc": "a-1", "quote": "Not in the report"}]}
+    assert _gold_finding(missing, texts) is None
