@@ -62,7 +62,7 @@ SUITES = {
     "conflicts": "evals.suites.conflicts:CONFLICTS",
     "checker_sealed": "evals.suites.checker_dev:CHECKER_SEALED",
 }
-# Run only when named: a labelled set kept unread, to be scored once when a round of checker
+# Run only when named: a labelled set made to be scored once, unread, when a round of checker
 # work ends (see data/checker_sealed/README.md); a default run would show its misses to all.
 SEALED = ("checker_sealed",)
 DEFAULT_SUITES = tuple(name for name in SUITES if name not in SEALED)

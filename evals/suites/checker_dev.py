@@ -5,8 +5,8 @@ findings, recall of the real disagreements, findings per cluster, and false conf
 - `checker_dev` (`data/checker_dev/`): 48 clusters the checker's rules were developed on.
 - `checker_test` (`data/checker_test/`): 24 other clusters, labelled the same way and not read
   while writing rules: the check on over-fitting.
-- `checker_sealed` (`data/checker_sealed/`): 30 more, two readers each, kept unread; run only
-  when named, once a round of checker work ends.
+- `checker_sealed` (`data/checker_sealed/`): 30 more, two readers each, scored once unread and
+  read since (see its README); run only when named.
 
 The gold is kept apart from the clusters (which stay in `data/neus/clusters.jsonl`) and joined
 here into the lines a user's dataset would hold: `findings` as `expected_findings` (required ones
