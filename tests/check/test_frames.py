@@ -164,3 +164,13 @@ def test_figures_each_from_its_own_named_source_conflict_at_medium() -> None:
     assert finding.severity == "medium"  # two sources may have measured differently
     same_source = {name: text.replace("a Hill report", "Nielsen") for name, text in reports.items()}
     assert [f.severity for f in conflicts(same_source)] == ["high"]
+
+
+def test_a_frame_in_words_says_where_a_distance_is_from() -> None:
+    from summarize.check.quantities.explain import describe_frame
+    from summarize.models import QuantityFrame
+
+    distance = QuantityFrame(measure="length", subject="from Hama")
+    assert describe_frame(distance) == "length, from Hama, level"
+    share = QuantityFrame(measure="percent", subject="voters", statement="forecast")
+    assert describe_frame(share) == "percent, of voters, forecast level"

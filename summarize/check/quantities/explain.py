@@ -83,8 +83,8 @@ def _time_words(key: str) -> str:
 def describe_frame(frame: QuantityFrame) -> str:
     """The frame in words: "people killed, of Two explosions at Coptic churches, actual level"."""
     parts = [frame.measure]
-    if frame.subject:
-        parts.append(f"of {frame.subject}")
+    if frame.subject:  # a distance's is where from: "from Hama"
+        parts.append(frame.subject if frame.subject.startswith("from ") else f"of {frame.subject}")
     if frame.time:
         parts.append(_time_words(frame.time))
     kind = frame.form if frame.form != "rate" else f"rate per {frame.period}"
