@@ -111,6 +111,11 @@ class Gold(BaseModel):
         "cluster labelled with no findings makes every finding on it a false alarm",
     )
     not_conflicts: list[NonConflict] = Field(default_factory=list)
+    judged_false: list[GoldFinding] = Field(
+        default_factory=list,
+        description="findings a reader judged false: found again they are false alarms, listed "
+        "apart from the findings nobody has judged yet",
+    )
     max_words: int | None = Field(default=None, gt=0)
 
     @model_validator(mode="after")
@@ -122,6 +127,8 @@ class Gold(BaseModel):
             finding.id = finding.id or f"finding-{number}"
         for number, item in enumerate(self.not_conflicts, 1):
             item.id = item.id or f"not-conflict-{number}"
+        for number, finding in enumerate(self.judged_false, 1):
+            finding.id = finding.id or f"judged-false-{number}"
         return self
 
     @property
@@ -136,6 +143,9 @@ class Gold(BaseModel):
             (f"expected_findings[{i}]", finding.evidence)
             for i, finding in enumerate(self.expected_findings)
         ] + [(f"not_conflicts[{i}]", item.evidence) for i, item in enumerate(self.not_conflicts)]
+        evidence += [
+            (f"judged_false[{i}]", finding.evidence) for i, finding in enumerate(self.judged_false)
+        ]
         return [
             (f"{field}.evidence[{j}]", quote)
             for field, quotes in evidence

@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from evals.gold import GoldFinding, GoldQuantity, GoldQuote, KeyFact, NonConflict
 from summarize.analyze.quantities import find_quantities
@@ -189,7 +189,10 @@ class FindingScores(BaseModel):
     overall: KindScore
     by_kind: dict[str, KindScore]
     missed: list[str]
-    unmatched: list[str]
+    unmatched: list[str] = Field(description="false alarms nobody has judged: to adjudicate")
+    judged_false: list[str] = Field(
+        default_factory=list, description="false alarms a reader had already judged false"
+    )
 
 
 def _f1(precision: float | None, recall: float | None) -> float | None:
@@ -237,12 +240,14 @@ def score_findings(
     gold: Sequence[GoldFinding],
     texts: Mapping[str, str],
     non_conflicts: Sequence[NonConflict] = (),
+    judged_false: Sequence[GoldFinding] = (),
 ) -> FindingScores:
     """Precision, recall and F1 of the checker, overall and by kind.
 
     A prediction matching a required gold finding, or an acceptable item (an optional gold
-    finding, or a listed non-conflict that allows its kind), is correct; one matching nothing
-    is a false alarm. Recall counts required gold findings.
+    finding, or a listed non-conflict that allows its kind), is correct; any other is a false
+    alarm, listed apart when it matches a finding a reader judged false. Recall counts required
+    gold findings.
     """
     required = [g for g in gold if g.required]
     optional = [g for g in gold if not g.required]
@@ -250,13 +255,15 @@ def score_findings(
     correct = dict.fromkeys(kinds, 0)
     scored = dict.fromkeys(kinds, 0)
     found: set[str] = set()
-    unmatched = []
+    unmatched, known = [], []
     for finding in predicted:
         scored[finding.kind] += 1
         hits = [g.id for g in required if finding_matches(finding, g, texts)]
         found.update(hits)
         if hits or _acceptable(finding, optional, non_conflicts, texts):
             correct[finding.kind] += 1
+        elif any(finding_matches(finding, g, texts) for g in judged_false):
+            known.append(_describe(finding))
         else:
             unmatched.append(_describe(finding))
     by_kind = {
@@ -270,7 +277,9 @@ def score_findings(
     }
     overall = _kind_score(sum(correct.values()), sum(scored.values()), len(found), len(required))
     missed = [g.id for g in required if g.id not in found]
-    return FindingScores(overall=overall, by_kind=by_kind, missed=missed, unmatched=unmatched)
+    return FindingScores(
+        overall=overall, by_kind=by_kind, missed=missed, unmatched=unmatched, judged_false=known
+    )
 
 
 NOT_CONFLICT_KINDS = frozenset({"quantity_equivalent", "temporal_update", "entity_variant"})

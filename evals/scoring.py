@@ -206,7 +206,11 @@ def _check_scores(case: EvalCase, report: Report, scores: _Scores) -> dict[str, 
     details: dict[str, list[str]] = {}
     findings = report.findings
     expected, traps = gold.expected_findings, gold.not_conflicts
-    found = score_findings(findings, expected, texts, traps) if gold.labels_findings else None
+    found = (
+        score_findings(findings, expected, texts, traps, gold.judged_false)
+        if gold.labels_findings
+        else None
+    )
     if found is not None:
         scores.add("check.precision", found.overall.precision, found.overall.predicted)
         scores.add("check.recall", found.overall.recall, found.overall.gold)
@@ -217,6 +221,7 @@ def _check_scores(case: EvalCase, report: Report, scores: _Scores) -> dict[str, 
         details |= {
             "gold findings missed": found.missed,
             "findings matching no gold": found.unmatched,
+            "findings judged false before": found.judged_false,
         }
     if gold.expected_findings or gold.not_conflicts:
         wrong = false_conflicts(findings, gold.not_conflicts, gold.expected_findings, texts)

@@ -10,8 +10,9 @@ findings, recall of the real disagreements, findings per cluster, and false conf
 
 The gold is kept apart from the clusters (which stay in `data/neus/clusters.jsonl`) and joined
 here into the lines a user's dataset would hold: `findings` as `expected_findings` (required ones
-for recall, acceptable ones counting as correct), `non_conflicts` as `not_conflicts`. A finding
-matching nothing is a false alarm.
+for recall, acceptable ones counting as correct), `non_conflicts` as `not_conflicts`, and the
+findings the adjudicator judged false (`adjudication.jsonl`) as `judged_false`. A finding
+matching nothing is a false alarm; the eval lists apart those judged false before.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ def load_gold(name: str, path: Path) -> Dataset:
         record["id"]: record
         for record in map(json.loads, NEUS_CLUSTERS.read_text(encoding="utf-8").splitlines())
     }
+    judged_false = _judged_false(path.parent / "adjudication.jsonl")
     lines = []
     for text in path.read_text(encoding="utf-8").splitlines():
         gold = json.loads(text)
@@ -40,9 +42,21 @@ def load_gold(name: str, path: Path) -> Dataset:
             "sources": cluster["sources"],
             "expected_findings": gold["findings"],
             "not_conflicts": gold["non_conflicts"],
+            "judged_false": judged_false.get(cluster["id"], []),
         }
         lines.append(json.dumps(line, ensure_ascii=False))
     return parse_dataset(name, str(path), "\n".join(lines))
+
+
+def _judged_false(path: Path) -> dict[str, list[dict[str, object]]]:
+    """cluster -> the unmatched findings the adjudicator judged false, as gold findings."""
+    judged: dict[str, list[dict[str, object]]] = {}
+    if path.exists():
+        for item in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+            if item["decision"] == "false":
+                finding = {"kind": item["kind"], "evidence": item["quotes"], "note": item["reason"]}
+                judged.setdefault(item["cluster"], []).append(finding)
+    return judged
 
 
 def _suite(name: str) -> DatasetSuite:

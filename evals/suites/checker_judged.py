@@ -6,12 +6,13 @@ the clusters (see each set's README), scored like the labelled sets.
 - `checker_review` (`data/checker_review/`): 63 NeuS clusters, 70 judged findings.
 
 A finding judged real is required (a clear miss too), one judged acceptable is acceptable (a
-borderline or optional miss too), one judged false is left out, so finding it again is a false
-alarm. The readers judged the findings they were shown, not every disagreement: a finding that
-none of them saw counts as a false alarm until a reader judges it (pooling, as for the labelled
-sets), so precision here is a lower bound. Quotes were shortened with "…" when judged; the part
-before it is what is matched, and an item with no quote left in its document is not used, nor a
-miss of a kind the checker does not have (two contradictions in `checker_heldout`).
+borderline or optional miss too), and one judged false is a false alarm when found again, listed
+apart from the findings nobody has judged. The readers judged the findings they were shown, not
+every disagreement: a finding none of them saw counts as a false alarm until a reader judges it
+(pooling, as for the labelled sets), so precision here is a lower bound. Quotes were shortened
+with "…" when judged; the part before it is what is matched, and an item with no quote left in
+its document is not used, nor a miss of a kind the checker does not have (two contradictions in
+`checker_heldout`).
 """
 
 from __future__ import annotations
@@ -39,9 +40,9 @@ def _lines(path: Path) -> list[dict[str, Any]]:
 
 
 def _gold_finding(item: dict[str, Any], texts: dict[str, str]) -> dict[str, Any] | None:
-    """The judged item as a gold finding, with the quotes found in their documents."""
-    label = item.get("label") or item.get("strength")
-    if label not in _REQUIRED | _ACCEPTABLE or item["kind"] not in _KINDS:
+    """The judged item as a gold finding, with the quotes found in their documents; None when
+    no quote is left or the checker has no such kind."""
+    if item["kind"] not in _KINDS:
         return None
     evidence = []
     for quote in item["quotes"]:
@@ -51,6 +52,7 @@ def _gold_finding(item: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]
             evidence.append({"document": document, "quote": text})
     if not evidence:
         return None
+    label = item.get("label") or item.get("strength")
     return {
         "kind": item["kind"],
         "required": label in _REQUIRED,
@@ -70,12 +72,22 @@ def load_judged(name: str, directory: Path) -> Dataset:
     for cluster_id in order:
         record = records[cluster_id]
         texts = {d.id: d.text for d in cluster_from_record(record, cluster_id).documents}
-        gold = [
-            finding
-            for item in judged
-            if item["cluster"] == cluster_id and (finding := _gold_finding(item, texts)) is not None
-        ]
-        line = {"id": cluster_id, "sources": record["sources"], "expected_findings": gold}
+        expected, judged_false = [], []
+        for item in judged:
+            if item["cluster"] != cluster_id:
+                continue
+            label = item.get("label") or item.get("strength")
+            finding = _gold_finding(item, texts)
+            if finding is not None and label in _REQUIRED | _ACCEPTABLE:
+                expected.append(finding)
+            elif finding is not None and label == "false":
+                judged_false.append(finding)
+        line = {
+            "id": cluster_id,
+            "sources": record["sources"],
+            "expected_findings": expected,
+            "judged_false": judged_false,
+        }
         lines.append(json.dumps(line, ensure_ascii=False))
     return parse_dataset(name, str(directory), "\n".join(lines))
 

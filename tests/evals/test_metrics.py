@@ -275,6 +275,16 @@ def test_a_kind_a_listed_non_conflict_allows_is_correct_and_another_is_a_false_a
     assert scores.by_kind["quantity_conflict"].precision == 0.0
 
 
+def test_a_false_alarm_judged_before_is_listed_apart_from_those_nobody_judged() -> None:
+    judged = [gold("colour", "unique_claim", ("rewrite", "Critics blamed shoddy construction."))]
+    again = predicted("unique_claim", ("rewrite", "Critics blamed shoddy construction."))
+    unseen = predicted("framing", ("wire", "30 kilometers"), ("rewrite", "19 miles"))
+    scores = score_findings([again, unseen], [], TEXTS, judged_false=judged)
+    assert scores.overall.precision == 0.0  # both are false alarms
+    assert len(scores.judged_false) == 1 and scores.judged_false[0].startswith("unique_claim")
+    assert len(scores.unmatched) == 1 and scores.unmatched[0].startswith("framing")
+
+
 def test_omission_with_the_wrong_document_left_out_does_not_match() -> None:
     wrong = predicted("omission", ("rewrite", "Critics blamed"))
     assert score_findings([wrong], GOLD, TEXTS).by_kind["omission"].precision == 0.0

@@ -127,7 +127,7 @@ def test_the_sealed_set_runs_only_when_named() -> None:
     assert set(DEFAULT_SUITES) == set(SUITES) - set(SEALED)
 
 
-def test_a_judged_finding_is_gold_by_its_label_and_its_quote_before_the_ellipsis() -> None:
+def test_a_judged_finding_is_gold_by_its_quote_before_the_ellipsis() -> None:
     from evals.suites.checker_judged import _gold_finding
 
     texts = {"a-1": "The council approved the budget on Thursday after a long debate."}
@@ -142,7 +142,6 @@ def test_a_judged_finding_is_gold_by_its_label_and_its_quote_before_the_ellipsis
         {"document": "a-1", "quote": "The council approved the budget on Thu"}
     ]
     assert _gold_finding({**item, "label": "real"}, texts)["required"] is True  # type: ignore[index]
-    assert _gold_finding({**item, "label": "false"}, texts) is None  # found again: a false alarm
     assert _gold_finding({**item, "kind": "claim_contradiction"}, texts) is None
     missing = {**item, "quotes": [{"doc": "a-1", "quote": "Not in the report"}]}
     assert _gold_finding(missing, texts) is None
