@@ -20,22 +20,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from evals import DATA_DIR
+from evals import DATA_DIR, NEUS_CLUSTERS, read_jsonl
 from evals.dataset import Dataset, parse_dataset
 from evals.suites import DatasetSuite
 
-NEUS_CLUSTERS = DATA_DIR / "neus" / "clusters.jsonl"
-
 
 def load_gold(name: str, path: Path) -> Dataset:
-    clusters = {
-        record["id"]: record
-        for record in map(json.loads, NEUS_CLUSTERS.read_text(encoding="utf-8").splitlines())
-    }
+    clusters = {record["id"]: record for record in read_jsonl(NEUS_CLUSTERS)}
     judged_false = _judged_false(path.parent / "adjudication.jsonl")
     lines = []
-    for text in path.read_text(encoding="utf-8").splitlines():
-        gold = json.loads(text)
+    for gold in read_jsonl(path):
         cluster = clusters[gold["cluster"]]
         line = {
             "id": cluster["id"],
@@ -51,11 +45,10 @@ def load_gold(name: str, path: Path) -> Dataset:
 def _judged_false(path: Path) -> dict[str, list[dict[str, object]]]:
     """cluster -> the unmatched findings the adjudicator judged false, as gold findings."""
     judged: dict[str, list[dict[str, object]]] = {}
-    if path.exists():
-        for item in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
-            if item["decision"] == "false":
-                finding = {"kind": item["kind"], "evidence": item["quotes"], "note": item["reason"]}
-                judged.setdefault(item["cluster"], []).append(finding)
+    for item in read_jsonl(path):
+        if item["decision"] == "false":
+            finding = {"kind": item["kind"], "evidence": item["quotes"], "note": item["reason"]}
+            judged.setdefault(item["cluster"], []).append(finding)
     return judged
 
 

@@ -21,22 +21,20 @@ import json
 from pathlib import Path
 from typing import Any, get_args
 
-from evals import DATA_DIR
+from evals import DATA_DIR, NEUS_CLUSTERS, read_jsonl
 from evals.dataset import Dataset, parse_dataset
 from evals.suites import DatasetSuite
 from summarize.ingest.records import cluster_from_record
 from summarize.models import FindingKind
 
-NEUS_CLUSTERS = DATA_DIR / "neus" / "clusters.jsonl"
 _REQUIRED = {"real", "clear"}
 _ACCEPTABLE = {"acceptable", "borderline", "optional"}
 _KINDS = set(get_args(FindingKind))
 
 
-def _lines(path: Path) -> list[dict[str, Any]]:
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+def _label(item: dict[str, Any]) -> str:
+    """A judged finding's label, or a miss's strength."""
+    return str(item.get("label") or item.get("strength"))
 
 
 def _gold_finding(item: dict[str, Any], texts: dict[str, str]) -> dict[str, Any] | None:
@@ -52,35 +50,31 @@ def _gold_finding(item: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]
             evidence.append({"document": document, "quote": text})
     if not evidence:
         return None
-    label = item.get("label") or item.get("strength")
     return {
         "kind": item["kind"],
-        "required": label in _REQUIRED,
+        "required": _label(item) in _REQUIRED,
         "evidence": evidence,
         "note": item.get("reason") or item.get("note", ""),
     }
 
 
 def load_judged(name: str, directory: Path) -> Dataset:
-    records = {
-        record["id"]: record
-        for record in map(json.loads, NEUS_CLUSTERS.read_text(encoding="utf-8").splitlines())
-    }
-    judged = _lines(directory / "findings_judged.jsonl") + _lines(directory / "misses.jsonl")
-    order = list(dict.fromkeys(item["cluster"] for item in judged))
+    records = {record["id"]: record for record in read_jsonl(NEUS_CLUSTERS)}
+    by_cluster: dict[str, list[dict[str, Any]]] = {}
+    for item in read_jsonl(directory / "findings_judged.jsonl") + read_jsonl(
+        directory / "misses.jsonl"
+    ):
+        by_cluster.setdefault(item["cluster"], []).append(item)
     lines = []
-    for cluster_id in order:
+    for cluster_id, items in by_cluster.items():
         record = records[cluster_id]
         texts = {d.id: d.text for d in cluster_from_record(record, cluster_id).documents}
         expected, judged_false = [], []
-        for item in judged:
-            if item["cluster"] != cluster_id:
-                continue
-            label = item.get("label") or item.get("strength")
+        for item in items:
             finding = _gold_finding(item, texts)
-            if finding is not None and label in _REQUIRED | _ACCEPTABLE:
+            if finding is not None and _label(item) in _REQUIRED | _ACCEPTABLE:
                 expected.append(finding)
-            elif finding is not None and label == "false":
+            elif finding is not None and _label(item) == "false":
                 judged_false.append(finding)
         line = {
             "id": cluster_id,

@@ -10,11 +10,10 @@ reports on the edited figure.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from evals import DATA_DIR
+from evals import NEUS_CLUSTERS, read_jsonl
 from evals.edits import Edit, generate
 from evals.scorecard import Cell, SuiteResult, Table
 from evals.suites import CustomSuite
@@ -24,8 +23,6 @@ from summarize.pipeline import check
 if TYPE_CHECKING:
     from evals.runs import Run
     from evals.suites import Progress
-
-NEUS_CLUSTERS = DATA_DIR / "neus" / "clusters.jsonl"
 
 
 def _quotes(finding: Finding, document: str, span: tuple[int, int]) -> bool:
@@ -60,7 +57,7 @@ def _share(part: int, whole: int) -> float | None:
 def run_conflicts(run: Run, limit: int | None, progress: Progress) -> SuiteResult:
     """The edits of every NeuS cluster (the first `limit` edits when given), checked under the
     run's backend."""
-    records = [json.loads(line) for line in NEUS_CLUSTERS.read_text("utf-8").splitlines()]
+    records = read_jsonl(NEUS_CLUSTERS)
     edits = generate(records)[:limit]
     llm_settings = run.llm_settings()
     progress.start(total=len(edits))

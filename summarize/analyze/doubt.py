@@ -50,9 +50,8 @@ def _makes_noun(word: str) -> bool:
 def distancing(text: str) -> re.Match[str] | None:
     """A cue that presents the sentence's claim as someone's, or as unconfirmed ("claimed",
     "allegedly", "accused him of", "it was reported", "what she said was", "could not be
-    verified"). "Claims"
-    after a determiner or a verb is a noun ("whose claims to be parents were disproven",
-    "economists expected claims to fall")."""
+    verified"). "Claims" after a determiner or a verb is a noun ("whose claims to be parents
+    were disproven", "economists expected claims to fall")."""
     for match in _DISTANCE_RE.finditer(text):
         before = [word.lower() for word in text[: match.start()].split()[-1:]]
         if not (match.group().lower().startswith("claim") and before and _makes_noun(before[0])):
