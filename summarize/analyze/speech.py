@@ -1,9 +1,9 @@
 """Which words of a sentence are someone else's speech rather than the report's own voice.
 
 Quotations; the complement of a reporting verb ("officials said [the regime fell]"); the words
-before a closing "..., X said"; everything around "according to X"; and what follows "saying",
-"claims", "what she called" and the like. The reporting verbs and speakers come from
-`attribution.find_attributions`.
+before a closing "..., X said" (a time or a place may end it: "..., X said Friday."); everything
+around "according to X"; and what follows "saying", "claims", "what she called" and the like.
+The reporting verbs and speakers come from `attribution.find_attributions`.
 """
 
 from __future__ import annotations
@@ -39,15 +39,15 @@ MAX_ADJUNCT_WORDS = 16
 def reported_speech(text: str) -> list[tuple[int, int]]:
     """Spans of `text` (one sentence) that are someone else's words, not the report's own voice:
     quotations (one left open too), the complement of a reporting verb ("officials said [the
-    regime fell]"), the words before a closing "..., X said", everything around "according to
-    X", and what follows "saying", "claims", "what she called" and the like. A reporting verb
-    with a plain object ("touted the strike against the Assad regime") reports no speech: its
-    object is the report's description."""
+    regime fell]"), the words before a closing "..., X said (on Friday)", everything around
+    "according to X", and what follows "saying", "claims", "what she called" and the like. A
+    reporting verb with a plain object ("touted the strike against the Assad regime") reports no
+    speech: its object is the report's description."""
     spans = quotation_spans(text)
     for attribution in find_attributions(text):
         start, end = attribution.start, attribution.end
         after = text[end:]
-        if not after.strip(" .,!?\"”’'"):
+        if _closes_sentence(after):
             spans.append((_clause_start(text, start), start))
         elif attribution.cue.lower().startswith(("according", "citing")):
             spans += [(0, start), (end, len(text))]
@@ -56,6 +56,22 @@ def reported_speech(text: str) -> list[tuple[int, int]]:
     for match in _SPEECH_OPENERS.finditer(text):
         spans.append((match.end(), _clause_end(text, match.end())))
     return spans
+
+
+def _closes_sentence(after: str) -> bool:
+    """Nothing but a time or a place follows the reporting verb to the end of the sentence
+    ("..., the Labor Department said Friday.", "..., he said in a statement on Monday."): the
+    attribution closes what came before it."""
+    if not after.strip(" .,!?\"”’'"):
+        return True
+    words = re.findall(r"[\w’']+|[:\"“,;—]", QUOTED.sub(" ", after.lower()))
+    return (
+        bool(words)
+        and words[0] in _ADJUNCT_OPENERS
+        and len(words) <= MAX_ADJUNCT_WORDS
+        and not set(words) & {":", '"', "“", ",", ";", "—", "that"}
+        and not _opens_clause(after)
+    )
 
 
 def _opens_clause(after: str) -> bool:

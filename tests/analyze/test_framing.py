@@ -114,6 +114,15 @@ def test_reported_speech_is_the_speakers_but_a_paraphrase_can_add_words() -> Non
     assert own_voice("Critics blasted the bill, saying it was a shameless giveaway.") == ["blasted"]
 
 
+def test_an_attribution_closing_the_sentence_with_a_time_or_place_makes_it_speech() -> None:
+    assert loaded("The regime fell, officials said Friday.") == []
+    assert loaded("The regime fell, officials said in a statement on Monday.") == []
+    # a clause after the time is what was said
+    assert loaded("Officials said on Monday the regime had fallen.") == []
+    # more than a time or a place after the verb: not a closing attribution
+    assert loaded("The regime fell, officials said Friday, adding more.") == ["regime"]
+
+
 def test_words_that_only_grade_size_load_but_do_not_frame() -> None:
     assert not is_charged("massive") and not is_charged("historic")
     assert is_charged("stunt") and is_charged("brutal")
