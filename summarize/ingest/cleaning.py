@@ -100,7 +100,12 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def split_headline(text: str) -> tuple[str | None, str]:
-    """("Title", "lead text") from "Title. lead text" when the first sentence is short."""
+    """("Title", "lead text") from "Title. lead text" when the first sentence is short. A title
+    of its own ending in "?" or "!" shows where it was joined ("US deficit hits $1 trillion. When
+    will it matter?. WASHINGTON (AP) — ..."): the title runs to that mark."""
+    joined = _JOINED_TITLE_END.search(text)
+    if joined and len(text[: joined.start()].split()) <= MAX_HEADLINE_WORDS:
+        return text[: joined.end() - 1], text[joined.end() :].lstrip()
     sentences = split_sentences(text)
     if (
         len(sentences) < 2
@@ -207,7 +212,10 @@ def _clean(text: str) -> _Cleaned:
     while len(body) > 1 and _is_non_sentence(body[-1]):
         body.pop()
     agency = dateline and (
-        dateline.group("agency") or dateline.group("agency2") or dateline.group("agency3")
+        dateline.group("agency")
+        or dateline.group("agency2")
+        or dateline.group("agency3")
+        or dateline.group("agency4")
     )
     return _Cleaned(
         paragraphs=[line for line in body if line],
@@ -379,7 +387,10 @@ _DATELINE = re.compile(
     # is a dateline only with its agency after it
     rf"|(?P<place2>{_PLACE_WORD}(?:[ /-]{_PLACE_WORD}){{0,3}}"
     rf"(?:, {_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}})?)"
-    r" \((?P<agency3>[A-Z][\w. ]{1,28})\)(?:\s*[—–-]{1,2}\s*)?)"
+    r" \((?P<agency3>[A-Z][\w. ]{1,28})\)(?:\s*[—–-]{1,2}\s*)?"
+    # "(CNSNews.com) --", "(Reuters) -": the agency alone, with its dash
+    r"|\((?P<agency4>[A-Z][\w.&' ]{1,28})\)\s*[—–-]{1,2}\s+)"
     r"(?=$|[\"“‘']?[A-Z0-9])"
 )
+_JOINED_TITLE_END = re.compile(r"[?!][\"”’']?\.(?=\s)")
 _TITLE_FINAL_PERIOD = re.compile(r"(?<![A-Z]\.[A-Z])\.$")

@@ -350,6 +350,25 @@ def test_neus_record_titles_and_ids() -> None:
     assert any("Sen. Ron Wyden, D-Oregon" in text for text in sentence_texts(cluster.documents[2]))
 
 
+def test_a_title_ending_in_a_question_is_joined_by_its_own_period() -> None:
+    record = {
+        "id": "c",
+        "sources": [
+            "US deficit hits $1 trillion. When will it matter?. WASHINGTON (AP) — The "
+            "administration reported a river of red ink on Friday, the Treasury said.",
+            "(CNSNews.com) -- The deficit for the budget year surged to $984 billion, the "
+            "highest in seven years.",
+        ],
+    }
+    first, second = cluster_from_record(record).documents
+    assert first.title == "US deficit hits $1 trillion. When will it matter?"
+    assert (first.dateline, first.outlet) == ("WASHINGTON", "AP")
+    assert first.text.startswith("The administration reported")
+    # an agency alone, with its dash, is a dateline too
+    assert second.outlet == "CNSNews.com"
+    assert second.text.startswith("The deficit for the budget year")
+
+
 def test_every_neus_cluster_reads_cleanly() -> None:
     clusters = load_inputs([str(NEUS)])
     assert len(clusters) == 307
