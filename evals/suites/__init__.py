@@ -59,6 +59,7 @@ SUITES = {
     "checker_test": "evals.suites.checker_dev:CHECKER_TEST",
     "checker_heldout": "evals.suites.checker_judged:CHECKER_HELDOUT",
     "checker_review": "evals.suites.checker_judged:CHECKER_REVIEW",
+    "checker_fresh": "evals.suites.checker_judged:CHECKER_FRESH",
     "conflicts": "evals.suites.conflicts:CONFLICTS",
     "checker_sealed": "evals.suites.checker_dev:CHECKER_SEALED",
 }

@@ -4,6 +4,8 @@ the clusters (see each set's README), scored like the labelled sets.
 - `checker_heldout` (`data/checker_heldout/`): 25 NeuS clusters, 42 judged findings and 23
   disagreements the reader found that the checker missed.
 - `checker_review` (`data/checker_review/`): 63 NeuS clusters, 70 judged findings.
+- `checker_fresh` (`data/checker_fresh/`): the 79 NeuS clusters in no other set, 121 judged
+  findings and 27 misses (two readers, half the clusters each).
 
 A finding judged real is required (a clear miss too), one judged acceptable is acceptable (a
 borderline or optional miss too), and one judged false is a false alarm when found again, listed
@@ -93,3 +95,4 @@ def _suite(name: str) -> DatasetSuite:
 
 CHECKER_HELDOUT = _suite("checker_heldout")
 CHECKER_REVIEW = _suite("checker_review")
+CHECKER_FRESH = _suite("checker_fresh")

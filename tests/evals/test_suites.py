@@ -113,7 +113,15 @@ def test_summarize_eval_refuses_an_unknown_suite() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["checker_dev", "checker_test", "checker_sealed", "checker_heldout", "checker_review"]
+    "name",
+    [
+        "checker_dev",
+        "checker_test",
+        "checker_sealed",
+        "checker_heldout",
+        "checker_review",
+        "checker_fresh",
+    ],
 )
 def test_each_labelled_checker_set_loads_with_every_quote_found(name: str) -> None:
     suite = builtin_suite(name)
