@@ -101,12 +101,14 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
         # "a bill to address", "support from every part of the city": what a thing is for, who
         # voted for someone; "in a (last-ditch) bid to", "in an (apparent) attempt to", "heeded
         # the demands", "making sure that": why someone acts; an act "was a warning to" someone
-        # says what it was meant to tell them.
-        r"\b(in order to|so as to|aim(?:s|ed|ing)? (?:at|to)|"
+        # says what it was meant to tell them. "Aims to", "seeks to", "hopes to" report a
+        # declared aim, the plain way to say what a plan or a person is for (readers of unseen
+        # stories judged 10 of 16 such findings false): not an imputed motive.
+        r"\b(in order to|so as to|"
         r"in an? (?:[\w-]+ )?(?:bid|effort|attempt) to|heed(?:s|ed|ing)?|"
         r"(?:make|makes|making|made) sure that|"
         r"(?:is|was|are|were|as) an? (?:[\w-]+ )?(?:warning|message|signal) to|"
-        r"seek(?:s|ing)?|sought|hop(?:es|ed|ing) to|motivated by|driven by|shares? concerns?|"
+        r"motivated by|driven by|shares? concerns?|"
         r"in response to|in retaliation|"
         # "so that they could", "so Trump could": purpose; "only so much any president can do",
         # "so far", "so long as": degree or condition, not purpose.

@@ -110,10 +110,11 @@ def test_the_same_count_of_other_things_is_framing_but_synonyms_are_not():
     assert not counted_framing("protesters", "demonstrators")  # one WordNet sense
 
 
-def test_the_same_aim_in_other_words_is_not_a_motive_only_one_report_asserts():
-    reports = {
-        "a": "Rebels seeking the overthrow of the junta have fought the army for a decade.",
-        "b": "Rebels, who seek to overthrow the junta, have fought the army for a decade.",
-    }
-    findings = check(cluster_of(reports)).findings
-    assert not [f for f in findings if f.kind == "framing" and "motive" in f.explanation]
+def test_a_declared_aim_is_no_motive_but_an_imputed_one_is():
+    def motive(told: str) -> bool:
+        reports = {"a": told, "b": "Rebels have fought the army of the junta for a decade."}
+        findings = check(cluster_of(reports)).findings
+        return any(f.kind == "framing" and "motive" in f.explanation for f in findings)
+
+    assert not motive("Rebels seeking to overthrow the junta have fought the army for a decade.")
+    assert motive("Rebels have fought the army of the junta for a decade in a bid to rule.")
