@@ -4,7 +4,7 @@ Closed quotations in curly or straight marks (a straight single mark only betwee
 so "don't" is no quotation), and a quotation left open: a quotation of several sentences opens
 with a mark in its first sentence and closes in its last (each paragraph of it reopens), so a
 sentence split out of one has a lone mark: a lone opening mark quotes to the sentence's end, a
-lone closing mark from its start.
+lone closing mark from its start (a straight mark is a closing one after punctuation: 'theater,"').
 """
 
 from __future__ import annotations
@@ -20,8 +20,14 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     spans = [match.span() for match in QUOTED.finditer(text)]
     rest = QUOTED.sub(lambda match: " " * len(match.group()), text)
     opening, closing = rest.find("“"), rest.rfind("”")
-    if opening == -1 and rest.count('"') % 2 == 1 and not rest[: rest.find('"')].strip():
-        opening = rest.find('"')  # a straight mark opening the sentence opens a quotation
+    if opening == -1 and closing == -1 and rest.count('"') % 2 == 1:
+        # a lone straight mark opening the sentence opens a quotation; one after a word's
+        # punctuation ('theater," Biden said') closes one
+        mark = rest.find('"')
+        if not rest[:mark].strip():
+            opening = mark
+        elif rest[mark - 1] in ",.?!":
+            closing = mark
     if opening != -1:
         spans.append((opening, len(text)))
     elif closing != -1:

@@ -126,6 +126,8 @@ def test_an_attribution_closing_the_sentence_with_a_time_or_place_makes_it_speec
 def test_words_that_only_grade_size_load_but_do_not_frame() -> None:
     assert not is_charged("massive") and not is_charged("historic")
     assert is_charged("stunt") and is_charged("brutal")
+    # a strong emotion, disgust, a pejorative name for an event, a partisan label: each frames
+    assert all(is_charged(word) for word in ("livid", "abhorrent", "fiasco", "pro-abortion"))
 
 
 def test_scheduling_is_no_cause_and_a_purpose_is_a_motive() -> None:
@@ -133,6 +135,7 @@ def test_scheduling_is_no_cause_and_a_purpose_is_a_motive() -> None:
     assert find_links("Flights were cancelled due to fog.") == {"cause": "due to"}
     assert "motive" in find_links("Police cleared the square so the president could pose.")
     assert find_links("Officials said the strike was driven by revenge.") == {}
+    assert find_links("Arab states have backed the president.") == {"support": "have backed"}
 
 
 def test_a_loaded_word_inside_a_proper_name_is_part_of_the_name() -> None:

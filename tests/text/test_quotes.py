@@ -13,6 +13,7 @@ from summarize.text.quotes import quotation_spans, unquoted
         ('"It played to festivals; I met the public there.', ""),
         ("the public saw it,” she said.", "she said."),
         ('He said "no" and left.', "He said and left."),
+        ('into some kind of political theater," Biden said.', "Biden said."),
     ],
 )
 def test_a_quotation_left_open_or_closed_alone_is_quoted(text: str, outside: str) -> None:
