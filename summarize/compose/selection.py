@@ -58,7 +58,7 @@ class Option:
 
     wording: int  # one version of each wording at most
     group: int  # the fact (claim group) it tells
-    blocks: frozenset[int]  # other facts it tells too (a claim's verification remark)
+    blocks: frozenset[int]  # other facts it tells too (`candidates`: never told again)
     words: int
     terms: frozenset[str]
     prior: float  # 0..~4: support, lead position, dates

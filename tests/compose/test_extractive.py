@@ -284,3 +284,36 @@ def test_an_earlier_figure_is_told_once_not_in_every_unit_it_was_given_in():
     assert not _tells_figures("Insurgents were near Hama.", figures)
     two = find_quantities("Rebels took 4 towns and came within 10 kilometres of Hama.")
     assert not _tells_figures("Rebels took 4 towns.", two)
+
+
+def test_a_lead_joining_two_facts_tells_both_and_its_shorter_version_only_its_own():
+    """The alignment gives the lead to one group; the rebels' claim it also holds is told by
+    the versions keeping that clause, so no other version tells it again."""
+    from summarize.compose.candidates import CandidateBuilder
+    from summarize.judge import Judge
+
+    cluster = cluster_of(
+        {
+            "wire": (
+                "The army said on Monday it had retaken the old stone bridge over the Orontes "
+                "river near the city, while the rebels say they captured two villages."
+            ),
+            "paper": (
+                "The army retook the old stone bridge over the Orontes river near the city on "
+                "Monday, a spokesman said. The rebels said they captured two villages overnight."
+            ),
+        }
+    )
+    analysis = analyze(cluster.documents)
+    groups = align(analysis)
+    villages = next(
+        group.id
+        for group in groups
+        if any("villages" in analysis.sentence(m).text for m in group.members)
+        and all(m.document == "paper" for m in group.members)
+    )
+    versions = CandidateBuilder(analysis, groups, Judge(analysis)).build()
+    lead = [v for v in versions if v.sentences[0].text.startswith("The army said")]
+    assert {villages in v.blocks for v in lead} == {True, False}
+    for version in lead:
+        assert (villages in version.blocks) == ("villages" in version.sentences[0].text)
