@@ -1,6 +1,7 @@
 """Framing findings: how a report tells a claim that another report tells plainly.
 
-Medium, each: loaded words a report uses in its own voice where another tells the same claim
+Medium, each (a loaded word low when the other report's telling is only loosely similar: it may
+be another fact): loaded words a report uses in its own voice where another tells the same claim
 plainly (words in quotations or in someone's reported speech are theirs, unless another report
 gives the same speech without them: then the report added them; a loaded verb of speech needs
 another report's account of the same statement); the same number counting different things
@@ -25,6 +26,7 @@ from summarize.analyze.quantities import overlaps
 from summarize.check.evidence import names, quote_sentence, quote_span, report_name
 from summarize.check.tellings import (
     AROUND_WORDS,
+    CLOSE_TELLING,
     MAX_COUNTER_QUOTES,
     Tellings,
     names_speaker,
@@ -124,10 +126,11 @@ def loaded_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         if not plain or not charged:
             continue
         shown = plain[:MAX_COUNTER_QUOTES]
+        close = max(tellings.similarity(ref, o) for o in plain) >= CLOSE_TELLING
         findings.append(
             Finding(
                 kind="framing",
-                severity="medium",
+                severity="medium" if close else "low",
                 documents=[ref.document, *(o.document for o in plain)],
                 evidence=[quote_sentence(analysis, ref)]
                 + [quote_sentence(analysis, o) for o in shown],

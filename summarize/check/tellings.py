@@ -39,6 +39,9 @@ SHARED_TELLING_TERMS = 2
 # A sentence with less than this share of its words outside quotation marks is the speaker's
 # telling, not the report's: it cannot be the report's plain wording of a claim.
 OWN_WORDS_SHARE = 0.5
+# A telling at least this similar is close; below it, readers judged half of the findings false
+# (the "plain" sentence was about another fact), so a finding resting on it is low.
+CLOSE_TELLING = 0.1
 # Quotes of the other side shown for a framing finding; the finding still names every report.
 MAX_COUNTER_QUOTES = 3
 
@@ -72,6 +75,12 @@ class Tellings:
                 telling = SentenceRef(document=item.document, sentence=item.sentence)
                 best[item.document] = (ranked, telling)
         return [telling for _, telling in sorted(best.values(), key=lambda b: -b[0])]
+
+    def similarity(self, a: SentenceRef, b: SentenceRef) -> float:
+        index = self.index_of
+        return self.similarities.similarity(
+            index[(a.document, a.sentence)], index[(b.document, b.sentence)]
+        )
 
     def _around(self, ref: SentenceRef, span: Span) -> frozenset[str]:
         sentence = self.analysis.sentence(ref)

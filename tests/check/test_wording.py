@@ -24,6 +24,23 @@ def test_a_loaded_word_in_a_report_s_own_voice_is_framing() -> None:
     assert any("shamelessly" in e.quote for e in finding.evidence if e.document == "loaded")
 
 
+def test_a_loaded_word_against_a_loosely_similar_telling_is_low() -> None:
+    loaded = PLAIN.replace("voted on Tuesday", "shamelessly voted on Tuesday")
+    (close,) = _findings({"plain": PLAIN, "loaded": loaded}, "framing")
+    assert close.severity == "medium"
+    loose = (
+        "The council shamelessly voted to close the northern library branch after years of "
+        "complaints from parents, teachers, pensioners and shop owners about its leaking roof, "
+        "broken heating and short opening hours."
+    )
+    other = (
+        "Staff of the library will move to the central branch in the spring, and the district's "
+        "mobile book van will add two stops, a spokesperson for the council said."
+    )
+    (far,) = _findings({"plain": other, "loaded": loose}, "framing")
+    assert far.severity == "low"
+
+
 def test_a_loaded_word_inside_a_quotation_is_the_speaker_s() -> None:
     quoted = PLAIN.replace("branch.", 'branch, which a resident called "a shameless decision".', 1)
     assert _findings({"plain": PLAIN, "quoted": quoted}, "framing") == []
