@@ -51,12 +51,19 @@ def distancing(text: str) -> re.Match[str] | None:
     """A cue that presents the sentence's claim as someone's, or as unconfirmed ("claimed",
     "allegedly", "accused him of", "it was reported", "what she said was", "could not be
     verified"). "Claims" after a determiner or a verb is a noun ("whose claims to be parents
-    were disproven", "economists expected claims to fall")."""
+    were disproven", "economists expected claims to fall"). "Reportedly said" doubts that
+    someone said it: what was said is the speaker's claim either way."""
     for match in _DISTANCE_RE.finditer(text):
         before = [word.lower() for word in text[: match.start()].split()[-1:]]
-        if not (match.group().lower().startswith("claim") and before and _makes_noun(before[0])):
-            return match
+        if match.group().lower().startswith("claim") and before and _makes_noun(before[0]):
+            continue
+        if _SPEECH_AFTER.match(text, match.end()):
+            continue
+        return match
     return _DOUBT_RE.search(text)
+
+
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|tells|wrote|writes|added|stated|called)\b")
 
 
 @lru_cache(maxsize=50_000)

@@ -185,3 +185,8 @@ def test_an_accusation_is_a_distancing_cue_but_the_accused_is_not() -> None:
     assert match is not None and match.group() == "accuse him of"
     assert distancing("Critics made accusations that the booklet was copied.") is not None
     assert distancing("The rules give accused students the right to a hearing.") is None
+
+
+def test_reportedly_said_doubts_the_saying_not_the_claim() -> None:
+    assert distancing("The nurse reportedly said she felt privileged to be first.") is None
+    assert distancing("The nurse was reportedly the first to get the vaccine.") is not None
