@@ -2,8 +2,8 @@
 
 Quotations; the complement of a reporting verb ("officials said [the regime fell]"); the words
 before a closing "..., X said" (a time or a place may end it: "..., X said Friday."); everything
-around "according to X"; and what follows "saying", "claims", "what she called" and the like.
-The reporting verbs and speakers come from `attribution.find_attributions`.
+around "according to X"; and what follows "saying", "to say", "claims", "what she called" and the
+like. The reporting verbs and speakers come from `attribution.find_attributions`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from summarize.text.quotes import QUOTED, quotation_spans
 _SPEECH_OPENERS = re.compile(
     r"\b(?:saying|claiming|alleging|arguing|insisting|warning|noting|contending|asserting|"
     r"complaining|charging|accus(?:ing|ed|es)\s+(?:[\w.’']+\s+){0,5}?of|"
+    # "took to Twitter to say the leader bears responsibility"; "too early to say whether" asks
+    r"to\s+(?:say|argue|claim|insist|warn)\s+(?:that\s+)?(?!whether|how|what|when|if|why)|"
     r"claims?\s+(?:that\s+)?(?=it|they|he|she|the)|"
     r"allegations?\s+(?:that\s+)?|what\s+(?:\w+\s+){1,3}(?:called|termed|described\s+as|said\s+"
     r"(?:was|were|is|are)|says\s+(?:is|are)|views?\s+as|sees?\s+as))\b",

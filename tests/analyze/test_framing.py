@@ -119,6 +119,9 @@ def test_an_attribution_closing_the_sentence_with_a_time_or_place_makes_it_speec
     assert loaded("The regime fell, officials said in a statement on Monday.") == []
     # a clause after the time is what was said
     assert loaded("Officials said on Monday the regime had fallen.") == []
+    # "to say" opens what someone said, unless it asks ("too early to say whether")
+    assert loaded("He took to Twitter to say the regime must fall.") == []
+    assert loaded("It is too early to say whether the regime will fall.") == ["regime"]
     # more than a time or a place after the verb: not a closing attribution
     assert loaded("The regime fell, officials said Friday, adding more.") == ["regime"]
 
