@@ -186,17 +186,14 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
     return spans
 
 
-# Verbs that report a reaction as an event ("the images sparked outrage"): the word names what
-# others felt, it is not the report's own judgement.
-_CAUSING = word_set(
-    "spark sparked sparking sparks draw drew drawn provoke provoked trigger triggered"
+# Verbs that report a reaction as an event ("the images sparked outrage", "drawing bipartisan
+# outrage") or as someone's ("lawmakers expressed their outrage"): the word names what others
+# felt, it is not the report's own judgement.
+_REPORTING_A_REACTION = word_set(
+    "spark draw provoke trigger cause prompt ignite fuel express voice"
 )
-_CAUSING |= word_set("cause caused prompt prompted ignite ignited fuel fueled fuelled")
-
-
-# Verbs that report a reaction as someone's ("lawmakers expressed their outrage").
-_EXPRESSING = word_set("express expressed expressing expresses voice voiced voicing voices")
-_POSSESSIVES = word_set("his her its their our")
+# How far before the reaction its verb may stand ("sparked widespread public outrage").
+REACTION_VERB_WORDS = 3
 
 # Loaded words that also name a legal status ("make it illegal for X to", "illegal to", an act
 # done "illegally": the adverb says what the law says of an action, where the adjective on a
@@ -216,7 +213,7 @@ def _neutral_use(tokens: list[Token], index: int, lemma: str) -> bool:
     """A loaded word in a plain construction: a legal status ("make it illegal for X to",
     "illegal to", "entered illegally"), a downward comparison ("less controversial items"), part
     of a thing's name ("riot gear"), or a reaction reported as an event or as someone's
-    ("sparked outrage", "expressed their outrage")."""
+    ("sparked outrage", "drawing bipartisan outrage", "expressed their outrage")."""
     word = tokens[index].text.lower()
     before = tokens[index - 1].text.lower() if index else ""
     after = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
@@ -224,9 +221,16 @@ def _neutral_use(tokens: list[Token], index: int, lemma: str) -> bool:
         return True
     if before in {"less", "least"} or after in _NAMED_THINGS.get(lemma, ()):
         return True
-    if before in _POSSESSIVES and index > 1:
-        before = tokens[index - 2].text.lower()
-    return lemma in _REACTIONS and (before in _CAUSING or before in _EXPRESSING)
+    if lemma not in _REACTIONS:
+        return False
+    verbs = _reaction_verb_forms()
+    window = tokens[max(0, index - REACTION_VERB_WORDS) : index]
+    return any(token.text.lower() in verbs for token in window)
+
+
+@cache
+def _reaction_verb_forms() -> frozenset[str]:
+    return frozenset(form for verb in _REPORTING_A_REACTION for form in (verb, *word_forms(verb)))
 
 
 def _multi_word_names(text: str) -> list[tuple[int, int]]:

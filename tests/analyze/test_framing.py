@@ -177,6 +177,7 @@ def test_a_legal_status_a_thing_s_name_and_an_expressed_reaction_are_plain() -> 
     assert loaded("The explosive allegations shook the campaign.") == ["explosive"]
     assert loaded("The riot at the Capitol delayed the count.") == ["riot"]
     assert loaded("Lawmakers expressed their outrage at the shooting.") == []
+    assert loaded("The plan drew bipartisan outrage.") == []
     assert loaded("Outrage over the shooting grew.") == ["Outrage"]
 
 
