@@ -27,6 +27,7 @@ from summarize.models import (
     SentenceRef,
 )
 from summarize.text.display import shorten
+from summarize.text.quotes import blanked
 from summarize.text.tokens import content_terms, term_overlap
 
 # Doubt cast on a claim: alleged, purported, refuted ("falsely claimed", "a debunked claim"), or
@@ -145,14 +146,7 @@ def _claim_words(item: SentenceAnalysis, text: str, cue: re.Match[str]) -> froze
 def _own_voice_terms(text: str) -> frozenset[str]:
     """The content words a sentence states in its own voice: not those inside quotation marks
     (scare quotes give a word to the person it is about) or in someone's reported speech."""
-    spans = sorted(reported_speech(text))
-    kept, at = [], 0
-    for start, end in spans:
-        if start > at:
-            kept.append(text[at:start])
-        at = max(at, end)
-    kept.append(text[at:])
-    return frozenset(content_terms(" ".join(kept)))
+    return frozenset(content_terms(blanked(text, reported_speech(text))))
 
 
 def _states_flatly(analysis: Analysis, ref: SentenceRef) -> bool:
@@ -177,21 +171,18 @@ def distanced_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
             continue
         claim = _claim_words(analysis.analysis_of(ref), text, cue)
         day = analysis.document(ref.document).published
-        flat = [
-            o
+        shared = [
+            (o, len(claim & _own_voice_terms(sentence_text(analysis, o))))
             for o in tellings.of(ref)
             if analysis.document(o.document).published in (day, None)
             and _states_flatly(analysis, o)
-            and len(claim & _own_voice_terms(sentence_text(analysis, o))) >= SHARED_CLAIM_WORDS
         ]
-        if not flat:
+        shared = [(o, count) for o, count in shared if count >= SHARED_CLAIM_WORDS]
+        if not shared:
             continue
+        flat = [o for o, _ in shared]
         # High only when a flat sentence surely tells the same claim: half its words or more.
-        same = any(
-            len(claim & _own_voice_terms(sentence_text(analysis, o))) / len(claim)
-            >= SAME_CLAIM_OVERLAP
-            for o in flat
-        )
+        same = any(count / len(claim) >= SAME_CLAIM_OVERLAP for _, count in shared)
         unverified = is_unverified(text)
         findings.append(
             Finding(

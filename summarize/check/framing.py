@@ -243,9 +243,8 @@ def link_findings(
 
 
 def _link_told(analysis: Analysis, ref: SentenceRef, words: str, others: list[SentenceRef]) -> bool:
-    """Another report gives the same cause or aim in other words ("died due to complications of
-    cancer" / "succumbed to cancer", "seek to overthrow the junta" / "seeking its overthrow"):
-    it shares the words after the cue."""
+    """Another report gives the same cause in other words ("died due to complications of
+    cancer" / "succumbed to cancer"): it shares the words after the cue."""
     text = sentence_text(analysis, ref)
     after = text[text.find(words) + len(words) :].split()[:AROUND_WORDS]
     reason = set(content_terms(" ".join(after)))

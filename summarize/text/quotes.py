@@ -38,7 +38,12 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=50_000)
 def unquoted(text: str) -> str:
     """The sentence with its quotations blanked out: what the outlet itself says."""
+    return blanked(text, quotation_spans(text))
+
+
+def blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the spans replaced by spaces: offsets kept, and no words joined."""
     chars = list(text)
-    for start, end in quotation_spans(text):
+    for start, end in spans:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
