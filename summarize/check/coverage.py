@@ -33,7 +33,14 @@ from summarize.analyze.quantities import overlaps
 from summarize.analyze.reporting import is_background, is_commentary, is_reporting
 from summarize.check.evidence import names, quote_sentence, report_name
 from summarize.judge import Judge
-from summarize.models import Analysis, ClaimGroup, Finding, SentenceAnalysis, SentenceRef
+from summarize.models import (
+    Analysis,
+    ClaimGroup,
+    Finding,
+    Sentence,
+    SentenceAnalysis,
+    SentenceRef,
+)
 from summarize.text.display import shorten
 from summarize.text.quotes import quotation_spans, unquoted
 from summarize.text.sentences import is_finished
@@ -166,15 +173,22 @@ def _new_material(analysis: Analysis) -> _Novelty:
         values_of[item.document].update((q.base_unit, q.normalized) for q in item.quantities)
     reports = Counter(stem for stems in stems_of.values() for stem in stems)
     figures = Counter(value for values in values_of.values() for value in values)
-    return _Novelty(reports, figures, len(analysis.documents))
+    named_in = {entity.canonical: len(entity.documents) for entity in analysis.entities}
+    return _Novelty(reports, figures, named_in, len(analysis.documents))
 
 
 class _Novelty:
     """How much of a sentence no other report says: the IDF-weighted share of its content stems
     only its report uses, and whether it brings a figure or a name of its own."""
 
-    def __init__(self, reports: Counter[str], figures: Counter[tuple[str, float]], total: int):
-        self.reports, self.figures, self.total = reports, figures, total
+    def __init__(
+        self,
+        reports: Counter[str],
+        figures: Counter[tuple[str, float]],
+        named_in: dict[str, int],
+        total: int,
+    ):
+        self.reports, self.figures, self.named_in, self.total = reports, figures, named_in, total
 
     def share(self, terms: list[str]) -> float:
         # A fixed order: float sums, and so ties between candidates, do not vary by run.
@@ -183,16 +197,21 @@ class _Novelty:
         new = sum(w for t, w in weights.items() if self.reports[t] <= 1)
         return new / total if total else 0.0
 
-    def substance(self, item: SentenceAnalysis) -> list[str]:
+    def substance(self, item: SentenceAnalysis, sentence: Sentence) -> list[str]:
         """The figures and names only this report gives, as written: what makes a claim
         substantive rather than colour."""
         figures = [
             q.text for q in item.quantities if self.figures[(q.base_unit, q.normalized)] <= 1
         ]
+        # A name another report uses in another form ("Trump" for "Donald Trump") is not its
+        # own; nor is a lone capitalised word opening the sentence ("Things have not worked
+        # out"), whose capital may be the sentence's.
         names = [
             mention.text
             for mention in item.entities
-            if any(self.reports[term] <= 1 for term in content_terms(mention.text))
+            if self.named_in.get(mention.canonical, 1) <= 1
+            and any(self.reports[term] <= 1 for term in content_terms(mention.text))
+            and not (mention.start == sentence.start and " " not in mention.text)
         ]
         return list(dict.fromkeys(figures + names))
 
@@ -244,7 +263,9 @@ def _unique_claims(
         # A report's lead tells the story's core event, which the other reports tell in words
         # of their own: it is a claim of its own only with a figure or a name of its own.
         needs_substance = share < CLEARLY_NEW or ref.sentence == 0
-        if share < MIN_NEW_SHARE or (needs_substance and not novelty.substance(item)):
+        if share < MIN_NEW_SHARE:
+            continue
+        if needs_substance and not novelty.substance(item, analysis.sentence(ref)):
             continue
         if _restated(judge, ref, near[index_of[(ref.document, ref.sentence)]]):
             continue
@@ -269,7 +290,10 @@ def _unique_claims(
     kept.sort(key=lambda c: (-c[0], c[1].document, c[1].sentence))
     return [
         _unique_finding(
-            analysis, ref, twins.get(ref.document), novelty.substance(analysis.analysis_of(ref))
+            analysis,
+            ref,
+            twins.get(ref.document),
+            novelty.substance(analysis.analysis_of(ref), analysis.sentence(ref)),
         )
         for _, ref in kept[:story]
     ]

@@ -190,3 +190,29 @@ def test_a_lead_in_other_words_is_no_unique_claim() -> None:
     # a lead with a figure of its own is a claim of its own
     reports["b"] = reports["b"].replace("for an arena", "for a $900 million arena")
     assert [f for f in _coverage(reports) if f.kind == "unique_claim"]
+
+
+def test_a_name_another_report_gives_in_short_is_not_the_leads_own() -> None:
+    shared = " Inspectors will review the contract next month."
+    reports = {
+        "a": "The city council approved the new stadium deal late on Thursday. Tremblay called "
+        "the vote a relief." + shared,
+        "b": "Lawmakers led by Mayor Marie Tremblay backed plans for an arena after a marathon "
+        "session yesterday evening." + shared,
+    }
+    assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
+    reports["a"] = reports["a"].replace("Tremblay called", "Residents called")
+    assert [f for f in _coverage(reports) if f.kind == "unique_claim"]
+
+
+def test_a_capital_opening_the_sentence_is_not_a_name_of_its_own() -> None:
+    shared = " Inspectors will review the contract next month."
+    reports = {
+        "a": "The city council approved the new stadium deal late on Thursday." + shared,
+        "b": "Lawmakers backed plans for an arena after a marathon session yesterday evening."
+        + shared,
+    }
+    reports["b"] = reports["b"].replace("Lawmakers backed", "Things moved fast as lawmakers backed")
+    assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
+    reports["b"] = reports["b"].replace("Things moved", "Anna Karlsson moved")
+    assert [f for f in _coverage(reports) if f.kind == "unique_claim"]
