@@ -11,11 +11,12 @@
   measure (that is a disagreement about the figure), half or more of whose content words
   (IDF-weighted) no other report uses, and that brings a figure or a name of its own (a name no
   other report gives in any form; or it is new in most of its words and is not the report's
-  lead, which tells the story's core event in its own words). The most novel one of each report; a report of another day than most
-  (it tells that day's news) may have one per SENTENCES_PER_CLAIM sentences. Medium when its
-  report closely follows another one (a paraphrase or rewrite: half or more of its sentences,
-  and at least MIN_TWIN_SENTENCES, align with that report), since that is where errors creep
-  in; low otherwise. The explanation names the figures and names only that report gives.
+  lead, which tells the story's core event in its own words). The most novel one of each
+  report; a report of another day than most (it tells that day's news) may have one per
+  SENTENCES_PER_CLAIM sentences. Medium when its report closely follows another one (a
+  paraphrase or rewrite: half or more of its sentences, and at least MIN_TWIN_SENTENCES, align
+  with that report), since that is where errors creep in; low otherwise. The explanation names
+  the figures and names only that report gives.
 - `omission`, low: a fact carried by at least three reports and two thirds of them that a report
   of the same date leaves out (an earlier report cannot carry what happened after it).
 """

@@ -221,7 +221,7 @@ def link_findings(
         added = {
             kind: words
             for kind, words in added_links(item, [analysis.analysis_of(o) for o in others]).items()
-            if kind != "cause" or not _link_told(analysis, ref, words, others)
+            if kind != "cause" or not _link_told(analysis, ref, words)
         }
         if not added:
             continue
@@ -245,12 +245,15 @@ def link_findings(
     return findings
 
 
-def _link_told(analysis: Analysis, ref: SentenceRef, words: str, others: list[SentenceRef]) -> bool:
+def _link_told(analysis: Analysis, ref: SentenceRef, words: str) -> bool:
     """Another report gives the same cause in other words ("died due to complications of
-    cancer" / "succumbed to cancer"): it shares the words after the cue."""
+    cancer" / "succumbed to cancer"): a sentence of it, on the same fact or not, shares the words
+    after the cue. A cause two reports give is not one report's framing."""
     text = sentence_text(analysis, ref)
     after = text[text.find(words) + len(words) :].split()[:AROUND_WORDS]
     reason = set(content_terms(" ".join(after)))
     return any(
-        len(reason & set(analysis.analysis_of(o).terms)) >= min(2, len(reason)) for o in others
+        len(reason & set(other.terms)) >= min(2, len(reason))
+        for other in analysis.sentences
+        if other.document != ref.document
     )

@@ -118,3 +118,18 @@ def test_a_declared_aim_is_no_motive_but_an_imputed_one_is():
 
     assert not motive("Rebels seeking to overthrow the junta have fought the army for a decade.")
     assert motive("Rebels have fought the army of the junta for a decade in a bid to rule.")
+
+
+def test_a_cause_another_report_gives_elsewhere_is_not_one_sided():
+    def cause(second: str) -> bool:
+        reports = {
+            "a": "The airport cancelled all flights on Friday because of dense fog over the "
+            "runways.",
+            "b": "The airport cancelled all flights on Friday, stranding thousands of travellers. "
+            + second,
+        }
+        findings = check(cluster_of(reports)).findings
+        return any(f.kind == "framing" and "cause" in f.explanation for f in findings)
+
+    assert cause("Buses took some of them to hotels in the city.")
+    assert not cause("Dense fog had settled over the runways before dawn.")
