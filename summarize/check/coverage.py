@@ -9,14 +9,17 @@
   or more of its weighted words are in the other reports: a detail added to a shared claim is
   not a claim of its own), nor gives a figure another report gives otherwise for the same
   measure (that is a disagreement about the figure), half or more of whose content words
-  (IDF-weighted) no other report uses, and that brings a figure or a name of its own (a name no
-  other report gives in any form; or it is new in most of its words and is not the report's
-  lead, which tells the story's core event in its own words). The most novel one of each
-  report; a report of another day than most (it tells that day's news) may have one per
-  SENTENCES_PER_CLAIM sentences. Medium when its report closely follows another one (a
-  paraphrase or rewrite: half or more of its sentences, and at least MIN_TWIN_SENTENCES, align
-  with that report), since that is where errors creep in; low otherwise. The explanation names
-  the figures and names only that report gives.
+  (IDF-weighted) no other report uses. The most novel one of each report (a lead, which tells
+  the story's core event in its own words, or a sentence new in less than CLEARLY_NEW of its
+  words, only with a figure or a name of its own); a report of another day than most (it tells
+  that day's news) may have one per SENTENCES_PER_CLAIM sentences. It is reported when it
+  brings a figure (an ordinal too) or a name of its own (one no other report gives in any form,
+  and not a lone capital opening a sentence, unless written so elsewhere), which a reader can
+  check: new wording alone is more often colour, commentary or the shared story retold. Medium,
+  with or without them, when its report closely follows another one (a paraphrase or rewrite:
+  half or more of its sentences, and at least MIN_TWIN_SENTENCES, align with that report),
+  since that is where errors creep in; low otherwise. The explanation names the figures and
+  names only that report gives.
 - `omission`, low: a fact carried by at least three reports and two thirds of them that a report
   of the same date leaves out (an earlier report cannot carry what happened after it).
 """
@@ -68,6 +71,7 @@ TOLD_ELSEWHERE = 0.25
 # Any two reports of one event share their lead and often a second sentence: a report follows
 # another (a rewrite) only when it shares more than that, and half its sentences or more.
 MIN_TWIN_SENTENCES = 3
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 
 
 class Twin(NamedTuple):
@@ -175,6 +179,17 @@ def _new_material(analysis: Analysis) -> _Novelty:
     reports = Counter(stem for stems in stems_of.values() for stem in stems)
     figures = Counter(value for values in values_of.values() for value in values)
     named_in = {entity.canonical: len(entity.documents) for entity in analysis.entities}
+    # A lone capitalised word opening a sentence ("Things have not worked out") may be capital
+    # only for that: it is a name when it is written so elsewhere too ("the village of Khanaser").
+    names: set[str] = set()
+    for item in analysis.sentences:
+        opening = analysis.document(item.document).sentences[item.sentence].start
+        names.update(
+            mention.canonical
+            for mention in item.entities
+            if mention.start != opening or " " in mention.text
+        )
+    named_in = {name: count for name, count in named_in.items() if name in names}
     return _Novelty(reports, figures, named_in, len(analysis.documents))
 
 
@@ -204,15 +219,19 @@ class _Novelty:
         figures = [
             q.text for q in item.quantities if self.figures[(q.base_unit, q.normalized)] <= 1
         ]
+        # An ordinal is a figure too ("the 20th person to die"), though it counts nothing.
+        figures += [
+            match.group()
+            for match in _ORDINAL.finditer(sentence.text)
+            if self.reports[match.group(1)] <= 1
+        ]
         # A name another report uses in another form ("Trump" for "Donald Trump") is not its
-        # own; nor is a lone capitalised word opening the sentence ("Things have not worked
-        # out"), whose capital may be the sentence's.
+        # own.
         names = [
             mention.text
             for mention in item.entities
-            if self.named_in.get(mention.canonical, 1) <= 1
+            if self.named_in.get(mention.canonical) == 1
             and any(self.reports[term] <= 1 for term in content_terms(mention.text))
-            and not (mention.start == sentence.start and " " not in mention.text)
         ]
         return list(dict.fromkeys(figures + names))
 
@@ -289,15 +308,16 @@ def _unique_claims(
     sentences = sum(len(document.sentences) for document in analysis.documents)
     story = max(1, sentences // SENTENCES_PER_STORY_CLAIM)
     kept.sort(key=lambda c: (-c[0], c[1].document, c[1].sentence))
-    return [
-        _unique_finding(
-            analysis,
-            ref,
-            twins.get(ref.document),
-            novelty.substance(analysis.analysis_of(ref), analysis.sentence(ref)),
-        )
-        for _, ref in kept[:story]
-    ]
+    findings = []
+    for _, ref in kept[:story]:
+        twin = twins.get(ref.document)
+        substance = novelty.substance(analysis.analysis_of(ref), analysis.sentence(ref))
+        # The most novel sentence is a claim a reader can check only with a figure or a name of
+        # its own (or in a rewrite, where it may have been added or dropped): new wording alone
+        # is more often colour, commentary or the shared story in other words.
+        if substance or twin:
+            findings.append(_unique_finding(analysis, ref, twin, substance))
+    return findings
 
 
 def _unique_finding(
@@ -309,10 +329,8 @@ def _unique_finding(
             f"; {twin.shared} of the {twin.total} sentences of {ref.document} align with "
             f"{twin.report}, so one of them may have added or dropped this in editing."
         )
-    elif substance:
-        why = f"; no other report gives {_listed(substance)}."
     else:
-        why = "; the other reports use few of its words."
+        why = f"; no other report gives {_listed(substance)}."
     return Finding(
         kind="unique_claim",
         severity="medium" if twin else "low",

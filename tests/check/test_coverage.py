@@ -216,3 +216,19 @@ def test_a_capital_opening_the_sentence_is_not_a_name_of_its_own() -> None:
     assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
     reports["b"] = reports["b"].replace("Things moved", "Anna Karlsson moved")
     assert [f for f in _coverage(reports) if f.kind == "unique_claim"]
+
+
+def test_a_claim_of_its_own_brings_a_figure_or_a_name() -> None:
+    shared = " Inspectors will review the contract next month."
+    reports = {
+        "a": "The city council approved the new stadium deal late on Thursday." + shared,
+        "b": "Lawmakers approved the new stadium deal on Thursday evening." + shared,
+    }
+    reports["a"] += " Critics fear the burden will fall on families who can least afford fees."
+    assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
+    reports["a"] = reports["a"].replace(
+        "Critics fear the burden will fall on families who can least afford fees.",
+        "The stadium will be the 14th built with public money.",
+    )
+    (unique,) = [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    assert "“14th”" in unique.explanation

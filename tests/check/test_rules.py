@@ -87,7 +87,7 @@ def test_a_fact_split_differently_is_not_a_unique_claim_but_an_added_one_is():
             "The army announced on Wednesday that it had pushed the rebels back from the port "
             "city. This comes amid reports from the rebels claiming to have captured more "
             "soldiers and militiamen in heavy fighting. Thousands of families had fled the area, "
-            "aid groups said. The governor blamed foreign smugglers for arming the rebels."
+            "aid groups said. Governor Halim Nasser blamed foreign smugglers for arming the rebels."
         ),
     }
     unique = [
