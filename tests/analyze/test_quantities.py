@@ -9,6 +9,7 @@ from summarize.analyze.quantities import (
     comparable,
     find_quantities,
     overlaps,
+    same_figure,
 )
 from summarize.models import Quantity
 from summarize.text.inflection import singular
@@ -54,6 +55,15 @@ def test_distances_that_truly_differ_do_not_overlap() -> None:
     assert six_miles.value == 6 and overlaps(about_ten, six_miles)
     assert comparable(about_ten, twenty) and not overlaps(about_ten, twenty)
     assert not overlaps(six_miles, twenty)
+
+
+def test_two_bounds_that_overlap_are_one_figure_only_when_they_name_about_one_number() -> None:
+    three_quarters = one("More than three-quarters of voters backed the plan.")
+    sixty = one("More than 60 percent of voters backed the plan.")
+    assert overlaps(three_quarters, sixty) and not same_figure(three_quarters, sixty)
+    assert same_figure(sixty, one("At least 60 percent of voters backed the plan."))
+    assert same_figure(sixty, one("Some 61 percent of voters backed the plan."))
+    assert same_figure(one("The convoy drove 20 kilometers."), one("The convoy drove 12 miles."))
 
 
 def test_digits_and_words_give_identical_quantities() -> None:

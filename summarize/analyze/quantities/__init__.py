@@ -38,7 +38,12 @@ quantities of a sentence).
 """
 
 from summarize.analyze.quantities.finder import find_quantities
-from summarize.analyze.quantities.intervals import APPROXIMATE_MARGIN, comparable, overlaps
+from summarize.analyze.quantities.intervals import (
+    APPROXIMATE_MARGIN,
+    comparable,
+    overlaps,
+    same_figure,
+)
 from summarize.analyze.quantities.numbers import FRACTION_MARGIN
 from summarize.analyze.quantities.units import MEASURE_WORDS, UNBOUNDED
 
@@ -50,4 +55,5 @@ __all__ = [
     "comparable",
     "find_quantities",
     "overlaps",
+    "same_figure",
 ]

@@ -102,6 +102,19 @@ def interval(
     return bound, low, high
 
 
+def same_figure(a: Quantity, b: Quantity) -> bool:
+    """Two wordings of one figure: some value fits both, and a bound names about the number the
+    other wording gives ("more than 60" and "at least 60" or "61"). "More than three-quarters"
+    fits "more than 60 percent" without being the same figure."""
+    if not overlaps(a, b):
+        return False
+    if a.bound not in ("at_least", "at_most") and b.bound not in ("at_least", "at_most"):
+        return True
+    return abs(a.normalized - b.normalized) <= APPROXIMATE_MARGIN * max(
+        abs(a.normalized), abs(b.normalized)
+    )
+
+
 def comparable(a: Quantity, b: Quantity) -> bool:
     """Both measure the same thing: same base unit and, for counts, the same counted noun."""
     return a.base_unit == b.base_unit and (a.base_unit != "count" or a.counted == b.counted)

@@ -23,7 +23,9 @@ A report never disagrees with itself: two values are reported as a disagreement 
 reports none of which gives both. A bound ("above $1.3 trillion") fits every value beyond it: it
 never makes two values that disagree agree, and giving it is not giving the value it fits. Findings:
 
-- `quantity_equivalent`, low: one value in several wordings (20 kilometers / 12 miles);
+- `quantity_equivalent`, low: one value in several wordings (20 kilometers / 12 miles); bounds
+  only when they name about the same number ("more than three-quarters" fits "more than 60
+  percent" without being the same figure);
 - `temporal_update`, medium: the values differ and the reports giving each are of other dates;
 - `quantity_conflict`: the values differ beyond rounding and hedges. **high** only when a
   careful reader would confirm it: every part of both frames matches, and the sentences are

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from summarize.align import Pair
-from summarize.analyze.quantities import overlaps
+from summarize.analyze.quantities import overlaps, same_figure
 from summarize.check.quantities.compare import measures
 from summarize.check.quantities.explain import (
     UNSURE,
@@ -60,7 +60,7 @@ def _equivalence(analysis: Analysis, cluster: list[Figure]) -> Finding | None:
     for anchor in cluster:
         kept = [anchor]
         for figure in cluster:
-            if figure is not anchor and all(overlaps(figure.quantity, o.quantity) for o in kept):
+            if figure is not anchor and all(same_figure(figure.quantity, o.quantity) for o in kept):
                 kept.append(figure)
         if len({f.document for f in kept}) > len({f.document for f in best}):
             best = sorted(kept, key=cluster.index)
