@@ -28,7 +28,7 @@ from summarize.models import SentenceAnalysis, Span
 from summarize.text.inflection import word_forms
 from summarize.text.lexicons import lexicon, word_set
 from summarize.text.quotes import quotation_spans
-from summarize.text.tokens import Token, tokenize, word_tokens
+from summarize.text.tokens import STOPWORDS, Token, tokenize, word_tokens
 
 # Lemmas of bias-lexicon.txt that evaluate, intensify or take a side by themselves.
 _LEXICON_SUBSET = word_set(
@@ -274,15 +274,22 @@ def is_charged(word: str) -> bool:
 
 
 def reported_loaded_terms(text: str, offset: int = 0) -> list[Span]:
-    """Loaded words in someone's reported (not quoted) speech: a report's paraphrase of a
-    statement, whose words are the report's choice when others paraphrase it without them."""
+    """Loaded modifiers in someone's reported (not quoted) speech: a report's paraphrase of a
+    statement, whose words are the report's choice when others paraphrase it without them. Only
+    a word modifying the next one ("successfully pushed back", "a stunning story") is added; a
+    word ending its phrase is what was said ("his claim that global warming is a hoax", "may not
+    qualify as domestic terrorism because")."""
     forms = _loaded_forms()
     reported = reported_speech(text)
     quoted = quotation_spans(text)
+    tokens = word_tokens(text)
     return [
         Span(start=offset + token.start, end=offset + token.end, text=token.text)
-        for token in word_tokens(text)
+        for token, following in zip(tokens, [*tokens[1:], None], strict=True)
         if token.text.lower() in forms
+        and following is not None
+        and following.text[:1].isalpha()
+        and following.text.lower() not in STOPWORDS
         and any(start <= token.start < end for start, end in reported)
         and not any(start <= token.start < end for start, end in quoted)
     ]

@@ -114,6 +114,15 @@ def test_reported_speech_is_the_speakers_but_a_paraphrase_can_add_words() -> Non
     assert own_voice("Critics blasted the bill, saying it was a shameless giveaway.") == ["blasted"]
 
 
+def test_a_loaded_word_ending_its_phrase_in_a_paraphrase_is_what_was_said() -> None:
+    def added(text: str) -> list[str]:
+        return [s.text for s in reported_loaded_terms(text)]
+
+    assert added("He backed off his long-held claim that global warming is a hoax.") == []
+    assert added("She said the attacks may not count as terrorism because it was night.") == []
+    assert added("She said the attacks were terrorism acts planned for months.") == ["terrorism"]
+
+
 def test_an_attribution_closing_the_sentence_with_a_time_or_place_makes_it_speech() -> None:
     assert loaded("The regime fell, officials said Friday.") == []
     assert loaded("The regime fell, officials said in a statement on Monday.") == []
