@@ -152,8 +152,12 @@ class Wording:
         """A report's title as a sentence of the summary ("Trump Orders Providers To Reveal
         Prices" -> "Trump orders providers to reveal prices."), or None for a title that is no
         statement: a question, a teaser, a label before a colon ("The Latest: ..."), a quotation
-        without its speaker."""
+        without its speaker. A quotation after a colon is left out: what precedes it is the
+        statement ("Trump Cancels Military Parade: 'Maybe Next Year'")."""
         title = title.strip().rstrip(".")
+        head, colon, tail = title.partition(":")
+        if colon and tail.strip()[:1] in QUOTE_MARKS + "'’":
+            title = head.strip()  # "Trump Cancels Military Parade: 'Maybe Next Year'"
         if ":" in title or title[:1] in QUOTE_MARKS or not is_reporting(title + "."):
             return None
         if is_finished(title) or len(title.split()) < MIN_WORDS - 1:

@@ -184,6 +184,16 @@ def test_a_headline_reads_as_a_sentence_and_cites_its_report():
     assert "strike-1" in headline.citations
 
 
+def test_a_headline_without_the_quotation_after_its_colon_is_a_statement():
+    from summarize.compose.wording import Wording
+
+    wording = Wording(analyze(_cluster_with_titles({"a": ("t", "The mayor spoke.")}).documents))
+    assert wording.headline("Mayor Cancels Annual City Parade: 'Maybe Next Year'") == (
+        "Mayor cancels annual city parade."
+    )
+    assert wording.headline("The Latest: mayor cancels the city parade") is None
+
+
 def _cluster_with_titles(reports: dict[str, tuple[str, str]]):
     from summarize.ingest.cleaning import document_from_text
     from summarize.models import Cluster
