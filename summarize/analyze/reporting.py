@@ -121,9 +121,10 @@ def is_reporting(text: str, attributed: bool = False) -> bool:
 
 
 # Background: what happened before the reported event. News marks it with the past perfect ("had
-# been blocked", "had never risen") and with time phrases that point before the event.
+# been blocked", "had never risen", "had initially requested") and with time phrases that point
+# before the event.
 _PAST_PERFECT = re.compile(
-    r"\bhad\s+(?:(?:not|never|long|already|just|also|only)\s+)?\w+(?:ed|en|wn|t)\b"
+    r"\bhad\s+(?:(?:not|never|long|already|just|also|only|first|\w+ly)\s+)?\w+(?:ed|en|wn|t)\b"
 )
 _BEFORE_THE_EVENT = re.compile(
     r"\b(?:\w+\s+(?:years?|decades?)\s+ago|in\s+(?:years|the\s+past|the\s+(?:past|last)\s+"

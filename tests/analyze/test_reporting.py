@@ -60,6 +60,7 @@ def test_a_question_is_reporting_only_with_its_speaker() -> None:
         ("Four years ago, Trump benefitted from low turnout.", True),
         ("The film previously sparked controversy over its poster.", True),
         ("Enforcement has been on hold since 2017.", True),
+        ("His lawyer had initially requested a pause in the trial.", True),
         ("Insurgents captured four towns on Tuesday.", False),
         ("He said he had decided to resign.", False),  # tense shifted back after "said"
         ('"We had never seen anything like it," a resident said.', False),  # a quotation
