@@ -177,6 +177,18 @@ def finding_matches(predicted: Finding, gold: GoldFinding, texts: Mapping[str, s
     return evidence_matches(_predicted_spans(predicted), spans)
 
 
+def _judged_itself(predicted: Finding, judged: GoldFinding, texts: Mapping[str, str]) -> bool:
+    """The finding is one a reader judged: the same kind, quoting the same documents from the
+    same places (a judged quote may be cut short with "…")."""
+    if predicted.kind not in judged.kinds:
+        return False
+    ours, theirs = _predicted_spans(predicted), gold_spans(judged.evidence, texts)
+    return ours.keys() == theirs.keys() and all(
+        {start for start, _ in ours[document]} <= {start for start, _ in theirs[document]}
+        for document in ours
+    )
+
+
 class KindScore(BaseModel):
     precision: float | None
     recall: float | None
@@ -246,8 +258,9 @@ def score_findings(
 
     A prediction matching a required gold finding, or an acceptable item (an optional gold
     finding, or a listed non-conflict that allows its kind), is correct; any other is a false
-    alarm, listed apart when it matches a finding a reader judged false. Recall counts required
-    gold findings.
+    alarm, listed apart when it matches a finding a reader judged false. A finding a reader
+    judged false (the same quotes) stays false, even where its quotes overlap a real item's.
+    Recall counts required gold findings.
     """
     required = [g for g in gold if g.required]
     optional = [g for g in gold if not g.required]
@@ -258,6 +271,9 @@ def score_findings(
     unmatched, known = [], []
     for finding in predicted:
         scored[finding.kind] += 1
+        if any(_judged_itself(finding, g, texts) for g in judged_false):
+            known.append(_describe(finding))  # its quotes may also overlap a real item's
+            continue
         hits = [g.id for g in required if finding_matches(finding, g, texts)]
         found.update(hits)
         if hits or _acceptable(finding, optional, non_conflicts, texts):

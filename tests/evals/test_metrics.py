@@ -285,6 +285,16 @@ def test_a_false_alarm_judged_before_is_listed_apart_from_those_nobody_judged() 
     assert len(scores.unmatched) == 1 and scores.unmatched[0].startswith("framing")
 
 
+def test_a_finding_judged_false_stays_false_when_its_quotes_overlap_a_real_item() -> None:
+    real = gold("toll", "quantity_conflict", ("wire", "at least 40 people"), ("tabloid", "75"))
+    judged = [gold("misread", "quantity_conflict", ("wire", "at least 40"), ("tabloid", "75"))]
+    again = predicted("quantity_conflict", ("wire", "at least 40"), ("tabloid", "75"))
+    scores = score_findings([again], [real], TEXTS, judged_false=judged)
+    assert scores.overall.precision == 0.0 and scores.missed == ["toll"]
+    other = predicted("quantity_conflict", ("wire", "40 people"), ("tabloid", "75 people"))
+    assert score_findings([other], [real], TEXTS, judged_false=judged).overall.precision == 1.0
+
+
 def test_omission_with_the_wrong_document_left_out_does_not_match() -> None:
     wrong = predicted("omission", ("rewrite", "Critics blamed"))
     assert score_findings([wrong], GOLD, TEXTS).by_kind["omission"].precision == 0.0
