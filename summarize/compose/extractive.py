@@ -4,9 +4,10 @@ offline.
 1. Facts are the claim groups (sentences of several reports reporting the same fact) and the
    reports' titles (a title states the core event). Each wording of a fact that is a reporting
    sentence and stands alone (`reporting`, `wording`) is a candidate: never a question to the
-   reader, an instruction or a teaser; a title only as a plain statement, and never when it
-   states as fact what the reports attribute to someone. A title no single sentence tells (it
-   sums up the lead and what follows) is used when the judge finds its own report supports it.
+   reader, an instruction, a teaser or a headline inside the body (in title case); a title only
+   as a plain statement, and never when it states as fact what the reports attribute to
+   someone. A title no single sentence tells (it sums up the lead and what follows) is used when
+   the judge finds its own report supports it.
    A lead cut off mid-sentence is used only without the closing clause it was cut in, and never
    for a contested claim (its lost end may have said who claims it).
 2. Each wording comes in versions: as written, and shorter ones without the parts its claim

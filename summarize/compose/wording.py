@@ -94,6 +94,8 @@ class Wording:
             return False  # "The claims could not be confirmed." travels with its claim only
         if not is_finished(text) or not is_reporting(text, attributed):
             return False
+        if is_title_case(text.split()):
+            return False  # a headline or subhead inside the body, not the report's prose
         return text[:1] not in QUOTE_MARKS or attributed
 
     @staticmethod

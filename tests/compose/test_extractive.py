@@ -194,6 +194,18 @@ def test_a_headline_without_the_quotation_after_its_colon_is_a_statement():
     assert wording.headline("The Latest: mayor cancels the city parade") is None
 
 
+def test_a_headline_inside_the_body_is_not_a_sentence_of_the_summary():
+    sub = "Union Leaders Promise Longer Strikes Across The Country If Talks Fail In March."
+    cluster = _cluster_with_titles(
+        {
+            "a": ("t", f"Dock workers at three harbours struck on Tuesday over pay. {sub}"),
+            "b": ("u", "Dock workers at three harbours went on strike on Tuesday over pay."),
+        }
+    )
+    texts = _texts(_summary(cluster, 60))
+    assert texts and sub not in texts
+
+
 def _cluster_with_titles(reports: dict[str, tuple[str, str]]):
     from summarize.ingest.cleaning import document_from_text
     from summarize.models import Cluster
