@@ -38,7 +38,7 @@ _EXTRA_VERBS = word_set("tweet believe purport")
 _ALSO_NOUNS = word_set(
     """
     claim report state comment estimate counter note charge promise pledge vow fear tweet
-    warn repeat reply respond
+    warn repeat reply respond remark
     """
 )
 _DOUBT_VERBS = word_set("claim allege purport")

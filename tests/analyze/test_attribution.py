@@ -130,6 +130,7 @@ def test_doubt_cues_and_doubt_phrases_mark_doubt() -> None:
         "The strike at the port entered its second day on Wednesday.",
         "Syrian state media reports from the region were scarce.",
         "The groups tried to overthrow Assad, have expressed their concern.",
+        "The president gave his first public remarks since his illness to hundreds of activists.",
     ],
 )
 def test_no_speaker_where_none_is_named(sentence: str) -> None:
