@@ -55,8 +55,8 @@ _BETWEEN = word_set(
 )
 _CLAUSE_WORDS = word_set(
     """
-    that which who whom whose while whereas as because since but or nor when if after before
-    although though where so then to than unless until whether
+    that which who whom whose what how why while whereas as because since but or nor when if
+    after before although though where so then to than unless until whether
     """
 )
 _AUXILIARIES = word_set("is are was were be been has have had will would could should can may")

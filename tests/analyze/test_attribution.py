@@ -191,3 +191,10 @@ def test_an_accusation_is_a_distancing_cue_but_the_accused_is_not() -> None:
 def test_reportedly_said_doubts_the_saying_not_the_claim() -> None:
     assert distancing("The nurse reportedly said she felt privileged to be first.") is None
     assert distancing("The nurse was reportedly the first to get the vaccine.") is not None
+
+
+def test_a_wh_word_opens_the_clause_its_speaker_is_in() -> None:
+    sentence = "Lawmakers are demanding a hearing on what they say is a crisis at the border."
+    assert speakers(sentence) == [("they", "say", False)]
+    sentence = "The editor resigned Monday, citing what she said was bullying from colleagues."
+    assert speakers(sentence) == [("she", "said", False)]
