@@ -6,8 +6,9 @@ offline.
    sentence and stands alone (`reporting`, `wording`) is a candidate: never a question to the
    reader, an instruction, a teaser or a headline inside the body (in title case); a title only
    as a plain statement, and never when it states as fact what the reports attribute to
-   someone. A title no single sentence tells (it sums up the lead and what follows) is used when
-   the judge finds its own report supports it.
+   someone; a label before or after a colon ("Poll: ...", "...: report", "Sri Lanka bombings:
+   ...") stays with it, and a quotation there is left out. A title no single sentence tells (it
+   sums up the lead and what follows) is used when the judge finds its own report supports it.
    A lead cut off mid-sentence is used only without the closing clause it was cut in, and never
    for a contested claim (its lost end may have said who claims it).
 2. Each wording comes in versions: as written, and shorter ones without the parts its claim

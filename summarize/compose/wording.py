@@ -25,6 +25,7 @@ from summarize.text.sentences import is_finished
 from summarize.text.tokens import (
     POSSESSIVE_RE,
     STOPWORDS,
+    content_terms,
     is_acronym,
     is_title_case,
     stem,
@@ -51,6 +52,8 @@ _PRESENT = re.compile(r"\b(is|are)\b")
 # Print-style capitals ("SYRIA’S government said"): a plainer copy reads better.
 _SHOUTED = re.compile(r"\b[A-Z]{5,}\b")
 QUOTE_MARKS = '“”"‘'
+# A side of a title's colon that opens an explainer: "What it means", "Here's what happened".
+_EXPLAINER = re.compile(r"(?:what|how|why|where|when|who|here)\b", re.I)
 _WORD_EDGES = "'’\"“”‘,"
 
 
@@ -153,14 +156,24 @@ class Wording:
     def headline(self, title: str) -> str | None:
         """A report's title as a sentence of the summary ("Trump Orders Providers To Reveal
         Prices" -> "Trump orders providers to reveal prices."), or None for a title that is no
-        statement: a question, a teaser, a label before a colon ("The Latest: ..."), a quotation
-        without its speaker. A quotation after a colon is left out: what precedes it is the
-        statement ("Trump Cancels Military Parade: 'Maybe Next Year'")."""
+        statement: a question, a teaser, a quotation without its speaker.
+
+        A quotation on one side of a colon is left out: the other side is the statement ("Trump
+        Cancels Military Parade: 'Maybe Next Year'", "'State decision': Governors defy Trump").
+        Any other colon joins a label to the statement, and the title is kept whole: the label
+        is a topic ("Sri Lanka bombings: 207 dead"), or who says it ("Poll: ...", "...: report"),
+        which must stay with the claim. A label none of the reports' text uses is the outlet's
+        own ("The Latest: ...", "OPINION: ..."), and a side that opens with a question word an
+        explainer's ("...: What it means"): no statement."""
         title = title.strip().rstrip(".")
-        head, colon, tail = title.partition(":")
-        if colon and tail.strip()[:1] in QUOTE_MARKS + "'’":
-            title = head.strip()  # "Trump Cancels Military Parade: 'Maybe Next Year'"
-        if ":" in title or title[:1] in QUOTE_MARKS or not is_reporting(title + "."):
+        head, colon, tail = (part.strip() for part in title.partition(":"))
+        if colon and tail[:1] in QUOTE_MARKS + "'’":
+            title = head  # "Trump Cancels Military Parade: 'Maybe Next Year'"
+        elif colon and QUOTED.fullmatch(head):
+            title = tail  # "'State decision': Governors defy Trump with coronavirus pacts"
+        elif colon and not self._labels_a_statement(head, tail):
+            return None
+        if title.count(":") > 1 or title[:1] in QUOTE_MARKS or not is_reporting(title + "."):
             return None
         if is_finished(title) or len(title.split()) < MIN_WORDS - 1:
             return None  # "?" or "!" ends it, or it is a label
@@ -175,6 +188,20 @@ class Wording:
                 cased.append(word if inside else self._sentence_case(word))
             words = cased
         return " ".join(words) + "."
+
+    def _labels_a_statement(self, head: str, tail: str) -> bool:
+        """One side of a title's colon is a label the reports' text uses, and neither side is
+        an explainer's ("What it means", "Here's what happened")."""
+        if any(_EXPLAINER.match(part) for part in (head, tail)):
+            return False
+        label = min((head, tail), key=lambda part: len(part.split()))
+        terms = set(content_terms(label))
+        return not terms.isdisjoint(self.story_terms)
+
+    @cached_property
+    def story_terms(self) -> frozenset[str]:
+        """The content words of the reports' text (their titles left out)."""
+        return frozenset(content_terms(self.all_text))
 
     def _has_word(self, word: str) -> bool:
         """The reports write `word` as a whole word (the substring test first: a pattern for

@@ -194,6 +194,19 @@ def test_a_headline_without_the_quotation_after_its_colon_is_a_statement():
     assert wording.headline("The Latest: mayor cancels the city parade") is None
 
 
+def test_a_headline_keeps_the_label_before_its_colon_and_drops_a_quotation_there():
+    from summarize.compose.wording import Wording
+
+    text = "A new poll finds the mayor ahead. The parade was cancelled."
+    wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
+    # Who says it stays with the claim: never the flat "Mayor leads the race".
+    assert wording.headline("Poll: Mayor leads the race") == "Poll: Mayor leads the race."
+    assert wording.headline("'Maybe next year': Mayor cancels the annual city parade") == (
+        "Mayor cancels the annual city parade."
+    )
+    assert wording.headline("Parade cancelled: What it means") is None
+
+
 def test_a_headline_inside_the_body_is_not_a_sentence_of_the_summary():
     sub = "Union Leaders Promise Longer Strikes Across The Country If Talks Fail In March."
     cluster = _cluster_with_titles(
