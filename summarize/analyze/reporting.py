@@ -106,7 +106,7 @@ def _opens_sentence(own: str) -> bool:
     match = _WORD.search(own)
     if match is None:
         return False
-    rest = own[match.end() :].lstrip(" ,")
+    rest = own[match.end() :].lstrip(" ,:*•")  # "Consider: * President Trump's ratings ..."
     following = _WORD.match(rest)
     if following is None:
         return False

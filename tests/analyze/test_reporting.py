@@ -22,6 +22,7 @@ from summarize.analyze.reporting import (
         "Sign up for our newsletter to get the latest news.",
         "Click here to read the full report.",
         "Consider the case of a nurse who lost her job.",
+        "Consider: * The president's ratings on the pandemic continue to fall.",
         "Follow us on social media for updates.",
         "The answer may surprise you:",
     ],
