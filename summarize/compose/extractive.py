@@ -4,7 +4,9 @@ offline.
 1. Facts are the claim groups (sentences of several reports reporting the same fact) and the
    reports' titles (a title states the core event). Each wording of a fact that is a reporting
    sentence and stands alone (`reporting`, `wording`) is a candidate: never a question to the
-   reader, an instruction, a teaser or a headline inside the body (in title case); a title only
+   reader, an instruction, a teaser, a headline inside the body (in title case) or a part of a
+   quotation of several sentences without its speaker (one it leaves open is closed when
+   printed); a title only
    as a plain statement, and never when it states as fact what the reports attribute to
    someone; a label before or after a colon ("Poll: ...", "...: report", "Sri Lanka bombings:
    ...") stays with it, and a quotation there is left out. A title no single sentence tells (it

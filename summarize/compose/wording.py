@@ -20,7 +20,7 @@ from summarize.analyze.framing import added_links
 from summarize.analyze.nouns import noun_senses
 from summarize.analyze.reporting import is_reporting
 from summarize.models import Analysis, ClaimGroup, SentenceRef
-from summarize.text.quotes import QUOTED
+from summarize.text.quotes import QUOTED, closed, crosses_sentences
 from summarize.text.sentences import is_finished
 from summarize.text.tokens import (
     POSSESSIVE_RE,
@@ -51,6 +51,8 @@ _PRESENT_TO_PAST = {"is": "was", "are": "were"}
 _PRESENT = re.compile(r"\b(is|are)\b")
 # Print-style capitals ("SYRIA’S government said"): a plainer copy reads better.
 _SHOUTED = re.compile(r"\b[A-Z]{5,}\b")
+# A stop doubled at the end ("on DACA..", "to the U.S.." after a cut), not an ellipsis.
+_DOUBLED_STOP = re.compile(r"(?<!\.)\.\.$")
 QUOTE_MARKS = '“”"‘'
 # A side of a title's colon that opens an explainer: "What it means", "Here's what happened".
 _EXPLAINER = re.compile(r"(?:what|how|why|where|when|who|here)\b", re.I)
@@ -99,6 +101,8 @@ class Wording:
             return False
         if is_title_case(text.split()):
             return False  # a headline or subhead inside the body, not the report's prose
+        if crosses_sentences(text) and not attributed:
+            return False  # part of a quotation of several sentences, without its speaker
         return text[:1] not in QUOTE_MARKS or attributed
 
     @staticmethod
@@ -238,9 +242,10 @@ class Wording:
         return lower if noun_senses().lemmas(bare.lower()) else word
 
     def finish(self, text: str, published: dt.date | None, dated: bool) -> str:
-        """A report's sentence as the summary prints it: no leading connective, a capital
-        first, and "On <date>, ..." in the past tense when only earlier reports carry it."""
-        text = _CONNECTIVE.sub("", text)
+        """A report's sentence as the summary prints it: no leading connective, one final stop,
+        a quotation it leaves open closed, a capital first, and "On <date>, ..." in the past
+        tense when only earlier reports carry it."""
+        text = closed(_DOUBLED_STOP.sub(".", _CONNECTIVE.sub("", text)))
         text = text[:1].upper() + text[1:]
         if dated and published:
             first = self.lower_first_word(text)

@@ -18,6 +18,34 @@ QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """Where the sentence quotes someone: its closed quotations, and a quotation left open."""
     spans = [match.span() for match in QUOTED.finditer(text)]
+    left_open = _left_open(text)
+    if left_open is not None:
+        spans.append(left_open)
+    return sorted(spans)
+
+
+def crosses_sentences(text: str) -> bool:
+    """The sentence holds part of a quotation of several sentences (a lone mark)."""
+    return _left_open(text) is not None
+
+
+def closed(text: str) -> str:
+    """The sentence with a quotation it leaves open at its end closed: printed alone, the
+    quotation ends with it ('Conway claimed, "Everything I said ... before."'). Only a plain
+    case: curly marks alone, or straight marks alone with the last one opening (after a space)."""
+    curly, straight = text.count("“") - text.count("”"), text.count('"')
+    if curly == 1 and not straight:
+        return text + "”"
+    if not curly and "“" not in text and straight % 2 == 1:
+        mark = text.rfind('"')
+        if mark == 0 or text[mark - 1].isspace():
+            return text + '"'
+    return text
+
+
+def _left_open(text: str) -> tuple[int, int] | None:
+    """The span of a quotation left open: from a lone opening mark to the end, or from the
+    start to a lone closing mark."""
     rest = QUOTED.sub(lambda match: " " * len(match.group()), text)
     opening, closing = rest.find("“"), rest.rfind("”")
     if opening == -1 and closing == -1 and rest.count('"') % 2 == 1:
@@ -29,10 +57,10 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
         elif rest[mark - 1] in ",.?!":
             closing = mark
     if opening != -1:
-        spans.append((opening, len(text)))
-    elif closing != -1:
-        spans.append((0, closing + 1))
-    return sorted(spans)
+        return (opening, len(text))
+    if closing != -1:
+        return (0, closing + 1)
+    return None
 
 
 @lru_cache(maxsize=50_000)

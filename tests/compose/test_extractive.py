@@ -219,6 +219,23 @@ def test_a_headline_inside_the_body_is_not_a_sentence_of_the_summary():
     assert texts and sub not in texts
 
 
+def test_part_of_a_longer_quotation_without_its_speaker_is_not_a_sentence_of_the_summary():
+    part = "I think the new harbour rules should wait until after the winter season."
+    cluster = _cluster_with_titles(
+        {
+            "a": (
+                "t",
+                "Dock workers at three harbours struck on Tuesday over pay. The union leader "
+                f'said the talks had failed. "We asked for a fair offer. {part}" The strike is '
+                "the first at the harbours in a decade.",
+            ),
+            "b": ("u", "Dock workers at three harbours went on strike on Tuesday over pay."),
+        }
+    )
+    texts = _texts(_summary(cluster, 80))
+    assert texts and not any("winter season" in text for text in texts)
+
+
 def _cluster_with_titles(reports: dict[str, tuple[str, str]]):
     from summarize.ingest.cleaning import document_from_text
     from summarize.models import Cluster

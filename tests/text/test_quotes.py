@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.text.quotes import quotation_spans, unquoted
+from summarize.text.quotes import closed, crosses_sentences, quotation_spans, unquoted
 
 
 @pytest.mark.parametrize(
@@ -22,3 +22,16 @@ def test_a_quotation_left_open_or_closed_alone_is_quoted(text: str, outside: str
 
 def test_an_apostrophe_is_no_quotation() -> None:
     assert quotation_spans("The company's chief said it won't close.") == []
+
+
+def test_a_quotation_left_open_at_the_end_is_closed_when_printed_alone() -> None:
+    assert closed('She said, "We will win.') == 'She said, "We will win."'
+    assert closed("She said: “We will win.") == "She said: “We will win.”"
+    assert closed("She said “yes” on Monday.") == "She said “yes” on Monday."
+    assert closed('No law is absolute," she said.') == 'No law is absolute," she said.'
+
+
+def test_a_sentence_of_a_longer_quotation_crosses_sentences() -> None:
+    assert crosses_sentences('No amendment to the Constitution is absolute."')
+    assert crosses_sentences("“We will rebuild the town.")
+    assert not crosses_sentences("“We will rebuild,” the mayor said.")
