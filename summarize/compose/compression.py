@@ -12,6 +12,8 @@ Marcu 2002 and Clarke & Lapata 2008):
   ", while the insurgency says ...", ", in a statement.";
 - phrases of time or circumstance set off by commas: "On Thursday, ...", "Trump, in an order
   issued Monday, directed ...";
+- the day of the event inside the clause: "struck on Tuesday over pay", "said Friday that"
+  (never the object of another preposition, "by Friday", nor one of several days);
 - more of the same thing closing the sentence, without a verb: "... parts of Aleppo as well as
   towns in Idlib.", and a second clause after a dash or ", and" / ", but" (with a verb);
 - a phrase between a pair of dashes, and a relative clause after a preposition (", of whom two
@@ -29,7 +31,8 @@ whole with its own speaker and claim), part of a quotation (a quotation goes who
 whole), a condition ("If ...,"), or so much that fewer than MIN_KEPT_WORDS words or
 MIN_KEPT_SHARE of the sentence remain. Word order and punctuation only, no parser: each rule
 needs the commas that mark the constituent off, which is how English punctuates material that
-is not essential to its clause.
+is not essential to its clause; the one exception is the day of the week, an adjunct news
+writing sets without commas ("said Friday").
 
 `modifier_cuts` drops loaded words the caller chooses (the outlet's own, which no other report
 uses) when they only grade what they modify: an adverb ("successfully") or an evaluative
@@ -80,6 +83,25 @@ _PREPOSITIONS = (
     r"(?:in|on|at|during|after|before|amid|amidst|following|despite|with|without|under|through"
     r"|ahead of|as part of|in the wake of|for|including|such as)"
 )
+_BINDING_PREPOSITIONS = (
+    "by",
+    "for",
+    "until",
+    "till",
+    "since",
+    "before",
+    "after",
+    "from",
+    "through",
+    "to",
+    "of",
+    "and",
+    "or",
+    "between",
+    "than",
+    "by late",
+    "by early",
+)
 # A clause of time or circumstance, or a prepositional phrase, closing the sentence after a
 # comma: ", as thousands mourned.", ", in a statement."
 _ADVERBIAL = re.compile(
@@ -109,6 +131,15 @@ _ADDITION = re.compile(rf",?\s(?:as well as|along with|together with)\s[^;]*?{_E
 _SECOND_CLAUSE = re.compile(rf"(?:\s(?:—|–|--)\s|,\s(?:and|but)\s)[^;—–]*?{_END}")
 # A phrase set off by a pair of dashes: "the group — a coalition of militias — said".
 _DASHED_PHRASE = re.compile(r"\s(?:—|–|--)\s[^;—–“”\"]{3,80}?\s(?:—|–|--)(?=\s)")
+# The day of the event inside the clause, without commas ("struck on Tuesday over pay", "said
+# Friday"): the claim stays without it. Never the object of another preposition ("by Friday",
+# "until Monday") nor one of several days ("on Monday and Tuesday").
+_WEEKDAY = re.compile(
+    r"".join(rf"(?<!\b{word})" for word in _BINDING_PREPOSITIONS)
+    + r"\s(?:(?:on|late|early|last)\s)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s(?:morning|afternoon|evening|night))?"
+    r"(?=[,.;]|\s(?!(?:and|or|to|through|-|–)(?![\w-])))"
+)
 _TO_THE_END = frozenset({"participle clause", "adverbial clause", "addition"})
 _END_RE = re.compile(r"[.!?][\"”’')\]]*$")
 _PATTERNS = (
@@ -122,6 +153,7 @@ _PATTERNS = (
     ("addition", _ADDITION),
     ("second clause", _SECOND_CLAUSE),
     ("dashed phrase", _DASHED_PHRASE),
+    ("weekday", _WEEKDAY),
 )
 # Words of a clause that is not an appositive but a sentence of its own ("the army said").
 _VERB_LIKE = re.compile(

@@ -35,7 +35,7 @@ def test_appositives_parentheticals_and_trailing_clauses_are_dropped() -> None:
         _shortest(
             "An earthquake struck the region on Monday, killing at least 40 people, officials said."
         )
-        == "An earthquake struck the region on Monday, officials said."
+        == "An earthquake struck the region, officials said."
     )
     assert (
         _shortest(
@@ -120,7 +120,7 @@ def test_a_phrase_before_an_attribution_leaves_its_comma() -> None:
         "Tens of thousands have been displaced by the fighting, which started last week, "
         "Geir Pedersen said Tuesday."
     )
-    assert "the fighting, Geir Pedersen said Tuesday." in _shortest(text)
+    assert "the fighting, Geir Pedersen said." in _shortest(text)
 
 
 def test_what_stands_between_speaker_and_verb_may_go() -> None:
@@ -159,7 +159,7 @@ def test_relative_clauses_with_a_preposition_and_including_phrases_go() -> None:
 
 def test_a_second_clause_goes_but_not_the_end_of_a_list() -> None:
     text = "The senate passed the budget bill on Friday, and the president signed it on Saturday."
-    assert _shortest(text) == "The senate passed the budget bill on Friday."
+    assert _shortest(text) == "The senate passed the budget bill."
     text = "The report names its officers, board members, and donors of the association."
     assert variants(text, [], optional_cuts(text, [])) == [text]
 
@@ -174,3 +174,15 @@ def test_a_truncated_sentence_loses_only_the_closing_clause_it_was_cut_in() -> N
     # A relative clause may be followed by the main verb the truncation took: never cut.
     text = "The caucus, which represents the conservative wing of the party" + "."
     assert truncated_variants(text, [], optional_cuts(text, [])) == []
+
+
+def test_the_day_of_the_event_may_go_but_not_a_deadline_or_one_of_several_days() -> None:
+    assert _shortest("Dock workers at the three harbours struck on Tuesday over pay.") == (
+        "Dock workers at the three harbours struck over pay."
+    )
+    assert _shortest("The budget bill must pass the senate by Friday.") == (
+        "The budget bill must pass the senate by Friday."
+    )
+    assert _shortest("The leaders met in Geneva on Monday and Tuesday.") == (
+        "The leaders met in Geneva on Monday and Tuesday."
+    )

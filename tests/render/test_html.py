@@ -267,7 +267,8 @@ def test_summary_citations_link_to_the_sentence_they_came_from(
     assert source.id in first.citations
     came_from = source_sentence(first, source)
     assert came_from is not None
-    assert first.text.split()[:5] == came_from.text.split()[:5]  # its sentence, perhaps shortened
+    source_words = iter(came_from.text.split())
+    assert all(word in source_words for word in first.text.split()[:8])  # perhaps shortened
     assert f'<a class="cite" href="#d1-s{came_from.index}"' in page_html
 
 
