@@ -178,7 +178,6 @@ def _new_material(analysis: Analysis) -> _Novelty:
         values_of[item.document].update((q.base_unit, q.normalized) for q in item.quantities)
     reports = Counter(stem for stems in stems_of.values() for stem in stems)
     figures = Counter(value for values in values_of.values() for value in values)
-    named_in = {entity.canonical: len(entity.documents) for entity in analysis.entities}
     # A lone capitalised word opening a sentence ("Things have not worked out") may be capital
     # only for that: it is a name when it is written so elsewhere too ("the village of Khanaser").
     names: set[str] = set()
@@ -189,7 +188,11 @@ def _new_material(analysis: Analysis) -> _Novelty:
             for mention in item.entities
             if mention.start != opening or " " in mention.text
         )
-    named_in = {name: count for name, count in named_in.items() if name in names}
+    named_in = {
+        entity.canonical: len(entity.documents)
+        for entity in analysis.entities
+        if entity.canonical in names
+    }
     return _Novelty(reports, figures, named_in, len(analysis.documents))
 
 
