@@ -13,13 +13,13 @@
   the story's core event in its own words, or a sentence new in less than CLEARLY_NEW of its
   words, only with a figure or a name of its own); a report of another day than most (it tells
   that day's news) may have one per SENTENCES_PER_CLAIM sentences. It is reported when it
-  brings a figure (an ordinal too) or a name of its own (one no other report gives in any form,
-  and not a lone capital opening a sentence, unless written so elsewhere), which a reader can
-  check: new wording alone is more often colour, commentary or the shared story retold. Medium,
-  with or without them, when its report closely follows another one (a paraphrase or rewrite:
-  half or more of its sentences, and at least MIN_TWIN_SENTENCES, align with that report),
-  since that is where errors creep in; low otherwise. The explanation names the figures and
-  names only that report gives.
+  brings a figure (an ordinal too; not an age after a name) or a name of its own (one no other
+  report gives in any form, and not a lone capital opening a sentence, unless written so
+  elsewhere), which a reader can check: new wording alone is more often colour, commentary or
+  the shared story retold. Medium, with or without them, when its report closely follows
+  another one (a paraphrase or rewrite: half or more of its sentences, and at least
+  MIN_TWIN_SENTENCES, align with that report), since that is where errors creep in; low
+  otherwise. The explanation names the figures and names only that report gives.
 - `omission`, low: a fact carried by at least three reports and two thirds of them that a report
   of the same date leaves out (an earlier report cannot carry what happened after it).
 """
@@ -72,6 +72,8 @@ TOLD_ELSEWHERE = 0.25
 # another (a rewrite) only when it shares more than that, and half its sentences or more.
 MIN_TWIN_SENTENCES = 3
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+# A person's age set off after the name ("Rice, 56, was passed over"): a description, no claim.
+_AGE = re.compile(r", \d{1,3},")
 
 
 class Twin(NamedTuple):
@@ -220,7 +222,10 @@ class _Novelty:
         """The figures and names only this report gives, as written: what makes a claim
         substantive rather than colour."""
         figures = [
-            q.text for q in item.quantities if self.figures[(q.base_unit, q.normalized)] <= 1
+            q.text
+            for q in item.quantities
+            if self.figures[(q.base_unit, q.normalized)] <= 1
+            and not _AGE.match(sentence.text, q.start - sentence.start - 2)
         ]
         # An ordinal is a figure too ("the 20th person to die"), though it counts nothing.
         figures += [

@@ -232,3 +232,15 @@ def test_a_claim_of_its_own_brings_a_figure_or_a_name() -> None:
     )
     (unique,) = [f for f in _coverage(reports) if f.kind == "unique_claim"]
     assert "“14th”" in unique.explanation
+
+
+def test_an_age_after_a_name_is_no_figure_of_its_own() -> None:
+    shared = " Inspectors will review the contract next month."
+    reports = {
+        "a": "The city council approved the new stadium deal late on Thursday." + shared,
+        "b": "Lawmakers approved the new stadium deal on Thursday evening." + shared,
+    }
+    reports["a"] += " The mayor, 56, was passed over for the committee this year."
+    assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
+    reports["a"] = reports["a"].replace("The mayor, 56, was", "The mayor was 56 days late and")
+    assert [f for f in _coverage(reports) if f.kind == "unique_claim"]
