@@ -76,6 +76,14 @@ _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _AGE = re.compile(r", \d{1,3},")
 
 
+class _Candidate(NamedTuple):
+    """A sentence that may be a unique claim: how novel it is, and its own figures and names."""
+
+    share: float
+    ref: SentenceRef
+    substance: list[str]
+
+
 class Twin(NamedTuple):
     """The report a report closely follows, and how many of its sentences align with it."""
 
@@ -278,7 +286,7 @@ def _unique_claims(
     novelty = _new_material(analysis)
     judge = Judge(analysis)
     searchable = _searchable(analysis)
-    candidates: dict[str, list[tuple[float, SentenceRef]]] = defaultdict(list)
+    candidates: dict[str, list[_Candidate]] = defaultdict(list)
     for group in groups:
         if len(group.members) != 1:
             continue
@@ -293,7 +301,8 @@ def _unique_claims(
         needs_substance = share < CLEARLY_NEW or ref.sentence == 0
         if share < MIN_NEW_SHARE:
             continue
-        if needs_substance and not novelty.substance(item, analysis.sentence(ref)):
+        substance = novelty.substance(item, analysis.sentence(ref))
+        if needs_substance and not substance:
             continue
         if _restated(judge, ref, near[index_of[(ref.document, ref.sentence)]]):
             continue
@@ -301,30 +310,29 @@ def _unique_claims(
             continue
         if _figure_told_otherwise(analysis, item):
             continue
-        candidates[ref.document].append((share, ref))
+        candidates[ref.document].append(_Candidate(share, ref, substance))
     dates = Counter(document.published for document in analysis.documents)
     usual = dates.most_common(1)[0][0]
-    kept: list[tuple[float, SentenceRef]] = []
+    kept: list[_Candidate] = []
     for document, found in candidates.items():
         report = analysis.document(document)
         # A report of another day tells another day's news: each of its claims may be new.
         other_day = report.published is not None and report.published != usual
         keep = max(1, len(report.sentences) // SENTENCES_PER_CLAIM) if other_day else 1
-        kept += sorted(found, key=lambda c: (-c[0], c[1].sentence))[:keep]
+        kept += sorted(found, key=lambda c: (-c.share, c.ref.sentence))[:keep]
     # Few per story: short reports (leads of a few sentences) share one story's core, and a
     # claim of one's own needs room; the most novel claims of the story come first.
     sentences = sum(len(document.sentences) for document in analysis.documents)
     story = max(1, sentences // SENTENCES_PER_STORY_CLAIM)
-    kept.sort(key=lambda c: (-c[0], c[1].document, c[1].sentence))
+    kept.sort(key=lambda c: (-c.share, c.ref.document, c.ref.sentence))
     findings = []
-    for _, ref in kept[:story]:
-        twin = twins.get(ref.document)
-        substance = novelty.substance(analysis.analysis_of(ref), analysis.sentence(ref))
+    for candidate in kept[:story]:
+        twin = twins.get(candidate.ref.document)
         # The most novel sentence is a claim a reader can check only with a figure or a name of
         # its own (or in a rewrite, where it may have been added or dropped): new wording alone
         # is more often colour, commentary or the shared story in other words.
-        if substance or twin:
-            findings.append(_unique_finding(analysis, ref, twin, substance))
+        if candidate.substance or twin:
+            findings.append(_unique_finding(analysis, candidate.ref, twin, candidate.substance))
     return findings
 
 

@@ -205,7 +205,7 @@ class Wording:
     @cached_property
     def story_terms(self) -> frozenset[str]:
         """The content words of the reports' text (their titles left out)."""
-        return frozenset(content_terms(self.all_text))
+        return frozenset(term for item in self.analysis.sentences for term in item.terms)
 
     def _has_word(self, word: str) -> bool:
         """The reports write `word` as a whole word (the substring test first: a pattern for

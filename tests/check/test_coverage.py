@@ -16,6 +16,18 @@ def _coverage(cluster_reports: dict[str, str]) -> list[Finding]:
     return check_coverage(analysis, align(analysis, similarities), similarities.pairs)
 
 
+def _unique(cluster_reports: dict[str, str]) -> list[Finding]:
+    return [f for f in _coverage(cluster_reports) if f.kind == "unique_claim"]
+
+
+_SHARED = " Inspectors will review the contract next month."
+
+
+def _stadium(lead_a: str, lead_b: str) -> dict[str, str]:
+    """Two reports of a council vote: each lead, then one sentence both give."""
+    return {"a": lead_a + _SHARED, "b": lead_b + _SHARED}
+
+
 def test_a_claim_only_one_report_makes_is_unique() -> None:
     (unique,) = [f for f in _coverage(QUAKE) if f.kind == "unique_claim"]
     assert (unique.documents, unique.evidence[0].quote) in [
@@ -33,7 +45,7 @@ def test_few_per_story_when_the_reports_are_short_leads() -> None:
         "c": "The council approved the budget on Thursday. Library funding was cut by twelve "
         "percent, leaving four branches with shorter opening hours from January.",
     }
-    unique = [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    unique = _unique(reports)
     assert len(unique) == 1  # six sentences in all: one claim of its own for the story
 
 
@@ -48,10 +60,10 @@ def test_background_is_no_unique_claim() -> None:
     reports["rewrite"] = reports["rewrite"].replace(
         "Critics blamed shoddy construction for the collapse of the buildings.", new
     )
-    assert not [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    assert not _unique(reports)
     # the same claim told as news of the day is one
     reports["rewrite"] = reports["rewrite"].replace(new, new.replace("had been", "was"))
-    assert [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    assert _unique(reports)
 
 
 def test_a_long_story_has_room_for_several() -> None:
@@ -71,7 +83,7 @@ def test_a_remark_another_report_quotes_is_not_unique() -> None:
         "“waste this chance” in a heated exchange.",
         "c": "The council approved the budget on Thursday after a long debate in the chamber.",
     }
-    unique = [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    unique = _unique(reports)
     assert not any("waste this chance" in f.evidence[0].quote for f in unique)
 
 
@@ -82,7 +94,7 @@ def test_a_sentence_inside_an_open_quotation_is_not_unique() -> None:
         "b": "The director defended her film on Monday against calls for a boycott.",
         "c": "The director defended her film on Monday in an interview.",
     }
-    unique = [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    unique = _unique(reports)
     assert not any("Lyon" in f.evidence[0].quote for f in unique)
 
 
@@ -120,7 +132,7 @@ def test_the_explanation_names_what_only_that_report_gives() -> None:
         "b": "The council approved the budget on Thursday after a long debate in the chamber. "
         "Mayor Ellen Park promised new bus lanes across the northern districts by next spring.",
     }
-    (unique,) = [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    (unique,) = _unique(reports)
     assert "no other report gives “Ellen Park”" in unique.explanation
 
 
@@ -135,7 +147,7 @@ def test_a_rewrite_says_how_many_of_its_sentences_align() -> None:
         "rewrite": shared + "Mayor Ellen Park promised new bus lanes across the northern "
         "districts by next spring.",
     }
-    (unique,) = [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    (unique,) = _unique(reports)
     assert "3 of the 4 sentences of rewrite align with wire" in unique.explanation
     assert unique.severity == "medium"
 
@@ -158,9 +170,9 @@ def test_a_courtesy_is_no_unique_claim() -> None:
         "b": "The governor signed the flood relief bill on Tuesday in the state capitol. "
         "Governor Tate Reeves thanked President Mills for the emergency rescue crews.",
     }
-    assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
+    assert _unique(reports) == []
     reports["b"] = reports["b"].replace("thanked", "blamed")
-    assert [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    assert _unique(reports)
 
 
 def test_a_headline_or_a_cut_off_sentence_is_no_unique_claim() -> None:
@@ -169,78 +181,71 @@ def test_a_headline_or_a_cut_off_sentence_is_no_unique_claim() -> None:
         "b": "The governor signed the flood relief bill on Tuesday in the state capitol. "
         "Relief Crews Praise Quick Response From Northern Districts After Record Rainfall.",
     }
-    assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
+    assert _unique(reports) == []
     reports["b"] = reports["b"].replace(
         "Relief Crews Praise Quick Response From Northern Districts After Record Rainfall.",
         "Emergency crews from four northern districts were sent in a move led by Rep.",
     )
-    assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
+    assert _unique(reports) == []
     reports["b"] = reports["b"].replace("in a move led by Rep.", "before the rain stopped.")
-    assert [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    assert _unique(reports)
 
 
 def test_a_lead_in_other_words_is_no_unique_claim() -> None:
-    shared = " Inspectors will review the contract next month."
-    reports = {
-        "a": "The city council approved the new stadium deal late on Thursday." + shared,
-        "b": "Lawmakers backed plans for an arena after a marathon session yesterday evening."
-        + shared,
-    }
-    assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
+    reports = _stadium(
+        "The city council approved the new stadium deal late on Thursday.",
+        "Lawmakers backed plans for an arena after a marathon session yesterday evening.",
+    )
+    assert _unique(reports) == []
     # a lead with a figure of its own is a claim of its own
     reports["b"] = reports["b"].replace("for an arena", "for a $900 million arena")
-    assert [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    assert _unique(reports)
 
 
 def test_a_name_another_report_gives_in_short_is_not_the_leads_own() -> None:
-    shared = " Inspectors will review the contract next month."
-    reports = {
-        "a": "The city council approved the new stadium deal late on Thursday. Tremblay called "
-        "the vote a relief." + shared,
-        "b": "Lawmakers led by Mayor Marie Tremblay backed plans for an arena after a marathon "
-        "session yesterday evening." + shared,
-    }
-    assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
+    reports = _stadium(
+        "The city council approved the new stadium deal late on Thursday. Tremblay called the "
+        "vote a relief.",
+        "Lawmakers led by Mayor Marie Tremblay backed plans for an arena after a marathon "
+        "session yesterday evening.",
+    )
+    assert _unique(reports) == []
     reports["a"] = reports["a"].replace("Tremblay called", "Residents called")
-    assert [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    assert _unique(reports)
 
 
 def test_a_capital_opening_the_sentence_is_not_a_name_of_its_own() -> None:
-    shared = " Inspectors will review the contract next month."
-    reports = {
-        "a": "The city council approved the new stadium deal late on Thursday." + shared,
-        "b": "Lawmakers backed plans for an arena after a marathon session yesterday evening."
-        + shared,
-    }
+    reports = _stadium(
+        "The city council approved the new stadium deal late on Thursday.",
+        "Lawmakers backed plans for an arena after a marathon session yesterday evening.",
+    )
     reports["b"] = reports["b"].replace("Lawmakers backed", "Things moved fast as lawmakers backed")
-    assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
+    assert _unique(reports) == []
     reports["b"] = reports["b"].replace("Things moved", "Anna Karlsson moved")
-    assert [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    assert _unique(reports)
 
 
 def test_a_claim_of_its_own_brings_a_figure_or_a_name() -> None:
-    shared = " Inspectors will review the contract next month."
-    reports = {
-        "a": "The city council approved the new stadium deal late on Thursday." + shared,
-        "b": "Lawmakers approved the new stadium deal on Thursday evening." + shared,
-    }
+    reports = _stadium(
+        "The city council approved the new stadium deal late on Thursday.",
+        "Lawmakers approved the new stadium deal on Thursday evening.",
+    )
     reports["a"] += " Critics fear the burden will fall on families who can least afford fees."
-    assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
+    assert _unique(reports) == []
     reports["a"] = reports["a"].replace(
         "Critics fear the burden will fall on families who can least afford fees.",
         "The stadium will be the 14th built with public money.",
     )
-    (unique,) = [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    (unique,) = _unique(reports)
     assert "“14th”" in unique.explanation
 
 
 def test_an_age_after_a_name_is_no_figure_of_its_own() -> None:
-    shared = " Inspectors will review the contract next month."
-    reports = {
-        "a": "The city council approved the new stadium deal late on Thursday." + shared,
-        "b": "Lawmakers approved the new stadium deal on Thursday evening." + shared,
-    }
+    reports = _stadium(
+        "The city council approved the new stadium deal late on Thursday.",
+        "Lawmakers approved the new stadium deal on Thursday evening.",
+    )
     reports["a"] += " The mayor, 56, was passed over for the committee this year."
-    assert [f for f in _coverage(reports) if f.kind == "unique_claim"] == []
+    assert _unique(reports) == []
     reports["a"] = reports["a"].replace("The mayor, 56, was", "The mayor was 56 days late and")
-    assert [f for f in _coverage(reports) if f.kind == "unique_claim"]
+    assert _unique(reports)
