@@ -36,6 +36,7 @@ _IMPERATIVES = word_set(
     imagine suppose picture consider pretend ignore disregard forget click subscribe register
     read watch listen follow download join learn discover find see visit tell write remember
     meet try donate respond translate behave continue please let's don't keep get make take
+    welcome
     """
 )
 # Words an imperative may be preceded by: "Now, imagine ...", "So ignore ...", "Just click".
@@ -67,6 +68,7 @@ _OPENING = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z’']+")
+_PURPOSE = re.compile(r"To [a-z]+\b[^,;]*,\s*")
 _ENDS_QUESTION = re.compile(r"\?[\"”’')\]]*$")
 _ENDS_TEASER = re.compile(r"(?::|\.\.\.|…)[\"”’')\]]*$")
 
@@ -87,16 +89,22 @@ def non_reporting_reason(text: str, attributed: bool = False) -> str | None:
         return "addressed to the reader"
     if _OPENING.match(own):
         return "a hypothetical or a teaser"
-    words = [word.lower() for word in _WORD.findall(own)]
-    while words and words[0] in _LEAD_INS:
-        words = words[1:]
-    if words and words[0] in _IMPERATIVES and _opens_sentence(own):
+    # "To see the full results, click below": an instruction after the purpose it serves.
+    purpose = _PURPOSE.match(own)
+    if _is_imperative(own) or (purpose and _is_imperative(own[purpose.end() :])):
         return "an instruction to the reader"
     if _ENDS_QUESTION.search(text.strip()) and not attributed:
         return "a question"
     if _ENDS_TEASER.search(text.strip()):
         return "a teaser"
     return None
+
+
+def _is_imperative(own: str) -> bool:
+    words = [word.lower() for word in _WORD.findall(own)]
+    while words and words[0] in _LEAD_INS:
+        words = words[1:]
+    return bool(words) and words[0] in _IMPERATIVES and _opens_sentence(own)
 
 
 def _opens_sentence(own: str) -> bool:
@@ -162,8 +170,28 @@ _SOURCES = re.compile(
 )
 
 
+# The writer's stance (attitude or style adverbials, Biber et al. 1999): "quite frankly, a waste
+# of time", "the White House supposedly has a decision", "Unfortunately, ...". Straight news keeps
+# its own attitude out; outside a quotation these mark opinion, not a fact of the event. Only
+# adverbs that are stance in any position are listed ("honestly", "clearly", "sadly" are often
+# manner: "answered honestly", "spoke clearly").
+# A news writer does not say "I": outside quotation marks it is someone's speech given without
+# them (an embedded post, a transcript), whose stance is the speaker's.
+_I = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b")
+_STANCE = re.compile(
+    r"\b(?:frankly|supposedly|admittedly|arguably|undoubtedly|unquestionably|"
+    r"(?:un)?fortunately|thankfully|ironically|unsurprisingly|needless to say|to be sure|"
+    r"of course)\b",
+    re.I,
+)
+
+
 def is_commentary(text: str) -> bool:
-    """The sentence is the writer's reading of the event (see `_READING`), not a fact of it."""
+    """The sentence is the writer's reading of the event (see `_READING`), not a fact of it, or
+    carries the writer's stance (see `_STANCE`) outside its quotations."""
+    own = unquoted(text)
+    if _STANCE.search(own) and not _I.search(own):
+        return True
     match = _READING.match(text)
     return match is not None and not _SOURCES.search(match.group("subject") or "")
 

@@ -25,6 +25,8 @@ from summarize.analyze.reporting import (
         "Consider: * The president's ratings on the pandemic continue to fall.",
         "Follow us on social media for updates.",
         "The answer may surprise you:",
+        "Welcome to the election-night live blog.",
+        'To see a more detailed view, click the "See All Results" button below the map.',
     ],
 )
 def test_sentences_addressed_to_a_reader_or_a_model_are_not_reporting(text: str) -> None:
@@ -42,6 +44,8 @@ def test_sentences_addressed_to_a_reader_or_a_model_are_not_reporting(text: str)
         '"Why now?" the senator asked reporters.',
         'He told the crowd: "You will not be forgotten."',
         "Finally, borrowers will receive relief.",
+        "Welcome signs were taken down overnight.",
+        "To pay for the plan, Democrats want to raise the corporate tax rate.",
     ],
 )
 def test_news_reporting_is_kept(text: str) -> None:
@@ -104,6 +108,12 @@ def test_here_are_is_the_writer_presenting() -> None:
         ("The data shows a total of 9,195 cases were recorded this week.", False),
         ("The director of the Netflix show, Cuties, defended her film.", False),
         ("The army marked the anniversary with a parade.", False),
+        # the writer's stance, outside quotations
+        ("The probe has proven to be, quite frankly, a waste of taxpayer money.", True),
+        ("And now the White House supposedly has a final decision.", True),
+        ("Unfortunately, the vote was postponed again.", True),
+        ('"Unfortunately, we cannot attend," the mayor wrote.', False),  # the mayor's stance
+        ("@mayor I would love to attend, but unfortunately the vote was moved.", False),  # a post
     ],
 )
 def test_the_writer_s_reading_of_the_event_is_commentary(text: str, commentary: bool) -> None:
