@@ -114,3 +114,20 @@ def held_view(text: str) -> re.Match[str] | None:
         if match.group(1).lower() not in _NOT_A_SUBJECT:
             return match
     return None
+
+
+# Evidence a report cites for what it tells ("Video showed officers clearing the hall", "records
+# show", "the emails revealed"): the claim is the evidence's, as a claim after "said" is the
+# speaker's, so the report does not state it in its own voice.
+_EVIDENCE_RE = re.compile(
+    r"\b(?:video|videos|footage|images?|photos?|photographs?|pictures?|records?|documents?|"
+    r"data|filings?|emails?|messages?|recordings?|tapes?|transcripts?|logs?|"
+    r"screenshots?)\s+(?:\w+\s+){0,2}?(?:show|shows|showed|shown|reveal|reveals|revealed|"
+    r"indicate|indicates|indicated|confirm|confirms|confirmed)\b",
+    re.I,
+)
+
+
+def cites_evidence(text: str) -> re.Match[str] | None:
+    """The sentence tells what a piece of evidence shows (see `_EVIDENCE_RE`)."""
+    return _EVIDENCE_RE.search(text)

@@ -14,7 +14,13 @@ from __future__ import annotations
 
 import re
 
-from summarize.analyze.doubt import distancing, held_view, is_unverified, unverified_remark
+from summarize.analyze.doubt import (
+    cites_evidence,
+    distancing,
+    held_view,
+    is_unverified,
+    unverified_remark,
+)
 from summarize.analyze.mentions import name_terms
 from summarize.analyze.speech import reported_speech
 from summarize.check.evidence import names, quote_sentence, report_name
@@ -150,13 +156,15 @@ def _own_voice_terms(text: str) -> frozenset[str]:
 
 
 def _states_flatly(analysis: Analysis, ref: SentenceRef) -> bool:
-    """The sentence states its claim in its own voice: no speaker, no distancing cue, and no
-    verb of thinking or belief with a subject of its own ("legislation they think falls short")."""
+    """The sentence states its claim in its own voice: no speaker, no distancing cue, no verb of
+    thinking or belief with a subject of its own ("legislation they think falls short"), and no
+    evidence it tells the claim from ("video showed")."""
     text = sentence_text(analysis, ref)
     return (
         not analysis.analysis_of(ref).attributions
         and distancing(text) is None
         and held_view(text) is None
+        and cites_evidence(text) is None
     )
 
 

@@ -175,6 +175,14 @@ def test_a_verb_of_belief_with_its_own_subject_is_a_held_view() -> None:
     assert held_view("It is thought to be safe.") is None
 
 
+def test_what_a_piece_of_evidence_shows_is_cited() -> None:
+    from summarize.analyze.doubt import cites_evidence
+
+    assert cites_evidence("Video showed officers attempting to clear out the crowd.")
+    assert cites_evidence("Court records show the company paid the fine.")
+    assert cites_evidence("The show was cancelled after two seasons.") is None
+
+
 def test_claims_after_a_verb_is_a_noun_not_a_distancing_cue() -> None:
     assert distancing("Economists had expected claims to fall to 460,000.") is None
     assert distancing("The company claims that it paid every worker.") is not None

@@ -189,3 +189,16 @@ def test_a_report_denied_in_both_tellings_is_doubted_alike() -> None:
         "that alleged the president directed his lawyer to lie to Congress."
     )
     assert _findings({"one": one, "other": other}, "attribution") == []
+
+
+def test_what_evidence_shows_is_not_stated_flatly() -> None:
+    distanced = (
+        "Police claimed their officers went to the airport terminal to rescue travellers trapped "
+        "by protesters."
+    )
+    flat = "Officers went to the airport terminal to rescue travellers trapped by protesters."
+    shown = (
+        "Video showed officers at the airport terminal to rescue travellers trapped by protesters."
+    )
+    assert _findings({"flat": flat, "distanced": distanced}, "attribution")
+    assert _findings({"shown": shown, "distanced": distanced}, "attribution") == []
