@@ -60,6 +60,7 @@ SUITES = {
     "checker_heldout": "evals.suites.checker_judged:CHECKER_HELDOUT",
     "checker_review": "evals.suites.checker_judged:CHECKER_REVIEW",
     "checker_fresh": "evals.suites.checker_judged:CHECKER_FRESH",
+    "checker_blind": "evals.suites.checker_judged:CHECKER_BLIND",
     "conflicts": "evals.suites.conflicts:CONFLICTS",
     "checker_sealed": "evals.suites.checker_dev:CHECKER_SEALED",
 }

@@ -6,6 +6,8 @@ the clusters (see each set's README), scored like the labelled sets.
 - `checker_review` (`data/checker_review/`): 63 NeuS clusters, 70 judged findings.
 - `checker_fresh` (`data/checker_fresh/`): the 79 NeuS clusters in no other set, 121 judged
   findings and 27 misses (two readers, half the clusters each).
+- `checker_blind` (`data/checker_blind/`): the 44 NeuS clusters left, 55 findings of 30eb6f6
+  judged blind and 37 misses (two readers, half the clusters each).
 
 A finding judged real is required (a clear miss too), one judged acceptable is acceptable (a
 borderline or optional miss too), and one judged false is a false alarm when found again, listed
@@ -96,3 +98,4 @@ def _suite(name: str) -> DatasetSuite:
 CHECKER_HELDOUT = _suite("checker_heldout")
 CHECKER_REVIEW = _suite("checker_review")
 CHECKER_FRESH = _suite("checker_fresh")
+CHECKER_BLIND = _suite("checker_blind")

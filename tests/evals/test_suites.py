@@ -121,6 +121,7 @@ def test_summarize_eval_refuses_an_unknown_suite() -> None:
         "checker_heldout",
         "checker_review",
         "checker_fresh",
+        "checker_blind",
     ],
 )
 def test_each_labelled_checker_set_loads_with_every_quote_found(name: str) -> None:
