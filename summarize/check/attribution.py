@@ -1,10 +1,11 @@
 """Attribution findings: one report states in its own voice what another puts at a distance.
 
-- A claim group whose members say nearly the same thing: some attribute it, some state it
-  flatly, and doubt is cast on it ("claimed", "alleged", "could not be verified"): high when it is
-  unverified or without evidence. Reports that each attribute a claim differ only when they cast
-  different doubt on it ("said" vs "claimed, without evidence"), medium. A routine statement
-  given with or without "X said" is no difference in doubt.
+- A claim group whose members say nearly the same thing: some attribute it, some state it flatly
+  (in their own voice: no speaker, distancing cue, held view or evidence cited, see
+  `_states_flatly`), and doubt is cast on it ("claimed", "alleged", "could not be verified"): high
+  when it is unverified or without evidence. Reports that each attribute a claim differ only when
+  they cast different doubt on it ("said" vs "claimed, without evidence"), medium. A routine
+  statement given with or without "X said" is no difference in doubt.
 - A claim one report presents at a distance ("claimed", "alleged", "accused of", "reportedly",
   "it was reported", "what she said was") that another report's telling states flatly, sharing
   the claim's words: high when unverified, medium otherwise.
@@ -101,7 +102,7 @@ def attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None
     if len(members) < 2 or all(is_unverified(analysis.sentence(m).text) for m in members):
         return None
     attributed = [m for m in members if analysis.analysis_of(m).attributions]
-    own_voice = [m for m in members if not analysis.analysis_of(m).attributions]
+    own_voice = [m for m in members if _states_flatly(analysis, m)]
     doubts = {m.document: _doubt(analysis, m) for m in members}
 
     if attributed and own_voice:

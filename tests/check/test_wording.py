@@ -202,3 +202,16 @@ def test_what_evidence_shows_is_not_stated_flatly() -> None:
     )
     assert _findings({"flat": flat, "distanced": distanced}, "attribution")
     assert _findings({"shown": shown, "distanced": distanced}, "attribution") == []
+
+
+def test_a_claim_evidence_shows_is_not_stated_as_fact_against_its_doubted_telling() -> None:
+    # The reports differ in doubt (a video against "without evidence"), but neither states the
+    # claim in its own voice: no "states as fact", and no `high`.
+    doubted = (
+        "Rebels claimed, without evidence, to have shot down a military helicopter near the "
+        "border on Sunday."
+    )
+    shown = "Video showed rebels shooting down a military helicopter near the border on Sunday."
+    (finding,) = _findings({"shown": shown, "doubted": doubted}, "attribution")
+    assert finding.severity == "medium"
+    assert "as fact" not in finding.explanation
