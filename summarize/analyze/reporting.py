@@ -25,6 +25,7 @@ from functools import lru_cache
 from summarize.analyze.speech import reported_speech
 from summarize.text.lexicons import word_set
 from summarize.text.quotes import unquoted
+from summarize.text.tokens import STOPWORDS
 
 # The reader addressed in the second person.
 _YOU = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I)
@@ -36,7 +37,7 @@ _IMPERATIVES = word_set(
     imagine suppose picture consider pretend ignore disregard forget click subscribe register
     read watch listen follow download join learn discover find see visit tell write remember
     meet try donate respond translate behave continue please let's don't keep get make take
-    welcome
+    welcome select choose tap scroll swipe
     """
 )
 # Words an imperative may be preceded by: "Now, imagine ...", "So ignore ...", "Just click".
@@ -117,6 +118,14 @@ def _opens_sentence(own: str) -> bool:
     rest = own[match.end() :].lstrip(" ,:*•")  # "Consider: * President Trump's ratings ..."
     following = _WORD.match(rest)
     if following is None:
+        return False
+    # A capitalised word straight after it makes a name of both ("Select Committee members").
+    word = following.group()
+    if (
+        own[match.end() : match.end() + 1] == " "
+        and word[0].isupper()
+        and word.lower() not in STOPWORDS
+    ):
         return False
     # A verb of the third person or the past after the first word makes it a noun subject.
     return not re.fullmatch(

@@ -102,6 +102,13 @@ def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: 
     notes = []
     if len(analysis.documents) == 1:
         notes.append("Only one report was given: nothing to compare, so no disagreements.")
+    if not options:
+        notes.append(
+            "No sentence of news reporting to summarise: the reports hold only page text, "
+            "headlines, questions or instructions to the reader."
+        )
+    elif not versions:
+        notes.append(f"No sentence of the reports fits in {max_words} words: allow more.")
     return Summary(
         sentences=[sentence for version in versions for sentence in version.sentences],
         backend="extractive",

@@ -27,6 +27,7 @@ from summarize.analyze.reporting import (
         "The answer may surprise you:",
         "Welcome to the election-night live blog.",
         'To see a more detailed view, click the "See All Results" button below the map.',
+        "Select a race to see an overview of that election.",
     ],
 )
 def test_sentences_addressed_to_a_reader_or_a_model_are_not_reporting(text: str) -> None:
@@ -46,6 +47,7 @@ def test_sentences_addressed_to_a_reader_or_a_model_are_not_reporting(text: str)
         "Finally, borrowers will receive relief.",
         "Welcome signs were taken down overnight.",
         "To pay for the plan, Democrats want to raise the corporate tax rate.",
+        "Select Committee members questioned the director on Tuesday.",
     ],
 )
 def test_news_reporting_is_kept(text: str) -> None:

@@ -369,3 +369,22 @@ def test_a_lead_joining_two_facts_tells_both_and_its_shorter_version_only_its_ow
     assert {villages in v.blocks for v in lead} == {True, False}
     for version in lead:
         assert (villages in version.blocks) == ("villages" in version.sentences[0].text)
+
+
+def test_an_empty_summary_says_why():
+    pages = cluster_of(
+        {
+            "a": "Welcome to our live results page. Select a race to see an overview.",
+            "b": "Click here to read the full report. Sign up for our newsletter.",
+        }
+    )
+    summary = _summary(pages, 50)
+    assert summary.sentences == []
+    assert any("No sentence of news reporting" in note for note in summary.notes)
+    plan = (
+        "The regional water authority approved a twelve-year plan to replace every lead pipe "
+        "serving the city's older northern neighbourhoods."
+    )
+    summary = _summary(cluster_of({"a": plan, "b": plan}), 10)
+    assert summary.sentences == []
+    assert summary.notes == ["No sentence of the reports fits in 10 words: allow more."]
