@@ -129,7 +129,7 @@ def _opens_sentence(own: str) -> bool:
         return False
     # A verb of the third person or the past after the first word makes it a noun subject.
     return not re.fullmatch(
-        r"(?:is|are|was|were|has|have|had|will|would|could|can|may|\w+ed|\w+s)", following.group()
+        r"(?:is|are|was|were|has|have|had|will|would|could|can|may|\w+ed|\w+s)", word
     )
 
 
@@ -179,14 +179,14 @@ _SOURCES = re.compile(
 )
 
 
+# A news writer does not say "I": outside quotation marks it is someone's speech given without
+# them (an embedded post, a transcript), whose stance is the speaker's.
+_I = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b")
 # The writer's stance (attitude or style adverbials, Biber et al. 1999): "quite frankly, a waste
 # of time", "the White House supposedly has a decision", "Unfortunately, ...". Straight news keeps
 # its own attitude out; outside a quotation these mark opinion, not a fact of the event. Only
 # adverbs that are stance in any position are listed ("honestly", "clearly", "sadly" are often
 # manner: "answered honestly", "spoke clearly").
-# A news writer does not say "I": outside quotation marks it is someone's speech given without
-# them (an embedded post, a transcript), whose stance is the speaker's.
-_I = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b")
 _STANCE = re.compile(
     r"\b(?:frankly|supposedly|admittedly|arguably|undoubtedly|unquestionably|"
     r"(?:un)?fortunately|thankfully|ironically|unsurprisingly|needless to say|to be sure|"

@@ -46,13 +46,15 @@ def test_a_loaded_word_inside_a_quotation_is_the_speaker_s() -> None:
     assert _findings({"plain": PLAIN, "quoted": quoted}, "framing") == []
 
 
+DOUBTED = (
+    "Rebels claimed, without evidence, to have shot down a military helicopter near the border on "
+    "Sunday."
+)
+
+
 def test_a_claim_stated_flatly_where_another_report_doubts_it_is_attribution() -> None:
     flat = "Rebels shot down a military helicopter near the border on Sunday."
-    doubted = (
-        "Rebels claimed, without evidence, to have shot down a military helicopter near the "
-        "border on Sunday."
-    )
-    findings = _findings({"flat": flat, "doubted": doubted}, "attribution")
+    findings = _findings({"flat": flat, "doubted": DOUBTED}, "attribution")
     assert findings and {"flat", "doubted"} <= set(findings[0].documents)
 
 
@@ -207,11 +209,7 @@ def test_what_evidence_shows_is_not_stated_flatly() -> None:
 def test_a_claim_evidence_shows_is_not_stated_as_fact_against_its_doubted_telling() -> None:
     # The reports differ in doubt (a video against "without evidence"), but neither states the
     # claim in its own voice: no "states as fact", and no `high`.
-    doubted = (
-        "Rebels claimed, without evidence, to have shot down a military helicopter near the "
-        "border on Sunday."
-    )
     shown = "Video showed rebels shooting down a military helicopter near the border on Sunday."
-    (finding,) = _findings({"shown": shown, "doubted": doubted}, "attribution")
+    (finding,) = _findings({"shown": shown, "doubted": DOUBTED}, "attribution")
     assert finding.severity == "medium"
     assert "as fact" not in finding.explanation
