@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from summarize.analyze.framing import (
+    LINK_CUES,
     added_links,
     in_own_voice,
     is_charged,
@@ -221,7 +222,7 @@ def link_findings(
         added = {
             kind: words
             for kind, words in added_links(item, [analysis.analysis_of(o) for o in others]).items()
-            if kind != "cause" or not _link_told(analysis, ref, words)
+            if kind != "cause" or not _link_told(analysis, ref)
         }
         if not added:
             continue
@@ -245,15 +246,16 @@ def link_findings(
     return findings
 
 
-def _link_told(analysis: Analysis, ref: SentenceRef, words: str) -> bool:
-    """Another report gives the same cause in other words ("died due to complications of
-    cancer" / "succumbed to cancer"): a sentence of it, on the same fact or not, shares the words
-    after the cue. A cause two reports give is not one report's framing."""
+def _link_told(analysis: Analysis, ref: SentenceRef) -> bool:
+    """Another report gives one of the sentence's causes in other words ("died due to
+    complications of cancer" / "succumbed to cancer"): a sentence of it, on the same fact or
+    not, shares the words after a cue. A cause two reports give is not one report's framing, and
+    a sentence chaining causes ("a rout caused a selloff due to fallout from the virus") tells
+    the one another report gives."""
     text = sentence_text(analysis, ref)
-    after = text[text.find(words) + len(words) :].split()[:AROUND_WORDS]
-    reason = set(content_terms(" ".join(after)))
-    return any(
-        len(reason & set(other.terms)) >= min(2, len(reason))
-        for other in analysis.sentences
-        if other.document != ref.document
-    )
+    others = [set(o.terms) for o in analysis.sentences if o.document != ref.document]
+    for cue in LINK_CUES["cause"].finditer(text):
+        reason = set(content_terms(" ".join(text[cue.end() :].split()[:AROUND_WORDS])))
+        if any(len(reason & terms) >= min(2, len(reason)) for terms in others):
+            return True
+    return False

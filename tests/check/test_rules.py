@@ -133,3 +133,17 @@ def test_a_cause_another_report_gives_elsewhere_is_not_one_sided():
 
     assert cause("Buses took some of them to hotels in the city.")
     assert not cause("Dense fog had settled over the runways before dawn.")
+
+
+def test_a_chain_of_causes_is_told_when_another_report_gives_one_of_them():
+    def cause(second: str) -> bool:
+        reports = {
+            "a": "Shares fell on Monday after a rout of bank stocks caused a selloff of more "
+            "than 7% due to fears over the oil price war.",
+            "b": "Shares fell sharply on Monday and trading was halted for 15 minutes. " + second,
+        }
+        findings = check(cluster_of(reports)).findings
+        return any(f.kind == "framing" and "cause" in f.explanation for f in findings)
+
+    assert cause("Traders said the halt worked as designed.")
+    assert not cause("Investors fled as fears over the oil price war spread.")
