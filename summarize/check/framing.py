@@ -45,7 +45,11 @@ from summarize.models import (
     Span,
 )
 from summarize.text.display import shorten
+from summarize.text.quotes import QUOTED
 from summarize.text.tokens import content_terms
+
+# "so-called" before a term in quotation marks: the term the report sets apart.
+_SO_CALLED = re.compile(r"\bso-called [“\"‘']([^”\"’']+)[”\"’']", re.I)
 
 
 def _through_noun(analysis: Analysis, document: str, quantity: Quantity) -> Span:
@@ -124,6 +128,8 @@ def loaded_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
                 charged = [term for term in charged if term not in speech]
             elif len(speech) == len(charged):
                 plain = same
+        if _set_apart_elsewhere(analysis, ref, sentence.text):
+            charged = [term for term in charged if term.text.lower() != "so-called"]
         if not plain or not charged:
             continue
         shown = plain[:MAX_COUNTER_QUOTES]
@@ -149,6 +155,19 @@ def loaded_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
             )
         )
     return findings
+
+
+def _set_apart_elsewhere(analysis: Analysis, ref: SentenceRef, text: str) -> bool:
+    """Another report puts in quotation marks a term this sentence calls "so-called" (so-called
+    "ghost guns" / "ghost guns"): both set the term apart, so "so-called" is no difference in
+    framing between them."""
+    terms = {match.group(1).lower() for match in _SO_CALLED.finditer(text)}
+    return bool(terms) and any(
+        quoted.strip("“”\"‘’'").lower() in terms
+        for document in analysis.documents
+        if document.id != ref.document
+        for quoted in QUOTED.findall(document.text)
+    )
 
 
 def added_to_speech(analysis: Analysis, tellings: Tellings) -> list[Finding]:

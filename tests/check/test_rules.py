@@ -147,3 +147,18 @@ def test_a_chain_of_causes_is_told_when_another_report_gives_one_of_them():
 
     assert cause("Traders said the halt worked as designed.")
     assert not cause("Investors fled as fears over the oil price war spread.")
+
+
+def test_so_called_is_no_framing_when_another_report_quotes_the_term_too():
+    def so_called(other_wording: str) -> bool:
+        reports = {
+            "a": 'Federal rules issued on Thursday cover so-called "ghost guns", kits that buyers '
+            "assemble at home without serial numbers.",
+            "b": f"Federal rules issued on Thursday cover {other_wording}, kits that buyers can "
+            "assemble at home.",
+        }
+        findings = check(cluster_of(reports)).findings
+        return any(f.kind == "framing" and "so-called" in f.explanation for f in findings)
+
+    assert so_called("ghost guns")
+    assert not so_called('"ghost guns"')
