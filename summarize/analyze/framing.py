@@ -45,12 +45,14 @@ _LEXICON_SUBSET = word_set(
     """
 )
 # Generic evaluative words the lexicon lacks ("slammed", "brutal"); verbs are given as the forms
-# that evaluate ("blasted" criticised, not "blast" the explosion). The last four lines are whole
-# classes: a strong emotion told of someone ("humiliated", "livid"), disgust ("repulsive"), a
-# pejorative name for an event ("spectacle", "fiasco") and partisan labels of the abortion
-# debate ("abortionist", "pro-choice"); written after reading the dev set's misses, they occur 9
-# times in the NeuS sources outside quotations (0.15 per 1,000 words) and never in the neutral
-# references.
+# that evaluate ("blasted" criticised, not "blast" the explosion). The lines from "humiliated" on
+# are whole classes. A strong emotion told of someone ("humiliated", "livid"), disgust
+# ("repulsive"), a pejorative name for an event ("spectacle", "fiasco") and partisan labels of the
+# abortion debate ("abortionist", "pro-choice") were written after reading the dev set's misses:
+# they occur 9 times in the NeuS sources outside quotations (0.15 per 1,000 words) and never in
+# the neutral references. A judgement that an act is odd or beyond the norm ("the bizarre claim",
+# "an audacious challenge"), the last line, came from the fresh set's misses: 8 times in the
+# sources, never in the references.
 _EXTRA_LOADED = word_set(
     """
     slam slammed slams slamming blasted blasting lambaste lambasted brutal brutally shocking
@@ -68,6 +70,8 @@ _EXTRA_LOADED = word_set(
     spectacle circus farce charade fiasco debacle sideshow theatrics meltdown tantrum diatribe
     screed
     abortionist pro-abortion anti-choice pro-choice
+    bizarre outlandish audacious brazen brazenly astonishing astounding unhinged erratic
+    rambling jaw-dropping mind-boggling
     """
 )
 # Loaded words that only grade size, degree or importance ("very", "massive", "historic"):

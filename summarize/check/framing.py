@@ -24,6 +24,7 @@ from summarize.analyze.framing import (
 )
 from summarize.analyze.nouns import synonyms
 from summarize.analyze.quantities import overlaps
+from summarize.analyze.reporting import is_reporting
 from summarize.check.evidence import names, quote_sentence, quote_span, report_name
 from summarize.check.tellings import (
     AROUND_WORDS,
@@ -96,7 +97,9 @@ def counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
 
 
 def loaded_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
-    """Loaded words in a report's own voice, where another report tells the claim plainly."""
+    """Loaded words in a report's own voice, where another report tells the claim plainly. A
+    sentence that is no news reporting (a teaser for another story, an instruction) tells no
+    claim."""
     findings = []
     for item in analysis.sentences:
         charged = [term for term in item.loaded_terms if is_charged(term.text)]
@@ -105,7 +108,7 @@ def loaded_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         ref = SentenceRef(document=item.document, sentence=item.sentence)
         sentence = analysis.sentence(ref)
         charged = in_own_voice(sentence.text, sentence.start, charged)
-        if not charged:
+        if not charged or not is_reporting(sentence.text, bool(item.attributions)):
             continue
         words = {term.text.lower() for term in charged}
         plain = [o for o in tellings.of(ref, charged[0]) if plainly(analysis, o, words)]

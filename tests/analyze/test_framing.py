@@ -48,6 +48,11 @@ def loaded(text: str) -> list[str]:
         ),
         # sports
         ("The team clinched a historic victory with a very late goal.", ["historic", "very"]),
+        # a judgement that an act is odd or beyond the norm
+        (
+            "The senator made the bizarre claim in an audacious bid to stall the vote.",
+            ["bizarre", "audacious"],
+        ),
         # disasters: plain report
         ("An earthquake of magnitude 6.1 killed at least 40 people, officials said.", []),
     ],

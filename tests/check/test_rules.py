@@ -162,3 +162,23 @@ def test_so_called_is_no_framing_when_another_report_quotes_the_term_too():
 
     assert so_called("ghost guns")
     assert not so_called('"ghost guns"')
+
+
+def test_a_loaded_word_in_a_teaser_for_another_story_is_no_framing():
+    def shocking(first: str) -> bool:
+        reports = {
+            "a": first,
+            "b": "The rapper visited the White House on Thursday and met the president for "
+            "an hour.",
+        }
+        findings = check(cluster_of(reports)).findings
+        return any(f.kind == "framing" and "shocking" in f.explanation for f in findings)
+
+    assert shocking(
+        "The rapper made a shocking visit to the White House on Thursday and met the "
+        "president for an hour."
+    )
+    assert not shocking(
+        "The rapper's shocking White House visit on Thursday: read more about "
+        "his hour with the president."
+    )
