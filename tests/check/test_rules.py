@@ -9,6 +9,12 @@ def _kinds(report):
     return [finding.kind for finding in report.findings]
 
 
+def _framing_explains(reports: dict[str, str], words: str) -> bool:
+    """A framing finding on the reports whose explanation says `words`."""
+    findings = check(cluster_of(reports)).findings
+    return any(f.kind == "framing" and words in f.explanation for f in findings)
+
+
 def test_equivalent_distance_in_other_units_is_not_a_conflict():
     report = check(cluster_of(QUAKE))
     equivalent = [f for f in report.findings if f.kind == "quantity_equivalent"]
@@ -101,10 +107,7 @@ def test_the_same_count_of_other_things_is_framing_but_synonyms_are_not():
     def counted_framing(word_a: str, word_b: str) -> bool:
         sentence = "Police said five {} were arrested outside the embassy on Friday."
         reports = {"a": sentence.format(word_a), "b": sentence.format(word_b)}
-        return any(
-            f.kind == "framing" and "counts different things" in f.explanation
-            for f in check(cluster_of(reports)).findings
-        )
+        return _framing_explains(reports, "counts different things")
 
     assert counted_framing("protesters", "rioters")
     assert not counted_framing("protesters", "demonstrators")  # one WordNet sense
@@ -113,8 +116,7 @@ def test_the_same_count_of_other_things_is_framing_but_synonyms_are_not():
 def test_a_declared_aim_is_no_motive_but_an_imputed_one_is():
     def motive(told: str) -> bool:
         reports = {"a": told, "b": "Rebels have fought the army of the junta for a decade."}
-        findings = check(cluster_of(reports)).findings
-        return any(f.kind == "framing" and "motive" in f.explanation for f in findings)
+        return _framing_explains(reports, "motive")
 
     assert not motive("Rebels seeking to overthrow the junta have fought the army for a decade.")
     assert motive("Rebels have fought the army of the junta for a decade in a bid to rule.")
@@ -128,8 +130,7 @@ def test_a_cause_another_report_gives_elsewhere_is_not_one_sided():
             "b": "The airport cancelled all flights on Friday, stranding thousands of travellers. "
             + second,
         }
-        findings = check(cluster_of(reports)).findings
-        return any(f.kind == "framing" and "cause" in f.explanation for f in findings)
+        return _framing_explains(reports, "cause")
 
     assert cause("Buses took some of them to hotels in the city.")
     assert not cause("Dense fog had settled over the runways before dawn.")
@@ -142,8 +143,7 @@ def test_a_chain_of_causes_is_told_when_another_report_gives_one_of_them():
             "than 7% due to fears over the oil price war.",
             "b": "Shares fell sharply on Monday and trading was halted for 15 minutes. " + second,
         }
-        findings = check(cluster_of(reports)).findings
-        return any(f.kind == "framing" and "cause" in f.explanation for f in findings)
+        return _framing_explains(reports, "cause")
 
     assert cause("Traders said the halt worked as designed.")
     assert not cause("Investors fled as fears over the oil price war spread.")
@@ -157,8 +157,7 @@ def test_so_called_is_no_framing_when_another_report_quotes_the_term_too():
             "b": f"Federal rules issued on Thursday cover {other_wording}, kits that buyers can "
             "assemble at home.",
         }
-        findings = check(cluster_of(reports)).findings
-        return any(f.kind == "framing" and "so-called" in f.explanation for f in findings)
+        return _framing_explains(reports, "so-called")
 
     assert so_called("ghost guns")
     assert not so_called('"ghost guns"')
@@ -171,8 +170,7 @@ def test_a_loaded_word_in_a_teaser_for_another_story_is_no_framing():
             "b": "The rapper visited the White House on Thursday and met the president for "
             "an hour.",
         }
-        findings = check(cluster_of(reports)).findings
-        return any(f.kind == "framing" and "shocking" in f.explanation for f in findings)
+        return _framing_explains(reports, "shocking")
 
     assert shocking(
         "The rapper made a shocking visit to the White House on Thursday and met the "
