@@ -116,14 +116,19 @@ def held_view(text: str) -> re.Match[str] | None:
     return None
 
 
+# What a report can cite as the source of a finding: a record, a count, a study, an image.
+EVIDENCE_NOUNS = (
+    r"(?:video|videos|footage|images?|photos?|photographs?|pictures?|records?|documents?|"
+    r"data|filings?|emails?|messages?|recordings?|tapes?|transcripts?|logs?|screenshots?|"
+    r"polls?|surveys?|study|studies|reports?|figures?|numbers?|statistics|analysis|analyses|"
+    r"estimates?|results?|census|index)"
+)
 # Evidence a report cites for what it tells ("Video showed officers clearing the hall", "records
 # show", "the emails revealed"): the claim is the evidence's, as a claim after "said" is the
 # speaker's, so the report does not state it in its own voice.
 _EVIDENCE_RE = re.compile(
-    r"\b(?:video|videos|footage|images?|photos?|photographs?|pictures?|records?|documents?|"
-    r"data|filings?|emails?|messages?|recordings?|tapes?|transcripts?|logs?|"
-    r"screenshots?)\s+(?:\w+\s+){0,2}?(?:show|shows|showed|shown|reveal|reveals|revealed|"
-    r"indicate|indicates|indicated|confirm|confirms|confirmed)\b",
+    rf"\b{EVIDENCE_NOUNS}\s+(?:\w+\s+){{0,2}}?(?:show|shows|showed|shown|reveal|reveals|"
+    r"revealed|indicate|indicates|indicated|confirm|confirms|confirmed)\b",
     re.I,
 )
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from summarize.analyze.doubt import EVIDENCE_NOUNS
 from summarize.analyze.speech import reported_speech
 from summarize.text.lexicons import word_set
 from summarize.text.quotes import unquoted
@@ -172,11 +173,7 @@ _READING = re.compile(
     r"(?:It|This|That)\s(?:represented|marked|signal(?:l)?ed|underscored|underlined|highlighted|"
     r"showed|suggested|reflected|illustrated|demonstrated))\s"
 )
-_SOURCES = re.compile(
-    r"\b(?:poll|survey|study|report|data|figures?|numbers?|statistics|records?|documents?|"
-    r"filings?|video|footage|images?|analysis|estimates?|results?|census|index)\b",
-    re.I,
-)
+_SOURCES = re.compile(rf"\b{EVIDENCE_NOUNS}\b", re.I)
 
 
 # A news writer does not say "I": outside quotation marks it is someone's speech given without

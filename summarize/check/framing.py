@@ -4,10 +4,11 @@ Medium, each (a loaded word low when the other report's telling is only loosely 
 be another fact): loaded words a report uses in its own voice where another tells the same claim
 plainly (words in quotations or in someone's reported speech are theirs, unless another report
 gives the same speech without them: then the report added them; a loaded verb of speech needs
-another report's account of the same statement); the same number counting different things
-(five militants vs five fighters; people killed vs casualties); a cause, motive or backing
-asserted in a report's own voice that the other reports' telling of the claim does not make
-("is due to vote" schedules, it does not explain).
+another report's account of the same statement; "so-called" before a quoted term is no loaded
+word when another report quotes the term too: both set it apart); the same number counting
+different things (five militants vs five fighters; people killed vs casualties); a cause, motive
+or backing asserted in a report's own voice that the other reports' telling of the claim does not
+make ("is due to vote" schedules, it does not explain).
 """
 
 from __future__ import annotations
