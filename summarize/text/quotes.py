@@ -4,7 +4,8 @@ Closed quotations in curly or straight marks (a straight single mark only betwee
 so "don't" is no quotation), and a quotation left open: a quotation of several sentences opens
 with a mark in its first sentence and closes in its last (each paragraph of it reopens), so a
 sentence split out of one has a lone mark: a lone opening mark quotes to the sentence's end, a
-lone closing mark from its start (a straight mark is a closing one after punctuation: 'theater,"').
+lone closing mark from its start (a straight mark opens one at the start or after a space, and
+closes one after punctuation: 'theater,"'; after a digit it is no quotation mark: 'a 6" pipe').
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def _left_open(text: str) -> tuple[int, int] | None:
         # a lone straight mark opening the sentence opens a quotation; one after a word's
         # punctuation ('theater," Biden said') closes one
         mark = rest.find('"')
-        if not rest[:mark].strip():
+        if mark == 0 or rest[mark - 1].isspace():
             opening = mark
         elif rest[mark - 1] in ",.?!":
             closing = mark

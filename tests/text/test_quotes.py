@@ -14,6 +14,8 @@ from summarize.text.quotes import closed, crosses_sentences, quotation_spans, un
         ("the public saw it,” she said.", "she said."),
         ('He said "no" and left.', "He said and left."),
         ('into some kind of political theater," Biden said.', "Biden said."),
+        ('He sought a lesser number: "Minimal numbers were 100,000.', "He sought a lesser number:"),
+        ('A 6" pipe burst on Monday.', 'A 6" pipe burst on Monday.'),
     ],
 )
 def test_a_quotation_left_open_or_closed_alone_is_quoted(text: str, outside: str) -> None:
