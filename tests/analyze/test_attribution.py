@@ -180,6 +180,7 @@ def test_what_a_piece_of_evidence_shows_is_cited() -> None:
 
     assert cites_evidence("Video showed officers attempting to clear out the crowd.")
     assert cites_evidence("Court records show the company paid the fine.")
+    assert cites_evidence("A new poll shows most voters back the plan.")
     assert cites_evidence("The show was cancelled after two seasons.") is None
 
 
