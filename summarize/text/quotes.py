@@ -37,11 +37,14 @@ def closed(text: str) -> str:
     curly, straight = text.count("“") - text.count("”"), text.count('"')
     if curly == 1 and not straight:
         return text + "”"
-    if not curly and "“" not in text and straight % 2 == 1:
-        mark = text.rfind('"')
-        if mark == 0 or text[mark - 1].isspace():
-            return text + '"'
+    if not curly and "“" not in text and straight % 2 == 1 and _opens(text, text.rfind('"')):
+        return text + '"'
     return text
+
+
+def _opens(text: str, mark: int) -> bool:
+    """The straight mark at `mark` opens a quotation: it starts the sentence or a word."""
+    return mark == 0 or text[mark - 1].isspace()
 
 
 def _left_open(text: str) -> tuple[int, int] | None:
@@ -50,10 +53,10 @@ def _left_open(text: str) -> tuple[int, int] | None:
     rest = QUOTED.sub(lambda match: " " * len(match.group()), text)
     opening, closing = rest.find("“"), rest.rfind("”")
     if opening == -1 and closing == -1 and rest.count('"') % 2 == 1:
-        # a lone straight mark opening the sentence opens a quotation; one after a word's
-        # punctuation ('theater," Biden said') closes one
+        # a lone straight mark opening the sentence or a word opens a quotation; one after a
+        # word's punctuation ('theater," Biden said') closes one
         mark = rest.find('"')
-        if mark == 0 or rest[mark - 1].isspace():
+        if _opens(rest, mark):
             opening = mark
         elif rest[mark - 1] in ",.?!":
             closing = mark
