@@ -1,7 +1,7 @@
 """The eval scores, each a pure function of its inputs.
 
 Summary: key-fact coverage, faithfulness, citation precision, attribution of contested claims,
-length. Checker: precision / recall / F1 by finding kind, false conflicts. Peers: ROUGE.
+repetition, length. Checker: precision / recall / F1 by finding kind, false conflicts. Peers: ROUGE.
 Detector: balanced accuracy. Loaded-word rates live in `evals.neutrality`.
 """
 
@@ -18,7 +18,7 @@ from evals.gold import GoldFinding, GoldQuantity, GoldQuote, KeyFact, NonConflic
 from summarize.analyze.quantities import find_quantities
 from summarize.models import Finding, Quantity, SummarySentence
 from summarize.text.sentences import split_sentences
-from summarize.text.tokens import stem, tokenize
+from summarize.text.tokens import content_terms, stem, term_overlap, tokenize
 from summarize.text.units import to_base
 
 # ---------------------------------------------------------------- words
@@ -47,6 +47,24 @@ def quantity_matches(found: Quantity, wanted: GoldQuantity, tolerance: float = 0
     if found.base_unit != base:
         return False
     return abs(found.normalized - value) <= tolerance * max(abs(found.normalized), abs(value))
+
+
+# A summary sentence retells another when the other holds this share of the shorter one's content
+# words (a headline and the lead telling it; two outlets' headlines of one event).
+RETOLD_SHARE = 0.7
+
+
+def retold_share(sentences: Sequence[str]) -> float | None:
+    """Share of the summary's sentences after the first that retell an earlier one: budget
+    spent on a fact the reader already has."""
+    terms = [set(content_terms(sentence)) for sentence in sentences]
+    if len(terms) < 2:
+        return None
+    retold = sum(
+        any(term_overlap(terms[i], earlier) >= RETOLD_SHARE for earlier in terms[:i])
+        for i in range(1, len(terms))
+    )
+    return retold / (len(terms) - 1)
 
 
 # ---------------------------------------------------------------- key facts

@@ -23,6 +23,7 @@ from evals.metrics import (
     faithfulness,
     false_conflicts,
     key_fact_coverage,
+    retold_share,
     rouge_scores,
     score_findings,
     word_count,
@@ -49,6 +50,7 @@ _KINDS = {
     "loaded_rate": MetricKind("mean", -1),
     "novel_loaded_rate": MetricKind("mean", -1),
     "added_loaded_rate": MetricKind("mean", -1),
+    "retold": MetricKind("mean", -1),
     "words": MetricKind("mean", 0),
     "length_ratio": MetricKind("mean", 0),
     "findings": MetricKind("mean", 0),
@@ -97,6 +99,7 @@ ORDER = (
     "merge.loaded_rate",
     "merge.novel_loaded_rate",
     "merge.added_loaded_rate",
+    "merge.retold",
     "merge.words",
     "merge.length_ratio",
     "merge.within_length",
@@ -177,6 +180,7 @@ def _summary_scores(
         scores.add("merge.novel_loaded_rate", novel_loaded_rate(text, gold.reference))
     sources = " ".join(document.text for document in case.cluster.documents)
     scores.add("merge.added_loaded_rate", novel_loaded_rate(text, sources))
+    scores.add("merge.retold", retold_share(sentences), max(len(sentences) - 1, 0))
     words = word_count(text)
     scores.add("merge.words", float(words))
     if gold.reference is not None and (reference_words := word_count(gold.reference)):

@@ -4,9 +4,10 @@ computed at the same budget in the same run (the lead floor and sumy's LexRank,
 `evals.baselines`) and ten published systems.
 
 Every system is scored the same way: ROUGE-1/2/Lsum F1 against the reference (rouge-score,
-stemming, one sentence a line for Lsum), average length, and the loaded-word rates of
-`evals.neutrality`. Margins make the targets checkable: `merge.rouge1_over_baselines` is ours
-minus the better baseline, `merge.loaded_rate_below_others` the lowest other rate minus ours.
+stemming, one sentence a line for Lsum), average length, the share of sentences retelling an
+earlier one (`evals.metrics.retold_share`), and the loaded-word rates of `evals.neutrality`.
+Margins make the targets checkable: `merge.rouge1_over_baselines` is ours minus the better
+baseline, `merge.loaded_rate_below_others` the lowest other rate minus ours.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from typing import TYPE_CHECKING
 from evals import DATA_DIR
 from evals.baselines import lead_floor, lexrank, lexrank_ranking
 from evals.dataset import Dataset, load_dataset
-from evals.metrics import rouge, word_count
+from evals.metrics import retold_share, rouge, word_count
 from evals.neutrality import loaded_word_rate, novel_loaded_rate
 from evals.scorecard import Cell, SuiteResult, Table
 from evals.suites import DatasetSuite
+from summarize.text.sentences import split_sentences
 
 if TYPE_CHECKING:
     from evals.runs import Run
@@ -65,6 +67,7 @@ class SystemScores:
     rouge2: float | None
     rouge_lsum: float | None
     words: float
+    retold: float | None
     loaded_rate: float
     novel_loaded_rate: float
 
@@ -72,8 +75,35 @@ class SystemScores:
         return [self.name, *(getattr(self, field.name) for field in fields(self)[1:])]
 
 
-OUR_METRICS = ("rouge1", "rouge2", "rougeLsum", "words", "loaded_rate", "novel_loaded_rate")
-COLUMNS = ["system", "R-1", "R-2", "R-Lsum", "words", "loaded/100w", "loaded not in ref/100w"]
+OUR_METRICS = (
+    "rouge1",
+    "rouge2",
+    "rougeLsum",
+    "words",
+    "retold",
+    "loaded_rate",
+    "novel_loaded_rate",
+)
+COLUMNS = [
+    "system",
+    "R-1",
+    "R-2",
+    "R-Lsum",
+    "words",
+    "retold",
+    "loaded/100w",
+    "loaded not in ref/100w",
+]
+
+
+def pooled_retold(outputs: list[str]) -> float | None:
+    """The share of sentences after each output's first that retell an earlier one, over all
+    outputs (as `merge.retold` pools clusters)."""
+    told = [split_sentences(text) for text in outputs]
+    later = sum(max(len(sentences) - 1, 0) for sentences in told)
+    if not later:
+        return None
+    return sum((retold_share(s) or 0.0) * (len(s) - 1) for s in told if len(s) > 1) / later
 
 
 def score_system(name: str, outputs: list[str], references: list[str]) -> SystemScores:
@@ -84,6 +114,7 @@ def score_system(name: str, outputs: list[str], references: list[str]) -> System
         rouge2=scores["rouge2"],
         rouge_lsum=scores["rougeLsum"],
         words=statistics.fmean(word_count(text) for text in outputs),
+        retold=pooled_retold(outputs),
         loaded_rate=statistics.fmean(loaded_word_rate(text) for text in outputs),
         novel_loaded_rate=statistics.fmean(
             novel_loaded_rate(text, reference)
@@ -99,6 +130,7 @@ def score_references(references: list[str]) -> SystemScores:
         rouge2=None,
         rouge_lsum=None,
         words=statistics.fmean(word_count(text) for text in references),
+        retold=pooled_retold(references),
         loaded_rate=statistics.fmean(loaded_word_rate(text) for text in references),
         novel_loaded_rate=0.0,
     )
@@ -150,7 +182,9 @@ def compare(result: SuiteResult, dataset: Dataset, run: Run) -> None:
             rows=[ours, *(system.row() for system in systems)],
             note=(
                 f"Ours: merge at max {budget} words. Lead floor: the reports' titles, then their "
-                f"lead sentences, round-robin, cut at {budget} words. LexRank: sumy's LexRank "
+                f"lead sentences, round-robin, cut at {budget} words. Retold: the share of "
+                "sentences after the first whose other sentence before it holds 70% of its "
+                "content words. LexRank: sumy's LexRank "
                 "over every sentence (titles included), best first while they fit, with the "
                 "project's sentence splitter and stems. Peers: published outputs (Lei & Huang, "
                 "ACL 2025) at their own lengths, markup removed. Loaded words: "

@@ -7,7 +7,9 @@ carry the fact, where they put it and how plainly it is worded. See `extractive`
 A version also tells every other fact one of whose sentences it holds nearly all the words of
 (TOLD_SHARE): a lead often joins two facts ("The army said it retook the bridge, while the
 rebels say they captured two villages"), and the alignment gives a sentence to one group only.
-Those facts count as told by it (`blocks`), so no other version tells them again.
+Those facts count as told by it (`blocks`), so no other version tells them again. Titles are
+compared with titles only (`_titles_told`): two outlets' headlines of the core event are one
+fact, but a headline sums up its lead too loosely to stand for the lead's detail.
 """
 
 from __future__ import annotations
@@ -134,6 +136,7 @@ class CandidateBuilder:
         self.group_of = {(m.document, m.sentence): g for g in groups for m in g.members}
         self.versions: list[Version] = []
         self.wordings = 0
+        self.title_terms: dict[int, set[str]] = {}  # a title's fact -> its content words
 
     def build(self) -> list[Version]:
         central = _central(self.analysis, self.groups)
@@ -142,6 +145,7 @@ class CandidateBuilder:
         for number, document in enumerate(self.analysis.documents):
             self._title(number, document)
         self._other_facts_told()
+        self._titles_told()
         return self.versions
 
     def _other_facts_told(self) -> None:
@@ -154,6 +158,19 @@ class CandidateBuilder:
                 words = frozenset(t for s in version.sentences for t in content_terms(s.text))
                 told = index.groups_told(words) - {version.group}
                 version.blocks = version.blocks | told
+
+    def _titles_told(self) -> None:
+        """A title holding TOLD_SHARE of another title's words tells its fact too: two outlets'
+        headlines of the core event ("Twitter permanently bans Alex Jones, Infowars" /
+        "Twitter permanently blacklists Alex Jones, Infowars") are one fact, told once."""
+        for version in self.versions:
+            if version.group < 0:
+                mine = self.title_terms[version.group]
+                version.blocks = version.blocks | {
+                    title
+                    for title, terms in self.title_terms.items()
+                    if title != version.group and term_overlap(mine, terms) >= TOLD_SHARE
+                }
 
     def _group(self, group: ClaimGroup, central: dict[str, float]) -> None:
         analysis, wording = self.analysis, self.wording
@@ -287,6 +304,7 @@ class CandidateBuilder:
         always = modifier_cuts(text, own) + function_word_cuts(text)
         prior = SUPPORT_WEIGHT * len(supporting) / self.total + 2.0
         index = self._next_wording()
+        self.title_terms[-1 - number] = terms
         candidates = [document.id, *(d for d in supporting if d != document.id)]
         for variant in variants(text, always, []):
             self.versions.append(

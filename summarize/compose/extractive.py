@@ -16,7 +16,9 @@ offline.
 2. Each wording comes in versions: as written, and shorter ones without the parts its claim
    does not need (`compression`); the outlet's own loaded modifiers, which no other report
    uses, are dropped from every version. A version holding nearly every word of another fact's
-   sentence (a lead joining two facts) tells that fact too, and no other version tells it again.
+   sentence (a lead joining two facts), or a title holding nearly every word of another title
+   (two outlets' headlines of one event), tells that fact too, and no other version tells it
+   again.
 3. The versions that fill the budget best are chosen (`selection`): words many reports and
    titles use, facts many reports carry and put first (each fact told counts once, as a word
    would: FACT_WEIGHT), the plainest wording of each. A version that is not the report's

@@ -388,3 +388,17 @@ def test_an_empty_summary_says_why():
     summary = _summary(cluster_of({"a": plan, "b": plan}), 10)
     assert summary.sentences == []
     assert summary.notes == ["No sentence of the reports fits in 10 words: allow more."]
+
+
+def test_two_headlines_of_one_event_are_one_fact_told_once():
+    """NeuS test cluster 31: two outlets' titles, one holding nearly all the other's words
+    ("Democrat Kyrsten Sinema wins Arizona Senate race"), tell the core event once."""
+    import json
+
+    from summarize.ingest import cluster_from_record
+    from tests.stories import NEUS
+
+    with NEUS.open(encoding="utf-8") as lines:
+        record = next(r for r in map(json.loads, lines) if r["id"] == "neus-test-31")
+    texts = _texts(_summary(cluster_from_record(record), 50))
+    assert sum(text.startswith("Democrat Kyrsten Sinema wins") for text in texts) == 1, texts

@@ -30,6 +30,7 @@ def test_every_cluster_gets_faithfulness_citations_neutrality_and_length() -> No
         "merge.citation_precision",
         "merge.loaded_rate",
         "merge.added_loaded_rate",
+        "merge.retold",
         "merge.words",
         "check.findings",
     ]

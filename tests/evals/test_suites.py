@@ -7,12 +7,21 @@ from pathlib import Path
 
 import pytest
 
+from evals.metrics import retold_share
 from evals.neutrality import loaded_word_rate, novel_loaded_rate
 from evals.runner import run_evals, write_scorecard
 from evals.suites import DEFAULT_SUITES, SEALED, SUITES, DatasetSuite, builtin_suite
 from evals.suites import summedits as summedits_suite
-from evals.suites.neus import PEERS, clean_output, load_neus, load_peer, score_system
+from evals.suites.neus import (
+    PEERS,
+    clean_output,
+    load_neus,
+    load_peer,
+    pooled_retold,
+    score_system,
+)
 from evals.summedits import EDIT_TYPES
+from summarize.text.sentences import split_sentences
 
 
 def test_neus_data_is_the_307_test_clusters_with_ten_aligned_peers() -> None:
@@ -58,7 +67,14 @@ def test_every_system_is_scored_the_same_way() -> None:
     other = score_system("other", ["A radical union wrecked the port."], references)
     assert other.rouge1 < 30
     assert other.novel_loaded_rate > 0
-    assert same.row()[0] == "copy" and len(same.row()) == 7
+    assert same.row()[0] == "copy" and len(same.row()) == 8
+    assert same.retold is None  # one sentence: nothing to retell
+
+
+def test_retold_counts_sentences_that_retell_an_earlier_one() -> None:
+    headline = "Twitter permanently bans Alex Jones. Twitter permanently blacklists Alex Jones."
+    assert retold_share(split_sentences(headline)) == 1.0
+    assert pooled_retold([headline, "Port workers struck. The mayor met them on Friday."]) == 0.5
 
 
 def test_seeds_suite_smoke_run_writes_a_scorecard(tmp_path: Path) -> None:
