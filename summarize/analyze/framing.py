@@ -8,8 +8,11 @@ frequent in the references as in the sources (153 vs 160 per 1,000 words, ratio 
 cluster-bootstrap CI 0.93-0.99), so it cannot tell loaded from neutral text. Only its
 evaluative, intensifying and one-sided lemmas are used (`_LEXICON_SUBSET`, 91 of 654: ratio
 1.81, CI 1.33-2.61), with generic evaluative words it lacks (`_EXTRA_LOADED`: 1.68 vs 0.34).
-Together: 4.7 vs 2.0 per 1,000 words, ratio 2.33 (CI 1.74-3.25). Doubt words ("alleged",
-"purported") are left to attribution: the neutral references use them more than the sources.
+Together: 4.7 vs 2.0 per 1,000 words, ratio 2.33 (CI 1.74-3.25). With the classes added
+since (see `_EXTRA_LOADED`), counted by `find_loaded_terms` sentence by sentence against the
+words outside quotations: 5.35 vs 1.69 per 1,000 words (5.01 without the last class). Doubt
+words ("alleged", "purported") are left to attribution: the neutral references use them more
+than the sources.
 
 Words inside direct quotations are the speaker's, not the outlet's, and are skipped. Labels
 for a party ("regime", "terrorists") are also skipped where the sentence reports someone
@@ -51,8 +54,12 @@ _LEXICON_SUBSET = word_set(
 # abortion debate ("abortionist", "pro-choice") were written after reading the dev set's misses:
 # they occur 9 times in the NeuS sources outside quotations (0.15 per 1,000 words) and never in
 # the neutral references. A judgement that an act is odd or beyond the norm ("the bizarre claim",
-# "an audacious challenge"), the last line, came from the fresh set's misses: 8 times in the
-# sources, never in the references.
+# "an audacious challenge"), the next line, came from the fresh set's misses: 8 times in the
+# sources, never in the references. Words that impute scheming, vengeance, desperation, excess or
+# disorder to an act or to people ("a post-impeachment revenge plot", "a blistering rebuke",
+# "economic carnage", "a tumultuous two years"), the last lines, came from the misses of the
+# dev, heldout and fresh sets: 20 times in the sources outside quotations, never in the
+# references (7.6 expected at the sources' rate).
 _EXTRA_LOADED = word_set(
     """
     slam slammed slams slamming blasted blasting lambaste lambasted brutal brutally shocking
@@ -72,6 +79,9 @@ _EXTRA_LOADED = word_set(
     abortionist pro-abortion anti-choice pro-choice
     bizarre outlandish audacious brazen brazenly astonishing astounding unhinged erratic
     rambling jaw-dropping mind-boggling
+    purge purged purges purging revenge vengeance vendetta stunt stunts carnage blistering
+    desperate desperately tumultuous acrimony acrimonious hyped much-hyped spouted spouting
+    lavish rogue cronies lashed
     """
 )
 # Loaded words that only grade size, degree or importance ("very", "massive", "historic"):

@@ -53,6 +53,11 @@ def loaded(text: str) -> list[str]:
             "The senator made the bizarre claim in an audacious bid to stall the vote.",
             ["bizarre", "audacious"],
         ),
+        # scheming, vengeance, desperation or disorder imputed to an act or to people
+        (
+            "The mayor fired six aides in a revenge purge after a tumultuous week.",
+            ["revenge", "purge", "tumultuous"],
+        ),
         # disasters: plain report
         ("An earthquake of magnitude 6.1 killed at least 40 people, officials said.", []),
     ],
