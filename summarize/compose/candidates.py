@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from summarize.analyze.attribution import find_attributions, is_unverified, unverified_remark
-from summarize.analyze.framing import find_loaded_terms
+from summarize.analyze.framing import find_loaded_terms, is_charged
 from summarize.analyze.quantities import comparable, overlaps
 from summarize.compose.compression import (
     attribution_details,
@@ -285,7 +285,9 @@ class CandidateBuilder:
         return texts
 
     def _title(self, number: int, document: Document) -> None:
-        """The report's title as a candidate sentence, when it states the core event plainly."""
+        """The report's title as a candidate sentence, when it states the core event plainly: not
+        when the outlet's own framing word stays in it (one no other report uses, that no cut
+        drops). A headline is where an outlet frames most, and the leads tell its fact anyway."""
         text = self.wording.headline(document.title or "")
         if text is None:
             return
@@ -301,7 +303,13 @@ class CandidateBuilder:
         own = [
             (s.start, s.end) for s in find_loaded_terms(text) if self._own_word(s.text, document)
         ]
-        always = modifier_cuts(text, own) + function_word_cuts(text)
+        cut = modifier_cuts(text, own)
+        if any(
+            is_charged(text[start:end]) and not any(c.start <= start < c.end for c in cut)
+            for start, end in own
+        ):
+            return  # the outlet's own framing of the event stays in it ("endorsement charade")
+        always = cut + function_word_cuts(text)
         prior = SUPPORT_WEIGHT * len(supporting) / self.total + 2.0
         index = self._next_wording()
         self.title_terms[-1 - number] = terms

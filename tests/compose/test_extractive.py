@@ -402,3 +402,21 @@ def test_two_headlines_of_one_event_are_one_fact_told_once():
         record = next(r for r in map(json.loads, lines) if r["id"] == "neus-test-31")
     texts = _texts(_summary(cluster_from_record(record), 50))
     assert sum(text.startswith("Democrat Kyrsten Sinema wins") for text in texts) == 1, texts
+
+
+def test_a_title_keeping_its_outlets_own_framing_word_is_not_used():
+    cluster = _cluster_with_titles(
+        {
+            "a": (
+                "Mayor scraps parade after security fiasco",
+                "The mayor cancelled the annual city parade on Friday, citing the cost of "
+                "security. The parade had run for forty years.",
+            ),
+            "b": (
+                "City parade cancelled",
+                "The annual city parade was cancelled on Friday by the mayor over security costs.",
+            ),
+        }
+    )
+    texts = _texts(_summary(cluster, 60))
+    assert texts and not any("fiasco" in text for text in texts), texts
