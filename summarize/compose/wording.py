@@ -42,7 +42,7 @@ _POINTING_BACK = re.compile(
 )
 _CONNECTIVE = re.compile(
     r"^(however|meanwhile|additionally|also|moreover|furthermore|but|and|still|yet|instead|"
-    r"in addition|at the same time|finally|now)\b,?\s+",
+    r"in addition|at the same time|finally|now|then)\b,?\s+",
     re.I,
 )
 _NOW = re.compile(r"\s+now\b")
@@ -93,7 +93,7 @@ class Wording:
 
     def _stands_alone(self, text: str, ref: SentenceRef) -> bool:
         attributed = bool(self.analysis.analysis_of(ref).attributions)
-        if _DANGLING.match(text) or len(text.split()) < MIN_WORDS:
+        if self.leans_back(text) or len(text.split()) < MIN_WORDS:
             return False
         if is_unverified(text) and len(text.split()) <= REMARK_WORDS:
             return False  # "The claims could not be confirmed." travels with its claim only
@@ -107,8 +107,9 @@ class Wording:
 
     @staticmethod
     def leans_back(text: str) -> bool:
-        """Opens on a pronoun that points outside the sentence ("He said ...")."""
-        return bool(_DANGLING.match(text))
+        """Opens on a pronoun that points outside the sentence ("He said ..."), also once the
+        connective the summary drops is gone ("But he said ...", "Then he went on ...")."""
+        return bool(_DANGLING.match(_CONNECTIVE.sub("", text)))
 
     def own_loaded(self, ref: SentenceRef) -> list[tuple[int, int]]:
         """The loaded words of the sentence (offsets in it) that no other report uses."""

@@ -420,3 +420,12 @@ def test_a_title_keeping_its_outlets_own_framing_word_is_not_used():
     )
     texts = _texts(_summary(cluster, 60))
     assert texts and not any("fiasco" in text for text in texts), texts
+
+
+def test_a_pronoun_after_the_connective_the_summary_drops_leans_back():
+    from summarize.compose.wording import Wording
+
+    assert Wording.leans_back("But he said the talks had failed.")
+    assert Wording.leans_back("Then he went on to offer a 15-minute ode to alliances.")
+    assert not Wording.leans_back("But the union said the talks had failed.")
+    assert not Wording.leans_back("Thenceforth the port stayed closed.")
