@@ -373,17 +373,48 @@ _SPACES = re.compile(r"\s{2,}")
 
 
 def apply_cuts(text: str, cuts: list[Cut]) -> str:
-    """The sentence without the cut spans, its spacing, commas and first capital restored."""
+    """The sentence without the cut spans, its spacing, commas, first capital and articles
+    restored ("a horrific attack" -> "an attack")."""
     pieces, position = [], 0
     for cut in sorted(cuts):
         pieces.append(text[position : cut.start])
         position = max(position, cut.end)
     pieces.append(text[position:])
+    for index in range(len(pieces) - 1):
+        pieces[index] = _agreeing_article(pieces[index], pieces[index + 1])
     result = "".join(pieces)
     result = _SPACE_BEFORE_MARK.sub(r"\1", result)
     result = _COMMA_BEFORE_MARK.sub("", result)
     result = _SPACES.sub(" ", result).strip()
     return result[:1].upper() + result[1:]
+
+
+_ARTICLE_BEFORE_CUT = re.compile(r"\b(a|an|A|An)(\s+)$")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+# Words whose spelling and sound disagree on "a" / "an": "a union", "a one-time", "an hour".
+_VOWEL_LETTER_CONSONANT_SOUND = re.compile(r"(?:uni|use|usu|eu|one|once|ubiq)", re.I)
+_CONSONANT_LETTER_VOWEL_SOUND = re.compile(r"(?:hour|honest|honou?r|heir)", re.I)
+
+
+def _agreeing_article(before: str, after: str) -> str:
+    """`before` with its closing "a"/"an" made to agree with the word that now follows it; an
+    initialism or a figure is left as written (the sound of "an FBI agent" is not its letter)."""
+    article = _ARTICLE_BEFORE_CUT.search(before)
+    word = _NEXT_WORD.match(after)
+    if article is None or word is None or word.group(1).isupper():
+        return before
+    following = word.group(1).lower()
+    vowel = following[0] in "aeiou"
+    if _VOWEL_LETTER_CONSONANT_SOUND.match(following):
+        vowel = False
+    elif _CONSONANT_LETTER_VOWEL_SOUND.match(following):
+        vowel = True
+    wanted = "an" if vowel else "a"
+    written = article.group(1)
+    if written.lower() == wanted:
+        return before
+    wanted = wanted.capitalize() if written[0].isupper() else wanted
+    return before[: article.start(1)] + wanted + article.group(2)
 
 
 def variants(text: str, always: list[Cut], optional: list[Cut]) -> list[str]:

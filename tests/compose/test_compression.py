@@ -1,3 +1,5 @@
+import pytest
+
 from summarize.analyze.attribution import find_attributions
 from summarize.compose.compression import (
     Cut,
@@ -186,3 +188,20 @@ def test_the_day_of_the_event_may_go_but_not_a_deadline_or_one_of_several_days()
     assert _shortest("The leaders met in Geneva on Monday and Tuesday.") == (
         "The leaders met in Geneva on Monday and Tuesday."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("It devolved into a horrific attack.", "horrific ", "It devolved into an attack."),
+        ("Dianne received an alarming call.", "alarming ", "Dianne received a call."),
+        ("It was an unprecedented vote by a union.", "unprecedented ", "It was a vote by a union."),
+        ("An extraordinary FBI raid began.", "extraordinary ", "An FBI raid began."),
+        ("A stunning hour-long speech.", "stunning ", "An hour-long speech."),
+    ],
+)
+def test_an_article_agrees_with_the_word_a_cut_leaves_after_it(
+    text: str, word: str, expected: str
+) -> None:
+    start = text.index(word)
+    assert apply_cuts(text, [Cut(start, start + len(word), "loaded modifier")]) == expected
