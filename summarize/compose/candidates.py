@@ -163,14 +163,17 @@ class CandidateBuilder:
         """A title holding TOLD_SHARE of another title's words tells its fact too: two outlets'
         headlines of the core event ("Twitter permanently bans Alex Jones, Infowars" /
         "Twitter permanently blacklists Alex Jones, Infowars") are one fact, told once."""
+        told = {
+            title: frozenset(
+                other
+                for other, terms in self.title_terms.items()
+                if other != title and term_overlap(mine, terms) >= TOLD_SHARE
+            )
+            for title, mine in self.title_terms.items()
+        }
         for version in self.versions:
             if version.group < 0:
-                mine = self.title_terms[version.group]
-                version.blocks = version.blocks | {
-                    title
-                    for title, terms in self.title_terms.items()
-                    if title != version.group and term_overlap(mine, terms) >= TOLD_SHARE
-                }
+                version.blocks = version.blocks | told[version.group]
 
     def _group(self, group: ClaimGroup, central: dict[str, float]) -> None:
         analysis, wording = self.analysis, self.wording
