@@ -48,7 +48,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarize.analyze.nouns import noun_senses
-from summarize.text.inflection import AUXILIARIES
+from summarize.text.inflection import AUXILIARIES, indefinite_article
 from summarize.text.lexicons import word_set
 from summarize.text.quotes import QUOTED
 from summarize.text.tokens import STOPWORDS
@@ -391,25 +391,15 @@ def apply_cuts(text: str, cuts: list[Cut]) -> str:
 
 _ARTICLE_BEFORE_CUT = re.compile(r"\b(a|an|A|An)(\s+)$")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
-# Words whose spelling and sound disagree on "a" / "an": "a union", "a one-time", "an hour".
-_VOWEL_LETTER_CONSONANT_SOUND = re.compile(r"(?:uni|use|usu|eu|one|once|ubiq)", re.I)
-_CONSONANT_LETTER_VOWEL_SOUND = re.compile(r"(?:hour|honest|honou?r|heir)", re.I)
 
 
 def _agreeing_article(before: str, after: str) -> str:
-    """`before` with its closing "a"/"an" made to agree with the word that now follows it; an
-    initialism or a figure is left as written (the sound of "an FBI agent" is not its letter)."""
+    """`before` with its closing "a"/"an" made to agree with the word that now follows it."""
     article = _ARTICLE_BEFORE_CUT.search(before)
     word = _NEXT_WORD.match(after)
-    if article is None or word is None or word.group(1).isupper():
+    wanted = indefinite_article(word.group(1)) if word else None
+    if article is None or wanted is None:
         return before
-    following = word.group(1).lower()
-    vowel = following[0] in "aeiou"
-    if _VOWEL_LETTER_CONSONANT_SOUND.match(following):
-        vowel = False
-    elif _CONSONANT_LETTER_VOWEL_SOUND.match(following):
-        vowel = True
-    wanted = "an" if vowel else "a"
     written = article.group(1)
     if written.lower() == wanted:
         return before

@@ -1,4 +1,5 @@
-"""Inflection: the forms of a verb or adjective lemma, the singular of a plural noun.
+"""Inflection: the forms of a verb or adjective lemma, the singular of a plural noun, the
+indefinite article a word takes.
 
 Written here rather than taken from lemminflect or inflect: both cost 0.5 s to 2 s at first use
 (their tables load on import), more than a whole run on five reports, and the analyzers need only
@@ -84,3 +85,20 @@ def looks_plural(word: str) -> bool:
     if word in IRREGULAR_PLURALS:
         return word not in ("person",)
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+# Words whose spelling and sound disagree on "a" / "an": "a union", "a one-time", "an hour".
+_VOWEL_LETTER_CONSONANT_SOUND = re.compile(r"(?:uni|use|usu|eu|one|once|ubiq)", re.I)
+_CONSONANT_LETTER_VOWEL_SOUND = re.compile(r"(?:hour|honest|honou?r|heir)", re.I)
+
+
+def indefinite_article(word: str) -> str | None:
+    """ "a" or "an" before `word`, by its sound; None for an initialism or a figure, whose sound
+    its first letter does not tell ("an FBI agent", "a 1.5% rise")."""
+    if not word[:1].isalpha() or word.isupper():
+        return None
+    if _VOWEL_LETTER_CONSONANT_SOUND.match(word):
+        return "a"
+    if _CONSONANT_LETTER_VOWEL_SOUND.match(word):
+        return "an"
+    return "an" if word[0].lower() in "aeiou" else "a"

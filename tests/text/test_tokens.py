@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from summarize.text.inflection import word_forms
+from summarize.text.inflection import indefinite_article, word_forms
 from summarize.text.lexicons import lexicon, word_set
 from summarize.text.tokens import (
     content_terms,
@@ -75,3 +75,14 @@ def test_title_case_needs_every_content_word_capitalised() -> None:
     names = "President Donald Trump met Russian President Vladimir Putin in July"
     assert not is_title_case(names.split())
     assert not is_title_case(["Fed", "Raises", "Rates"][:2])  # too short to tell
+
+
+def test_the_indefinite_article_follows_the_sound_of_the_word() -> None:
+    assert [indefinite_article(w) for w in ("attack", "call", "union", "hour", "one-time")] == [
+        "an",
+        "a",
+        "a",
+        "an",
+        "a",
+    ]
+    assert indefinite_article("FBI") is None and indefinite_article("1.5%") is None
