@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from summarize.compose.candidates import CandidateBuilder, Version, as_option
 from summarize.compose.selection import Option, fact_term, select, specificity, term_weights
+from summarize.compose.wording import points_back
 from summarize.judge import Judge
 from summarize.models import Analysis, ClaimGroup, Finding, Summary
 from summarize.text.tokens import content_terms
@@ -59,7 +60,8 @@ class ExtractiveComposer:
 
 def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: int) -> Summary:
     judge = Judge(analysis)
-    options = [as_option(version) for version in CandidateBuilder(analysis, groups, judge).build()]
+    builder = CandidateBuilder(analysis, groups, judge)
+    options = [as_option(version) for version in builder.build()]
     weights = term_weights(
         [
             (set(content_terms(document.title or "")), set(content_terms(document.text)))
@@ -85,9 +87,8 @@ def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: 
         )
 
     chosen = [option.payload for option in select(options, weights, specific, max_words, supported)]
-    versions = sorted(
-        (version for version in chosen if isinstance(version, Version)),
-        key=lambda version: version.order,
+    versions = _reading_order(
+        [version for version in chosen if isinstance(version, Version)], builder.group_of
     )
     order = {document.id: number for number, document in enumerate(analysis.documents)}
     for version in versions:
@@ -116,3 +117,32 @@ def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: 
         backend="extractive",
         notes=notes,
     )
+
+
+def _reading_order(
+    versions: list[Version], group_of: dict[tuple[str, int], ClaimGroup]
+) -> list[Version]:
+    """Story order (`Version.order`), but a sentence that points back to what its report told
+    just before ("these opposition forces") follows the version telling that, when the summary
+    tells it."""
+    ordered = sorted(versions, key=lambda version: version.order)
+    for version in list(ordered):
+        first = version.sentences[0]
+        if not first.sources or not points_back(first.text):
+            continue
+        source = first.sources[0]
+        before = group_of.get((source.document, source.sentence - 1))
+        antecedent = next(
+            (
+                other
+                for other in ordered
+                if before is not None
+                and other is not version
+                and (other.group == before.id or before.id in other.blocks)
+            ),
+            None,
+        )
+        if antecedent is not None and ordered.index(antecedent) > ordered.index(version):
+            ordered.remove(version)
+            ordered.insert(ordered.index(antecedent) + 1, version)
+    return ordered

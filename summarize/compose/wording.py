@@ -20,7 +20,7 @@ from summarize.analyze.framing import added_links
 from summarize.analyze.nouns import noun_senses
 from summarize.analyze.reporting import is_reporting
 from summarize.models import Analysis, ClaimGroup, SentenceRef
-from summarize.text.quotes import QUOTED, closed, crosses_sentences
+from summarize.text.quotes import QUOTED, closed, crosses_sentences, unquoted
 from summarize.text.sentences import is_finished
 from summarize.text.tokens import (
     POSSESSIVE_RE,
@@ -38,7 +38,7 @@ LONG_SENTENCE = 45
 _DANGLING = re.compile(r"^(he|she|they|it|this|these|those|his|her|their|its|such)\b", re.I)
 # "these forces", "this development": the sentence leans on one the reader has not seen.
 _POINTING_BACK = re.compile(
-    r"\b(these|those|such)\s+[a-z]|\bthis\s+(?!week|year|month|morning)", re.I
+    r"\b(these|those|such)\s+(?!as\b)[a-z]|\bthis\s+(?!week|year|month|morning)", re.I
 )
 _CONNECTIVE = re.compile(
     r"^(however|meanwhile|additionally|also|moreover|furthermore|but|and|still|yet|instead|"
@@ -57,6 +57,12 @@ QUOTE_MARKS = '“”"‘'
 # A side of a title's colon that opens an explainer: "What it means", "Here's what happened".
 _EXPLAINER = re.compile(r"(?:what|how|why|where|when|who|here)\b", re.I)
 _WORD_EDGES = "'’\"“”‘,"
+
+
+def points_back(text: str) -> bool:
+    """The sentence, in its own words (not a quotation's), refers to something its report told
+    before it ("these opposition forces", "this move"), which a reader needs to have read."""
+    return bool(_POINTING_BACK.search(unquoted(text)))
 
 
 @dataclass
@@ -130,7 +136,7 @@ class Wording:
         text = self.analysis.sentence(ref).text
         penalty = 1.0 * len(sentence.loaded_terms)
         penalty += 0.0 if self.stands_alone(ref) else 3.0
-        penalty += 1.0 if _POINTING_BACK.search(text) else 0.0
+        penalty += 1.0 if points_back(text) else 0.0
         penalty += 0.02 * len(text.split())
         penalty += 1.0 if _SHOUTED.search(text) else 0.0
         penalty += 3.0 if contested and not sentence.attributions else 0.0

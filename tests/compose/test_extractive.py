@@ -2,6 +2,7 @@ from summarize.align import align
 from summarize.analyze import analyze
 from summarize.compose.extractive import compose_extractive
 from summarize.ingest import load_inputs
+from summarize.pipeline import default_max_words
 from tests.stories import QUAKE, SEEDS, cluster_of
 
 
@@ -58,7 +59,6 @@ def test_an_unverified_remark_never_stands_alone():
 
 
 def test_default_length_follows_the_reports():
-    from summarize.pipeline import default_max_words
 
     short = cluster_of({"a": QUAKE["tabloid"], "b": QUAKE["wire"]}).documents
     seeds = load_inputs([str(path) for path in SEEDS])[0].documents
@@ -429,3 +429,24 @@ def test_a_pronoun_after_the_connective_the_summary_drops_leans_back():
     assert Wording.leans_back("Then he went on to offer a 15-minute ode to alliances.")
     assert not Wording.leans_back("But the union said the talks had failed.")
     assert not Wording.leans_back("Thenceforth the port stayed closed.")
+
+
+def test_a_sentence_pointing_back_follows_what_its_report_told_before_it():
+    """"these opposition forces" (the seeds' 001 report) refers to the forces that captured
+    Aleppo, told in the sentence before it: the summary prints it after that fact, wherever
+    story order would put it (at the default length, the README's first command)."""
+    seeds = load_inputs([str(path) for path in SEEDS])[0]
+    summary = _summary(seeds, default_max_words(seeds.documents))
+    texts = [s.text for s in summary.sentences]
+    pointing = next(i for i, text in enumerate(texts) if "these opposition forces" in text)
+    aleppo = next(i for i, text in enumerate(texts) if "large parts of the northern city" in text)
+    assert pointing == aleppo + 1
+
+
+def test_a_quotation_or_such_as_points_back_to_nothing():
+    from summarize.compose.wording import points_back
+
+    assert points_back("Towns have also been seized by these opposition forces.")
+    assert points_back("Critics have long decried this move.")
+    assert not points_back('He said "this is the worst day" of his term.')
+    assert not points_back("Groups such as the ACLU rejected the plan.")
