@@ -97,6 +97,10 @@ def non_reporting_reason(text: str, attributed: bool = False) -> str | None:
         return "an instruction to the reader"
     if _ENDS_QUESTION.search(text.strip()) and not attributed:
         return "a question"
+    # News prose states; it does not exclaim in its own voice ("That'll stuff a lot of
+    # stockings!", "Spend your money well!").
+    if own.endswith("!"):
+        return "an exclamation"
     if _ENDS_TEASER.search(text.strip()):
         return "a teaser"
     return None

@@ -46,7 +46,7 @@ from summarize.models import (
 )
 from summarize.text.display import shorten
 from summarize.text.quotes import quotation_spans, unquoted
-from summarize.text.sentences import is_finished
+from summarize.text.sentences import is_finished, opens_on_demonstrative
 from summarize.text.tokens import content_terms, is_title_case
 
 MIN_TERMS = 5
@@ -261,14 +261,15 @@ _COURTESY = re.compile(
 
 def _is_claim(text: str, attributed: bool) -> bool:
     """A report's own statement of fact about the event: whole (cut-off leads end without a
-    stop, or after a title a name must follow), in prose (not a headline's capitals), reporting
+    stop, or after a title a name must follow; nor does it open on a demonstrative pointing to
+    the sentence before it), in prose (not a headline's capitals), reporting
     (not a question, a teaser or the writer addressing the reader), not background (what
     happened before the event) nor the writer's reading of it ("the move marks a shift") or
     stance ("quite frankly"), not a courtesy (thanks, praise, condolences), not mostly a
     quote."""
     stripped = text.rstrip()
-    if not is_finished(stripped):
-        return False
+    if not is_finished(stripped) or opens_on_demonstrative(stripped):
+        return False  # cut off, or told with the sentence before it ("That is the highest")
     if is_title_case(stripped.split()) or not is_reporting(stripped, attributed):
         return False  # a headline or a subhead, or no report of fact
     if is_background(stripped) or is_commentary(stripped) or _COURTESY.search(stripped):

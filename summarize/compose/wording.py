@@ -21,7 +21,7 @@ from summarize.analyze.nouns import noun_senses
 from summarize.analyze.reporting import is_reporting
 from summarize.models import Analysis, ClaimGroup, SentenceRef
 from summarize.text.quotes import QUOTED, closed, crosses_sentences, unquoted
-from summarize.text.sentences import is_finished
+from summarize.text.sentences import is_finished, opens_on_demonstrative
 from summarize.text.tokens import (
     POSSESSIVE_RE,
     STOPWORDS,
@@ -35,7 +35,7 @@ from summarize.text.tokens import (
 MIN_WORDS = 6
 LONG_SENTENCE = 45
 
-_DANGLING = re.compile(r"^(he|she|they|it|this|these|those|his|her|their|its|such)\b", re.I)
+_PRONOUN_OPENING = re.compile(r"^(he|she|they|it|his|her|their|its)\b", re.I)
 # "these forces", "this development": the sentence leans on one the reader has not seen.
 _POINTING_BACK = re.compile(
     r"\b(these|those|such)\s+(?!as\b)[a-z]|\bthis\s+(?!week|year|month|morning)", re.I
@@ -113,9 +113,11 @@ class Wording:
 
     @staticmethod
     def leans_back(text: str) -> bool:
-        """Opens on a pronoun that points outside the sentence ("He said ..."), also once the
-        connective the summary drops is gone ("But he said ...", "Then he went on ...")."""
-        return bool(_DANGLING.match(_CONNECTIVE.sub("", text)))
+        """Opens on a pronoun or a demonstrative that points outside the sentence ("He said ...",
+        "That is the highest since 2000"), also once the connective the summary drops is gone
+        ("But he said ...", "Then he went on ...")."""
+        opening = _CONNECTIVE.sub("", text)
+        return bool(_PRONOUN_OPENING.match(opening)) or opens_on_demonstrative(opening)
 
     def own_loaded(self, ref: SentenceRef) -> list[tuple[int, int]]:
         """The loaded words of the sentence (offsets in it) that no other report uses."""

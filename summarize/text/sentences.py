@@ -46,6 +46,14 @@ _SENTENCE_STARTERS = word_set(
 
 
 _FINISHED = re.compile(rf"[.!?…]{CLOSER}*$")
+# A demonstrative opening a sentence points to what the sentence before it told ("That is the
+# highest since 2000", "These forces ..."); "this" opening a time phrase ("This week, ...") means
+# now, not something told before.
+_DEMONSTRATIVE_OPENING = re.compile(
+    r"^(?:that|these|those|such)\b|^this\b(?!\s+(?:week|year|month|morning|afternoon|evening|"
+    r"weekend|spring|summer|fall|autumn|winter)\b)",
+    re.I,
+)
 
 
 def is_finished(sentence: str) -> bool:
@@ -56,6 +64,12 @@ def is_finished(sentence: str) -> bool:
     if not words or not _FINISHED.search(words[-1]):
         return False
     return words[-1].lstrip(OPENERS).rstrip(CLOSERS).removesuffix(".").lower() not in _NEVER_FINAL
+
+
+def opens_on_demonstrative(sentence: str) -> bool:
+    """The sentence opens on a demonstrative that points to the sentence before it: its claim is
+    told with that sentence, not alone."""
+    return bool(_DEMONSTRATIVE_OPENING.match(sentence.lstrip(OPENERS)))
 
 
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:

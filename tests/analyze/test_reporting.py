@@ -28,6 +28,7 @@ from summarize.analyze.reporting import (
         "Welcome to the election-night live blog.",
         'To see a more detailed view, click the "See All Results" button below the map.',
         "Select a race to see an overview of that election.",
+        "That'll stuff a lot of stockings!",
     ],
 )
 def test_sentences_addressed_to_a_reader_or_a_model_are_not_reporting(text: str) -> None:
@@ -48,6 +49,7 @@ def test_sentences_addressed_to_a_reader_or_a_model_are_not_reporting(text: str)
         "Welcome signs were taken down overnight.",
         "To pay for the plan, Democrats want to raise the corporate tax rate.",
         "Select Committee members questioned the director on Tuesday.",
+        '"Fire!" the captain shouted as the crew ran to the deck.',
     ],
 )
 def test_news_reporting_is_kept(text: str) -> None:

@@ -249,3 +249,14 @@ def test_an_age_after_a_name_is_no_figure_of_its_own() -> None:
     assert _unique(reports) == []
     reports["a"] = reports["a"].replace("The mayor, 56, was", "The mayor was 56 days late and")
     assert _unique(reports)
+
+
+def test_a_sentence_told_with_the_one_before_it_is_no_unique_claim() -> None:
+    reports = {
+        "a": "The council approved the stadium budget on Thursday after a long debate.",
+        "b": "The council approved the stadium budget on Thursday after a long debate. That "
+        "leaves Harlow with 40 million dollars for new bus lanes next year.",
+    }
+    assert _unique(reports) == []
+    reports["b"] = reports["b"].replace("That leaves", "The vote leaves")
+    assert _unique(reports)

@@ -429,10 +429,12 @@ def test_a_pronoun_after_the_connective_the_summary_drops_leans_back():
     assert Wording.leans_back("Then he went on to offer a 15-minute ode to alliances.")
     assert not Wording.leans_back("But the union said the talks had failed.")
     assert not Wording.leans_back("Thenceforth the port stayed closed.")
+    assert Wording.leans_back("But that is the highest since records began in 2000.")
+    assert not Wording.leans_back("This week the port stayed closed.")
 
 
 def test_a_sentence_pointing_back_follows_what_its_report_told_before_it():
-    """"these opposition forces" (the seeds' 001 report) refers to the forces that captured
+    """ "these opposition forces" (the seeds' 001 report) refers to the forces that captured
     Aleppo, told in the sentence before it: the summary prints it after that fact, wherever
     story order would put it (at the default length, the README's first command)."""
     seeds = load_inputs([str(path) for path in SEEDS])[0]

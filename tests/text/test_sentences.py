@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.text.sentences import is_finished, split_sentences
+from summarize.text.sentences import is_finished, opens_on_demonstrative, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,22 @@ def test_a_title_before_a_name_does_not_end_a_sentence() -> None:
         "It was led by Gov. Andrew Cuomo.",
         "Others followed.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "points_back"),
+    [
+        ("That is the highest since records began in December 2000.", True),
+        ("That's how a shop owner described the news.", True),
+        ("“That sounds like a political move,” Trump said.", True),
+        ("These forces captured the town on Monday.", True),
+        ("This week, the council voted to close the bridge.", False),
+        ("That morning the council met again.", True),
+        ("Thatcher's government fell in 1990.", False),
+        ("The council said that the bridge would close.", False),
+    ],
+)
+def test_a_demonstrative_opening_points_to_the_sentence_before(
+    sentence: str, points_back: bool
+) -> None:
+    assert opens_on_demonstrative(sentence) is points_back
