@@ -33,6 +33,7 @@ from summarize.text.tokens import (
 )
 
 MIN_WORDS = 6
+_FIRST_PERSON = frozenset({"i", "we"})
 LONG_SENTENCE = 45
 
 _PRONOUN_OPENING = re.compile(r"^(he|she|they|it|his|her|their|its)\b", re.I)
@@ -98,7 +99,12 @@ class Wording:
         return not is_finished(text) and self._stands_alone(text + ".", ref)
 
     def _stands_alone(self, text: str, ref: SentenceRef) -> bool:
-        attributed = bool(self.analysis.analysis_of(ref).attributions)
+        # A news writer does not say "I": "I said the timing is not right" is the quoted
+        # person's own words, not who says the quotation.
+        attributed = any(
+            attribution.source.lower() not in _FIRST_PERSON
+            for attribution in self.analysis.analysis_of(ref).attributions
+        )
         if self.leans_back(text) or len(text.split()) < MIN_WORDS:
             return False
         if is_unverified(text) and len(text.split()) <= REMARK_WORDS:

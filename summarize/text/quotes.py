@@ -30,10 +30,16 @@ def crosses_sentences(text: str) -> bool:
     return _left_open(text) is not None
 
 
+# The same curly mark twice in a row is a typing slip for one ("““Here is this guy").
+_DOUBLED_MARK = re.compile(r"([“”])\1+")
+
+
 def closed(text: str) -> str:
     """The sentence with a quotation it leaves open at its end closed: printed alone, the
     quotation ends with it ('Conway claimed, "Everything I said ... before."'). Only a plain
-    case: curly marks alone, or straight marks alone with the last one opening (after a space)."""
+    case: curly marks alone, or straight marks alone with the last one opening (after a space).
+    A curly mark typed twice ("““Here is") is printed once."""
+    text = _DOUBLED_MARK.sub(lambda match: match.group()[0], text)
     curly, straight = text.count("“") - text.count("”"), text.count('"')
     if curly == 1 and not straight:
         return text + "”"

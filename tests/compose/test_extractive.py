@@ -236,6 +236,25 @@ def test_part_of_a_longer_quotation_without_its_speaker_is_not_a_sentence_of_the
     assert texts and not any("winter season" in text for text in texts)
 
 
+def test_a_speaker_inside_the_quotation_is_not_who_says_it():
+    """'I said' is the quoted person's own words: the first sentence of a longer quotation
+    still lacks its speaker."""
+    part = "I looked at my team and I said the timing for the harbour rules is not right."
+    cluster = _cluster_with_titles(
+        {
+            "a": (
+                "t",
+                "Dock workers at three harbours struck on Tuesday over pay. The union leader "
+                f'spoke on Wednesday. "{part} We will wait," the union leader said. The strike '
+                "is the first at the harbours in a decade.",
+            ),
+            "b": ("u", "Dock workers at three harbours went on strike on Tuesday over pay."),
+        }
+    )
+    texts = _texts(_summary(cluster, 80))
+    assert texts and not any(text.startswith(('"I looked', "“I looked")) for text in texts)
+
+
 def _cluster_with_titles(reports: dict[str, tuple[str, str]]):
     from summarize.ingest.cleaning import document_from_text
     from summarize.models import Cluster

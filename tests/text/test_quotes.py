@@ -31,6 +31,7 @@ def test_a_quotation_left_open_at_the_end_is_closed_when_printed_alone() -> None
     assert closed("She said: “We will win.") == "She said: “We will win.”"
     assert closed("She said “yes” on Monday.") == "She said “yes” on Monday."
     assert closed('No law is absolute," she said.') == 'No law is absolute," she said.'
+    assert closed("Haley stated, ““Here is this guy.") == "Haley stated, “Here is this guy.”"
 
 
 def test_a_sentence_of_a_longer_quotation_crosses_sentences() -> None:
