@@ -132,13 +132,13 @@ def _reading_order(
             continue
         source = first.sources[0]
         before = group_of.get((source.document, source.sentence - 1))
+        if before is None:
+            continue
         antecedent = next(
             (
                 other
                 for other in ordered
-                if before is not None
-                and other is not version
-                and (other.group == before.id or before.id in other.blocks)
+                if other is not version and (other.group == before.id or before.id in other.blocks)
             ),
             None,
         )

@@ -33,10 +33,10 @@ from summarize.text.tokens import (
 )
 
 MIN_WORDS = 6
-_FIRST_PERSON = frozenset({"i", "we"})
 LONG_SENTENCE = 45
 
 _PRONOUN_OPENING = re.compile(r"^(he|she|they|it|his|her|their|its)\b", re.I)
+_FIRST_PERSON = frozenset({"i", "we"})
 # "these forces", "this development": the sentence leans on one the reader has not seen.
 _POINTING_BACK = re.compile(
     r"\b(these|those|such)\s+(?!as\b)[a-z]|\bthis\s+(?!week|year|month|morning)", re.I
