@@ -219,19 +219,24 @@ def test_a_headline_inside_the_body_is_not_a_sentence_of_the_summary():
     assert texts and sub not in texts
 
 
-def test_part_of_a_longer_quotation_without_its_speaker_is_not_a_sentence_of_the_summary():
-    part = "I think the new harbour rules should wait until after the winter season."
-    cluster = _cluster_with_titles(
+def _strike_with(union_leader: str):
+    """Two reports of a dock strike; the first quotes the union leader (`union_leader` goes
+    after "The union leader ")."""
+    return _cluster_with_titles(
         {
             "a": (
                 "t",
                 "Dock workers at three harbours struck on Tuesday over pay. The union leader "
-                f'said the talks had failed. "We asked for a fair offer. {part}" The strike is '
-                "the first at the harbours in a decade.",
+                f"{union_leader} The strike is the first at the harbours in a decade.",
             ),
             "b": ("u", "Dock workers at three harbours went on strike on Tuesday over pay."),
         }
     )
+
+
+def test_part_of_a_longer_quotation_without_its_speaker_is_not_a_sentence_of_the_summary():
+    part = "I think the new harbour rules should wait until after the winter season."
+    cluster = _strike_with(f'said the talks had failed. "We asked for a fair offer. {part}"')
     texts = _texts(_summary(cluster, 80))
     assert texts and not any("winter season" in text for text in texts)
 
@@ -240,17 +245,7 @@ def test_a_speaker_inside_the_quotation_is_not_who_says_it():
     """'I said' is the quoted person's own words: the first sentence of a longer quotation
     still lacks its speaker."""
     part = "I looked at my team and I said the timing for the harbour rules is not right."
-    cluster = _cluster_with_titles(
-        {
-            "a": (
-                "t",
-                "Dock workers at three harbours struck on Tuesday over pay. The union leader "
-                f'spoke on Wednesday. "{part} We will wait," the union leader said. The strike '
-                "is the first at the harbours in a decade.",
-            ),
-            "b": ("u", "Dock workers at three harbours went on strike on Tuesday over pay."),
-        }
-    )
+    cluster = _strike_with(f'spoke on Wednesday. "{part} We will wait," the union leader said.')
     texts = _texts(_summary(cluster, 80))
     assert texts and not any(text.startswith(('"I looked', "“I looked")) for text in texts)
 
