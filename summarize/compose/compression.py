@@ -48,6 +48,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarize.analyze.nouns import noun_senses
+from summarize.text.calendar import WEEKDAY
 from summarize.text.inflection import AUXILIARIES, indefinite_article
 from summarize.text.lexicons import word_set
 from summarize.text.quotes import QUOTED
@@ -83,7 +84,16 @@ _PREPOSITIONS = (
     r"(?:in|on|at|during|after|before|amid|amidst|following|despite|with|without|under|through"
     r"|ahead of|as part of|in the wake of|for|including|such as)"
 )
-_BINDING_PREPOSITIONS = (
+# Words the day is bound to, so dropping the day would leave them dangling: prepositions ("by
+# Friday"), "as soon as Tuesday", and determiners ("next Tuesday", "that Monday").
+_BINDING_WORDS = (
+    "as",
+    "next",
+    "this",
+    "that",
+    "every",
+    "each",
+    "the",
     "by",
     "for",
     "until",
@@ -114,13 +124,14 @@ _INSERTED_PHRASE = re.compile(rf",\s{_PREPOSITIONS}\s[^,;()“”\"]{{3,80}},(?=
 # week of talks, ...". Conditions ("If ...,") are never dropped: the claim would change.
 _OPENING_PHRASE = re.compile(rf"^{_PREPOSITIONS}\s[^,;()“”\"]{{3,70}},\s", re.I)
 # Not before a phrase or clause opening what was said: "warned that without talks the crisis
-# would deepen" without "that" reads "warned without talks".
+# would deepen" without "that" reads "warned without talks"; nor before a day ("said that Monday
+# would be the last day" would read as said on Monday).
 _SAID_THAT = re.compile(
     r"\b(?:said|says|say|announced|reported|confirmed|stated|added|noted|argued|claimed|alleged"
     r"|alleges|warned|insisted|acknowledged|revealed|shows|showed|found|believes|told \w+)\s"
     r"(that)\s(?!(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must"
     rf"|does|did|{_PREPOSITIONS}|if|unless|when|while|although|though|because|since|once|as"
-    r"|until)(?![\w-]))"
+    rf"|until|{WEEKDAY})(?![\w-]))"
 )
 # More of the same thing closing the sentence: "captured parts of Aleppo as well as towns in
 # Idlib." The sentence still claims what stays; never a part holding a verb, which would leave
@@ -133,10 +144,11 @@ _SECOND_CLAUSE = re.compile(rf"(?:\s(?:—|–|--)\s|,\s(?:and|but)\s)[^;—–]
 _DASHED_PHRASE = re.compile(r"\s(?:—|–|--)\s[^;—–“”\"]{3,80}?\s(?:—|–|--)(?=\s)")
 # The day of the event inside the clause, without commas ("struck on Tuesday over pay", "said
 # Friday"): the claim stays without it. Never the object of another preposition ("by Friday",
-# "until Monday") nor one of several days ("on Monday and Tuesday").
+# "until Monday"), a day a word binds ("as soon as Tuesday", "next Tuesday"), nor one of several
+# days ("on Monday and Tuesday").
 _WEEKDAY = re.compile(
-    r"".join(rf"(?<!\b{word})" for word in _BINDING_PREPOSITIONS)
-    + r"\s(?:(?:on|late|early|last)\s)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"".join(rf"(?<!\b{word})" for word in _BINDING_WORDS)
+    + rf"\s(?:(?:on|late|early|last)\s)?{WEEKDAY}"
     r"(?:\s(?:morning|afternoon|evening|night))?"
     r"(?=[,.;]|\s(?!(?:and|or|to|through|-|–)(?![\w-])))"
 )

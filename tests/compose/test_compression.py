@@ -191,6 +191,18 @@ def test_the_day_of_the_event_may_go_but_not_a_deadline_or_one_of_several_days()
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The department, as soon as Tuesday, is expected to ask the prosecutors to resign.",
+        "The full chamber will vote next Tuesday on the harbour bill.",
+        "The union said that Monday would be the last day of talks.",
+    ],
+)
+def test_the_day_stays_with_a_word_bound_to_it(text: str) -> None:
+    assert _shortest(text) == text
+
+
+@pytest.mark.parametrize(
     ("text", "word", "expected"),
     [
         ("It devolved into a horrific attack.", "horrific ", "It devolved into an attack."),
