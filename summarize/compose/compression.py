@@ -167,9 +167,11 @@ _PATTERNS = (
     ("dashed phrase", _DASHED_PHRASE),
     ("weekday", _WEEKDAY),
 )
-# Words of a clause that is not an appositive but a sentence of its own ("the army said").
+# Words of a clause that is not an appositive but a sentence of its own ("the army said", "the
+# Journal created a shift": a past tense before its object's determiner is a verb).
 _VERB_LIKE = re.compile(
     r"\b(?:said|says|say|told|is|was|are|were|has|have|had|will)\b|\b[a-z]+ed,?$"
+    r"|\b[a-z]{3,}ed\s(?:a|an|the|his|her|their|its|this|that|these|those)\b"
 )
 # A finite verb, as far as word forms tell without a parser.
 _FINITE = re.compile(

@@ -48,6 +48,14 @@ def test_appositives_parentheticals_and_trailing_clauses_are_dropped() -> None:
     )
 
 
+def test_a_main_clause_after_an_opening_phrase_is_no_appositive() -> None:
+    text = (
+        "By reporting that the harbour authority had hired a new auditor in Rotterdam, the "
+        "Gazette created a stir among the dock unions."
+    )
+    assert _shortest(text) == text
+
+
 def test_a_claim_keeps_its_attribution() -> None:
     text = "Insurgents retreated 20 kilometers from Hama, as state media said."
     assert all(
