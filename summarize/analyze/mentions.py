@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from summarize.models import SentenceAnalysis, Span
-from summarize.text.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
+from summarize.text.calendar import CALENDAR_NAMES, MONTH_ABBREVIATIONS
 from summarize.text.lexicons import word_set
 from summarize.text.numbers import NUMBER_WORDS
 from summarize.text.tokens import (
@@ -30,7 +30,7 @@ CONNECTORS = word_set(
 )
 _ARTICLE_PARTICLES = word_set("al el")
 _LEADING_CONNECTORS = CONNECTORS - _ARTICLE_PARTICLES  # trimmed from the start of a name
-_MONTHS_AND_DAYS = frozenset((*MONTH_NAMES, *MONTH_ABBREVIATIONS, *WEEKDAYS))
+_MONTHS_AND_DAYS = CALENDAR_NAMES | frozenset(MONTH_ABBREVIATIONS)
 # Titles before a person's name; the mention keeps only the name after them.
 TITLES = word_set(
     """

@@ -69,6 +69,8 @@ _OPENING = re.compile(
     r"^(?:what if|ever wonder|have you|did you know|think about it|here(?:'s|’s| is| are))\b",
     re.I,
 )
+# An interjection opening the sentence is the writer talking ("Oh, here we go: ...", "Wow,").
+_INTERJECTION = re.compile(r"^(?:oh|ah|aha|wow|whoa|yikes|ugh|hey|well|yes|boy|alas)\b[,!]", re.I)
 _WORD = re.compile(r"[A-Za-z’']+")
 _PURPOSE = re.compile(r"To [a-z]+\b[^,;]*,\s*")
 _ENDS_QUESTION = re.compile(r"\?[\"”’')\]]*$")
@@ -99,7 +101,7 @@ def non_reporting_reason(text: str, attributed: bool = False) -> str | None:
         return "a question"
     # News prose states; it does not exclaim in its own voice ("That'll stuff a lot of
     # stockings!", "Spend your money well!").
-    if own.endswith("!"):
+    if own.endswith("!") or _INTERJECTION.match(own):
         return "an exclamation"
     if _ENDS_TEASER.search(text.strip()):
         return "a teaser"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from summarize.analyze.attribution import REMARK_WORDS, is_unverified
-from summarize.analyze.framing import added_links
+from summarize.analyze.framing import added_links, loaded_lemma
 from summarize.analyze.nouns import noun_senses
 from summarize.analyze.reporting import is_reporting
 from summarize.models import Analysis, ClaimGroup, SentenceRef
@@ -57,7 +57,8 @@ _DOUBLED_STOP = re.compile(r"(?<!\.)\.\.$")
 QUOTE_MARKS = '“”"‘'
 # A side of a title's colon that opens an explainer: "What it means", "Here's what happened".
 _EXPLAINER = re.compile(r"(?:what|how|why|where|when|who|here)\b", re.I)
-_WORD_EDGES = "'’\"“”‘,"
+_WORD_EDGES = "'’\"“”‘,:;()"
+_LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 
 
 def points_back(text: str) -> bool:
@@ -242,9 +243,9 @@ class Wording:
         name the reports mention, or when the reports capitalise it inside a sentence and never
         write it in lower case."""
         lower = word.lower()
-        if word == lower or is_acronym(word) or not word[:1].isalpha():
-            return word
         bare = POSSESSIVE_RE.sub("", word.strip(_WORD_EDGES))
+        if word == lower or is_acronym(bare) or not word[:1].isalpha():
+            return word
         if bare.lower() in STOPWORDS:
             return lower
         if any(part in self.name_words for part in bare.split("-")):
@@ -253,8 +254,20 @@ class Wording:
             return lower
         if bare in self.all_text and re.search(rf"(?<=[a-z,;] ){re.escape(bare)}\b", self.all_text):
             return word
-        # A word the reports do not use: lower case if it is a common noun, else as written.
-        return lower if noun_senses().lemmas(bare.lower()) else word
+        # A word the reports do not use: lower case when it is known as a common word (a noun,
+        # a form of a word the reports write in lower case, a loaded word); else as written, for
+        # the title may be the only place a name is spelled out ("Robert Mueller").
+        common = (
+            noun_senses().lemmas(bare.lower())
+            or stem(bare.lower()) in self.lowercase_stems
+            or loaded_lemma(bare.lower()) is not None
+        )
+        return lower if common else word
+
+    @cached_property
+    def lowercase_stems(self) -> frozenset[str]:
+        """The stems of the words the reports write in lower case ("threatened": "threaten")."""
+        return frozenset(stem(word) for word in _LOWERCASE_WORD.findall(self.all_text))
 
     def finish(self, text: str, published: dt.date | None, dated: bool) -> str:
         """A report's sentence as the summary prints it: no leading connective, one final stop,

@@ -12,8 +12,9 @@ from functools import cached_property, lru_cache
 
 from summarize.judge.lexicon import folded
 from summarize.judge.names import Names
-from summarize.judge.wording import CALENDAR_WORDS, read_wording
+from summarize.judge.wording import read_wording
 from summarize.models import Analysis, Quantity, SentenceRef
+from summarize.text.calendar import CALENDAR_NAMES
 from summarize.text.tokens import word_tokens
 
 MAX_EVIDENCE = 3
@@ -124,5 +125,5 @@ def calendar_names(text: str) -> frozenset[str]:
     return frozenset(
         token.text
         for token in word_tokens(text)
-        if token.text[0].isupper() and token.text.lower() in CALENDAR_WORDS
+        if token.text[0].isupper() and token.text.lower() in CALENDAR_NAMES
     )

@@ -15,14 +15,13 @@ from summarize.judge.lexicon import (
     folded,
     meaningful_stopwords,
 )
-from summarize.text.calendar import MONTH_NAMES, WEEKDAYS
+from summarize.text.calendar import CALENDAR_NAMES
 from summarize.text.tokens import STOPWORDS, is_acronym, is_title_case, stem, word_tokens
 
 CONTEXT_WINDOW = 3
 # Two negations whose words within this many tokens overlap negate the same thing, however
 # differently worded ("did not get the balance right" / "failed to strike the right balance").
 NEGATION_REACH = 6
-CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES)
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ def read_wording(text: str) -> Wording:
                 word = _folded_stem(part)
                 sequence.append(word)
                 surfaces.setdefault(word, part)
-                is_name = part[0].isupper() and not is_acronym(part) and token not in CALENDAR_WORDS
+                is_name = part[0].isupper() and not is_acronym(part) and token not in CALENDAR_NAMES
                 capitalised.append(index if is_name else -1)
                 positions.append(index)
     title_case = is_title_case(written)

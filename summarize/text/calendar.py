@@ -21,6 +21,8 @@ MONTH_ABBREVIATIONS = {
 }  # fmt: skip
 MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)} | MONTH_ABBREVIATIONS
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The names written out, which capitalised name a day, never a person or a thing.
+CALENDAR_NAMES = frozenset((*MONTH_NAMES, *WEEKDAYS))
 WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 
 

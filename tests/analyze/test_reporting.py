@@ -29,6 +29,8 @@ from summarize.analyze.reporting import (
         'To see a more detailed view, click the "See All Results" button below the map.',
         "Select a race to see an overview of that election.",
         "That'll stuff a lot of stockings!",
+        "Oh, here we go: the senator is holding up the nominees again.",
+        "Wow, the harbour board really did it this time.",
     ],
 )
 def test_sentences_addressed_to_a_reader_or_a_model_are_not_reporting(text: str) -> None:
@@ -50,6 +52,8 @@ def test_sentences_addressed_to_a_reader_or_a_model_are_not_reporting(text: str)
         "To pay for the plan, Democrats want to raise the corporate tax rate.",
         "Select Committee members questioned the director on Tuesday.",
         '"Fire!" the captain shouted as the crew ran to the deck.',
+        "Well over half of the voters backed the measure.",
+        '"Oh, we will fight this," the mayor said.',
     ],
 )
 def test_news_reporting_is_kept(text: str) -> None:

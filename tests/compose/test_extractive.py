@@ -207,6 +207,21 @@ def test_a_headline_keeps_the_label_before_its_colon_and_drops_a_quotation_there
     assert wording.headline("Parade cancelled: What it means") is None
 
 
+def test_a_headline_writes_its_common_words_in_lower_case_and_keeps_names():
+    from summarize.compose.wording import Wording
+
+    text = "The mayor threatened to cancel the parade, officials said. Crowds had gathered."
+    wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
+    # "Threatens" is a form of a word the reports write in lower case, "Massive" a loaded word;
+    # "Okonkwo" is known only from the title, so it is a name.
+    assert wording.headline("Mayor Threatens Massive Cuts In Okonkwo Parade Budget") == (
+        "Mayor threatens massive cuts in Okonkwo parade budget."
+    )
+    assert wording.headline("Mayor To AP: Parade Will Go On") == (
+        "Mayor to AP: parade will go on."
+    )
+
+
 def test_a_headline_inside_the_body_is_not_a_sentence_of_the_summary():
     sub = "Union Leaders Promise Longer Strikes Across The Country If Talks Fail In March."
     cluster = _cluster_with_titles(

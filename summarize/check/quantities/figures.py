@@ -16,7 +16,7 @@ from summarize.models import (
     Quantity,
     QuantityFrame,
 )
-from summarize.text.calendar import MONTH_NAMES, WEEKDAYS
+from summarize.text.calendar import CALENDAR_NAMES
 from summarize.text.figures import OUTCOMES
 from summarize.text.lexicons import word_set
 from summarize.text.tokens import content_terms, word_tokens
@@ -25,9 +25,10 @@ Key = tuple[int, int]  # (sentence index in analysis.sentences, quantity index i
 Match = Literal["same", "likely"]
 OUTCOME_NAMES = frozenset(OUTCOME_WORDS.values())
 # Capitalised words that name nothing: determiners opening a sentence, months and weekdays.
-_NOT_NAMES = word_set(
-    "the a an this that these those its their his her our some many most all both"
-) | frozenset((*MONTH_NAMES, *WEEKDAYS))
+_NOT_NAMES = (
+    word_set("the a an this that these those its their his her our some many most all both")
+    | CALENDAR_NAMES
+)
 
 
 @dataclass(frozen=True)
