@@ -217,7 +217,7 @@ def test_a_headline_writes_its_common_words_in_lower_case_and_keeps_names():
     assert wording.headline("Mayor Threatens Massive Cuts In Okonkwo Parade Budget") == (
         "Mayor threatens massive cuts in Okonkwo parade budget."
     )
-    assert wording.headline("Mayor To AP: Parade Will Go On") == ("Mayor to AP: parade will go on.")
+    assert wording.headline("Mayor To AP: Parade Will Go On") == "Mayor to AP: parade will go on."
 
 
 def test_a_headline_inside_the_body_is_not_a_sentence_of_the_summary():
