@@ -58,6 +58,7 @@ QUOTE_MARKS = '“”"‘'
 # A side of a title's colon that opens an explainer: "What it means", "Here's what happened".
 _EXPLAINER = re.compile(r"(?:what|how|why|where|when|who|here)\b", re.I)
 _WORD_EDGES = "'’\"“”‘,:;()"
+_INFLECTED = re.compile(r"[a-z]{4,}(?:ing|ed)")
 _LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 
 
@@ -255,12 +256,14 @@ class Wording:
         if bare in self.all_text and re.search(rf"(?<=[a-z,;] ){re.escape(bare)}\b", self.all_text):
             return word
         # A word the reports do not use: lower case when it is known as a common word (a noun,
-        # a form of a word the reports write in lower case, a loaded word); else as written, for
+        # a form of a word the reports write in lower case, a loaded word, a verb's -ing or -ed
+        # form, which names do not take); else as written, for
         # the title may be the only place a name is spelled out ("Robert Mueller").
         common = (
             noun_senses().lemmas(bare.lower())
             or stem(bare.lower()) in self.lowercase_stems
             or loaded_lemma(bare.lower()) is not None
+            or _INFLECTED.fullmatch(bare.lower()) is not None
         )
         return lower if common else word
 
