@@ -62,7 +62,7 @@ _CLAUSE_WORDS = word_set(
 _AUXILIARIES = word_set("is are was were be been has have had will would could should can may")
 # Prepositions that open an adjunct, not part of the speaker's name ("for" and "of" are:
 # "envoy for Syria", "Ministry of Defence").
-_ADJUNCT_PREPOSITIONS = word_set(
+ADJUNCT_PREPOSITIONS = word_set(
     """
     through via in on at with from during after amid amidst between among against over under by
     near inside outside within without into toward towards across behind beyond like including
@@ -216,7 +216,7 @@ class _Sentence:
         participle = self.lower[index].endswith("ed") and self.lower[index + 1 : index + 2] == [
             "by"
         ]
-        return self.lower[index] in _ADJUNCT_PREPOSITIONS or participle
+        return self.lower[index] in ADJUNCT_PREPOSITIONS or participle
 
     def _before_parenthesis(self, closing: int) -> Phrase | None:
         """The phrase before the comma that opens a parenthesis closed at `closing`; through
@@ -243,7 +243,7 @@ class _Sentence:
             return None
         start = phrase[0]
         for index in range(phrase[0], end + 1):
-            if self.lower[index] in _ADJUNCT_PREPOSITIONS:
+            if self.lower[index] in ADJUNCT_PREPOSITIONS:
                 start = index + 1
         return self._trimmed(start, end + 1)
 
@@ -309,9 +309,9 @@ class _Sentence:
             start += 1
         while end > start and (lower[end - 1] in _DETERMINERS or lower[end - 1] == "and"):
             end -= 1
-        if start < end and lower[start] in _ADJUNCT_PREPOSITIONS:
+        if start < end and lower[start] in ADJUNCT_PREPOSITIONS:
             return (start, end) if keep_leading_preposition else None
-        cut = next((i for i in range(start + 1, end) if lower[i] in _ADJUNCT_PREPOSITIONS), end)
+        cut = next((i for i in range(start + 1, end) if lower[i] in ADJUNCT_PREPOSITIONS), end)
         if start >= cut or lower[cut - 1] in _DETERMINERS:
             return None
         return (start, cut)

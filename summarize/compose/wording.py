@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from summarize.analyze.attribution import REMARK_WORDS, is_unverified
+from summarize.analyze.attribution import ADJUNCT_PREPOSITIONS, REMARK_WORDS, is_unverified
 from summarize.analyze.framing import added_links, loaded_lemma
 from summarize.analyze.nouns import noun_senses
 from summarize.analyze.reporting import is_reporting
@@ -256,14 +256,15 @@ class Wording:
         if bare in self.all_text and re.search(rf"(?<=[a-z,;] ){re.escape(bare)}\b", self.all_text):
             return word
         # A word the reports do not use: lower case when it is known as a common word (a noun,
-        # a form of a word the reports write in lower case, a loaded word, a verb's -ing or -ed
-        # form, which names do not take); else as written, for
-        # the title may be the only place a name is spelled out ("Robert Mueller").
+        # a form of a word the reports write in lower case, a loaded word, a preposition, a
+        # verb's -ing or -ed form, which names do not take); else as written, for the title may
+        # be the only place a name is spelled out ("Robert Mueller").
         common = (
             noun_senses().lemmas(bare.lower())
             or stem(bare.lower()) in self.lowercase_stems
             or loaded_lemma(bare.lower()) is not None
             or _INFLECTED.fullmatch(bare.lower()) is not None
+            or bare.lower() in ADJUNCT_PREPOSITIONS
         )
         return lower if common else word
 
