@@ -57,6 +57,11 @@ _DOUBLED_STOP = re.compile(r"(?<!\.)\.\.$")
 QUOTE_MARKS = '“”"‘'
 # A side of a title's colon that opens an explainer: "What it means", "Here's what happened".
 _EXPLAINER = re.compile(r"(?:what|how|why|where|when|who|here)\b", re.I)
+# A label naming who says a headline's claim: a kind of source, or an outlet's initials.
+_SOURCE_LABEL = re.compile(
+    r"(?i:(?:new\s)?(?:reports?|poll|survey|study|sources?|officials?|documents?|data))"
+    r"|[A-Z]{2,5}"
+)
 _WORD_EDGES = "'’\"“”‘,:;()"
 _INFLECTED = re.compile(r"[a-z]{4,}(?:ing|ed)")
 _LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
@@ -184,8 +189,9 @@ class Wording:
         Any other colon joins a label to the statement, and the title is kept whole: the label
         is a topic ("Sri Lanka bombings: 207 dead"), or who says it ("Poll: ...", "...: report"),
         which must stay with the claim. A label none of the reports' text uses is the outlet's
-        own ("The Latest: ...", "OPINION: ..."), and a side that opens with a question word an
-        explainer's ("...: What it means"): no statement."""
+        own ("The Latest: ...", "OPINION: ..."), unless it names a source ("Report: ...", "...:
+        WSJ"); and a side that opens with a question word an explainer's ("...: What it
+        means"): no statement."""
         title = title.strip().rstrip(".")
         head, colon, tail = (part.strip() for part in title.partition(":"))
         if colon and tail[:1] in QUOTE_MARKS + "'’":
@@ -216,6 +222,8 @@ class Wording:
         if any(_EXPLAINER.match(part) for part in (head, tail)):
             return False
         label = min((head, tail), key=lambda part: len(part.split()))
+        if _SOURCE_LABEL.fullmatch(label):
+            return True  # who says it: "Report: ...", "...: WSJ"
         terms = set(content_terms(label))
         return not terms.isdisjoint(self.story_terms)
 

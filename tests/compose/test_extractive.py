@@ -201,6 +201,14 @@ def test_a_headline_keeps_the_label_before_its_colon_and_drops_a_quotation_there
     wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
     # Who says it stays with the claim: never the flat "Mayor leads the race".
     assert wording.headline("Poll: Mayor leads the race") == "Poll: Mayor leads the race."
+    # A source the reports do not name is still who says it.
+    assert wording.headline("Report: mayor to cancel the parade") == (
+        "Report: mayor to cancel the parade."
+    )
+    assert (
+        wording.headline("Mayor Cancels The City Parade: AP")
+        == "Mayor cancels the city parade: AP."
+    )
     assert wording.headline("'Maybe next year': Mayor cancels the annual city parade") == (
         "Mayor cancels the annual city parade."
     )
