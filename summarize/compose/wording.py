@@ -257,12 +257,12 @@ class Wording:
             return word
         if bare.lower() in STOPWORDS:
             return lower
-        if any(part in self.name_words for part in bare.split("-")):
-            return word
-        if self._has_word(bare.lower()):
-            return lower
+        if bare in self.name_words or self._has_word(bare.lower()):
+            return word if bare in self.name_words else lower
         if bare in self.all_text and re.search(rf"(?<=[a-z,;] ){re.escape(bare)}\b", self.all_text):
             return word
+        if "-" in word:  # each part as its own word: "Trump-Appointed" -> "Trump-appointed"
+            return "-".join(self._sentence_case(part) if part else part for part in word.split("-"))
         # A word the reports do not use: lower case when it is known as a common word (a noun,
         # a form of a word the reports write in lower case, a loaded word, a preposition, a
         # verb's -ing or -ed form, which names do not take); else as written, for the title may

@@ -226,6 +226,10 @@ def test_a_headline_writes_its_common_words_in_lower_case_and_keeps_names():
         "Mayor threatens massive cuts in Okonkwo budget, alleging waste."
     )
     assert wording.headline("Mayor To AP: Parade Will Go On") == "Mayor to AP: parade will go on."
+    # Each part of a compound as its own word.
+    assert wording.headline("Okonkwo-Backed Plan Threatens Parade") == (
+        "Okonkwo-backed plan threatens parade."
+    )
 
 
 def test_a_headline_inside_the_body_is_not_a_sentence_of_the_summary():
