@@ -311,9 +311,18 @@ def modifier_cuts(text: str, spans: list[tuple[int, int]]) -> list[Cut]:
         if lower.endswith("ly") and lower not in _NOT_GRADING:
             gap = re.match(r",?\s+", after)
             cuts.append(Cut(start, end + (gap.end() if gap else 0), "loaded modifier"))
-        elif following and lower in _EVALUATIVE and _is_nominal(following.group(2)):
+        elif following and lower in _EVALUATIVE and _modifies(after, following):
             cuts.append(Cut(start, end + len(following.group(1)), "loaded modifier"))
     return _disjoint(cuts)
+
+
+def _modifies(after: str, following: re.Match[str]) -> bool:
+    """The word before `after` modifies what follows: a noun phrase ("crucial vote"), or one
+    through an adjective coordinated with a comma ("a huge, unanimous blow")."""
+    if not following.group(1).startswith(","):
+        return _is_nominal(following.group(2))
+    head = re.match(r"\s+([A-Za-z][\w’'-]*)", after[following.end() :])
+    return head is not None and _is_nominal(head.group(1))
 
 
 def _is_nominal(word: str) -> bool:

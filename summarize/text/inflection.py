@@ -87,8 +87,11 @@ def looks_plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
-# Words whose spelling and sound disagree on "a" / "an": "a union", "a one-time", "an hour".
-_VOWEL_LETTER_CONSONANT_SOUND = re.compile(r"(?:uni|use|usu|eu|one|once|ubiq)", re.I)
+# Words whose spelling and sound disagree on "a" / "an": "a union", "a unanimous vote", "a
+# Ukrainian", "a one-time", "an hour".
+_VOWEL_LETTER_CONSONANT_SOUND = re.compile(
+    r"(?:uni|unanim|use|usu|uti|uto|ura|ukr|uga|eu|one|once|ubiq)", re.I
+)
 _CONSONANT_LETTER_VOWEL_SOUND = re.compile(r"(?:hour|honest|honou?r|heir)", re.I)
 
 

@@ -98,6 +98,15 @@ def test_only_grading_modifiers_are_dropped() -> None:
     )
 
 
+def test_a_loaded_adjective_coordinated_with_another_is_dropped() -> None:
+    text = "The court struck a huge, unanimous blow against the harbour fees."
+    start = text.index("huge")
+    cuts = modifier_cuts(text, [(start, start + len("huge"))])
+    assert variants(text, cuts, []) == [
+        "The court struck a unanimous blow against the harbour fees."
+    ]
+
+
 def test_that_after_a_reporting_verb_goes_unless_it_is_the_subject() -> None:
     assert apply_cuts(
         "He said that the army left.", function_word_cuts("He said that the army left.")

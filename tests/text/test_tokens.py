@@ -85,4 +85,10 @@ def test_the_indefinite_article_follows_the_sound_of_the_word() -> None:
         "an",
         "a",
     ]
+    assert [indefinite_article(w) for w in ("unanimous", "Ukrainian", "utility", "unusual")] == [
+        "a",
+        "a",
+        "a",
+        "an",
+    ]
     assert indefinite_article("FBI") is None and indefinite_article("1.5%") is None
