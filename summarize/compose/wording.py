@@ -222,8 +222,10 @@ class Wording:
         if any(_EXPLAINER.match(part) for part in (head, tail)):
             return False
         label = min((head, tail), key=lambda part: len(part.split()))
-        if _SOURCE_LABEL.fullmatch(label):
-            return True  # who says it: "Report: ...", "...: WSJ"
+        if _SOURCE_LABEL.fullmatch(label) and not (
+            label.isupper() and noun_senses().lemmas(label.lower())
+        ):
+            return True  # who says it: "Report: ...", "...: WSJ"; not "NEWS: ...", "VIDEO: ..."
         terms = set(content_terms(label))
         return not terms.isdisjoint(self.story_terms)
 
@@ -257,8 +259,10 @@ class Wording:
             return word
         if bare.lower() in STOPWORDS:
             return lower
-        if bare in self.name_words or self._has_word(bare.lower()):
-            return word if bare in self.name_words else lower
+        if bare in self.name_words:
+            return word
+        if self._has_word(bare.lower()):
+            return lower
         if bare in self.all_text and re.search(rf"(?<=[a-z,;] ){re.escape(bare)}\b", self.all_text):
             return word
         if "-" in word:  # each part as its own word: "Trump-Appointed" -> "Trump-appointed"
