@@ -209,6 +209,7 @@ def test_a_headline_keeps_the_label_before_its_colon_and_drops_a_quotation_there
         wording.headline("Mayor Cancels The City Parade: AP")
         == "Mayor cancels the city parade: AP."
     )
+    assert wording.headline("VIDEO: Mayor cancels the annual city parade") is None
     assert wording.headline("'Maybe next year': Mayor cancels the annual city parade") == (
         "Mayor cancels the annual city parade."
     )
