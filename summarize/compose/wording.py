@@ -57,6 +57,9 @@ _DOUBLED_STOP = re.compile(r"(?<!\.)\.\.$")
 QUOTE_MARKS = '“”"‘'
 # A side of a title's colon that opens an explainer: "What it means", "Here's what happened".
 _EXPLAINER = re.compile(r"(?:what|how|why|where|when|who|here)\b", re.I)
+# A headline opening on a question word explains or teases; it states no event ("WHO" is no
+# question word).
+_OPENS_EXPLAINER = re.compile(r"(?:What|How|Why|Where|When|Who)\b")
 # A label naming who says a headline's claim: a kind of source, or an outlet's initials.
 _SOURCE_LABEL = re.compile(
     r"(?i:(?:new\s)?(?:reports?|poll|survey|study|sources?|officials?|documents?|data))"
@@ -202,6 +205,8 @@ class Wording:
             return None
         if title.count(":") > 1 or title[:1] in QUOTE_MARKS or not is_reporting(title + "."):
             return None
+        if _OPENS_EXPLAINER.match(title):
+            return None  # "Where Iowa voters stand ahead of the caucus", "How the vote works"
         if is_finished(title) or len(title.split()) < MIN_WORDS - 1:
             return None  # "?" or "!" ends it, or it is a label
         words = title.split()

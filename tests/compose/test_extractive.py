@@ -210,6 +210,10 @@ def test_a_headline_keeps_the_label_before_its_colon_and_drops_a_quotation_there
         == "Mayor cancels the city parade: AP."
     )
     assert wording.headline("VIDEO: Mayor cancels the annual city parade") is None
+    assert wording.headline("Where harbour workers stand ahead of the strike vote") is None
+    assert wording.headline("WHO warns of a new wave of infections in the harbour city") == (
+        "WHO warns of a new wave of infections in the harbour city."
+    )
     assert wording.headline("'Maybe next year': Mayor cancels the annual city parade") == (
         "Mayor cancels the annual city parade."
     )
