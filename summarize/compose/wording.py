@@ -55,11 +55,12 @@ _SHOUTED = re.compile(r"\b[A-Z]{5,}\b")
 # A stop doubled at the end ("on DACA..", "to the U.S.." after a cut), not an ellipsis.
 _DOUBLED_STOP = re.compile(r"(?<!\.)\.\.$")
 QUOTE_MARKS = '“”"‘'
+_QUESTION_WORDS = ("what", "how", "why", "where", "when", "who")
 # A side of a title's colon that opens an explainer: "What it means", "Here's what happened".
-_EXPLAINER = re.compile(r"(?:what|how|why|where|when|who|here)\b", re.I)
+_EXPLAINER = re.compile(rf"(?:{'|'.join(_QUESTION_WORDS)}|here)\b", re.I)
 # A headline opening on a question word explains or teases; it states no event ("WHO" is no
 # question word).
-_OPENS_EXPLAINER = re.compile(r"(?:What|How|Why|Where|When|Who)\b")
+_OPENS_EXPLAINER = re.compile(rf"(?:{'|'.join(word.title() for word in _QUESTION_WORDS)})\b")
 # A label naming who says a headline's claim: a kind of source, or an outlet's initials.
 _SOURCE_LABEL = re.compile(
     r"(?i:(?:new\s)?(?:reports?|poll|survey|study|sources?|officials?|documents?|data))"
@@ -262,11 +263,12 @@ class Wording:
         bare = POSSESSIVE_RE.sub("", word.strip(_WORD_EDGES))
         if word == lower or is_acronym(bare) or not word[:1].isalpha():
             return word
-        if bare.lower() in STOPWORDS:
+        key = bare.lower()
+        if key in STOPWORDS:
             return lower
         if bare in self.name_words:
             return word
-        if self._has_word(bare.lower()):
+        if self._has_word(key):
             return lower
         if bare in self.all_text and re.search(rf"(?<=[a-z,;] ){re.escape(bare)}\b", self.all_text):
             return word
@@ -277,11 +279,11 @@ class Wording:
         # verb's -ing or -ed form, which names do not take); else as written, for the title may
         # be the only place a name is spelled out ("Robert Mueller").
         common = (
-            noun_senses().lemmas(bare.lower())
-            or stem(bare.lower()) in self.lowercase_stems
-            or loaded_lemma(bare.lower()) is not None
-            or _INFLECTED.fullmatch(bare.lower()) is not None
-            or bare.lower() in ADJUNCT_PREPOSITIONS
+            noun_senses().lemmas(key)
+            or stem(key) in self.lowercase_stems
+            or loaded_lemma(key) is not None
+            or _INFLECTED.fullmatch(key) is not None
+            or key in ADJUNCT_PREPOSITIONS
         )
         return lower if common else word
 
