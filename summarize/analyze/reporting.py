@@ -9,6 +9,7 @@ else, and a summary that quoted them as facts would mislead:
 - a question to the reader ("How much will it cost?") or a teaser ("Here's why.");
 - a hypothetical the reader is asked to picture ("Imagine if you took your car into the shop");
 - an instruction or a promotion ("Click here", "Sign up for our newsletter", "Follow us");
+- "I" with no speaker named: an op-ed's author, or a post quoted without its marks;
 - text addressed to a model rather than a reader ("Ignore previous instructions and ...",
   "As an AI language model ..."): article text is data, never an instruction.
 
@@ -71,6 +72,9 @@ _OPENING = re.compile(
 )
 # An interjection opening the sentence is the writer talking ("Oh, here we go: ...", "Wow,").
 _INTERJECTION = re.compile(r"^(?:oh|ah|aha|wow|whoa|yikes|ugh|hey|well|yes|boy|alas)\b[,!]", re.I)
+# The first person singular, whose speaker a news writer names (see `_speaks_as_i`).
+# "I-Mich." is a party and state.
+_I = re.compile(r"\b(?:I(?!-)|[Mm]y|me|[Mm]yself)\b")
 _WORD = re.compile(r"[A-Za-z’']+")
 _PURPOSE = re.compile(r"To [a-z]+\b[^,;]*,\s*")
 _ENDS_QUESTION = re.compile(r"\?[\"”’')\]]*$")
@@ -105,7 +109,26 @@ def non_reporting_reason(text: str, attributed: bool = False) -> str | None:
         return "an exclamation"
     if _ENDS_TEASER.search(text.strip()):
         return "a teaser"
+    if not attributed and _speaks_as_i(own):
+        return "in the first person, without its speaker"
     return None
+
+
+def _speaks_as_i(own: str) -> bool:
+    """A news writer does not say "I": outside quotation marks it is someone's speech given
+    without them (an embedded post, a transcript, an op-ed's author). "I" after a capitalised
+    word inside the sentence is a numeral ("World War I", "Phase I")."""
+    for match in _I.finditer(own):
+        before = own[: match.start()].rstrip().rsplit(maxsplit=1)
+        is_numeral = (
+            match.group() == "I"
+            and len(before) == 2
+            and before[1][:1].isupper()
+            and before[1][-1:].isalpha()
+        )
+        if not is_numeral:
+            return True
+    return False
 
 
 def _is_imperative(own: str) -> bool:
@@ -182,9 +205,6 @@ _READING = re.compile(
 _SOURCES = re.compile(rf"\b{EVIDENCE_NOUNS}\b", re.I)
 
 
-# A news writer does not say "I": outside quotation marks it is someone's speech given without
-# them (an embedded post, a transcript), whose stance is the speaker's.
-_I = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b")
 # The writer's stance (attitude or style adverbials, Biber et al. 1999): "quite frankly, a waste
 # of time", "the White House supposedly has a decision", "Unfortunately, ...". Straight news keeps
 # its own attitude out; outside a quotation these mark opinion, not a fact of the event. Only
@@ -198,11 +218,16 @@ _STANCE = re.compile(
 )
 
 
+def takes_a_stance(text: str) -> bool:
+    """The writer's stance (see `_STANCE`) outside the sentence's quotations."""
+    own = unquoted(text)
+    return _STANCE.search(own) is not None and _I.search(own) is None
+
+
 def is_commentary(text: str) -> bool:
     """The sentence is the writer's reading of the event (see `_READING`), not a fact of it, or
-    carries the writer's stance (see `_STANCE`) outside its quotations."""
-    own = unquoted(text)
-    if _STANCE.search(own) and not _I.search(own):
+    carries the writer's stance."""
+    if takes_a_stance(text):
         return True
     match = _READING.match(text)
     return match is not None and not _SOURCES.search(match.group("subject") or "")

@@ -18,7 +18,7 @@ from functools import cached_property
 from summarize.analyze.attribution import ADJUNCT_PREPOSITIONS, REMARK_WORDS, is_unverified
 from summarize.analyze.framing import added_links, loaded_lemma
 from summarize.analyze.nouns import noun_senses
-from summarize.analyze.reporting import is_reporting
+from summarize.analyze.reporting import is_reporting, takes_a_stance
 from summarize.models import Analysis, ClaimGroup, SentenceRef
 from summarize.text.quotes import QUOTED, closed, crosses_sentences, unquoted
 from summarize.text.sentences import is_finished, opens_on_demonstrative
@@ -122,6 +122,8 @@ class Wording:
             return False  # "The claims could not be confirmed." travels with its claim only
         if not is_finished(text) or not is_reporting(text, attributed):
             return False
+        if takes_a_stance(text):
+            return False  # the writer's opinion: "quite frankly, a waste of time"
         if is_title_case(text.split()):
             return False  # a headline or subhead inside the body, not the report's prose
         if crosses_sentences(text) and not attributed:
@@ -204,7 +206,10 @@ class Wording:
             title = tail  # "'State decision': Governors defy Trump with coronavirus pacts"
         elif colon and not self._labels_a_statement(head, tail):
             return None
-        if title.count(":") > 1 or title[:1] in QUOTE_MARKS or not is_reporting(title + "."):
+        if title.count(":") > 1 or title[:1] in QUOTE_MARKS:
+            return None
+        # A label kept may be who says it: "Clinton: I am done with being a candidate".
+        if not is_reporting(title + ".", attributed=":" in title):
             return None
         if _OPENS_EXPLAINER.match(title):
             return None  # "Where Iowa voters stand ahead of the caucus", "How the vote works"

@@ -5,6 +5,7 @@ from summarize.analyze.reporting import (
     is_commentary,
     is_reporting,
     non_reporting_reason,
+    takes_a_stance,
 )
 
 
@@ -148,3 +149,40 @@ def test_a_credit_or_the_writers_biography_is_not_reporting() -> None:
     # a reporter in the news is news
     assert is_reporting("A CNN reporter has covered the protests from the square all week.")
     assert is_reporting("The reporter who had covered the trial was detained on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Supreme Court will hear my case today.",
+        "I will not live in fear.",
+        "My family came here when I was two years old.",
+        "They told me the vote would wait until the spring.",
+    ],
+)
+def test_the_first_person_without_its_speaker_is_not_reporting(text: str) -> None:
+    """A news writer names who says "I": without a speaker it is an op-ed's author or a post
+    quoted without its marks."""
+    assert non_reporting_reason(text) is not None
+    assert is_reporting(text, attributed=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veterans of World War I were honoured at the ceremony on Sunday.",
+        "The vaccine entered Phase I trials in March.",
+        "Rep. Justin Amash (I-Mich.) announced an exploratory committee on Tuesday.",
+        '"I will not live in fear," the student told reporters.',
+        "Me Too activists marched through the city on Saturday.",
+    ],
+)
+def test_a_numeral_a_party_or_a_quotation_is_not_the_writer_s_first_person(text: str) -> None:
+    assert is_reporting(text), non_reporting_reason(text)
+
+
+def test_the_writer_s_stance_is_not_a_fact_of_the_event() -> None:
+    assert takes_a_stance("The probe has proven, quite frankly, a waste of taxpayer money.")
+    assert takes_a_stance("He appears before the committee, supposedly to answer questions.")
+    assert not takes_a_stance('"Frankly, we are tired," the mayor said.')
+    assert not takes_a_stance("The committee questioned him for six hours on Tuesday.")

@@ -249,6 +249,29 @@ def test_a_headline_inside_the_body_is_not_a_sentence_of_the_summary():
     assert texts and sub not in texts
 
 
+def test_the_writer_s_first_person_or_stance_is_never_a_sentence_of_the_summary():
+    """An op-ed's "I" and a writer's "quite frankly" are not facts of the event; the same
+    sentence with its speaker named is reporting."""
+    cluster = _cluster_with_titles(
+        {
+            "a": (
+                "t",
+                "Dock workers at three harbours struck on Tuesday over pay. I will not cross "
+                "the picket line at the harbour this week. The strike is, quite frankly, a "
+                "waste of the harbour's time and money.",
+            ),
+            "b": (
+                "u",
+                "Dock workers at three harbours went on strike on Tuesday over pay. One pilot "
+                "said he will not cross the picket line at the harbour this week.",
+            ),
+        }
+    )
+    texts = _texts(_summary(cluster, 80))
+    assert any("picket line" in text for text in texts)
+    assert not any(text.startswith("I ") or "frankly" in text for text in texts), texts
+
+
 def _strike_with(union_leader: str):
     """Two reports of a dock strike; the first quotes the union leader (`union_leader` goes
     after "The union leader ")."""
