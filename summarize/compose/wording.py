@@ -20,6 +20,7 @@ from summarize.analyze.framing import added_links, loaded_lemma
 from summarize.analyze.nouns import noun_senses
 from summarize.analyze.reporting import is_reporting, takes_a_stance
 from summarize.models import Analysis, ClaimGroup, SentenceRef
+from summarize.text.calendar import PERIOD_OF_NOW
 from summarize.text.quotes import QUOTED, closed, crosses_sentences, unquoted
 from summarize.text.sentences import is_finished, opens_on_demonstrative
 from summarize.text.tokens import (
@@ -28,6 +29,7 @@ from summarize.text.tokens import (
     content_terms,
     is_acronym,
     is_title_case,
+    lowercase_words,
     stem,
     tokenize,
 )
@@ -39,7 +41,7 @@ _PRONOUN_OPENING = re.compile(r"^(he|she|they|it|his|her|their|its)\b", re.I)
 _FIRST_PERSON = frozenset({"i", "we"})
 # "these forces", "this development": the sentence leans on one the reader has not seen.
 _POINTING_BACK = re.compile(
-    r"\b(these|those|such)\s+(?!as\b)[a-z]|\bthis\s+(?!week|year|month|morning)", re.I
+    rf"\b(these|those|such)\s+(?!as\b)[a-z]|\bthis\s+(?!{PERIOD_OF_NOW})", re.I
 )
 _CONNECTIVE = re.compile(
     r"^(however|meanwhile|additionally|also|moreover|furthermore|but|and|still|yet|instead|"
@@ -68,7 +70,6 @@ _SOURCE_LABEL = re.compile(
 )
 _WORD_EDGES = "'’\"“”‘,:;()"
 _INFLECTED = re.compile(r"[a-z]{4,}(?:ing|ed)")
-_LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 
 
 def points_back(text: str) -> bool:
@@ -295,7 +296,11 @@ class Wording:
     @cached_property
     def lowercase_stems(self) -> frozenset[str]:
         """The stems of the words the reports write in lower case ("threatened": "threaten")."""
-        return frozenset(stem(word) for word in _LOWERCASE_WORD.findall(self.all_text))
+        return frozenset(
+            stem(word)
+            for document in self.analysis.documents
+            for word in lowercase_words(document.text)
+        )
 
     def finish(self, text: str, published: dt.date | None, dated: bool) -> str:
         """A report's sentence as the summary prints it: no leading connective, one final stop,

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 from summarize.analyze.entities import name_key, resolve_entities
 from summarize.analyze.mentions import find_mentions
 from summarize.text.lexicons import lexicon
-from summarize.text.tokens import tokenize, word_tokens
+from summarize.text.tokens import lowercase_words, tokenize
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Names:
         unique = tuple(dict.fromkeys(surfaces))
         keys = frozenset(name_key(surface) for surface in unique)
         words = frozenset().union(*(_words(text) for text in texts))
-        common = frozenset().union(*(_lowercase_words(text) for text in texts))
+        common = frozenset().union(*(lowercase_words(text) for text in texts))
         return cls(unique, keys, words | {w for key in keys for w in key}, common)
 
     def knows(self, name: str) -> bool:
@@ -73,11 +73,6 @@ class Names:
 @lru_cache(maxsize=50_000)
 def _words(text: str) -> frozenset[str]:
     return frozenset(tokenize(text))
-
-
-@lru_cache(maxsize=50_000)
-def _lowercase_words(text: str) -> frozenset[str]:
-    return frozenset(t.text for t in word_tokens(text) if t.text.islower())
 
 
 @cache

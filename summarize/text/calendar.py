@@ -23,6 +23,13 @@ MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)} | MO
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # The names written out, which capitalised name a day, never a person or a thing.
 CALENDAR_NAMES = frozenset((*MONTH_NAMES, *WEEKDAYS))
+# "this week", "this morning": a period of the time of writing, which "this" points to; it
+# points back to nothing told before.
+PERIODS_OF_NOW = (
+    "week", "year", "month", "morning", "afternoon", "evening", "weekend",
+    "spring", "summer", "fall", "autumn", "winter",
+)  # fmt: skip
+PERIOD_OF_NOW = rf"(?:{'|'.join(PERIODS_OF_NOW)})\b"
 WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 
 

@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from summarize.text.calendar import MONTH_ABBREVIATIONS
+from summarize.text.calendar import MONTH_ABBREVIATIONS, PERIOD_OF_NOW
 from summarize.text.lexicons import word_set
 
 CLOSERS = "\"”’')]»"
@@ -50,9 +50,7 @@ _FINISHED = re.compile(rf"[.!?…]{CLOSER}*$")
 # highest since 2000", "These forces ..."); "this" opening a time phrase ("This week, ...") means
 # now, not something told before.
 _DEMONSTRATIVE_OPENING = re.compile(
-    r"^(?:that|these|those|such)\b|^this\b(?!\s+(?:week|year|month|morning|afternoon|evening|"
-    r"weekend|spring|summer|fall|autumn|winter)\b)",
-    re.I,
+    rf"^(?:that|these|those|such)\b|^this\b(?!\s+{PERIOD_OF_NOW})", re.I
 )
 
 

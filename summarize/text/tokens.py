@@ -82,6 +82,12 @@ def _word_tokens(text: str) -> tuple[Token, ...]:
     return tuple(Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text))
 
 
+@lru_cache(maxsize=50_000)
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words `text` writes in lower case: a word written so is a common word, not a name."""
+    return frozenset(token.text for token in _word_tokens(text) if token.text.islower())
+
+
 @cache
 def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")

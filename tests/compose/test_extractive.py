@@ -500,6 +500,14 @@ def test_a_pronoun_after_the_connective_the_summary_drops_leans_back():
     assert not Wording.leans_back("This week the port stayed closed.")
 
 
+def test_this_points_back_except_to_a_period_of_the_time_of_writing():
+    from summarize.compose.wording import points_back
+
+    assert points_back("Officials said this move would close the port.")
+    for period in ("week", "summer", "evening", "winter"):
+        assert not points_back(f"The port will stay closed this {period}, officials said.")
+
+
 def test_a_sentence_pointing_back_follows_what_its_report_told_before_it():
     """ "these opposition forces" (the seeds' 001 report) refers to the forces that captured
     Aleppo, told in the sentence before it: the summary prints it after that fact, wherever
