@@ -126,11 +126,23 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
+# "Justice Department" is also written "Department of Justice", whose initials are "DOJ".
+_DEPARTMENT = re.compile(r"(?:the\s+)?(?P<of>.+?)\s+(?P<head>Department|Ministry)", re.I)
+
+
 def initials(surface: str) -> set[str]:
-    """Acronyms a long name could have: with and without its lowercase connectors."""
+    """Acronyms a long name could have: with and without its lowercase connectors, and of its
+    "Department of ..." form."""
     words = [w for w in re.split(r"[\s\-]+", POSSESSIVE_RE.sub("", surface)) if w]
     if len(words) < 2:
         return set()
+    department = _DEPARTMENT.fullmatch(" ".join(words))
+    if department:
+        return _initials(words) | _initials([department["head"], "of", *department["of"].split()])
+    return _initials(words)
+
+
+def _initials(words: list[str]) -> set[str]:
     capitals = "".join(
         w.replace(".", "") if is_acronym(w) else w[0] for w in words if w[0].isupper()
     )

@@ -71,6 +71,12 @@ _APPOSITIVE = re.compile(
     rf"(?:,(?=\s)|{_END})"
 )
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*$")
+# A name set off by commas, or a relative clause, straight after a part modifies that part's
+# last noun ("David Weiss, whose office is investigating the president's son, Hunter, a senior
+# official said"): the part cannot go without it.
+_MODIFIES_WHAT_BEFORE = re.compile(
+    r"\s(?:[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2},|(?:who|whom|whose|which)\b)"
+)
 _RELATIVE = re.compile(
     rf",\s(?:(?:of|in|for|from|with|by)\s)?(?:who|whom|whose|which)\s[^;:()]{{3,160}}?"
     rf"(?:,(?=\s)|{_END})"
@@ -228,6 +234,8 @@ def optional_cuts(
                 ):
                     continue
                 if kind in _TO_THE_END and not _one_clause(match.group()):
+                    continue
+                if match.start() > 0 and _MODIFIES_WHAT_BEFORE.match(head, match.end()):
                     continue
                 if not _fits_kind(kind, match.group()):
                     continue

@@ -156,6 +156,8 @@ def test_offsets_are_document_offsets() -> None:
         ("U.N. Security Council", "Security Council"),
         ("Syria", "SYRIA’S"),
         ("Erdoğan", "Erdogan"),
+        ("Justice Department", "DOJ"),  # the Department of Justice
+        ("Defense Ministry", "MOD"),
     ],
 )
 def test_spellings_of_one_entity_merge(variants: tuple[str, ...]) -> None:

@@ -176,6 +176,23 @@ def test_relative_clauses_with_a_preposition_and_including_phrases_go() -> None:
     assert "including" not in _shortest(text)
 
 
+def test_a_part_goes_only_with_what_modifies_its_last_noun() -> None:
+    """A name set off after a clause names the clause's last noun, and a relative clause after
+    a phrase its last noun: cutting the part alone would give them to the noun before it."""
+    text = (
+        "Two prosecutors stay, including the attorney David Weiss, whose office is investigating "
+        "the president's son, Hunter, a senior official said."
+    )
+    for variant in variants(text, [], optional_cuts(text, [])):
+        assert "Weiss Hunter" not in variant and "prosecutors stay whose" not in variant
+    text = (
+        "The president criticised business deals by Hunter Biden, the son of Joe Biden, who "
+        "could face him in the election."
+    )
+    for variant in variants(text, [], optional_cuts(text, [])):
+        assert "Hunter Biden who" not in variant
+
+
 def test_a_second_clause_goes_but_not_the_end_of_a_list() -> None:
     text = "The senate passed the budget bill on Friday, and the president signed it on Saturday."
     assert _shortest(text) == "The senate passed the budget bill."
