@@ -70,6 +70,8 @@ _APPOSITIVE = re.compile(
     r"|[A-Z][\w.-]*['’]s\s[^,;:()\"“”]{2,60}?|\d{1,3})"
     rf"(?:,(?=\s)|{_END})"
 )
+# A name's party and state ("D-Ore.", "R-Calif.") or age (", 61") set off by commas.
+_PARTY_OR_AGE = re.compile(r",\s(?:[DRI]-[A-Z][\w.]*|\d{1,3})$")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*$")
 # A name set off by commas, or a relative clause, straight after a part modifies that part's
 # last noun ("David Weiss, whose office is investigating the president's son, Hunter, a senior
@@ -246,7 +248,7 @@ def optional_cuts(
                 ):
                     found.append(cut)
     for start, end in details:
-        cut = Cut(start, end, "attribution detail")
+        cut = _keep_comma_before(Cut(start, end, "attribution detail"), text, protected)
         if not _splits(cut, quotes) and text[start:end].strip(" ,"):
             found.append(cut)
     return _disjoint(found, text)[:MAX_CUTS]
@@ -287,11 +289,19 @@ def _fits_kind(kind: str, span: str) -> bool:
 
 
 def _keep_comma_before(cut: Cut, text: str, protected: list[tuple[int, int]]) -> Cut:
-    """A phrase set off by commas just before an attribution leaves its closing comma: "by the
-    fighting, which started last week, Pedersen said" -> "by the fighting, Pedersen said"."""
+    """A phrase set off by commas leaves its closing comma just before an attribution ("by the
+    fighting, which started last week, Pedersen said" -> "by the fighting, Pedersen said"), and
+    after a name's party and state or age, which that comma closes ("Ron Wyden, D-Ore., the
+    panel's top Democrat, said" -> "Ron Wyden, D-Ore., said"), and before another appositive,
+    which it opens ("Yovanovitch, 61, the former envoy, said" -> "Yovanovitch, the former
+    envoy, said")."""
     if cut.end < len(text) and text[cut.end - 1] == ",":
         following = cut.end + len(text[cut.end :]) - len(text[cut.end :].lstrip())
-        if any(start == following for start, _ in protected):
+        if (
+            any(start == following for start, _ in protected)
+            or _PARTY_OR_AGE.search(text, 0, cut.start)
+            or _APPOSITIVE.match(text, cut.end - 1)
+        ):
             return Cut(cut.start, cut.end - 1, cut.kind)
     return cut
 

@@ -193,6 +193,18 @@ def test_a_part_goes_only_with_what_modifies_its_last_noun() -> None:
         assert "Hunter Biden who" not in variant
 
 
+def test_a_comma_closing_a_party_and_state_or_opening_an_appositive_stays() -> None:
+    text = (
+        '"The deal raises serious questions," Sen. Ron Wyden, D-Ore., the panel\'s top '
+        "Democrat, said on Twitter."
+    )
+    assert "D-Ore., said on Twitter" in _shortest(text)
+    text = "Yovanovitch, 61, the former ambassador, told the panel that she was pushed out."
+    cut = variants(text, [], optional_cuts(text, []))
+    assert "Yovanovitch, the former ambassador, told the panel that she was pushed out." in cut
+    assert not any("Yovanovitch the" in variant for variant in cut)
+
+
 def test_a_second_clause_goes_but_not_the_end_of_a_list() -> None:
     text = "The senate passed the budget bill on Friday, and the president signed it on Saturday."
     assert _shortest(text) == "The senate passed the budget bill."
