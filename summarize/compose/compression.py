@@ -56,6 +56,9 @@ from summarize.text.tokens import STOPWORDS
 
 # A dropped clause carries its own claim when this many words follow its attribution in it.
 CLAIM_WORDS = 3
+# At most this many words follow a closing attribution: its own adjuncts ("in an interview aired
+# Sunday on CBS"), not a claim of its own.
+ADJUNCT_WORDS = 10
 # A shortened sentence keeps at least this many words, and this share of the sentence's.
 MIN_KEPT_WORDS = 6
 MIN_KEPT_SHARE = 0.4
@@ -70,6 +73,22 @@ _APPOSITIVE = re.compile(
     r"|[A-Z][\w.-]*['’]s\s[^,;:()\"“”]{2,60}?|\d{1,3})"
     rf"(?:,(?=\s)|{_END})"
 )
+# A cut must not leave its sentence ending on a word that needs another after it.
+_DANGLING_END = re.compile(
+    r"\b(?:and|or|but|nor|both|either|the|a|an|of|to|in|on|at|by|for|with|from|as|than)\s*$",
+    re.I,
+)
+# Words that take a phrase after them: "familiar with", "close to", "meeting in".
+_COMPLETED = re.compile(r"\b(?:[a-z]+ing|familiar|close|knowledgeable|privy|briefed)$")
+# A name alone before the first comma: the subject, whose verb comes after its modifiers.
+_NAME_ONLY = re.compile(r"(?:[A-Z][\w.’'-]*\s?)+")
+# A comma inside a place's name ("Hanoi, Vietnam on Thursday"), not one closing a clause: a
+# capitalised word before it and after it, the latter going on with a preposition or a stop.
+_NAME_AND_COMMA = re.compile(r"\b[A-Z][a-z]+,$")
+_PLACE_GOES_ON = re.compile(
+    r"\s[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)*"
+    r"(?=[.;]|\s(?:on|in|at|and|for|from|to|with|after|before|during)\b)"
+)
 # A name's party and state ("D-Ore.", "R-Calif.") or age (", 61") set off by commas.
 _PARTY_OR_AGE = re.compile(r",\s(?:[DRI]-[A-Z][\w.]*|\d{1,3})$")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*$")
@@ -77,7 +96,7 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*$")
 # last noun ("David Weiss, whose office is investigating the president's son, Hunter, a senior
 # official said"): the part cannot go without it.
 _MODIFIES_WHAT_BEFORE = re.compile(
-    r"\s(?:[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2},|(?:who|whom|whose|which)\b)"
+    r"\s(?:[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}(?:,|\.$)|(?:who|whom|whose|which)\b)"
 )
 _RELATIVE = re.compile(
     rf",\s(?:(?:of|in|for|from|with|by)\s)?(?:who|whom|whose|which)\s[^;:()]{{3,160}}?"
@@ -222,9 +241,8 @@ def optional_cuts(
     # "..., killing 40 people, officials said.": a closing attribution ends the clause before it.
     ends = [len(text)]
     for start, end in protected:
-        comma = text.rfind(",", 0, start)
-        if comma > 0 and not text[comma + 1 : start].strip() and _END_RE.match(text, end):
-            ends.append(comma)
+        if _closes_sentence(text, start, end):
+            ends.append(text.rfind(",", 0, start))
     found: list[Cut] = []
     for end in ends:
         head = text[:end] if end == len(text) else text[:end] + "."
@@ -237,9 +255,7 @@ def optional_cuts(
                     continue
                 if kind in _TO_THE_END and not _one_clause(match.group()):
                     continue
-                if match.start() > 0 and _MODIFIES_WHAT_BEFORE.match(head, match.end()):
-                    continue
-                if not _fits_kind(kind, match.group()):
+                if not _fits_kind(kind, match.group()) or not _leaves_whole(kind, head, match):
                     continue
                 cut = Cut(match.start(), min(match.end(), end), kind)
                 cut = _keep_comma_before(cut, text, protected)
@@ -273,7 +289,11 @@ def attribution_details(
             continue
         inner = gap.strip()
         set_off = gap.startswith(", ") and inner.endswith(",") and inner.count(",") == 2
-        opened = re.match(rf"{_PREPOSITIONS}\s[^,]+$", inner) is not None
+        # "officials familiar with the matter", "leaders meeting in Japan": the phrase completes
+        # the speaker's last word, an adjective or a participle; it is no detail.
+        opened = re.match(rf"{_PREPOSITIONS}\s[^,]+$", inner) is not None and not (
+            _COMPLETED.search(source)
+        )
         if inner and (set_off or opened):
             spans.append((gap_start, gap_end - 1 if gap.endswith(" ") else gap_end))
     return spans
@@ -359,6 +379,49 @@ def _one_clause(span: str) -> bool:
     return all(re.match(r"(?:[A-Z]|(?:the|an?)\s)", piece) for piece in pieces)
 
 
+def _closes_sentence(text: str, start: int, end: int) -> bool:
+    """The attribution at `start`..`end` closes the sentence after a comma, followed at most by
+    its own adjuncts ("..., according to a report by the Post.", "..., Trump said in an
+    interview aired Sunday."): it attributes the whole sentence before it."""
+    comma = text.rfind(",", 0, start)
+    rest = text[end:]
+    return (
+        comma > 0
+        and not text[comma + 1 : start].strip()
+        and "," not in rest
+        and len(rest.split()) <= ADJUNCT_WORDS
+    )
+
+
+def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
+    """Dropping `match` leaves a sentence: what the part modifies keeps its modifiers, a main
+    verb stays, and nothing is left open or dangling."""
+    before = head[: match.start()]
+    if match.start() > 0 and _MODIFIES_WHAT_BEFORE.match(head, match.end()):
+        return False
+    if _DANGLING_END.search(before) or before.count("—") % 2 or before.count(" -- ") % 2:
+        return False  # "... Representatives and." or a dashed phrase left open
+    if kind == "addition" and re.search(r"\bboth\b", before):
+        return False  # "both X as well as Y"
+    if kind == "participle clause" and (
+        _NAME_ONLY.fullmatch(before.split(",")[0])
+        or any(
+            modifier.end() == match.start() + 1
+            for pattern in (_APPOSITIVE, _RELATIVE)
+            for modifier in pattern.finditer(head)
+        )
+    ):
+        # "Walter Mondale, a former vice president, died at 93", "Claims, a gauge of layoffs,
+        # climbed to 1.1 million": after the subject and its modifier comes the main verb.
+        return False
+    # "the summit, which was cut short in Hanoi, Vietnam on Thursday": the comma is the place's
+    return not (
+        kind in ("relative clause", "appositive")
+        and _NAME_AND_COMMA.search(head, 0, match.end())
+        and _PLACE_GOES_ON.match(head, match.end())
+    )
+
+
 def _drops_attribution(
     cut: Cut,
     attributions: list[tuple[int, int]],
@@ -375,6 +438,8 @@ def _drops_attribution(
         if any(a <= cut.start and cut.end <= b + 1 for a, b in details):
             continue
         inside = cut.start <= start and end <= cut.end
+        if _closes_sentence(text, start, end):
+            return True
         claim_inside = len(text[end : cut.end].split()) >= CLAIM_WORDS
         if not (inside and claim_inside):
             return True

@@ -205,6 +205,76 @@ def test_a_comma_closing_a_party_and_state_or_opening_an_appositive_stays() -> N
     assert not any("Yovanovitch the" in variant for variant in cut)
 
 
+def _all(text: str) -> list[str]:
+    protected = [(a.start, a.end) for a in find_attributions(text)]
+    return variants(text, function_word_cuts(text), optional_cuts(text, protected))
+
+
+def test_the_main_verb_after_a_subject_and_its_modifier_stays() -> None:
+    """An -ed verb after the subject's appositive or relative clause is the main verb, not a
+    participle clause to drop."""
+    for text in (
+        "Maria Okafor, who ran the port authority for 20 years, died at the age of 84.",
+        "New claims for jobless benefits, a rough gauge of layoffs, climbed to 900,000 last week.",
+    ):
+        assert all(" died " in v or " climbed " in v for v in _all(text)), _all(text)
+    text = "The army took the town on Tuesday, backed by heavy artillery."
+    assert "The army took the town on Tuesday." in _all(text)
+
+
+def test_a_closing_attribution_stays_with_every_claim_before_it() -> None:
+    """A clause before it may go, the attribution stays: it attributes the whole sentence."""
+    text = (
+        "Officials hid the cost overruns for years — and misled the board about the delays, "
+        "according to a damning audit by the state comptroller."
+    )
+    cut = _all(text)
+    assert all("according to a damning audit" in v for v in cut)
+    assert (
+        "Officials hid the cost overruns for years, according to a damning audit by the state "
+        "comptroller." in cut
+    )
+    text = (
+        "The port will reopen on Friday, the tolls will double, and the ferry is likely to "
+        "stop, the mayor said in an interview aired Sunday on the city's radio station."
+    )
+    cut = _all(text)
+    assert all("the mayor said" in v for v in cut)
+    assert any(", the tolls will double, the mayor said" in v for v in cut)
+
+
+def test_a_cut_leaves_nothing_open_or_dangling() -> None:
+    """No sentence ends on "and", no dashed phrase is left open, "both" keeps its second part,
+    and a place's comma is not a clause's."""
+    text = "Voters will elect a mayor, a sheriff and, in six counties, a judge."
+    assert not any(v.endswith("and.") for v in _all(text))
+    text = (
+        "The new rule — including a ban on night flights over the valley — ends a decade "
+        "of noise complaints from residents."
+    )
+    assert all(v.count("—") != 1 for v in _all(text))
+    text = "The council will vote on both a harbour levy as well as a new budget for the port."
+    assert all("as well as" in v for v in _all(text))
+    text = (
+        "The two leaders failed to reach a deal during their summit, which was cut short in "
+        "Hanoi, Vietnam on Thursday afternoon."
+    )
+    assert not any("summit Vietnam" in v for v in _all(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The port will reopen next month, officials familiar with the plan said on Monday.",
+        "Finance ministers meeting in Lisbon this weekend said the risks had grown sharply.",
+    ],
+)
+def test_a_phrase_completing_the_speaker_is_no_detail(text: str) -> None:
+    """ "officials familiar said" and "ministers meeting said" lose what the speaker is."""
+    found = find_attributions(text)
+    assert attribution_details(text, [(a.start, a.end, a.source, a.cue) for a in found]) == []
+
+
 def test_a_second_clause_goes_but_not_the_end_of_a_list() -> None:
     text = "The senate passed the budget bill on Friday, and the president signed it on Saturday."
     assert _shortest(text) == "The senate passed the budget bill."
