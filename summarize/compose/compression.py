@@ -51,7 +51,7 @@ from summarize.analyze.nouns import noun_senses
 from summarize.text.calendar import WEEKDAY
 from summarize.text.inflection import AUXILIARIES, indefinite_article
 from summarize.text.lexicons import word_set
-from summarize.text.quotes import QUOTED
+from summarize.text.quotes import quotation_spans
 from summarize.text.tokens import STOPWORDS
 
 # A dropped clause carries its own claim when this many words follow its attribution in it.
@@ -88,6 +88,10 @@ _NAME_AND_COMMA = re.compile(r"\b[A-Z][a-z]+,$")
 _PLACE_GOES_ON = re.compile(
     r"\s[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)*"
     r"(?=[.;]|\s(?:on|in|at|and|for|from|to|with|after|before|during)\b)"
+)
+# A sentence opening on a subordinate clause, which a comma closes before the main clause.
+_SUBORDINATE_OPENING = re.compile(
+    r"(?:When|If|As|After|Before|While|Although|Though|Because|Since|Once|Until|Unless)\b[^,]*$"
 )
 # A name's party and state ("D-Ore.", "R-Calif.") or age (", 61") set off by commas.
 _PARTY_OR_AGE = re.compile(r",\s(?:[DRI]-[A-Z][\w.]*|\d{1,3})$")
@@ -236,7 +240,7 @@ def optional_cuts(
     attribution) and none cutting into a quotation. `details` are the parts of an attribution
     between its speaker and its verb ("The insurgency, through its Telegram channel, said"),
     which may go: who says it and that they say it stay."""
-    quotes = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    quotes = quotation_spans(text)
     allowed = list(details)
     # "..., killing 40 people, officials said.": a closing attribution ends the clause before it.
     ends = [len(text)]
@@ -314,13 +318,15 @@ def _keep_comma_before(cut: Cut, text: str, protected: list[tuple[int, int]]) ->
     after a name's party and state or age, which that comma closes ("Ron Wyden, D-Ore., the
     panel's top Democrat, said" -> "Ron Wyden, D-Ore., said"), and before another appositive,
     which it opens ("Yovanovitch, 61, the former envoy, said" -> "Yovanovitch, the former
-    envoy, said")."""
+    envoy, said"), and after an opening subordinate clause, which it closes ("When the checks,
+    which were sent out on Monday, arrive, ..." -> "When the checks arrive, ...")."""
     if cut.end < len(text) and text[cut.end - 1] == ",":
         following = cut.end + len(text[cut.end :]) - len(text[cut.end :].lstrip())
         if (
             any(start == following for start, _ in protected)
             or _PARTY_OR_AGE.search(text, 0, cut.start)
             or _APPOSITIVE.match(text, cut.end - 1)
+            or _SUBORDINATE_OPENING.match(text, 0, cut.start)
         ):
             return Cut(cut.start, cut.end - 1, cut.kind)
     return cut
@@ -329,7 +335,7 @@ def _keep_comma_before(cut: Cut, text: str, protected: list[tuple[int, int]]) ->
 def function_word_cuts(text: str) -> list[Cut]:
     """Words that say nothing: "that" after a reporting verb ("said that the army" -> "said the
     army"), unless it is the subject of what follows ("said that was wrong")."""
-    quotes = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    quotes = quotation_spans(text)
     cuts = []
     for match in _SAID_THAT.finditer(text):
         cut = Cut(match.start(1), match.end(1) + 1, "function word")

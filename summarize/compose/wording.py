@@ -43,6 +43,9 @@ _FIRST_PERSON = frozenset({"i", "we"})
 _POINTING_BACK = re.compile(
     rf"\b(these|those|such)\s+(?!as\b)[a-z]|\bthis\s+(?!{PERIOD_OF_NOW})", re.I
 )
+# An editor's word in brackets stands in a quotation ("And [he] had just hijacked it"): outside
+# quotation marks, the sentence is a quotation's next sentence, without them or its speaker.
+_EDITED_QUOTATION = re.compile(r"\[[a-z][^\]]*\]")
 _CONNECTIVE = re.compile(
     r"^(however|meanwhile|additionally|also|moreover|furthermore|but|and|still|yet|instead|"
     r"in addition|at the same time|finally|now|then)\b,?\s+",
@@ -127,7 +130,7 @@ class Wording:
             return False  # the writer's opinion: "quite frankly, a waste of time"
         if is_title_case(text.split()):
             return False  # a headline or subhead inside the body, not the report's prose
-        if crosses_sentences(text) and not attributed:
+        if (crosses_sentences(text) or _EDITED_QUOTATION.search(unquoted(text))) and not attributed:
             return False  # part of a quotation of several sentences, without its speaker
         return text[:1] not in QUOTE_MARKS or attributed
 

@@ -262,6 +262,24 @@ def test_a_cut_leaves_nothing_open_or_dangling() -> None:
     assert not any("summit Vietnam" in v for v in _all(text))
 
 
+def test_nothing_is_cut_from_a_quotation_the_sentence_leaves_open() -> None:
+    text = (
+        "In an interview on Tuesday, the mayor said, “Here is a plan that comes too late, "
+        "written by people who never crossed the bridge."
+    )
+    assert all("written by people" in v for v in _all(text))
+
+
+def test_the_comma_closing_an_opening_subordinate_clause_stays() -> None:
+    text = (
+        "When residents receive the new bills from the water board, which were posted on "
+        "Monday, they will see a fee for the repairs."
+    )
+    assert "When residents receive the new bills from the water board, they will see a fee" in (
+        " ".join(_all(text))
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [

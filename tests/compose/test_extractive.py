@@ -294,6 +294,14 @@ def test_part_of_a_longer_quotation_without_its_speaker_is_not_a_sentence_of_the
     assert texts and not any("winter season" in text for text in texts)
 
 
+def test_a_quotation_s_next_sentence_with_an_editor_s_word_is_not_a_sentence_of_the_summary():
+    """ "And [the owners] refused" is the next sentence of a quotation left open before it."""
+    part = "And [the owners] refused every offer at the three harbours this week."
+    cluster = _strike_with(f"spoke on Wednesday: “We asked for a fair offer at last. {part}")
+    texts = _texts(_summary(cluster, 80))
+    assert texts and not any("[the owners]" in text for text in texts), texts
+
+
 def test_a_speaker_inside_the_quotation_is_not_who_says_it():
     """'I said' is the quoted person's own words: the first sentence of a longer quotation
     still lacks its speaker."""
