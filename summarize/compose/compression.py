@@ -184,7 +184,6 @@ _WEEKDAY = re.compile(
     r"(?=[,.;]|\s(?!(?:and|or|to|through|-|–)(?![\w-])))"
 )
 _TO_THE_END = frozenset({"participle clause", "adverbial clause", "addition"})
-_END_RE = re.compile(r"[.!?][\"”’')\]]*$")
 _PATTERNS = (
     ("parenthetical", _PARENTHETICAL),
     ("appositive", _APPOSITIVE),
