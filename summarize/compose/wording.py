@@ -301,8 +301,8 @@ class Wording:
         """The stems of the words the reports write in lower case ("threatened": "threaten")."""
         return frozenset(
             stem(word)
-            for document in self.analysis.documents
-            for word in lowercase_words(document.text)
+            for item in self.analysis.sentences
+            for word in lowercase_words(self.analysis.sentence(item).text)
         )
 
     def finish(self, text: str, published: dt.date | None, dated: bool) -> str:
