@@ -89,9 +89,14 @@ _PLACE_GOES_ON = re.compile(
     r"\s[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)*"
     r"(?=[.;]|\s(?:on|in|at|and|for|from|to|with|after|before|during)\b)"
 )
+# Conjunctions opening a subordinate clause (with "after" and "before", also prepositions).
+_SUBORDINATORS = (
+    "if", "unless", "when", "while", "although", "though", "because", "since", "once", "as",
+    "until",
+)  # fmt: skip
 # A sentence opening on a subordinate clause, which a comma closes before the main clause.
 _SUBORDINATE_OPENING = re.compile(
-    r"(?:When|If|As|After|Before|While|Although|Though|Because|Since|Once|Until|Unless)\b[^,]*$"
+    rf"(?:{'|'.join(word.title() for word in (*_SUBORDINATORS, 'after', 'before'))})\b[^,]*$"
 )
 # A name's party and state ("D-Ore.", "R-Calif.") or age (", 61") set off by commas.
 _PARTY_OR_AGE = re.compile(r",\s(?:[DRI]-[A-Z][\w.]*|\d{1,3})$")
@@ -161,8 +166,7 @@ _SAID_THAT = re.compile(
     r"\b(?:said|says|say|announced|reported|confirmed|stated|added|noted|argued|claimed|alleged"
     r"|alleges|warned|insisted|acknowledged|revealed|shows|showed|found|believes|told \w+)\s"
     r"(that)\s(?!(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must"
-    rf"|does|did|{_PREPOSITIONS}|if|unless|when|while|although|though|because|since|once|as"
-    rf"|until|{WEEKDAY})(?![\w-]))"
+    rf"|does|did|{_PREPOSITIONS}|{'|'.join(_SUBORDINATORS)}|{WEEKDAY})(?![\w-]))"
 )
 # More of the same thing closing the sentence: "captured parts of Aleppo as well as towns in
 # Idlib." The sentence still claims what stays; never a part holding a verb, which would leave
