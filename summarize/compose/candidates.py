@@ -25,11 +25,11 @@ from summarize.analyze.quantities import comparable, overlaps
 from summarize.compose.compression import (
     attribution_details,
     function_word_cuts,
-    modifier_cuts,
     optional_cuts,
     truncated_variants,
-    variants,
 )
+from summarize.compose.cuts import variants
+from summarize.compose.modifiers import modifier_cuts
 from summarize.compose.selection import Option, fact_term
 from summarize.compose.wording import Wording
 from summarize.judge import Judge

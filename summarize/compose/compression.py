@@ -28,40 +28,30 @@ fighting, which started last week, Pedersen said" -> "by the fighting, Pedersen 
 
 Never dropped: who says a claim that stays (an attribution's speaker and cue; a clause goes
 whole with its own speaker and claim), part of a quotation (a quotation goes whole or stays
-whole), a condition ("If ...,"), or so much that fewer than MIN_KEPT_WORDS words or
-MIN_KEPT_SHARE of the sentence remain. Word order and punctuation only, no parser: each rule
+whole), a condition ("If ...,"), or so much that fewer than `cuts.MIN_KEPT_WORDS` words or
+`cuts.MIN_KEPT_SHARE` of the sentence remain. Word order and punctuation only, no parser: each rule
 needs the commas that mark the constituent off, which is how English punctuates material that
 is not essential to its clause; the one exception is the day of the week, an adjunct news
 writing sets without commas ("said Friday").
 
-`modifier_cuts` drops loaded words the caller chooses (the outlet's own, which no other report
-uses) when they only grade what they modify: an adverb ("successfully") or an evaluative
-adjective before a noun ("a crucial vote"); an adjective that says what a thing is ("abusive
-behavior") stays.
+These are the cuts; `cuts` applies them, and `modifiers` finds the loaded words that may go.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from summarize.analyze.nouns import noun_senses
+from summarize.compose.cuts import MIN_KEPT_WORDS, Cut, disjoint, variants
 from summarize.text.calendar import WEEKDAY
-from summarize.text.inflection import AUXILIARIES, indefinite_article
-from summarize.text.lexicons import word_set
+from summarize.text.inflection import AUXILIARIES
 from summarize.text.quotes import quotation_spans
-from summarize.text.tokens import STOPWORDS
 
 # A dropped clause carries its own claim when this many words follow its attribution in it.
 CLAIM_WORDS = 3
 # At most this many words follow a closing attribution: its own adjuncts ("in an interview aired
 # Sunday on CBS"), not a claim of its own.
 ADJUNCT_WORDS = 10
-# A shortened sentence keeps at least this many words, and this share of the sentence's.
-MIN_KEPT_WORDS = 6
-MIN_KEPT_SHARE = 0.4
 # At most this many optional cuts are combined (2**n variants per sentence).
 MAX_CUTS = 6
 
@@ -211,29 +201,6 @@ _VERB_LIKE = re.compile(
 _FINITE = re.compile(
     rf"\b(?:said|says|say|told|{'|'.join(sorted(AUXILIARIES))})\b|(?<![\w-])[a-z]{{3,}}ed\b"
 )
-# Adjectives that only grade or judge what they modify, so the phrase names the same thing
-# without them ("a crucial vote" is a vote); adjectives that say what a thing is ("abusive
-# behavior", "illegal entry") change the claim when dropped and are kept.
-_EVALUATIVE = word_set(
-    """
-    amazing best brutal controversial crucial devastating disastrous dramatic egregious
-    embattled excellent extraordinary fiery great historic horrific horrifying huge impressive
-    incredible landmark massive notorious infamous outrageous powerful ridiculous scathing
-    shameful shocking so-called staggering stunning sweeping terrifying tiny unprecedented vast
-    vicious disgraced bombshell explosive heroic absurd alarming blatant reckless ruthless
-    """
-)
-# Adverbs ending in -ly that do not only grade ("only", "likely" change the claim).
-_NOT_GRADING = word_set("only early family likely unlikely daily weekly monthly yearly reportedly")
-
-
-@dataclass(frozen=True, order=True)
-class Cut:
-    """A span of the sentence to drop, `start`/`end` in the sentence's own text."""
-
-    start: int
-    end: int
-    kind: str
 
 
 def optional_cuts(
@@ -274,7 +241,7 @@ def optional_cuts(
         cut = _keep_comma_before(Cut(start, end, "attribution detail"), text, protected)
         if not _splits(cut, quotes) and text[start:end].strip(" ,"):
             found.append(cut)
-    return _disjoint(found, text)[:MAX_CUTS]
+    return disjoint(found, text)[:MAX_CUTS]
 
 
 def attribution_details(
@@ -345,39 +312,6 @@ def function_word_cuts(text: str) -> list[Cut]:
         if not _touches(cut, quotes):
             cuts.append(cut)
     return cuts
-
-
-def modifier_cuts(text: str, spans: list[tuple[int, int]]) -> list[Cut]:
-    """Cuts for the loaded words among `spans` that are modifiers; others are left in place."""
-    cuts = []
-    for start, end in spans:
-        word = text[start:end]
-        lower = word.lower()
-        after = text[end:]
-        following = re.match(r"(,?\s+)([A-Za-z][\w’'-]*)", after)
-        if lower.endswith("ly") and lower not in _NOT_GRADING:
-            gap = re.match(r",?\s+", after)
-            cuts.append(Cut(start, end + (gap.end() if gap else 0), "loaded modifier"))
-        elif following and lower in _EVALUATIVE and _modifies(after, following):
-            cuts.append(Cut(start, end + len(following.group(1)), "loaded modifier"))
-    return _disjoint(cuts)
-
-
-def _modifies(after: str, following: re.Match[str]) -> bool:
-    """The word before `after` modifies what follows: a noun phrase ("crucial vote"), or one
-    through an adjective coordinated with a comma ("a huge, unanimous blow")."""
-    if not following.group(1).startswith(","):
-        return _is_nominal(following.group(2))
-    head = re.match(r"\s+([A-Za-z][\w’'-]*)", after[following.end() :])
-    return head is not None and _is_nominal(head.group(1))
-
-
-def _is_nominal(word: str) -> bool:
-    """A word that can head or modify a noun phrase: a noun, a name, an adjective."""
-    lower = word.lower()
-    if lower in STOPWORDS:
-        return False
-    return word[0].isupper() or bool(noun_senses().lemmas(lower)) or lower in _EVALUATIVE
 
 
 def _one_clause(span: str) -> bool:
@@ -465,75 +399,6 @@ def _splits(cut: Cut, quotes: list[tuple[int, int]]) -> bool:
         cut.start < end and start < cut.end and not (cut.start <= start and end <= cut.end)
         for start, end in quotes
     )
-
-
-def _disjoint(cuts: list[Cut], text: str = "") -> list[Cut]:
-    """Overlapping cuts reduced to the earliest-starting, longest one. Two cuts sharing only
-    the comma between them both stay: "Aleppo, the country's largest, as well as towns"."""
-    kept: list[Cut] = []
-    for cut in sorted(cuts, key=lambda c: (c.start, -c.end)):
-        if not any(_overlap(cut, other, text) for other in kept):
-            kept.append(cut)
-    return sorted(kept)
-
-
-def _overlap(cut: Cut, other: Cut, text: str) -> bool:
-    start, end = max(cut.start, other.start), min(cut.end, other.end)
-    return start < end and not (end - start == 1 and text[start:end] == ",")
-
-
-_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
-_COMMA_BEFORE_MARK = re.compile(r",(?=[,.;:!?])")
-_SPACES = re.compile(r"\s{2,}")
-
-
-def apply_cuts(text: str, cuts: list[Cut]) -> str:
-    """The sentence without the cut spans, its spacing, commas, first capital and articles
-    restored ("a horrific attack" -> "an attack")."""
-    pieces, position = [], 0
-    for cut in sorted(cuts):
-        pieces.append(text[position : cut.start])
-        position = max(position, cut.end)
-    pieces.append(text[position:])
-    for index in range(len(pieces) - 1):
-        pieces[index] = _agreeing_article(pieces[index], pieces[index + 1])
-    result = "".join(pieces)
-    result = _SPACE_BEFORE_MARK.sub(r"\1", result)
-    result = _COMMA_BEFORE_MARK.sub("", result)
-    result = _SPACES.sub(" ", result).strip()
-    return result[:1].upper() + result[1:]
-
-
-_ARTICLE_BEFORE_CUT = re.compile(r"\b(a|an|A|An)(\s+)$")
-_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
-
-
-def _agreeing_article(before: str, after: str) -> str:
-    """`before` with its closing "a"/"an" made to agree with the word that now follows it."""
-    article = _ARTICLE_BEFORE_CUT.search(before)
-    word = _NEXT_WORD.match(after)
-    wanted = indefinite_article(word.group(1)) if word else None
-    if article is None or wanted is None:
-        return before
-    written = article.group(1)
-    if written.lower() == wanted:
-        return before
-    wanted = wanted.capitalize() if written[0].isupper() else wanted
-    return before[: article.start(1)] + wanted + article.group(2)
-
-
-def variants(text: str, always: list[Cut], optional: list[Cut]) -> list[str]:
-    """Every combination of the optional cuts, with the `always` cuts applied to each: the
-    sentence's shorter versions, longest first, without repeats."""
-    found = []
-    least = max(MIN_KEPT_WORDS, round(MIN_KEPT_SHARE * len(text.split())))
-    for size in range(len(optional) + 1):
-        for chosen in itertools.combinations(optional, size):
-            shorter = apply_cuts(text, [*always, *chosen])
-            if size == 0 or len(shorter.split()) >= least:
-                found.append(shorter)
-    unique = list(dict.fromkeys(found))
-    return sorted(unique, key=lambda variant: -len(variant.split()))
 
 
 # The closing parts a truncated sentence may lose: after them the main clause is whole. Never a

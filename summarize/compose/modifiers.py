@@ -1,0 +1,62 @@
+"""Loaded modifiers that can go without changing what a phrase names: an adverb that only grades
+("successfully") or an evaluative adjective before a noun ("a crucial vote" is a vote); an
+adjective that says what a thing is ("abusive behavior") stays. The caller chooses which loaded
+words to drop (the outlet's own, which no other report uses).
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarize.analyze.nouns import noun_senses
+from summarize.compose.cuts import Cut, disjoint
+from summarize.text.lexicons import word_set
+from summarize.text.tokens import STOPWORDS
+
+# Adjectives that only grade or judge what they modify, so the phrase names the same thing
+# without them ("a crucial vote" is a vote); adjectives that say what a thing is ("abusive
+# behavior", "illegal entry") change the claim when dropped and are kept.
+_EVALUATIVE = word_set(
+    """
+    amazing best brutal controversial crucial devastating disastrous dramatic egregious
+    embattled excellent extraordinary fiery great historic horrific horrifying huge impressive
+    incredible landmark massive notorious infamous outrageous powerful ridiculous scathing
+    shameful shocking so-called staggering stunning sweeping terrifying tiny unprecedented vast
+    vicious disgraced bombshell explosive heroic absurd alarming blatant reckless ruthless
+    """
+)
+# Adverbs ending in -ly that do not only grade ("only", "likely" change the claim).
+_NOT_GRADING = word_set("only early family likely unlikely daily weekly monthly yearly reportedly")
+
+
+def modifier_cuts(text: str, spans: list[tuple[int, int]]) -> list[Cut]:
+    """Cuts for the loaded words among `spans` that are modifiers; others are left in place."""
+    cuts = []
+    for start, end in spans:
+        word = text[start:end]
+        lower = word.lower()
+        after = text[end:]
+        following = re.match(r"(,?\s+)([A-Za-z][\w’'-]*)", after)
+        if lower.endswith("ly") and lower not in _NOT_GRADING:
+            gap = re.match(r",?\s+", after)
+            cuts.append(Cut(start, end + (gap.end() if gap else 0), "loaded modifier"))
+        elif following and lower in _EVALUATIVE and _modifies(after, following):
+            cuts.append(Cut(start, end + len(following.group(1)), "loaded modifier"))
+    return disjoint(cuts)
+
+
+def _modifies(after: str, following: re.Match[str]) -> bool:
+    """The word before `after` modifies what follows: a noun phrase ("crucial vote"), or one
+    through an adjective coordinated with a comma ("a huge, unanimous blow")."""
+    if not following.group(1).startswith(","):
+        return _is_nominal(following.group(2))
+    head = re.match(r"\s+([A-Za-z][\w’'-]*)", after[following.end() :])
+    return head is not None and _is_nominal(head.group(1))
+
+
+def _is_nominal(word: str) -> bool:
+    """A word that can head or modify a noun phrase: a noun, a name, an adjective."""
+    lower = word.lower()
+    if lower in STOPWORDS:
+        return False
+    return word[0].isupper() or bool(noun_senses().lemmas(lower)) or lower in _EVALUATIVE

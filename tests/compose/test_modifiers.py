@@ -1,0 +1,21 @@
+from summarize.compose.cuts import apply_cuts, variants
+from summarize.compose.modifiers import modifier_cuts
+
+
+def test_only_grading_modifiers_are_dropped() -> None:
+    text = "The army successfully held a crucial vote on abusive behavior."
+    spans = [
+        (text.index(w), text.index(w) + len(w)) for w in ("successfully", "crucial", "abusive")
+    ]
+    assert (
+        apply_cuts(text, modifier_cuts(text, spans)) == "The army held a vote on abusive behavior."
+    )
+
+
+def test_a_loaded_adjective_coordinated_with_another_is_dropped() -> None:
+    text = "The court struck a huge, unanimous blow against the harbour fees."
+    start = text.index("huge")
+    cuts = modifier_cuts(text, [(start, start + len("huge"))])
+    assert variants(text, cuts, []) == [
+        "The court struck a unanimous blow against the harbour fees."
+    ]
