@@ -21,10 +21,12 @@ Hama, the coast could be cut off") reports an assessment and is kept.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from summarize.analyze.doubt import EVIDENCE_NOUNS
 from summarize.analyze.speech import reported_speech
+from summarize.models import Attribution
 from summarize.text.lexicons import word_set
 from summarize.text.quotes import unquoted
 from summarize.text.tokens import STOPWORDS
@@ -75,6 +77,8 @@ _INTERJECTION = re.compile(r"^(?:oh|ah|aha|wow|whoa|yikes|ugh|hey|well|yes|boy|a
 # The first person singular, whose speaker a news writer names (see `_speaks_as_i`).
 # "I-Mich." is a party and state.
 _I = re.compile(r"\b(?:I(?!-)|[Mm]y|me|[Mm]yself)\b")
+# Speakers a news writer never is (see `names_a_speaker`).
+_FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 _WORD = re.compile(r"[A-Za-z’']+")
 _PURPOSE = re.compile(r"To [a-z]+\b[^,;]*,\s*")
 _ENDS_QUESTION = re.compile(r"\?[\"”’')\]]*$")
@@ -112,6 +116,12 @@ def non_reporting_reason(text: str, attributed: bool = False) -> str | None:
     if not attributed and _speaks_as_i(own):
         return "in the first person, without its speaker"
     return None
+
+
+def names_a_speaker(attributions: Sequence[Attribution]) -> bool:
+    """Some attribution names who speaks. A news writer does not say "I" or "we": in "I said the
+    timing is not right" the sentence is the speaker's own words, given without their name."""
+    return any(attribution.source.lower() not in _FIRST_PERSON for attribution in attributions)
 
 
 def _speaks_as_i(own: str) -> bool:

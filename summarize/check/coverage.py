@@ -33,7 +33,12 @@ from typing import NamedTuple
 
 from summarize.align import Pair
 from summarize.analyze.quantities import overlaps
-from summarize.analyze.reporting import is_background, is_commentary, is_reporting
+from summarize.analyze.reporting import (
+    is_background,
+    is_commentary,
+    is_reporting,
+    names_a_speaker,
+)
 from summarize.check.evidence import names, quote_sentence, report_name
 from summarize.judge import Judge
 from summarize.models import (
@@ -294,7 +299,7 @@ def _unique_claims(
         ref = group.members[0]
         item = analysis.analysis_of(ref)
         text = analysis.sentence(ref).text
-        if len(item.terms) < MIN_TERMS or not _is_claim(text, bool(item.attributions)):
+        if len(item.terms) < MIN_TERMS or not _is_claim(text, names_a_speaker(item.attributions)):
             continue
         share = novelty.share(item.terms)
         # A report's lead tells the story's core event, which the other reports tell in words

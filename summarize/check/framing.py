@@ -25,7 +25,7 @@ from summarize.analyze.framing import (
 )
 from summarize.analyze.nouns import synonyms
 from summarize.analyze.quantities import overlaps
-from summarize.analyze.reporting import is_reporting
+from summarize.analyze.reporting import is_reporting, names_a_speaker
 from summarize.check.evidence import names, quote_sentence, quote_span, report_name
 from summarize.check.tellings import (
     AROUND_WORDS,
@@ -109,7 +109,7 @@ def loaded_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         ref = SentenceRef(document=item.document, sentence=item.sentence)
         sentence = analysis.sentence(ref)
         charged = in_own_voice(sentence.text, sentence.start, charged)
-        if not charged or not is_reporting(sentence.text, bool(item.attributions)):
+        if not charged or not is_reporting(sentence.text, names_a_speaker(item.attributions)):
             continue
         words = {term.text.lower() for term in charged}
         plain = [o for o in tellings.of(ref, charged[0]) if plainly(analysis, o, words)]

@@ -18,7 +18,7 @@ from functools import cached_property
 from summarize.analyze.attribution import ADJUNCT_PREPOSITIONS, REMARK_WORDS, is_unverified
 from summarize.analyze.framing import added_links, loaded_lemma
 from summarize.analyze.nouns import noun_senses
-from summarize.analyze.reporting import is_reporting, takes_a_stance
+from summarize.analyze.reporting import is_reporting, names_a_speaker, takes_a_stance
 from summarize.models import Analysis, ClaimGroup, SentenceRef
 from summarize.text.calendar import PERIOD_OF_NOW
 from summarize.text.quotes import QUOTED, closed, crosses_sentences, unquoted
@@ -38,7 +38,6 @@ MIN_WORDS = 6
 LONG_SENTENCE = 45
 
 _PRONOUN_OPENING = re.compile(r"^(he|she|they|it|his|her|their|its)\b", re.I)
-_FIRST_PERSON = frozenset({"i", "we"})
 # "these forces", "this development": the sentence leans on one the reader has not seen.
 _POINTING_BACK = re.compile(
     rf"\b(these|those|such)\s+(?!as\b)[a-z]|\bthis\s+(?!{PERIOD_OF_NOW})", re.I
@@ -114,12 +113,7 @@ class Wording:
         return not is_finished(text) and self._stands_alone(text + ".", ref)
 
     def _stands_alone(self, text: str, ref: SentenceRef) -> bool:
-        # A news writer does not say "I": "I said the timing is not right" is the quoted
-        # person's own words, not who says the quotation.
-        attributed = any(
-            attribution.source.lower() not in _FIRST_PERSON
-            for attribution in self.analysis.analysis_of(ref).attributions
-        )
+        attributed = names_a_speaker(self.analysis.analysis_of(ref).attributions)
         if self.leans_back(text) or len(text.split()) < MIN_WORDS:
             return False
         if is_unverified(text) and len(text.split()) <= REMARK_WORDS:

@@ -1,9 +1,11 @@
 import pytest
 
+from summarize.analyze.attribution import find_attributions
 from summarize.analyze.reporting import (
     is_background,
     is_commentary,
     is_reporting,
+    names_a_speaker,
     non_reporting_reason,
     takes_a_stance,
 )
@@ -186,3 +188,18 @@ def test_the_writer_s_stance_is_not_a_fact_of_the_event() -> None:
     assert takes_a_stance("He appears before the committee, supposedly to answer questions.")
     assert not takes_a_stance('"Frankly, we are tired," the mayor said.')
     assert not takes_a_stance("The committee questioned him for six hours on Tuesday.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("I said the timing is not right.", False),
+        ("We told them the deal was done.", False),
+        ("Pedersen said the timing is not right.", True),
+        ("The timing is not right, I said, and Pedersen agreed, officials said.", True),
+    ],
+)
+def test_a_speaker_is_named_only_when_it_is_not_the_first_person(
+    sentence: str, named: bool
+) -> None:
+    assert names_a_speaker(find_attributions(sentence)) is named
