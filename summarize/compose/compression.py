@@ -404,6 +404,13 @@ def _splits(cut: Cut, quotes: list[tuple[int, int]]) -> bool:
 # The closing parts a truncated sentence may lose: after them the main clause is whole. Never a
 # relative clause or an appositive, which the main verb may follow ("The group, which ...").
 _CLOSING = frozenset({*_TO_THE_END, "second clause"})
+# The adjunct clause a truncation ran into when no comma sets it off ("... with federal
+# investigators even after Manafort agreed to cooperate"): a clause of time, cause or concession,
+# whose lost end cannot change the claim before it. Never a condition ("if", "unless", "once"),
+# which the claim depends on, nor "until", which bounds it.
+_OPEN_ADJUNCT = re.compile(
+    rf"\s(?:(?:even|just|shortly|long)\s)?(?:after|before|while|because|although|though)\s[^,;]*{_END}"
+)
 
 
 def truncated_variants(text: str, always: list[Cut], optional: list[Cut]) -> list[str]:
@@ -411,6 +418,12 @@ def truncated_variants(text: str, always: list[Cut], optional: list[Cut]) -> lis
     versions without the closing clause the truncation ran into, longest first; none when no
     such clause opens before the cut."""
     ends = [c for c in optional if c.kind in _CLOSING and c.end >= len(text.rstrip(".")) - 1]
+    quotes = quotation_spans(text)
+    ends += [
+        cut
+        for match in _OPEN_ADJUNCT.finditer(text)
+        if not _splits(cut := Cut(match.start(), match.end(), "open adjunct"), quotes)
+    ]
     rest = [c for c in optional if c not in ends]
     found = [
         variant

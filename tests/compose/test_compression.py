@@ -290,6 +290,32 @@ def test_a_truncated_sentence_loses_only_the_closing_clause_it_was_cut_in() -> N
     assert truncated_variants(text, [], optional_cuts(text, [])) == []
 
 
+@pytest.mark.parametrize(
+    ("cut_off", "expected"),
+    [
+        (
+            "A lawyer briefed the president's lawyers on his talks with investigators even after "
+            "he agreed to cooperate with the",
+            ["A lawyer briefed the president's lawyers on his talks with investigators."],
+        ),
+        (
+            "The senator becomes the state's first female senator after a lengthy vote count in",
+            ["The senator becomes the state's first female senator."],
+        ),
+        # A condition or a bound is part of the claim: without its end, nothing is left to say.
+        ("The union will call off the strike across the country if the ministry agrees to", []),
+        ("The airport will stay closed to all passenger flights until the storm has", []),
+    ],
+)
+def test_a_truncated_sentence_loses_the_open_adjunct_clause_it_was_cut_in(
+    cut_off: str, expected: list[str]
+) -> None:
+    from summarize.compose.compression import truncated_variants
+
+    text = cut_off + "."
+    assert truncated_variants(text, [], optional_cuts(text, [])) == expected
+
+
 def test_the_day_of_the_event_may_go_but_not_a_deadline_or_one_of_several_days() -> None:
     assert _shortest("Dock workers at the three harbours struck on Tuesday over pay.") == (
         "Dock workers at the three harbours struck over pay."
