@@ -1,8 +1,8 @@
 """What only one report says (`unique_claim`) and what most say but one leaves out (`omission`).
 
 - `unique_claim`: a substantive claim only one report makes, few per story: a whole sentence of the
-  report's own voice (not cut off, not a question, not mostly a quote, not the writer addressing
-  the reader, not background told in the past perfect, as a state of affairs before the event or
+  report's own voice (not cut off, not a question, not mostly a quote, not only who spoke ("Weld
+  told MSNBC."), not the writer addressing the reader, not background told in the past perfect, as a state of affairs before the event or
   dated before it, not the writer's reading of the event or stance on it, not a courtesy) that no
   other report matches, nor covers when the judge reads the reports' sentences on the same subject
   together (a fact split or merged differently is not unique), nor retells (a quarter or more of
@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from summarize.align import Pair
+from summarize.analyze.mentions import name_terms
 from summarize.analyze.quantities import overlaps
 from summarize.analyze.reporting import (
     is_background,
@@ -50,11 +51,13 @@ from summarize.models import (
     SentenceRef,
 )
 from summarize.text.display import shorten
-from summarize.text.quotes import quotation_spans, unquoted
+from summarize.text.quotes import blanked, quotation_spans, unquoted
 from summarize.text.sentences import is_finished, opens_on_demonstrative
 from summarize.text.tokens import content_terms, is_title_case
 
 MIN_TERMS = 5
+# What a speaker is reported to say needs at least this many content words besides names.
+MIN_SAID_TERMS = 2
 # Share of a sentence's (IDF-weighted) content words no other report uses, for it to be a claim
 # of its own; and how many sentences of a report make room for one unique claim ("few per story").
 MIN_NEW_SHARE = 0.5
@@ -283,6 +286,16 @@ def _is_claim(text: str, attributed: bool) -> bool:
     return len(outside.split()) >= QUOTED_SHARE * len(stripped.split())
 
 
+def _only_who_spoke(item: SentenceAnalysis, sentence: Sentence) -> bool:
+    """Outside its attributions the sentence holds nothing but names ("Weld told MSNBC's
+    "Morning Joe.""): it says who spoke, and what they said is in the sentence before it."""
+    if not item.attributions:
+        return False
+    spans = [(a.start - sentence.start, a.end - sentence.start) for a in item.attributions]
+    said = set(content_terms(blanked(sentence.text, spans))) - name_terms(item)
+    return len(said) < MIN_SAID_TERMS
+
+
 def _unique_claims(
     analysis: Analysis, groups: list[ClaimGroup], pairs: Iterable[Pair]
 ) -> list[Finding]:
@@ -300,6 +313,8 @@ def _unique_claims(
         item = analysis.analysis_of(ref)
         text = analysis.sentence(ref).text
         if len(item.terms) < MIN_TERMS or not _is_claim(text, names_a_speaker(item.attributions)):
+            continue
+        if _only_who_spoke(item, analysis.sentence(ref)):
             continue
         share = novelty.share(item.terms)
         # A report's lead tells the story's core event, which the other reports tell in words

@@ -260,3 +260,14 @@ def test_a_sentence_told_with_the_one_before_it_is_no_unique_claim() -> None:
     assert _unique(reports) == []
     reports["b"] = reports["b"].replace("That leaves", "The vote leaves")
     assert _unique(reports)
+
+
+def test_a_sentence_saying_only_who_spoke_is_no_unique_claim() -> None:
+    lead = "The governor signed the flood relief bill on Tuesday in the state capitol."
+    quote = ' "We will rebuild every bridge."'
+    reports = {"a": lead, "b": lead + quote + " Governor Tate Reeves told WLBT's Morning Report."}
+    assert _unique(reports) == []
+    reports["b"] = reports["b"].replace(
+        "Morning Report.", "Morning Report that Ottawa County lost nine bridges."
+    )
+    assert _unique(reports)
