@@ -2,23 +2,24 @@
 
 - `unique_claim`: a substantive claim only one report makes, few per story: a whole sentence of the
   report's own voice (not cut off, not a question, not mostly a quote, not only who spoke ("Weld
-  told MSNBC."), not the writer addressing the reader, not background told in the past perfect, as a state of affairs before the event or
-  dated before it, not the writer's reading of the event or stance on it, not a courtesy) that no
-  other report matches, nor covers when the judge reads the reports' sentences on the same subject
-  together (a fact split or merged differently is not unique), nor retells (a quarter or more of
-  its weighted words are in the other reports: a detail added to a shared claim is not a claim of
-  its own), nor gives a figure another report gives otherwise for the same measure (that is a
-  disagreement about the figure), half or more of whose content words (IDF-weighted) no other
-  report uses. The most novel one of each report (a lead, which tells the story's core event in its
-  own words, or a sentence new in less than CLEARLY_NEW of its words, only with a figure or a name
-  of its own); a report of another day than most (it tells that day's news) may have one per
-  SENTENCES_PER_CLAIM sentences. It is reported when it brings a figure (an ordinal too; not an age
-  after a name) or a name of its own (one no other report gives in any form, and not a lone capital
-  opening a sentence, unless written so elsewhere), which a reader can check: new wording alone is
-  more often colour, commentary or the shared story retold. Medium, with or without them, when its
-  report closely follows another one (a paraphrase or rewrite: half or more of its sentences, and
-  at least MIN_TWIN_SENTENCES, align with that report), since that is where errors creep in; low
-  otherwise. The explanation names the figures and names only that report gives.
+  told MSNBC."), not the writer addressing the reader, not background told in the past perfect, as
+  a state of affairs before the event or dated before it, not the writer's reading of the event or
+  stance on it, not a courtesy) that no other report matches, nor covers when the judge reads the
+  reports' sentences on the same subject together (a fact split or merged differently is not
+  unique), nor retells (a quarter or more of its weighted words are in the other reports: a detail
+  added to a shared claim is not a claim of its own), nor gives a figure another report gives
+  otherwise for the same measure (that is a disagreement about the figure), half or more of whose
+  content words (IDF-weighted) no other report uses. The most novel one of each report (a lead,
+  which tells the story's core event in its own words, or a sentence new in less than CLEARLY_NEW
+  of its words, only with a figure or a name of its own); a report of another day than most (it
+  tells that day's news) may have one per SENTENCES_PER_CLAIM sentences. It is reported when it
+  brings a figure (an ordinal too; not an age after a name) or a name of its own (one no other
+  report gives in any form, and not a lone capital opening a sentence, unless written so
+  elsewhere), which a reader can check: new wording alone is more often colour, commentary or the
+  shared story retold. Medium, with or without them, when its report closely follows another one (a
+  paraphrase or rewrite: half or more of its sentences, and at least MIN_TWIN_SENTENCES, align with
+  that report), since that is where errors creep in; low otherwise. The explanation names the
+  figures and names only that report gives.
 - `omission`, low: a fact carried by at least three reports and two thirds of them that a report
   of the same date leaves out (an earlier report cannot carry what happened after it).
 """
