@@ -409,7 +409,8 @@ _CLOSING = frozenset({*_TO_THE_END, "second clause"})
 # whose lost end cannot change the claim before it. Never a condition ("if", "unless", "once"),
 # which the claim depends on, nor "until", which bounds it.
 _OPEN_ADJUNCT = re.compile(
-    rf"\s(?:(?:even|just|shortly|long)\s)?(?:after|before|while|because|although|though)\s[^,;]*{_END}"
+    r"\s(?:(?:even|just|shortly|long)\s)?(?:after|before|while|because|although|though)"
+    rf"\s[^,;]*{_END}"
 )
 
 
