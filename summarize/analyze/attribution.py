@@ -68,6 +68,9 @@ ADJUNCT_PREPOSITIONS = word_set(
     near inside outside within without into toward towards across behind beyond like including
     """
 )
+# Adverbs of time and frequency without -ly that stand between a speaker and the verb; written
+# in lower case only, since each is also a surname ("Long", "Just").
+_ADVERBS_OF_TIME = word_set("always long often ever just")
 _LEADING_FILLERS = word_set("however meanwhile also but and so then yet instead still")
 _DETERMINERS = word_set("the a an this that these those its their his her our my your some")
 _STATEMENT_NOUNS = word_set(
@@ -318,4 +321,6 @@ class _Sentence:
 
 
 def _is_adverb(word: str) -> bool:
-    return word.islower() and word.endswith("ly") and len(word) > 4
+    """An adverb between a speaker and the verb ("has repeatedly said", "has long insisted"), in
+    lower case: "Huey Long said" is a name."""
+    return word.islower() and ((word.endswith("ly") and len(word) > 4) or word in _ADVERBS_OF_TIME)

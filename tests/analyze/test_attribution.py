@@ -100,6 +100,9 @@ def speakers(text: str) -> list[tuple[str, str, bool]]:
         ),
         ("The coach denied that his players had been paid.", "The coach", "denied"),
         ("Workers at the port walked out over pay, the union said.", "the union", "said"),
+        ("The ministry has long insisted that the dam is safe.", "The ministry", "insisted"),
+        ("The Kremlin has always denied any role in the attack.", "The Kremlin", "denied"),
+        ("Huey Long said the plan would work.", "Huey Long", "said"),
     ],
 )
 def test_speaker_and_cue(sentence: str, source: str, cue: str) -> None:
