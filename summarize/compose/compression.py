@@ -79,14 +79,17 @@ _PLACE_GOES_ON = re.compile(
     r"\s[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)*"
     r"(?=[.;]|\s(?:on|in|at|and|for|from|to|with|after|before|during)\b)"
 )
-# Conjunctions opening a subordinate clause (with "after" and "before", also prepositions).
+# Conjunctions opening a subordinate clause ("after" and "before" are prepositions too). The
+# first six open an adjunct of time, cause or concession, whose loss leaves the claim
+# (`_OPEN_ADJUNCT`); the others open a condition or a bound the claim depends on ("if", "once",
+# "until"), or may ("when" of a condition; "since" and "as" have other uses).
+_ADJUNCT_SUBORDINATORS = ("after", "before", "while", "because", "although", "though")
 _SUBORDINATORS = (
-    "if", "unless", "when", "while", "although", "though", "because", "since", "once", "as",
-    "until",
+    *_ADJUNCT_SUBORDINATORS, "if", "unless", "when", "since", "once", "as", "until",
 )  # fmt: skip
 # A sentence opening on a subordinate clause, which a comma closes before the main clause.
 _SUBORDINATE_OPENING = re.compile(
-    rf"(?:{'|'.join(word.title() for word in (*_SUBORDINATORS, 'after', 'before'))})\b[^,]*$"
+    rf"(?:{'|'.join(word.title() for word in _SUBORDINATORS)})\b[^,]*$"
 )
 # A name's party and state ("D-Ore.", "R-Calif.") or age (", 61") set off by commas.
 _PARTY_OR_AGE = re.compile(r",\s(?:[DRI]-[A-Z][\w.]*|\d{1,3})$")
@@ -405,12 +408,10 @@ def _splits(cut: Cut, quotes: list[tuple[int, int]]) -> bool:
 # relative clause or an appositive, which the main verb may follow ("The group, which ...").
 _CLOSING = frozenset({*_TO_THE_END, "second clause"})
 # The adjunct clause a truncation ran into when no comma sets it off ("... with federal
-# investigators even after Manafort agreed to cooperate"): a clause of time, cause or concession,
-# whose lost end cannot change the claim before it. Never a condition ("if", "unless", "once"),
-# which the claim depends on, nor "until", which bounds it.
+# investigators even after Manafort agreed to cooperate"): its lost end cannot change the claim
+# before it. Never a condition ("if", "unless", "once") nor "until", which bounds the claim.
 _OPEN_ADJUNCT = re.compile(
-    r"\s(?:(?:even|just|shortly|long)\s)?(?:after|before|while|because|although|though)"
-    rf"\s[^,;]*{_END}"
+    rf"\s(?:(?:even|just|shortly|long)\s)?(?:{'|'.join(_ADJUNCT_SUBORDINATORS)})\s[^,;]*{_END}"
 )
 
 
