@@ -58,6 +58,10 @@ class Span(BaseModel):
     end: int
     text: str
 
+    def within(self, sentence: Sentence) -> tuple[int, int]:
+        """The span's start and end in the sentence's own text (spans hold document offsets)."""
+        return self.start - sentence.start, self.end - sentence.start
+
 
 Bound = Literal["exact", "approximate", "at_least", "at_most", "range"]
 Statement = Literal["actual", "expected", "forecast", "estimate", "target"]

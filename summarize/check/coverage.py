@@ -292,7 +292,7 @@ def _only_who_spoke(item: SentenceAnalysis, sentence: Sentence) -> bool:
     "Morning Joe.""): it says who spoke, and what they said is in the sentence before it."""
     if not item.attributions:
         return False
-    spans = [(a.start - sentence.start, a.end - sentence.start) for a in item.attributions]
+    spans = [a.within(sentence) for a in item.attributions]
     said = set(content_terms(blanked(sentence.text, spans))) - name_terms(item)
     return len(said) < MIN_SAID_TERMS
 

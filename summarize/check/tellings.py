@@ -84,7 +84,7 @@ class Tellings:
 
     def _around(self, ref: SentenceRef, span: Span) -> frozenset[str]:
         sentence = self.analysis.sentence(ref)
-        start, end = span.start - sentence.start, span.end - sentence.start
+        start, end = span.within(sentence)
         left = sentence.text[:start].split()[-AROUND_WORDS:]
         right = sentence.text[end:].split()[:AROUND_WORDS]
         return frozenset(content_terms(" ".join(left + right)))

@@ -209,13 +209,10 @@ class CandidateBuilder:
         sentence = analysis.sentence(ref)
         text = sentence.text + ("." if cut_off else "")
         attributions = analysis.analysis_of(ref).attributions
-        protected = [(a.start - sentence.start, a.end - sentence.start) for a in attributions]
+        protected = [a.within(sentence) for a in attributions]
         details = attribution_details(
             text,
-            [
-                (a.start - sentence.start, a.end - sentence.start, a.source, a.cue)
-                for a in attributions
-            ],
+            [(*a.within(sentence), a.source, a.cue) for a in attributions],
         )
         always = modifier_cuts(text, wording.own_loaded(ref)) + function_word_cuts(text)
         published = analysis.document(ref.document).published
@@ -276,7 +273,7 @@ class CandidateBuilder:
             if any(comparable(old, other) and not overlaps(old, other) for other in new)
         ]
         attributions = analysis.analysis_of(figure).attributions
-        protected = [(a.start - sentence.start, a.end - sentence.start) for a in attributions]
+        protected = [a.within(sentence) for a in attributions]
         texts = [wording.finish(text, published, dated=True)]
         shorter = [
             variant

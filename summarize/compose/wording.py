@@ -146,7 +146,7 @@ class Wording:
         for term in self.analysis.analysis_of(ref).loaded_terms:
             stems = {stem(token) for token in tokenize(term.text)}
             if not any(stems <= other for other in others):
-                spans.append((term.start - sentence.start, term.end - sentence.start))
+                spans.append(term.within(sentence))
         return spans
 
     def penalty(self, ref: SentenceRef, contested: bool) -> float:
