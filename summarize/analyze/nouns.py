@@ -18,6 +18,9 @@ from importlib import resources
 # ("member" -> "associate" -> "peer" -> "person"). Any of 2 to 5 scores the same on the dev half
 # of SummEdits; 4 spares more paraphrases.
 HYPERNYM_LEVELS = 4
+# English's suppletive plural: WordNet lists "people" only as a lemma of its own (a nation, a
+# group), but "300 people" counts persons.
+_SUPPLETIVE_PLURALS = {"people": "person"}
 
 
 def _key(line: str) -> str:
@@ -56,7 +59,7 @@ class NounSenses:
     def lemmas(self, word: str) -> list[str]:
         """The lemmas `word` may be a form of: itself, an irregular plural's lemma, or the word
         without a plural ending ("people" is a lemma and the plural of "person")."""
-        found = [word, self._plural_of(word)]
+        found = [word, self._plural_of(word), _SUPPLETIVE_PLURALS.get(word, "")]
         for ending, replacement in (("ies", "y"), ("es", ""), ("s", "")):
             if word.endswith(ending):
                 found.append(word[: -len(ending)] + replacement)
@@ -111,6 +114,22 @@ def noun_senses() -> NounSenses:
 
 
 _HEADER = re.compile(r"(?:#[^\n]*\n|\n)*")
+
+
+def kind_of_either(a: str, b: str) -> bool:
+    """One noun (any number) names the other's thing or a kind of it, up to HYPERNYM_LEVELS:
+    "recipients" / "people", "insurgents" / "rebels"."""
+    nouns = noun_senses()
+    senses_a = nouns.senses_of(nouns.lemmas(a.lower()))
+    senses_b = nouns.senses_of(nouns.lemmas(b.lower()))
+    return bool(senses_a & nouns.near(senses_b) or senses_b & nouns.near(senses_a))
+
+
+def names_inhabitants(noun: str) -> bool:
+    """The noun (any number) names people by where they live: "Americans", "residents"."""
+    nouns = noun_senses()
+    inhabitant = nouns.senses_of(["inhabitant"])
+    return bool(inhabitant & nouns.near(nouns.senses_of(nouns.lemmas(noun.lower()))))
 
 
 def synonyms(a: str, b: str) -> bool:

@@ -1,14 +1,15 @@
 """Framing findings: how a report tells a claim that another report tells plainly.
 
-Medium, each (a loaded word low when the other report's telling is only loosely similar: it may
-be another fact): loaded words a report uses in its own voice where another tells the same claim
+Medium, each (a loaded word low when the other report's telling is only loosely similar: it may be
+another fact): loaded words a report uses in its own voice where another tells the same claim
 plainly (words in quotations or in someone's reported speech are theirs, unless another report
 gives the same speech without them: then the report added them; a loaded verb of speech needs
-another report's account of the same statement; "so-called" before a quoted term is no loaded
-word when another report quotes the term too: both set it apart); the same number counting
-different things (five militants vs five fighters; people killed vs casualties); a cause, motive
-or backing asserted in a report's own voice that the other reports' telling of the claim does not
-make ("is due to vote" schedules, it does not explain).
+another report's account of the same statement; "so-called" before a quoted term is no loaded word
+when another report quotes the term too: both set it apart); the same number counting different
+things (five militants vs five fighters; people killed vs casualties; not "people" vs "Americans":
+where people live is no other thing); a cause, motive or backing asserted in a report's own voice
+that the other reports' telling of the claim does not make ("is due to vote" schedules, it does not
+explain).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from summarize.analyze.framing import (
     is_speech_word,
     reported_loaded_terms,
 )
-from summarize.analyze.nouns import synonyms
+from summarize.analyze.nouns import kind_of_either, names_inhabitants, synonyms
 from summarize.analyze.quantities import overlaps
 from summarize.analyze.reporting import is_reporting, names_a_speaker
 from summarize.check.evidence import names, quote_sentence, quote_span, report_name
@@ -80,6 +81,7 @@ def counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
                 and qa.counted != qb.counted
                 and overlaps(qa, qb)
                 and not synonyms(qa.counted or "", qb.counted or "")
+                and not _where_they_live(qa.counted or "", qb.counted or "")
             ):
                 return Finding(
                     kind="framing",
@@ -95,6 +97,13 @@ def counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
                     ),
                 )
     return None
+
+
+def _where_they_live(a: str, b: str) -> bool:
+    """One noun is the other told by where its people live ("people" / "Americans", "residents"):
+    that is where they are, not how they are framed. Other kinds of a noun may be ("individuals"
+    / "civilians", "people" / "casualties")."""
+    return kind_of_either(a, b) and (names_inhabitants(a) or names_inhabitants(b))
 
 
 def loaded_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from summarize.analyze.nouns import noun_senses
+from summarize.analyze.nouns import kind_of_either, noun_senses
 from summarize.analyze.quantities import comparable, find_quantities, overlaps
 from summarize.judge.lexicon import NEGATING_PREFIXES, classes, opposites
 from summarize.judge.names import claim_names, derived
@@ -207,8 +207,4 @@ def _unrelated_nouns(said: str, written: str) -> bool:
         or any(c.endswith(s) or s.endswith(c) for c in claim_lemmas for s in source_lemmas)
     ):
         return False
-    claim_senses = nouns.senses_of(claim_lemmas)
-    source_senses = nouns.senses_of(source_lemmas)
-    return not (
-        claim_senses & nouns.near(source_senses) or source_senses & nouns.near(claim_senses)
-    )
+    return not kind_of_either(said, written)

@@ -113,6 +113,18 @@ def test_the_same_count_of_other_things_is_framing_but_synonyms_are_not():
     assert not counted_framing("protesters", "demonstrators")  # one WordNet sense
 
 
+def test_people_counted_by_where_they_live_are_no_framing_but_other_kinds_are():
+    def counted_framing(word_a: str, word_b: str) -> bool:
+        sentence = "More than 10,000 {} have been displaced by the floods since Monday."
+        reports = {"a": sentence.format(word_a), "b": sentence.format(word_b)}
+        return _framing_explains(reports, "counts different things")
+
+    assert not counted_framing("people", "residents")
+    assert not counted_framing("Americans", "people")
+    assert counted_framing("individuals", "civilians")
+    assert counted_framing("people", "casualties")
+
+
 def test_a_declared_aim_is_no_motive_but_an_imputed_one_is():
     def motive(told: str) -> bool:
         reports = {"a": told, "b": "Rebels have fought the army of the junta for a decade."}
