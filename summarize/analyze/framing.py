@@ -23,11 +23,14 @@ sentence with an attribution, outside its speaker ("officials say the groups are
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from summarize.analyze.mentions import find_mentions
+from summarize.analyze.nouns import noun_senses
 from summarize.analyze.speech import reported_speech
 from summarize.models import SentenceAnalysis, Span
+from summarize.text.calendar import CALENDAR_NAMES
 from summarize.text.inflection import word_forms
 from summarize.text.lexicons import lexicon, word_set
 from summarize.text.quotes import quotation_spans
@@ -111,7 +114,8 @@ _SPEECH_LOADED = word_set("slam blast lambaste mock rant tirade smear")
 
 
 LINK_CUES: dict[str, re.Pattern[str]] = {
-    # "due to" after a form of "be" and before a verb schedules ("is due to vote"): not a cause.
+    # "due to" after a form of "be" schedules ("is due to vote"), and so does it before a verb
+    # anywhere ("an interview due to air"): see `link_cues`.
     "cause": re.compile(
         r"\b(because|(?:(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )due to|due to"
         r"(?= (?:the|a|an|his|her|its|their|this|that|these|those|(?-i:[A-Z])\w*|\w+ing)\b))|"
@@ -326,13 +330,41 @@ def loaded_rate(text: str) -> float:
     return len(find_loaded_terms(text)) / words if words else 0.0
 
 
+# "due to" and the two words after it: a verb followed by when or where ("due to air on
+# Friday", "due to vote Thursday") schedules.
+_DUE_TO_NEXT = re.compile(r" ([a-z]+) ([a-z]+)", re.I)
+_WHEN_OR_WHERE = frozenset(("on", "at", "in", "next", "later", "tomorrow", "today", "tonight"))
+
+
+def link_cues(kind: str, text: str) -> Iterator[re.Match[str]]:
+    """The words in `text` that make a link of this kind. "due to" before a word that may be a
+    verb and then a time or place ("an interview due to air on Friday", "talks due to resume in
+    May") schedules; a cause after it is a noun phrase ("due to fallout from", "due to fog")."""
+    for match in LINK_CUES[kind].finditer(text):
+        after = _DUE_TO_NEXT.match(text, match.end())
+        if match.group(0).lower() == "due to" and after and _schedules(*after.groups()):
+            continue
+        yield match
+
+
+def _schedules(word: str, then: str) -> bool:
+    word, then = word.lower(), then.lower()
+    if word.endswith(("s", "ing")) or word in STOPWORDS:
+        return False  # a plural, a gerund or a determiner opens a noun phrase
+    if then not in _WHEN_OR_WHERE and then not in CALENDAR_NAMES:
+        return False
+    nouns = noun_senses()
+    lemmas = nouns.lemmas(word)
+    return not lemmas or any(nouns.is_also_other(lemma) for lemma in lemmas)
+
+
 def find_links(text: str) -> dict[str, str]:
     """The causes, motives or backing a sentence asserts in its own voice: kind of link -> the
     words making it (a link inside someone's reported words is theirs)."""
     found = {}
     reported: list[tuple[int, int]] | None = None
-    for kind, pattern in LINK_CUES.items():
-        for match in pattern.finditer(text):
+    for kind in LINK_CUES:
+        for match in link_cues(kind, text):
             if reported is None:
                 reported = reported_speech(text)
             if not any(start <= match.start() < end for start, end in reported):
@@ -342,9 +374,10 @@ def find_links(text: str) -> dict[str, str]:
 
 
 def added_links(claim: SentenceAnalysis, others: list[SentenceAnalysis]) -> dict[str, str]:
-    """The links `claim` asserts in its own voice that `others` do not make (none when it is
-    attributed: then they are its speaker's)."""
-    if not others or claim.attributions:
+    """The links `claim` asserts in its own voice that `others` do not make. A sentence naming
+    a speaker may still make one ("The mayor, heeding angry residents, said ..."): only a link
+    inside the reported words is the speaker's, and `find_links` leaves those out."""
+    if not others:
         return {}
     elsewhere = set().union(*(other.links for other in others))
     return {kind: words for kind, words in claim.links.items() if kind not in elsewhere}

@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 
 from summarize.analyze.framing import (
-    LINK_CUES,
     added_links,
     in_own_voice,
     is_charged,
     is_speech_word,
+    link_cues,
     reported_loaded_terms,
 )
 from summarize.analyze.nouns import kind_of_either, names_inhabitants, synonyms
@@ -247,7 +247,7 @@ def link_findings(
             ]
     findings = []
     for item in analysis.sentences:
-        if not item.links or item.attributions:
+        if not item.links:
             continue
         ref = SentenceRef(document=item.document, sentence=item.sentence)
         others = members.get((ref.document, ref.sentence)) or tellings.of(ref)
@@ -286,7 +286,7 @@ def _link_told(analysis: Analysis, ref: SentenceRef) -> bool:
     the one another report gives."""
     text = sentence_text(analysis, ref)
     others = [set(o.terms) for o in analysis.sentences if o.document != ref.document]
-    for cue in LINK_CUES["cause"].finditer(text):
+    for cue in link_cues("cause", text):
         reason = set(content_terms(" ".join(text[cue.end() :].split()[:AROUND_WORDS])))
         if any(len(reason & terms) >= min(2, len(reason)) for terms in others):
             return True
