@@ -62,7 +62,9 @@ _LEXICON_SUBSET = word_set(
 # disorder to an act or to people ("a post-impeachment revenge plot", "a blistering rebuke",
 # "economic carnage", "a tumultuous two years"), the last lines, came from the misses of the
 # dev, heldout and fresh sets: 20 times in the sources outside quotations, never in the
-# references (7.6 expected at the sources' rate).
+# references (7.6 expected at the sources' rate). "Rioter", a label for a person at a protest
+# (the blind set's misses), is in the sources 11 times and never in the references, where "riot"
+# is 6 times in 21: the label, more than the event's name, is the outlet's choice.
 _EXTRA_LOADED = word_set(
     """
     slam slammed slams slamming blasted blasting lambaste lambasted brutal brutally shocking
@@ -85,6 +87,7 @@ _EXTRA_LOADED = word_set(
     purge purged purges purging revenge vengeance vendetta stunt stunts carnage blistering
     desperate desperately tumultuous acrimony acrimonious hyped much-hyped spouted spouting
     lavish rogue cronies lashed
+    rioter rioters
     """
 )
 # Loaded words that only grade size, degree or importance ("very", "massive", "historic"):

@@ -150,6 +150,8 @@ def test_words_that_only_grade_size_load_but_do_not_frame() -> None:
     assert is_charged("stunt") and is_charged("brutal")
     # a strong emotion, disgust, a pejorative name for an event, a partisan label: each frames
     assert all(is_charged(word) for word in ("livid", "abhorrent", "fiasco", "pro-abortion"))
+    # a label for people at a protest
+    assert is_charged("rioters") and is_charged("rioter")
 
 
 def test_scheduling_is_no_cause_and_a_purpose_is_a_motive() -> None:
