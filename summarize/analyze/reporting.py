@@ -68,8 +68,15 @@ _CREDIT = re.compile(
 )
 # "What if ...?", "Ever wondered ...": hypotheticals and teasers by their opening.
 # "Here are a few facts", "Here is what we know": the writer presenting something to the reader.
+# An explainer's headline announces the article instead of reporting ("What we know about the
+# collapse", "What to expect from the hearings", "5 things to watch at the summit", "Five key
+# takeaways from the indictments", "What the virus means for the presidency", "What the
+# indictments mean — and don't mean").
 _OPENING = re.compile(
-    r"^(?:what if|ever wonder|have you|did you know|think about it|here(?:'s|’s| is| are))\b",
+    r"^(?:what if|ever wonder|have you|did you know|think about it|here(?:'s|’s| is| are)|"
+    r"what (?:we|you) (?:know|learned) about|what to (?:expect|watch|know)|"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:\w+ )?(?:things|takeaways|lessons)|"
+    r"(?:key )?takeaways|what (?:[\w’'-]+ ){1,6}means?(?= for\b|\s*[—–-]|\W*$))\b",
     re.I,
 )
 # An interjection opening the sentence is the writer talking ("Oh, here we go: ...", "Wow,").

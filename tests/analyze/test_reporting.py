@@ -100,6 +100,24 @@ def test_earlier_occurrences_of_something_recurring_are_background(
     assert is_background(text) is background
 
 
+@pytest.mark.parametrize(
+    ("text", "reporting"),
+    [
+        ("Five key takeaways from the Russian indictments.", False),
+        ("What We Know About the Building Collapse in Surfside, Fla.", False),
+        ("5 Things To Watch At The Biden-Putin Summit.", False),
+        ("What to expect from this week's impeachment hearings.", False),
+        ("What the coronavirus means for Trump's presidency.", False),
+        ("What Mueller's new Russia indictments mean — and don't mean.", False),
+        ("What began as a protest turned into a riot on Sunday.", True),
+        ("Ten questions remain unanswered, officials said.", True),
+        ("Five people were killed in the blast.", True),
+    ],
+)
+def test_an_explainer_s_headline_announces_rather_than_reports(text: str, reporting: bool) -> None:
+    assert is_reporting(text) is reporting
+
+
 def test_here_are_is_the_writer_presenting() -> None:
     assert not is_reporting("Here are a few fast facts about the governor and public health.")
     assert is_reporting("Herefordshire council said the road would reopen on Monday.")
