@@ -45,9 +45,10 @@ _POINTING_BACK = re.compile(
 # An editor's word in brackets stands in a quotation ("And [he] had just hijacked it"): outside
 # quotation marks, the sentence is a quotation's next sentence, without them or its speaker.
 _EDITED_QUOTATION = re.compile(r"\[[a-z][^\]]*\]")
+# Connectives may stack ("And then he went on", "But now"): all of them go.
 _CONNECTIVE = re.compile(
-    r"^(however|meanwhile|additionally|also|moreover|furthermore|but|and|still|yet|instead|"
-    r"in addition|at the same time|finally|now|then)\b,?\s+",
+    r"^(?:(?:however|meanwhile|additionally|also|moreover|furthermore|but|and|still|yet|instead|"
+    r"in addition|at the same time|finally|now|then)\b,?\s+)+",
     re.I,
 )
 _NOW = re.compile(r"\s+now\b")

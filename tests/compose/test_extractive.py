@@ -502,6 +502,8 @@ def test_a_pronoun_after_the_connective_the_summary_drops_leans_back():
 
     assert Wording.leans_back("But he said the talks had failed.")
     assert Wording.leans_back("Then he went on to offer a 15-minute ode to alliances.")
+    assert Wording.leans_back("And then he went on to offer a 15-minute ode to alliances.")
+    assert Wording.leans_back("But now, they say the talks have failed.")
     assert not Wording.leans_back("But the union said the talks had failed.")
     assert not Wording.leans_back("Thenceforth the port stayed closed.")
     assert Wording.leans_back("But that is the highest since records began in 2000.")
