@@ -377,10 +377,9 @@ def find_links(text: str) -> dict[str, str]:
 
 
 def added_links(claim: SentenceAnalysis, others: list[SentenceAnalysis]) -> dict[str, str]:
-    """The links `claim` asserts in its own voice that `others` do not make. A sentence naming
-    a speaker may still make one ("The mayor, heeding angry residents, said ..."): only a link
-    inside the reported words is the speaker's, and `find_links` leaves those out."""
-    if not others:
+    """The links `claim` asserts in its own voice that `others` do not make (none when it is
+    attributed: then they are its speaker's)."""
+    if not others or claim.attributions:
         return {}
     elsewhere = set().union(*(other.links for other in others))
     return {kind: words for kind, words in claim.links.items() if kind not in elsewhere}

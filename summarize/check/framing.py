@@ -247,7 +247,7 @@ def link_findings(
             ]
     findings = []
     for item in analysis.sentences:
-        if not item.links:
+        if not item.links or item.attributions:
             continue
         ref = SentenceRef(document=item.document, sentence=item.sentence)
         others = members.get((ref.document, ref.sentence)) or tellings.of(ref)

@@ -134,21 +134,6 @@ def test_a_declared_aim_is_no_motive_but_an_imputed_one_is():
     assert motive("Rebels have fought the army of the junta for a decade in a bid to rule.")
 
 
-def test_a_motive_beside_the_speaker_is_the_report_s_own_but_one_in_the_speech_is_theirs():
-    def motive(told: str) -> bool:
-        plain = "The mayor said on Monday that the city would close three shelters in May."
-        return _framing_explains({"a": told, "b": plain}, "motive")
-
-    assert motive(
-        "The mayor, heeding the demands of angry residents, said on Monday that the city would "
-        "close three shelters in May."
-    )
-    assert not motive(
-        "The mayor said on Monday that the city would close three shelters in May, heeding the "
-        "demands of angry residents."
-    )
-
-
 def test_a_cause_another_report_gives_elsewhere_is_not_one_sided():
     def cause(second: str) -> bool:
         reports = {
