@@ -356,9 +356,7 @@ def _schedules(word: str, then: str) -> bool:
         return False  # a plural, a gerund or a determiner opens a noun phrase
     if then not in _WHEN_OR_WHERE and then not in CALENDAR_NAMES:
         return False
-    nouns = noun_senses()
-    lemmas = nouns.lemmas(word)
-    return not lemmas or any(nouns.is_also_other(lemma) for lemma in lemmas)
+    return not noun_senses().is_only_noun(word)
 
 
 def find_links(text: str) -> dict[str, str]:

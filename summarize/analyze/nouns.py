@@ -70,6 +70,15 @@ class NounSenses:
         line = self._lemma_line(lemma)
         return line is not None and line[: line.find(" ")].endswith("+")
 
+    def is_only_noun(self, word: str) -> bool:
+        """Every lemma `word` may be a form of is a noun and nothing else ("fallout", not "air")."""
+        lemmas = self.lemmas(word)
+        return bool(lemmas) and not any(self.is_also_other(lemma) for lemma in lemmas)
+
+    def senses(self, word: str) -> set[str]:
+        """The noun senses of a word as written, in any case and number."""
+        return self.senses_of(self.lemmas(word.lower()))
+
     def senses_of(self, lemmas: Iterable[str]) -> set[str]:
         return {
             sense
@@ -120,20 +129,17 @@ def kind_of_either(a: str, b: str) -> bool:
     """One noun (any number) names the other's thing or a kind of it, up to HYPERNYM_LEVELS:
     "recipients" / "people", "insurgents" / "rebels"."""
     nouns = noun_senses()
-    senses_a = nouns.senses_of(nouns.lemmas(a.lower()))
-    senses_b = nouns.senses_of(nouns.lemmas(b.lower()))
+    senses_a, senses_b = nouns.senses(a), nouns.senses(b)
     return bool(senses_a & nouns.near(senses_b) or senses_b & nouns.near(senses_a))
 
 
 def names_inhabitants(noun: str) -> bool:
     """The noun (any number) names people by where they live: "Americans", "residents"."""
     nouns = noun_senses()
-    inhabitant = nouns.senses_of(["inhabitant"])
-    return bool(inhabitant & nouns.near(nouns.senses_of(nouns.lemmas(noun.lower()))))
+    return bool(nouns.senses_of(["inhabitant"]) & nouns.near(nouns.senses(noun)))
 
 
 def synonyms(a: str, b: str) -> bool:
     """The two nouns (any number) share a WordNet sense: two words for one thing."""
     nouns = noun_senses()
-    senses_a = nouns.senses_of(nouns.lemmas(a.lower()))
-    return bool(senses_a & nouns.senses_of(nouns.lemmas(b.lower())))
+    return bool(nouns.senses(a) & nouns.senses(b))

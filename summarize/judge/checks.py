@@ -200,10 +200,9 @@ def _unrelated_nouns(said: str, written: str) -> bool:
     nouns = noun_senses()
     source_lemmas, claim_lemmas = nouns.lemmas(written), nouns.lemmas(said)
     if (
-        not source_lemmas
-        or not claim_lemmas
+        not claim_lemmas
         or written.endswith(("ing", "ed"))
-        or any(nouns.is_also_other(lemma) for lemma in source_lemmas)
+        or not nouns.is_only_noun(written)
         or any(c.endswith(s) or s.endswith(c) for c in claim_lemmas for s in source_lemmas)
     ):
         return False
