@@ -155,7 +155,7 @@ def test_the_same_compound_figure_of_one_thing_is_compared() -> None:
 
 def test_figures_each_from_its_own_named_source_conflict_at_medium() -> None:
     reports = {
-        "a": "Approximately 440,000 people watched the convention's first night on Monday, "
+        "a": "Approximately 9 million people watched the convention's first night on Monday, "
         "according to a Hill report.",
         "b": "A total of 17 million people watched the convention's first night on Monday, "
         "according to Nielsen.",
@@ -164,6 +164,20 @@ def test_figures_each_from_its_own_named_source_conflict_at_medium() -> None:
     assert finding.severity == "medium"  # two sources may have measured differently
     same_source = {name: text.replace("a Hill report", "Nielsen") for name, text in reports.items()}
     assert [f.severity for f in conflicts(same_source)] == ["high"]
+
+
+def test_a_likely_match_an_order_of_magnitude_apart_is_no_conflict() -> None:
+    # Each from its own source, so a likely match: 440,000 streamed and 17 million on television
+    # are two audiences counted as "people", not one figure disputed.
+    reports = {
+        "a": "Approximately 440,000 people watched the convention's first night on Monday, "
+        "according to a Hill report.",
+        "b": "A total of 17 million people watched the convention's first night on Monday, "
+        "according to Nielsen.",
+    }
+    assert conflicts(reports) == []
+    same_source = {name: text.replace("a Hill report", "Nielsen") for name, text in reports.items()}
+    assert [f.severity for f in conflicts(same_source)] == ["high"]  # one figure: a slip to check
 
 
 def test_a_frame_in_words_says_where_a_distance_is_from() -> None:

@@ -30,7 +30,8 @@ never makes two values that disagree agree, and giving it is not giving the valu
 - `quantity_conflict`: the values differ beyond rounding and hedges. **high** only when a
   careful reader would confirm it: every part of both frames matches, and the sentences are
   about the same fact (aligned, similar, or the same subject named); **medium** when a part of a
-  frame is unknown on one side (say less when unsure).
+  frame is unknown on one side (say less when unsure), and none when such values are more than
+  ten times apart (two things counted with one noun: a town's people and a church's).
 
 The disagreements of one kind and severity among a component's values are one finding over all
 of them (`_grouped`): twenty reports saying 5 against one saying 7 is one conflict about the odd

@@ -22,6 +22,9 @@ from summarize.models import (
 )
 from summarize.text.tokens import content_terms
 
+# Values of a likely match (a frame part unknown) further apart than this are no one figure.
+MAX_LIKELY_RATIO = 10
+
 
 def _from_place(subject: str | None) -> bool:
     """A distance from somewhere ("from Pyongyang"): it is measured from that place only."""
@@ -134,7 +137,24 @@ def _own_sources(sentences: Sentences, a: Figure, b: Figure) -> bool:
 
 
 def compare(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Edge | None:
-    """How surely two figures of different reports are the same figure; None: not comparable.
+    """How surely two figures of different reports are the same figure (`_match`); None: not
+    comparable. A likely match whose values are more than MAX_LIKELY_RATIO times apart is none:
+    reports disputing one figure differ by a part of it, while values an order of magnitude
+    apart under a loosely matched frame are two things counted with one noun (a town's 17,000
+    people and a church's 250, a stream's 440,000 viewers and television's 17 million)."""
+    edge = _match(a, b, sentences, similarity)
+    if edge is not None and edge.match == "likely" and _orders_apart(a.quantity, b.quantity):
+        return None
+    return edge
+
+
+def _orders_apart(a: Quantity, b: Quantity) -> bool:
+    low, high = sorted((abs(a.normalized), abs(b.normalized)))
+    return low > 0 and high > MAX_LIKELY_RATIO * low
+
+
+def _match(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Edge | None:
+    """How surely two figures are the same figure, by their frames and sentences.
 
     - the same figure (high when they disagree): every part of both frames matches, and the
       sentences are about the same fact (one claim group, or similar), or both figures name
