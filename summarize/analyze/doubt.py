@@ -2,7 +2,8 @@
 
 "Could not be independently verified", "without evidence", "unconfirmed" say a claim is
 unverified (`is_unverified`); "claimed", "allegedly", "reportedly", "it was reported", "what
-she said was" present it as someone's (`distancing`). A short sentence after a claim that only
+she said was" present it as someone's (`distancing`); "alleged", "falsely", "debunked", "denied
+reports" dispute it (`disputes`). A short sentence after a claim that only
 says it could not be verified remarks on that claim (`unverified_remark`).
 """
 
@@ -23,6 +24,14 @@ _DOUBT_RE = re.compile(
     r"|\b(?:unverified|unconfirmed|unsubstantiated|uncorroborated)\b"
     r"|\bno\s+(?:independent\s+)?(?:confirmation|verification|evidence)\b",
     re.IGNORECASE,
+)
+# Doubt cast on a claim: alleged, purported, refuted ("falsely claimed", "a debunked claim"), or
+# a report of it denied ("denied an explosive report by BuzzFeed News that ...").
+_DISPUTING = re.compile(
+    r"\b(alleged\w*|purported\w*|without evidence|falsely|debunked|false claims?|"
+    r"(?:den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:reports?|claims?|allegations?|accounts?|stor(?:y|ies)))\b",
+    re.I,
 )
 # Cues that put a claim at a distance: someone claims it, it is alleged or only reported, or
 # the report says it cannot be verified.
@@ -71,6 +80,17 @@ def is_unverified(text: str) -> bool:
     """True when the sentence says a claim is unverified, unconfirmed or without evidence.
     (Cached: the analyzers, the composer and the checkers each ask about the same sentences.)"""
     return bool(_DOUBT_RE.search(text))
+
+
+def disputes(text: str) -> bool:
+    """The sentence disputes a claim: calls it alleged, false or debunked, or denies a report
+    of it."""
+    return bool(_DISPUTING.search(text))
+
+
+def casts_doubt(text: str) -> bool:
+    """The sentence says a claim is unverified or disputes it."""
+    return is_unverified(text) or disputes(text)
 
 
 # A sentence this short that says a claim is unverified is a remark on the sentence before it.

@@ -17,6 +17,7 @@ import re
 
 from summarize.analyze.doubt import (
     cites_evidence,
+    disputes,
     distancing,
     held_view,
     is_unverified,
@@ -37,14 +38,6 @@ from summarize.text.display import shorten
 from summarize.text.quotes import blanked
 from summarize.text.tokens import content_terms, term_overlap
 
-# Doubt cast on a claim: alleged, purported, refuted ("falsely claimed", "a debunked claim"), or
-# a report of it denied ("denied an explosive report by BuzzFeed News that ...").
-_DISPUTING = re.compile(
-    r"\b(alleged\w*|purported\w*|without evidence|falsely|debunked|false claims?|"
-    r"(?:den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:reports?|claims?|allegations?|accounts?|stor(?:y|ies)))\b",
-    re.I,
-)
 # Members must say nearly the same thing before their attribution is compared.
 SAME_CLAIM_OVERLAP = 0.5
 # A flat statement and a distanced one are the same claim when they share this many of its
@@ -67,7 +60,7 @@ def _doubt(analysis: Analysis, ref: SentenceRef) -> set[str]:
     doubt = set()
     if any(is_unverified(text) for text in texts):
         doubt.add("unverified")
-    if any(_DISPUTING.search(text) for text in texts) or any(
+    if any(disputes(text) for text in texts) or any(
         attribution.doubt for attribution in analysis.analysis_of(ref).attributions
     ):
         doubt.add("disputed")

@@ -4,7 +4,9 @@ The same claim in another report is its most similar sentence there (at least
 WORDING_SIMILARITY, sharing at least SHARED_TELLING_TERMS content words; neighbours from
 alignment's candidates, never all pairs). A telling is plain when it is in the report's own
 words (not mostly a quotation), without charged words of its own, and without the compared
-words in any form, in it or anywhere in its report's own voice. The speaker helpers say whether
+words in any form, in it or anywhere in its report's own voice; for a word that disputes the
+claim ("falsely", "debunked"), a telling that doubts it too ("unsubstantiated claims") is not
+plain. The speaker helpers say whether
 two sentences report the same statement.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 
 from summarize.align import Similarities
+from summarize.analyze.doubt import casts_doubt, disputes
 from summarize.analyze.framing import (
     in_own_voice,
     is_charged,
@@ -95,7 +98,8 @@ def plainly(analysis: Analysis, ref: SentenceRef, words: set[str]) -> bool:
     the speaker's telling), without charged words of its own, and without these words in any
     form at all ("anti-rioting" uses "riot"); nor does its report use them in its own voice
     elsewhere ("sparked controversy" shares "controversial"): a word both reports use is no
-    difference in framing between them."""
+    difference in framing between them. Where the words dispute the claim ("falsely claimed"),
+    a sentence that doubts it too ("repeating unsubstantiated claims") frames it alike."""
     sentence = analysis.sentence(ref)
     if len(unquoted(sentence.text).split()) < OWN_WORDS_SHARE * len(sentence.text.split()):
         return False
@@ -103,6 +107,8 @@ def plainly(analysis: Analysis, ref: SentenceRef, words: set[str]) -> bool:
     charged = in_own_voice(sentence.text, sentence.start, [t for t in loaded if is_charged(t.text)])
     families = _families(words)
     own = unquoted(analysis.document(ref.document).text)
+    if any(disputes(word) for word in words) and casts_doubt(sentence.text):
+        return False  # both dispute the claim ("falsely" / "unsubstantiated claims")
     return not charged and not families & (_families_in(sentence.text) | _families_in(own))
 
 

@@ -192,3 +192,18 @@ def test_a_loaded_word_in_a_teaser_for_another_story_is_no_framing():
         "The rapper's shocking White House visit on Thursday: read more about "
         "his hour with the president."
     )
+
+
+def test_a_word_disputing_a_claim_is_no_framing_where_the_other_report_disputes_it_too():
+    def falsely(other_wording: str) -> bool:
+        reports = {
+            "a": "The governor said on Sunday that the vote was rigged, falsely claiming that "
+            "observers had been barred from the count in the capital.",
+            "b": "The governor said on Sunday that the vote was rigged, claiming that observers "
+            f"had been barred from the count in the capital{other_wording}.",
+        }
+        return _framing_explains(reports, "falsely")
+
+    assert falsely("")
+    assert not falsely(", a claim that could not be verified")
+    assert not falsely(" without evidence")
