@@ -22,7 +22,7 @@ from summarize.analyze.reporting import is_reporting, names_a_speaker, takes_a_s
 from summarize.models import Analysis, ClaimGroup, SentenceRef
 from summarize.text.calendar import PERIOD_OF_NOW
 from summarize.text.quotes import QUOTED, closed, crosses_sentences, unquoted
-from summarize.text.sentences import is_finished, opens_on_demonstrative
+from summarize.text.sentences import ends_on_ellipsis, is_finished, opens_on_demonstrative
 from summarize.text.tokens import (
     POSSESSIVE_RE,
     STOPWORDS,
@@ -133,9 +133,14 @@ class Wording:
     def leans_back(text: str) -> bool:
         """Opens on a pronoun or a demonstrative that points outside the sentence ("He said ...",
         "That is the highest since 2000"), also once the connective the summary drops is gone
-        ("But he said ...", "Then he went on ...")."""
+        ("But he said ...", "Then he went on ..."), or ends on a modal whose verb the sentence
+        before gives ("experts fear they could be")."""
         opening = _CONNECTIVE.sub("", text)
-        return bool(_PRONOUN_OPENING.match(opening)) or opens_on_demonstrative(opening)
+        return (
+            bool(_PRONOUN_OPENING.match(opening))
+            or opens_on_demonstrative(opening)
+            or ends_on_ellipsis(text)
+        )
 
     def own_loaded(self, ref: SentenceRef) -> list[tuple[int, int]]:
         """The loaded words of the sentence (offsets in it) that no other report uses."""

@@ -53,6 +53,14 @@ _DEMONSTRATIVE_OPENING = re.compile(
     rf"^(?:that|these|those|such)\b|^this\b(?!\s+{PERIOD_OF_NOW})", re.I
 )
 
+# A pronoun and a modal ending the sentence, the verb phrase left out ("they could be.", "we
+# will."); "to his will" and "in May" end on nouns, which no pronoun subject precedes.
+_STRANDED_MODAL = re.compile(
+    r"\b(?:i|you|he|she|it|we|they|who)\s+(?:could|can|would|will|should|shall|may|might|must)"
+    rf"(?:\s+not|n[’']t)?(?:\s+(?:be|have|have been|do))?[.!?…]{CLOSER}*$",
+    re.I,
+)
+
 
 def is_finished(sentence: str) -> bool:
     """The sentence ends as a sentence does: with a stop, closing quotes or brackets after it
@@ -62,6 +70,13 @@ def is_finished(sentence: str) -> bool:
     if not words or not _FINISHED.search(words[-1]):
         return False
     return words[-1].lstrip(OPENERS).rstrip(CLOSERS).removesuffix(".").lower() not in _NEVER_FINAL
+
+
+def ends_on_ellipsis(sentence: str) -> bool:
+    """The sentence ends on a subject and a modal whose verb is left out ("Health experts are
+    concerned they could be."): the verb is in the sentence before, so the claim is told with it,
+    not alone."""
+    return bool(_STRANDED_MODAL.search(sentence))
 
 
 def opens_on_demonstrative(sentence: str) -> bool:

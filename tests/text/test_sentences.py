@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.text.sentences import is_finished, opens_on_demonstrative, split_sentences
+from summarize.text.sentences import (
+    ends_on_ellipsis,
+    is_finished,
+    opens_on_demonstrative,
+    split_sentences,
+)
 
 
 @pytest.mark.parametrize(
@@ -47,3 +52,20 @@ def test_a_demonstrative_opening_points_to_the_sentence_before(
     sentence: str, points_back: bool
 ) -> None:
     assert opens_on_demonstrative(sentence) is points_back
+
+
+@pytest.mark.parametrize(
+    ("sentence", "elliptical"),
+    [
+        ("Health experts ‘extremely concerned’ they could be.", True),
+        ("Officials said they would not.", True),
+        ("Nobody knows whether it will.", True),
+        ("The president tried to bend the department to his will.", False),
+        ("Prices rose 0.6% after easing 0.1% in May.", False),
+        ("Officials said they could be in place by Friday.", False),
+    ],
+)
+def test_a_modal_whose_verb_is_left_out_ends_an_elliptical_sentence(
+    sentence: str, elliptical: bool
+) -> None:
+    assert ends_on_ellipsis(sentence) is elliptical
