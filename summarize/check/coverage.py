@@ -238,7 +238,7 @@ class _Novelty:
         """The figures and names only this report gives, as written: what makes a claim
         substantive rather than colour."""
         figures = [
-            q.text
+            _whole_word(sentence, q.start, q.end)
             for q in item.quantities
             if self.figures[(q.base_unit, q.normalized)] <= 1
             and not _AGE.match(sentence.text, q.start - sentence.start - 2)
@@ -258,6 +258,17 @@ class _Novelty:
             and any(self.reports[term] <= 1 for term in content_terms(mention.text))
         ]
         return list(dict.fromkeys(figures + names))
+
+
+# The rest of a hyphenated word a figure opens ("23-year" + "-old").
+_REST_OF_WORD = re.compile(r"(?:-[A-Za-z]+)+")
+
+
+def _whole_word(sentence: Sentence, start: int, end: int) -> str:
+    """The figure as the reader sees it in the sentence: "23-year-old", not "23-year"."""
+    text, offset = sentence.text, sentence.start
+    match = _REST_OF_WORD.match(text, end - offset)
+    return text[start - offset : match.end() if match else end - offset]
 
 
 # Courtesies are no claim about the event: thanks, praise, condolences, congratulations.

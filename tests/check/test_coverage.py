@@ -136,6 +136,16 @@ def test_the_explanation_names_what_only_that_report_gives() -> None:
     assert "no other report gives “Ellen Park”" in unique.explanation
 
 
+def test_the_explanation_quotes_a_figure_as_the_sentence_writes_it() -> None:
+    reports = {
+        "a": "The council approved the budget on Thursday after a long debate in the chamber.",
+        "b": "The council approved the budget on Thursday after a long debate in the chamber. "
+        "A 23-year-old engineer designed the new bus lanes across the northern districts.",
+    }
+    (unique,) = _unique(reports)
+    assert "no other report gives “23-year-old”" in unique.explanation
+
+
 def test_a_rewrite_says_how_many_of_its_sentences_align() -> None:
     shared = (
         "The council approved the budget on Thursday after a long debate. "
