@@ -29,6 +29,7 @@ Kind = Literal["text", "markdown", "html"]
 MIN_PROSE_WORDS = 5  # an article has at least one sentence this long
 MAX_HEADING_WORDS = 30  # longer lines without final punctuation are body text
 MAX_HEADLINE_WORDS = 20  # first sentence of a "Title. lead text" source taken as its title
+HEADLINE_AND_DATELINE_CHARS = 1_000
 DATE_SEARCH_LINES = 6
 MAX_CHROME_CHARS = 600  # longer lines are body paragraphs, never page furniture
 MIN_WRAPPED_LINE_CHARS = 40  # a shorter line before a lowercase one ends where its author chose
@@ -209,6 +210,10 @@ def _clean(text: str) -> _Cleaned:
         header.pop()
     elif body and (dateline := _DATELINE.match(body[0])):
         body[0] = body[0][dateline.end() :]
+    elif body and not header and (joined := _headline_then_dateline(body[0])):
+        title, dateline, rest = joined
+        header.append(title)
+        body[0] = rest[dateline.end() :]
     while len(body) > 1 and _is_non_sentence(body[-1]):
         body.pop()
     agency = dateline and (
@@ -277,6 +282,19 @@ def _take_published(lines: list[str]) -> tuple[dt.date | None, list[str]]:
         if not _is_non_sentence(line):
             break
     return None, lines
+
+
+def _headline_then_dateline(line: str) -> tuple[str, re.Match[str], str] | None:
+    """(title, dateline, text) of a line that joins a headline and a dateline ("Postmaster
+    general testifies ... . WASHINGTON — New Postmaster General ..."): a dateline opens the
+    story's text, so the short sentence before it is the title. Only the line's opening is
+    read: a headline and a dateline fit in it, and a line may be megabytes long."""
+    opening = line[:HEADLINE_AND_DATELINE_CHARS]
+    title, rest = split_headline(opening)
+    dateline = _DATELINE.match(rest) if title else None
+    if title is None or dateline is None:
+        return None
+    return title, dateline, line[len(opening) - len(rest) :]
 
 
 def _pick_title(header: list[str]) -> str | None:

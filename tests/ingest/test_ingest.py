@@ -222,6 +222,19 @@ def test_wrapped_lines_are_joined_back() -> None:
     ]
 
 
+def test_a_headline_joined_to_a_dateline_is_the_title() -> None:
+    text = (
+        "Postmaster testifies that ballots will go through despite cuts. WASHINGTON (AP) — The "
+        "postmaster general said Friday he has no plans to restore the sorting machines."
+    )
+    document = document_from_text(text, "mail")
+    assert document.title == "Postmaster testifies that ballots will go through despite cuts"
+    assert (document.dateline, document.outlet) == ("WASHINGTON", "AP")
+    assert sentence_texts(document) == [
+        "The postmaster general said Friday he has no plans to restore the sorting machines."
+    ]
+
+
 @pytest.mark.parametrize(
     ("first_line", "dateline", "outlet", "starts"),
     [
