@@ -79,6 +79,15 @@ _OPENING = re.compile(
     r"(?:key )?takeaways|what (?:[\w’'-]+ ){1,6}means?(?= for\b|\s*[—–-]|\W*$))\b",
     re.I,
 )
+# A list announced anywhere in a headline is an explainer's too ("Another critic falls and 5 other
+# things we learned from the primaries", "the 3 things you need to know"); "three things to
+# happen" is no list.
+_ANNOUNCED_LIST = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:other |more )?(?:\w+ )?"
+    r"(?:things|takeaways|lessons) (?:(?:we|you) (?:learned|need to know|should know|missed)|"
+    r"to (?:know|watch|expect|remember))\b",
+    re.I,
+)
 # An interjection opening the sentence is the writer talking ("Oh, here we go: ...", "Wow,").
 _INTERJECTION = re.compile(r"^(?:oh|ah|aha|wow|whoa|yikes|ugh|hey|well|yes|boy|alas)\b[,!]", re.I)
 # The first person singular, whose speaker a news writer names (see `_speaks_as_i`).
@@ -106,7 +115,7 @@ def non_reporting_reason(text: str, attributed: bool = False) -> str | None:
         return "a credit or the writer's biography"
     if _YOU.search(own):
         return "addressed to the reader"
-    if _OPENING.match(own):
+    if _OPENING.match(own) or _ANNOUNCED_LIST.search(own):
         return "a hypothetical or a teaser"
     # "To see the full results, click below": an instruction after the purpose it serves.
     purpose = _PURPOSE.match(own)

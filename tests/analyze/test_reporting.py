@@ -112,6 +112,9 @@ def test_earlier_occurrences_of_something_recurring_are_background(
         ("What began as a protest turned into a riot on Sunday.", True),
         ("Ten questions remain unanswered, officials said.", True),
         ("Five people were killed in the blast.", True),
+        ("Another critic falls and 5 other things we learned from Tuesday's primaries.", False),
+        ("The summit ended, and here are the 3 things you need to know.", False),
+        ("The mayor wants three things to happen before the bridge reopens.", True),
     ],
 )
 def test_an_explainer_s_headline_announces_rather_than_reports(text: str, reporting: bool) -> None:
