@@ -166,8 +166,9 @@ _SAID_THAT = re.compile(
 # its subject without one ("Assad as well as his backers have killed ...").
 _ADDITION = re.compile(rf",?\s(?:as well as|along with|together with)\s[^;]*?{_END}")
 # A second clause closing the sentence after a dash or ", and" / ", but": its claim goes whole,
-# the first clause's stays. Only a clause (it has a verb): ", and C." ending a list stays.
-_SECOND_CLAUSE = re.compile(rf"(?:\s(?:—|–|--)\s|,\s(?:and|but)\s)[^;—–]*?{_END}")
+# the first clause's stays. Only a clause (it has a verb): ", and C." ending a list stays. A
+# dash before another dash opens a dashed phrase, whichever way the dashes are typed ("--").
+_SECOND_CLAUSE = re.compile(rf"(?:\s(?:—|–|--)\s|,\s(?:and|but)\s)(?:(?!--)[^;—–])*?{_END}")
 # A phrase set off by a pair of dashes: "the group — a coalition of militias — said".
 _DASHED_PHRASE = re.compile(r"\s(?:—|–|--)\s[^;—–“”\"]{3,80}?\s(?:—|–|--)(?=\s)")
 # The day of the event inside the clause, without commas ("struck on Tuesday over pay", "said

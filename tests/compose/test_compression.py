@@ -338,3 +338,12 @@ def test_the_day_of_the_event_may_go_but_not_a_deadline_or_one_of_several_days()
 )
 def test_the_day_stays_with_a_word_bound_to_it(text: str) -> None:
     assert _shortest(text) == text
+
+
+@pytest.mark.parametrize("dash", ["—", "--"])
+def test_a_dash_before_another_dash_opens_a_dashed_phrase(dash: str) -> None:
+    text = (
+        f"Loyalty to the governor {dash} much more than the issues {dash} matters most in the "
+        "party's primaries."
+    )
+    assert _shortest(text) == "Loyalty to the governor matters most in the party's primaries."
