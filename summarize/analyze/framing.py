@@ -92,13 +92,17 @@ _EXTRA_LOADED = word_set(
 )
 # Loaded words that only grade size, degree or importance ("very", "massive", "historic"):
 # they load a summary (so they count in `loaded_rate`), but straight news uses them to
-# describe, so a report using one where another does not is no framing finding by itself.
+# describe, so a report using one where another does not is no framing finding by itself. So
+# is "conspiracy", the standard name of a charge ("conspiracy to defraud") and of a kind of
+# claim ("conspiracy theories"): the NeuS references use it at 0.77 times the sources' rate
+# (3 in 21,058 words outside quotations against 11 in 59,671), where the loaded classes are
+# two to five times rarer in the references.
 _MILD = word_set(
     """
     very strongly clearly obviously literally important popular powerful famous great good best
     bad vast tiny historic massive huge dramatic dramatically crucial unprecedented landmark
     sweeping extremely incredibly soaring skyrocketing plummeting plunged stunning devastating
-    staggering alarming successful
+    staggering alarming successful conspiracy
     """
 )
 # Loaded words that label a party or an act; someone else's label is reported, not used.

@@ -207,3 +207,17 @@ def test_a_word_disputing_a_claim_is_no_framing_where_the_other_report_disputes_
     assert falsely("")
     assert not falsely(", a claim that could not be verified")
     assert not falsely(" without evidence")
+
+
+def test_the_name_of_a_kind_of_claim_or_a_charge_is_no_framing():
+    def says(loaded: str) -> bool:
+        reports = {
+            "a": f"The platform banned the {loaded} Alex Jones on Thursday for 30 days over "
+            "four videos.",
+            "b": "The platform banned the radio host Alex Jones on Thursday for 30 days over "
+            "four videos.",
+        }
+        return _framing_explains(reports, loaded.split()[0])
+
+    assert says("notorious")
+    assert not says("conspiracy theorist")
