@@ -1,15 +1,15 @@
 """Framing findings: how a report tells a claim that another report tells plainly.
 
-Medium, each (a loaded word low when the other report's telling is only loosely similar: it may be
-another fact): loaded words a report uses in its own voice where another tells the same claim
-plainly (words in quotations or in someone's reported speech are theirs, unless another report
-gives the same speech without them: then the report added them; a loaded verb of speech needs
-another report's account of the same statement; "so-called" before a quoted term is no loaded word
-when another report quotes the term too: both set it apart); the same number counting different
-things (five militants vs five fighters; people killed vs casualties; not "people" vs "Americans":
-where people live is no other thing); a cause, motive or backing asserted in a report's own voice
-that the other reports' telling of the claim does not make ("is due to vote" schedules, it does not
-explain).
+Medium, each (a loaded word or a link low when the other report's telling is only loosely
+similar: it may be another fact): loaded words a report uses in its own voice where another tells
+the same claim plainly (words in quotations or in someone's reported speech are theirs, unless
+another report gives the same speech without them: then the report added them; a loaded verb of
+speech needs another report's account of the same statement; "so-called" before a quoted term is
+no loaded word when another report quotes the term too: both set it apart); the same number
+counting different things (five militants vs five fighters; people killed vs casualties; not
+"people" vs "Americans": where people live is no other thing); a cause, motive or backing
+asserted in a report's own voice that the other reports' telling of the claim does not make ("is
+due to vote" schedules, it does not explain).
 """
 
 from __future__ import annotations
@@ -238,7 +238,8 @@ def link_findings(
     analysis: Analysis, groups: list[ClaimGroup], tellings: Tellings
 ) -> list[Finding]:
     """A cause, motive or backing a report asserts in its own voice that the other reports'
-    telling of the same claim does not make."""
+    telling of the same claim does not make: low when that telling is only loosely similar (it
+    may be another fact)."""
     members: dict[tuple[str, int], list[SentenceRef]] = {}
     for group in groups:
         for member in group.members:
@@ -250,7 +251,8 @@ def link_findings(
         if not item.links or item.attributions:
             continue
         ref = SentenceRef(document=item.document, sentence=item.sentence)
-        others = members.get((ref.document, ref.sentence)) or tellings.of(ref)
+        aligned = members.get((ref.document, ref.sentence))
+        others = aligned or tellings.of(ref)
         added = {
             kind: words
             for kind, words in added_links(item, [analysis.analysis_of(o) for o in others]).items()
@@ -260,10 +262,11 @@ def link_findings(
             continue
         shown = others[:MAX_COUNTER_QUOTES]
         documents = list(dict.fromkeys(o.document for o in others))
+        close = bool(aligned) or max(tellings.similarity(ref, o) for o in others) >= CLOSE_TELLING
         findings.append(
             Finding(
                 kind="framing",
-                severity="medium",
+                severity="medium" if close else "low",
                 documents=[ref.document, *documents],
                 evidence=[quote_sentence(analysis, r) for r in (ref, *shown)],
                 explanation=(

@@ -221,3 +221,24 @@ def test_the_name_of_a_kind_of_claim_or_a_charge_is_no_framing():
 
     assert says("notorious")
     assert not says("conspiracy theorist")
+
+
+def test_a_link_against_a_loosely_similar_telling_is_low():
+    def severity(other: str) -> str:
+        reports = {
+            "a": "The council closed the old market hall on Friday in an effort to force the "
+            "traders out of the city centre.",
+            "b": other,
+            "c": "Police closed two roads near the river on Saturday morning.",
+        }
+        (found,) = [f for f in check(cluster_of(reports)).findings if "motive" in f.explanation]
+        return found.severity
+
+    assert severity("The council closed the old market hall on Friday after a vote.") == "medium"
+    assert (
+        severity(
+            "The market hall, built in 1890, drew shoppers from across the region to its stalls "
+            "every weekend."
+        )
+        == "low"
+    )
