@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from itertools import islice
 
 from summarize.models import Finding
 from summarize.pipeline import check
-from tests.stories import cluster_of
+from tests.stories import NEUS, cluster_of
 
 
 def findings(reports: dict[str, str], kind: str, **dates: dt.date) -> list[Finding]:
@@ -188,3 +190,15 @@ def test_a_frame_in_words_says_where_a_distance_is_from() -> None:
     assert describe_frame(distance) == "length, from Hama, level"
     share = QuantityFrame(measure="percent", subject="voters", statement="forecast")
     assert describe_frame(share) == "percent, of voters, forecast level"
+
+
+def test_a_hedge_a_report_gives_once_holds_where_it_repeats_the_figure() -> None:
+    # NeuS test cluster 14 as three plain-text files: report 3's headline "60 Percent Say Trump,
+    # Congress Not Doing Enough" drops the hedge of its lead's "More than 60 percent", which fits
+    # report 2's "More than three-quarters".
+    with NEUS.open(encoding="utf-8") as lines:
+        record = json.loads(next(islice(lines, 14, None)))
+    reports = {str(number): text for number, text in enumerate(record["sources"], start=1)}
+    assert conflicts(reports) == []
+    unhedged = {**reports, "3": reports["3"].replace("More than 60 percent", "60 percent")}
+    assert conflicts(unhedged)

@@ -12,7 +12,8 @@ things. A part one sentence leaves unsaid is unknown, not a match; but a weekday
 and the other leaves out is no other time when the sentences tell the same fact (reports of one
 event name its day or not). A distance from a place is compared only with a distance from the same
 place. A report that repeats a figure bare ("the $5 trillion total") means what its fuller mention
-says ("$5 trillion in new spending over the next decade").
+says ("$5 trillion in new spending over the next decade"), and a figure it hedges once it hedges
+wherever it gives it (a headline's "60 Percent" over its lead's "More than 60 percent").
 
 Which sentences: those of claim groups and of candidate pairs of similar sentences; sentences
 less alike (down to FIGURE_SIMILARITY) only for figures whose frames match in every stated part

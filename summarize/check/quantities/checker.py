@@ -26,6 +26,7 @@ from summarize.check.quantities.figures import (
     Figure,
     Key,
     Sentences,
+    hedged_repeats,
     is_bound,
     is_vague,
     restated_frames,
@@ -37,7 +38,6 @@ from summarize.models import (
     Finding,
     FindingKind,
     Quantity,
-    QuantityFrame,
     Severity,
 )
 
@@ -133,13 +133,9 @@ def _findings_for(
     keys: list[Key],
     edges: dict[tuple[Key, Key], Edge],
     given: dict[str, list[Quantity]],
-    restated: dict[Key, QuantityFrame],
+    sentences: Sentences,
 ) -> list[Finding]:
-    items = analysis.sentences
-    figures = [
-        Figure((i, q), items[i].document, items[i].quantities[q], restated.get((i, q)))
-        for i, q in keys
-    ]
+    figures = [sentences.figure(key) for key in keys]
     if len({f.document for f in figures}) < 2:
         return []
 
@@ -205,7 +201,9 @@ def check_quantities(
         if len(group.members) > 1
         for member in group.members
     }
-    sentences = Sentences(analysis, group_of, restated=restated_frames(analysis))
+    sentences = Sentences(
+        analysis, group_of, restated=restated_frames(analysis), hedged=hedged_repeats(analysis)
+    )
     edges = match_figures(analysis, pairs, sentences)
     given: dict[str, list[Quantity]] = {}
     for sentence in analysis.sentences:
@@ -213,5 +211,5 @@ def check_quantities(
     return [
         finding
         for keys in connected(edges)
-        for finding in _findings_for(analysis, keys, edges, given, sentences.restated)
+        for finding in _findings_for(analysis, keys, edges, given, sentences)
     ]

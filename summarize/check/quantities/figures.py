@@ -72,6 +72,30 @@ def restated_frames(analysis: Analysis) -> dict[Key, QuantityFrame]:
     return {figure: fuller[key] for figure, key in bare if key in fuller}
 
 
+def hedged_repeats(analysis: Analysis) -> dict[Key, Quantity]:
+    """A report that hedges or bounds a figure once means it so wherever it gives it: a headline
+    or a later mention drops the hedge ("60 Percent Say ..." over "More than 60 percent of
+    Americans say ..."). An exact mention takes the hedge or bound of the report's first
+    mention of the same value and measure that has one."""
+    hedged: dict[tuple[str, str, str, float], Quantity] = {}
+    exact: list[tuple[Key, Quantity, tuple[str, str, str, float]]] = []
+    for index, sentence in enumerate(analysis.sentences):
+        for position, quantity in enumerate(sentence.quantities):
+            measure = quantity.frame.measure if quantity.frame else quantity.base_unit
+            key = (sentence.document, quantity.base_unit, measure, round(quantity.normalized, 6))
+            if quantity.bound == "exact":
+                exact.append(((index, position), quantity, key))
+            elif quantity.bound in ("approximate", "at_least", "at_most"):
+                hedged.setdefault(key, quantity)
+    return {
+        figure: quantity.model_copy(
+            update={"bound": hedged[key].bound, "low": hedged[key].low, "high": hedged[key].high}
+        )
+        for figure, quantity, key in exact
+        if key in hedged
+    }
+
+
 @dataclass
 class Edge:
     match: Match
@@ -87,6 +111,14 @@ class Sentences:
     stems: dict[int, frozenset[str]] = field(default_factory=dict)
     nearby: dict[Key, frozenset[str]] = field(default_factory=dict)
     restated: dict[Key, QuantityFrame] = field(default_factory=dict)
+    hedged: dict[Key, Quantity] = field(default_factory=dict)
+
+    def figure(self, key: Key) -> Figure:
+        """The figure at `key`, read with what its report says of it elsewhere: the frame of a
+        fuller mention, the hedge or bound of a hedged one."""
+        sentence = self.analysis.sentences[key[0]]
+        quantity = self.hedged.get(key) or sentence.quantities[key[1]]
+        return Figure(key, sentence.document, quantity, self.restated.get(key))
 
     def terms(self, index: int) -> frozenset[str]:
         if index not in self.stems:

@@ -24,16 +24,14 @@ def match_figures(
     """The best partner of each figure in each compared sentence, and how sure the match is."""
     found: dict[tuple[Key, Key], Edge] = {}
     items = analysis.sentences
-    restated = sentences.restated
     for similarity, i, j in pairs:
         for a, b in ((i, j), (j, i)):
-            for qa_index, qa in enumerate(items[a].quantities):
-                figure_a = Figure((a, qa_index), items[a].document, qa, restated.get((a, qa_index)))
+            for qa_index in range(len(items[a].quantities)):
+                figure_a = sentences.figure((a, qa_index))
+                qa = figure_a.quantity
                 options = []
-                for qb_index, qb in enumerate(items[b].quantities):
-                    figure_b = Figure(
-                        (b, qb_index), items[b].document, qb, restated.get((b, qb_index))
-                    )
+                for qb_index in range(len(items[b].quantities)):
+                    figure_b = sentences.figure((b, qb_index))
                     edge = compare(figure_a, figure_b, sentences, similarity)
                     if edge is not None:
                         options.append((figure_b, edge))
