@@ -64,6 +64,9 @@ def test_two_bounds_that_overlap_are_one_figure_only_when_they_name_about_one_nu
     assert same_figure(sixty, one("At least 60 percent of voters backed the plan."))
     assert same_figure(sixty, one("Some 61 percent of voters backed the plan."))
     assert same_figure(one("The convoy drove 20 kilometers."), one("The convoy drove 12 miles."))
+    # each bound names its number exactly: "more than 70" is another figure than "more than 60"
+    assert not same_figure(sixty, one("More than 70 percent of voters backed the plan."))
+    assert same_figure(sixty, one("Some 68 percent of voters backed the plan."))
 
 
 def test_digits_and_words_give_identical_quantities() -> None:

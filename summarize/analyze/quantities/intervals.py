@@ -14,6 +14,7 @@ from summarize.models import Bound, Quantity
 from summarize.text.figures import change_verbs
 
 APPROXIMATE_MARGIN = 0.15
+BOUNDS_MARGIN = 0.05
 Qualifier = Literal["approximate", "nearly", "at_least", "at_most", "between", "from"]
 _QUALIFIER_WORDS: dict[Qualifier, str] = {
     "approximate": r"some|about|around|approximately|roughly|an\s+estimated|estimated|approx\.|"
@@ -108,11 +109,13 @@ def same_figure(a: Quantity, b: Quantity) -> bool:
     fits "more than 60 percent" without being the same figure."""
     if not overlaps(a, b):
         return False
-    if a.bound not in ("at_least", "at_most") and b.bound not in ("at_least", "at_most"):
+    bounds = [q for q in (a, b) if q.bound in ("at_least", "at_most")]
+    if not bounds:
         return True
-    return abs(a.normalized - b.normalized) <= APPROXIMATE_MARGIN * max(
-        abs(a.normalized), abs(b.normalized)
-    )
+    # Two bounds each name their number exactly ("more than 60" / "more than 70" are two
+    # figures); a bound and a value may round ("more than 60" / "64").
+    margin = BOUNDS_MARGIN if len(bounds) == 2 else APPROXIMATE_MARGIN
+    return abs(a.normalized - b.normalized) <= margin * max(abs(a.normalized), abs(b.normalized))
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
