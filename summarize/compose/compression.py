@@ -100,9 +100,11 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*$")
 _MODIFIES_WHAT_BEFORE = re.compile(
     r"\s(?:[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}(?:,|\.$)|(?:who|whom|whose|which)\b)"
 )
+# A relative clause set off by commas; a comma closes it only when no "that" follows (", which
+# said in an update, that the issue was fixed" goes on with what was said).
 _RELATIVE = re.compile(
     rf",\s(?:(?:of|in|for|from|with|by)\s)?(?:who|whom|whose|which)\s[^;:()]{{3,160}}?"
-    rf"(?:,(?=\s)|{_END})"
+    rf"(?:,(?=\s)(?!\s+that\b)|{_END})"
 )
 # A clause opened by a participle after a comma, to the end of the sentence: ", killing 40
 # people", ", backed by Russian airpower". "according to" is an attribution, never a clause.

@@ -347,3 +347,13 @@ def test_a_dash_before_another_dash_opens_a_dashed_phrase(dash: str) -> None:
         "party's primaries."
     )
     assert _shortest(text) == "Loyalty to the governor matters most in the party's primaries."
+
+
+def test_a_relative_clause_goes_on_past_a_comma_before_that() -> None:
+    text = (
+        "The outage was traced to the cloud provider Fastly, which said in an update on "
+        "Tuesday, that the issue had been fixed."
+    )
+    assert "Fastly that" not in _shortest(text)
+    closed = "The outage was traced to Fastly, which runs servers for news sites, in March."
+    assert "which" not in _shortest(closed)  # a comma before another word closes the clause
