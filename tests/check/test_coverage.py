@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from summarize.align import Similarities, align
 from summarize.analyze import analyze
 from summarize.check.coverage import check_coverage
@@ -126,24 +128,21 @@ def test_a_figure_another_report_gives_otherwise_is_not_unique() -> None:
     assert not any("$8 billion" in quote for quote in quotes)
 
 
-def test_the_explanation_names_what_only_that_report_gives() -> None:
-    reports = {
-        "a": "The council approved the budget on Thursday after a long debate in the chamber.",
-        "b": "The council approved the budget on Thursday after a long debate in the chamber. "
-        "Mayor Ellen Park promised new bus lanes across the northern districts by next spring.",
-    }
-    (unique,) = _unique(reports)
-    assert "no other report gives “Ellen Park”" in unique.explanation
-
-
-def test_the_explanation_quotes_a_figure_as_the_sentence_writes_it() -> None:
-    reports = {
-        "a": "The council approved the budget on Thursday after a long debate in the chamber.",
-        "b": "The council approved the budget on Thursday after a long debate in the chamber. "
-        "A 23-year-old engineer designed the new bus lanes across the northern districts.",
-    }
-    (unique,) = _unique(reports)
-    assert "no other report gives “23-year-old”" in unique.explanation
+@pytest.mark.parametrize(
+    ("added", "named"),
+    [
+        # a name only that report gives
+        ("Mayor Ellen Park promised new bus lanes across the northern districts by next spring.",
+         "Ellen Park"),
+        # a figure, as the sentence writes it ("23-year-old", not "23-year")
+        ("A 23-year-old engineer designed the new bus lanes across the northern districts.",
+         "23-year-old"),
+    ],
+)  # fmt: skip
+def test_the_explanation_names_what_only_that_report_gives(added: str, named: str) -> None:
+    lead = "The council approved the budget on Thursday after a long debate in the chamber."
+    (unique,) = _unique({"a": lead, "b": f"{lead} {added}"})
+    assert f"no other report gives “{named}”" in unique.explanation
 
 
 def test_a_rewrite_says_how_many_of_its_sentences_align() -> None:

@@ -41,6 +41,7 @@ from summarize.analyze.quantities.finder import find_quantities
 from summarize.analyze.quantities.intervals import (
     APPROXIMATE_MARGIN,
     comparable,
+    is_bound,
     overlaps,
     same_figure,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "UNBOUNDED",
     "comparable",
     "find_quantities",
+    "is_bound",
     "overlaps",
     "same_figure",
 ]

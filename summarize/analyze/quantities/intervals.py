@@ -103,13 +103,19 @@ def interval(
     return bound, low, high
 
 
+def is_bound(quantity: Quantity) -> bool:
+    """A bound ("more than $1.3 trillion", "as many as 1.8 million"): it fits every value beyond
+    it, so agreeing with it shows no report gives that value."""
+    return quantity.bound in ("at_least", "at_most")
+
+
 def same_figure(a: Quantity, b: Quantity) -> bool:
     """Two wordings of one figure: some value fits both, and a bound names about the number the
     other wording gives ("more than 60" and "at least 60" or "61"). "More than three-quarters"
     fits "more than 60 percent" without being the same figure."""
     if not overlaps(a, b):
         return False
-    bounds = [q for q in (a, b) if q.bound in ("at_least", "at_most")]
+    bounds = [q for q in (a, b) if is_bound(q)]
     if not bounds:
         return True
     # Two bounds each name their number exactly ("more than 60" / "more than 70" are two

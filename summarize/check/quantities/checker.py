@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from summarize.align import Pair
-from summarize.analyze.quantities import overlaps, same_figure
+from summarize.analyze.quantities import is_bound, overlaps, same_figure
 from summarize.check.quantities.compare import measures
 from summarize.check.quantities.explain import (
     UNSURE,
@@ -27,7 +27,6 @@ from summarize.check.quantities.figures import (
     Key,
     Sentences,
     hedged_repeats,
-    is_bound,
     is_vague,
     restated_frames,
 )

@@ -53,18 +53,25 @@ def _bare(frame: QuantityFrame | None) -> bool:
     )
 
 
+_Mention = tuple[str, str, str, float]  # report, unit, measure, value: one figure of one report
+
+
+def _mention(document: str, quantity: Quantity) -> _Mention:
+    measure = quantity.frame.measure if quantity.frame else quantity.base_unit
+    return (document, quantity.base_unit, measure, round(quantity.normalized, 6))
+
+
 def restated_frames(analysis: Analysis) -> dict[Key, QuantityFrame]:
     """A report that repeats a figure says what it is once: "$5 trillion in new federal spending
     over the next decade ... the $5 trillion total". A bare mention takes the frame of the
     report's first fuller mention of the same value and measure."""
-    fuller: dict[tuple[str, str, str, float], QuantityFrame] = {}
-    bare: list[tuple[Key, tuple[str, str, str, float]]] = []
+    fuller: dict[_Mention, QuantityFrame] = {}
+    bare: list[tuple[Key, _Mention]] = []
     for index, sentence in enumerate(analysis.sentences):
         for position, quantity in enumerate(sentence.quantities):
             if quantity.frame is None:
                 continue
-            value = (sentence.document, quantity.base_unit, quantity.frame.measure)
-            key = (*value, round(quantity.normalized, 6))
+            key = _mention(sentence.document, quantity)
             if _bare(quantity.frame):
                 bare.append(((index, position), key))
             else:
@@ -77,12 +84,11 @@ def hedged_repeats(analysis: Analysis) -> dict[Key, Quantity]:
     or a later mention drops the hedge ("60 Percent Say ..." over "More than 60 percent of
     Americans say ..."). An exact mention takes the hedge or bound of the report's first
     mention of the same value and measure that has one."""
-    hedged: dict[tuple[str, str, str, float], Quantity] = {}
-    exact: list[tuple[Key, Quantity, tuple[str, str, str, float]]] = []
+    hedged: dict[_Mention, Quantity] = {}
+    exact: list[tuple[Key, Quantity, _Mention]] = []
     for index, sentence in enumerate(analysis.sentences):
         for position, quantity in enumerate(sentence.quantities):
-            measure = quantity.frame.measure if quantity.frame else quantity.base_unit
-            key = (sentence.document, quantity.base_unit, measure, round(quantity.normalized, 6))
+            key = _mention(sentence.document, quantity)
             if quantity.bound == "exact":
                 exact.append(((index, position), quantity, key))
             elif quantity.bound in ("approximate", "at_least", "at_most"):
@@ -172,12 +178,6 @@ NEAR_WORDS = 4
 _MEASURE_WORDS = frozenset(content_terms("percent per cent points point year years")) | frozenset(
     content_terms(" ".join(OUTCOMES))
 )  # what the measure says already ("killed": people killed) describes nothing more
-
-
-def is_bound(quantity: Quantity) -> bool:
-    """A bound ("more than $1.3 trillion", "as many as 1.8 million"): it fits every value beyond
-    it, so agreeing with it shows no report gives that value."""
-    return quantity.bound in ("at_least", "at_most")
 
 
 _VAGUE = re.compile(r"(?:tens|hundreds|dozens|thousands|millions|billions|scores)\b", re.I)

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from summarize.align import Pair
-from summarize.analyze.quantities import overlaps
+from summarize.analyze.quantities import is_bound, overlaps
 from summarize.check.quantities.compare import compare
-from summarize.check.quantities.figures import Edge, Figure, Key, Sentences, is_bound
+from summarize.check.quantities.figures import Edge, Figure, Key, Sentences
 from summarize.models import (
     Analysis,
 )
