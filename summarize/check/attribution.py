@@ -8,7 +8,8 @@
   statement given with or without "X said" is no difference in doubt.
 - A claim one report presents at a distance ("claimed", "alleged", "accused of", "reportedly",
   "it was reported", "what she said was") that another report's telling states flatly, sharing
-  the claim's words: high when unverified, medium otherwise.
+  the claim's words: high when unverified, medium otherwise; low when no flat telling is close
+  (similarity under CLOSE_TELLING: such a telling is often about another fact).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from summarize.analyze.doubt import (
 from summarize.analyze.mentions import name_terms
 from summarize.analyze.speech import reported_speech
 from summarize.check.evidence import names, quote_sentence, report_name
-from summarize.check.tellings import MAX_COUNTER_QUOTES, Tellings, sentence_text
+from summarize.check.tellings import CLOSE_TELLING, MAX_COUNTER_QUOTES, Tellings, sentence_text
 from summarize.models import (
     Analysis,
     ClaimGroup,
@@ -185,11 +186,13 @@ def distanced_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         flat = [o for o, _ in shared]
         # High only when a flat sentence surely tells the same claim: half its words or more.
         same = any(count / len(claim) >= SAME_CLAIM_OVERLAP for _, count in shared)
+        # A flat telling only loosely similar is often about another fact: say less.
+        close = max(tellings.similarity(ref, o) for o in flat) >= CLOSE_TELLING
         unverified = is_unverified(text)
         findings.append(
             Finding(
                 kind="attribution",
-                severity="high" if unverified and same else "medium",
+                severity=("high" if unverified and same else "medium") if close else "low",
                 documents=[*dict.fromkeys(o.document for o in flat), ref.document],
                 evidence=[quote_sentence(analysis, o) for o in flat[:MAX_COUNTER_QUOTES]]
                 + [quote_sentence(analysis, ref)],

@@ -34,7 +34,7 @@ from summarize.check.tellings import (
     MAX_COUNTER_QUOTES,
     Tellings,
     names_speaker,
-    plainly,
+    plain_words,
     same_speaker,
     sentence_text,
     speaker_words,
@@ -120,8 +120,12 @@ def loaded_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         charged = in_own_voice(sentence.text, sentence.start, charged)
         if not charged or not is_reporting(sentence.text, names_a_speaker(item.attributions)):
             continue
-        words = {term.text.lower() for term in charged}
-        plain = [o for o in tellings.of(ref, charged[0]) if plainly(analysis, o, words)]
+        told = [
+            (o, plain_words(analysis, o, {term.text.lower() for term in charged}))
+            for o in tellings.of(ref, charged[0])
+        ]
+        plain = [o for o, words in told if words]
+        charged = [term for term in charged if any(term.text.lower() in w for _, w in told)]
         # A verb of speech ("slammed") characterises a statement: only another report's account
         # of the same statement, by the same speaker, tells it plainly.
         speech = [term for term in charged if is_speech_word(term.text)]
@@ -198,15 +202,15 @@ def added_to_speech(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         added = reported_loaded_terms(sentence.text, sentence.start)
         if not added:
             continue
-        words = {term.text.lower() for term in added}
         speakers = speaker_words(item)
-        plain = [
-            o
+        told = [
+            (o, plain_words(analysis, o, {term.text.lower() for term in added}))
             for o in tellings.of(ref)
             if same_speaker(speakers, speaker_words(analysis.analysis_of(o)))
             and tellings.similarity(ref, o) >= CLOSE_TELLING
-            and plainly(analysis, o, words)
         ]
+        plain = [o for o, words in told if words]
+        added = [term for term in added if any(term.text.lower() in w for _, w in told)]
         if not plain:
             continue
         shown = plain[:MAX_COUNTER_QUOTES]

@@ -6,8 +6,8 @@ alignment's candidates, never all pairs). A telling is plain when it is in the r
 words (not mostly a quotation), without charged words of its own, and without the compared
 words in any form, in it or anywhere in its report's own voice; for a word that disputes the
 claim ("falsely", "debunked"), a telling that doubts it too ("unsubstantiated claims") is not
-plain. The speaker helpers say whether
-two sentences report the same statement.
+plain. Each word is judged apart: a word both tellings use is no difference, the others still
+are. The speaker helpers say whether two sentences report the same statement.
 """
 
 from __future__ import annotations
@@ -93,23 +93,26 @@ class Tellings:
         return frozenset(content_terms(" ".join(left + right)))
 
 
-def plainly(analysis: Analysis, ref: SentenceRef, words: set[str]) -> bool:
-    """The sentence tells its claim in the report's own words (not mostly a quotation: that is
-    the speaker's telling), without charged words of its own, and without these words in any
-    form at all ("anti-rioting" uses "riot"); nor does its report use them in its own voice
-    elsewhere ("sparked controversy" shares "controversial"): a word both reports use is no
-    difference in framing between them. Where the words dispute the claim ("falsely claimed"),
-    a sentence that doubts it too ("repeating unsubstantiated claims") frames it alike."""
+def plain_words(analysis: Analysis, ref: SentenceRef, words: set[str]) -> set[str]:
+    """Which of the words the sentence tells plainly: it tells its claim in the report's own
+    words (not mostly a quotation: that is the speaker's telling), without charged words of its
+    own, and without the word in any form at all ("anti-rioting" uses "riot"); nor does its
+    report use it in its own voice elsewhere ("sparked controversy" shares "controversial"): a
+    word both reports use is no difference in framing between them, though the others they do
+    not share still are. Where a word disputes the claim ("falsely claimed"), a sentence that
+    doubts it too ("repeating unsubstantiated claims") frames it alike."""
     sentence = analysis.sentence(ref)
     if len(unquoted(sentence.text).split()) < OWN_WORDS_SHARE * len(sentence.text.split()):
-        return False
+        return set()
     loaded = analysis.analysis_of(ref).loaded_terms
-    charged = in_own_voice(sentence.text, sentence.start, [t for t in loaded if is_charged(t.text)])
-    families = _families(words)
+    if in_own_voice(sentence.text, sentence.start, [t for t in loaded if is_charged(t.text)]):
+        return set()
     own = unquoted(analysis.document(ref.document).text)
-    if any(disputes(word) for word in words) and casts_doubt(sentence.text):
-        return False  # both dispute the claim ("falsely" / "unsubstantiated claims")
-    return not charged and not families & (_families_in(sentence.text) | _families_in(own))
+    used = _families_in(sentence.text) | _families_in(own)
+    doubted = casts_doubt(sentence.text)
+    return {
+        word for word in words if not _families({word}) & used and not (doubted and disputes(word))
+    }
 
 
 def _families(words: set[str]) -> set[str]:

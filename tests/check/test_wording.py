@@ -89,6 +89,21 @@ def test_a_loaded_word_whose_agent_noun_the_other_report_uses_is_no_framing() ->
     assert _findings({"loaded": loaded, "other": other}, "framing") == []
 
 
+def test_a_word_both_reports_use_leaves_the_other_loaded_words_framing() -> None:
+    # "disastrous" is in both reports; "shamelessly" only in one: that one is still framing.
+    loaded = (
+        "The council shamelessly voted on Tuesday to close the northern library branch in a "
+        "disastrous decision."
+    )
+    other = (
+        "The council voted on Tuesday to close the northern library branch, a decision critics "
+        'called "disastrous".'
+    )
+    (finding,) = _findings({"loaded": loaded, "other": other}, "framing")
+    assert "“shamelessly”" in finding.explanation
+    assert "“disastrous”" not in finding.explanation
+
+
 def test_a_loaded_word_the_other_report_uses_elsewhere_is_no_framing() -> None:
     loaded = "The director of the controversial film defended it on Monday against the boycott."
     other = (
@@ -164,6 +179,20 @@ def test_an_unverified_claim_is_high_only_when_surely_the_same_claim() -> None:
     )
     other = "The mayor met local builders on Friday."
     assert _attribution({"d": doubted, "f": other}) == [("medium", {"d", "f"})]
+
+
+def test_a_claim_stated_flatly_only_in_a_loosely_similar_sentence_is_low() -> None:
+    # The flat sentence shares "driver" and "crash" but tells another fact: say less.
+    doubted = (
+        "Protesters reportedly accused the driver of trying to hit them with his truck before the "
+        "crash."
+    )
+    loose = (
+        "A crowd surrounded the driver's white pickup around 10:30 p.m. near where he crashed into "
+        "a light pole at the corner of Broadway and Taylor, across from the old cinema and a row "
+        "of shuttered shops."
+    )
+    assert _attribution({"d": doubted, "f": loose}) == [("low", {"d", "f"})]
 
 
 def test_loaded_words_in_a_plain_construction_are_no_framing() -> None:
