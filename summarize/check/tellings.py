@@ -2,7 +2,8 @@
 
 The same claim in another report is its most similar sentence there (at least
 WORDING_SIMILARITY, sharing at least SHARED_TELLING_TERMS content words; neighbours from
-alignment's candidates, never all pairs). A telling is plain when it is in the report's own
+alignment's candidates, never all pairs); for a loaded word, a sentence mostly in quotation marks
+is the speaker's telling, passed over for the report's own. A telling is plain when it is in the report's own
 words (not mostly a quotation), without charged words of its own, and without the compared
 words in any form, in it or anywhere in its report's own voice; for a word that disputes the
 claim ("falsely", "debunked"), a telling that doubts it too ("unsubstantiated claims") is not
@@ -61,7 +62,8 @@ class Tellings:
     def of(self, ref: SentenceRef, near: Span | None = None) -> list[SentenceRef]:
         """The telling in each other report, most similar first. With `near` (the words that
         matter, such as a loaded word), sentences sharing the words around it score higher:
-        "penalties for crimes during riots" is told by "penalties for ... during protests"."""
+        "penalties for crimes during riots" is told by "penalties for ... during protests"; and
+        a sentence mostly in quotation marks is passed over for the report's own telling."""
         index = self.index_of[(ref.document, ref.sentence)]
         local = self._around(ref, near) if near is not None else frozenset()
         terms = set(self.analysis.sentences[index].terms)
@@ -72,10 +74,12 @@ class Tellings:
                 continue  # a cut-off fragment ("But Gov.") tells nothing
             if len(terms & set(item.terms)) < SHARED_TELLING_TERMS:
                 continue  # a shared topic word, not the same fact
+            telling = SentenceRef(document=item.document, sentence=item.sentence)
+            if near is not None and _mostly_quoted(self.analysis.sentence(telling).text):
+                continue  # the speaker's telling: the report's own is the one to compare
             shared = len(local & set(item.terms))
             ranked = score + LOCAL_WEIGHT * shared
             if item.document not in best or ranked > best[item.document][0]:
-                telling = SentenceRef(document=item.document, sentence=item.sentence)
                 best[item.document] = (ranked, telling)
         return [telling for _, telling in sorted(best.values(), key=lambda b: -b[0])]
 
@@ -93,6 +97,11 @@ class Tellings:
         return frozenset(content_terms(" ".join(left + right)))
 
 
+def _mostly_quoted(text: str) -> bool:
+    """Less than OWN_WORDS_SHARE of the sentence is outside quotation marks."""
+    return len(unquoted(text).split()) < OWN_WORDS_SHARE * len(text.split())
+
+
 def plain_words(analysis: Analysis, ref: SentenceRef, words: set[str]) -> set[str]:
     """Which of the words the sentence tells plainly: it tells its claim in the report's own
     words (not mostly a quotation: that is the speaker's telling), without charged words of its
@@ -102,7 +111,7 @@ def plain_words(analysis: Analysis, ref: SentenceRef, words: set[str]) -> set[st
     not share still are. Where a word disputes the claim ("falsely claimed"), a sentence that
     doubts it too ("repeating unsubstantiated claims") frames it alike."""
     sentence = analysis.sentence(ref)
-    if len(unquoted(sentence.text).split()) < OWN_WORDS_SHARE * len(sentence.text.split()):
+    if _mostly_quoted(sentence.text):
         return set()
     loaded = analysis.analysis_of(ref).loaded_terms
     if in_own_voice(sentence.text, sentence.start, [t for t in loaded if is_charged(t.text)]):

@@ -119,6 +119,20 @@ def test_a_mostly_quoted_sentence_is_no_plain_telling() -> None:
     assert _findings({"loaded": loaded, "quoted": quoted}, "framing") == []
 
 
+def test_a_report_s_own_telling_is_compared_not_its_quotation_of_a_speaker() -> None:
+    loaded = (
+        "The mayor shamelessly defended the new parking fees for the city centre at a press "
+        "conference on Monday."
+    )
+    other = (
+        '"The new parking fees will pay for the city centre buses," the mayor said at a press '
+        "conference on Monday. The mayor defended the parking fees on Monday as a fair charge for "
+        "drivers."
+    )
+    (finding,) = _findings({"loaded": loaded, "other": other}, "framing")
+    assert "a fair charge for drivers" in finding.evidence[-1].quote
+
+
 def test_a_loaded_verb_of_speech_needs_the_same_statement() -> None:
     # "slammed" says how the critics spoke; the other report never reports what they said.
     slammed = "The travel ban was slammed by immigrant advocates on Friday as discriminatory."
