@@ -2,13 +2,13 @@
 
 The same claim in another report is its most similar sentence there (at least
 WORDING_SIMILARITY, sharing at least SHARED_TELLING_TERMS content words; neighbours from
-alignment's candidates, never all pairs); for a loaded word, a sentence mostly in quotation marks
-is the speaker's telling, passed over for the report's own. A telling is plain when it is in the report's own
-words (not mostly a quotation), without charged words of its own, and without the compared
-words in any form, in it or anywhere in its report's own voice; for a word that disputes the
-claim ("falsely", "debunked"), a telling that doubts it too ("unsubstantiated claims") is not
-plain. Each word is judged apart: a word both tellings use is no difference, the others still
-are. The speaker helpers say whether two sentences report the same statement.
+alignment's candidates, never all pairs); for a loaded word, a sentence mostly in quotation
+marks is the speaker's telling, passed over for the report's own. A telling is plain when it is
+in the report's own words (not mostly a quotation), without charged words of its own, and
+without the compared words in any form, in it or anywhere in its report's own voice; for a word
+that disputes the claim ("falsely", "debunked"), a telling that doubts it too ("unsubstantiated
+claims") is not plain. Each word is judged apart: a word both tellings use is no difference,
+the others still are. The speaker helpers say whether two sentences report the same statement.
 """
 
 from __future__ import annotations
