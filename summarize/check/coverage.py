@@ -1,9 +1,10 @@
 """What only one report says (`unique_claim`) and what most say but one leaves out (`omission`).
 
 - `unique_claim`: a substantive claim only one report makes, few per story: a whole sentence of the
-  report's own voice (not cut off, not a question, not mostly a quote, not only who spoke ("Weld
-  told MSNBC."), not the writer addressing the reader, not background told in the past perfect, as
-  a state of affairs before the event or dated before it, not the writer's reading of the event or
+  report's own voice (not cut off, not a question, not mostly a quote nor a remark reported
+  ("“We have no choice,” the founder told CNN."), not only who spoke ("Weld told MSNBC."), not
+  the writer addressing the reader, not background told in the past perfect, as a state of
+  affairs before the event or dated before it, not the writer's reading of the event or
   stance on it, not a courtesy) that no other report matches, nor covers when the judge reads the
   reports' sentences on the same subject together (a fact split or merged differently is not
   unique), nor retells (a quarter or more of its weighted words are in the other reports: a detail
@@ -52,7 +53,7 @@ from summarize.models import (
     SentenceRef,
 )
 from summarize.text.display import shorten
-from summarize.text.quotes import blanked, quotation_spans, unquoted
+from summarize.text.quotes import blanked, opens_on_quotation, quotation_spans, unquoted
 from summarize.text.sentences import is_finished, opens_on_demonstrative
 from summarize.text.tokens import content_terms, is_title_case
 
@@ -286,7 +287,7 @@ def _is_claim(text: str, attributed: bool) -> bool:
     (not a question, a teaser or the writer addressing the reader), not background (what
     happened before the event) nor the writer's reading of it ("the move marks a shift") or
     stance ("quite frankly"), not a courtesy (thanks, praise, condolences), not mostly a
-    quote."""
+    quote nor a remark reported (opening on a quotation: the claim is the speaker's)."""
     stripped = text.rstrip()
     if not is_finished(stripped) or opens_on_demonstrative(stripped):
         return False  # cut off, or told with the sentence before it ("That is the highest")
@@ -294,6 +295,8 @@ def _is_claim(text: str, attributed: bool) -> bool:
         return False  # a headline or a subhead, or no report of fact
     if is_background(stripped) or is_commentary(stripped) or _COURTESY.search(stripped):
         return False
+    if opens_on_quotation(stripped):
+        return False  # a remark reported: the claim is the speaker's
     outside = unquoted(stripped)
     return len(outside.split()) >= QUOTED_SHARE * len(stripped.split())
 

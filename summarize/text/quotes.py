@@ -25,6 +25,14 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def opens_on_quotation(text: str, min_words: int = 3) -> bool:
+    """The sentence opens on a quotation of at least `min_words` words ("“We have no choice,”
+    the founder told CNN."): it reports a remark, and the claim in it is the speaker's."""
+    text = text.lstrip()
+    spans = quotation_spans(text)
+    return bool(spans) and spans[0][0] == 0 and len(text[: spans[0][1]].split()) >= min_words
+
+
 def crosses_sentences(text: str) -> bool:
     """The sentence holds part of a quotation of several sentences (a lone mark)."""
     return _left_open(text) is not None

@@ -280,3 +280,16 @@ def test_a_sentence_saying_only_who_spoke_is_no_unique_claim() -> None:
         "Morning Report.", "Morning Report that Ottawa County lost nine bridges."
     )
     assert _unique(reports)
+
+
+def test_a_remark_reported_is_the_speaker_s_claim_not_a_unique_one() -> None:
+    lead = "The governor signed the flood relief bill on Tuesday in the state capitol."
+    remark = (
+        ' "Rebuilding the bridges is critically important to every farmer," Dr. Ann Hale, a '
+        "former president of the Farm Bureau, told WLBT in an interview."
+    )
+    reports = {"a": lead, "b": lead + remark}
+    assert _unique(reports) == []
+    told = " Dr. Ann Hale, a former president of the Farm Bureau, said nine bridges were lost."
+    reports["b"] = lead + told
+    assert _unique(reports)

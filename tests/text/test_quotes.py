@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.text.quotes import closed, crosses_sentences, quotation_spans, unquoted
+from summarize.text.quotes import (
+    closed,
+    crosses_sentences,
+    opens_on_quotation,
+    quotation_spans,
+    unquoted,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,3 +44,16 @@ def test_a_sentence_of_a_longer_quotation_crosses_sentences() -> None:
     assert crosses_sentences('No amendment to the Constitution is absolute."')
     assert crosses_sentences("“We will rebuild the town.")
     assert not crosses_sentences("“We will rebuild,” the mayor said.")
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("“We have no choice,” the founder told CNN.", True),
+        (' "Rebuilding is vital," she said.', True),
+        ('"Dreamers" were brought to the U.S. as children.', False),  # a term, not a remark
+        ('The founder said "we have no choice" on Monday.', False),
+    ],
+)
+def test_a_sentence_opening_on_a_quotation_reports_a_remark(text: str, opens: bool) -> None:
+    assert opens_on_quotation(text) is opens
