@@ -272,10 +272,11 @@ def _whole_word(sentence: Sentence, start: int, end: int) -> str:
     return text[start - offset : match.end() if match else end - offset]
 
 
-# Courtesies are no claim about the event: thanks, praise, condolences, congratulations.
+# Courtesies are no claim about the event: thanks, praise, condolences, congratulations, sympathy
+# offered, given or sent ("gave his “warmest sympathies” to the family").
 _COURTESY = re.compile(
     r"\b(?:thank(?:s|ed|ing)?|congratulat\w+|praised|pa(?:id|ys) tribute|"
-    r"offer(?:ed|s)? (?:\w+ )?condolences)\b",
+    r"(?:offer|give|gave|sen[dt]|express)\w* (?:[\w\"“]+ ){0,2}(?:condolences|sympath(?:y|ies)))\b",
     re.I,
 )
 
