@@ -5,7 +5,8 @@ Severity, the rule: **high** is a disagreement a reader must resolve before repe
 that another says is unverified or disputed). **medium** changes how the story reads without a
 flat contradiction (a figure updated between reports of different dates, loaded or causal
 framing, different attribution or doubt, a claim a rewrite added). **low** is for the record
-(equivalent figures in other units or words, name variants, other unique claims, omissions).
+(equivalent figures in other units or words, name variants, other unique claims, omissions), and
+for framing or attribution resting on another report's telling that is only loosely similar.
 
 Checkers are strategies: `rules` (offline, always run; one module per family of findings) and
 `llm` (a model adds framing and attribution findings, never removes any). A new checker is one

@@ -180,7 +180,7 @@ def test_a_courtesy_is_no_unique_claim() -> None:
         "Governor Tate Reeves thanked President Mills for the emergency rescue crews.",
     }
     assert _unique(reports) == []
-    sympathy = "Governor Tate Reeves gave his \"warmest sympathies\" to the families of the crews."
+    sympathy = 'Governor Tate Reeves gave his "warmest sympathies" to the families of the crews.'
     assert _unique({"a": reports["a"], "b": reports["a"] + " " + sympathy}) == []
     reports["b"] = reports["b"].replace("thanked", "blamed")
     assert _unique(reports)
