@@ -27,7 +27,7 @@ from summarize.analyze.doubt import (
 from summarize.analyze.mentions import name_terms
 from summarize.analyze.speech import reported_speech
 from summarize.check.evidence import names, quote_sentence, report_name
-from summarize.check.tellings import CLOSE_TELLING, MAX_COUNTER_QUOTES, Tellings, sentence_text
+from summarize.check.tellings import MAX_COUNTER_QUOTES, Tellings, sentence_text
 from summarize.models import (
     Analysis,
     ClaimGroup,
@@ -186,8 +186,7 @@ def distanced_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         flat = [o for o, _ in shared]
         # High only when a flat sentence surely tells the same claim: half its words or more.
         same = any(count / len(claim) >= SAME_CLAIM_OVERLAP for _, count in shared)
-        # A flat telling only loosely similar is often about another fact: say less.
-        close = max(tellings.similarity(ref, o) for o in flat) >= CLOSE_TELLING
+        close = tellings.close(ref, flat)
         unverified = is_unverified(text)
         findings.append(
             Finding(

@@ -53,7 +53,7 @@ from summarize.models import (
     SentenceRef,
 )
 from summarize.text.display import shorten
-from summarize.text.quotes import blanked, opens_on_quotation, quotation_spans, unquoted
+from summarize.text.quotes import blanked, mostly_quoted, opens_on_quotation, quotation_spans
 from summarize.text.sentences import is_finished, opens_on_demonstrative
 from summarize.text.tokens import content_terms, is_title_case
 
@@ -66,7 +66,6 @@ MIN_NEW_SHARE = 0.5
 CLEARLY_NEW = 0.6
 SENTENCES_PER_CLAIM = 2
 SENTENCES_PER_STORY_CLAIM = 8
-QUOTED_SHARE = 0.5
 # A sentence alone in its group is still not unique when the reports on the same subject cover
 # this much of it (the judge's weighted share of its content words): it was split or merged
 # differently, not added.
@@ -298,8 +297,7 @@ def _is_claim(text: str, attributed: bool) -> bool:
         return False
     if opens_on_quotation(stripped):
         return False  # a remark reported: the claim is the speaker's
-    outside = unquoted(stripped)
-    return len(outside.split()) >= QUOTED_SHARE * len(stripped.split())
+    return not mostly_quoted(stripped)
 
 
 def _only_who_spoke(item: SentenceAnalysis, sentence: Sentence) -> bool:

@@ -34,10 +34,10 @@ from summarize.check.tellings import (
     MAX_COUNTER_QUOTES,
     Tellings,
     names_speaker,
-    plain_words,
     same_speaker,
     sentence_text,
     speaker_words,
+    told_plainly,
 )
 from summarize.models import (
     Analysis,
@@ -120,12 +120,7 @@ def loaded_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         charged = in_own_voice(sentence.text, sentence.start, charged)
         if not charged or not is_reporting(sentence.text, names_a_speaker(item.attributions)):
             continue
-        told = [
-            (o, plain_words(analysis, o, {term.text.lower() for term in charged}))
-            for o in tellings.of(ref, charged[0])
-        ]
-        plain = [o for o, words in told if words]
-        charged = [term for term in charged if any(term.text.lower() in w for _, w in told)]
+        plain, charged = told_plainly(analysis, tellings.of(ref, charged[0]), charged)
         # A verb of speech ("slammed") characterises a statement: only another report's account
         # of the same statement, by the same speaker, tells it plainly.
         speech = [term for term in charged if is_speech_word(term.text)]
@@ -150,7 +145,7 @@ def loaded_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         if not plain or not charged:
             continue
         shown = plain[:MAX_COUNTER_QUOTES]
-        close = max(tellings.similarity(ref, o) for o in plain) >= CLOSE_TELLING
+        close = tellings.close(ref, plain)
         findings.append(
             Finding(
                 kind="framing",
@@ -203,14 +198,13 @@ def added_to_speech(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         if not added:
             continue
         speakers = speaker_words(item)
-        told = [
-            (o, plain_words(analysis, o, {term.text.lower() for term in added}))
+        versions = [
+            o
             for o in tellings.of(ref)
             if same_speaker(speakers, speaker_words(analysis.analysis_of(o)))
             and tellings.similarity(ref, o) >= CLOSE_TELLING
         ]
-        plain = [o for o, words in told if words]
-        added = [term for term in added if any(term.text.lower() in w for _, w in told)]
+        plain, added = told_plainly(analysis, versions, added)
         if not plain:
             continue
         shown = plain[:MAX_COUNTER_QUOTES]
@@ -266,7 +260,7 @@ def link_findings(
             continue
         shown = others[:MAX_COUNTER_QUOTES]
         documents = list(dict.fromkeys(o.document for o in others))
-        close = bool(aligned) or max(tellings.similarity(ref, o) for o in others) >= CLOSE_TELLING
+        close = bool(aligned) or tellings.close(ref, others)
         findings.append(
             Finding(
                 kind="framing",

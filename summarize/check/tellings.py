@@ -14,6 +14,7 @@ the others still are. The speaker helpers say whether two sentences report the s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from summarize.align import Similarities
 from summarize.analyze.doubt import casts_doubt, disputes
@@ -27,7 +28,7 @@ from summarize.models import (
     SentenceRef,
     Span,
 )
-from summarize.text.quotes import unquoted
+from summarize.text.quotes import mostly_quoted, unquoted
 from summarize.text.tokens import content_terms, stem
 
 # Another report's most similar sentence tells the same claim when at least this similar
@@ -40,9 +41,6 @@ MIN_TELLING_TERMS = 4
 # Two sentences tell the same claim only when they share at least this many content words: one
 # shared word ("suggest", "coronavirus") is a shared topic, not a shared fact.
 SHARED_TELLING_TERMS = 2
-# A sentence with less than this share of its words outside quotation marks is the speaker's
-# telling, not the report's: it cannot be the report's plain wording of a claim.
-OWN_WORDS_SHARE = 0.5
 # A telling at least this similar is close; below it, readers judged half of the findings false
 # (the "plain" sentence was about another fact), so a finding resting on it is low.
 CLOSE_TELLING = 0.1
@@ -75,13 +73,18 @@ class Tellings:
             if len(terms & set(item.terms)) < SHARED_TELLING_TERMS:
                 continue  # a shared topic word, not the same fact
             telling = SentenceRef(document=item.document, sentence=item.sentence)
-            if near is not None and _mostly_quoted(self.analysis.sentence(telling).text):
+            if near is not None and mostly_quoted(self.analysis.sentence(telling).text):
                 continue  # the speaker's telling: the report's own is the one to compare
             shared = len(local & set(item.terms))
             ranked = score + LOCAL_WEIGHT * shared
             if item.document not in best or ranked > best[item.document][0]:
                 best[item.document] = (ranked, telling)
         return [telling for _, telling in sorted(best.values(), key=lambda b: -b[0])]
+
+    def close(self, ref: SentenceRef, others: Iterable[SentenceRef]) -> bool:
+        """One of the other tellings is close (CLOSE_TELLING): a finding resting only on loosely
+        similar ones is low, for such a telling is often about another fact."""
+        return max(self.similarity(ref, o) for o in others) >= CLOSE_TELLING
 
     def similarity(self, a: SentenceRef, b: SentenceRef) -> float:
         index = self.index_of
@@ -97,11 +100,6 @@ class Tellings:
         return frozenset(content_terms(" ".join(left + right)))
 
 
-def _mostly_quoted(text: str) -> bool:
-    """Less than OWN_WORDS_SHARE of the sentence is outside quotation marks."""
-    return len(unquoted(text).split()) < OWN_WORDS_SHARE * len(text.split())
-
-
 def plain_words(analysis: Analysis, ref: SentenceRef, words: set[str]) -> set[str]:
     """Which of the words the sentence tells plainly: it tells its claim in the report's own
     words (not mostly a quotation: that is the speaker's telling), without charged words of its
@@ -111,7 +109,7 @@ def plain_words(analysis: Analysis, ref: SentenceRef, words: set[str]) -> set[st
     not share still are. Where a word disputes the claim ("falsely claimed"), a sentence that
     doubts it too ("repeating unsubstantiated claims") frames it alike."""
     sentence = analysis.sentence(ref)
-    if _mostly_quoted(sentence.text):
+    if mostly_quoted(sentence.text):
         return set()
     loaded = analysis.analysis_of(ref).loaded_terms
     if in_own_voice(sentence.text, sentence.start, [t for t in loaded if is_charged(t.text)]):
@@ -122,6 +120,18 @@ def plain_words(analysis: Analysis, ref: SentenceRef, words: set[str]) -> set[st
     return {
         word for word in words if not _families({word}) & used and not (doubted and disputes(word))
     }
+
+
+def told_plainly(
+    analysis: Analysis, tellings: Iterable[SentenceRef], terms: list[Span]
+) -> tuple[list[SentenceRef], list[Span]]:
+    """The tellings that tell some of the terms plainly (`plain_words`), and the terms some of
+    them tell plainly."""
+    words = {term.text.lower() for term in terms}
+    told = [(o, plain_words(analysis, o, words)) for o in tellings]
+    plain = [o for o, said in told if said]
+    said_plainly = set[str]().union(*(said for _, said in told))
+    return plain, [term for term in terms if term.text.lower() in said_plainly]
 
 
 def _families(words: set[str]) -> set[str]:

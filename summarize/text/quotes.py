@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# A sentence with less than this share of its words outside quotation marks is the speaker's
+# telling, not the report's own.
+OWN_WORDS_SHARE = 0.5
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
 
 
@@ -85,6 +88,12 @@ def _left_open(text: str) -> tuple[int, int] | None:
 def unquoted(text: str) -> str:
     """The sentence with its quotations blanked out: what the outlet itself says."""
     return blanked(text, quotation_spans(text))
+
+
+def mostly_quoted(text: str) -> bool:
+    """Less than OWN_WORDS_SHARE of the sentence's words are outside quotation marks: it is the
+    speaker's telling, not the report's own."""
+    return len(unquoted(text).split()) < OWN_WORDS_SHARE * len(text.split())
 
 
 def blanked(text: str, spans: list[tuple[int, int]]) -> str:
