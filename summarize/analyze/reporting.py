@@ -28,6 +28,7 @@ from summarize.analyze.doubt import EVIDENCE_NOUNS
 from summarize.analyze.speech import reported_speech
 from summarize.models import Attribution
 from summarize.text.lexicons import word_set
+from summarize.text.numbers import COUNT_TO_TEN
 from summarize.text.quotes import unquoted
 from summarize.text.tokens import STOPWORDS
 
@@ -75,7 +76,7 @@ _CREDIT = re.compile(
 _OPENING = re.compile(
     r"^(?:what if|ever wonder|have you|did you know|think about it|here(?:'s|’s| is| are)|"
     r"what (?:we|you) (?:know|learned) about|what to (?:expect|watch|know)|"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:\w+ )?(?:things|takeaways|lessons)|"
+    rf"{COUNT_TO_TEN} (?:\w+ )?(?:things|takeaways|lessons)|"
     r"(?:key )?takeaways|what (?:[\w’'-]+ ){1,6}means?(?= for\b|\s*[—–-]|\W*$))\b",
     re.I,
 )
@@ -83,7 +84,7 @@ _OPENING = re.compile(
 # things we learned from the primaries", "the 3 things you need to know"); "three things to
 # happen" is no list.
 _ANNOUNCED_LIST = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:other |more )?(?:\w+ )?"
+    rf"\b{COUNT_TO_TEN} (?:other |more )?(?:\w+ )?"
     r"(?:things|takeaways|lessons) (?:(?:we|you) (?:learned|need to know|should know|missed)|"
     r"to (?:know|watch|expect|remember))\b",
     re.I,

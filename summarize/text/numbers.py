@@ -7,6 +7,9 @@ SMALL = (
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
     "nineteen",
 )  # fmt: skip
+# A count written as digits or as a word from two to ten, in a regular expression: the sizes of a
+# list ("5 things", "Five key takeaways") or of a span of years ("over the next ten years").
+COUNT_TO_TEN = rf"(?:\d+|{'|'.join(SMALL[2:11])})"
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 NUMBER_WORDS: dict[str, int] = {word: value for value, word in enumerate(SMALL)} | {
     word: 10 * (index + 2) for index, word in enumerate(TENS)

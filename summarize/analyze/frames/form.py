@@ -18,6 +18,7 @@ from summarize.text.figures import (
     change_verbs,
 )
 from summarize.text.lexicons import word_set
+from summarize.text.numbers import COUNT_TO_TEN
 from summarize.text.tokens import STOPWORDS
 
 _INCREMENTS = word_set("additional another extra further")
@@ -29,7 +30,7 @@ _YEAR_ON_YEAR = (
 # "over the next decade", "over 10 years": a sum spread over a period
 _OVER_PERIOD = re.compile(
     r"\b(?:over|across|during|within)\s+(?:the\s+)?(?:next\s+|coming\s+|past\s+)?"
-    r"(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten)?\s*(?P<unit>decade|year)s?\b"
+    rf"(?P<count>{COUNT_TO_TEN})?\s*(?P<unit>decade|year)s?\b"
 )
 
 
