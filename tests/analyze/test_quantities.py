@@ -166,7 +166,7 @@ def test_numbers_that_are_not_quantities(text: str) -> None:
         ("They hired 20 workers.", 19.5, 20.5),
         ("Hundreds of workers joined.", 100, 999),
         ("Thousands of workers joined.", 1_000, 9_999),
-        ("Between 500 and 600 workers joined.", 499.5, 600.5),
+        ("Between 500 and 600 workers joined.", 500, 600),
         ("A few hundred workers joined.", 200, 500),
     ],
 )
@@ -209,6 +209,25 @@ def test_explicit_ranges_in_words_and_digits() -> None:
     assert interval(kilometres) == (9_500, 12_500)
     assert days.base_unit == "s" and days.low == 1.5 * 86_400
     assert millions.low == 1_500_000 and millions.counted == "visitor"
+
+
+def test_a_range_of_things_counted_ends_at_its_limits() -> None:
+    # Whole things: "between 50 and 100" allows no 101st, so "more than 100" is another figure;
+    # the large rounded ends of "2 to 3 million" keep their rounding.
+    range_ = one("Trump will issue between 50 and 100 pardons this week.")
+    assert interval(range_) == (50, 100)
+    assert not overlaps(range_, one("He will issue more than 100 pardons on Tuesday."))
+    assert overlaps(range_, one("He will issue about 100 pardons."))
+    assert one("Officials expect 2 to 3 million visitors.").high == 3_500_000
+
+
+def test_two_plural_nouns_joined_are_counted_together_in_either_order() -> None:
+    first = one("He issued 100 commutations and pardons.")
+    second = one("He issued 100 pardons and commutations.")
+    assert first.counted == second.counted == "commutation and pardon"
+    assert comparable(first, second) and not comparable(first, one("He issued 100 pardons."))
+    militants, soldiers = find_quantities("They captured five militants and three soldiers.")
+    assert (militants.counted, soldiers.counted) == ("militant", "soldier")
 
 
 def test_unbounded_survives_json() -> None:

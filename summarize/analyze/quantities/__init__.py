@@ -13,12 +13,16 @@ its dimension, so two reports agree when their intervals overlap:
 - "some", "about", "an estimated"... widen the interval by 15% on each side; "nearly", "almost"
   widen it by 15% below only; "more than", "at least"... make it unbounded above (UNBOUNDED, a
   finite stand-in for infinity that survives JSON); "less than", "up to"... make it start at 0.
-- vague amounts are ranges: "tens of thousands" is 10,000-99,999, "hundreds" 100-999; their
-  `value` is the lower end. Explicit ranges ("10 to 12 miles", "10-12 km") have the midpoint.
+- vague amounts are ranges: "tens of thousands" is 10,000-99,999, "hundreds" 100-999; their `value`
+  is the lower end. Explicit ranges ("10 to 12 miles", "10-12 km") have the midpoint; a range of
+  things counted ends at its ends where their rounding is under one (whole things: "between 50 and
+  100 pardons" is no "more than 100").
 - counts have base_unit "count" and `counted`, their head noun lowercased and singularised, with
-  person/persons/people all read as "people". Money keeps its currency code, without exchange
-  rates; percentages and fractions ("a quarter of") are in percent, but percentage points have
-  their own base unit (a change of 2 points is no share of 2%); "tons" spans short to metric.
+  person/persons/people all read as "people"; two plural nouns joined by "and" or "or" are counted
+  together, in either order ("pardons and commutations": "commutation and pardon"). Money keeps its
+  currency code, without exchange rates; percentages and fractions ("a quarter of") are in percent,
+  but percentage points have their own base unit (a change of 2 points is no share of 2%); "tons"
+  spans short to metric.
 
 Numbers that are not quantities are skipped: ordinals, years, calendar dates, clock times, phone
 numbers, scores ("3-1"), names with numbers ("F-16", "Resolution 2254", "Group of 7", "the Group

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from summarize.analyze.frames import read_frames
 from summarize.analyze.quantities.exclusions import LOOKBACK, blocked_spans, not_a_quantity
@@ -65,6 +66,7 @@ def _read_quantity(text: str, number: Number, offset: int) -> tuple[Quantity | N
     ):
         qualifier, start = None, number.start  # "ticked up to 3.6%": a particle, no bound
     dashed = False
+    ends: tuple[float, float] | None = None
     if number.kind == "exact" and qualifier != "from":
         second = second_of_range(text, number, qualifier, after_change_verb(text, start))
         if second is not None:
@@ -73,6 +75,7 @@ def _read_quantity(text: str, number: Number, offset: int) -> tuple[Quantity | N
                 if dashed:  # a score or a code: "3-1", "110-102"
                     return None, other.end
             else:
+                ends = (number.value, other.value)
                 number = Number(
                     number.start, other.end, (number.value + other.value) / 2, number.low,
                     other.high, kind="range", currency=number.currency or other.currency,
@@ -90,6 +93,15 @@ def _read_quantity(text: str, number: Number, offset: int) -> tuple[Quantity | N
     counted = None
     if unit.kind == "count" and number.kind != "fraction":
         counted, end = counted_noun(text, number, end)
+        if ends is not None:
+            # Things counted are whole: a range's end whose rounding allows less than one more
+            # or one fewer is a limit ("between 50 and 100 pardons" allows no 101st, so it is no
+            # "more than 100"); "2 to 3 million" keeps the rounding of its large ends.
+            number = replace(
+                number,
+                low=ends[0] if ends[0] - number.low < 1 else number.low,
+                high=ends[1] if number.high - ends[1] < 1 else number.high,
+            )
     if sign := _SIGN_BEFORE.search(text, max(0, number.start - LOOKBACK), number.start):
         number = Number(
             sign.start(), number.end, -number.value, -number.high, -number.low, kind=number.kind,

@@ -87,6 +87,8 @@ _CASED_SURFACES = {"m", "m2", "m²", "sq m", "mi"}
 _GLUED_TEMPERATURES = {"C": ("degree_Celsius",), "F": ("degree_Fahrenheit",)}
 _OF = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"(?P<gap>\s+|-)(?P<word>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)")
+# A second plural noun joined to the counted one: "100 pardons and commutations" counts both.
+_COORDINATED = re.compile(r"\s+(?:and|or)\s+(?P<word>[a-z][a-z'’]*)\b")
 
 
 def _unit_lookup() -> tuple[re.Pattern[str], dict[str, Unit]]:
@@ -173,7 +175,14 @@ def counted_noun(text: str, number: Number, end: int) -> tuple[str | None, int]:
     if head is None or (head["gap"] == "-" and head["word"].lower().endswith("ed")):
         return None, end
     noun = head["word"].rstrip("'’")
-    return singular(noun), head.start("word") + len(noun) if head is run[0] else end
+    end = head.start("word") + len(noun) if head is run[0] else end
+    second = _COORDINATED.match(text, head.end()) if head is run[-1] else None
+    if second and looks_plural(second["word"]) and second["word"] not in FUNCTION_WORDS:
+        # Either order counts the same things ("pardons and commutations" / "commutations
+        # and pardons"), and neither noun alone is what was counted.
+        nouns = sorted({singular(noun), singular(second["word"])})
+        return " and ".join(nouns), second.end() if head is run[0] else end
+    return singular(noun), end
 
 
 def unit_in_a_title(text: str, number: Number, unit: Unit, end: int) -> bool:
