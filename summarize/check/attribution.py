@@ -4,7 +4,9 @@
   (in their own voice: no speaker, distancing cue, held view or evidence cited, see
   `_states_flatly`), and doubt is cast on it ("claimed", "alleged", "could not be verified"): high
   when it is unverified or without evidence. Reports that each attribute a claim differ only when
-  they cast different doubt on it ("said" vs "claimed, without evidence"), medium. A routine
+  the strongest doubt they cast on it differs (none, unverified, disputed: "said" vs "claimed,
+  without evidence"; "falsely claiming" and "repeating unsubstantiated claims" both dispute),
+  medium. A routine
   statement given with or without "X said" is no difference in doubt.
 - A claim one report presents at a distance ("claimed", "alleged", "accused of", "reportedly",
   "it was reported", "what she said was") that another report's telling states flatly, sharing
@@ -68,6 +70,12 @@ def _doubt(analysis: Analysis, ref: SentenceRef) -> set[str]:
     return doubt
 
 
+def _strongest(doubt: set[str]) -> str:
+    """Doubt has an order: a report that disputes a claim ("falsely claimed") casts more than one
+    that cannot verify it, and "unverified" beside a dispute adds nothing."""
+    return "disputed" if "disputed" in doubt else "unverified" if doubt else "no doubt"
+
+
 def _same_claim(analysis: Analysis, a: SentenceRef, b: SentenceRef) -> bool:
     terms_a, terms_b = set(analysis.analysis_of(a).terms), set(analysis.analysis_of(b).terms)
     return term_overlap(terms_a, terms_b) >= SAME_CLAIM_OVERLAP
@@ -122,7 +130,7 @@ def attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None
     labels = {
         document: ", ".join(sorted(doubt)) or "no doubt" for document, doubt in doubts.items()
     }
-    if len(set(labels.values())) > 1:
+    if len({_strongest(doubt) for doubt in doubts.values()}) > 1:
         return Finding(
             kind="attribution",
             severity="medium",

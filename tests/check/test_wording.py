@@ -256,3 +256,27 @@ def test_a_claim_evidence_shows_is_not_stated_as_fact_against_its_doubted_tellin
     (finding,) = _findings({"shown": shown, "doubted": DOUBTED}, "attribution")
     assert finding.severity == "medium"
     assert "as fact" not in finding.explanation
+
+
+def test_a_claim_disputed_in_both_tellings_is_doubted_alike_whatever_else_is_said() -> None:
+    # "Falsely" disputes the claim; "unsubstantiated" disputes it too, and also says it is
+    # unverified: the strongest doubt each casts is the same. Could-not-verify against
+    # without-evidence still differs.
+    falsely = (
+        "The mayor wrote on Friday that the city election was rigged, falsely claiming that "
+        "observers had been barred from the count."
+    )
+    unsubstantiated = (
+        "The mayor wrote on Friday that the city election was rigged, repeating "
+        "unsubstantiated claims that observers had been barred from the count."
+    )
+    assert _findings({"one": falsely, "other": unsubstantiated}, "attribution") == []
+    unverified = (
+        "The insurgents said they captured five soldiers and three militia fighters in battles "
+        "east of the city on Tuesday. The claims could not be independently verified."
+    )
+    disputed = (
+        "The insurgents claimed, without evidence, to have captured five soldiers and three "
+        "militia fighters in battles east of the city on Tuesday."
+    )
+    assert _findings({"one": unverified, "other": disputed}, "attribution")
