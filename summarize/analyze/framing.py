@@ -131,7 +131,9 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
         # in hand" is a noun); "what caused it" asks, it does not assert, a cause.
         r"as a result|resulted in|(?:will|would|could|may|might|can|to|which|that|it|this) "
         r"results? in|led to|leading to|(?<!\bwhat )caused|sparked by|prompted by|"
-        r"fuel(?:l)?ed by|triggered by)\b",
+        # "driven by": what moved a figure or an outcome ("the increase was driven by higher gas
+        # prices"), as news mostly uses it; a motive is "motivated by".
+        r"fuel(?:l)?ed by|triggered by|driven by)\b",
         re.I,
     ),
     "motive": re.compile(
@@ -145,7 +147,7 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
         r"in an? (?:[\w-]+ )?(?:bid|effort|attempt) to|heed(?:s|ed|ing)?|"
         r"(?:make|makes|making|made) sure that|"
         r"(?:is|was|are|were|as) an? (?:[\w-]+ )?(?:warning|message|signal) to|"
-        r"motivated by|driven by|shares? concerns?|"
+        r"motivated by|shares? concerns?|"
         r"in response to|in retaliation|"
         # "so that they could", "so Trump could": purpose; "only so much any president can do",
         # "so far", "so long as": degree or condition, not purpose.

@@ -161,6 +161,8 @@ def test_scheduling_is_no_cause_and_a_purpose_is_a_motive() -> None:
     assert find_links("A selloff due to fallout from the virus.") == {"cause": "due to"}
     assert "motive" in find_links("Police cleared the square so the president could pose.")
     assert find_links("Officials said the strike was driven by revenge.") == {}
+    # what moved a figure is its cause, not anyone's motive
+    assert find_links("The rise was driven by higher gas prices.") == {"cause": "driven by"}
     assert find_links("Arab states have backed the president.") == {"support": "have backed"}
 
 
