@@ -381,9 +381,15 @@ def find_links(text: str) -> dict[str, str]:
 
 
 def added_links(claim: SentenceAnalysis, others: list[SentenceAnalysis]) -> dict[str, str]:
-    """The links `claim` asserts in its own voice that `others` do not make (none when it is
-    attributed: then they are its speaker's)."""
-    if not others or claim.attributions:
+    """The links `claim` asserts in its own voice that `others` do not make. In an attributed
+    sentence a link is its speaker's, unless it is in the attribution itself, where the report
+    describes the speaker ("President Biden, heeding widespread calls ..., said")."""
+    if not others:
         return {}
     elsewhere = set().union(*(other.links for other in others))
-    return {kind: words for kind, words in claim.links.items() if kind not in elsewhere}
+    return {
+        kind: words
+        for kind, words in claim.links.items()
+        if kind not in elsewhere
+        and (not claim.attributions or any(words in a.text for a in claim.attributions))
+    }

@@ -246,7 +246,7 @@ def link_findings(
             ]
     findings = []
     for item in analysis.sentences:
-        if not item.links or item.attributions:
+        if not item.links:
             continue
         ref = SentenceRef(document=item.document, sentence=item.sentence)
         aligned = members.get((ref.document, ref.sentence))

@@ -280,3 +280,21 @@ def test_a_claim_disputed_in_both_tellings_is_doubted_alike_whatever_else_is_sai
         "militia fighters in battles east of the city on Tuesday."
     )
     assert _findings({"one": unverified, "other": disputed}, "attribution")
+
+
+def test_a_motive_in_the_attribution_itself_is_the_report_s_own() -> None:
+    # The report describes the speaker ("heeding calls ..."): its own voice. What the speaker
+    # says ("in order to save money") is the speaker's.
+    plain = "The mayor said on Monday that the city would close the northern library branch."
+    heeding = (
+        "The mayor, heeding calls from residents to cut costs, said on Monday that the city "
+        "would close the northern library branch."
+    )
+    said = (
+        "The mayor said on Monday that the city would close the northern library branch in "
+        "order to save money."
+    )
+    findings = _findings({"plain": plain, "heeding": heeding}, "framing")
+    assert [f.documents[0] for f in findings] == ["heeding"]
+    assert "motive" in findings[0].explanation
+    assert _findings({"plain": plain, "said": said}, "framing") == []
