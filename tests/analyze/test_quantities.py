@@ -228,6 +228,7 @@ def test_two_plural_nouns_joined_are_counted_together_in_either_order() -> None:
     assert comparable(first, second) and not comparable(first, one("He issued 100 pardons."))
     militants, soldiers = find_quantities("They captured five militants and three soldiers.")
     assert (militants.counted, soldiers.counted) == ("militant", "soldier")
+    assert one("The firm has 500 workers and plans to hire more.").counted == "worker"
 
 
 def test_unbounded_survives_json() -> None:

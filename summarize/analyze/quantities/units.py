@@ -12,7 +12,7 @@ from typing import Literal, TypedDict
 from summarize.analyze.quantities.exclusions import FUNCTION_WORDS
 from summarize.analyze.quantities.numbers import Number, alternation
 from summarize.text.inflection import looks_plural, singular
-from summarize.text.tokens import is_title_case
+from summarize.text.tokens import STOPWORDS, is_title_case
 from summarize.text.units import CONVERSIONS, to_base
 
 UNBOUNDED = sys.float_info.max
@@ -87,8 +87,12 @@ _CASED_SURFACES = {"m", "m2", "m²", "sq m", "mi"}
 _GLUED_TEMPERATURES = {"C": ("degree_Celsius",), "F": ("degree_Fahrenheit",)}
 _OF = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"(?P<gap>\s+|-)(?P<word>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)")
-# A second plural noun joined to the counted one: "100 pardons and commutations" counts both.
-_COORDINATED = re.compile(r"\s+(?:and|or)\s+(?P<word>[a-z][a-z'’]*)\b")
+# A second plural noun joined to the counted one: "100 pardons and commutations" counts both;
+# a word taking an object or "to" after it is a verb ("500 workers and plans to hire").
+_COORDINATED = re.compile(
+    r"\s+(?:and|or)\s+(?P<word>[a-z][a-z'’]*)\b"
+    r"(?!\s+(?:to|the|a|an|its|their|his|her|this|that|these|those|\d))"
+)
 
 
 def _unit_lookup() -> tuple[re.Pattern[str], dict[str, Unit]]:
@@ -177,7 +181,7 @@ def counted_noun(text: str, number: Number, end: int) -> tuple[str | None, int]:
     noun = head["word"].rstrip("'’")
     end = head.start("word") + len(noun) if head is run[0] else end
     second = _COORDINATED.match(text, head.end()) if head is run[-1] else None
-    if second and looks_plural(second["word"]) and second["word"] not in FUNCTION_WORDS:
+    if second and looks_plural(second["word"]) and second["word"] not in STOPWORDS:
         # Either order counts the same things ("pardons and commutations" / "commutations
         # and pardons"), and neither noun alone is what was counted.
         nouns = sorted({singular(noun), singular(second["word"])})
