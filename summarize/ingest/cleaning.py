@@ -1,7 +1,7 @@
 """Cleaning one article's text into a Document: page chrome out (skip links, subscription
-appeals, related-story lists), the title, published date and dateline taken out of the text, and
-the body split into sentences whose offsets index into `Document.text`. Headings, the standfirst
-and photo captions stay out of the sentences. Works on any outlet's copy.
+appeals, related-story lists, inline stock quotes), the title, published date and dateline taken
+out of the text, and the body split into sentences whose offsets index into `Document.text`.
+Headings, the standfirst and photo captions stay out of the sentences. Works on any outlet's copy.
 
 Bounded, so that no text costs more than a long article: a page is read up to MAX_HTML_TAGS tags
 (text extraction slows down faster than the page grows), any text up to MAX_LINES lines; a
@@ -236,7 +236,7 @@ def _paragraphs(text: str) -> list[str]:
     paragraphs: list[list[str]] = []
     previous = ""  # the line before, "" after a blank line
     for raw in _INVISIBLE.sub("", text).splitlines():
-        line = " ".join(raw.split())
+        line = _TICKER_QUOTE.sub("", " ".join(raw.split()))
         wrapped = (
             line[:1].islower()
             and len(previous) >= MIN_WRAPPED_LINE_CHARS
@@ -353,6 +353,9 @@ def _sentences(text: str, skip_non_sentences: bool) -> list[Sentence]:
 _LINE_START = re.compile("^|(?<=\r)(?!\n)|(?<=[\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029])")
 _TAG = re.compile(r"<[A-Za-z/!?]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width, soft hyphen
+# A stock quote widget left inline by the page ("parent company Alphabet GOOG, +2.00% GOOGL,
+# +1.89% as well"): a ticker symbol, a comma and a signed change, which prose never writes.
+_TICKER_QUOTE = re.compile(r" [A-Z]{1,5}(?:\.[A-Z]{1,2})?, [+\-−]\d+(?:\.\d+)?%(?=[\s.,;:)]|$)")
 _PROSE_END = re.compile(rf"[.!?…:;]{CLOSER}*$")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*+")

@@ -751,3 +751,15 @@ def test_datelines_in_any_case_with_their_agency(
     document = document_from_text(f"Markets and the day\n\n{lead}\n", "d")
     assert (document.dateline, document.outlet) == (dateline, outlet)
     assert document.text == (text or lead)
+
+
+def test_an_inline_stock_quote_widget_is_page_furniture() -> None:
+    text = (
+        "Sundar Pichai was elevated to the top role at parent company Alphabet GOOG, +2.00% "
+        "GOOGL, +1.89% as well. The S&P 500 SPX, -0.38% fell on Tuesday, down 0.4%."
+    )
+    sentences = [s.text for s in document_from_text(text, "quote").sentences]
+    assert sentences == [
+        "Sundar Pichai was elevated to the top role at parent company Alphabet as well.",
+        "The S&P 500 fell on Tuesday, down 0.4%.",
+    ]
