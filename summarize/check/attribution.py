@@ -6,8 +6,7 @@
   when it is unverified or without evidence. Reports that each attribute a claim differ only when
   the strongest doubt they cast on it differs (none, unverified, disputed: "said" vs "claimed,
   without evidence"; "falsely claiming" and "repeating unsubstantiated claims" both dispute),
-  medium. A routine
-  statement given with or without "X said" is no difference in doubt.
+  medium. A routine statement given with or without "X said" is no difference in doubt.
 - A claim one report presents at a distance ("claimed", "alleged", "accused of", "reportedly",
   "it was reported", "what she said was") that another report's telling states flatly, sharing
   the claim's words: high when unverified, medium otherwise; low when no flat telling is close
