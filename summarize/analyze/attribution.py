@@ -19,7 +19,7 @@ from summarize.analyze.doubt import unverified_remark as unverified_remark
 from summarize.models import Attribution
 from summarize.text.inflection import word_forms
 from summarize.text.lexicons import lexicon, word_set
-from summarize.text.tokens import Token, word_tokens
+from summarize.text.tokens import DETERMINERS, Token, word_tokens
 
 # Verbs that report speech by themselves; the other reporting verbs of the lexicon ("show",
 # "find", "hope", "express") only count when "that", a colon or a quotation follows.
@@ -72,7 +72,6 @@ ADJUNCT_PREPOSITIONS = word_set(
 # in lower case only, since each is also a surname ("Long", "Just").
 _ADVERBS_OF_TIME = word_set("always long often ever just")
 _LEADING_FILLERS = word_set("however meanwhile also but and so then yet instead still")
-_DETERMINERS = word_set("the a an this that these those its their his her our my your some")
 _STATEMENT_NOUNS = word_set(
     "statement post interview address speech video briefing tweet letter report message"
 )
@@ -194,7 +193,7 @@ class _Sentence:
             self.lower[before] in _BETWEEN or _is_adverb(self.tokens[before].text)
         ):
             before -= 1
-        if before >= 0 and self.lower[before] in _DETERMINERS:
+        if before >= 0 and self.lower[before] in DETERMINERS:
             return None  # "an estimated half-million": an adjective
         if self.lower[cue].endswith("ing"):
             return self._nearest_phrase(before)  # "reports from the insurgency claiming"
@@ -310,12 +309,12 @@ class _Sentence:
         lower = self.lower
         while start < end and (lower[start] in _LEADING_FILLERS or lower[start] in _BETWEEN):
             start += 1
-        while end > start and (lower[end - 1] in _DETERMINERS or lower[end - 1] == "and"):
+        while end > start and (lower[end - 1] in DETERMINERS or lower[end - 1] == "and"):
             end -= 1
         if start < end and lower[start] in ADJUNCT_PREPOSITIONS:
             return (start, end) if keep_leading_preposition else None
         cut = next((i for i in range(start + 1, end) if lower[i] in ADJUNCT_PREPOSITIONS), end)
-        if start >= cut or lower[cut - 1] in _DETERMINERS:
+        if start >= cut or lower[cut - 1] in DETERMINERS:
             return None
         return (start, cut)
 

@@ -34,6 +34,9 @@ STOPWORDS = word_set(
     """
 )
 
+# Words that open a noun phrase: a verb is followed by one, a noun seldom is.
+DETERMINERS = word_set("the a an this that these those its their his her our my your some")
+
 # Words (with inner apostrophes) and numbers (1,000 / 3.5). Hyphens split words, so that
 # "fourth-largest" and "fourth largest" give the same terms.
 _WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")

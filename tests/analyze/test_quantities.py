@@ -229,6 +229,11 @@ def test_two_plural_nouns_joined_are_counted_together_in_either_order() -> None:
     militants, soldiers = find_quantities("They captured five militants and three soldiers.")
     assert (militants.counted, soldiers.counted) == ("militant", "soldier")
     assert one("The firm has 500 workers and plans to hire more.").counted == "worker"
+    announced = one("He issued 100 pardons and commutations announced on Tuesday.")
+    assert (announced.text, announced.counted) == (
+        "100 pardons and commutations",
+        "commutation and pardon",
+    )
 
 
 def test_unbounded_survives_json() -> None:

@@ -12,7 +12,7 @@ from typing import Literal, TypedDict
 from summarize.analyze.quantities.exclusions import FUNCTION_WORDS
 from summarize.analyze.quantities.numbers import Number, alternation
 from summarize.text.inflection import looks_plural, singular
-from summarize.text.tokens import STOPWORDS, is_title_case
+from summarize.text.tokens import DETERMINERS, STOPWORDS, is_title_case
 from summarize.text.units import CONVERSIONS, to_base
 
 UNBOUNDED = sys.float_info.max
@@ -89,10 +89,7 @@ _OF = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"(?P<gap>\s+|-)(?P<word>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)")
 # A second plural noun joined to the counted one: "100 pardons and commutations" counts both;
 # a word taking an object or "to" after it is a verb ("500 workers and plans to hire").
-_COORDINATED = re.compile(
-    r"\s+(?:and|or)\s+(?P<word>[a-z][a-z'’]*)\b"
-    r"(?!\s+(?:to|the|a|an|its|their|his|her|this|that|these|those|\d))"
-)
+_COORDINATED = re.compile(r"\s+(?:and|or)\s+(?P<word>[a-z][a-z'’]*)\b(?:\s+(?P<next>\w+))?")
 
 
 def _unit_lookup() -> tuple[re.Pattern[str], dict[str, Unit]]:
@@ -181,12 +178,18 @@ def counted_noun(text: str, number: Number, end: int) -> tuple[str | None, int]:
     noun = head["word"].rstrip("'’")
     end = head.start("word") + len(noun) if head is run[0] else end
     second = _COORDINATED.match(text, head.end()) if head is run[-1] else None
-    if second and looks_plural(second["word"]) and second["word"] not in STOPWORDS:
+    if second and _is_second_noun(second["word"], second["next"] or ""):
         # Either order counts the same things ("pardons and commutations" / "commutations
         # and pardons"), and neither noun alone is what was counted.
         nouns = sorted({singular(noun), singular(second["word"])})
-        return " and ".join(nouns), second.end() if head is run[0] else end
+        return " and ".join(nouns), second.end("word") if head is run[0] else end
     return singular(noun), end
+
+
+def _is_second_noun(word: str, after: str) -> bool:
+    """A plural noun after "and" / "or", not a verb taking an object or "to" after it."""
+    takes_object = after.lower() in DETERMINERS or after == "to" or after[:1].isdigit()
+    return looks_plural(word) and word not in STOPWORDS and not takes_object
 
 
 def unit_in_a_title(text: str, number: Number, unit: Unit, end: int) -> bool:
