@@ -97,6 +97,50 @@ def test_rates_levels_changes_and_shares() -> None:
     assert frame_of(grew, "26 percent").form == "change"  # restates the change
 
 
+@pytest.mark.parametrize(
+    ("text", "wording", "subject"),
+    [
+        # a phrase that only says when is no owner: "in 2019", "on the last day of May"
+        (
+            "The budget deficit ballooned to nearly $1 trillion in 2019.",
+            "nearly $1 trillion",
+            "budget deficit",
+        ),
+        (
+            "The number of open jobs on the last day of May rose to 9.2 million.",
+            "9.2 million",
+            "number of open jobs",
+        ),
+        (
+            "Initial claims during the week ending May 30 fell to 20,929,000.",
+            "20,929,000",
+            "Initial claims",
+        ),
+        (
+            "Both the Dow and the S&P 500 closed the day down nearly 10%.",
+            "nearly 10%",
+            "Dow and the S&P 500",
+        ),
+        # a level's rank wraps the figure; an initialism in parentheses follows its name
+        ("The jobless rate fell to a low of 3.5%.", "3.5%", "jobless rate"),
+        (
+            "The Dow Jones Industrial Average (DJIA) dropped by 10%.",
+            "10%",
+            "Dow Jones Industrial Average",
+        ),
+        (
+            "Prior to March, initial claims had never risen as high as 700,000.",
+            "700,000",
+            "initial claims",
+        ),
+        # a weekday before "and" joins no names
+        ("The S&P 500 slid 5.9% Thursday and the Nasdaq fell 5.3%.", "5.3%", "Nasdaq"),
+    ],
+)
+def test_the_owner_of_a_figure_is_no_time(text: str, wording: str, subject: str) -> None:
+    assert frame_of(text, wording).subject == subject
+
+
 def test_subjects_times_and_measures() -> None:
     text = "The Dow fell 6.9% on Thursday while the Nasdaq fell 5.3%."
     assert frame_of(text, "6.9%").subject == "Dow"

@@ -7,7 +7,9 @@ statement it is and in what form, read from word order (no parser; see the READM
 - subject: whose or of what, as written: the "of" phrase of a share ("38% of voters"), the noun a
   sum of money buys ("a $6 trillion budget"), the noun a compound figure describes ("a
   two-page memo", "the 15-minute halt", which is how long the halt lasts), the person an age
-  belongs to, or the owner before the verb ("the unemployment rate rose to 3.6%").
+  belongs to, or the owner before the verb ("the unemployment rate rose to 3.6%"). A phrase
+  that only says when is never it: "$1 trillion in 2019", "positions on the last day of May
+  rose" (the positions), "closed the day down 10%".
 - time: the time expression nearest the figure in its clause (month names, years, quarters,
   "last week", "a year ago", weekdays, "since March"); a weekday right after a reporting verb
   ("said Thursday") dates the statement, not the figure. The "from" value of a change is

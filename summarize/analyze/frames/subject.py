@@ -9,11 +9,12 @@ from functools import cache
 
 from summarize.analyze.frames.sentence import SOFT, Sentence
 from summarize.models import Quantity
+from summarize.text.calendar import MONTHS, WEEKDAYS, YEAR
 from summarize.text.figures import DOWN_WORDS, OUTCOMES, UP_WORDS, change_verbs
 from summarize.text.inflection import irregular_verbs, looks_plural
 from summarize.text.lexicons import word_set
 from summarize.text.numbers import NUMBER_WORDS
-from summarize.text.tokens import STOPWORDS
+from summarize.text.tokens import STOPWORDS, Token
 
 _COPULAS = word_set(
     """
@@ -26,7 +27,10 @@ _COPULAS = word_set(
 )
 _MODALS = word_set("will would can could may might must shall should to did does do")
 # Nouns that only wrap a figure: "a group of 1,000 demonstrators", "a total of 17 million".
-_COLLECTIVES = word_set("group total number crowd tally sum amount figure count set batch")
+# So do the words for a level's rank: "fell to a 50-year low of 3.5%", "a record high of".
+_COLLECTIVES = word_set(
+    "group total number crowd tally sum amount figure count set batch low high peak record all-time"
+)
 _PREPOSITIONS = word_set(
     """
     in on at to from by with for of into onto over under outside inside near across after
@@ -40,6 +44,16 @@ _DIRECTIONS = word_set(
     """
 )
 _MAX_NOUN_PHRASE = 8
+# Words that only say when: a phrase of them dates a figure ("in 2019", "on the last day of
+# May", "during the week ending May 30"); it is no owner of it.
+_TIME_WORDS = word_set(
+    """
+    day days week weeks weekend month months year years quarter quarters decade period
+    last this next past previous prior current coming same first second third fourth final
+    early late mid end beginning ending ended morning afternoon evening night today yesterday
+    """
+)
+_YEAR_OR_DAY = re.compile(rf"^(?:{YEAR}|(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)$")
 
 
 def subject_of(sentence: Sentence, first: int, last: int, quantity: Quantity) -> str | None:
@@ -68,7 +82,7 @@ def subject_of(sentence: Sentence, first: int, last: int, quantity: Quantity) ->
     if quantity.base_unit.isupper():  # money: what it buys or pays for
         start = last + 1 if sentence.lower[last : last + 1] in (["in"], ["of"], ["for"]) else last
         item = _phrase_after(sentence, start)
-        if item:
+        if item and not _only_time(item):
             return item
     return _owner(sentence, first)
 
@@ -142,9 +156,43 @@ def _phrase_after(sentence: Sentence, start: int) -> str | None:
 
 def _owner(sentence: Sentence, first: int) -> str | None:
     """The noun phrase before the verb that governs the figure: "the unemployment rate rose
-    to", "Two explosions ... left"."""
-    verbs = change_verbs()
+    to", "Two explosions ... left". A phrase that only says when is passed over, with its
+    preposition: "positions on the last day of May rose", "the Dow closed the day down"."""
     index = first - 1
+    while True:
+        index = _verb_group_start(sentence, index)
+        opening = _parenthesis_opening(sentence, index)
+        if opening is not None:
+            index = opening - 1  # "the Dow Jones Industrial Average (DJIA) dropped"
+        if index < 0 or sentence.in_figure(index):
+            return None
+        start = _phrase_start(sentence, index)
+        phrase = sentence.join(_phrase_words(sentence, start, index))
+        if phrase is None or not _only_time(phrase):
+            return phrase
+        index = start - 1
+        while index >= 0 and (
+            sentence.lower[index] in ("the", "a", "an", "of") or _is_time(sentence.lower[index])
+        ):
+            index -= 1  # "during the week ending May 30"
+        if index >= 0 and sentence.lower[index] in _PREPOSITIONS:
+            index -= 1
+
+
+def _parenthesis_opening(sentence: Sentence, index: int) -> int | None:
+    """Where a short parenthesis closing at `index` opens (an initialism: "(DJIA)")."""
+    if sentence.lower[index : index + 1] != [")"]:
+        return None
+    for opening in range(index - 1, max(index - 4, -1), -1):
+        if sentence.lower[opening] == "(":
+            return opening
+    return None
+
+
+def _verb_group_start(sentence: Sentence, index: int) -> int:
+    """The last token before the words governing a figure (its verbs, particles, adverbs,
+    wrapping nouns) that end at `index`."""
+    verbs = change_verbs()
     while index >= 0:
         word = sentence.lower[index]
         if sentence.in_figure(index):
@@ -155,7 +203,7 @@ def _owner(sentence: Sentence, first: int) -> str | None:
         if word in SOFT or word in _COPULAS or word in verbs or word in UP_WORDS | DOWN_WORDS:
             index -= 1
             continue
-        if word in ("to", "from", "at") or word in OUTCOMES or _is_verb_form(word):
+        if word in ("to", "from", "at", "not", "never") or word in OUTCOMES or _is_verb_form(word):
             index -= 1
             continue
         if word.endswith("ly") and len(word) > 4 and sentence.tokens[index].text.islower():
@@ -165,17 +213,46 @@ def _owner(sentence: Sentence, first: int) -> str | None:
             index -= 1  # "a group of 1,000", "will supply 200 million": not the owner
             continue
         break
-    if index < 0 or sentence.in_figure(index):
-        return None
-    return _phrase_before(sentence, index)
+    return index
+
+
+def _only_time(phrase: str) -> bool:
+    """The phrase only says when: "2019", "the last day of May", "week"."""
+    words = [w for w in phrase.lower().replace(",", " ").split() if w not in STOPWORDS]
+    return bool(words) and all(_is_time(w) for w in words)
+
+
+def _is_time(word: str) -> bool:
+    return (
+        word in _TIME_WORDS
+        or word.rstrip(".") in MONTHS
+        or word in WEEKDAYS
+        or bool(_YEAR_OR_DAY.match(word))
+    )
 
 
 def _phrase_before(sentence: Sentence, end: int) -> str | None:
+    return sentence.join(_phrase_words(sentence, _phrase_start(sentence, end), end))
+
+
+def _phrase_words(sentence: Sentence, start: int, end: int) -> list[Token]:
+    words = sentence.tokens[start : end + 1]
+    while words and words[0].text.lower() in ("of", "-", "'s", "’s"):
+        words = words[1:]
+    return words
+
+
+def _phrase_start(sentence: Sentence, end: int) -> int:
+    """The first token of the noun phrase ending at `end`."""
     start = end
     while start >= 0 and end - start < _MAX_NOUN_PHRASE:
         word = sentence.lower[start]
         if word in ("'s", "’s", "'", "’", "-", "&") or (word == "of" and start < end and start > 0):
             start -= 1
+            continue
+        joined = start > 1 and sentence.lower[start - 1] == "and"
+        if word == "the" and joined and _names_around(sentence, start - 1):
+            start -= 2  # "the Dow and the S&P 500"
             continue
         if word == "and" and start < end and _names_around(sentence, start):
             start -= 1  # "Britain and Germany", "the Dow and S&P 500"
@@ -187,17 +264,19 @@ def _phrase_before(sentence: Sentence, end: int) -> str | None:
         if word in change_verbs() and sentence.tokens[start].text.islower():
             break
         start -= 1
-    words = sentence.tokens[start + 1 : end + 1]
-    while words and words[0].text.lower() in ("of", "-", "'s", "’s"):
-        words = words[1:]
-    return sentence.join(words)
+    return start + 1
 
 
 def _names_around(sentence: Sentence, index: int) -> bool:
+    """Names on both sides of the "and" at `index`: "Britain and Germany", "the Dow and the
+    S&P 500"."""
+    after = index + 2 if sentence.lower[index + 1 : index + 2] == ["the"] else index + 1
     return (
         index > 0
+        and after < len(sentence.tokens)
         and sentence.tokens[index - 1].text[:1].isupper()
-        and sentence.tokens[index + 1].text[:1].isupper()
+        and not _is_time(sentence.lower[index - 1])  # "slid 5.9% Thursday and the Nasdaq"
+        and sentence.tokens[after].text[:1].isupper()
     )
 
 
