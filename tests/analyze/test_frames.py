@@ -133,6 +133,11 @@ def test_rates_levels_changes_and_shares() -> None:
             "700,000",
             "initial claims",
         ),
+        (
+            "Congress weighs a package potentially worth more than $1 trillion.",
+            "more than $1 trillion",
+            "package",
+        ),
         # a weekday before "and" joins no names
         ("The S&P 500 slid 5.9% Thursday and the Nasdaq fell 5.3%.", "5.3%", "Nasdaq"),
     ],

@@ -203,7 +203,11 @@ def _verb_group_start(sentence: Sentence, index: int) -> int:
         if word in SOFT or word in _COPULAS or word in verbs or word in UP_WORDS | DOWN_WORDS:
             index -= 1
             continue
-        if word in ("to", "from", "at", "not", "never") or word in OUTCOMES or _is_verb_form(word):
+        if (
+            word in ("to", "from", "at", "worth", "not", "never")
+            or word in OUTCOMES
+            or _is_verb_form(word)
+        ):
             index -= 1
             continue
         if word.endswith("ly") and len(word) > 4 and sentence.tokens[index].text.islower():
