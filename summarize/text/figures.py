@@ -29,6 +29,8 @@ _FALL_LEMMAS = word_set(
 )
 # Verbs of movement whose direction comes from a particle: "ticked up 0.1%", "edged down".
 _MOVE_LEMMAS = word_set("tick edge move go inch creep")
+# Verbs that set a level, besides the verbs of change: "plans to raise the cap to 125,000".
+SETTING_VERBS = word_set("raise raises raised raising lower lowers lowered lowering set bring")
 UP_WORDS = word_set("up higher")
 DOWN_WORDS = word_set("down lower")
 # Nouns naming a change: "a 5% drop", "an increase of 2,000".

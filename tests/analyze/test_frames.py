@@ -138,11 +138,24 @@ def test_rates_levels_changes_and_shares() -> None:
             "more than $1 trillion",
             "package",
         ),
+        # a verb of change or setting brings its object to the level
+        (
+            "He plans to raise annual refugee admissions to 125,000.",
+            "125,000",
+            "annual refugee admissions",
+        ),
+        ("The bank cut its key rate to 0.25%.", "0.25%", "key rate"),
+        ("Job openings rose slightly to 9.2 million.", "9.2 million", "Job openings"),
+        (
+            "It adds his name to the checks to 80 million Americans.",
+            "80 million Americans",
+            "checks",
+        ),
         # a weekday before "and" joins no names
         ("The S&P 500 slid 5.9% Thursday and the Nasdaq fell 5.3%.", "5.3%", "Nasdaq"),
     ],
 )
-def test_the_owner_of_a_figure_is_no_time(text: str, wording: str, subject: str) -> None:
+def test_whose_figure_it_is(text: str, wording: str, subject: str) -> None:
     assert frame_of(text, wording).subject == subject
 
 
@@ -228,3 +241,12 @@ def test_a_distance_restated_in_brackets_keeps_its_reference() -> None:
 def test_a_capitalised_unit_inside_a_sentence_is_a_title(text: str) -> None:
     assert figures(text) == []
     assert [q.text for q in figures("The interview ran 60 minutes.")] == ["60 minutes"]
+
+
+def test_a_verb_of_intent_reaches_across_a_long_object() -> None:
+    text = (
+        "Biden is planning to increase the maximum number of refugees allowed into the "
+        "United States next fiscal year to 125,000."
+    )
+    frame = frame_of(text, "125,000")
+    assert (frame.statement, frame.subject) == ("target", "maximum number of refugees")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from summarize.analyze.frames.sentence import Sentence
 from summarize.models import Statement
-from summarize.text.figures import STATEMENT_CUES, change_verbs
+from summarize.text.figures import SETTING_VERBS, STATEMENT_CUES, change_verbs
 from summarize.text.lexicons import word_set
 
 # Verbs of intent: "plans to raise admissions to 125,000" aims at a level not yet reached.
@@ -16,8 +16,6 @@ _INTENT_VERBS = word_set(
     pledge pledges pledged promise promises promised
     """
 )
-# Verbs that set a level, besides the verbs of change: "plans to raise the cap to 125,000".
-_SETTING_VERBS = word_set("raise raising lower lowering set bring")
 _CUE_VERBS = word_set(
     "expect expected expects expecting likely forecast forecasts predicted predict projected"
 )
@@ -29,6 +27,9 @@ _MEASURE_VERBS = word_set(
     """
 )
 _MAX_CUE_DISTANCE = 8
+# A verb of intent reaches the level its verb sets across a long object: "is planning to
+# increase the maximum number of refugees allowed into the United States next year to 125,000".
+_MAX_INTENT_DISTANCE = 20
 _MAX_CUE_AFTER = 4
 
 
@@ -37,9 +38,10 @@ def statement_of(sentence: Sentence, first: int, last: int) -> Statement:
     75,000 economists expected"); "actual" otherwise."""
     clause = sentence.clause[first]
     index = first - 1
-    while index >= 0 and first - index <= _MAX_CUE_DISTANCE and sentence.clause[index] == clause:
+    while index >= 0 and first - index <= _MAX_INTENT_DISTANCE and sentence.clause[index] == clause:
+        near = first - index <= _MAX_CUE_DISTANCE
         cue = _cue(sentence, index, first)
-        if cue is not None:
+        if cue is not None and (near or sentence.lower[index] in _INTENT_VERBS):
             return cue
         if sentence.in_figure(index) and index < first - 1:
             break  # a cue before another figure is that figure's
@@ -74,7 +76,7 @@ def _cue(sentence: Sentence, index: int, first: int) -> Statement | None:
         return "estimate"
     if word in _INTENT_VERBS and sentence.lower[index + 1 : index + 2] == ["to"]:
         verb = sentence.lower[index + 2] if index + 2 < len(sentence.lower) else ""
-        changes = verb in change_verbs() or verb in _SETTING_VERBS
+        changes = verb in change_verbs() or verb in SETTING_VERBS
         to_level = sentence.lower[first - 1 : first] == ["to"]
         return "target" if changes and to_level and change_verbs().get(verb) != 0 else None
     if cue is None:

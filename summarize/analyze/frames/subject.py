@@ -10,7 +10,7 @@ from functools import cache
 from summarize.analyze.frames.sentence import SOFT, Sentence
 from summarize.models import Quantity
 from summarize.text.calendar import MONTHS, WEEKDAYS, YEAR
-from summarize.text.figures import DOWN_WORDS, OUTCOMES, UP_WORDS, change_verbs
+from summarize.text.figures import DOWN_WORDS, OUTCOMES, SETTING_VERBS, UP_WORDS, change_verbs
 from summarize.text.inflection import irregular_verbs, looks_plural
 from summarize.text.lexicons import word_set
 from summarize.text.numbers import NUMBER_WORDS
@@ -44,6 +44,8 @@ _DIRECTIONS = word_set(
     """
 )
 _MAX_NOUN_PHRASE = 8
+# How far before "to" a verb of change may stand and still bring its object to the level.
+_MAX_OBJECT_REACH = 16
 # Words that only say when: a phrase of them dates a figure ("in 2019", "on the last day of
 # May", "during the week ending May 30"); it is no owner of it.
 _TIME_WORDS = word_set(
@@ -158,6 +160,9 @@ def _owner(sentence: Sentence, first: int) -> str | None:
     """The noun phrase before the verb that governs the figure: "the unemployment rate rose
     to", "Two explosions ... left". A phrase that only says when is passed over, with its
     preposition: "positions on the last day of May rose", "the Dow closed the day down"."""
+    changed = _changed_object(sentence, first)
+    if changed:
+        return changed
     index = first - 1
     while True:
         index = _verb_group_start(sentence, index)
@@ -177,6 +182,29 @@ def _owner(sentence: Sentence, first: int) -> str | None:
             index -= 1  # "during the week ending May 30"
         if index >= 0 and sentence.lower[index] in _PREPOSITIONS:
             index -= 1
+
+
+def _changed_object(sentence: Sentence, first: int) -> str | None:
+    """What a verb of change or setting brings to the level: "raise annual refugee admissions
+    to 125,000" -> "annual refugee admissions" (not the words just before "to"). Another "to"
+    or an -ing verb on the way is another phrase ("adding his name to the checks to 80
+    million", "contracting Covid-19, speaking to hundreds"); an adverb after the verb says how
+    it moved ("rose slightly to")."""
+    if sentence.lower[first - 1 : first] != ["to"]:
+        return None
+    clause = sentence.clause[first]
+    for index in range(first - 2, max(first - _MAX_OBJECT_REACH, -1), -1):
+        word = sentence.lower[index]
+        if sentence.clause[index] != clause or sentence.in_figure(index) or word == "to":
+            return None
+        if word in change_verbs() or word in SETTING_VERBS:
+            following = sentence.lower[index + 1]
+            if index == first - 2 or (following.endswith("ly") and len(following) > 4):
+                return None
+            return _phrase_after(sentence, index + 1)
+        if word.endswith("ing") and _is_verb_form(word):
+            return None
+    return None
 
 
 def _parenthesis_opening(sentence: Sentence, index: int) -> int | None:
