@@ -2,8 +2,10 @@
 
 Quotations; the complement of a reporting verb ("officials said [the regime fell]"); the words
 before a closing "..., X said" (a time or a place may end it: "..., X said Friday."); everything
-around "according to X"; and what follows "saying", "to say", "claims", "what she called" and the
-like. The reporting verbs and speakers come from `attribution.find_attributions`.
+around "according to X"; what follows "saying", "to say", "claims", "what she called" and the
+like; and what follows a participle of speech or judgement after a comma ("..., adding that",
+"..., ruling the rules violate"). The reporting verbs and speakers come from
+`attribution.find_attributions`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from summarize.text.quotes import QUOTED, quotation_spans
 _SPEECH_OPENERS = re.compile(
     r"\b(?:saying|claiming|alleging|arguing|insisting|warning|noting|contending|asserting|"
     r"complaining|charging|accus(?:ing|ed|es)\s+(?:[\w.’']+\s+){0,5}?of|"
+    # after a comma, a participle of a verb of speech or judgement reports the subject's words:
+    # "endorsed Moore, adding that", "sided with the athletes, ruling the rules violate"
+    r"(?<=,\s)(?:adding|explaining|stating|declaring|stressing|writing|ruling)|"
     # "took to Twitter to say the leader bears responsibility"; "too early to say whether" asks
     r"to\s+(?:say|argue|claim|insist|warn)\s+(?:that\s+)?(?!whether|how|what|when|if|why)|"
     r"claims?\s+(?:that\s+)?(?=it|they|he|she|the)|"

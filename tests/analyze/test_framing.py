@@ -220,6 +220,14 @@ def test_speech_after_a_time_or_place_and_a_quotation_left_open_are_the_speakers
     assert own_voice("The terrorism charge was dropped on Monday.") == ["terrorism"]
 
 
+def test_a_participle_of_speech_after_a_comma_reports_the_subject_s_words() -> None:
+    ruling = "The court sided with the athletes, ruling the illegal rules must go."
+    assert own_voice(ruling) == []
+    adding = "The senator backed the bill, adding that the illegal scheme had to end."
+    assert own_voice(adding) == []
+    assert own_voice("Adding the illegal fees, the bill rose.") == ["illegal"]
+
+
 def test_a_that_after_another_verb_of_speech_is_that_verb_s() -> None:
     text = '"He won," Trump wrote before falsely claiming that no observers had been allowed.'
     assert own_voice(text) == ["falsely"]

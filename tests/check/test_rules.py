@@ -242,3 +242,19 @@ def test_a_link_against_a_loosely_similar_telling_is_low():
         )
         == "low"
     )
+
+
+def test_a_court_s_ruling_is_its_statement_not_the_report_s():
+    def attribution(second: str) -> bool:
+        reports = {
+            "a": "The players sued the league and its conferences, claiming that the rules "
+            "restricting education benefits violated federal antitrust laws.",
+            "b": second,
+        }
+        return "attribution" in _kinds(check(cluster_of(reports)))
+
+    assert attribution("The rules restricting education benefits violated federal antitrust laws.")
+    assert not attribution(
+        "The Supreme Court sided with the players on Monday, ruling the rules restricting "
+        "education benefits violated federal antitrust laws."
+    )
