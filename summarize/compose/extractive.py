@@ -15,10 +15,12 @@ offline.
    for a contested claim (its lost end may have said who claims it).
 2. Each wording comes in versions: as written, and shorter ones without the parts its claim
    does not need (`compression`); the outlet's own loaded modifiers, which no other report
-   uses, are dropped from every version. A version holding nearly every word of another fact's
-   sentence (a lead joining two facts), or a title holding nearly every word of another title
-   (two outlets' headlines of one event), tells that fact too, and no other version tells it
-   again.
+   uses, are dropped from every version. A sentence the checker found framing its claim in
+   the report's own voice (a loaded word, a cause or motive the others do not give) is used
+   only in a version without them: the summary does not carry one report's framing as fact.
+   A version holding nearly every word of another fact's sentence (a lead joining two facts),
+   or a title holding nearly every word of another title (two outlets' headlines of one
+   event), tells that fact too, and no other version tells it again.
 3. The versions that fill the budget best are chosen (`selection`): words many reports and
    titles use, facts many reports carry and put first (each fact told counts once, as a word
    would: FACT_WEIGHT), the plainest wording of each. A version that is not the report's
@@ -31,8 +33,10 @@ offline.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from summarize.analyze.framing import LINK_CUES, find_loaded_terms, link_cues
 from summarize.compose.candidates import CandidateBuilder, Version, as_option
 from summarize.compose.selection import Option, fact_term, select, specificity, term_weights
 from summarize.compose.wording import points_back
@@ -55,13 +59,21 @@ class ExtractiveComposer:
     def compose(
         self, analysis: Analysis, groups: list[ClaimGroup], findings: list[Finding], max_words: int
     ) -> Summary:
-        return compose_extractive(analysis, groups, max_words)
+        return compose_extractive(analysis, groups, max_words, findings)
 
 
-def compose_extractive(analysis: Analysis, groups: list[ClaimGroup], max_words: int) -> Summary:
+def compose_extractive(
+    analysis: Analysis,
+    groups: list[ClaimGroup],
+    max_words: int,
+    findings: Sequence[Finding] = (),
+) -> Summary:
     judge = Judge(analysis)
     builder = CandidateBuilder(analysis, groups, judge)
-    options = [as_option(version) for version in builder.build()]
+    framed = _framed_sentences(analysis, findings)
+    options = [
+        as_option(version) for version in builder.build() if not _keeps_framing(version, framed)
+    ]
     weights = term_weights(
         [
             (set(content_terms(document.title or "")), set(content_terms(document.text)))
@@ -146,3 +158,33 @@ def _reading_order(
             ordered.remove(version)
             ordered.insert(ordered.index(antecedent) + 1, version)
     return ordered
+
+
+def _framed_sentences(analysis: Analysis, findings: Sequence[Finding]) -> set[tuple[str, int]]:
+    """The report sentences the checker found framing a claim in the report's own voice: the
+    sentence of a framing finding's first quote (the others are the plain tellings)."""
+    framed = set()
+    for finding in findings:
+        if finding.kind != "framing":
+            continue
+        quote = finding.evidence[0]
+        for number, sentence in enumerate(analysis.document(quote.document).sentences):
+            if sentence.start <= quote.start < sentence.end:
+                framed.add((quote.document, number))
+    return framed
+
+
+def _keeps_framing(version: Version, framed: set[tuple[str, int]]) -> bool:
+    """A version of a framed sentence that still has a loaded word or a cause, motive or
+    backing cue would carry one report's framing into the summary as fact; one that a
+    compression rid of them tells the claim plainly."""
+    if not any(
+        (ref.document, ref.sentence) in framed
+        for sentence in version.sentences
+        for ref in sentence.sources[:1]
+    ):
+        return False
+    text = " ".join(sentence.text for sentence in version.sentences)
+    return bool(find_loaded_terms(text)) or any(
+        next(link_cues(kind, text), None) for kind in LINK_CUES
+    )

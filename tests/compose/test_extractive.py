@@ -2,7 +2,7 @@ from summarize.align import align
 from summarize.analyze import analyze
 from summarize.compose.extractive import compose_extractive
 from summarize.ingest import load_inputs
-from summarize.pipeline import default_max_words
+from summarize.pipeline import default_max_words, merge
 from tests.stories import QUAKE, SEEDS, cluster_of
 
 
@@ -537,3 +537,18 @@ def test_a_quotation_or_such_as_points_back_to_nothing():
     assert points_back("Critics have long decried this move.")
     assert not points_back('He said "this is the worst day" of his term.')
     assert not points_back("Groups such as the ACLU rejected the plan.")
+
+
+def test_a_motive_one_report_asserts_in_its_own_voice_is_not_carried_as_fact():
+    reports = {
+        "a": "Governor Walker signed three bills on Friday that limit the powers of the "
+        "incoming governor.",
+        "b": "Governor Walker signed three bills on Friday. Walker is making sure that the "
+        "incoming governor will not be as powerful as he was.",
+        "c": "Governor Walker signed three bills on Friday that limit the powers of the "
+        "incoming governor and the attorney general.",
+    }
+    report = merge(cluster_of(reports), max_words=60)
+    assert any(f.kind == "framing" and "making sure" in f.explanation for f in report.findings)
+    texts = [sentence.text for sentence in report.summary]
+    assert texts and not any("making sure" in text for text in texts), texts
