@@ -117,13 +117,15 @@ def compose_extractive(
     notes = []
     if len(analysis.documents) == 1:
         notes.append("Only one report was given: nothing to compare, so no disagreements.")
-    if not options:
+    # Nothing chosen: a longer budget helps only when a sentence is longer than this one; what
+    # fits and was not chosen is a headline the reports' sentences do not support.
+    if not versions and any(option.words > max_words for option in options):
+        notes.append(f"No sentence of the reports fits in {max_words} words: allow more.")
+    elif not versions:
         notes.append(
             "No sentence of news reporting to summarise: the reports hold only page text, "
             "headlines, questions or instructions to the reader."
         )
-    elif not versions:
-        notes.append(f"No sentence of the reports fits in {max_words} words: allow more.")
     return Summary(
         sentences=[sentence for version in versions for sentence in version.sentences],
         backend="extractive",

@@ -552,3 +552,23 @@ def test_a_motive_one_report_asserts_in_its_own_voice_is_not_carried_as_fact():
     assert any(f.kind == "framing" and "making sure" in f.explanation for f in report.findings)
     texts = [sentence.text for sentence in report.summary]
     assert texts and not any("making sure" in text for text in texts), texts
+
+
+def test_reports_of_page_text_and_headlines_only_are_said_to_hold_no_news():
+    cluster = _cluster_with_titles(
+        {
+            "a": (
+                "2018 Election: Live Coverage And Results",
+                "Real-time seat forecast, projected wins, chances of winning in every race",
+            ),
+            "b": (
+                "Live Election Results",
+                "Live U.S. Election Results for the Senate, House, Governors, more",
+            ),
+        }
+    )
+    summary = _summary(cluster, 50)
+    assert summary.sentences == []
+    assert any("No sentence of news reporting" in note for note in summary.notes), summary.notes
+    long = "The mayor, who spoke for an hour on Friday, " + "said the parade will go on " * 8
+    assert any("allow more" in note for note in _summary(cluster_of({"a": long + "."}), 20).notes)
