@@ -126,8 +126,15 @@ def _central(analysis: Analysis, groups: list[ClaimGroup]) -> dict[str, float]:
 class CandidateBuilder:
     """Turns the analysis into the candidate versions of every fact."""
 
-    def __init__(self, analysis: Analysis, groups: list[ClaimGroup], judge: Judge) -> None:
+    def __init__(
+        self,
+        analysis: Analysis,
+        groups: list[ClaimGroup],
+        judge: Judge,
+        framed: frozenset[tuple[str, int]] = frozenset(),
+    ) -> None:
         self.analysis = analysis
+        self.framed = framed
         self.groups = groups
         self.judge = judge
         self.wording = Wording(analysis)
@@ -197,6 +204,14 @@ class CandidateBuilder:
             prior = max(0.0, base + (1.0 - position) - WORDING_WEIGHT * extra)
             self._member(group, member, prior, (dated, position, group.id), cut_off)
 
+    def _droppable_loaded(self, ref: SentenceRef) -> list[tuple[int, int]]:
+        """The loaded words a version drops: the report's own (no other report uses them), and
+        in a sentence the checker found framing its claim, every one."""
+        if (ref.document, ref.sentence) not in self.framed:
+            return self.wording.own_loaded(ref)
+        sentence = self.analysis.sentence(ref)
+        return [term.within(sentence) for term in self.analysis.analysis_of(ref).loaded_terms]
+
     def _member(
         self,
         group: ClaimGroup,
@@ -214,7 +229,7 @@ class CandidateBuilder:
             text,
             [(*a.within(sentence), a.source, a.cue) for a in attributions],
         )
-        always = modifier_cuts(text, wording.own_loaded(ref)) + function_word_cuts(text)
+        always = modifier_cuts(text, self._droppable_loaded(ref)) + function_word_cuts(text)
         published = analysis.document(ref.document).published
         candidates = [ref.document, *(d for d in group.documents if d != ref.document)]
         sources = [ref, *(m for m in group.members if m != ref)]

@@ -572,3 +572,16 @@ def test_reports_of_page_text_and_headlines_only_are_said_to_hold_no_news():
     assert any("No sentence of news reporting" in note for note in summary.notes), summary.notes
     long = "The mayor, who spoke for an hour on Friday, " + "said the parade will go on " * 8
     assert any("allow more" in note for note in _summary(cluster_of({"a": long + "."}), 20).notes)
+
+
+def test_a_loaded_word_the_checker_charged_is_dropped_even_where_two_reports_use_it():
+    reports = {
+        "a": "Governor Walker signed three bills on Friday.",
+        "b": "The embattled governor signed three bills on Friday that limit the powers of the "
+        "incoming governor.",
+        "c": "The embattled governor signed three bills on Friday that limit the powers of his "
+        "successor.",
+    }
+    texts = [sentence.text for sentence in merge(cluster_of(reports), max_words=40).summary]
+    assert any("limit the powers" in text for text in texts), texts
+    assert not any("embattled" in text for text in texts), texts
