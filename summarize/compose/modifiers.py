@@ -41,8 +41,25 @@ def modifier_cuts(text: str, spans: list[tuple[int, int]]) -> list[Cut]:
             gap = re.match(r",?\s+", after)
             cuts.append(Cut(start, end + (gap.end() if gap else 0), "loaded modifier"))
         elif following and lower in _EVALUATIVE and _modifies(after, following):
-            cuts.append(Cut(start, end + len(following.group(1)), "loaded modifier"))
+            article = re.search(r"\b[Tt]he\s+$", text[:start])
+            begin = article.start() if article and _title_and_name(after) else start
+            cuts.append(Cut(begin, end + len(following.group(1)), "loaded modifier"))
     return disjoint(cuts)
+
+
+def _title_and_name(after: str) -> bool:
+    """What follows is a run of capitalised words that ends its noun phrase ("Governor Walker
+    signed", "President Trump,"): a title and a name, which take no article once the adjective
+    between them is gone ("the embattled Governor Walker" -> "Governor Walker"). A run that
+    modifies a common noun ("the embattled Republican candidate") keeps it."""
+    words = re.findall(r"[A-Za-z][\w.’'-]*|[^\sA-Za-z]", after)
+    run = 0
+    while run < len(words) and words[run][0].isupper():
+        run += 1
+    if run < 2:
+        return False
+    following = words[run].lower() if run < len(words) else ""
+    return not (following.isalpha() and noun_senses().lemmas(following))
 
 
 def _modifies(after: str, following: re.Match[str]) -> bool:

@@ -19,3 +19,15 @@ def test_a_loaded_adjective_coordinated_with_another_is_dropped() -> None:
     assert variants(text, cuts, []) == [
         "The court struck a unanimous blow against the harbour fees."
     ]
+
+
+def test_a_title_and_name_lose_their_article_with_the_adjective() -> None:
+    def dropped(text: str) -> str:
+        start = text.index("embattled")
+        return apply_cuts(text, modifier_cuts(text, [(start, start + len("embattled"))]))
+
+    assert dropped("The embattled Governor Walker signed it.") == "Governor Walker signed it."
+    assert dropped("He met the embattled President Joe Biden.") == "He met President Joe Biden."
+    assert dropped("He backed the embattled Republican candidate.") == (
+        "He backed the Republican candidate."
+    )
