@@ -71,7 +71,7 @@ def compose_extractive(
 ) -> Summary:
     judge = Judge(analysis)
     framed = _framed_sentences(analysis, findings)
-    builder = CandidateBuilder(analysis, groups, judge, frozenset(framed))
+    builder = CandidateBuilder(analysis, groups, judge, framed)
     options = [
         as_option(version) for version in builder.build() if not _keeps_framing(version, framed)
     ]
@@ -163,21 +163,22 @@ def _reading_order(
     return ordered
 
 
-def _framed_sentences(analysis: Analysis, findings: Sequence[Finding]) -> set[tuple[str, int]]:
+def _framed_sentences(
+    analysis: Analysis, findings: Sequence[Finding]
+) -> frozenset[tuple[str, int]]:
     """The report sentences the checker found framing a claim in the report's own voice: the
     sentence of a framing finding's first quote (the others are the plain tellings)."""
-    framed = set()
-    for finding in findings:
-        if finding.kind != "framing":
-            continue
-        quote = finding.evidence[0]
-        for number, sentence in enumerate(analysis.document(quote.document).sentences):
-            if sentence.start <= quote.start < sentence.end:
-                framed.add((quote.document, number))
-    return framed
+    return frozenset(
+        (quote.document, number)
+        for finding in findings
+        if finding.kind == "framing"
+        for quote in finding.evidence[:1]
+        for number, sentence in enumerate(analysis.document(quote.document).sentences)
+        if sentence.start <= quote.start < sentence.end
+    )
 
 
-def _keeps_framing(version: Version, framed: set[tuple[str, int]]) -> bool:
+def _keeps_framing(version: Version, framed: frozenset[tuple[str, int]]) -> bool:
     """A version of a framed sentence that still has a loaded word or a cause, motive or
     backing cue would carry one report's framing into the summary as fact; one that a
     compression rid of them tells the claim plainly."""
