@@ -59,6 +59,9 @@ _PRESENT = re.compile(r"\b(is|are)\b")
 _SHOUTED = re.compile(r"\b[A-Z]{5,}\b")
 # A stop doubled at the end ("on DACA..", "to the U.S.." after a cut), not an ellipsis.
 _DOUBLED_STOP = re.compile(r"(?<!\.)\.\.$")
+# Endings that make a place's name a word for its people ("Mexico" -> "Mexican", "China" ->
+# "Chinese"): such a word is a name too.
+_DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "i")
 QUOTE_MARKS = '“”"‘'
 _QUESTION_WORDS = ("what", "how", "why", "where", "when", "who")
 # A side of a title's colon that opens an explainer: "What it means", "Here's what happened".
@@ -229,7 +232,7 @@ class Wording:
                 inside = any(a <= start < b for a, b in quoted)
                 cased.append(word if inside else self._sentence_case(word))
             words = cased
-        return " ".join(words) + "."
+        return " ".join(self._unemphasised(word) for word in words) + "."
 
     def _labels_a_statement(self, head: str, tail: str) -> bool:
         """One side of a title's colon is a label the reports' text uses, and neither side is
@@ -248,6 +251,28 @@ class Wording:
     def story_terms(self) -> frozenset[str]:
         """The content words of the reports' text (their titles left out)."""
         return frozenset(term for item in self.analysis.sentences for term in item.terms)
+
+    def _unemphasised(self, word: str) -> str:
+        """A word a headline writes in capitals for emphasis ("vow to END war") as the reports
+        write it: in lower case, when they never write it in capitals."""
+        bare = POSSESSIVE_RE.sub("", word.strip(_WORD_EDGES))
+        shouted = bare.isupper() and len(bare) > 2
+        if shouted and self._has_word(bare.lower()) and not self._has_word(bare):
+            return word.lower()
+        return word
+
+    def _demonym(self, word: str) -> bool:
+        """A word naming the people or things of a place the reports name: "mexican" of
+        "Mexico", "chinese" of "China", "iranian" of "Iran"."""
+        for ending in _DEMONYM_ENDINGS:
+            base = word.removesuffix(ending)
+            if base != word and len(base) >= 4:
+                return any(
+                    part.lower().startswith(base)
+                    for name in self.name_words
+                    for part in name.split("-")
+                )
+        return False
 
     def _has_word(self, word: str) -> bool:
         """The reports write `word` as a whole word (the substring test first: a pattern for
@@ -270,9 +295,11 @@ class Wording:
         write it in lower case."""
         lower = word.lower()
         bare = POSSESSIVE_RE.sub("", word.strip(_WORD_EDGES))
+        key = bare.lower()
         if word == lower or is_acronym(bare) or not word[:1].isalpha():
             return word
-        key = bare.lower()
+        if self._demonym(key):
+            return word  # "Mexican" of "Mexico", which the reports write as a name
         if key in STOPWORDS:
             return lower
         if bare in self.name_words:

@@ -585,3 +585,16 @@ def test_a_loaded_word_the_checker_charged_is_dropped_even_where_two_reports_use
     texts = [sentence.text for sentence in merge(cluster_of(reports), max_words=40).summary]
     assert any("limit the powers" in text for text in texts), texts
     assert not any("embattled" in text for text in texts), texts
+
+
+def test_a_headline_keeps_a_people_s_name_and_drops_capitals_of_emphasis():
+    from summarize.compose.wording import Wording
+
+    text = "Troops were sent to the U.S.-Mexico border. The leaders vowed to end the war."
+    wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
+    assert wording.headline("More Troops Sent To Mexican Border") == (
+        "More troops sent to Mexican border."
+    )
+    assert wording.headline("Leaders vow to END the war at last") == (
+        "Leaders vow to end the war at last."
+    )
