@@ -296,6 +296,8 @@ class Wording:
         lower = word.lower()
         bare = POSSESSIVE_RE.sub("", word.strip(_WORD_EDGES))
         key = bare.lower()
+        if word[:1].isdigit() and "-" in word:  # "8-Year-Old" -> "8-year-old"
+            return "-".join(self._sentence_case(part) if part else part for part in word.split("-"))
         if word == lower or is_acronym(bare) or not word[:1].isalpha():
             return word
         if self._demonym(key):

@@ -598,3 +598,6 @@ def test_a_headline_keeps_a_people_s_name_and_drops_capitals_of_emphasis():
     assert wording.headline("Leaders vow to END the war at last") == (
         "Leaders vow to end the war at last."
     )
+    assert wording.headline("Troops Sent By 8-Year-Old Order") == (
+        "Troops sent by 8-year-old order."
+    )
