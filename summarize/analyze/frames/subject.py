@@ -8,8 +8,8 @@ import re
 from functools import cache
 
 from summarize.analyze.frames.sentence import SOFT, Sentence
+from summarize.analyze.frames.times import is_time_word
 from summarize.models import Quantity
-from summarize.text.calendar import MONTHS, WEEKDAYS, YEAR
 from summarize.text.figures import DOWN_WORDS, OUTCOMES, SETTING_VERBS, UP_WORDS, change_verbs
 from summarize.text.inflection import irregular_verbs, looks_plural
 from summarize.text.lexicons import word_set
@@ -46,16 +46,6 @@ _DIRECTIONS = word_set(
 _MAX_NOUN_PHRASE = 8
 # How far before "to" a verb of change may stand and still bring its object to the level.
 _MAX_OBJECT_REACH = 16
-# Words that only say when: a phrase of them dates a figure ("in 2019", "on the last day of
-# May", "during the week ending May 30"); it is no owner of it.
-_TIME_WORDS = word_set(
-    """
-    day days week weeks weekend month months year years quarter quarters decade period
-    last this next past previous prior current coming same first second third fourth final
-    early late mid end beginning ending ended morning afternoon evening night today yesterday
-    """
-)
-_YEAR_OR_DAY = re.compile(rf"^(?:{YEAR}|(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)$")
 
 
 def subject_of(sentence: Sentence, first: int, last: int, quantity: Quantity) -> str | None:
@@ -177,7 +167,7 @@ def _owner(sentence: Sentence, first: int) -> str | None:
             return phrase
         index = start - 1
         while index >= 0 and (
-            sentence.lower[index] in ("the", "a", "an", "of") or _is_time(sentence.lower[index])
+            sentence.lower[index] in ("the", "a", "an", "of") or is_time_word(sentence.lower[index])
         ):
             index -= 1  # "during the week ending May 30"
         if index >= 0 and sentence.lower[index] in _PREPOSITIONS:
@@ -249,18 +239,10 @@ def _verb_group_start(sentence: Sentence, index: int) -> int:
 
 
 def _only_time(phrase: str) -> bool:
-    """The phrase only says when: "2019", "the last day of May", "week"."""
+    """The phrase only says when ("2019", "the last day of May", "week"): a phrase of them
+    dates a figure, it is no owner of it."""
     words = [w for w in phrase.lower().replace(",", " ").split() if w not in STOPWORDS]
-    return bool(words) and all(_is_time(w) for w in words)
-
-
-def _is_time(word: str) -> bool:
-    return (
-        word in _TIME_WORDS
-        or word.rstrip(".") in MONTHS
-        or word in WEEKDAYS
-        or bool(_YEAR_OR_DAY.match(word))
-    )
+    return bool(words) and all(is_time_word(w) for w in words)
 
 
 def _phrase_before(sentence: Sentence, end: int) -> str | None:
@@ -307,7 +289,7 @@ def _names_around(sentence: Sentence, index: int) -> bool:
         index > 0
         and after < len(sentence.tokens)
         and sentence.tokens[index - 1].text[:1].isupper()
-        and not _is_time(sentence.lower[index - 1])  # "slid 5.9% Thursday and the Nasdaq"
+        and not is_time_word(sentence.lower[index - 1])  # "slid 5.9% Thursday and the Nasdaq"
         and sentence.tokens[after].text[:1].isupper()
     )
 

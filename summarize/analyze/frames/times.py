@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from summarize.analyze.attribution import is_speech_verb
 from summarize.analyze.frames.sentence import Sentence
-from summarize.text.calendar import CALENDAR_DATE, MONTH, MONTHS, WEEKDAY, YEAR
+from summarize.text.calendar import CALENDAR_DATE, DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR
 from summarize.text.lexicons import word_set
 
 # Words that make "since ..." a record's reach, not the figure's time: "the highest level since
@@ -42,6 +42,16 @@ _SINCE = re.compile(
 _MONTH_TIME = re.compile(rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?")
 _WEEKDAY_TIME = re.compile(WEEKDAY)
 _YEAR_TIME = re.compile(rf"(?<![\d.,$])(?P<year>{YEAR})(?!\s*%|[\d,.]\d)")
+# Words that only say when ("in 2019", "on the last day of May", "during the week ending May
+# 30"), besides month and weekday names, years and days of the month.
+_TIME_WORDS = word_set(
+    """
+    day days week weeks weekend month months year years quarter quarters decade period
+    last this next past previous prior current coming same first second third fourth final
+    early late mid end beginning ending ended morning afternoon evening night today yesterday
+    """
+)
+_YEAR_OR_DAY = re.compile(rf"(?:{YEAR}|{DAY})")
 _ORDINAL_NUMBERS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
 }  # fmt: skip
@@ -164,4 +174,14 @@ def _segment(sentence: Sentence, index: int) -> int:
         1
         for i in range(index)
         if sentence.lower[i] == "," or sentence.clause[i + 1 : i + 2] != sentence.clause[i : i + 1]
+    )
+
+
+def is_time_word(word: str) -> bool:
+    """A lower-cased word that only says when: "week", "last", "may", "2019", "30th"."""
+    return (
+        word in _TIME_WORDS
+        or word.rstrip(".") in MONTHS
+        or word in WEEKDAYS
+        or _YEAR_OR_DAY.fullmatch(word) is not None
     )
