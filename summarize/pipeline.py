@@ -12,6 +12,7 @@ from summarize.align import Similarities, align
 from summarize.analyze import analyze
 from summarize.check import Aligned, Checked, run_checkers
 from summarize.compose import composer
+from summarize.compose.disputes import disputed_figure_notes
 from summarize.llm.errors import LLMError
 from summarize.models import Backend, Cluster, Document, DocumentInfo, Report, Summary
 
@@ -98,4 +99,5 @@ def merge(
             aligned.analysis, aligned.groups, checked.findings, words
         )
         summary.notes.append(f"The LLM backend failed ({error}); this is the extractive summary.")
+    summary.notes += disputed_figure_notes(summary.sentences, checked.findings)
     return _report(cluster, summary, checked=checked)
