@@ -206,11 +206,18 @@ class CandidateBuilder:
 
     def _droppable_loaded(self, ref: SentenceRef) -> list[tuple[int, int]]:
         """The loaded words a version drops: the report's own (no other report uses them), and
-        in a sentence the checker found framing its claim, every one."""
+        in a sentence the checker found framing its claim, every charged one (a word that only
+        grades, "historic property", may name a kind of thing)."""
+        own = self.wording.own_loaded(ref)
         if (ref.document, ref.sentence) not in self.framed:
-            return self.wording.own_loaded(ref)
+            return own
         sentence = self.analysis.sentence(ref)
-        return [term.within(sentence) for term in self.analysis.analysis_of(ref).loaded_terms]
+        charged = [
+            term.within(sentence)
+            for term in self.analysis.analysis_of(ref).loaded_terms
+            if is_charged(term.text)
+        ]
+        return sorted(set(own) | set(charged))
 
     def _member(
         self,

@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from summarize.analyze.framing import LINK_CUES, find_loaded_terms, link_cues
+from summarize.analyze.framing import LINK_CUES, find_loaded_terms, is_charged, link_cues
 from summarize.compose.candidates import CandidateBuilder, Version, as_option
 from summarize.compose.selection import Option, fact_term, select, specificity, term_weights
 from summarize.compose.wording import points_back
@@ -179,8 +179,8 @@ def _framed_sentences(
 
 
 def _keeps_framing(version: Version, framed: frozenset[tuple[str, int]]) -> bool:
-    """A version of a framed sentence that still has a loaded word or a cause, motive or
-    backing cue would carry one report's framing into the summary as fact; one that a
+    """A version of a framed sentence that still has a charged loaded word or a cause, motive
+    or backing cue would carry one report's framing into the summary as fact; one that a
     compression rid of them tells the claim plainly."""
     if not any(
         (ref.document, ref.sentence) in framed
@@ -189,6 +189,5 @@ def _keeps_framing(version: Version, framed: frozenset[tuple[str, int]]) -> bool
     ):
         return False
     text = " ".join(sentence.text for sentence in version.sentences)
-    return bool(find_loaded_terms(text)) or any(
-        next(link_cues(kind, text), None) for kind in LINK_CUES
-    )
+    charged = [term for term in find_loaded_terms(text) if is_charged(term.text)]
+    return bool(charged) or any(next(link_cues(kind, text), None) for kind in LINK_CUES)
