@@ -15,10 +15,10 @@ offline.
    for a contested claim (its lost end may have said who claims it).
 2. Each wording comes in versions: as written, and shorter ones without the parts its claim
    does not need (`compression`); the outlet's own loaded modifiers, which no other report
-   uses, are dropped from every version, and so is every loaded word of a sentence the
-   checker found framing its claim in the report's own voice; such a sentence is used only
-   in a version without its loaded words and without the cause or motive the others do not
-   give: the summary does not carry one report's framing as fact.
+   uses, are dropped from every version, and so is every charged loaded word of a sentence
+   the checker found framing its claim in the report's own voice; such a sentence is used
+   only in a version without them and without the cause or motive the others do not give:
+   the summary does not carry one report's framing as fact.
    A version holding nearly every word of another fact's sentence (a lead joining two facts),
    or a title holding nearly every word of another title (two outlets' headlines of one
    event), tells that fact too, and no other version tells it again.
