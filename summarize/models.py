@@ -34,6 +34,10 @@ class Document(BaseModel):
     text: str = Field(description="clean body text; every offset refers to it")
     sentences: list[Sentence] = Field(default_factory=list)
 
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding the character at `offset` of the text."""
+        return next((s for s in self.sentences if s.start <= offset < s.end), None)
+
 
 class InputProblem(BaseModel):
     """An input that could not be used, and why, in words a user understands."""

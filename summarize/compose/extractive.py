@@ -169,12 +169,11 @@ def _framed_sentences(
     """The report sentences the checker found framing a claim in the report's own voice: the
     sentence of a framing finding's first quote (the others are the plain tellings)."""
     return frozenset(
-        (quote.document, number)
+        (quote.document, sentence.index)
         for finding in findings
         if finding.kind == "framing"
         for quote in finding.evidence[:1]
-        for number, sentence in enumerate(analysis.document(quote.document).sentences)
-        if sentence.start <= quote.start < sentence.end
+        if (sentence := analysis.document(quote.document).sentence_at(quote.start)) is not None
     )
 
 

@@ -36,7 +36,6 @@ from summarize.render.html_parts import (
     cite,
     escape,
     named_documents,
-    sentence_at,
     source_sentence,
 )
 from summarize.text.display import shorten
@@ -124,7 +123,7 @@ def _quote_item(evidence: Evidence, sources: dict[str, Source]) -> str:
     quote = f"“{escape(shorten(evidence.quote, QUOTE_CHARS))}”"
     if source is None:
         return f"[{escape(evidence.document)}] {quote}"
-    return f"{cite(source, sentence_at(source.document, evidence.start))} {quote}"
+    return f"{cite(source, source.document.sentence_at(evidence.start))} {quote}"
 
 
 def _finding_html(finding: Finding, index: int, sources: dict[str, Source]) -> str:

@@ -63,10 +63,6 @@ def source_sentence(summary_sentence: SummarySentence, document: Document) -> Se
     return None
 
 
-def sentence_at(document: Document, offset: int) -> Sentence | None:
-    return next((s for s in document.sentences if s.start <= offset < s.end), None)
-
-
 def cite(source: Source, sentence: Sentence | None) -> str:
     target = source.sentence_anchor(sentence) if sentence else source.anchor
     return f'<a class="cite" href="#{target}" title="{escape(source.label)}">[{source.number}]</a>'
