@@ -574,7 +574,7 @@ def test_reports_of_page_text_and_headlines_only_are_said_to_hold_no_news():
     assert any("allow more" in note for note in _summary(cluster_of({"a": long + "."}), 20).notes)
 
 
-def test_a_framed_sentence_keeps_a_word_that_only_grades():
+def test_a_charged_word_is_dropped_even_where_two_reports_use_it_and_a_grading_one_stays():
     reports = {
         "a": "Governor Walker signed three bills on Friday.",
         "b": "The embattled governor signed three historic bills on Friday that limit the "
@@ -583,20 +583,8 @@ def test_a_framed_sentence_keeps_a_word_that_only_grades():
         "powers of his successor.",
     }
     texts = [sentence.text for sentence in merge(cluster_of(reports), max_words=40).summary]
-    assert any("three historic bills" in text for text in texts), texts
-    assert not any("embattled" in text for text in texts), texts
-
-
-def test_a_loaded_word_the_checker_charged_is_dropped_even_where_two_reports_use_it():
-    reports = {
-        "a": "Governor Walker signed three bills on Friday.",
-        "b": "The embattled governor signed three bills on Friday that limit the powers of the "
-        "incoming governor.",
-        "c": "The embattled governor signed three bills on Friday that limit the powers of his "
-        "successor.",
-    }
-    texts = [sentence.text for sentence in merge(cluster_of(reports), max_words=40).summary]
     assert any("limit the powers" in text for text in texts), texts
+    assert any("three historic bills" in text for text in texts), texts
     assert not any("embattled" in text for text in texts), texts
 
 
