@@ -255,7 +255,7 @@ class Wording:
     def _unemphasised(self, word: str) -> str:
         """A word a headline writes in capitals for emphasis ("vow to END war") as the reports
         write it: in lower case, when they never write it in capitals."""
-        bare = POSSESSIVE_RE.sub("", word.strip(_WORD_EDGES))
+        bare = _bare(word)
         shouted = bare.isupper() and len(bare) > 2
         if shouted and self._has_word(bare.lower()) and not self._has_word(bare):
             return word.lower()
@@ -294,7 +294,7 @@ class Wording:
         name the reports mention, or when the reports capitalise it inside a sentence and never
         write it in lower case."""
         lower = word.lower()
-        bare = POSSESSIVE_RE.sub("", word.strip(_WORD_EDGES))
+        bare = _bare(word)
         key = bare.lower()
         if word[:1].isdigit() and "-" in word:  # "8-Year-Old" -> "8-year-old"
             return "-".join(self._sentence_case(part) if part else part for part in word.split("-"))
@@ -347,3 +347,8 @@ class Wording:
                 first = _PRESENT.sub(lambda m: _PRESENT_TO_PAST[m.group(1)], first, count=1)
             text = f"On {published:%B} {published.day}, {first}"
         return text
+
+
+def _bare(word: str) -> str:
+    """A headline word without its edge punctuation and possessive: "Mueller’s," -> "Mueller"."""
+    return POSSESSIVE_RE.sub("", word.strip(_WORD_EDGES))
