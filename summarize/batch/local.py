@@ -69,22 +69,36 @@ def local_outcomes(
     pool = _new_pool(jobs)
     pending: dict[Future[Outcome], Job] = {}
 
-    def finished() -> Iterator[Outcome]:
+    def outcome(future: Future[Outcome]) -> Outcome:
+        job = pending.pop(future)
+        error = future.exception()
+        if error is None:
+            return future.result()
+        # The job never ran: its worker died, or it could not be sent.
+        broken = isinstance(error, BrokenProcessPool)
+        return error_outcome(job.id, WORKER_DIED if broken else f"{type(error).__name__}: {error}")
+
+    def renew_pool() -> Iterator[Outcome]:
+        """A broken pool has failed every pending future: their outcomes, and a fresh pool."""
         nonlocal pool
+        pool.shutdown(wait=True)
+        pool = _new_pool(jobs)
+        yield from map(outcome, list(pending))
+
+    def finished() -> Iterator[Outcome]:
         done, _ = wait(pending, return_when=FIRST_COMPLETED)
         if any(isinstance(future.exception(), BrokenProcessPool) for future in done):
-            pool.shutdown(wait=True)  # a broken pool has failed every pending future
-            pool = _new_pool(jobs)
-            done = set(pending)
-        for future in done:
-            job = pending.pop(future)
-            error = future.exception()
-            if error is None:
-                yield future.result()
-            else:  # the job never ran: its worker died, or it could not be sent
-                broken = isinstance(error, BrokenProcessPool)
-                reason = WORKER_DIED if broken else f"{type(error).__name__}: {error}"
-                yield error_outcome(job.id, reason)
+            yield from renew_pool()
+        else:
+            yield from map(outcome, done)
+
+    def submit(job: Job) -> Iterator[Outcome]:
+        try:
+            future = pool.submit(summarize_job, job, max_words)
+        except BrokenProcessPool:  # a worker died since the last wait
+            yield from renew_pool()
+            future = pool.submit(summarize_job, job, max_words)
+        pending[future] = job
 
     completed = False
     try:
@@ -92,7 +106,7 @@ def local_outcomes(
             if isinstance(item, Outcome):
                 yield item
                 continue
-            pending[pool.submit(summarize_job, item, max_words)] = item
+            yield from submit(item)
             if len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
                 yield from finished()
         while pending:

@@ -15,13 +15,16 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from pathlib import Path
 
 import pytest
 
 from summarize.batch import BatchError, read_written_ids, run_batch
+from summarize.batch.jobs import Outcome
 from tests.stories import NEUS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -236,6 +239,55 @@ def test_a_dead_worker_fails_its_clusters_and_the_batch_goes_on(
     assert process.returncode == len(errors) >= 1, stderr  # the exit code counts the failures
     assert all("worker process died" in str(line["error"]) for line in errors)
     assert CLUSTERS - len(errors) >= CLUSTERS // 2
+
+
+class _PoolWhoseWorkerDies:
+    """A process pool whose worker dies while `in_flight` clusters wait on it: the death fails
+    them, and the next submission raises, as a real pool's does once its manager thread has
+    seen the death (which can come between two submissions, before any wait sees it)."""
+
+    def __init__(self, in_flight: int) -> None:
+        self.futures: list[Future[Outcome]] = []
+        self.in_flight = in_flight
+
+    def submit(self, fn: Callable[..., Outcome], *args: object) -> Future[Outcome]:
+        if len(self.futures) == self.in_flight:
+            for future in self.futures:
+                future.set_exception(BrokenProcessPool("a child process terminated abruptly"))
+            raise BrokenProcessPool("a child process terminated abruptly")
+        self.futures.append(Future())
+        return self.futures[-1]
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+class _PoolInProcess:
+    def submit(self, fn: Callable[..., Outcome], *args: object) -> Future[Outcome]:
+        future: Future[Outcome] = Future()
+        future.set_result(fn(*args))
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def test_a_worker_dying_between_two_submissions_fails_its_clusters_and_the_batch_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from summarize.batch import local
+    from summarize.batch.jobs import Job
+
+    pools: list[object] = [_PoolWhoseWorkerDies(in_flight=3), _PoolInProcess()]
+    monkeypatch.setattr(local, "_new_pool", lambda jobs: pools.pop(0))
+    jobs = [Job(str(record["id"]), record) for record in neus_records(6)]
+
+    outcomes = list(local.local_outcomes(jobs, jobs=2, max_words=None))
+
+    assert sorted(o.id for o in outcomes) == sorted(job.id for job in jobs)
+    failed = [o for o in outcomes if o.failed]
+    assert len(failed) == 3
+    assert all(local.WORKER_DIED in o.line for o in failed)
 
 
 # ---------------------------------------------------------------- no process left behind
