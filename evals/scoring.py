@@ -32,7 +32,8 @@ from evals.neutrality import loaded_word_rate, novel_loaded_rate
 from evals.scorecard import CaseResult
 from summarize.analyze import analyze
 from summarize.judge import Judge
-from summarize.models import Report, SummarySentence
+from summarize.models import Report, SummarySentence, SupportVerdict
+from summarize.text.tokens import content_terms
 
 Aggregate = Literal["mean", "total", "f1"]
 
@@ -152,7 +153,17 @@ def _summary_scores(
     sentences = [sentence.text for sentence in summary]
     text = " ".join(sentences)
     judge_of = Judge(analyze(case.cluster.documents))
-    verdict = functools.cache(lambda claim, documents: judge_of.judge(claim, list(documents)))
+    titles = {d.id: set(content_terms(d.title or "")) for d in case.cluster.documents}
+
+    @functools.cache
+    def verdict(claim: str, documents: tuple[str, ...]) -> SupportVerdict:
+        # A reader checking a citation reads the whole report, headline included, where the
+        # judge reads report bodies: a sentence whose every content word a cited report's title
+        # has (the headline, cut) is supported by that report.
+        terms = set(content_terms(claim))
+        if terms and any(terms <= titles.get(document, set()) for document in documents):
+            return SupportVerdict(label="supported", score=1.0, reason="a cited report's title")
+        return judge_of.judge(claim, list(documents))
 
     def judge(claim: str, documents: Sequence[str]) -> str:
         return verdict(claim, tuple(documents)).label

@@ -70,6 +70,11 @@ class Version:
     as_written: bool  # the report's own sentence, unedited but for light changes
     edited_after: bool = False  # a sentence after the first is shortened: the judge checks it
 
+    @property
+    def is_title(self) -> bool:
+        """A version of its first candidate's title."""
+        return self.group < 0
+
 
 def _relative_position(analysis: Analysis, ref: SentenceRef) -> float:
     total = len(analysis.document(ref.document).sentences)

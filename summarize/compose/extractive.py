@@ -28,8 +28,9 @@ offline.
    sentence as written is used only when the faithfulness judge finds it supported by the
    reports it cites.
 4. The chosen facts are printed in story order (title, leads, a fact only earlier reports give
-   last, dated), each citing every report that supports it. A claim's "could not be verified"
-   sentence travels with it; a figure an earlier report gave differently follows, dated.
+   last, dated), each citing every report that supports it (a title, its own report too). A
+   claim's "could not be verified" sentence travels with it; a figure an earlier report gave
+   differently follows, dated.
 """
 
 from __future__ import annotations
@@ -106,7 +107,9 @@ def compose_extractive(
     order = {document.id: number for number, document in enumerate(analysis.documents)}
     for version in versions:
         # Each report that supports the sentence alone; when none does alone (a title joining
-        # facts of several reports), the reports that supported it together.
+        # facts of several reports), the reports that supported it together. A title is its
+        # report's own claim, though the judge reads only the reports' bodies: it cites that
+        # report too.
         first = version.sentences[0]
         alone = [
             document
@@ -114,7 +117,8 @@ def compose_extractive(
             if (version.as_written and document == version.candidates[0])
             or judge.judge(first.text, [document]).label == "supported"
         ]
-        first.citations = sorted(alone or version.candidates, key=order.__getitem__)
+        own = version.candidates[:1] if version.is_title else []
+        first.citations = sorted({*own, *(alone or version.candidates)}, key=order.__getitem__)
     notes = []
     if len(analysis.documents) == 1:
         notes.append("Only one report was given: nothing to compare, so no disagreements.")

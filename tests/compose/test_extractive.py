@@ -353,6 +353,28 @@ def test_a_title_no_one_sentence_tells_is_used_when_its_report_supports_it():
     assert f"{title}." in _texts(_summary(cluster, 40))
 
 
+def test_a_title_cites_its_own_report_though_another_report_s_body_tells_it():
+    """The judge reads reports' bodies: b's body does not tell its headline, a's lead does. The
+    headline is still b's own claim, so the sentence made of it cites b too."""
+    cluster = _cluster_with_titles(
+        {
+            "a": (
+                "Ports quiet as strike begins",
+                "Dock workers at three harbours walked out on Tuesday in a dispute over pay. "
+                "The union said talks had failed.",
+            ),
+            "b": (
+                "Dock workers at three harbours strike over pay",
+                "Ships waited offshore on Tuesday. Port officials said cargo would be delayed "
+                "for days.",
+            ),
+        }
+    )
+    sentences = _summary(cluster, 30).sentences
+    headline = [s for s in sentences if s.text == "Dock workers at three harbours strike over pay."]
+    assert headline and headline[0].citations == ["a", "b"]
+
+
 def test_a_title_its_report_does_not_support_is_never_used():
     cluster = _cluster_with_titles(
         {

@@ -74,6 +74,25 @@ def test_a_summary_gets_the_judges_verdicts_and_the_missed_facts() -> None:
     assert result.scores["check.precision"] is None  # nothing reported, nothing to be wrong
 
 
+def test_a_sentence_a_cited_report_s_headline_states_is_supported_by_that_report() -> None:
+    """The judge reads report bodies; a reader checking the citation reads the headline too."""
+    headline = "Reporters Reach The Stricken Valley First"
+    tabloid = {**GOOD["sources"][2], "title": headline}  # type: ignore[index, dict-item]
+    case = case_of({"id": "quake", "sources": [tabloid]})
+    report = Report(
+        documents=[],
+        findings=[],
+        summary=[
+            SummarySentence(text="Reporters reach the stricken valley.", citations=["tabloid"]),
+            SummarySentence(text="Reporters reach the valley on Friday.", citations=["tabloid"]),
+        ],
+    )
+    result = score_case(case, report)
+    assert result.scores["merge.citation_precision"] == 0.5
+    unsupported = result.details["sentences their citations do not support"]
+    assert len(unsupported) == 1 and "Friday" in unsupported[0]
+
+
 def case_result(name: str, **scores: tuple[float | None, float]) -> CaseResult:
     return CaseResult(
         id=name,
