@@ -183,6 +183,8 @@ _WEEKDAY = re.compile(
     r"(?:\s(?:morning|afternoon|evening|night))?"
     r"(?=[,.;]|\s(?!(?:and|or|to|through|-|–)(?![\w-])))"
 )
+# A capitalised word ending the text before a cut: a day right after it is part of its name.
+_CAPITALISED_END = re.compile(r"(?:^|\s)[A-Z][\w’'-]*$")
 _TO_THE_END = frozenset({"participle clause", "adverbial clause", "addition"})
 _PATTERNS = (
     ("parenthetical", _PARENTHETICAL),
@@ -352,6 +354,8 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return False  # "... Representatives and." or a dashed phrase left open
     if kind == "addition" and re.search(r"\bboth\b", before):
         return False  # "both X as well as Y"
+    if kind == "weekday" and _CAPITALISED_END.search(before) and match.group()[1:2].isupper():
+        return False  # the day is part of a name: "the Black Monday crash", "Super Tuesday"
     if kind == "participle clause" and (
         _NAME_ONLY.fullmatch(before.split(",")[0])
         or any(

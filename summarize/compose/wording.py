@@ -20,7 +20,7 @@ from summarize.analyze.framing import added_links, loaded_lemma
 from summarize.analyze.nouns import noun_senses
 from summarize.analyze.reporting import is_reporting, names_a_speaker, takes_a_stance
 from summarize.models import Analysis, ClaimGroup, SentenceRef
-from summarize.text.calendar import PERIOD_OF_NOW
+from summarize.text.calendar import CALENDAR_NAMES, PERIOD_OF_NOW
 from summarize.text.quotes import QUOTED, closed, crosses_sentences, unquoted
 from summarize.text.sentences import ends_on_ellipsis, is_finished, opens_on_demonstrative
 from summarize.text.tokens import (
@@ -57,6 +57,9 @@ _PRESENT_TO_PAST = {"is": "was", "are": "were"}
 _PRESENT = re.compile(r"\b(is|are)\b")
 # Print-style capitals ("SYRIA’S government said"): a plainer copy reads better.
 _SHOUTED = re.compile(r"\b[A-Z]{5,}\b")
+# Print-style lead-in capitals: a sentence's first words in capitals, running on in lower case
+# or a name ("THURSDAY ENDED AS THE Dow Jones ...", "RESEARCHERS AROUND THE world are ...").
+_LEAD_IN = re.compile(r"^(?:[A-Z][A-Z'’-]*[A-Z]\s+){2,}(?=[a-z]|[A-Z][a-z])")
 # A stop doubled at the end ("on DACA..", "to the U.S.." after a cut), not an ellipsis.
 _DOUBLED_STOP = re.compile(r"(?<!\.)\.\.$")
 # Endings that make a place's name a word for its people ("Mexico" -> "Mexican", "China" ->
@@ -334,11 +337,33 @@ class Wording:
             for word in lowercase_words(self.analysis.sentence(item).text)
         )
 
+    def _as_written(self, shouted: str) -> str:
+        """A word of a lead-in in capitals as running text writes it: kept in capitals when the
+        reports write it so elsewhere too ("NATO", "US"); capitalised when it is a name
+        ("THURSDAY", or a word the reports capitalise inside a sentence); else in lower case, as
+        most of a lead-in is (a name in it is spelled again in the story)."""
+        if len(re.findall(rf"\b{re.escape(shouted)}\b", self.all_text)) > 1:
+            return shouted
+        lower, capitalised = shouted.lower(), shouted[:1] + shouted[1:].lower()
+        bare = _bare(capitalised)
+        if (
+            bare.lower() in CALENDAR_NAMES
+            or bare in self.name_words
+            or re.search(rf"(?<=[a-z,;] ){re.escape(bare)}\b", self.all_text)
+        ):
+            return capitalised
+        return lower
+
     def finish(self, text: str, published: dt.date | None, dated: bool) -> str:
         """A report's sentence as the summary prints it: no leading connective, one final stop,
-        a quotation it leaves open closed, a capital first, and "On <date>, ..." in the past
-        tense when only earlier reports carry it."""
+        a quotation it leaves open closed, a lead-in in capitals as running text writes it, a
+        capital first, and "On <date>, ..." in the past tense when only earlier reports carry
+        it."""
         text = closed(_DOUBLED_STOP.sub(".", _CONNECTIVE.sub("", text)))
+        lead_in = _LEAD_IN.match(text)
+        if lead_in:
+            words = " ".join(map(self._as_written, lead_in.group().split()))
+            text = f"{words} {text[lead_in.end() :]}"
         text = text[:1].upper() + text[1:]
         if dated and published:
             first = self.lower_first_word(text)

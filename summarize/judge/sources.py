@@ -121,9 +121,10 @@ class Sources:
 
 @lru_cache(maxsize=50_000)
 def calendar_names(text: str) -> frozenset[str]:
-    """Weekdays and months named in `text`, capitalised as names are ("may" is a verb)."""
+    """Weekdays and months named in `text`, capitalised as names are ("may" is a verb), each as
+    a name is written in running text ("THURSDAY" as "Thursday")."""
     return frozenset(
-        token.text
+        token.text.capitalize()
         for token in word_tokens(text)
         if token.text[0].isupper() and token.text.lower() in CALENDAR_NAMES
     )

@@ -334,6 +334,9 @@ def test_the_day_of_the_event_may_go_but_not_a_deadline_or_one_of_several_days()
         "The department, as soon as Tuesday, is expected to ask the prosecutors to resign.",
         "The full chamber will vote next Tuesday on the harbour bill.",
         "The union said that Monday would be the last day of talks.",
+        # A day a capitalised word opens is a name: "Black Monday", "Super Tuesday".
+        "Shares fell the most since the Black Monday crash of 1987.",
+        "Voters in 14 states cast ballots on Super Tuesday in the primaries.",
     ],
 )
 def test_the_day_stays_with_a_word_bound_to_it(text: str) -> None:

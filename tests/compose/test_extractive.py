@@ -194,6 +194,22 @@ def test_a_headline_without_the_quotation_after_its_colon_is_a_statement():
     assert wording.headline("The Latest: mayor cancels the city parade") is None
 
 
+def test_a_lead_in_in_capitals_reads_as_running_text_and_an_acronym_stays():
+    from summarize.compose.wording import Wording
+
+    text = (
+        "THURSDAY ENDED AS THE Dow Jones average's worst day since 1987. NATO AND EU leaders "
+        "met in Brussels. The NATO summit and the EU summit were held on Thursday."
+    )
+    wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
+    assert wording.finish("THURSDAY ENDED AS THE Dow Jones average's worst day.", None, False) == (
+        "Thursday ended as the Dow Jones average's worst day."
+    )
+    assert wording.finish("NATO AND EU leaders met in Brussels.", None, False) == (
+        "NATO and EU leaders met in Brussels."
+    )
+
+
 def test_a_headline_keeps_the_label_before_its_colon_and_drops_a_quotation_there():
     from summarize.compose.wording import Wording
 

@@ -157,6 +157,16 @@ def test_a_negating_prefix_and_another_weekday_are_contradictions(quake):
     assert "Wednesday" in weekday.reason
 
 
+def test_a_weekday_a_source_prints_in_capitals_is_in_the_sources():
+    """A lead-in in capitals ("TUESDAY SAW oil prices ...") names the day as much as running
+    text does."""
+    shouted = {"wire": "TUESDAY SAW oil prices rise sharply after OPEC agreed to extend its cuts."}
+    verdict = _judge(
+        shouted, "Tuesday saw oil prices rise sharply after OPEC agreed to extend cuts."
+    )
+    assert verdict.label == "supported", verdict.reason
+
+
 def test_an_invented_fact_is_unsupported(quake):
     verdict = judge_sentence("The mayor announced a new football stadium for next year.", quake)
     assert verdict.label == "unsupported"
