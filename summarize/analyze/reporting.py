@@ -236,11 +236,13 @@ _SOURCES = re.compile(rf"\b{EVIDENCE_NOUNS}\b", re.I)
 # of time", "the White House supposedly has a decision", "Unfortunately, ...". Straight news keeps
 # its own attitude out; outside a quotation these mark opinion, not a fact of the event. Only
 # adverbs that are stance in any position are listed ("honestly", "clearly", "sadly" are often
-# manner: "answered honestly", "spoke clearly").
+# manner: "answered honestly", "spoke clearly"). "After all" set off by punctuation argues a
+# point ("After all, the election is around the corner"); before a noun it tells time ("after
+# all the votes were counted").
 _STANCE = re.compile(
     r"\b(?:frankly|supposedly|admittedly|arguably|undoubtedly|unquestionably|"
     r"(?:un)?fortunately|thankfully|ironically|unsurprisingly|needless to say|to be sure|"
-    r"of course)\b",
+    r"of course|after all(?=\s*[,.;:!?]|$))\b",
     re.I,
 )
 

@@ -37,11 +37,20 @@ from summarize.text.tokens import (
 MIN_WORDS = 6
 LONG_SENTENCE = 45
 
-_PRONOUN_OPENING = re.compile(r"^(he|she|they|it|his|her|their|its)\b", re.I)
+# "All of it", "Some of them": a share of what the sentence before told.
+_PRONOUN_OPENING = re.compile(
+    r"^(?:he|she|they|it|his|her|their|its|"
+    r"(?:all|some|most|none|many|much|each|both|one|either|neither) of "
+    r"(?:it|them|this|that|these|those)\b)\b",
+    re.I,
+)
 # "these forces", "this development": the sentence leans on one the reader has not seen.
 _POINTING_BACK = re.compile(
     rf"\b(these|those|such)\s+(?!as\b)[a-z]|\bthis\s+(?!{PERIOD_OF_NOW})", re.I
 )
+# "The answer is simple: ...", "The short answer": the answer to a question the sentence before
+# asks.
+_ANSWER = re.compile(r"^the\s+(?:[a-z]+\s+)?answer\b", re.I)
 # An editor's word in brackets stands in a quotation ("And [he] had just hijacked it"): outside
 # quotation marks, the sentence is a quotation's next sentence, without them or its speaker.
 _EDITED_QUOTATION = re.compile(r"\[[a-z][^\]]*\]")
@@ -139,11 +148,12 @@ class Wording:
     def leans_back(text: str) -> bool:
         """Opens on a pronoun or a demonstrative that points outside the sentence ("He said ...",
         "That is the highest since 2000"), also once the connective the summary drops is gone
-        ("But he said ...", "Then he went on ..."), or ends on a modal whose verb the sentence
-        before gives ("experts fear they could be")."""
+        ("But he said ...", "Then he went on ..."), answers the question asked before it ("The
+        answer is simple: ..."), or ends on a modal whose verb the sentence before gives
+        ("experts fear they could be")."""
         opening = _CONNECTIVE.sub("", text)
         return (
-            bool(_PRONOUN_OPENING.match(opening))
+            bool(_PRONOUN_OPENING.match(opening) or _ANSWER.match(opening))
             or opens_on_demonstrative(opening)
             or ends_on_ellipsis(text)
         )

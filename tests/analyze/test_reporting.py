@@ -144,6 +144,8 @@ def test_here_are_is_the_writer_presenting() -> None:
         ("The probe has proven to be, quite frankly, a waste of taxpayer money.", True),
         ("And now the White House supposedly has a final decision.", True),
         ("Unfortunately, the vote was postponed again.", True),
+        ("After all, the election is around the corner.", True),
+        ("The council voted after all the residents had spoken.", False),
         ('"Unfortunately, we cannot attend," the mayor wrote.', False),  # the mayor's stance
         ("@mayor I would love to attend, but unfortunately the vote was moved.", False),  # a post
     ],

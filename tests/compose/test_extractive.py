@@ -546,6 +546,11 @@ def test_a_pronoun_after_the_connective_the_summary_drops_leans_back():
     assert not Wording.leans_back("Thenceforth the port stayed closed.")
     assert Wording.leans_back("But that is the highest since records began in 2000.")
     assert not Wording.leans_back("This week the port stayed closed.")
+    # The answer to a question the sentence before asks.
+    assert Wording.leans_back("The answer is simple: the harbour owners.")
+    assert not Wording.leans_back("The harbour owners answered the union on Friday.")
+    assert Wording.leans_back("All of it was as believable as the owners' offer.")
+    assert not Wording.leans_back("All of the harbours stayed closed on Friday.")
 
 
 def test_this_points_back_except_to_a_period_of_the_time_of_writing():
