@@ -69,6 +69,9 @@ _SHOUTED = re.compile(r"\b[A-Z]{5,}\b")
 # Print-style lead-in capitals: a sentence's first words in capitals, running on in lower case
 # or a name ("THURSDAY ENDED AS THE Dow Jones ...", "RESEARCHERS AROUND THE world are ...").
 _LEAD_IN = re.compile(r"^(?:[A-Z][A-Z'’-]*[A-Z]\s+){2,}(?=[a-z]|[A-Z][a-z])")
+# A word in capitals opening a title before a capitalised word: a section label ("TECH Tech's
+# big five lost ...") or an acronym ("CDC Recommends ...").
+_KICKER = re.compile(r"([A-Z]{3,})\s+(?=[A-Z][a-z])")
 # A stop doubled at the end ("on DACA..", "to the U.S.." after a cut), not an ellipsis.
 _DOUBLED_STOP = re.compile(r"(?<!\.)\.\.$")
 # Endings that make a place's name a word for its people ("Mexico" -> "Mexican", "China" ->
@@ -219,6 +222,9 @@ class Wording:
         WSJ"); and a side that opens with a question word an explainer's ("...: What it
         means"): no statement."""
         title = title.strip().rstrip(".")
+        kicker = _KICKER.match(title)
+        if kicker and self._shouted_only_here(kicker.group(1)):
+            title = title[kicker.end() :]  # a section label: "TECH Tech's big five lost ..."
         head, colon, tail = (part.strip() for part in title.partition(":"))
         if colon and tail[:1] in QUOTE_MARKS + "'’":
             title = head  # "Trump Cancels Military Parade: 'Maybe Next Year'"
@@ -346,6 +352,13 @@ class Wording:
             for item in self.analysis.sentences
             for word in lowercase_words(self.analysis.sentence(item).text)
         )
+
+    def _shouted_only_here(self, word: str) -> bool:
+        """The reports' text writes `word` in lower or title case, never in capitals: a word in
+        capitals for display (a label), not an acronym."""
+        if re.search(rf"\b{re.escape(word)}\b", self.all_text):
+            return False
+        return self._has_word(word.lower()) or self._has_word(word[:1] + word[1:].lower())
 
     def _as_written(self, shouted: str) -> str:
         """A word of a lead-in in capitals as running text writes it: kept in capitals when the

@@ -210,6 +210,19 @@ def test_a_lead_in_in_capitals_reads_as_running_text_and_an_acronym_stays():
     )
 
 
+def test_a_section_label_in_capitals_before_a_headline_goes_and_an_acronym_stays():
+    from summarize.compose.wording import Wording
+
+    text = "Tech shares fell sharply on Thursday. The FDA panel met on Friday about boosters."
+    wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
+    assert wording.headline("TECH Tech Shares Fell Sharply On Thursday") == (
+        "Tech shares fell sharply on Thursday."
+    )
+    assert wording.headline("FDA Panel Met On Friday About Boosters") == (
+        "FDA panel met on Friday about boosters."
+    )
+
+
 def test_a_headline_keeps_the_label_before_its_colon_and_drops_a_quotation_there():
     from summarize.compose.wording import Wording
 
