@@ -129,6 +129,26 @@ def batch_of(name: str, content: Callable[[], str]) -> Build:
     return build
 
 
+def near_duplicates(reports: int, sentences: int) -> Build:
+    """Reports whose sentences differ by one figure only ("Rebels retreated 17 kilometers from
+    ..."): every sentence is compared, and every figure matched, with every other."""
+
+    def build(tmp: Path) -> list[str]:
+        paths = []
+        for report in range(reports):
+            path = tmp / f"near{report}.txt"
+            lines = (
+                f"Rebels retreated {n + report} kilometers from the city of Hama on Wednesday, "
+                "officials said."
+                for n in range(sentences)
+            )
+            path.write_text("Fighting near Hama\n\n" + "\n".join(lines), encoding="utf-8")
+            paths.append(str(path))
+        return [*SUMMARIZE, "merge", *GOOD, *paths, "--format", "json"]
+
+    return build
+
+
 CASES: dict[str, Build] = {
     "seeds alone (reference)": lambda tmp: [*SUMMARIZE, "merge", *GOOD, "--format", "json"],
     "one 10 MB line": file_with("line.txt", lambda: one_line(LIMIT - 1000)),
@@ -151,6 +171,7 @@ CASES: dict[str, Build] = {
     "10 MB cluster of 100 reports": file_with("big100.json", lambda: big_cluster(100)),
     "10 MB of 3-report clusters (JSONL)": file_with("many.jsonl", lambda: many_clusters(2300)),
     "1000 reports, 1000 different figures": file_with("tolls.json", lambda: distinct_values(1000)),
+    "4 reports of 1000 sentences a figure apart": near_duplicates(4, 1000),
     "/dev/zero": shell("/dev/zero"),
     "<(50 MB from a pipe)": shell("<(head -c 50000000 /dev/zero | tr '\\0' 'a')"),
     "stdin: 50 MB": shell("- < <(head -c 50000000 /dev/zero | tr '\\0' 'a')"),

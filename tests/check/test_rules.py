@@ -42,6 +42,21 @@ def test_figures_from_different_days_are_a_temporal_update():
     assert "quantity_conflict" in _kinds(undated)
 
 
+def test_a_chain_of_many_figures_matched_together_is_no_one_figure_to_report_on(monkeypatch):
+    """Sentences a figure apart match every figure with every other: past the limit, no
+    finding rests on the chain (comparing it costs the cube of its size)."""
+    from summarize.check.quantities import checker
+
+    told = "Rebels retreated {} kilometers from the city of Hama, officials said."
+    reports = {
+        "a": told.format(10) + " " + told.format(20),
+        "b": told.format(30) + " " + told.format(10),
+    }
+    assert "quantity_conflict" in _kinds(check(cluster_of(reports)))  # 20 vs 30
+    monkeypatch.setattr(checker, "MAX_CONNECTED_FIGURES", 3)
+    assert "quantity_conflict" not in _kinds(check(cluster_of(reports)))
+
+
 def test_evidence_quotes_are_exact_substrings_at_their_offsets():
     cluster = load_inputs([str(path) for path in SEEDS])[0]
     texts = {d.id: d.text for d in cluster.documents}

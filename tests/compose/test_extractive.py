@@ -86,6 +86,22 @@ def test_a_fact_only_an_earlier_report_gives_is_dated_in_the_past_tense():
     assert "were closed" in schools.text and schools.citations == ["monday"]
 
 
+def test_only_the_reports_first_sentences_up_to_the_limit_are_candidates(monkeypatch):
+    """Taken a position at a time across the reports: every lead, then every second sentence."""
+    from summarize.compose import candidates
+
+    reports = {
+        "a": "Dock workers at three harbours struck on Tuesday over pay. The union said talks "
+        "with the owners had failed. Ships waited offshore for most of the day.",
+        "b": "Port officials said cargo would be delayed for several days. The harbour owners "
+        "offered a raise of two percent. Trucks queued outside the gates until the evening.",
+    }
+    monkeypatch.setattr(candidates, "MAX_COMPOSED_SENTENCES", 3)
+    texts = " ".join(_texts(_summary(cluster_of(reports), 200)))
+    assert "struck" in texts and "delayed" in texts and "talks" in texts
+    assert "raise" not in texts and "offshore" not in texts and "queued" not in texts
+
+
 def _texts(summary):
     return [sentence.text for sentence in summary.sentences]
 
