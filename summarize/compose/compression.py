@@ -150,10 +150,13 @@ _ADVERBIAL = re.compile(
 )
 # The same phrase set off by commas inside the sentence: "Trump, in an executive order issued
 # Monday, directed ..."
-_INSERTED_PHRASE = re.compile(rf",\s{_PREPOSITIONS}\s[^,;()“”\"]{{3,80}},(?=\s)")
+# Neither drops what the claim holds under: "Under the hypothetical deal, Democrats would offer
+# ...", "Without talks, the crisis would deepen".
+_CONDITION = r"(?!(?:under|without)\s)"
+_INSERTED_PHRASE = re.compile(rf",\s{_CONDITION}{_PREPOSITIONS}\s[^,;()“”\"]{{3,80}},(?=\s)")
 # A phrase of time, place or circumstance opening the sentence: "On Thursday, ...", "After a
 # week of talks, ...". Conditions ("If ...,") are never dropped: the claim would change.
-_OPENING_PHRASE = re.compile(rf"^{_PREPOSITIONS}\s[^,;()“”\"]{{3,70}},\s", re.I)
+_OPENING_PHRASE = re.compile(rf"^{_CONDITION}{_PREPOSITIONS}\s[^,;()“”\"]{{3,70}},\s", re.I)
 # Not before a phrase or clause opening what was said: "warned that without talks the crisis
 # would deepen" without "that" reads "warned without talks"; nor before a day ("said that Monday
 # would be the last day" would read as said on Monday).
@@ -265,6 +268,8 @@ def attribution_details(
         at_source, at_cue = written.find(source), written.rfind(cue)
         if not source or not cue or at_source < 0 or at_cue < 0:
             continue
+        if _FINITE.search(source):
+            continue  # a verb read as the speaker ("included in ... Trump's written briefings")
         gap_start, gap_end = start + at_source + len(source), start + at_cue
         gap = text[gap_start:gap_end]
         if gap_end <= gap_start or any(mark in gap for mark in '"“”()'):
@@ -273,8 +278,12 @@ def attribution_details(
         set_off = gap.startswith(", ") and inner.endswith(",") and inner.count(",") == 2
         # "officials familiar with the matter", "leaders meeting in Japan": the phrase completes
         # the speaker's last word, an adjective or a participle; it is no detail.
-        opened = re.match(rf"{_PREPOSITIONS}\s[^,]+$", inner) is not None and not (
-            _COMPLETED.search(source)
+        # A verb after the phrase is the sentence's own, and the "cue" a word of its object
+        # ("Trump on Wednesday decried reported efforts").
+        opened = (
+            re.match(rf"{_PREPOSITIONS}\s[^,]+$", inner) is not None
+            and not _COMPLETED.search(source)
+            and not _FINITE.search(inner)
         )
         if inner and (set_off or opened):
             spans.append((gap_start, gap_end - 1 if gap.endswith(" ") else gap_end))

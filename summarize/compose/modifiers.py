@@ -18,13 +18,17 @@ from summarize.text.tokens import STOPWORDS
 # behavior", "illegal entry") change the claim when dropped and are kept.
 _EVALUATIVE = word_set(
     """
-    amazing best brutal controversial crucial devastating disastrous dramatic egregious
+    amazing brutal controversial crucial devastating disastrous dramatic egregious
     embattled excellent extraordinary fiery great historic horrific horrifying huge impressive
     incredible landmark massive notorious infamous outrageous powerful ridiculous scathing
     shameful shocking so-called staggering stunning sweeping terrifying tiny unprecedented vast
     vicious disgraced bombshell explosive heroic absurd alarming blatant reckless ruthless
     """
 )
+# Nouns that say little without their adjective: "headed toward a disastrous result", "in
+# unprecedented terms", "to a huge extent" lose their claim, or their sense, with it. (A
+# superlative, "its best day", picks which one: it is not listed as evaluative at all.)
+_LIGHT_NOUNS = word_set("result results terms way fashion manner extent degree scale turn sense")
 # Adverbs ending in -ly that do not only grade ("only", "likely" change the claim).
 _NOT_GRADING = word_set("only early family likely unlikely daily weekly monthly yearly reportedly")
 
@@ -40,7 +44,12 @@ def modifier_cuts(text: str, spans: list[tuple[int, int]]) -> list[Cut]:
         if lower.endswith("ly") and lower not in _NOT_GRADING:
             gap = re.match(r",?\s+", after)
             cuts.append(Cut(start, end + (gap.end() if gap else 0), "loaded modifier"))
-        elif following and lower in _EVALUATIVE and _modifies(after, following):
+        elif (
+            following
+            and lower in _EVALUATIVE
+            and _modifies(after, following)
+            and following.group(2).lower() not in _LIGHT_NOUNS
+        ):
             article = re.search(r"\b[Tt]he\s+$", text[:start])
             begin = article.start() if article and _title_and_name(after) else start
             cuts.append(Cut(begin, end + len(following.group(1)), "loaded modifier"))

@@ -72,8 +72,9 @@ _LEAD_IN = re.compile(r"^(?:[A-Z][A-Z'’-]*[A-Z]\s+){2,}(?=[a-z]|[A-Z][a-z])")
 # A word in capitals opening a title before a capitalised word: a section label ("TECH Tech's
 # big five lost ...") or an acronym ("CDC Recommends ...").
 _KICKER = re.compile(r"([A-Z]{3,})\s+(?=[A-Z][a-z])")
-# A stop doubled at the end ("on DACA..", "to the U.S.." after a cut), not an ellipsis.
-_DOUBLED_STOP = re.compile(r"(?<!\.)\.\.$")
+# A stop doubled at the end ("on DACA..", "to the U.S.." after a cut, "junk science.”."), not an
+# ellipsis.
+_DOUBLED_STOP = re.compile(r"(?<=[^.]\.)\.$|(?<=[.!?][”\"’])\.$")
 # Endings that make a place's name a word for its people ("Mexico" -> "Mexican", "China" ->
 # "Chinese"): such a word is a name too.
 _DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "i")
@@ -382,7 +383,7 @@ class Wording:
         a quotation it leaves open closed, a lead-in in capitals as running text writes it, a
         capital first, and "On <date>, ..." in the past tense when only earlier reports carry
         it."""
-        text = closed(_DOUBLED_STOP.sub(".", _CONNECTIVE.sub("", text)))
+        text = closed(_DOUBLED_STOP.sub("", _CONNECTIVE.sub("", text)))
         lead_in = _LEAD_IN.match(text)
         if lead_in:
             words = " ".join(map(self._as_written, lead_in.group().split()))

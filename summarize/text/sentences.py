@@ -27,10 +27,11 @@ _GLUED_SENTENCES = re.compile(
 _TERMINAL = re.compile(rf"(?P<mark>[.!?…]+){CLOSER}*(?=\s+(?P<next>\S+))")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)++[A-Za-z]")  # U.S, U.N, a.m (final period is the mark)
 
-# titles and Latin abbreviations that a name or more text always follows
+# titles and Latin abbreviations that a name or more text always follows ("v" in a case name:
+# "Sanchez v. Mayorkas")
 _NEVER_FINAL = word_set(
     "mr mrs ms messrs dr prof sen sens rep reps gov gen lt col capt sgt maj adm cmdr rev hon"
-    " pres supt st mt e.g i.e vs cf"
+    " pres supt st mt e.g i.e vs v cf"
 )
 _BEFORE_NUMBER = word_set("no nos vol p pp art fig ch sec") | frozenset(MONTH_ABBREVIATIONS)
 # abbreviations that may end a sentence: split only before a word that often starts one

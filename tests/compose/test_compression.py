@@ -271,6 +271,31 @@ def test_a_phrase_completing_the_speaker_is_no_detail(text: str) -> None:
     assert attribution_details(text, [(a.start, a.end, a.source, a.cue) for a in found]) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb read as the speaker, its "cue" a word of what follows a possessive
+        "The warning was included in at least one of the president’s written daily briefings.",
+        # a verb after the phrase: "reported" is a word of its object
+        "The mayor on Wednesday decried reported efforts to close the harbour.",
+    ],
+)
+def test_a_phrase_holding_or_after_the_sentence_s_verb_is_no_detail(text: str) -> None:
+    found = find_attributions(text)
+    assert attribution_details(text, [(a.start, a.end, a.source, a.cue) for a in found]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the proposed deal, the union would accept a raise of two percent this year.",
+        "The union, without a deal, would strike again at the three harbours in March.",
+    ],
+)
+def test_what_a_claim_holds_under_is_never_dropped(text: str) -> None:
+    assert _shortest(text) == text
+
+
 def test_a_second_clause_goes_but_not_the_end_of_a_list() -> None:
     text = "The senate passed the budget bill on Friday, and the president signed it on Saturday."
     assert _shortest(text) == "The senate passed the budget bill."

@@ -224,6 +224,10 @@ def test_a_lead_in_in_capitals_reads_as_running_text_and_an_acronym_stays():
     assert wording.finish("NATO AND EU leaders met in Brussels.", None, False) == (
         "NATO and EU leaders met in Brussels."
     )
+    # A stop after a quotation that ends on one is a stop too many.
+    assert wording.finish("Critics call it “junk science.”.", None, False) == (
+        "Critics call it “junk science.”"
+    )
 
 
 def test_a_section_label_in_capitals_before_a_headline_goes_and_an_acronym_stays():

@@ -21,6 +21,16 @@ def test_a_loaded_adjective_coordinated_with_another_is_dropped() -> None:
     ]
 
 
+def test_an_adjective_a_light_noun_or_a_superlative_needs_stays() -> None:
+    for text, word in [
+        ("The party is headed toward a disastrous result in the fall.", "disastrous"),
+        ("The leaders spoke in unprecedented terms after the summit.", "unprecedented"),
+        ("The index had its best day in two weeks.", "best"),
+    ]:
+        start = text.index(word)
+        assert modifier_cuts(text, [(start, start + len(word))]) == [], text
+
+
 def test_a_title_and_name_lose_their_article_with_the_adjective() -> None:
     def dropped(text: str) -> str:
         start = text.index("embattled")

@@ -35,6 +35,13 @@ def test_a_title_before_a_name_does_not_end_a_sentence() -> None:
     ]
 
 
+def test_the_v_of_a_case_name_does_not_end_a_sentence() -> None:
+    assert split_sentences("The case, Sanchez v. Mayorkas, was argued. It may affect many.") == [
+        "The case, Sanchez v. Mayorkas, was argued.",
+        "It may affect many.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "points_back"),
     [
