@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import sys
 from collections.abc import Callable
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TextIO
 
 import typer
 
@@ -168,14 +169,14 @@ def _emit(
     except ValueError as error:
         _error(str(error))
         raise typer.Exit(2) from None
-    if output_format is OutputFormat.markdown and output is None and sys.stdout.isatty():
+    if output_format is OutputFormat.markdown and output is None and _is_terminal(sys.stdout):
         from rich.console import Console
         from rich.markdown import Markdown
 
         Console().print(Markdown(text))
         return
     if output is None:
-        sys.stdout.write(text)
+        _write_stdout(text)
         return
     try:
         output.write_text(text, encoding="utf-8")
@@ -183,6 +184,26 @@ def _emit(
         _error(f"{output}: cannot write: {error.strerror or error}")
         raise typer.Exit(2) from None
     _error(f"wrote {output}")
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    return stream is not None and stream.isatty()
+
+
+def _write_stdout(text: str) -> None:
+    """`text` on standard output; one line and exit code 2 when it cannot be written (closed, or
+    a full disk). A closed pipe stays quiet, as click makes it."""
+    try:
+        if sys.stdout is None:
+            raise OSError(errno.EBADF, "standard output is closed")
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        _error(f"<stdout>: cannot write: {error.strerror or error}")
+        sys.stdout = None  # nothing left to flush at exit
+        raise typer.Exit(2) from None
 
 
 def _exit_code(

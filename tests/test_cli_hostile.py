@@ -129,6 +129,30 @@ def directory(tmp: Path) -> list[str]:
     return [str(tmp / "nothing")]
 
 
+def directory_with_a_broken_link(tmp: Path) -> list[str]:
+    folder = tmp / "reports"
+    folder.mkdir()
+    (folder / "gone.txt").symlink_to(tmp / "deleted.txt")
+    return [str(folder)]
+
+
+def markup_in_text(tmp: Path) -> list[str]:
+    """A text article with an HTML tag and instrument codes left in it."""
+    text = (
+        "Oil rises as fighting spreads\n\nOil prices rose on Wednesday as fighting spread toward "
+        "the city, traders said. <img src=x onerror=alert(1)> Shares of Exxon Mobil <XOM.N> rose "
+        "2% and Chevron <CVX.N> added 1.5% in early trading on Wall Street.\n"
+    )
+    return write("oil.txt", text)(tmp)
+
+
+def markup_left_out(tmp: Path, stdout: str) -> None:
+    report = json.loads(stdout)
+    oil = [d for d in report["documents"] if d["id"] == "oil"]
+    assert oil, "the article with markup was refused"
+    assert "<" not in stdout and "alert" not in stdout
+
+
 def twice(tmp: Path) -> list[str]:
     return [str(GOOD[0])]
 
@@ -249,6 +273,13 @@ CASES = [
     ),
     Case("symlink loop", symlink_loop, 1, "loop-a.txt: cannot read: a loop of symbolic links"),
     Case("empty directory", directory, 1, "nothing: empty directory"),
+    Case(
+        "a broken link in a directory",
+        directory_with_a_broken_link,
+        1,
+        "gone.txt: skipped: a link to nothing (broken, or a loop)",
+    ),
+    Case("markup in a text article", markup_in_text, 0, None, check_output=markup_left_out),
     Case("listed twice", twice, 1, "listed more than once; read once"),
     Case("CSV data", write("t.csv.txt", "a,b\n1,2\n3,4\n"), 1, "not an article"),
     Case("source code", write("x.txt", "def f():\n    return {1: 2}\n"), 1, "not an article"),
@@ -682,3 +713,23 @@ def test_an_article_cannot_drive_a_real_terminal(tmp_path: Path) -> None:
     code, received, stderr = run_on_a_terminal(["merge", *map(str, GOOD), "--format", "html"])
     assert code == 2 and received == b""
     assert stderr == "summarize: --format html writes a page for a browser: give -o FILE\n"
+
+
+@pytest.mark.parametrize(
+    ("redirect", "message"),
+    [
+        ("0<&-", "summarize: <stdin>: standard input is closed"),
+        ("> /dev/full", "summarize: <stdout>: cannot write: No space left on device"),
+        (">&-", "summarize: <stdout>: cannot write: standard output is closed"),
+    ],
+)
+def test_a_closed_stdin_or_an_unwritable_stdout_is_one_line(redirect: str, message: str) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    stdin = ["-"] if "stdin" in message else []
+    line = " ".join([sys.executable, "-m", "summarize.cli", "merge", *stdin, *map(str, GOOD)])
+    result = subprocess.run(
+        ["bash", "-c", f"{line} {redirect}"], capture_output=True, text=True, timeout=120
+    )
+    assert result.stderr.splitlines() == [message]
+    assert result.returncode == (1 if "stdin" in message else 2)

@@ -236,7 +236,7 @@ def _paragraphs(text: str) -> list[str]:
     paragraphs: list[list[str]] = []
     previous = ""  # the line before, "" after a blank line
     for raw in _INVISIBLE.sub("", text).splitlines():
-        line = _TICKER_QUOTE.sub("", " ".join(raw.split()))
+        line = _INLINE_MARKUP.sub("", _TICKER_QUOTE.sub("", " ".join(raw.split())))
         wrapped = (
             line[:1].islower()
             and len(previous) >= MIN_WRAPPED_LINE_CHARS
@@ -356,6 +356,11 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width,
 # A stock quote widget left inline by the page ("parent company Alphabet GOOG, +2.00% GOOGL,
 # +1.89% as well"): a ticker symbol, a comma and a signed change, which prose never writes.
 _TICKER_QUOTE = re.compile(r" [A-Z]{1,5}(?:\.[A-Z]{1,2})?, [+\-−]\d+(?:\.\d+)?%(?=[\s.,;:)]|$)")
+# Markup left in text ("... from Hama. <img src=x> The UN envoy ..."), and an instrument code
+# after a company's name ("Exxon Mobil <XOM.N>", "Brent crude futures <LCOc1>"): not prose.
+_INLINE_MARKUP = re.compile(
+    r"\s?(?:</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<\.?[A-Za-z0-9]{1,10}(?:\.[A-Za-z]{1,3})?>)"
+)
 _PROSE_END = re.compile(rf"[.!?…:;]{CLOSER}*$")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*+")

@@ -107,11 +107,18 @@ def _os_problem(error: OSError) -> str:
     return f"cannot read: {error.strerror or error}"
 
 
-def read_stdin(stdin: TextIO) -> str:
+def read_stdin(stdin: TextIO | None) -> str:
+    if stdin is None:
+        raise InputError("standard input is closed")
     buffer = getattr(stdin, "buffer", None)
-    data = (
-        buffer.read(MAX_INPUT_BYTES + 1) if buffer is not None else stdin.read(MAX_INPUT_BYTES + 1)
-    )
+    try:
+        data = (
+            buffer.read(MAX_INPUT_BYTES + 1)
+            if buffer is not None
+            else stdin.read(MAX_INPUT_BYTES + 1)
+        )
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}") from None
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(_too_large(None))
     return _decode(data) if isinstance(data, bytes) else _require_text(data)

@@ -88,7 +88,7 @@ def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Clus
     return clusters
 
 
-def _load_stdin(stdin: TextIO, loose: Cluster) -> list[Cluster] | None:
+def _load_stdin(stdin: TextIO | None, loose: Cluster) -> list[Cluster] | None:
     """The clusters JSON on stdin gives, or None when stdin was text, read into `loose`."""
     try:
         text = read_stdin(stdin)
@@ -113,14 +113,18 @@ def _expand(path: Path, label: str, cluster: Cluster) -> list[tuple[Path, str]]:
             InputProblem(source=label, message=f"cannot read: {error.strerror}")
         )
         return []
-    files = [
+    articles = [
         entry
         for entry in entries
-        if entry.suffix.lower() in ARTICLE_SUFFIXES
-        and not entry.name.startswith(".")
-        and entry.is_file()
+        if entry.suffix.lower() in ARTICLE_SUFFIXES and not entry.name.startswith(".")
     ]
-    if not files:
+    files = [entry for entry in articles if entry.is_file()]
+    for entry in articles:
+        if not entry.is_file():
+            cluster.problems.append(
+                InputProblem(source=safe_unicode(str(entry)), message=_not_a_file(entry))
+            )
+    if not articles:  # a skipped article said why already
         message = (
             "empty directory"
             if not entries
@@ -128,6 +132,15 @@ def _expand(path: Path, label: str, cluster: Cluster) -> list[tuple[Path, str]]:
         )
         cluster.problems.append(InputProblem(source=label, message=message))
     return [(file, safe_unicode(str(file))) for file in files]
+
+
+def _not_a_file(entry: Path) -> str:
+    """Why a directory's entry named like an article is not read."""
+    if entry.is_symlink() and not entry.exists():
+        return "skipped: a link to nothing (broken, or a loop)"
+    if entry.is_dir():
+        return "skipped: a directory (directories inside a directory are not read)"
+    return "skipped: not a regular file"
 
 
 def _read_article(path: Path, label: str) -> tuple[Document, list[str]]:
