@@ -56,7 +56,17 @@ _NOT_NEWS = re.compile(
     r"|sign up (?:for|to)|subscribe (?:to|for|now)|click (?:here|below|the link)|follow us"
     r"|read more|here(?:'s|’s| is) (?:why|what|how|everything|who|when|where)"
     r"|what (?:you|we) (?:need|want) to know|(?:will|may|might) surprise you"
-    r"|find out (?:why|what|how|more))",
+    r"|find out (?:why|what|how|more)"
+    # the outlet's coverage ("The Times will provide up-to-date results and live analysis")
+    r"|(?:live|up-to-date|real-time) (?:results|updates|coverage|blog))",
+    re.I,
+)
+# Wire boilerplate saying only that nothing more is known ("No further details were immediately
+# available.", "There were few other details immediately available.").
+_NOTHING_MORE = re.compile(
+    r"^(?:there (?:were|was) )?(?:(?:no|few) (?:other |further |more |additional )?details "
+    r"(?:(?:were|was) )?|(?:other |further )?details were not )(?:immediately )?"
+    r"(?:available|released)\W*$",
     re.I,
 )
 # Credits and the writer's biography are about the outlet's staff, not the event: "Jane Doe
@@ -81,12 +91,12 @@ _OPENING = re.compile(
     re.I,
 )
 # A list announced anywhere in a headline is an explainer's too ("Another critic falls and 5 other
-# things we learned from the primaries", "the 3 things you need to know"); "three things to
-# happen" is no list.
+# things we learned from the primaries", "the 3 things you need to know", "X's surprising
+# strength and other takeaways from the primary"); "three things to happen" is no list.
 _ANNOUNCED_LIST = re.compile(
     rf"\b{COUNT_TO_TEN} (?:other |more )?(?:\w+ )?"
     r"(?:things|takeaways|lessons) (?:(?:we|you) (?:learned|need to know|should know|missed)|"
-    r"to (?:know|watch|expect|remember))\b",
+    r"to (?:know|watch|expect|remember))\b|\bother (?:\w+ )?takeaways\b",
     re.I,
 )
 # An interjection opening the sentence is the writer talking ("Oh, here we go: ...", "Wow,").
@@ -114,6 +124,8 @@ def non_reporting_reason(text: str, attributed: bool = False) -> str | None:
         return "addressed to a reader or a model, or about the outlet"
     if _CREDIT.search(own):
         return "a credit or the writer's biography"
+    if _NOTHING_MORE.search(own):
+        return "says only that nothing more is known"
     if _YOU.search(own):
         return "addressed to the reader"
     if _OPENING.match(own) or _ANNOUNCED_LIST.search(own):

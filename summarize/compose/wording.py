@@ -21,7 +21,7 @@ from summarize.analyze.nouns import noun_senses
 from summarize.analyze.reporting import is_reporting, names_a_speaker, takes_a_stance
 from summarize.models import Analysis, ClaimGroup, SentenceRef
 from summarize.text.calendar import CALENDAR_NAMES, PERIOD_OF_NOW
-from summarize.text.quotes import QUOTED, closed, crosses_sentences, unquoted
+from summarize.text.quotes import QUOTED, closed, crosses_sentences, still_open, unquoted
 from summarize.text.sentences import ends_on_ellipsis, is_finished, opens_on_demonstrative
 from summarize.text.tokens import (
     POSSESSIVE_RE,
@@ -144,9 +144,19 @@ class Wording:
             return False  # the writer's opinion: "quite frankly, a waste of time"
         if is_title_case(text.split()):
             return False  # a headline or subhead inside the body, not the report's prose
-        if (crosses_sentences(text) or _EDITED_QUOTATION.search(unquoted(text))) and not attributed:
+        if (
+            crosses_sentences(text)
+            or _EDITED_QUOTATION.search(unquoted(text))
+            or self._inside_quotation(ref)
+        ) and not attributed:
             return False  # part of a quotation of several sentences, without its speaker
         return text[:1] not in QUOTE_MARKS or attributed
+
+    def _inside_quotation(self, ref: SentenceRef) -> bool:
+        """A quotation opened earlier in the sentence's paragraph is still open where it starts."""
+        text = self.analysis.document(ref.document).text
+        start = self.analysis.sentence(ref).start
+        return still_open(text[text.rfind("\n", 0, start) + 1 : start])
 
     @staticmethod
     def leans_back(text: str) -> bool:

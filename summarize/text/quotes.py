@@ -84,6 +84,16 @@ def _left_open(text: str) -> tuple[int, int] | None:
     return None
 
 
+def still_open(text: str) -> bool:
+    """A quotation opened in `text` is not closed by its end: a sentence after it, in the same
+    paragraph, is the next sentence of the quotation ('"That has to be approved by the White
+    House. We may or may not approve it.')."""
+    rest = QUOTED.sub(lambda match: " " * len(match.group()), text)
+    if rest.rfind("“") > rest.rfind("”"):
+        return True
+    return rest.count('"') % 2 == 1 and _opens(rest, rest.rfind('"'))
+
+
 @lru_cache(maxsize=50_000)
 def unquoted(text: str) -> str:
     """The sentence with its quotations blanked out: what the outlet itself says."""

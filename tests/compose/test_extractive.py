@@ -343,6 +343,15 @@ def test_part_of_a_longer_quotation_without_its_speaker_is_not_a_sentence_of_the
     assert texts and not any("winter season" in text for text in texts)
 
 
+def test_a_sentence_inside_a_quotation_left_open_before_it_is_not_a_sentence_of_the_summary():
+    """The quotation opens two sentences before and is never closed (the lead was cut off): the
+    sentence between, without a mark of its own, is still the speaker's."""
+    middle = "The harbour rules have to be approved by the three port councils first."
+    cluster = _strike_with(f'said on Wednesday: "We asked for a fair offer. {middle} We may wait')
+    texts = _texts(_summary(cluster, 80))
+    assert texts and not any("port councils" in text for text in texts), texts
+
+
 def test_a_quotation_s_next_sentence_with_an_editor_s_word_is_not_a_sentence_of_the_summary():
     """ "And [the owners] refused" is the next sentence of a quotation left open before it."""
     part = "And [the owners] refused every offer at the three harbours this week."

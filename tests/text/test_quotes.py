@@ -9,6 +9,7 @@ from summarize.text.quotes import (
     crosses_sentences,
     opens_on_quotation,
     quotation_spans,
+    still_open,
     unquoted,
 )
 
@@ -57,3 +58,18 @@ def test_a_sentence_of_a_longer_quotation_crosses_sentences() -> None:
 )
 def test_a_sentence_opening_on_a_quotation_reports_a_remark(text: str, opens: bool) -> None:
     assert opens_on_quotation(text) is opens
+
+
+@pytest.mark.parametrize(
+    ("before", "open_"),
+    [
+        ('Trump said: "That has to be approved by the White House. ', True),
+        ("Trump said: “That has to be approved by the White House. ", True),
+        ('Trump said: "That has to be approved." Officials disagreed. ', False),
+        ("He called it “a disgrace” on Monday. ", False),
+        ('The theater," Biden said. ', False),  # a closing mark: the quotation ended
+        ("", False),
+    ],
+)
+def test_a_quotation_opened_and_not_closed_is_still_open(before: str, open_: bool) -> None:
+    assert still_open(before) == open_
