@@ -104,6 +104,9 @@ _INTERJECTION = re.compile(r"^(?:oh|ah|aha|wow|whoa|yikes|ugh|hey|well|yes|boy|a
 # The first person singular, whose speaker a news writer names (see `_speaks_as_i`).
 # "I-Mich." is a party and state.
 _I = re.compile(r"\b(?:I(?!-)|[Mm]y|me|[Mm]yself)\b")
+# The first person plural: a speaker's too, or an op-ed's writers ("we now have an experienced
+# hand leading the Department of Justice"); "US" in capitals is the country.
+_WE = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|[Oo]urselves)\b")
 # Speakers a news writer never is (see `names_a_speaker`).
 _FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 _WORD = re.compile(r"[A-Za-z’']+")
@@ -154,18 +157,20 @@ def names_a_speaker(attributions: Sequence[Attribution]) -> bool:
 
 
 def _speaks_as_i(own: str) -> bool:
-    """A news writer does not say "I": outside quotation marks it is someone's speech given
-    without them (an embedded post, a transcript, an op-ed's author). "I" after a capitalised
-    word inside the sentence is a numeral ("World War I", "Phase I")."""
-    for match in _I.finditer(own):
+    """A news writer does not say "I" or "we": outside quotation marks it is someone's speech
+    given without them (an embedded post, a transcript, an op-ed's author). "I" after a
+    capitalised word inside the sentence is a numeral ("World War I", "Phase I"), and "We" a
+    word of a name."""
+    for match in (*_I.finditer(own), *_WE.finditer(own)):
         before = own[: match.start()].rstrip().rsplit(maxsplit=1)
-        is_numeral = (
+        numeral = (  # "World War I", "Phase I"
             match.group() == "I"
             and len(before) == 2
             and before[1][:1].isupper()
             and before[1][-1:].isalpha()
         )
-        if not is_numeral:
+        named = match.group() == "We" and bool(before)  # "The We Will Not Comply Act"
+        if not (numeral or named):
             return True
     return False
 

@@ -189,11 +189,13 @@ def test_a_credit_or_the_writers_biography_is_not_reporting() -> None:
         "I will not live in fear.",
         "My family came here when I was two years old.",
         "They told me the vote would wait until the spring.",
+        "With his confirmation, we now have an experienced hand leading the department.",
+        "Join us as we dig through the numbers.",
     ],
 )
 def test_the_first_person_without_its_speaker_is_not_reporting(text: str) -> None:
-    """A news writer names who says "I": without a speaker it is an op-ed's author or a post
-    quoted without its marks."""
+    """A news writer names who says "I" or "we": without a speaker it is an op-ed's author or
+    a post quoted without its marks."""
     assert non_reporting_reason(text) is not None
     assert is_reporting(text, attributed=True)
 
@@ -201,6 +203,8 @@ def test_the_first_person_without_its_speaker_is_not_reporting(text: str) -> Non
 @pytest.mark.parametrize(
     "text",
     [
+        "The We Will Not Comply Act would ban vaccine passports in the state.",
+        "US officials met their counterparts in Geneva on Monday.",
         "Veterans of World War I were honoured at the ceremony on Sunday.",
         "The vaccine entered Phase I trials in March.",
         "Rep. Justin Amash (I-Mich.) announced an exploratory committee on Tuesday.",
