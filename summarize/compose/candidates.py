@@ -334,7 +334,7 @@ class CandidateBuilder:
         """The report's title as a candidate sentence, when it states the core event plainly: not
         when the outlet's own framing word stays in it (one no other report uses, that no cut
         drops). A headline is where an outlet frames most, and the leads tell its fact anyway."""
-        text = self.wording.headline(document.title or "")
+        text = self.wording.casing.headline(document.title or "")
         if text is None:
             return
         terms = set(content_terms(text))

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# The marks that open (or close) a quotation in double marks, and a single curly opening mark.
+QUOTE_MARKS = '“”"‘'
 # A sentence with less than this share of its words outside quotation marks is the speaker's
 # telling, not the report's own.
 OWN_WORDS_SHARE = 0.5

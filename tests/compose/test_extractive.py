@@ -204,10 +204,10 @@ def test_a_headline_without_the_quotation_after_its_colon_is_a_statement():
     from summarize.compose.wording import Wording
 
     wording = Wording(analyze(_cluster_with_titles({"a": ("t", "The mayor spoke.")}).documents))
-    assert wording.headline("Mayor Cancels Annual City Parade: 'Maybe Next Year'") == (
+    assert wording.casing.headline("Mayor Cancels Annual City Parade: 'Maybe Next Year'") == (
         "Mayor cancels annual city parade."
     )
-    assert wording.headline("The Latest: mayor cancels the city parade") is None
+    assert wording.casing.headline("The Latest: mayor cancels the city parade") is None
 
 
 def test_a_lead_in_in_capitals_reads_as_running_text_and_an_acronym_stays():
@@ -235,10 +235,10 @@ def test_a_section_label_in_capitals_before_a_headline_goes_and_an_acronym_stays
 
     text = "Tech shares fell sharply on Thursday. The FDA panel met on Friday about boosters."
     wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
-    assert wording.headline("TECH Tech Shares Fell Sharply On Thursday") == (
+    assert wording.casing.headline("TECH Tech Shares Fell Sharply On Thursday") == (
         "Tech shares fell sharply on Thursday."
     )
-    assert wording.headline("FDA Panel Met On Friday About Boosters") == (
+    assert wording.casing.headline("FDA Panel Met On Friday About Boosters") == (
         "FDA panel met on Friday about boosters."
     )
 
@@ -249,24 +249,24 @@ def test_a_headline_keeps_the_label_before_its_colon_and_drops_a_quotation_there
     text = "A new poll finds the mayor ahead. The parade was cancelled."
     wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
     # Who says it stays with the claim: never the flat "Mayor leads the race".
-    assert wording.headline("Poll: Mayor leads the race") == "Poll: Mayor leads the race."
+    assert wording.casing.headline("Poll: Mayor leads the race") == "Poll: Mayor leads the race."
     # A source the reports do not name is still who says it.
-    assert wording.headline("Report: mayor to cancel the parade") == (
+    assert wording.casing.headline("Report: mayor to cancel the parade") == (
         "Report: mayor to cancel the parade."
     )
     assert (
-        wording.headline("Mayor Cancels The City Parade: AP")
+        wording.casing.headline("Mayor Cancels The City Parade: AP")
         == "Mayor cancels the city parade: AP."
     )
-    assert wording.headline("VIDEO: Mayor cancels the annual city parade") is None
-    assert wording.headline("Where harbour workers stand ahead of the strike vote") is None
-    assert wording.headline("WHO warns of a new wave of infections in the harbour city") == (
+    assert wording.casing.headline("VIDEO: Mayor cancels the annual city parade") is None
+    assert wording.casing.headline("Where harbour workers stand ahead of the strike vote") is None
+    assert wording.casing.headline("WHO warns of a new wave of infections in the harbour city") == (
         "WHO warns of a new wave of infections in the harbour city."
     )
-    assert wording.headline("'Maybe next year': Mayor cancels the annual city parade") == (
+    assert wording.casing.headline("'Maybe next year': Mayor cancels the annual city parade") == (
         "Mayor cancels the annual city parade."
     )
-    assert wording.headline("Parade cancelled: What it means") is None
+    assert wording.casing.headline("Parade cancelled: What it means") is None
 
 
 def test_a_headline_writes_its_common_words_in_lower_case_and_keeps_names():
@@ -276,12 +276,15 @@ def test_a_headline_writes_its_common_words_in_lower_case_and_keeps_names():
     wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
     # "Threatens" is a form of a word the reports write in lower case, "Massive" a loaded word,
     # "Alleging" a verb's -ing form; "Okonkwo" is known only from the title, so it is a name.
-    assert wording.headline("Mayor Threatens Massive Cuts In Okonkwo Budget, Alleging Waste") == (
-        "Mayor threatens massive cuts in Okonkwo budget, alleging waste."
+    assert wording.casing.headline(
+        "Mayor Threatens Massive Cuts In Okonkwo Budget, Alleging Waste"
+    ) == ("Mayor threatens massive cuts in Okonkwo budget, alleging waste.")
+    assert (
+        wording.casing.headline("Mayor To AP: Parade Will Go On")
+        == "Mayor to AP: parade will go on."
     )
-    assert wording.headline("Mayor To AP: Parade Will Go On") == "Mayor to AP: parade will go on."
     # Each part of a compound as its own word.
-    assert wording.headline("Mayor Rejects Okonkwo-Backed Plan For The Parade") == (
+    assert wording.casing.headline("Mayor Rejects Okonkwo-Backed Plan For The Parade") == (
         "Mayor rejects Okonkwo-backed plan for the parade."
     )
 
@@ -678,12 +681,12 @@ def test_a_headline_keeps_a_people_s_name_and_drops_capitals_of_emphasis():
 
     text = "Troops were sent to the U.S.-Mexico border. The leaders vowed to end the war."
     wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
-    assert wording.headline("More Troops Sent To Mexican Border") == (
+    assert wording.casing.headline("More Troops Sent To Mexican Border") == (
         "More troops sent to Mexican border."
     )
-    assert wording.headline("Leaders vow to END the war at last") == (
+    assert wording.casing.headline("Leaders vow to END the war at last") == (
         "Leaders vow to end the war at last."
     )
-    assert wording.headline("Troops Sent By 8-Year-Old Order") == (
+    assert wording.casing.headline("Troops Sent By 8-Year-Old Order") == (
         "Troops sent by 8-year-old order."
     )

@@ -1,0 +1,256 @@
+"""How the summary writes a word a report prints in capitals: a report's title as a sentence
+(its headline capitals as running text writes them, a section label before it gone), a lead-in
+in capitals ("THURSDAY ENDED AS THE Dow"), and an opening word put in lower case. Each word is
+written as the reports' own text writes it; a word they do not use is written by what kind of
+word it is (a name, a people of a place the reports name, a common word).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from summarize.analyze.attribution import ADJUNCT_PREPOSITIONS
+from summarize.analyze.framing import loaded_lemma
+from summarize.analyze.nouns import noun_senses
+from summarize.analyze.reporting import is_reporting
+from summarize.models import Analysis
+from summarize.text.calendar import CALENDAR_NAMES
+from summarize.text.quotes import QUOTE_MARKS, QUOTED
+from summarize.text.sentences import is_finished
+from summarize.text.tokens import (
+    POSSESSIVE_RE,
+    STOPWORDS,
+    content_terms,
+    is_acronym,
+    is_title_case,
+    lowercase_words,
+    stem,
+)
+
+# A title of fewer words is a label ("Live updates"), not a statement.
+MIN_HEADLINE_WORDS = 5
+# Print-style lead-in capitals: a sentence's first words in capitals, running on in lower case
+# or a name ("THURSDAY ENDED AS THE Dow Jones ...", "RESEARCHERS AROUND THE world are ...").
+_LEAD_IN = re.compile(r"^(?:[A-Z][A-Z'’-]*[A-Z]\s+){2,}(?=[a-z]|[A-Z][a-z])")
+# A word in capitals opening a title before a capitalised word: a section label ("TECH Tech's
+# big five lost ...") or an acronym ("CDC Recommends ...").
+_KICKER = re.compile(r"([A-Z]{3,})\s+(?=[A-Z][a-z])")
+# Endings that make a place's name a word for its people ("Mexico" -> "Mexican", "China" ->
+# "Chinese"): such a word is a name too.
+_DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "i")
+_QUESTION_WORDS = ("what", "how", "why", "where", "when", "who")
+# A side of a title's colon that opens an explainer: "What it means", "Here's what happened".
+_EXPLAINER = re.compile(rf"(?:{'|'.join(_QUESTION_WORDS)}|here)\b", re.I)
+# A headline opening on a question word explains or teases; it states no event ("WHO" is no
+# question word).
+_OPENS_EXPLAINER = re.compile(rf"(?:{'|'.join(word.title() for word in _QUESTION_WORDS)})\b")
+# A label naming who says a headline's claim: a kind of source, or an outlet's initials.
+_SOURCE_LABEL = re.compile(
+    r"(?i:(?:new\s)?(?:reports?|poll|survey|study|sources?|officials?|documents?|data))"
+    r"|[A-Z]{2,5}"
+)
+_WORD_EDGES = "'’\"“”‘,:;()"
+_INFLECTED = re.compile(r"[a-z]{4,}(?:ing|ed)")
+
+
+@dataclass
+class Casing:
+    """What casing needs to know about the reports' text, computed once per summary."""
+
+    analysis: Analysis
+
+    @cached_property
+    def all_text(self) -> str:
+        return "\n".join(document.text for document in self.analysis.documents)
+
+    def lower_first_word(self, text: str) -> str:
+        """Lower-case the opening word unless it is a name (never written in lower case)."""
+        word = text.split(maxsplit=1)[0] if text else ""
+        common = word.lower()
+        if word == common or not self._has_word(common):
+            return text
+        return common + text[len(word) :]
+
+    def headline(self, title: str) -> str | None:
+        """A report's title as a sentence of the summary ("Trump Orders Providers To Reveal
+        Prices" -> "Trump orders providers to reveal prices."), or None for a title that is no
+        statement: a question, a teaser, a quotation without its speaker.
+
+        A quotation on one side of a colon is left out: the other side is the statement ("Trump
+        Cancels Military Parade: 'Maybe Next Year'", "'State decision': Governors defy Trump").
+        Any other colon joins a label to the statement, and the title is kept whole: the label
+        is a topic ("Sri Lanka bombings: 207 dead"), or who says it ("Poll: ...", "...: report"),
+        which must stay with the claim. A label none of the reports' text uses is the outlet's
+        own ("The Latest: ...", "OPINION: ..."), unless it names a source ("Report: ...", "...:
+        WSJ"); and a side that opens with a question word an explainer's ("...: What it
+        means"): no statement."""
+        title = title.strip().rstrip(".")
+        kicker = _KICKER.match(title)
+        if kicker and self._shouted_only_here(kicker.group(1)):
+            title = title[kicker.end() :]  # a section label: "TECH Tech's big five lost ..."
+        head, colon, tail = (part.strip() for part in title.partition(":"))
+        if colon and tail[:1] in QUOTE_MARKS + "'’":
+            title = head  # "Trump Cancels Military Parade: 'Maybe Next Year'"
+        elif colon and QUOTED.fullmatch(head):
+            title = tail  # "'State decision': Governors defy Trump with coronavirus pacts"
+        elif colon and not self._labels_a_statement(head, tail):
+            return None
+        if title.count(":") > 1 or title[:1] in QUOTE_MARKS:
+            return None
+        # A label kept may be who says it: "Clinton: I am done with being a candidate".
+        if not is_reporting(title + ".", attributed=":" in title):
+            return None
+        if _OPENS_EXPLAINER.match(title):
+            return None  # "Where Iowa voters stand ahead of the caucus", "How the vote works"
+        if is_finished(title) or len(title.split()) < MIN_HEADLINE_WORDS:
+            return None  # "?" or "!" ends it, or it is a label
+        words = title.split()
+        if is_title_case(words):
+            quoted = [(m.start(), m.end()) for m in QUOTED.finditer(title)]
+            cased, position = [words[0]], len(words[0])
+            for word in words[1:]:
+                start = title.index(word, position)
+                position = start + len(word)
+                inside = any(a <= start < b for a, b in quoted)
+                cased.append(word if inside else self._sentence_case(word))
+            words = cased
+        return " ".join(self._unemphasised(word) for word in words) + "."
+
+    def _labels_a_statement(self, head: str, tail: str) -> bool:
+        """One side of a title's colon is a label the reports' text uses, and neither side is
+        an explainer's ("What it means", "Here's what happened")."""
+        if any(_EXPLAINER.match(part) for part in (head, tail)):
+            return False
+        label = min((head, tail), key=lambda part: len(part.split()))
+        if _SOURCE_LABEL.fullmatch(label) and not (
+            label.isupper() and noun_senses().lemmas(label.lower())
+        ):
+            return True  # who says it: "Report: ...", "...: WSJ"; not "NEWS: ...", "VIDEO: ..."
+        terms = set(content_terms(label))
+        return not terms.isdisjoint(self.story_terms)
+
+    @cached_property
+    def story_terms(self) -> frozenset[str]:
+        """The content words of the reports' text (their titles left out)."""
+        return frozenset(term for item in self.analysis.sentences for term in item.terms)
+
+    def _unemphasised(self, word: str) -> str:
+        """A word a headline writes in capitals for emphasis ("vow to END war") as the reports
+        write it: in lower case, when they never write it in capitals."""
+        bare = _bare(word)
+        shouted = bare.isupper() and len(bare) > 2
+        if shouted and self._has_word(bare.lower()) and not self._has_word(bare):
+            return word.lower()
+        return word
+
+    def _demonym(self, word: str) -> bool:
+        """A word naming the people or things of a place the reports name: "mexican" of
+        "Mexico", "chinese" of "China", "iranian" of "Iran"."""
+        for ending in _DEMONYM_ENDINGS:
+            base = word.removesuffix(ending)
+            if base != word and len(base) >= 4:
+                return any(
+                    part.lower().startswith(base)
+                    for name in self.name_words
+                    for part in name.split("-")
+                )
+        return False
+
+    def _has_word(self, word: str) -> bool:
+        """The reports write `word` as a whole word (the substring test first: a pattern for
+        every word of every title costs more than the search)."""
+        return word in self.all_text and bool(re.search(rf"\b{re.escape(word)}\b", self.all_text))
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """The words of the names the reports mention ("White", "House", "Hicks")."""
+        return frozenset(
+            word.strip(_WORD_EDGES)
+            for entity in self.analysis.entities
+            for variant in entity.variants
+            for word in variant.split()
+        )
+
+    def _sentence_case(self, word: str) -> str:
+        """A headline's capitalised word as running text writes it: kept when it is part of a
+        name the reports mention, or when the reports capitalise it inside a sentence and never
+        write it in lower case."""
+        lower = word.lower()
+        bare = _bare(word)
+        key = bare.lower()
+        if word[:1].isdigit() and "-" in word:  # "8-Year-Old" -> "8-year-old"
+            return "-".join(self._sentence_case(part) if part else part for part in word.split("-"))
+        if word == lower or is_acronym(bare) or not word[:1].isalpha():
+            return word
+        if self._demonym(key):
+            return word  # "Mexican" of "Mexico", which the reports write as a name
+        if key in STOPWORDS:
+            return lower
+        if bare in self.name_words:
+            return word
+        if self._has_word(key):
+            return lower
+        if bare in self.all_text and re.search(rf"(?<=[a-z,;] ){re.escape(bare)}\b", self.all_text):
+            return word
+        if "-" in word:  # each part as its own word: "Trump-Appointed" -> "Trump-appointed"
+            return "-".join(self._sentence_case(part) if part else part for part in word.split("-"))
+        # A word the reports do not use: lower case when it is known as a common word (a noun,
+        # a form of a word the reports write in lower case, a loaded word, a preposition, a
+        # verb's -ing or -ed form, which names do not take); else as written, for the title may
+        # be the only place a name is spelled out ("Robert Mueller").
+        common = (
+            noun_senses().lemmas(key)
+            or stem(key) in self.lowercase_stems
+            or loaded_lemma(key) is not None
+            or _INFLECTED.fullmatch(key) is not None
+            or key in ADJUNCT_PREPOSITIONS
+        )
+        return lower if common else word
+
+    @cached_property
+    def lowercase_stems(self) -> frozenset[str]:
+        """The stems of the words the reports write in lower case ("threatened": "threaten")."""
+        return frozenset(
+            stem(word)
+            for item in self.analysis.sentences
+            for word in lowercase_words(self.analysis.sentence(item).text)
+        )
+
+    def _shouted_only_here(self, word: str) -> bool:
+        """The reports' text writes `word` in lower or title case, never in capitals: a word in
+        capitals for display (a label), not an acronym."""
+        if re.search(rf"\b{re.escape(word)}\b", self.all_text):
+            return False
+        return self._has_word(word.lower()) or self._has_word(word[:1] + word[1:].lower())
+
+    def running_text(self, text: str) -> str:
+        """A sentence's lead-in in capitals as running text writes it."""
+        lead_in = _LEAD_IN.match(text)
+        if not lead_in:
+            return text
+        words = " ".join(map(self._as_written, lead_in.group().split()))
+        return f"{words} {text[lead_in.end() :]}"
+
+    def _as_written(self, shouted: str) -> str:
+        """A word of a lead-in in capitals as running text writes it: kept in capitals when the
+        reports write it so elsewhere too ("NATO", "US"); capitalised when it is a name
+        ("THURSDAY", or a word the reports capitalise inside a sentence); else in lower case, as
+        most of a lead-in is (a name in it is spelled again in the story)."""
+        if len(re.findall(rf"\b{re.escape(shouted)}\b", self.all_text)) > 1:
+            return shouted
+        lower, capitalised = shouted.lower(), shouted[:1] + shouted[1:].lower()
+        bare = _bare(capitalised)
+        if (
+            bare.lower() in CALENDAR_NAMES
+            or bare in self.name_words
+            or re.search(rf"(?<=[a-z,;] ){re.escape(bare)}\b", self.all_text)
+        ):
+            return capitalised
+        return lower
+
+
+def _bare(word: str) -> str:
+    """A headline word without its edge punctuation and possessive: "Mueller’s," -> "Mueller"."""
+    return POSSESSIVE_RE.sub("", word.strip(_WORD_EDGES))
