@@ -281,6 +281,13 @@ CASES = [
     ),
     Case("markup in a text article", markup_in_text, 0, None, check_output=markup_left_out),
     Case("listed twice", twice, 1, "listed more than once; read once"),
+    Case(
+        "stdin twice",
+        lambda tmp: ["-", "-"],
+        1,
+        "<stdin>: listed more than once; read once",
+        stdin=ARTICLE.encode(),
+    ),
     Case("CSV data", write("t.csv.txt", "a,b\n1,2\n3,4\n"), 1, "not an article"),
     Case("source code", write("x.txt", "def f():\n    return {1: 2}\n"), 1, "not an article"),
     # ---------------------------------------------------------------- pathological text

@@ -56,7 +56,13 @@ def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Clus
     seen: set[str] = set()
     unread = 0
     for arg in inputs:
+        if arg == STDIN_ARG and STDIN_ARG in seen:
+            loose.problems.append(
+                InputProblem(source=STDIN_SOURCE, message="listed more than once; read once")
+            )
+            continue
         if arg == STDIN_ARG:
+            seen.add(STDIN_ARG)
             records = _load_stdin(stdin if stdin is not None else sys.stdin, loose)
             if records is not None:
                 clusters.extend(records)
