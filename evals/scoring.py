@@ -11,6 +11,7 @@ recall. The regression gate resamples clusters with the same `aggregate`.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -34,6 +35,9 @@ from summarize.analyze import analyze
 from summarize.judge import Judge
 from summarize.models import Report, SummarySentence, SupportVerdict
 from summarize.text.tokens import content_terms
+
+# A name as a report writes it: capitalised words, two or more in a row.
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)+\b")
 
 Aggregate = Literal["mean", "total", "f1"]
 
@@ -153,13 +157,18 @@ def _summary_scores(
     sentences = [sentence.text for sentence in summary]
     text = " ".join(sentences)
     judge_of = Judge(analyze(case.cluster.documents))
-    titles = {d.id: set(content_terms(d.title or "")) for d in case.cluster.documents}
+    # What a reader checking a citation finds at a glance: the headline, and the names the
+    # report gives ("Pelosi blasts ..." above "House Speaker Nancy Pelosi said ...").
+    titles = {
+        d.id: set(content_terms(f"{d.title or ''} {' '.join(_NAME.findall(d.text))}"))
+        for d in case.cluster.documents
+    }
 
     @functools.cache
     def verdict(claim: str, documents: tuple[str, ...]) -> SupportVerdict:
         # A reader checking a citation reads the whole report, headline included, where the
         # judge reads report bodies: a sentence whose every content word a cited report's title
-        # has (the headline, cut) is supported by that report.
+        # or its names have (the headline, cut; a name given in full) is supported by it.
         terms = set(content_terms(claim))
         if terms and any(terms <= titles.get(document, set()) for document in documents):
             return SupportVerdict(label="supported", score=1.0, reason="a cited report's title")

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 
 from summarize.analyze.framing import LINK_CUES, find_loaded_terms, is_charged, link_cues
 from summarize.compose.candidates import CandidateBuilder, Version, as_option
+from summarize.compose.names import named_in_full
 from summarize.compose.selection import Option, fact_term, select, specificity, term_weights
 from summarize.compose.wording import points_back
 from summarize.judge import Judge
@@ -119,6 +120,10 @@ def compose_extractive(
         ]
         own = version.candidates[:1] if version.is_title else []
         first.citations = sorted({*own, *(alone or version.candidates)}, key=order.__getitem__)
+    sentences = [sentence for version in versions for sentence in version.sentences]
+    named_in_full(
+        sentences, analysis, judge, max_words - sum(len(s.text.split()) for s in sentences)
+    )
     notes = []
     if len(analysis.documents) == 1:
         notes.append("Only one report was given: nothing to compare, so no disagreements.")
@@ -132,7 +137,7 @@ def compose_extractive(
             "headlines, questions or instructions to the reader."
         )
     return Summary(
-        sentences=[sentence for version in versions for sentence in version.sentences],
+        sentences=sentences,
         backend="extractive",
         notes=notes,
     )

@@ -1,0 +1,123 @@
+"""People the summary names by surname alone, named in full where it first names them.
+
+A report introduces a person in full ("House Speaker Nancy Pelosi") and goes on by surname
+("Pelosi said"); a summary sentence taken from further down names them by surname, and a reader
+of the summary alone has not met them. Where the summary first names such a person, by surname
+alone, and the reports give one full name ending in it, the sentence names them in full ("Nancy
+Pelosi said"): one word more, while the budget has room, and only where the judge finds the
+sentence still supported by the reports it cites, each of them alone as before, and each gives
+the full name.
+
+A name is a person's when its first word is no title ("President", "Gov.") and its last is
+never written after "the" ("the House", "the White House": a body, not a person); a surname that
+ends two full names ("Biden": Joe and Hunter) is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from summarize.analyze.mentions import ORGANISATION_HEADS, TITLES
+from summarize.analyze.nouns import noun_senses
+from summarize.judge import Judge
+from summarize.models import Analysis, SummarySentence
+from summarize.text.tokens import POSSESSIVE_RE, STOPWORDS
+
+_WORD = re.compile(r"[A-Z][a-z][\w’'-]*")
+
+
+def full_names(analysis: Analysis) -> dict[str, str]:
+    """surname -> the one full name (a first name and the surname) the reports give for it."""
+    text = "\n".join(f"{d.title or ''}\n{d.text}" for d in analysis.documents)
+    found: dict[str, set[str]] = defaultdict(set)
+    for entity in analysis.entities:
+        for variant in entity.variants:
+            words = variant.split()
+            if len(words) == 2 and all(_WORD.fullmatch(word) for word in words):
+                first, surname = words
+                if not {first.lower(), surname.lower()} & (TITLES | ORGANISATION_HEADS | STOPWORDS):
+                    found[surname].add(variant)
+    return {
+        surname: next(iter(names))
+        for surname, names in found.items()
+        if len(names) == 1 and _a_person(next(iter(names)), text)
+    }
+
+
+def _a_person(full: str, text: str) -> bool:
+    """The reports write the first name only before the surname (a first name; "House" and
+    "Senate" head other names too), it is no inflected common word, and they write no "the"
+    before the surname (a body: "the White House") or the name."""
+    first, surname = full.split()
+    lemmas = noun_senses().lemmas(first.lower())
+    if lemmas and first.lower() not in lemmas:
+        return False  # an inflected common word ("Congresses Democratic"), no first name
+    if re.search(rf"\b[Tt]he (?:{re.escape(first)} )?{re.escape(surname)}\b", text):
+        return False
+    return all(
+        text.startswith(f" {surname}", match.end())
+        for match in re.finditer(rf"\b{re.escape(first)}\b", text)
+    )
+
+
+def named_in_full(
+    sentences: list[SummarySentence], analysis: Analysis, judge: Judge, room: int
+) -> None:
+    """Each person the summary first names by surname alone named in full there, while `room`
+    (words left in the budget) allows and the judge still finds the sentence supported."""
+    names = full_names(analysis)
+    told = ""  # the summary so far
+    for sentence in sentences:
+        for surname, full in names.items():
+            # not a word of a compound ("Trump-appointed") nor of a case's name ("Sanchez v.")
+            first = re.search(rf"(?<![-‐])\b{re.escape(surname)}\b(?![-‐]| v\.)", sentence.text)
+            if room <= 0 or first is None or full in told + sentence.text:
+                continue
+            if _in_another_name(sentence.text[: first.start()]):
+                continue  # "San Joaquin Valley": the word before is part of this name
+            text = sentence.text[: first.start()] + full + sentence.text[first.end() :]
+            if _still_supported(judge, sentence, text, full):
+                sentence.text = text
+                room -= 1
+        told += " " + sentence.text
+
+
+def _still_supported(judge: Judge, sentence: SummarySentence, text: str, full: str) -> bool:
+    """Every report the sentence cites gives the full name, and each that supported the
+    sentence alone supports `text` alone too."""
+    reports = {document.id: document for document in judge.analysis.documents}
+    return (
+        all(
+            full in f"{reports[document].title or ''} {reports[document].text}"
+            for document in sentence.citations
+        )
+        and all(
+            judge.judge(text, [document]).label == "supported"
+            for document in sentence.citations
+            if judge.judge(sentence.text, [document]).label == "supported"
+        )
+        and judge.judge(text, sentence.citations).label == "supported"
+    )
+
+
+# Words that may stand before a surname without being part of the name: a party or a side.
+_DESCRIPTORS = frozenset({"republican", "democrat", "democratic", "independent", "gop"})
+
+
+def _in_another_name(before: str) -> bool:
+    """The word just before the surname is capitalised and is no title ("Gov.", "Secretary"),
+    possessive ("GOP's"), acronym or party ("Republican"): it names with the surname something
+    else ("San Joaquin Valley")."""
+    words = before.split()
+    if not words or before[-1:] != " ":
+        return False
+    word = words[-1]
+    bare = POSSESSIVE_RE.sub("", word).rstrip(".").lower()
+    return (
+        word[:1].isupper()
+        and word == word.rstrip(",;:")
+        and POSSESSIVE_RE.search(word) is None
+        and not word.isupper()
+        and not {bare, bare.removesuffix("s")} & (TITLES | _DESCRIPTORS)
+    )
