@@ -147,10 +147,11 @@ class Casing:
 
     def _demonym(self, word: str) -> bool:
         """A word naming the people or things of a place the reports name: "mexican" of
-        "Mexico", "chinese" of "China", "iranian" of "Iran"."""
+        "Mexico", "chinese" of "China", "iranian" of "Iran", "russians" of "Russia"."""
+        singular = word.removesuffix("s") if word.endswith(("ans", "ians")) else word
         for ending in _DEMONYM_ENDINGS:
-            base = word.removesuffix(ending)
-            if base != word and len(base) >= 4:
+            base = singular.removesuffix(ending)
+            if base != singular and len(base) >= 4:
                 return any(
                     part.lower().startswith(base)
                     for name in self.name_words

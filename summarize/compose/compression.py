@@ -146,7 +146,7 @@ _BINDING_WORDS = (
 # A clause of time or circumstance, or a prepositional phrase, closing the sentence after a
 # comma: ", as thousands mourned.", ", in a statement."
 _ADVERBIAL = re.compile(
-    rf",\s(?:as|while|whereas|even as|just as|in a move|in what|{_PREPOSITIONS})\s[^;]*?{_END}"
+    rf",\s(?:as|while|whereas|just as|in a move|in what|{_PREPOSITIONS})\s[^;]*?{_END}"
 )
 # The same phrase set off by commas inside the sentence: "Trump, in an executive order issued
 # Monday, directed ..."
@@ -424,10 +424,12 @@ def _splits(cut: Cut, quotes: list[tuple[int, int]]) -> bool:
 # relative clause or an appositive, which the main verb may follow ("The group, which ...").
 _CLOSING = frozenset({*_TO_THE_END, "second clause"})
 # The adjunct clause a truncation ran into when no comma sets it off ("... with federal
-# investigators even after Manafort agreed to cooperate"): its lost end cannot change the claim
-# before it. Never a condition ("if", "unless", "once") nor "until", which bounds the claim.
+# investigators after the talks had stalled"): its lost end cannot change the claim before it.
+# Never a condition ("if", "unless", "once") nor "until", which bounds the claim, nor a clause
+# "even" marks ("even after Manafort agreed to cooperate"): the contrast is the point.
 _OPEN_ADJUNCT = re.compile(
-    rf"\s(?:(?:even|just|shortly|long)\s)?(?:{'|'.join(_ADJUNCT_SUBORDINATORS)})\s[^,;]*{_END}"
+    rf"(?<!\beven)\s(?:(?:just|shortly|long)\s)?(?:{'|'.join(_ADJUNCT_SUBORDINATORS)})\s"
+    rf"[^,;]*{_END}"
 )
 
 

@@ -31,7 +31,7 @@ _INITIALISM = re.compile(r"(?:[A-Za-z]\.)++[A-Za-z]")  # U.S, U.N, a.m (final pe
 # "Sanchez v. Mayorkas")
 _NEVER_FINAL = word_set(
     "mr mrs ms messrs dr prof sen sens rep reps gov gen lt col capt sgt maj adm cmdr rev hon"
-    " pres supt st mt e.g i.e vs v cf"
+    " pres supt st mt amb e.g i.e vs v cf"
 )
 _BEFORE_NUMBER = word_set("no nos vol p pp art fig ch sec") | frozenset(MONTH_ABBREVIATIONS)
 # abbreviations that may end a sentence: split only before a word that often starts one

@@ -319,9 +319,15 @@ def test_a_truncated_sentence_loses_only_the_closing_clause_it_was_cut_in() -> N
     ("cut_off", "expected"),
     [
         (
-            "A lawyer briefed the president's lawyers on his talks with investigators even after "
+            "A lawyer briefed the president's lawyers on his talks with investigators after "
             "he agreed to cooperate with the",
             ["A lawyer briefed the president's lawyers on his talks with investigators."],
+        ),
+        # "Even" marks the contrast the claim is about: without its end, nothing is left to say.
+        (
+            "A lawyer briefed the president's lawyers on his talks with investigators even after "
+            "he agreed to cooperate with the",
+            [],
         ),
         (
             "The senator becomes the state's first female senator after a lengthy vote count in",

@@ -684,6 +684,9 @@ def test_a_headline_keeps_a_people_s_name_and_drops_capitals_of_emphasis():
     assert wording.casing.headline("More Troops Sent To Mexican Border") == (
         "More troops sent to Mexican border."
     )
+    assert wording.casing.headline("Troops Meet Mexicans At The Border Crossing") == (
+        "Troops meet Mexicans at the border crossing."
+    )
     assert wording.casing.headline("Leaders vow to END the war at last") == (
         "Leaders vow to end the war at last."
     )

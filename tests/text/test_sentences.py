@@ -40,6 +40,10 @@ def test_the_v_of_a_case_name_does_not_end_a_sentence() -> None:
         "The case, Sanchez v. Mayorkas, was argued.",
         "It may affect many.",
     ]
+    assert split_sentences("He named former United Nations Amb. John Bolton. Others left.") == [
+        "He named former United Nations Amb. John Bolton.",
+        "Others left.",
+    ]
 
 
 @pytest.mark.parametrize(
