@@ -153,10 +153,17 @@ _ADVERBIAL = re.compile(
 # Neither drops what the claim holds under: "Under the hypothetical deal, Democrats would offer
 # ...", "Without talks, the crisis would deepen".
 _CONDITION = r"(?!(?:under|without)\s)"
+# Nor a place the claim holds in: "In Mexico, politicians were cut off from their constituents"
+# is no claim about every politician.
+_PLACE_NAMED = r"(?!(?-i:In\s[A-Z]))"
+# "Not" in the clause before a ", but": "not X, but Y" is one construction.
+_NOT = re.compile(r"\bnot\b(?![^,;]*[,;])")
 _INSERTED_PHRASE = re.compile(rf",\s{_CONDITION}{_PREPOSITIONS}\s[^,;()“”\"]{{3,80}},(?=\s)")
 # A phrase of time, place or circumstance opening the sentence: "On Thursday, ...", "After a
 # week of talks, ...". Conditions ("If ...,") are never dropped: the claim would change.
-_OPENING_PHRASE = re.compile(rf"^{_CONDITION}{_PREPOSITIONS}\s[^,;()“”\"]{{3,70}},\s", re.I)
+_OPENING_PHRASE = re.compile(
+    rf"^{_CONDITION}{_PLACE_NAMED}{_PREPOSITIONS}\s[^,;()“”\"]{{3,70}},\s", re.I
+)
 # Not before a phrase or clause opening what was said: "warned that without talks the crisis
 # would deepen" without "that" reads "warned without talks"; nor before a day ("said that Monday
 # would be the last day" would read as said on Monday).
@@ -363,6 +370,8 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return False  # "... Representatives and." or a dashed phrase left open
     if kind == "addition" and re.search(r"\bboth\b", before):
         return False  # "both X as well as Y"
+    if kind == "second clause" and match.group().startswith(", but") and _NOT.search(before):
+        return False  # "not to disperse protesters, but to rescue people": one construction
     if kind == "weekday" and _CAPITALISED_END.search(before) and match.group()[1:2].isupper():
         return False  # the day is part of a name: "the Black Monday crash", "Super Tuesday"
     if kind == "participle clause" and (

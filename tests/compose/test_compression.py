@@ -296,6 +296,18 @@ def test_what_a_claim_holds_under_is_never_dropped(text: str) -> None:
     assert _shortest(text) == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Portugal, dock workers were kept from the three harbours for most of the week.",
+        "The police said officers came not to disperse the crowd, but to rescue two people who "
+        "were trapped.",
+    ],
+)
+def test_a_place_the_claim_holds_in_and_the_but_of_not_stay(text: str) -> None:
+    assert _shortest(text) == text
+
+
 def test_a_second_clause_goes_but_not_the_end_of_a_list() -> None:
     text = "The senate passed the budget bill on Friday, and the president signed it on Saturday."
     assert _shortest(text) == "The senate passed the budget bill."
