@@ -59,7 +59,7 @@ TITLE_MATCH = 0.5
 # (measured: 0.65 to 0.75 give about the same NeuS ROUGE; from 0.6 down, sentences that only
 # share a topic count, and the seeds' 120-word brief loses a fact).
 TOLD_SHARE = 0.7
-# Ten reports of 50 sentences; the seeds have 185, a NeuS cluster under 20. Near-duplicate
+# Ten reports of 50 sentences; the seeds have 82, a NeuS cluster at most 15. Near-duplicate
 # sentences at 2,000 took 20 s and 1.6 GB to compose.
 MAX_COMPOSED_SENTENCES = 500
 
