@@ -30,7 +30,8 @@ offline.
 4. The chosen facts are printed in story order (title, leads, a fact only earlier reports give
    last, dated), each citing every report that supports it (a title, its own report too). A
    claim's "could not be verified" sentence travels with it; a figure an earlier report gave
-   differently follows, dated.
+   differently follows, dated. A person the summary first names by surname alone is named in
+   full there while the budget has room (`names`).
 """
 
 from __future__ import annotations
