@@ -56,6 +56,10 @@ _CONNECTIVE = re.compile(
     re.I,
 )
 _NOW = re.compile(r"\s+now\b")
+# A section label an outlet sets before a paragraph ("Details:", "Driving the news:", "What
+# she's saying:"): a capitalised word and up to three lower-case ones, a colon, a new sentence. A
+# name before the colon is who speaks ("Pelosi: ...") and stays.
+_SECTION_LABEL = re.compile(r"^([A-Z][a-z’']*(?: [a-z’']+){0,3}):\s+(?=[A-Z“\"])")
 # A dated sentence reads in the past: "On December 3, insurgents were about 10 km from Hama".
 _PRESENT_TO_PAST = {"is": "was", "are": "were"}
 _PRESENT = re.compile(r"\b(is|are)\b")
@@ -184,10 +188,13 @@ class Wording:
         return min(group.members, key=lambda m: (score(m), m.document))
 
     def finish(self, text: str, published: dt.date | None, dated: bool) -> str:
-        """A report's sentence as the summary prints it: no leading connective, one final stop,
-        a quotation it leaves open closed, a lead-in in capitals as running text writes it, a
-        capital first, and "On <date>, ..." in the past tense when only earlier reports carry
-        it."""
+        """A report's sentence as the summary prints it: no section label or leading
+        connective, one final stop, a quotation it leaves open closed, a lead-in in capitals as
+        running text writes it, a capital first, and "On <date>, ..." in the past tense when only
+        earlier reports carry it."""
+        label = _SECTION_LABEL.match(text)
+        if label and label.group(1) not in self.casing.name_words:
+            text = text[label.end() :]
         text = closed(_DOUBLED_STOP.sub("", _CONNECTIVE.sub("", text)))
         text = self.casing.running_text(text)
         text = text[:1].upper() + text[1:]

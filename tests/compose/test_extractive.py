@@ -224,6 +224,13 @@ def test_a_lead_in_in_capitals_reads_as_running_text_and_an_acronym_stays():
     assert wording.finish("NATO AND EU leaders met in Brussels.", None, False) == (
         "NATO and EU leaders met in Brussels."
     )
+    # An outlet's section label before a paragraph goes; a speaker's name before a colon stays.
+    assert wording.finish("What she's saying: The summit was held in Brussels.", None, False) == (
+        "The summit was held in Brussels."
+    )
+    assert wording.finish("Brussels: The summit was held on Thursday.", None, False) == (
+        "Brussels: The summit was held on Thursday."
+    )
     # A stop after a quotation that ends on one is a stop too many.
     assert wording.finish("Critics call it “junk science.”.", None, False) == (
         "Critics call it “junk science.”"
