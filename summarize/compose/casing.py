@@ -222,7 +222,7 @@ class Casing:
     def _shouted_only_here(self, word: str) -> bool:
         """The reports' text writes `word` in lower or title case, never in capitals: a word in
         capitals for display (a label), not an acronym."""
-        if re.search(rf"\b{re.escape(word)}\b", self.all_text):
+        if self._has_word(word):
             return False
         return self._has_word(word.lower()) or self._has_word(word[:1] + word[1:].lower())
 

@@ -93,6 +93,8 @@ _SUBORDINATE_OPENING = re.compile(
 )
 # A name's party and state ("D-Ore.", "R-Calif.") or age (", 61") set off by commas.
 _PARTY_OR_AGE = re.compile(r",\s(?:[DRI]-[A-Z][\w.]*|\d{1,3})$")
+# A capitalised word ending the text before a part: a name (an appositive after it describes it;
+# a day right after it is part of it: "the Black Monday crash").
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*$")
 # A name set off by commas, or a relative clause, straight after a part modifies that part's
 # last noun ("David Weiss, whose office is investigating the president's son, Hunter, a senior
@@ -193,8 +195,6 @@ _WEEKDAY = re.compile(
     r"(?:\s(?:morning|afternoon|evening|night))?"
     r"(?=[,.;]|\s(?!(?:and|or|to|through|-|–)(?![\w-])))"
 )
-# A capitalised word ending the text before a cut: a day right after it is part of its name.
-_CAPITALISED_END = re.compile(r"(?:^|\s)[A-Z][\w’'-]*$")
 _TO_THE_END = frozenset({"participle clause", "adverbial clause", "addition"})
 _PATTERNS = (
     ("parenthetical", _PARENTHETICAL),
@@ -372,7 +372,7 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return False  # "both X as well as Y"
     if kind == "second clause" and match.group().startswith(", but") and _NOT.search(before):
         return False  # "not to disperse protesters, but to rescue people": one construction
-    if kind == "weekday" and _CAPITALISED_END.search(before) and match.group()[1:2].isupper():
+    if kind == "weekday" and _NAME_BEFORE.search(before) and match.group()[1:2].isupper():
         return False  # the day is part of a name: "the Black Monday crash", "Super Tuesday"
     if kind == "participle clause" and (
         _NAME_ONLY.fullmatch(before.split(",")[0])

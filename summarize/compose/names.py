@@ -66,6 +66,8 @@ def named_in_full(
 ) -> None:
     """Each person the summary first names by surname alone named in full there, while `room`
     (words left in the budget) allows and the judge still finds the sentence supported."""
+    if room <= 0:
+        return
     names = full_names(analysis)
     told = ""  # the summary so far
     for sentence in sentences:
@@ -86,12 +88,9 @@ def named_in_full(
 def _still_supported(judge: Judge, sentence: SummarySentence, text: str, full: str) -> bool:
     """Every report the sentence cites gives the full name, and each that supported the
     sentence alone supports `text` alone too."""
-    reports = {document.id: document for document in judge.analysis.documents}
+    reports = [judge.analysis.document(document) for document in sentence.citations]
     return (
-        all(
-            full in f"{reports[document].title or ''} {reports[document].text}"
-            for document in sentence.citations
-        )
+        all(full in f"{report.title or ''} {report.text}" for report in reports)
         and all(
             judge.judge(text, [document]).label == "supported"
             for document in sentence.citations

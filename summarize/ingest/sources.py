@@ -124,9 +124,11 @@ def _expand(path: Path, label: str, cluster: Cluster) -> list[tuple[Path, str]]:
         for entry in entries
         if entry.suffix.lower() in ARTICLE_SUFFIXES and not entry.name.startswith(".")
     ]
-    files = [entry for entry in articles if entry.is_file()]
+    files = []
     for entry in articles:
-        if not entry.is_file():
+        if entry.is_file():
+            files.append(entry)
+        else:
             cluster.problems.append(
                 InputProblem(source=safe_unicode(str(entry)), message=_not_a_file(entry))
             )
