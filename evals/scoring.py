@@ -11,7 +11,6 @@ recall. The regression gate resamples clusters with the same `aggregate`.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -33,11 +32,8 @@ from evals.neutrality import loaded_word_rate, novel_loaded_rate
 from evals.scorecard import CaseResult
 from summarize.analyze import analyze
 from summarize.judge import Judge
-from summarize.models import Report, SummarySentence, SupportVerdict
+from summarize.models import Analysis, Report, SummarySentence, SupportVerdict
 from summarize.text.tokens import content_terms
-
-# A name as a report writes it: capitalised words, two or more in a row.
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)+\b")
 
 Aggregate = Literal["mean", "total", "f1"]
 
@@ -150,17 +146,28 @@ class _Scores:
             self.weights[name] = float(weight)
 
 
+def _full_names(analysis: Analysis, text: str) -> list[str]:
+    """The names of two words or more that `text` gives (the analysis's entities)."""
+    return [
+        variant
+        for entity in analysis.entities
+        for variant in entity.variants
+        if " " in variant and variant in text
+    ]
+
+
 def _summary_scores(
     case: EvalCase, summary: Sequence[SummarySentence], max_words: int | None, scores: _Scores
 ) -> dict[str, list[str]]:
     gold = case.gold
     sentences = [sentence.text for sentence in summary]
     text = " ".join(sentences)
-    judge_of = Judge(analyze(case.cluster.documents))
+    analysis = analyze(case.cluster.documents)
+    judge_of = Judge(analysis)
     # What a reader checking a citation finds at a glance: the headline, and the names the
     # report gives ("Pelosi blasts ..." above "House Speaker Nancy Pelosi said ...").
     titles = {
-        d.id: set(content_terms(f"{d.title or ''} {' '.join(_NAME.findall(d.text))}"))
+        d.id: set(content_terms(f"{d.title or ''} {' '.join(_full_names(analysis, d.text))}"))
         for d in case.cluster.documents
     }
 
