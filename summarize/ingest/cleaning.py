@@ -19,19 +19,25 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
+from summarize.ingest.furniture import (
+    BYLINE,
+    PROSE_END,
+    cut_related_section,
+    is_caption,
+    is_chrome,
+    is_non_sentence,
+)
 from summarize.ingest.markup import Metadata, html_to_text, markdown_to_text
 from summarize.models import Document, Sentence
 from summarize.text.calendar import DATE_PATTERN, TIME_PATTERN, date_of, has_year
-from summarize.text.sentences import CLOSER, paragraph_spans, sentence_spans
+from summarize.text.sentences import paragraph_spans, sentence_spans
 
 Kind = Literal["text", "markdown", "html"]
 
 MIN_PROSE_WORDS = 5  # an article has at least one sentence this long
-MAX_HEADING_WORDS = 30  # longer lines without final punctuation are body text
 MAX_HEADLINE_WORDS = 20  # first sentence of a "Title. lead text" source taken as its title
 HEADLINE_AND_DATELINE_CHARS = 1_000
 DATE_SEARCH_LINES = 6
-MAX_CHROME_CHARS = 600  # longer lines are body paragraphs, never page furniture
 MIN_WRAPPED_LINE_CHARS = 40  # a shorter line before a lowercase one ends where its author chose
 MAX_SENTENCE_CHARS = 2000  # the longest sentences of long-form news are under 1,000 characters
 MAX_SENTENCES = 1000  # per report: a 20,000-word feature
@@ -197,11 +203,11 @@ class _Cleaned:
 
 
 def _clean(text: str) -> _Cleaned:
-    lines = [line for line in _paragraphs(text) if not _is_chrome(line)]
-    lines = _cut_related_section(lines)
+    lines = [line for line in _paragraphs(text) if not is_chrome(line)]
+    lines = cut_related_section(lines)
     published, lines = _take_published(lines)
     body_start = 0
-    while body_start < len(lines) - 1 and _is_non_sentence(lines[body_start]):
+    while body_start < len(lines) - 1 and is_non_sentence(lines[body_start]):
         body_start += 1
     header, body = lines[:body_start], lines[body_start:]
     # the dateline ends the header on a line of its own or opens the first body line
@@ -214,7 +220,7 @@ def _clean(text: str) -> _Cleaned:
         title, dateline, rest = joined
         header.append(title)
         body[0] = rest[dateline.end() :]
-    while len(body) > 1 and _is_non_sentence(body[-1]):
+    while len(body) > 1 and is_non_sentence(body[-1]):
         body.pop()
     agency = dateline and (
         dateline.group("agency")
@@ -240,7 +246,7 @@ def _paragraphs(text: str) -> list[str]:
         wrapped = (
             line[:1].islower()
             and len(previous) >= MIN_WRAPPED_LINE_CHARS
-            and not _PROSE_END.search(previous)
+            and not PROSE_END.search(previous)
         )
         if wrapped:
             paragraphs[-1].append(line)
@@ -248,26 +254,6 @@ def _paragraphs(text: str) -> list[str]:
             paragraphs.append([line])
         previous = line
     return [" ".join(lines) for lines in paragraphs]
-
-
-def _is_chrome(line: str) -> bool:
-    if len(line) > MAX_CHROME_CHARS:
-        return False
-    if _CHROME_PHRASE.search(line) or _CHROME_START.match(line):
-        return True
-    return bool(_CHROME_WORD.search(line)) and (
-        _is_heading(line) or bool(_ADDRESSES_READER.search(line))
-    )
-
-
-def _cut_related_section(lines: list[str]) -> list[str]:
-    """Lines before a "Related stories"-style heading that follows the body, if any."""
-    body_seen = False
-    for index, line in enumerate(lines):
-        if body_seen and _RELATED_HEADING.match(line):
-            return lines[:index]
-        body_seen = body_seen or not _is_non_sentence(line)
-    return lines
 
 
 def _take_published(lines: list[str]) -> tuple[dt.date | None, list[str]]:
@@ -279,7 +265,7 @@ def _take_published(lines: list[str]) -> tuple[dt.date | None, list[str]]:
             rest = line[found.end() :].strip(" ,|·—–-")
             if found.group("label") or not rest:
                 return day, lines[:index] + ([rest] if rest else []) + lines[index + 1 :]
-        if not _is_non_sentence(line):
+        if not is_non_sentence(line):
             break
     return None, lines
 
@@ -299,26 +285,9 @@ def _headline_then_dateline(line: str) -> tuple[str, re.Match[str], str] | None:
 
 def _pick_title(header: list[str]) -> str | None:
     """The first header line that reads like a headline (captions, bylines and labels do not)."""
-    candidates = [line for line in header if not _is_caption(line) and not _BYLINE.match(line)]
+    candidates = [line for line in header if not is_caption(line) and not BYLINE.match(line)]
     headlines = [line for line in candidates if len(line.split()) >= 3]
     return next(iter(headlines or candidates), None)
-
-
-def _is_non_sentence(paragraph: str) -> bool:
-    return _is_heading(paragraph) or _is_caption(paragraph)
-
-
-def _is_heading(paragraph: str) -> bool:
-    return not _PROSE_END.search(paragraph) and len(paragraph.split()) <= MAX_HEADING_WORDS
-
-
-def _is_caption(paragraph: str) -> bool:
-    """A photo caption: "FILE - ..." or a line ending in a credit like "(AP Photo/Jane Roe)"."""
-    if paragraph.endswith(")"):
-        last_parenthesis = paragraph[paragraph.rfind("(") + 1 : -1]
-        if _PHOTO_CREDIT.search(last_parenthesis):
-            return True
-    return bool(_CAPTION_START.match(paragraph))
 
 
 def _date_line(line: str) -> tuple[re.Match[str], dt.date] | None:
@@ -334,7 +303,7 @@ def _sentences(text: str, skip_non_sentences: bool) -> list[Sentence]:
     skip = skip_non_sentences and len(paragraphs) > 1
     sentences: list[Sentence] = []
     for number, (start, end) in enumerate(paragraphs):
-        if skip and _is_non_sentence(text[start:end]):
+        if skip and is_non_sentence(text[start:end]):
             continue
         for sentence_start, sentence_end in sentence_spans(text, start, end):
             sentences.append(
@@ -361,39 +330,9 @@ _TICKER_QUOTE = re.compile(r" [A-Z]{1,5}(?:\.[A-Z]{1,2})?, [+\-−]\d+(?:\.\d+)?
 _INLINE_MARKUP = re.compile(
     r"\s?(?:</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<\.?[A-Za-z0-9]{1,10}(?:\.[A-Za-z]{1,3})?>)"
 )
-_PROSE_END = re.compile(rf"[.!?…:;]{CLOSER}*$")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*+")
 _CODE_MARK = re.compile(r"[{}<>=|\\`]|\(\)|\"\"\"|'''|//|^#|^\w+\(")
-
-_CHROME_PHRASE = re.compile(
-    r"(?i)\b(?:skip to (?:the )?(?:main )?content|skip navigation|story continues below"
-    r"|send this page to|we use cookies|accept (?:all )?cookies|all rights reserved"
-    r"|by becoming a (?:subscriber|member|supporter)|already a (?:subscriber|member)"
-    r"|sign up for (?:our|the) \w*\s*newsletter|(?:download|get) the [\w ]{0,30}\bapp\b)"
-)
-_CHROME_START = re.compile(
-    r"(?i)^(?:advertisement|advert|sponsored content|continue reading|click here|read more"
-    r"|share this|share on|follow us|subscribe\b|sign up|sign in|log in|support us"
-    r"|(?:additional )?(?:reporting|writing|editing) by)\b"
-)
-_CHROME_WORD = re.compile(
-    r"(?i)\b(?:subscri(?:be|bers?|bing|ptions?)|newsletters?|advertisement|cookies"
-    r"|donat(?:e|ions?)|support(?:ing)? (?:us|our journalism|the)|sign up|log in|free articles?)\b"
-)
-_ADDRESSES_READER = re.compile(r"(?i)\b(?:you|your|please)\b")
-_RELATED_HEADING = re.compile(
-    r"(?i)^(?:similar|related|recommended|more|further|latest|popular|trending|top|other"
-    r"|most (?:read|popular|viewed|shared)|you (?:may|might) also (?:like|enjoy)|also read"
-    r"|see also|read (?:more|next)|what to read next|editor'?s picks)"
-    r"(?: (?:stories|articles|news|content|coverage|reads|posts|links|topics|videos|for you"
-    r"|(?:from|on|in|about) [\w .,'’&-]{1,40}))?:?$"
-)
-_PHOTO_CREDIT = re.compile(r"(?i)\bphoto|\bimage|\bpicture|/")
-_CAPTION_START = re.compile(
-    r"^(?:FILE(?: PHOTO)?|PHOTO|IMAGE|PICTURED)\s*[-–—:]|^(?i:photo|image):"
-)
-_BYLINE = re.compile(r"(?i)^(?:by|words by|written by|reporting by)\s+\S")
 
 _DATE_LINE = re.compile(
     r"^(?P<label>(?i:date|published|posted|updated|last updated|first published)"

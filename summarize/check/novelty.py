@@ -1,0 +1,99 @@
+"""What a report alone says: the share of a sentence's content words no other report uses, and
+the figures and names only its report gives (`unique_claim` findings rest on both)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+
+from summarize.models import Analysis, Sentence, SentenceAnalysis
+from summarize.text.tokens import content_terms
+
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+# A person's age set off after the name ("Rice, 56, was passed over"): a description, no claim.
+_AGE = re.compile(r", \d{1,3},")
+
+
+def new_material(analysis: Analysis) -> Novelty:
+    """Which content stems, names and figures each report alone gives."""
+    stems_of: dict[str, set[str]] = defaultdict(set)
+    values_of: dict[str, set[tuple[str, float]]] = defaultdict(set)
+    for item in analysis.sentences:
+        stems_of[item.document].update(item.terms)
+        values_of[item.document].update((q.base_unit, q.normalized) for q in item.quantities)
+    reports = Counter(stem for stems in stems_of.values() for stem in stems)
+    figures = Counter(value for values in values_of.values() for value in values)
+    # A lone capitalised word opening a sentence ("Things have not worked out") may be capital
+    # only for that: it is a name when it is written so elsewhere too ("the village of Khanaser").
+    names: set[str] = set()
+    for item in analysis.sentences:
+        opening = analysis.document(item.document).sentences[item.sentence].start
+        names.update(
+            mention.canonical
+            for mention in item.entities
+            if mention.start != opening or " " in mention.text
+        )
+    named_in = {
+        entity.canonical: len(entity.documents)
+        for entity in analysis.entities
+        if entity.canonical in names
+    }
+    return Novelty(reports, figures, named_in, len(analysis.documents))
+
+
+class Novelty:
+    """How much of a sentence no other report says: the IDF-weighted share of its content stems
+    only its report uses, and whether it brings a figure or a name of its own."""
+
+    def __init__(
+        self,
+        reports: Counter[str],
+        figures: Counter[tuple[str, float]],
+        named_in: dict[str, int],
+        total: int,
+    ):
+        self.reports, self.figures, self.named_in, self.total = reports, figures, named_in, total
+
+    def share(self, terms: list[str]) -> float:
+        # A fixed order: float sums, and so ties between candidates, do not vary by run.
+        weights = {t: math.log(1 + self.total / self.reports[t]) for t in sorted(set(terms))}
+        total = sum(weights.values())
+        new = sum(w for t, w in weights.items() if self.reports[t] <= 1)
+        return new / total if total else 0.0
+
+    def substance(self, item: SentenceAnalysis, sentence: Sentence) -> list[str]:
+        """The figures and names only this report gives, as written: what makes a claim
+        substantive rather than colour."""
+        figures = [
+            _whole_word(sentence, q.start, q.end)
+            for q in item.quantities
+            if self.figures[(q.base_unit, q.normalized)] <= 1
+            and not _AGE.match(sentence.text, q.start - sentence.start - 2)
+        ]
+        # An ordinal is a figure too ("the 20th person to die"), though it counts nothing.
+        figures += [
+            match.group()
+            for match in _ORDINAL.finditer(sentence.text)
+            if self.reports[match.group(1)] <= 1
+        ]
+        # A name another report uses in another form ("Trump" for "Donald Trump") is not its
+        # own.
+        names = [
+            mention.text
+            for mention in item.entities
+            if self.named_in.get(mention.canonical) == 1
+            and any(self.reports[term] <= 1 for term in content_terms(mention.text))
+        ]
+        return list(dict.fromkeys(figures + names))
+
+
+# The rest of a hyphenated word a figure opens ("23-year" + "-old").
+_REST_OF_WORD = re.compile(r"(?:-[A-Za-z]+)+")
+
+
+def _whole_word(sentence: Sentence, start: int, end: int) -> str:
+    """The figure as the reader sees it in the sentence: "23-year-old", not "23-year"."""
+    text, offset = sentence.text, sentence.start
+    match = _REST_OF_WORD.match(text, end - offset)
+    return text[start - offset : match.end() if match else end - offset]
