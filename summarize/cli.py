@@ -377,9 +377,25 @@ _add_plugin_commands()
 
 
 def main() -> None:
-    """The `summarize` command, with everything it imports kept out of the collector's scans."""
+    """The `summarize` command, with everything it imports kept out of the collector's scans.
+
+    A command line typer cannot parse (an unknown option, a value that is not a number) gets
+    one line on stderr naming the command and the problem, and exit code 2, like every other
+    bad input, where typer's own report of it is a usage block and a box."""
     collect_rarely()
-    app()
+    try:
+        code = app(prog_name="summarize", standalone_mode=False)
+    except typer.TyperException as error:
+        message = error.format_message().strip()
+        if message:  # without one, it is the help a bare `summarize` prints, already shown
+            context = getattr(error, "ctx", None)
+            command = context.command_path if context else "summarize"
+            typer.echo(f"{command}: {for_terminal(message)} (see '{command} --help')", err=True)
+        sys.exit(error.exit_code)
+    except typer.Abort:
+        _error("interrupted")
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

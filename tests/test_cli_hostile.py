@@ -740,3 +740,34 @@ def test_a_closed_stdin_or_an_unwritable_stdout_is_one_line(redirect: str, messa
     )
     assert result.stderr.splitlines() == [message]
     assert result.returncode == (1 if "stdin" in message else 2)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["merge", "--max-words", "many"],
+            "summarize merge: Invalid value for '--max-words': ",
+        ),
+        (["merge", "--colour"], "summarize merge: No such option: --colour"),
+        (["merg"], "summarize: No such command 'merg'. Did you mean 'merge'?"),
+        (["check", "--format", "pdf"], "summarize check: Invalid value for '--format' / '-f': "),
+    ],
+)
+def test_a_command_line_typer_cannot_parse_is_one_line(args: list[str], message: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "summarize.cli", *args, *map(str, GOOD)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(message) and line.endswith("--help')"), line
+
+
+def test_a_bare_command_prints_its_help() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "summarize.cli"], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 2 and "merge" in result.stdout and result.stderr == ""
