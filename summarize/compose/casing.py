@@ -17,6 +17,7 @@ from summarize.analyze.nouns import noun_senses
 from summarize.analyze.reporting import is_reporting
 from summarize.models import Analysis
 from summarize.text.calendar import CALENDAR_NAMES
+from summarize.text.inflection import in_dictionary
 from summarize.text.quotes import QUOTE_MARKS, QUOTED
 from summarize.text.sentences import is_finished
 from summarize.text.tokens import (
@@ -108,15 +109,30 @@ class Casing:
             return None  # "?" or "!" ends it, or it is a label
         words = title.split()
         if is_title_case(words):
+            title = self._quotations_as_quoted(title)
+            words = title.split()
             quoted = [(m.start(), m.end()) for m in QUOTED.finditer(title)]
             cased, position = [words[0]], len(words[0])
-            for word in words[1:]:
+            for index, word in enumerate(words[1:], start=1):
                 start = title.index(word, position)
                 position = start + len(word)
                 inside = any(a <= start < b for a, b in quoted)
-                cased.append(word if inside else self._sentence_case(word))
+                after = words[index + 1] if index + 1 < len(words) else ""
+                cased.append(word if inside else self._sentence_case(word, words[index - 1], after))
             words = cased
         return " ".join(self._unemphasised(word) for word in words) + "."
+
+    def _quotations_as_quoted(self, title: str) -> str:
+        """A title-case headline's quotation as the reports write the same words ("border
+        'Crisis'" -> "border 'crisis'"); one they do not quote is left as the headline has it (a
+        program's name may be in capitals: 'Remain in Mexico')."""
+        for match in reversed(list(QUOTED.finditer(title))):
+            inner = match.group().strip(QUOTE_MARKS + "'’‘")
+            found = re.search(rf"\b{re.escape(inner)}\b", self.all_text, re.I) if inner else None
+            if found and found.group() != inner:
+                start = title.index(inner, match.start())
+                title = title[:start] + found.group() + title[start + len(inner) :]
+        return title
 
     def _labels_a_statement(self, head: str, tail: str) -> bool:
         """One side of a title's colon is a label the reports' text uses, and neither side is
@@ -174,10 +190,10 @@ class Casing:
             for word in variant.split()
         )
 
-    def _sentence_case(self, word: str) -> str:
-        """A headline's capitalised word as running text writes it: kept when it is part of a
-        name the reports mention, or when the reports capitalise it inside a sentence and never
-        write it in lower case."""
+    def _sentence_case(self, word: str, before: str = "", after: str = "") -> str:
+        """A headline's capitalised word as running text writes it: kept when the reports write
+        it as a name here (`_named`), or as the first name before one; else in lower case when
+        the reports write it so or it is known as a common word."""
         lower = word.lower()
         bare = _bare(word)
         key = bare.lower()
@@ -189,26 +205,67 @@ class Casing:
             return word  # "Mexican" of "Mexico", which the reports write as a name
         if key in STOPWORDS:
             return lower
-        if bare in self.name_words:
+        if self._in_a_name(bare, _bare(before), _bare(after)):
+            return word
+        if bare in self.name_words and not self._has_word(key):
             return word
         if self._has_word(key):
             return lower
         if bare in self.all_text and re.search(rf"(?<=[a-z,;] ){re.escape(bare)}\b", self.all_text):
             return word
+        if self._first_name(word, _bare(after)):
+            return word
         if "-" in word:  # each part as its own word: "Trump-Appointed" -> "Trump-appointed"
             return "-".join(self._sentence_case(part) if part else part for part in word.split("-"))
         # A word the reports do not use: lower case when it is known as a common word (a noun,
         # a form of a word the reports write in lower case, a loaded word, a preposition, a
-        # verb's -ing or -ed form, which names do not take); else as written, for the title may
-        # be the only place a name is spelled out ("Robert Mueller").
+        # verb's -ing or -ed form, which names do not take, a word of the dictionary: "Mourns",
+        # "Pretty", "Increasingly"); else as written, for the title may be the only place a name
+        # is spelled out.
         common = (
             noun_senses().lemmas(key)
+            or in_dictionary(key)
             or stem(key) in self.lowercase_stems
             or loaded_lemma(key) is not None
             or _INFLECTED.fullmatch(key) is not None
             or key in ADJUNCT_PREPOSITIONS
         )
         return lower if common else word
+
+    def _in_a_name(self, bare: str, before: str, after: str) -> bool:
+        """The reports write the word with the headline's capitalised word before or after it
+        ("the White House said", "Senate Republicans"): part of a name, however they write
+        each word alone ("house")."""
+        pairs = [f"{before} {bare}" if before[:1].isupper() else "", f"{bare} {after}"]
+        return any(
+            re.search(rf"\b{re.escape(pair)}\b", self.all_text) is not None
+            for pair in pairs
+            if " " in pair.strip() and pair in self.all_text and pair.split()[-1][:1].isupper()
+        )
+
+    def _first_name(self, word: str, after: str) -> bool:
+        """A word the reports never write, before the last word of a name they mention, that a
+        dictionary knows as a noun only, as it knows given names and titles ("Protect Robert
+        Mueller", "blocks Ambassador Sondland"; not "Slams Trump", where "slam" is a verb too,
+        nor "Making Fauci's", "Shakeup: Moonves", "czar Mike Pence")."""
+        bare = _bare(word)
+        key = bare.lower()
+        if word != bare or after not in self.surnames or self._has_word(bare):
+            return False
+        if key.endswith(("ing", "ed")) or key in ADJUNCT_PREPOSITIONS:
+            return False
+        return noun_senses().is_only_noun(key)
+
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        """The last words of the names the reports mention ("Mueller", "Sondland"): what a
+        given name or a title may stand before ("Mike" of "Mike Pence" is none)."""
+        return frozenset(
+            variant.split()[-1].strip(_WORD_EDGES)
+            for entity in self.analysis.entities
+            for variant in entity.variants
+            if variant.split()
+        )
 
     @cached_property
     def lowercase_stems(self) -> frozenset[str]:

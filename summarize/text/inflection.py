@@ -3,7 +3,11 @@ indefinite article a word takes.
 
 Written here rather than taken from lemminflect or inflect: both cost 0.5 s to 2 s at first use
 (their tables load on import), more than a whole run on five reports, and the analyzers need only
-the regular English rules plus the irregular verbs of `lexicons/irregular_verbs.txt`.
+the regular English rules plus the irregular verbs of `lexicons/irregular_verbs.txt`. Whether a
+word is in the dictionary at all (`in_dictionary`) is lemminflect's: its tables hold every
+common English word form and no names, which no rule of ours could; they load on the first
+question (about 0.25 s), which only a title-case headline with a word the reports do not use
+asks.
 """
 
 from __future__ import annotations
@@ -105,3 +109,12 @@ def indefinite_article(word: str) -> str | None:
     if _CONSONANT_LETTER_VOWEL_SOUND.match(word):
         return "an"
     return "an" if word[0].lower() in "aeiou" else "a"
+
+
+@cache
+def in_dictionary(word: str) -> bool:
+    """`word` (in lower case) is a form of a common English word, of any part of speech
+    ("mourns", "pretty", "increasingly"); names are not ("robert", "mueller")."""
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word))

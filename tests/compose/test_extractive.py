@@ -296,6 +296,36 @@ def test_a_headline_writes_its_common_words_in_lower_case_and_keeps_names():
     )
 
 
+def test_a_headline_writes_each_word_as_the_reports_write_it_where_it_stands():
+    from summarize.compose.wording import Wording
+
+    text = (
+        "Claims rose to 1.5 million. Weekly jobless claims have fallen for ten weeks, and "
+        "lawmakers called the border crisis a test. A vote to protect Mueller failed, said "
+        "senators at the White House. The house was empty. Officials in Iran spoke."
+    )
+    wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
+    # "Claims" is capitalised only where a sentence opens; "Mourns" and "Pretty" are words of
+    # the dictionary; "House" is part of the name the reports write with "White".
+    assert wording.casing.headline("Weekly Jobless Claims Fall As Iran Mourns Pretty Soon") == (
+        "Weekly jobless claims fall as Iran mourns pretty soon."
+    )
+    assert wording.casing.headline("Senators At The White House Reject Border Plan") == (
+        "Senators at the White House reject border plan."
+    )
+    # A quotation the reports give too, as they write it; one they do not, as the title has it.
+    assert wording.casing.headline("Lawmakers Demand Hearings On Border 'Crisis'") == (
+        "Lawmakers demand hearings on border 'crisis'."
+    )
+    assert wording.casing.headline("Lawmakers Back 'Remain In Mexico' Plan For Asylum") == (
+        "Lawmakers back 'Remain In Mexico' plan for asylum."
+    )
+    # A given name before a name the reports write, though they never write it themselves.
+    assert wording.casing.headline("Senators Block A Bill To Protect Robert Mueller") == (
+        "Senators block a bill to protect Robert Mueller."
+    )
+
+
 def test_a_headline_inside_the_body_is_not_a_sentence_of_the_summary():
     sub = "Union Leaders Promise Longer Strikes Across The Country If Talks Fail In March."
     cluster = _cluster_with_titles(
