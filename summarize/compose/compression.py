@@ -292,6 +292,8 @@ def attribution_details(
             and not _COMPLETED.search(source)
             and not _FINITE.search(inner)
         )
+        if _NAME_ONLY.fullmatch(inner.strip(", ")):
+            continue  # the speaker's name: "Biden's nominee, Merrick Garland, vowed"
         if inner and (set_off or opened):
             spans.append((gap_start, gap_end - 1 if gap.endswith(" ") else gap_end))
     return spans

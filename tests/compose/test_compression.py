@@ -271,6 +271,12 @@ def test_a_phrase_completing_the_speaker_is_no_detail(text: str) -> None:
     assert attribution_details(text, [(a.start, a.end, a.source, a.cue) for a in found]) == []
 
 
+def test_the_speaker_s_name_between_the_speaker_and_the_verb_is_no_detail() -> None:
+    text = "The harbour authority's new chief, Amara Okonkwo, vowed on Monday to reopen the port."
+    assert _details(text) == []
+    assert "Amara Okonkwo" in _shortest(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
