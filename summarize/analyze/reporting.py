@@ -6,7 +6,9 @@ be a claim one report alone makes (a unique claim).
 A news report states what happened and who says so. Some sentences of an article do something
 else, and a summary that quoted them as facts would mislead:
 
-- a question to the reader ("How much will it cost?") or a teaser ("Here's why.");
+- a question to the reader ("How much will it cost?") or a teaser ("Here's why.", "... for a
+  troubling reason.");
+- a photo caption ("..., Sunday, Sept. 22, 2019, at Andrews Air Force Base.");
 - a hypothetical the reader is asked to picture ("Imagine if you took your car into the shop");
 - an instruction or a promotion ("Click here", "Sign up for our newsletter", "Follow us");
 - "I" with no speaker named: an op-ed's author, or a post quoted without its marks;
@@ -27,6 +29,7 @@ from functools import lru_cache
 from summarize.analyze.doubt import EVIDENCE_NOUNS
 from summarize.analyze.speech import reported_speech
 from summarize.models import Attribution
+from summarize.text.calendar import MONTH, WEEKDAY, YEAR
 from summarize.text.lexicons import word_set
 from summarize.text.numbers import COUNT_TO_TEN
 from summarize.text.quotes import unquoted
@@ -113,6 +116,14 @@ _WORD = re.compile(r"[A-Za-z’']+")
 _PURPOSE = re.compile(r"To [a-z]+\b[^,;]*,\s*")
 _ENDS_QUESTION = re.compile(r"\?[\"”’')\]]*$")
 _ENDS_TEASER = re.compile(r"(?::|\.\.\.|…)[\"”’')\]]*$")
+# A sentence that ends by promising a reason it keeps back ("quit his position for a troubling
+# reason", "... and this is why").
+_WITHHOLDS = re.compile(
+    r"\b(?:for (?:a|one|this|that) (?:[\w-]+ )?reason|(?:and )?(?:this|that) is why)\W*$", re.I
+)
+# A photo caption's date, as agencies write it after the action shown: "..., Sunday, Sept. 22,
+# 2019, at Andrews Air Force Base." Prose sets a date after "on" ("on Sunday, Sept. 22").
+_CAPTION_DATE = re.compile(rf"(?<!\bon),\s{WEEKDAY},\s{MONTH}\s\d{{1,2}},\s{YEAR}")
 
 
 @lru_cache(maxsize=50_000)
@@ -143,8 +154,10 @@ def non_reporting_reason(text: str, attributed: bool = False) -> str | None:
     # stockings!", "Spend your money well!").
     if own.endswith("!") or _INTERJECTION.match(own):
         return "an exclamation"
-    if _ENDS_TEASER.search(text.strip()):
+    if _ENDS_TEASER.search(text.strip()) or _WITHHOLDS.search(own):
         return "a teaser"
+    if _CAPTION_DATE.search(own):
+        return "a photo caption"
     if not attributed and _speaks_as_i(own):
         return "in the first person, without its speaker"
     return None

@@ -38,6 +38,8 @@ from summarize.analyze.reporting import (
         "There were few other details immediately available.",
         "No further details were immediately available.",
         "The mayor's surprising strength and other takeaways from the harbour vote.",
+        "The harbour master quit his post for a troubling reason.",
+        "The mayor waves to the crowd at the parade, Sunday, Sept. 22, 2019, in Lagos.",
     ],
 )
 def test_sentences_addressed_to_a_reader_or_a_model_are_not_reporting(text: str) -> None:
@@ -63,6 +65,9 @@ def test_sentences_addressed_to_a_reader_or_a_model_are_not_reporting(text: str)
         '"Oh, we will fight this," the mayor said.',
         "Police said no details were released about the suspect, who was arrested in Ohio.",
         "The harbour board released details of the plan on Monday.",
+        "The harbour master quit for personal reasons.",
+        "The vote was delayed for a simple reason: the hall flooded.",
+        "The parade was held on Sunday, Sept. 22, 2019, in Lagos.",
     ],
 )
 def test_news_reporting_is_kept(text: str) -> None:
