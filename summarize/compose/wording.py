@@ -21,6 +21,7 @@ from summarize.analyze.reporting import is_reporting, names_a_speaker, takes_a_s
 from summarize.compose.casing import Casing
 from summarize.models import Analysis, ClaimGroup, SentenceRef
 from summarize.text.calendar import PERIOD_OF_NOW
+from summarize.text.numbers import COUNT_TO_TEN, NUMBER_WORDS
 from summarize.text.quotes import QUOTE_MARKS, closed, crosses_sentences, still_open, unquoted
 from summarize.text.sentences import ends_on_ellipsis, is_finished, opens_on_demonstrative
 from summarize.text.tokens import (
@@ -46,6 +47,12 @@ _POINTING_BACK = re.compile(
 # "The answer is simple: ...", "The short answer": the answer to a question the sentence before
 # asks.
 _ANSWER = re.compile(r"^the\s+(?:[a-z]+\s+)?answer\b", re.I)
+# A definite noun phrase opening a sentence ("The men were arrested"), and what introduces a
+# thing the first time ("two men", "a list of", "an assessment"): see `_refers_back`.
+_DEFINITE_OPENING = re.compile(r"^[Tt]he\s+([a-z][a-z-]+)\b")
+_INTRODUCING = frozenset({"a", "an", "another", "several", "some", *NUMBER_WORDS})
+# "Eight more had criminal records": more of what the sentence before counted.
+_MORE_OF = re.compile(rf"^{COUNT_TO_TEN}\s+more\b", re.I)
 # An editor's word in brackets stands in a quotation ("And [he] had just hijacked it"): outside
 # quotation marks, the sentence is a quotation's next sentence, without them or its speaker.
 _EDITED_QUOTATION = re.compile(r"\[[a-z][^\]]*\]")
@@ -112,6 +119,8 @@ class Wording:
         attributed = names_a_speaker(self.analysis.analysis_of(ref).attributions)
         if self.leans_back(text) or len(text.split()) < MIN_WORDS:
             return False
+        if self._refers_back(text, ref):
+            return False
         if is_unverified(text) and len(text.split()) <= REMARK_WORDS:
             return False  # "The claims could not be confirmed." travels with its claim only
         if not is_finished(text) or not is_reporting(text, attributed):
@@ -127,6 +136,37 @@ class Wording:
         ) and not attributed:
             return False  # part of a quotation of several sentences, without its speaker
         return text[:1] not in QUOTE_MARKS or attributed
+
+    def _refers_back(self, text: str, ref: SentenceRef) -> bool:
+        """The sentence opens on what the sentence before it introduced: "The men were arrested"
+        after "Two men were charged", "The list includes" after "a list of 81 people", "Eight
+        more had records" after a count. A thing the reader knows without it ("The president
+        said") is not introduced there, nor is the story's subject a title names ("The deficit
+        grew" under "Deficit nears $1 trillion"), and stands alone."""
+        opening = _CONNECTIVE.sub("", text)
+        if _MORE_OF.match(opening):
+            return True
+        definite = _DEFINITE_OPENING.match(opening)
+        if ref.sentence == 0 or definite is None:
+            return False
+        head = stem(definite.group(1))
+        if head in self.title_stems:
+            return False  # the story's own subject ("The deficit grew" under "Deficit nears ...")
+        before = tokenize(self.analysis.document(ref.document).sentences[ref.sentence - 1].text)
+        return any(
+            stem(word) == head
+            and any(w in _INTRODUCING or w.isdigit() for w in before[max(0, i - 3) : i])
+            for i, word in enumerate(before)
+        )
+
+    @cached_property
+    def title_stems(self) -> frozenset[str]:
+        """The stems of the words of the reports' titles."""
+        return frozenset(
+            stem(word)
+            for document in self.analysis.documents
+            for word in tokenize(document.title or "")
+        )
 
     def _inside_quotation(self, ref: SentenceRef) -> bool:
         """A quotation opened earlier in the sentence's paragraph is still open where it starts."""

@@ -635,6 +635,27 @@ def test_a_pronoun_after_the_connective_the_summary_drops_leans_back():
     assert not Wording.leans_back("All of the harbours stayed closed on Friday.")
 
 
+def test_a_sentence_opening_on_what_the_sentence_before_introduced_leans_back():
+    from summarize.compose.wording import Wording
+    from summarize.models import SentenceRef
+
+    text = (
+        "Police charged two men with plotting to attack the harbour office. "
+        "The men were arrested on Wednesday at a farm outside the city. "
+        "Prosecutors released a list of 12 suspects on Thursday evening. "
+        "The list includes the harbour master's deputy and his brother. "
+        "Eight more face lesser charges of helping the group, police said. "
+        "The president said the harbour would reopen by the end of the month. "
+        "The harbour strike had lasted for eleven days before the arrests."
+    )
+    cluster = _cluster_with_titles({"a": ("Harbour strike ends after arrests", text)})
+    wording = Wording(analyze(cluster.documents))
+    alone = [wording.stands_alone(SentenceRef(document="a", sentence=i)) for i in range(7)]
+    # "The men" and "The list": introduced by the sentence before; "Eight more": its count.
+    # "The president" is known without it; the harbour strike is the story a title names.
+    assert alone == [True, False, True, False, False, True, True]
+
+
 def test_this_points_back_except_to_a_period_of_the_time_of_writing():
     from summarize.compose.wording import points_back
 
