@@ -17,7 +17,7 @@ from summarize.analyze.nouns import noun_senses
 from summarize.analyze.reporting import is_reporting
 from summarize.models import Analysis
 from summarize.text.calendar import CALENDAR_NAMES
-from summarize.text.inflection import in_dictionary
+from summarize.text.inflection import AUXILIARIES, in_dictionary, verb_form
 from summarize.text.quotes import QUOTE_MARKS, QUOTED
 from summarize.text.sentences import is_finished
 from summarize.text.tokens import (
@@ -93,6 +93,8 @@ class Casing:
             title = title[kicker.end() :]  # a section label: "TECH Tech's big five lost ..."
         head, colon, tail = (part.strip() for part in title.partition(":"))
         if colon and tail[:1] in QUOTE_MARKS + "'’":
+            if not _states_something(head):
+                return None  # "Obama on Alleged Russian Hacking: 'We Need to Take Action'"
             title = head  # "Trump Cancels Military Parade: 'Maybe Next Year'"
         elif colon and QUOTED.fullmatch(head):
             title = tail  # "'State decision': Governors defy Trump with coronavirus pacts"
@@ -307,6 +309,22 @@ class Casing:
         ):
             return capitalised
         return lower
+
+
+def _states_something(head: str) -> bool:
+    """A headline's side before its quotation says something of its own: it has a verb
+    ("Trump Cancels Military Parade", "Playbooks Unsealed in Lawsuit", "Trump to Visit
+    Ohio"), not only a topic ("Obama on Alleged Russian Hacking", "Trump to Supporters")."""
+    words = [_bare(word).lower() for word in head.split()[1:]]
+    for index, word in enumerate(words):
+        before = words[index - 1] if index else ""
+        after = words[index + 1] if index + 1 < len(words) else ""
+        form = verb_form(word)
+        if word in AUXILIARIES or form == "s" or (form == "base" and before == "to"):
+            return True
+        if form == "ed" and (not after or after in ADJUNCT_PREPOSITIONS):
+            return True  # a participle as the predicate, "Unsealed in Lawsuit"
+    return False
 
 
 def _bare(word: str) -> str:

@@ -112,9 +112,27 @@ def indefinite_article(word: str) -> str | None:
 
 
 @cache
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    from lemminflect import getAllLemmas
+
+    return dict(getAllLemmas(word))
+
+
 def in_dictionary(word: str) -> bool:
     """`word` (in lower case) is a form of a common English word, of any part of speech
     ("mourns", "pretty", "increasingly"); names are not ("robert", "mueller")."""
-    from lemminflect import getAllLemmas
+    return bool(_lemmas(word))
 
-    return bool(getAllLemmas(word))
+
+def verb_form(word: str) -> str | None:
+    """What form of a verb `word` (in lower case) is: "s" for the third person singular
+    ("cancels"), "ing" for the present participle ("hacking"), "ed" for a past form
+    ("unsealed", "took"), "base" for the lemma ("take"); None for a word that is no verb."""
+    lemmas = _lemmas(word).get("VERB", ())
+    if not lemmas:
+        return None
+    if word in lemmas:
+        return "base"
+    if word.endswith("ing"):
+        return "ing"
+    return "s" if word.endswith("s") else "ed"

@@ -208,6 +208,12 @@ def test_a_headline_without_the_quotation_after_its_colon_is_a_statement():
         "Mayor cancels annual city parade."
     )
     assert wording.casing.headline("The Latest: mayor cancels the city parade") is None
+    # Without its quotation, a topic says nothing; a participle as the verb does.
+    assert wording.casing.headline("Mayor on Alleged Harbour Fraud: 'We Will Act'") is None
+    assert wording.casing.headline("Mayor: 'We Will Act'") is None
+    assert wording.casing.headline("City Parade Plans Unsealed in Court: 'Too Costly'") == (
+        "City parade plans unsealed in court."
+    )
 
 
 def test_a_lead_in_in_capitals_reads_as_running_text_and_an_acronym_stays():
