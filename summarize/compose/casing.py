@@ -114,7 +114,13 @@ class Casing:
             title = self._quotations_as_quoted(title)
             words = title.split()
             quoted = [(m.start(), m.end()) for m in QUOTED.finditer(title)]
-            cased, position = [words[0]], len(words[0])
+            first, *rest = words[0].split("-")
+            # The first word keeps its capital; the rest of a compound the reports do not write
+            # is cased like any word ("Voting-Machine Company" -> "Voting-machine company").
+            opening = words[0]
+            if rest and not self._has_word(_bare(words[0])):
+                opening = "-".join([first, *(self._sentence_case(part) for part in rest)])
+            cased, position = [opening], len(words[0])
             for index, word in enumerate(words[1:], start=1):
                 start = title.index(word, position)
                 position = start + len(word)

@@ -319,6 +319,9 @@ def test_a_headline_writes_each_word_as_the_reports_write_it_where_it_stands():
     assert wording.casing.headline("Senators At The White House Reject Border Plan") == (
         "Senators at the White House reject border plan."
     )
+    assert wording.casing.headline("Border-Patrol Officers Reject The Plan") == (
+        "Border-patrol officers reject the plan."
+    )
     # A quotation the reports give too, as they write it; one they do not, as the title has it.
     assert wording.casing.headline("Lawmakers Demand Hearings On Border 'Crisis'") == (
         "Lawmakers demand hearings on border 'crisis'."
