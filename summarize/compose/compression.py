@@ -147,8 +147,11 @@ _BINDING_WORDS = (
 )
 # A clause of time or circumstance, or a prepositional phrase, closing the sentence after a
 # comma: ", as thousands mourned.", ", in a statement."
+# Never the alternative chosen ("scaled down, in favor of a speech in Jacksonville"): that is
+# the claim.
 _ADVERBIAL = re.compile(
-    rf",\s(?:as|while|whereas|just as|in a move|in what|{_PREPOSITIONS})\s[^;]*?{_END}"
+    rf",\s(?!(?:in favou?r|instead|in place) of\b)"
+    rf"(?:as|while|whereas|just as|in a move|in what|{_PREPOSITIONS})\s[^;]*?{_END}"
 )
 # The same phrase set off by commas inside the sentence: "Trump, in an executive order issued
 # Monday, directed ..."
@@ -195,6 +198,12 @@ _WEEKDAY = re.compile(
     r"(?:\s(?:morning|afternoon|evening|night))?"
     r"(?=[,.;]|\s(?!(?:and|or|to|through|-|–)(?![\w-])))"
 )
+# A clause about what is to happen, up to the day: "could wrap up", "is expected to vote".
+_AHEAD = re.compile(
+    r"\b(?:will|would|could|can|may|might|should|shall|(?:set|expected|due|scheduled|plans?|"
+    r"planning|poised) to)\b[^,;]*$"
+)
+_APPOSITIVE_AFTER = re.compile(r",\s(?:the|a|an)\s")
 _TO_THE_END = frozenset({"participle clause", "adverbial clause", "addition"})
 _PATTERNS = (
     ("parenthetical", _PARENTHETICAL),
@@ -376,6 +385,10 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return False  # "not to disperse protesters, but to rescue people": one construction
     if kind == "weekday" and _NAME_BEFORE.search(before) and match.group()[1:2].isupper():
         return False  # the day is part of a name: "the Black Monday crash", "Super Tuesday"
+    if kind == "weekday" and (_AHEAD.search(before) or _APPOSITIVE_AFTER.match(head, match.end())):
+        # "said the trial could wrap up on Saturday": when something is to happen is what was
+        # said; "on Sunday, the final day of the summit": the day a phrase describes.
+        return False
     if kind == "participle clause" and (
         _NAME_ONLY.fullmatch(before.split(",")[0])
         or any(

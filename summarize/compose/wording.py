@@ -19,10 +19,16 @@ from summarize.analyze.attribution import REMARK_WORDS, is_unverified
 from summarize.analyze.framing import added_links
 from summarize.analyze.reporting import is_reporting, names_a_speaker, takes_a_stance
 from summarize.compose.casing import Casing
-from summarize.models import Analysis, ClaimGroup, SentenceRef
+from summarize.models import Analysis, Attribution, ClaimGroup, SentenceRef
 from summarize.text.calendar import PERIOD_OF_NOW
 from summarize.text.numbers import COUNT_TO_TEN, NUMBER_WORDS
-from summarize.text.quotes import QUOTE_MARKS, closed, crosses_sentences, still_open, unquoted
+from summarize.text.quotes import (
+    QUOTE_MARKS,
+    closed,
+    crosses_sentences,
+    still_open,
+    unquoted,
+)
 from summarize.text.sentences import ends_on_ellipsis, is_finished, opens_on_demonstrative
 from summarize.text.tokens import (
     is_title_case,
@@ -116,7 +122,7 @@ class Wording:
         return not is_finished(text) and self._stands_alone(text + ".", ref)
 
     def _stands_alone(self, text: str, ref: SentenceRef) -> bool:
-        attributed = names_a_speaker(self.analysis.analysis_of(ref).attributions)
+        attributed = names_a_speaker(self._speakers_outside_quotation(ref))
         if self.leans_back(text) or len(text.split()) < MIN_WORDS:
             return False
         if self._refers_back(text, ref):
@@ -136,6 +142,18 @@ class Wording:
         ) and not attributed:
             return False  # part of a quotation of several sentences, without its speaker
         return text[:1] not in QUOTE_MARKS or attributed
+
+    def _speakers_outside_quotation(self, ref: SentenceRef) -> list[Attribution]:
+        """The sentence's attributions, but one that opens the quotation the sentence opens on:
+        "“They said ‘Sir, we can make this work,’”" quotes someone saying "they said", and
+        names no speaker of its own."""
+        sentence = self.analysis.sentence(ref)
+        opens_quoted = sentence.text[:1] in QUOTE_MARKS
+        return [
+            attribution
+            for attribution in self.analysis.analysis_of(ref).attributions
+            if not (opens_quoted and attribution.within(sentence)[0] <= 1)
+        ]
 
     def _refers_back(self, text: str, ref: SentenceRef) -> bool:
         """The sentence opens on what the sentence before it introduced: "The men were arrested"

@@ -386,9 +386,22 @@ def test_the_day_of_the_event_may_go_but_not_a_deadline_or_one_of_several_days()
         # A day a capitalised word opens is a name: "Black Monday", "Super Tuesday".
         "Shares fell the most since the Black Monday crash of 1987.",
         "Voters in 14 states cast ballots on Super Tuesday in the primaries.",
+        # When something is to happen is what was said; a phrase may describe the day.
+        "The harbour master said the strike could end on Saturday.",
+        "Talks are expected to resume Thursday in the capital.",
     ],
 )
 def test_the_day_stays_with_a_word_bound_to_it(text: str) -> None:
+    assert _shortest(text) == text
+
+
+def test_the_day_a_phrase_describes_stays() -> None:
+    text = "The union published its demands on Sunday, the last day of the strike."
+    assert _shortest(text) == "The union published its demands on Sunday."
+
+
+def test_the_alternative_chosen_is_no_phrase_to_drop() -> None:
+    text = "The parade in the old town was called off, in favor of a concert in the harbour."
     assert _shortest(text) == text
 
 

@@ -665,6 +665,20 @@ def test_a_sentence_opening_on_what_the_sentence_before_introduced_leans_back():
     assert alone == [True, False, True, False, False, True, True]
 
 
+def test_a_quotation_opening_on_its_own_attribution_names_no_speaker():
+    from summarize.compose.wording import Wording
+    from summarize.models import SentenceRef
+
+    text = (
+        "The harbour master spoke to reporters at the dock on Friday morning. "
+        "\"They said 'Sir, we can make this work very easily with the unions.'\" "
+        '"We can make this work very easily with the unions," the harbour master said.'
+    )
+    wording = Wording(analyze(_cluster_with_titles({"a": ("Harbour talks", text)}).documents))
+    assert not wording.stands_alone(SentenceRef(document="a", sentence=1))
+    assert wording.stands_alone(SentenceRef(document="a", sentence=2))
+
+
 def test_this_points_back_except_to_a_period_of_the_time_of_writing():
     from summarize.compose.wording import points_back
 
