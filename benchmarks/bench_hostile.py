@@ -149,6 +149,24 @@ def near_duplicates(reports: int, sentences: int) -> Build:
     return build
 
 
+def one_sentence_reports(reports: int) -> Build:
+    """A directory of one-sentence reports alike but for a figure ("... from the town of
+    Riverton number 7."): each is checked against all the others."""
+
+    def build(tmp: Path) -> list[str]:
+        folder = tmp / "many"
+        folder.mkdir()
+        for n in range(reports):
+            (folder / f"{n:04}.txt").write_text(
+                f"Officials said on Tuesday that 1000 people were evacuated from the flooded "
+                f"town of Riverton number {n}.",
+                encoding="utf-8",
+            )
+        return [*SUMMARIZE, "merge", *GOOD, str(folder), "--format", "json"]
+
+    return build
+
+
 CASES: dict[str, Build] = {
     "seeds alone (reference)": lambda tmp: [*SUMMARIZE, "merge", *GOOD, "--format", "json"],
     "one 10 MB line": file_with("line.txt", lambda: one_line(LIMIT - 1000)),
@@ -157,6 +175,7 @@ CASES: dict[str, Build] = {
     "10 MB of HTML": file_with("long.html", lambda: html(LIMIT - 1000)),
     "10 MB page of 1.3 million tags": file_with("tags.html", lambda: "<p>a</p>" * 1_300_000),
     "5 million lines": file_with("lines.txt", lambda: ".\n" * 5_000_000),
+    "10 MB of full stops": file_with("stops.txt", lambda: "." * (LIMIT - 1000)),
     "a Markdown rule of 10 MB": file_with("rule.md", lambda: "* " * 5_000_000),
     "a 10 MB word in capitals": file_with("caps.txt", lambda: "A" * (LIMIT - 1000) + " — x"),
     "one word a million times": file_with("word.txt", lambda: "word " * 1_000_000),
@@ -172,6 +191,7 @@ CASES: dict[str, Build] = {
     "10 MB of 3-report clusters (JSONL)": file_with("many.jsonl", lambda: many_clusters(2300)),
     "1000 reports, 1000 different figures": file_with("tolls.json", lambda: distinct_values(1000)),
     "4 reports of 1000 sentences a figure apart": near_duplicates(4, 1000),
+    "1000 one-sentence reports a figure apart": one_sentence_reports(1000),
     "/dev/zero": shell("/dev/zero"),
     "<(50 MB from a pipe)": shell("<(head -c 50000000 /dev/zero | tr '\\0' 'a')"),
     "stdin: 50 MB": shell("- < <(head -c 50000000 /dev/zero | tr '\\0' 'a')"),

@@ -160,8 +160,8 @@ def _told_elsewhere(judge: Judge, ref: SentenceRef) -> bool:
     """The other reports, read together, carry a good share of the sentence's content: it retells
     their claim with details of its own, whatever the judge's label (an added name makes it
     "unsupported" without making it a new claim)."""
-    others = [d.id for d in judge.analysis.documents if d.id != ref.document]
-    return judge.coverage(judge.analysis.sentence(ref).text, others) >= TOLD_ELSEWHERE
+    text = judge.analysis.sentence(ref).text
+    return judge.coverage_by_others(text, ref.document) >= TOLD_ELSEWHERE
 
 
 def _figure_told_otherwise(analysis: Analysis, item: SentenceAnalysis) -> bool:

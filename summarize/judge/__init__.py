@@ -75,6 +75,11 @@ class Judge:
         aligned, coverage = self._sources_of(citations).align(content_stems(claim))
         return round(coverage, 3) if aligned else 0.0
 
+    def coverage_by_others(self, claim: str, document: str) -> float:
+        """`coverage` by every report but `document`."""
+        aligned, coverage = self._sources_of(None).align(content_stems(claim), without=document)
+        return round(coverage, 3) if aligned else 0.0
+
     def judge(self, claim: str, citations: Sequence[str] | None = None) -> SupportVerdict:
         """Judge `claim` against the sentences of the cited reports (all reports when None)."""
         key = (claim, _key(citations))

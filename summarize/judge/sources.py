@@ -87,21 +87,43 @@ class Sources:
         """The words each negation in the sources applies to."""
         return frozenset(n.words for text in self.texts for n in read_wording(text).negated)
 
-    def weight(self, term: str) -> float:
-        """IDF over the source sentences; an unseen term weighs as much as the rarest."""
-        return math.log((len(self.texts) + 1) / (max(self.frequency.get(term, 0), 1) + 0.5))
+    def weight(self, term: str, without: str | None = None) -> float:
+        """IDF over the source sentences (those of the report `without` left out); an unseen
+        term weighs as much as the rarest."""
+        texts, frequency = len(self.texts), self.frequency.get(term, 0)
+        if without is not None:
+            texts -= self.sentences_of[without]
+            frequency -= self.frequency_of[without].get(term, 0)
+        return math.log((texts + 1) / (max(frequency, 1) + 0.5))
 
-    def align(self, terms: frozenset[str]) -> tuple[list[int], float]:
-        """Up to MAX_EVIDENCE sentences covering the claim's weight best, and the share covered."""
+    @cached_property
+    def sentences_of(self) -> Counter[str]:
+        """report -> how many of the source sentences are its."""
+        return Counter(ref.document for ref in self.refs)
+
+    @cached_property
+    def frequency_of(self) -> dict[str, Counter[str]]:
+        """report -> in how many of its sentences each term is."""
+        found: dict[str, Counter[str]] = defaultdict(Counter)
+        for ref, terms in zip(self.refs, self.terms, strict=True):
+            found[ref.document].update(terms)
+        return found
+
+    def align(self, terms: frozenset[str], without: str | None = None) -> tuple[list[int], float]:
+        """Up to MAX_EVIDENCE sentences covering the claim's weight best, and the share covered;
+        with `without`, as if that report's sentences were not among the sources (the same
+        result as an index of the others, which for each of a thousand reports would cost a
+        thousand indexes)."""
         ordered = sorted(terms)  # a fixed order: float sums, and so ties, do not vary by run
-        weights = {term: self.weight(term) for term in ordered}
+        weights = {term: self.weight(term, without) for term in ordered}
         total = sum(weights.values())
         if not total:
             return [], 0.0
         shared: dict[int, float] = defaultdict(float)
         for term in ordered:
             for index in self.postings.get(term, ()):
-                shared[index] += weights[term]
+                if without is None or self.refs[index].document != without:
+                    shared[index] += weights[term]
         candidates = sorted(shared, key=lambda index: (-shared[index], index))[:CANDIDATES]
         chosen: list[int] = []
         covered: set[str] = set()

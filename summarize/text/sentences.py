@@ -24,7 +24,9 @@ _LINE = re.compile(r"[^\n]+")
 _GLUED_SENTENCES = re.compile(
     r"(?<=[a-z0-9]{2}[.!?])(?=[A-Z])|(?<=[a-z0-9]{2}[.!?][\"”’])(?=[A-Z])"
 )
-_TERMINAL = re.compile(rf"(?P<mark>[.!?…]+){CLOSER}*(?=\s+(?P<next>\S+))")
+# A run of marks matches whole, from its start and without backtracking: a text of a million
+# stops and no space is read in one pass, not tried again from each stop.
+_TERMINAL = re.compile(rf"(?<![.!?…])(?P<mark>[.!?…]++){CLOSER}*+(?=\s+(?P<next>\S+))")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)++[A-Za-z]")  # U.S, U.N, a.m (final period is the mark)
 
 # titles and Latin abbreviations that a name or more text always follows ("v" in a case name:

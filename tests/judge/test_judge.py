@@ -328,3 +328,19 @@ def test_summedits_halves_keep_the_edits_of_one_document_together(tmp_path):
     }
     assert all(len(found) == 1 for found in halves.values())
     assert {pair.half for pair in pairs} == {"dev", "test"}
+
+
+def test_coverage_by_every_other_report_is_coverage_by_the_others_cited():
+    """One index of all reports, one report left out, gives what an index of the others does:
+    a story of a thousand reports asks it of each and cannot build a thousand indexes."""
+    from pathlib import Path
+
+    from summarize.ingest import load_inputs
+
+    seeds = Path(__file__).resolve().parents[2] / "examples" / "syria-hama"
+    analysis = analyze(load_inputs([str(seeds)])[0].documents)
+    judge = Judge(analysis)
+    for item in analysis.sentences:
+        text = analysis.sentence(item).text
+        others = [d.id for d in analysis.documents if d.id != item.document]
+        assert judge.coverage_by_others(text, item.document) == judge.coverage(text, others)
