@@ -97,6 +97,14 @@ def _guarded(command: Callable[P, None]) -> Callable[P, None]:
     return run
 
 
+# Settings whose option is named otherwise, or which the environment may set.
+_OPTION_NAMES = {
+    "--cache-path": "--cache",
+    "--base-url": "--base-url (OPENAI_BASE_URL)",
+    "--model": "--model (SUMMARIZE_MODEL)",
+}
+
+
 def _llm_settings(
     backend: BackendChoice,
     model: str | None,
@@ -110,17 +118,25 @@ def _llm_settings(
     """The LLM options as settings, when the LLM backend was asked for."""
     if backend is not BackendChoice.llm:
         return None
+    from pydantic import ValidationError
+
     from summarize.llm.settings import LLMSettings
 
-    return LLMSettings.from_env(
-        model=model,
-        base_url=base_url,
-        max_input_tokens=max_input_tokens,
-        cache_path=cache,
-        timeout=timeout,
-        concurrency=concurrency,
-        use_cache=not no_cache,
-    )
+    try:
+        return LLMSettings.from_env(
+            model=model,
+            base_url=base_url,
+            max_input_tokens=max_input_tokens,
+            cache_path=cache,
+            timeout=timeout,
+            concurrency=concurrency,
+            use_cache=not no_cache,
+        )
+    except ValidationError as error:
+        first = error.errors()[0]
+        option = "--" + str(first["loc"][0] if first["loc"] else "options").replace("_", "-")
+        _error(f"{_OPTION_NAMES.get(option, option)}: {first['msg']}")
+        raise typer.Exit(2) from None
 
 
 def _error(message: str) -> None:

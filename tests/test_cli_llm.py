@@ -234,3 +234,42 @@ def test_concurrency_option_bounds_requests_in_flight(openai_server, tmp_path: P
 
     assert result.exit_code == 0, result.output
     assert openai_server.max_in_flight == 2
+
+
+@pytest.mark.parametrize(
+    ("extra", "env", "message"),
+    [
+        (["--timeout", "0"], {}, "summarize: --timeout: Input should be greater than 0"),
+        (["--max-input-tokens", "-5"], {}, "summarize: --max-input-tokens: "),
+        ([], {"OPENAI_API_KEY": "sk-tëst-key"}, "summarize: LLM backend: the API key "),
+        (["--base-url", "http://127.0.0.1:9/" + "a" * 3000], {}, "summarize: LLM backend: the "),
+    ],
+)
+def test_an_llm_setting_that_cannot_work_is_one_line(
+    openai_server: FakeOpenAIServer, tmp_path: Path, extra: list[str], env: dict, message: str
+):
+    paths = write_reports(tmp_path, QUAKE)
+    args = ["merge", *paths, "--backend", "llm", "--base-url", openai_server.base_url]
+    result = runner.invoke(
+        app, [*args, "--cache", str(tmp_path / "c.sqlite"), *extra], env=ENV | env
+    )
+    assert result.exit_code in (1, 2)
+    [line] = result.stderr.splitlines()
+    assert line.startswith(message), line
+    assert "tëst" not in result.stderr and not openai_server.requests
+
+
+@pytest.mark.parametrize("kind", ["not a database", "a folder under a file"])
+def test_a_cache_that_cannot_be_used_is_one_line(
+    openai_server: FakeOpenAIServer, tmp_path: Path, kind: str
+):
+    cache = tmp_path / "cache.sqlite"
+    if kind == "not a database":
+        cache.write_text("this is no SQLite file\n" * 100)
+    else:
+        (tmp_path / "file").write_text("x")
+        cache = tmp_path / "file" / "cache.sqlite"
+    result = _merge(openai_server, write_reports(tmp_path, QUAKE), cache)
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"summarize: LLM backend: cannot use the LLM cache {cache}: "), line

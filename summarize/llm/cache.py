@@ -131,17 +131,31 @@ class ResponseLog:
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
-            if not self._ready:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=30)
+            try:
+                if not self._ready:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                connection = sqlite3.connect(self.path, timeout=30)
+            except (OSError, sqlite3.Error) as error:
+                raise self._unusable(error) from error
             try:
                 if not self._ready:
                     connection.executescript(_SCHEMA)
                     self._ready = True
                 with connection:
                     yield connection
+            except (OSError, sqlite3.Error) as error:
+                raise self._unusable(error) from error
             finally:
                 connection.close()
+
+    def _unusable(self, error: Exception) -> LLMError:
+        """A cache that cannot be opened or written (not a SQLite file, a directory, a folder
+        that cannot be made): one line naming it, as for any bad input."""
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        folder = next((p for p in self.path.parents if p.exists()), None)
+        if folder is not None and not folder.is_dir():
+            reason = f"{folder} is a file, not a folder"
+        return LLMError(f"cannot use the LLM cache {self.path}: {reason}; give another --cache")
 
     def record(self, exchange: Exchange) -> None:
         key = exchange.key

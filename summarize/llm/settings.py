@@ -104,9 +104,22 @@ class LLMSettings(BaseModel):
         return self.base_url or "https://api.openai.com/v1"
 
 
+# Longer URLs are refused by HTTP clients and servers alike.
+MAX_URL_CHARS = 2000
+
+
 def check_settings(settings: LLMSettings) -> None:
-    """Fail early, with a message saying what to set, when the endpoint or key is missing."""
+    """Fail early, with a message saying what to set, when the endpoint or key is missing or
+    cannot be sent."""
+    key = settings.api_key.get_secret_value() if settings.api_key is not None else ""
+    if not (key.isascii() and key.isprintable()):
+        raise LLMError(
+            "the API key (OPENAI_API_KEY) holds characters an HTTP header cannot carry: "
+            "copy it again"
+        )
     if settings.base_url is not None:
+        if len(settings.base_url) > MAX_URL_CHARS:
+            raise LLMError(f"the LLM base URL is longer than {MAX_URL_CHARS} characters")
         parsed = urlparse(settings.base_url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise LLMError(
