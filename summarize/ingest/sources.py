@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -54,12 +55,11 @@ def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Clus
     loose_index: int | None = None
     places: list[Path] = []
     seen: set[str] = set()
+    repeated: Counter[str] = Counter()  # label -> times listed again: one line each, not each time
     unread = 0
     for arg in inputs:
         if arg == STDIN_ARG and STDIN_ARG in seen:
-            loose.problems.append(
-                InputProblem(source=STDIN_SOURCE, message="listed more than once; read once")
-            )
+            repeated[STDIN_SOURCE] += 1
             continue
         if arg == STDIN_ARG:
             seen.add(STDIN_ARG)
@@ -75,9 +75,7 @@ def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Clus
             places.append(path if path.is_dir() else path.parent)
             for file, label in _expand(path, safe_unicode(arg), loose):
                 if (resolved := os.path.realpath(file)) in seen:
-                    loose.problems.append(
-                        InputProblem(source=label, message="listed more than once; read once")
-                    )
+                    repeated[label] += 1
                     continue
                 seen.add(resolved)
                 if is_full(loose):
@@ -86,6 +84,10 @@ def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Clus
                 collect(loose, label, functools.partial(_read_article, file, label))
         if loose_index is None:
             loose_index = len(clusters)
+    loose.problems.extend(
+        InputProblem(source=label, message=f"listed {times + 1} times; read once")
+        for label, times in repeated.items()
+    )
     if loose_index is not None:
         loose.id = _common_directory_name(places)
         if unread:

@@ -621,7 +621,16 @@ def test_same_stem_twice_gets_unique_ids_and_repeats_are_read_once(tmp_path: Pat
     (cluster,) = load_inputs([str(left), str(right), str(left)])
     assert cluster.id == tmp_path.name
     assert [document.id for document in cluster.documents] == ["story", "story-2"]
-    assert problems_by_source(cluster) == {str(left): "listed more than once; read once"}
+    assert problems_by_source(cluster) == {str(left): "listed 2 times; read once"}
+
+
+def test_a_file_listed_many_times_is_one_problem(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(ARTICLE, "utf-8")
+    (cluster,) = load_inputs([str(story)] * 500)
+    assert [(p.source, p.message) for p in cluster.problems] == [
+        (str(story), "listed 500 times; read once")
+    ]
 
 
 def test_directory_reads_only_article_files_sorted(tmp_path: Path) -> None:
