@@ -21,6 +21,7 @@ from summarize.analyze.reporting import is_reporting, names_a_speaker, takes_a_s
 from summarize.compose.casing import Casing
 from summarize.models import Analysis, Attribution, ClaimGroup, SentenceRef
 from summarize.text.calendar import PERIOD_OF_NOW
+from summarize.text.inflection import AUXILIARIES
 from summarize.text.numbers import COUNT_TO_TEN, NUMBER_WORDS
 from summarize.text.quotes import (
     QUOTE_MARKS,
@@ -57,8 +58,24 @@ _ANSWER = re.compile(r"^the\s+(?:[a-z]+\s+)?answer\b", re.I)
 # thing the first time ("two men", "a list of", "an assessment"): see `_refers_back`.
 _DEFINITE_OPENING = re.compile(r"^[Tt]he\s+([a-z][a-z-]+)\b")
 _INTRODUCING = frozenset({"a", "an", "another", "several", "some", *NUMBER_WORDS})
-# "Eight more had criminal records": more of what the sentence before counted.
+# "Eight more had criminal records": more of what the sentence before counted; "All were
+# defeated", "Most temporarily moved": a quantifier standing for what it counted, its verb or an
+# adverb next; "Other sectors continue": others than the ones the sentence before named.
 _MORE_OF = re.compile(rf"^{COUNT_TO_TEN}\s+more\b", re.I)
+_QUANTIFIER_ALONE = re.compile(
+    r"^(?:all|most|some|many|both|several|few|none|others)\s+"
+    rf"(?:{'|'.join(sorted(AUXILIARIES))}|said|say|says|told|[a-z]+ly|[a-z]+ed)\b",
+    re.I,
+)
+_OTHER = re.compile(r"^others?\s+[a-z]", re.I)
+# Shell nouns (Schmid 2000): "The move", "The decision", "The number" open a sentence to stand
+# for what the sentence before told, unless a complement says what they are ("The number of
+# claims rose").
+_SHELL_OPENING = re.compile(
+    r"^the\s+(?:move|decision|result|step|effort|change|number|figure|total|announcement|"
+    r"development|outcome|incident|remarks|comments)\b(?!\s+(?:of|that|to|for|from|by|on)\b)",
+    re.I,
+)
 # An editor's word in brackets stands in a quotation ("And [he] had just hijacked it"): outside
 # quotation marks, the sentence is a quotation's next sentence, without them or its speaker.
 _EDITED_QUOTATION = re.compile(r"\[[a-z][^\]]*\]")
@@ -158,11 +175,13 @@ class Wording:
     def _refers_back(self, text: str, ref: SentenceRef) -> bool:
         """The sentence opens on what the sentence before it introduced: "The men were arrested"
         after "Two men were charged", "The list includes" after "a list of 81 people", "Eight
-        more had records" after a count. A thing the reader knows without it ("The president
-        said") is not introduced there, nor is the story's subject a title names ("The deficit
-        grew" under "Deficit nears $1 trillion"), and stands alone."""
+        more had records" after a count, "All were defeated", "Other sectors continue", "The move
+        drew criticism". A thing
+        the reader knows without it ("The president said") is not introduced there, nor is the
+        story's subject a title names ("The deficit grew" under "Deficit nears $1 trillion"),
+        and stands alone."""
         opening = _CONNECTIVE.sub("", text)
-        if _MORE_OF.match(opening):
+        if any(p.match(opening) for p in (_MORE_OF, _QUANTIFIER_ALONE, _OTHER, _SHELL_OPENING)):
             return True
         definite = _DEFINITE_OPENING.match(opening)
         if ref.sentence == 0 or definite is None:

@@ -655,14 +655,19 @@ def test_a_sentence_opening_on_what_the_sentence_before_introduced_leans_back():
         "The list includes the harbour master's deputy and his brother. "
         "Eight more face lesser charges of helping the group, police said. "
         "The president said the harbour would reopen by the end of the month. "
-        "The harbour strike had lasted for eleven days before the arrests."
+        "The harbour strike had lasted for eleven days before the arrests. "
+        "All were released on bail by the harbour court on Friday. "
+        "The move drew sharp criticism from the dock workers' union. "
+        "The number of dock workers on strike fell to 300 on Friday."
     )
     cluster = _cluster_with_titles({"a": ("Harbour strike ends after arrests", text)})
     wording = Wording(analyze(cluster.documents))
-    alone = [wording.stands_alone(SentenceRef(document="a", sentence=i)) for i in range(7)]
-    # "The men" and "The list": introduced by the sentence before; "Eight more": its count.
-    # "The president" is known without it; the harbour strike is the story a title names.
-    assert alone == [True, False, True, False, False, True, True]
+    alone = [wording.stands_alone(SentenceRef(document="a", sentence=i)) for i in range(10)]
+    # "The men" and "The list": introduced by the sentence before; "Eight more": its count; "All
+    # were": what it counted; "The move": what the sentence before told. "The president" is
+    # known without it, and so is "The number of dock workers"; the harbour strike is the
+    # story a title names.
+    assert alone == [True, False, True, False, False, True, True, False, False, True]
 
 
 def test_a_quotation_opening_on_its_own_attribution_names_no_speaker():
