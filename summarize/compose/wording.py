@@ -26,6 +26,7 @@ from summarize.text.numbers import COUNT_TO_TEN, NUMBER_WORDS
 from summarize.text.quotes import (
     QUOTE_MARKS,
     closed,
+    continues_quotation,
     crosses_sentences,
     still_open,
     unquoted,
@@ -152,6 +153,8 @@ class Wording:
             return False  # the writer's opinion: "quite frankly, a waste of time"
         if is_title_case(text.split()):
             return False  # a headline or subhead inside the body, not the report's prose
+        if continues_quotation(text):
+            return False  # the quotation began in the sentence before, with its referents
         if (
             crosses_sentences(text)
             or _EDITED_QUOTATION.search(unquoted(text))

@@ -43,6 +43,18 @@ def crosses_sentences(text: str) -> bool:
     return _left_open(text) is not None
 
 
+def continues_quotation(text: str) -> bool:
+    """The sentence opens inside a quotation a sentence before it began (a lone closing mark:
+    'those doses with other countries," Biden said'): its start, and what it refers to, are
+    there."""
+    span = _left_open(text)
+    if span is None or span[0] != 0 or text[:1] in QUOTE_MARKS:
+        return False
+    # A straight mark before a curly closing one opened it, typed otherwise ('"plantation
+    # politics,”').
+    return not any(mark in text[: span[1] - 1] for mark in '"“')
+
+
 # The same curly mark twice in a row is a typing slip for one ("““Here is this guy").
 _DOUBLED_MARK = re.compile(r"([“”])\1+")
 

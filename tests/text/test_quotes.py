@@ -6,6 +6,7 @@ import pytest
 
 from summarize.text.quotes import (
     closed,
+    continues_quotation,
     crosses_sentences,
     opens_on_quotation,
     quotation_spans,
@@ -45,6 +46,15 @@ def test_a_sentence_of_a_longer_quotation_crosses_sentences() -> None:
     assert crosses_sentences('No amendment to the Constitution is absolute."')
     assert crosses_sentences("“We will rebuild the town.")
     assert not crosses_sentences("“We will rebuild,” the mayor said.")
+
+
+def test_a_sentence_opening_inside_a_quotation_continues_it() -> None:
+    assert continues_quotation('The town will share those funds with others," the mayor said.')
+    assert continues_quotation("Those funds will go to the harbour,” the mayor said.")
+    assert not continues_quotation("“We will rebuild,” the mayor said.")
+    assert not continues_quotation("The mayor said: “We will rebuild the town.")
+    # A straight mark opened it, a curly one closed it: typed otherwise, still one quotation.
+    assert not continues_quotation('An ad implied he backs "harbour politics,” the mayor said.')
 
 
 @pytest.mark.parametrize(
