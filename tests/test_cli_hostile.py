@@ -501,7 +501,7 @@ CASES = [
         0,
         None,
         output_format="markdown",
-        check_output=lambda tmp, out: None if "`b\\nforged`" in out else pytest.fail(out),
+        check_output=lambda tmp, out: None if "**b\\nforged**" in out else pytest.fail(out),
     ),
     Case(
         "undecodable byte in a file name",
@@ -617,7 +617,7 @@ def hostile_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
 
 def seed_ids(case: Case, stdout: str) -> set[str]:
     if case.output_format == "markdown":
-        return {stem for stem in GOOD_IDS if f"`{stem}`" in stdout}
+        return {stem for stem in GOOD_IDS if f"**{stem}**" in stdout}
     try:
         reports = [json.loads(stdout)]
     except json.JSONDecodeError:
@@ -771,3 +771,28 @@ def test_a_bare_command_prints_its_help() -> None:
         [sys.executable, "-m", "summarize.cli"], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 2 and "merge" in result.stdout and result.stderr == ""
+
+
+def test_an_article_s_markdown_is_shown_as_written_not_rendered(tmp_path: Path) -> None:
+    """An article cannot write a link with a hidden target or pull in an image on a terminal,
+    nor open a code block that swallows the rest of the report."""
+    article = tmp_path / "md.txt"
+    article.write_text(
+        "Flood in Riverton\n\n"
+        "```Officials said the mayor of Riverton ordered everyone out on Tuesday night. "
+        "Officials said on Tuesday that [1,200 people](https://evil.example/phish) were "
+        "evacuated from the town, and ![a photo](https://evil.example/pixel.png) showed it. "
+        f"{PROSE}\n\n{ARTICLE}\n{PROSE}\n",
+        "utf-8",
+    )
+    code, received, stderr = run_on_a_terminal(["merge", str(article), *map(str, GOOD)])
+    assert code == 0, stderr
+    assert b"\x1b]8;" not in received and b"evil.example/phish" in received
+    piped = subprocess.run(
+        [sys.executable, "-m", "summarize.cli", "merge", str(article), *map(str, GOOD)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "\\[1,200 people\\](https://evil.example/phish)" in piped.stdout
+    assert "\n## Consistency report\n" in piped.stdout and "\n```" not in piped.stdout

@@ -44,13 +44,18 @@ def _chart_rows(
     ]
 
 
-def _chart_svg(finding: Finding, index: int, sources: dict[str, Source]) -> str:
+def _chart_svg(finding: Finding, index: int, sources: dict[str, Source]) -> str | None:
+    """The chart, or None when the figures are too large for an axis (a report's "1.7e308"
+    overflows the arithmetic of its ticks): the finding still shows them as written."""
     rows = _chart_rows(finding, sources)
     values = [v.normalized for _, row in rows for v in row]
     scale = display_scales(finding.values[0].unit, max(values, key=abs))[0]
     shown = [scale.convert(v) for v in values]
     lowest, highest = min(0.0, *shown), max(0.0, *shown)
-    step = _nice_step((highest - lowest) / _CHART_TICKS or 1.0)
+    span = (highest - lowest) / _CHART_TICKS or 1.0
+    if not math.isfinite(span * _CHART_TICKS * 10):
+        return None
+    step = _nice_step(span)
     low = math.floor(lowest / step) * step
     high = max(math.ceil(highest / step) * step, low + step)
 
@@ -93,13 +98,16 @@ def _chart_svg(finding: Finding, index: int, sources: dict[str, Source]) -> str:
 
 
 def charts_html(report: Report, sources: dict[str, Source]) -> str:
+    charts = [
+        (finding, chart)
+        for index, finding in enumerate(report.findings)
+        if finding.values and (chart := _chart_svg(finding, index, sources)) is not None
+    ]
     figures = [
         f'<figure class="chart-figure"><figcaption><span class="badge k-{escape(finding.kind)}">'
         f"{escape(KIND_LABELS[finding.kind][0])}</span> "
-        f"{named_documents(finding.explanation, sources)}</figcaption>"
-        f"{_chart_svg(finding, index, sources)}</figure>"
-        for index, finding in enumerate(report.findings)
-        if finding.values
+        f"{named_documents(finding.explanation, sources)}</figcaption>{chart}</figure>"
+        for finding, chart in charts
     ]
     if not figures:
         return ""

@@ -1,7 +1,9 @@
 """Markdown for people: the summary with numbered citations, then the findings by severity.
 
 It is read on a terminal, so every line goes through `for_terminal`: no article, title or file
-name can send the terminal a control sequence or start a line of its own.
+name can send the terminal a control sequence or start a line of its own; and what an article,
+a title or a file name holds is escaped for Markdown (`for_markdown`), so it shows as written
+and cannot write a link, an image or a code block into the report.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from summarize.models import SEVERITIES, Finding, Report
-from summarize.text.display import for_terminal
+from summarize.text.display import for_markdown, for_terminal
 
 
 def _citation_numbers(report: Report) -> dict[str, int]:
@@ -19,9 +21,9 @@ def _citation_numbers(report: Report) -> dict[str, int]:
 def _source_line(number: int, report: Report, index: int) -> str:
     document = report.documents[index]
     details = [d for d in (document.outlet, str(document.published or "") or None) if d]
-    title = f" “{document.title}”" if document.title else ""
-    extra = f" ({', '.join(details)})" if details else ""
-    return f"[{number}] `{document.id}`{extra}{title}"
+    title = f" “{for_markdown(document.title)}”" if document.title else ""
+    extra = f" ({for_markdown(', '.join(details))})" if details else ""
+    return f"- [{number}] **{for_markdown(document.id)}**{extra}{title}"
 
 
 def _tally(findings: list[Finding]) -> str:
@@ -32,9 +34,9 @@ def _tally(findings: list[Finding]) -> str:
 
 
 def _finding_lines(finding: Finding, numbers: dict[str, int]) -> list[str]:
-    lines = [f"- **{finding.kind}**: {finding.explanation}"]
+    lines = [f"- **{finding.kind}**: {for_markdown(finding.explanation)}"]
     for evidence in finding.evidence:
-        quote = " ".join(evidence.quote.split())
+        quote = for_markdown(" ".join(evidence.quote.split()))
         lines.append(f"  - [{numbers.get(evidence.document, '?')}] “{quote}”")
     return lines
 
@@ -47,8 +49,10 @@ def render_markdown(report: Report) -> str:
         title = f"Merged summary of {count} report{'' if count == 1 else 's'} ({report.backend})"
         lines += [f"# {title}", ""]
         for sentence in report.summary:
+            # "[1][2]" is text: Markdown reads it as a link only with a definition of "[2]",
+            # and no article text can write one (its brackets are escaped).
             cites = "".join(f"[{numbers[c]}]" for c in sentence.citations if c in numbers)
-            lines.append(f"{sentence.text} {cites}".rstrip())
+            lines.append(f"{for_markdown(sentence.text)} {cites}".rstrip())
             lines.append("")
     lines += ["## Reports", ""]
     lines += [_source_line(n, report, n - 1) for n in numbers.values()]
@@ -70,9 +74,9 @@ def render_markdown(report: Report) -> str:
             lines.append("")
 
     if report.notes:
-        lines += ["## Notes", "", *(f"- {note}" for note in report.notes), ""]
+        lines += ["## Notes", "", *(f"- {for_markdown(note)}" for note in report.notes), ""]
     if report.problems:
         lines += ["## Inputs skipped", ""]
-        lines += [f"- `{p.source}`: {p.message}" for p in report.problems]
+        lines += [f"- {for_markdown(p.source)}: {for_markdown(p.message)}" for p in report.problems]
         lines.append("")
     return "\n".join(for_terminal(line) for line in lines).rstrip() + "\n"

@@ -6,7 +6,8 @@ cursor, retitle the window or write a clickable link; a newline starts a line th
 program's own) and the bidirectional controls that reorder what is shown (U+202E before
 "txt.exe" makes it read "exe.txt"). Everything printed for a terminal goes through
 `for_terminal`, which shows each such character as a visible escape; JSON keeps the exact text
-through `escape_json`; HTML escapes it in its renderer.
+through `escape_json`; HTML escapes it in its renderer; Markdown escapes its own syntax in
+`for_markdown`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,27 @@ _RAW_IN_JSON = f"\x7f-\x9f\u2028\u2029{_BIDI}"
 _TERMINAL_UNSAFE = re.compile(f"[\x00-\x08\x0a-\x1f{_RAW_IN_JSON}\ud800-\udfff]")
 _JSON_UNSAFE = re.compile(f"[{_RAW_IN_JSON}]")
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r"}
+
+
+# Markdown's inline syntax (emphasis, code, links, images, raw HTML, entities, tables and
+# strikethrough; an underscore inside a word, "000_82ce", emphasises nothing) and the markers
+# that open a block at the start of a line (a heading, a quote, a list item, a rule, a fence).
+_MARKDOWN_INLINE = re.compile(r"[\\`*\[\]<>&|~]|(?<![^\W_])_|_(?![^\W_])")
+_MARKDOWN_BLOCK_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))")
+
+
+def for_markdown(text: str) -> str:
+    """`text` (an article's words, a title, a file name) as Markdown that shows it as written:
+    each character Markdown would read as syntax escaped, so an article cannot write a link
+    whose target is hidden, pull in an image, or open a code block that swallows the report."""
+    escaped = _MARKDOWN_INLINE.sub(lambda match: "\\" + match.group(), text)
+    return _MARKDOWN_BLOCK_START.sub(_escape_block_start, escaped)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    """A block marker escaped ("\\# ...", "\\- ..."), or an ordered list's delimiter ("12\\.")."""
+    indent, marker, number, delimiter = match.groups()
+    return f"{indent}\\{marker}" if marker else f"{indent}{number}\\{delimiter}"
 
 
 def shorten(text: str, limit: int = 90) -> str:

@@ -338,6 +338,20 @@ def test_chart_puts_each_report_value_on_one_scale_with_its_date() -> None:
     assert "About 3,500 workers" in svg.group()
 
 
+def test_figures_too_large_for_an_axis_get_no_chart_and_the_page_is_written() -> None:
+    huge = "17" + "0" * 307  # 1.7e308: finite, but its chart's ticks would overflow
+    reports = {
+        "a": f"Officials said unemployment in the port town rose {huge}% last year. "
+        + STRIKE["day1"],
+        "b": "Officials said unemployment in the port town rose 5% last year. " + STRIKE["day1"],
+    }
+    cluster = cluster_of(reports, name="huge")
+    report = check(cluster)
+    assert any(finding.values for finding in report.findings)
+    page_html = render_html(report, cluster.documents)
+    assert 'id="findings"' in page_html
+
+
 def test_check_report_has_no_summary_section_and_one_report_nothing_to_compare() -> None:
     cluster = cluster_of(QUAKE, name="quake")
     page_html = render_html(check(cluster), cluster.documents)

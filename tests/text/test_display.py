@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.text.display import escape_json, for_terminal
+from summarize.text.display import escape_json, for_markdown, for_terminal
 
 BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
@@ -49,3 +49,23 @@ def test_json_keeps_the_exact_text_with_nothing_raw(text: str) -> None:
     assert not any(
         unicodedata.category(c) in ("Cc", "Zl", "Zp") or c in BIDI for c in encoded if c != "\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("[1,200 people](https://evil.example/x)", "\\[1,200 people\\](https://evil.example/x)"),
+        ("![pixel](https://evil.example/p.png)", "!\\[pixel\\](https://evil.example/p.png)"),
+        ("```Officials said so.", "\\`\\`\\`Officials said so."),
+        ("### Not a heading", "\\### Not a heading"),
+        ("12. Not a list", "12\\. Not a list"),
+        ("<https://evil.example>", "\\<https://evil.example\\>"),
+        ("&#27;[31m", "\\&#27;\\[31m"),
+        ("_emphasis_ and *more*", "\\_emphasis\\_ and \\*more\\*"),
+        # What Markdown reads as text already stays as written.
+        ("000_82cead1f1c9ff3e4", "000_82cead1f1c9ff3e4"),
+        ("Iran-backed militants, 12. in all", "Iran-backed militants, 12. in all"),
+    ],
+)
+def test_markdown_shows_an_article_s_words_as_written(text: str, shown: str) -> None:
+    assert for_markdown(text) == shown
