@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import io
 import sys
 from collections.abc import Callable
 from importlib.metadata import entry_points
@@ -392,6 +393,15 @@ def _add_plugin_commands() -> None:
 _add_plugin_commands()
 
 
+def _show_what_cannot_be_encoded() -> None:
+    """A character the terminal's encoding lacks (LANG=C without UTF-8 mode,
+    PYTHONIOENCODING=ascii) is printed as an escape, "\\u2019", not the end of the run: the
+    report is still written, and JSON's escapes are JSON's."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main() -> None:
     """The `summarize` command, with everything it imports kept out of the collector's scans.
 
@@ -399,6 +409,7 @@ def main() -> None:
     one line on stderr naming the command and the problem, and exit code 2, like every other
     bad input, where typer's own report of it is a usage block and a box."""
     collect_rarely()
+    _show_what_cannot_be_encoded()
     try:
         code = app(prog_name="summarize", standalone_mode=False)
     except typer.TyperException as error:

@@ -796,3 +796,15 @@ def test_an_article_s_markdown_is_shown_as_written_not_rendered(tmp_path: Path) 
     )
     assert "\\[1,200 people\\](https://evil.example/phish)" in piped.stdout
     assert "\n## Consistency report\n" in piped.stdout and "\n```" not in piped.stdout
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_an_output_encoding_without_the_reports_characters_still_gets_the_report(
+    encoding: str,
+) -> None:
+    command = [sys.executable, "-m", "summarize.cli", "check", *map(str, GOOD), "-f", "json"]
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    result = subprocess.run(command, capture_output=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.decode(encoding))
+    assert not json.dumps(report, ensure_ascii=False).isascii()  # the quotes' “ ” arrive whole
