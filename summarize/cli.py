@@ -195,8 +195,10 @@ def _emit(
     if output is None:
         _write_stdout(text)
         return
+    from summarize.render.files import write_output
+
     try:
-        output.write_text(text, encoding="utf-8")
+        write_output(output, text)
     except OSError as error:
         _error(f"{output}: cannot write: {error.strerror or error}")
         raise typer.Exit(2) from None

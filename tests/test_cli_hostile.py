@@ -808,3 +808,18 @@ def test_an_output_encoding_without_the_reports_characters_still_gets_the_report
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.decode(encoding))
     assert not json.dumps(report, ensure_ascii=False).isascii()  # the quotes' “ ” arrive whole
+
+
+def test_an_output_pipe_that_nothing_reads_is_one_line_not_a_wait(tmp_path: Path) -> None:
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    result = subprocess.run(
+        [sys.executable, "-m", "summarize.cli", "merge", *map(str, GOOD), "-o", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"summarize: {fifo}: cannot write: a pipe that nothing reads"
+    ]

@@ -1,7 +1,8 @@
-"""Where a rendered report may be written: checked before any work is done."""
+"""Where a rendered report may be written: checked before any work is done, and written."""
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,3 +25,17 @@ def _same_file(a: Path, b: str) -> bool:
         return os.path.samefile(a, b)
     except (OSError, ValueError):
         return False
+
+
+def write_output(output: Path, text: str) -> None:
+    """Write the report to `output`. Opened without waiting: a pipe (FIFO) that nothing reads
+    fails at once instead of blocking the run; OSError says why, a pipe nothing reads as such."""
+    try:
+        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NONBLOCK, 0o666)
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise OSError(error.errno, "a pipe that nothing reads") from None
+        raise
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        file.write(text)
