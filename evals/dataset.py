@@ -2,8 +2,9 @@
 
 A dataset file is JSON Lines, one cluster a line in the shape `summarize merge` reads
 ({"id", "sources": [...]}), plus any of the fields of `evals.gold.Gold`: `reference`,
-`key_facts`, `expected_findings`, `not_conflicts`, `max_words`. A line that cannot be used
-gets a `DatasetProblem` naming the line and the field, and the other lines are still used.
+`key_facts`, `expected_findings`, `not_conflicts`, `max_words`; a line is read within the JSON
+bounds of `summarize merge` (`load_json`). A line that cannot be used gets a `DatasetProblem`
+naming the line and the field, and the other lines are still used.
 Clusters are ingested here, once, so that every quote of the gold is checked against the text
 as `summarize` reads it and every run of a matrix reuses the same documents.
 """
@@ -19,7 +20,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from evals.gold import Gold
 from evals.metrics import locate
-from summarize.ingest import cluster_from_record
+from summarize.ingest import cluster_from_record, load_json
 from summarize.models import Cluster
 
 
@@ -119,11 +120,14 @@ def parse_dataset(name: str, source: str, text: str) -> Dataset:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = load_json(line)
         except json.JSONDecodeError as error:
             problems.append(
                 DatasetProblem(line=number, field="the line", message=f"not JSON ({error.msg})")
             )
+            continue
+        except ValueError as error:  # JSON beyond merge's bounds: nested too deeply, say
+            problems.append(DatasetProblem(line=number, field="the line", message=str(error)))
             continue
         case = read_case(record, number)
         if isinstance(case, DatasetProblem):

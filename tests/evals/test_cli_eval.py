@@ -65,6 +65,17 @@ def test_a_malformed_line_is_named_and_the_rest_are_scored(tmp_path: Path) -> No
     assert errors == [f"{news} line 2"]
 
 
+def test_a_line_nested_too_deeply_is_one_line_and_the_rest_are_scored(tmp_path: Path) -> None:
+    news = dataset(tmp_path, "[" * 2000, GOOD, STRIKE_LINE)
+    result = summarize_eval("--dataset", news)
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        f"summarize: eval: not scored: {news} line 1: the line: "
+        "JSON nested too deeply (limit 32 levels)"
+    ]
+    assert "## news (2 clusters" in result.stdout
+
+
 def config(directory: Path, text: str) -> Path:
     path = directory / "summarize-eval.toml"
     path.write_text(text)

@@ -72,6 +72,9 @@ def test_a_line_with_every_gold_field_is_a_case() -> None:
     ("line", "field", "message"),
     [
         ("{not json", "the line", "not JSON"),
+        pytest.param(
+            "[" * 2000, "the line", "JSON nested too deeply (limit 32 levels)", id="too-deep"
+        ),
         ([1, 2], "the line", "expected a JSON object"),
         (quake_line(key_facts=[[]]), "key_facts[0]", "at least one non-empty variant"),
         (quake_line(key_facts=[{"fact": "x"}]), "key_facts[0]", "needs words"),
