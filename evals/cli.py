@@ -276,9 +276,9 @@ def run_eval(
 
     Exit codes: 0 every threshold met and no regression; 1 a threshold failed or a metric fell
     by more than its noise against --baseline; 2 bad usage (unknown suite, unreadable config,
-    dataset, baseline or cassette); 3 some dataset lines or clusters could not be scored
-    (malformed lines, LLM failures, requests missing from a --replay cassette): their errors
-    are on stderr and the scores cover the rest.
+    dataset, baseline or cassette, a dataset with no clusters); 3 some dataset lines or clusters
+    could not be scored (malformed lines, LLM failures, requests missing from a --replay
+    cassette): their errors are on stderr and the scores cover the rest.
     """
     from evals.runs import Run
 

@@ -58,7 +58,7 @@ class Dataset(BaseModel):
 
 
 class DatasetError(ValueError):
-    """A dataset that cannot be read at all (missing file, not UTF-8)."""
+    """A dataset that cannot be read at all (missing file, not UTF-8) or holds no line."""
 
 
 def field_path(location: Sequence[int | str]) -> str:
@@ -149,4 +149,7 @@ def load_dataset(path: Path, name: str | None = None) -> Dataset:
         raise DatasetError(f"dataset not found: {path}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise DatasetError(f"cannot read dataset {path}: {error}") from None
+    if not text.strip():
+        what = "has only blank lines" if text else "is empty"
+        raise DatasetError(f"dataset {path} has no clusters: the file {what}")
     return parse_dataset(name or path.stem, str(path), text)

@@ -163,6 +163,16 @@ def test_bad_usage_is_one_line_and_exit_2(args: list[str], message: str) -> None
     assert "Traceback" not in result.stderr + result.stdout
 
 
+@pytest.mark.parametrize("text", ["", "\n\n"])
+def test_a_dataset_without_clusters_is_one_line_and_exit_2(tmp_path: Path, text: str) -> None:
+    (tmp_path / "empty.jsonl").write_text(text)
+    result = summarize_eval("--dataset", tmp_path / "empty.jsonl")
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"summarize: eval: dataset {tmp_path / 'empty.jsonl'} has no clusters")
+    assert "thresholds met" not in result.stdout
+
+
 def test_a_broken_cassette_is_refused_before_anything_runs(tmp_path: Path) -> None:
     (tmp_path / "cassette.jsonl").write_text("{}\n")
     for option in ("--replay", "--record"):

@@ -156,6 +156,14 @@ def test_an_unreadable_file_is_an_error(tmp_path: Path) -> None:
         load_dataset(latin)
 
 
+@pytest.mark.parametrize("text", ["", "\n  \n\t\n"])
+def test_a_file_without_a_line_is_an_error(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.write_text(text)
+    with pytest.raises(DatasetError, match=f"dataset {path} has no clusters: the file "):
+        load_dataset(path)
+
+
 def test_a_dataset_is_named_after_its_file(tmp_path: Path) -> None:
     path = tmp_path / "newsroom.jsonl"
     path.write_text(json.dumps(GOOD) + "\n")
