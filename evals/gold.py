@@ -16,6 +16,12 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 from summarize.models import FindingKind
 from summarize.text.units import CONVERSIONS
 
+# A reference is a summary. ROUGE against it costs time and memory in proportion to its length
+# times the summary's (a 10 MB reference took 60 s and 0.9 GB), so, as merge bounds what it
+# reads, a line bounds its reference: about 8,000 words, over 25 times the longest summary merge
+# writes by default (summarize.pipeline.MAX_DEFAULT_WORDS), scored in a second or two.
+MAX_REFERENCE_CHARS = 50_000
+
 
 class GoldQuantity(BaseModel):
     value: float
@@ -117,6 +123,16 @@ class Gold(BaseModel):
         "apart from the findings nobody has judged yet",
     )
     max_words: int | None = Field(default=None, gt=0)
+
+    @field_validator("reference")
+    @classmethod
+    def _summary_sized(cls, reference: str | None) -> str | None:
+        if reference is not None and len(reference) > MAX_REFERENCE_CHARS:
+            raise ValueError(
+                f"too long for a summary: {len(reference):,} characters (limit "
+                f"{MAX_REFERENCE_CHARS:,}; ROUGE's cost grows with the reference's length)"
+            )
+        return reference
 
     @model_validator(mode="after")
     def _ids(self) -> Gold:

@@ -85,6 +85,12 @@ def test_a_line_with_every_gold_field_is_a_case() -> None:
         ),
         (quake_line(max_words=0), "max_words", "greater than 0"),
         (quake_line(reference=5), "reference", "valid string"),
+        pytest.param(
+            quake_line(reference="An earthquake struck. " * 3000),
+            "reference",
+            "too long for a summary: 66,000 characters (limit 50,000;",
+            id="reference-too-long",
+        ),
         (
             quake_line(expected_findings=[{"kind": "rumour", "evidence": []}]),
             "expected_findings[0].kind",
