@@ -243,6 +243,8 @@ def test_concurrency_option_bounds_requests_in_flight(openai_server, tmp_path: P
         (["--max-input-tokens", "-5"], {}, "summarize: --max-input-tokens: "),
         ([], {"OPENAI_API_KEY": "sk-tëst-key"}, "summarize: LLM backend: the API key "),
         (["--base-url", "http://127.0.0.1:9/" + "a" * 3000], {}, "summarize: LLM backend: the "),
+        (["--base-url", "http://[::1"], {}, "summarize: LLM backend: the LLM base URL must "),
+        (["--base-url", "http://\x1b[31m127.0.0.1:9/"], {}, "summarize: LLM backend: the LLM "),
     ],
 )
 def test_an_llm_setting_that_cannot_work_is_one_line(

@@ -120,8 +120,12 @@ def check_settings(settings: LLMSettings) -> None:
     if settings.base_url is not None:
         if len(settings.base_url) > MAX_URL_CHARS:
             raise LLMError(f"the LLM base URL is longer than {MAX_URL_CHARS} characters")
-        parsed = urlparse(settings.base_url)
-        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        try:
+            parsed = urlparse(settings.base_url)
+        except ValueError:  # "http://[::1": an IPv6 host left open
+            parsed = urlparse("")
+        printable = settings.base_url.isprintable() and " " not in settings.base_url
+        if parsed.scheme not in ("http", "https") or not parsed.netloc or not printable:
             raise LLMError(
                 "the LLM base URL must look like http(s)://host[:port]/v1, "
                 f"got '{redact(settings.base_url)}'"
