@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import io
 import os
 import re
 import select
@@ -77,7 +78,7 @@ def _read_pipe(fd: int) -> bytes:
     while True:
         if not poller.poll(PIPE_TIMEOUT * 1000):
             raise InputError(
-                f"nothing to read: no data for {PIPE_TIMEOUT:g} s (a FIFO no one writes to?)"
+                f"nothing to read: no data for {PIPE_TIMEOUT:g} s (a pipe no one writes to?)"
             )
         try:
             chunk = os.read(fd, _CHUNK)
@@ -108,20 +109,35 @@ def _os_problem(error: OSError) -> str:
 
 
 def read_stdin(stdin: TextIO | None) -> str:
+    """Standard input's text; a pipe is read as a FIFO is, and given up after PIPE_TIMEOUT
+    seconds without data (a writer that never writes nor closes)."""
     if stdin is None:
         raise InputError("standard input is closed")
     buffer = getattr(stdin, "buffer", None)
     try:
-        data = (
-            buffer.read(MAX_INPUT_BYTES + 1)
-            if buffer is not None
-            else stdin.read(MAX_INPUT_BYTES + 1)
-        )
+        pipe = _pipe_of(stdin)
+        if pipe is not None:
+            os.set_blocking(pipe, False)
+            data: bytes | str = _read_pipe(pipe)
+        elif buffer is not None:
+            data = buffer.read(MAX_INPUT_BYTES + 1)
+        else:
+            data = stdin.read(MAX_INPUT_BYTES + 1)
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}") from None
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(_too_large(None))
     return _decode(data) if isinstance(data, bytes) else _require_text(data)
+
+
+def _pipe_of(stdin: TextIO) -> int | None:
+    """The descriptor of standard input when it is a pipe; None for a file, a terminal (someone
+    typing) or a stream without one."""
+    try:
+        fd = stdin.fileno()
+        return fd if stat.S_ISFIFO(os.fstat(fd).st_mode) else None
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return None
 
 
 def _too_large(size: int | None) -> str:

@@ -772,3 +772,28 @@ def test_an_inline_stock_quote_widget_is_page_furniture() -> None:
         "Sundar Pichai was elevated to the top role at parent company Alphabet as well.",
         "The S&P 500 fell on Tuesday, down 0.4%.",
     ]
+
+
+def test_a_stdin_pipe_that_stays_silent_is_given_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A writer that neither writes nor closes is waited on for PIPE_TIMEOUT, as a FIFO is."""
+    import os
+    import threading
+
+    from summarize.ingest import reading
+
+    monkeypatch.setattr(reading, "PIPE_TIMEOUT", 0.2)
+    read_end, write_end = os.pipe()
+    found: list[str] = []
+
+    def read() -> None:
+        with open(read_end, encoding="utf-8") as stdin:
+            try:
+                reading.read_stdin(stdin)
+            except reading.InputError as error:
+                found.append(str(error))
+
+    worker = threading.Thread(target=read, daemon=True)
+    worker.start()
+    worker.join(timeout=20)  # a guard, not a measure: without the bound it never returns
+    os.close(write_end)
+    assert found == ["nothing to read: no data for 0.2 s (a pipe no one writes to?)"]
