@@ -31,6 +31,7 @@ from summarize.cli_options import (
     OutputFormat,
     OutputOption,
     TimeoutOption,
+    llm_settings,
 )
 from summarize.collector import collect_rarely
 from summarize.llm.errors import LLMError
@@ -38,7 +39,6 @@ from summarize.models import Report
 from summarize.text.display import for_terminal
 
 if TYPE_CHECKING:
-    from summarize.llm.settings import LLMSettings
     from summarize.models import Cluster
 
 app = typer.Typer(
@@ -84,7 +84,7 @@ def _guarded(command: Callable[P, None]) -> Callable[P, None]:
     def run(*args: P.args, **kwargs: P.kwargs) -> None:
         try:
             command(*args, **kwargs)
-        except (typer.Exit, typer.Abort, BrokenPipeError):
+        except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError):
             raise
         except Exception as error:
             if _Session.debug:
@@ -96,48 +96,6 @@ def _guarded(command: Callable[P, None]) -> Callable[P, None]:
             raise typer.Exit(1) from None
 
     return run
-
-
-# Settings whose option is named otherwise, or which the environment may set.
-_OPTION_NAMES = {
-    "--cache-path": "--cache",
-    "--base-url": "--base-url (OPENAI_BASE_URL)",
-    "--model": "--model (SUMMARIZE_MODEL)",
-}
-
-
-def _llm_settings(
-    backend: BackendChoice,
-    model: str | None,
-    base_url: str | None,
-    max_input_tokens: int | None,
-    cache: Path | None,
-    no_cache: bool,
-    timeout: float,
-    concurrency: int | None,
-) -> LLMSettings | None:
-    """The LLM options as settings, when the LLM backend was asked for."""
-    if backend is not BackendChoice.llm:
-        return None
-    from pydantic import ValidationError
-
-    from summarize.llm.settings import LLMSettings
-
-    try:
-        return LLMSettings.from_env(
-            model=model,
-            base_url=base_url,
-            max_input_tokens=max_input_tokens,
-            cache_path=cache,
-            timeout=timeout,
-            concurrency=concurrency,
-            use_cache=not no_cache,
-        )
-    except ValidationError as error:
-        first = error.errors()[0]
-        option = "--" + str(first["loc"][0] if first["loc"] else "options").replace("_", "-")
-        _error(f"{_OPTION_NAMES.get(option, option)}: {first['msg']}")
-        raise typer.Exit(2) from None
 
 
 def _error(message: str) -> None:
@@ -263,7 +221,7 @@ def merge(
     from summarize.pipeline import merge as merge_cluster
 
     clusters = _load(inputs, output, output_format)
-    settings = _llm_settings(
+    settings = llm_settings(
         backend, model, base_url, max_input_tokens, cache, no_cache, timeout, concurrency
     )
     results = []
@@ -312,7 +270,7 @@ def check(
     from summarize.pipeline import check as check_cluster
 
     clusters = _load(inputs, output, output_format)
-    settings = _llm_settings(
+    settings = llm_settings(
         backend, model, base_url, max_input_tokens, cache, no_cache, timeout, concurrency
     )
     try:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from summarize.llm.settings import LLMSettings
 
 
 class OutputFormat(StrEnum):
@@ -111,3 +114,46 @@ FailOnOption = Annotated[
     FailOn,
     typer.Option(help="Exit with code 3 when a finding of this severity or higher exists."),
 ]
+
+
+# Settings whose option is named otherwise, or which the environment may set.
+OPTION_NAMES = {
+    "--cache-path": "--cache",
+    "--base-url": "--base-url (OPENAI_BASE_URL)",
+    "--model": "--model (SUMMARIZE_MODEL)",
+}
+
+
+def llm_settings(
+    backend: BackendChoice,
+    model: str | None,
+    base_url: str | None,
+    max_input_tokens: int | None,
+    cache: Path | None,
+    no_cache: bool,
+    timeout: float,
+    concurrency: int | None,
+) -> LLMSettings | None:
+    """The LLM options as settings, when the LLM backend was asked for."""
+    if backend is not BackendChoice.llm:
+        return None
+    from pydantic import ValidationError
+
+    from summarize.llm.settings import LLMSettings
+
+    try:
+        return LLMSettings.from_env(
+            model=model,
+            base_url=base_url,
+            max_input_tokens=max_input_tokens,
+            cache_path=cache,
+            timeout=timeout,
+            concurrency=concurrency,
+            use_cache=not no_cache,
+        )
+    except ValidationError as error:
+        first = error.errors()[0]
+        option = "--" + str(first["loc"][0] if first["loc"] else "options").replace("_", "-")
+        raise typer.BadParameter(
+            first["msg"], param_hint=OPTION_NAMES.get(option, option)
+        ) from None

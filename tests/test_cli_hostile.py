@@ -752,6 +752,15 @@ def test_a_closed_stdin_or_an_unwritable_stdout_is_one_line(redirect: str, messa
         (["merge", "--colour"], "summarize merge: No such option: --colour"),
         (["merg"], "summarize: No such command 'merg'. Did you mean 'merge'?"),
         (["check", "--format", "pdf"], "summarize check: Invalid value for '--format' / '-f': "),
+        # An LLM setting out of range, checked when the settings are made.
+        (
+            ["merge", "--backend", "llm", "--timeout", "0"],
+            "summarize merge: Invalid value for --timeout",
+        ),
+        (
+            ["merge", "--backend", "llm", "--max-input-tokens", "-5"],
+            "summarize merge: Invalid value for --max-input-tokens: Input should be greater than 0",
+        ),
     ],
 )
 def test_a_command_line_typer_cannot_parse_is_one_line(args: list[str], message: str) -> None:

@@ -239,8 +239,6 @@ def test_concurrency_option_bounds_requests_in_flight(openai_server, tmp_path: P
 @pytest.mark.parametrize(
     ("extra", "env", "message"),
     [
-        (["--timeout", "0"], {}, "summarize: --timeout: Input should be greater than 0"),
-        (["--max-input-tokens", "-5"], {}, "summarize: --max-input-tokens: "),
         ([], {"OPENAI_API_KEY": "sk-tëst-key"}, "summarize: LLM backend: the API key "),
         (["--base-url", "http://127.0.0.1:9/" + "a" * 3000], {}, "summarize: LLM backend: the "),
         (["--base-url", "http://[::1"], {}, "summarize: LLM backend: the LLM base URL must "),
