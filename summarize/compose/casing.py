@@ -200,8 +200,10 @@ class Casing:
 
     def _sentence_case(self, word: str, before: str = "", after: str = "") -> str:
         """A headline's capitalised word as running text writes it: kept when the reports write
-        it as a name here (`_named`), or as the first name before one; else in lower case when
-        the reports write it so or it is known as a common word."""
+        it with the headline's neighbour as a name (`_in_a_name`), give it as a name and never
+        in lower case, capitalise it inside a sentence, or when it is a given name before a
+        surname of theirs (`_first_name`); else in lower case when the reports write it so or
+        it is known as a common word."""
         lower = word.lower()
         bare = _bare(word)
         key = bare.lower()
