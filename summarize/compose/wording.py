@@ -178,11 +178,10 @@ class Wording:
     def _refers_back(self, text: str, ref: SentenceRef) -> bool:
         """The sentence opens on what the sentence before it introduced: "The men were arrested"
         after "Two men were charged", "The list includes" after "a list of 81 people", "Eight
-        more had records" after a count, "All were defeated", "Other sectors continue", "The move
-        drew criticism". A thing
-        the reader knows without it ("The president said") is not introduced there, nor is the
-        story's subject a title names ("The deficit grew" under "Deficit nears $1 trillion"),
-        and stands alone."""
+        more had records" after a count, "All were defeated", "Other sectors continue", "The
+        move drew criticism". A thing the reader knows without it ("The president said") is not
+        introduced there, nor is the story's subject a title names ("The deficit grew" under
+        "Deficit nears $1 trillion"), and stands alone."""
         opening = _CONNECTIVE.sub("", text)
         if any(p.match(opening) for p in (_MORE_OF, _QUANTIFIER_ALONE, _OTHER, _SHELL_OPENING)):
             return True
