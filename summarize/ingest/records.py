@@ -179,21 +179,29 @@ def _clusters_from_jsonl(text: str, source: str) -> list[Cluster]:
 
 
 def clusters_from_stdin(text: str) -> list[Cluster] | None:
-    """Clusters when stdin holds a JSON object or array or JSONL records; None for plain text."""
+    """Clusters when stdin holds a JSON object or array, or JSONL records (any of its lines a
+    cluster object: a bad line, the first too, is a problem of its own, as in a .jsonl file);
+    None for plain text."""
     if not text.lstrip().startswith(("{", "[")):
         return None
     try:
         return _clusters_from_json(load_json(text), STDIN_SOURCE)
     except json.JSONDecodeError:
-        first_line = text.lstrip().split("\n", 1)[0]
-        try:
-            is_jsonl = isinstance(load_json(first_line), dict)
-        except ValueError:
-            return None
-        return _clusters_from_jsonl(text, STDIN_SOURCE) if is_jsonl else None
+        if any(_is_json_object(line) for line in text.splitlines()):
+            return _clusters_from_jsonl(text, STDIN_SOURCE)
+        return None
     except InputError as error:
         problem = InputProblem(source=STDIN_SOURCE, message=str(error))
         return [Cluster(id=STDIN_DOCUMENT_ID, documents=[], problems=[problem])]
+
+
+def _is_json_object(line: str) -> bool:
+    if not line.lstrip().startswith("{"):  # only such a line can be one: no need to parse others
+        return False
+    try:
+        return isinstance(load_json(line), dict)
+    except ValueError:
+        return False
 
 
 def _document_from_source(item: Any, default_id: str) -> tuple[Document, list[str]]:

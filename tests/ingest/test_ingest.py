@@ -497,6 +497,17 @@ def test_stdin_jsonl_json_and_text() -> None:
     assert [document.id for document in cluster.documents] == ["stdin"]
 
 
+def test_stdin_jsonl_whose_first_line_is_broken_keeps_the_records_after_it() -> None:
+    records = [json.dumps({"id": name, "sources": [ARTICLE]}) for name in ("first", "second")]
+    stdin = io.StringIO("\n".join(["{not json", *records]))
+    clusters = load_inputs(["-"], stdin)
+    assert [cluster.id for cluster in clusters] == ["<stdin>:1", "first", "second"]
+    (problem,) = clusters[0].problems
+    assert problem.source == "<stdin>:1"
+    assert problem.message.startswith("not valid JSON")
+    assert [len(cluster.documents) for cluster in clusters] == [0, 1, 1]
+
+
 def test_stdin_text_joins_the_files(tmp_path: Path) -> None:
     (tmp_path / "floods").mkdir()
     path = tmp_path / "floods" / "local.txt"
