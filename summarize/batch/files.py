@@ -4,6 +4,7 @@ problem, raised before any work starts."""
 
 from __future__ import annotations
 
+import codecs
 import fcntl
 import json
 import os
@@ -83,8 +84,10 @@ def count_lines(path: Path) -> int:
 
 
 def _bounded_lines(file: BinaryIO) -> Iterator[bytes | None]:
-    """Each line of the file, or None for a line over MAX_INPUT_BYTES (skipped in bounded reads,
-    so no line is ever held whole)."""
+    """Each line of the file (a UTF-8 BOM at its start left out, as merge leaves it out), or None
+    for a line over MAX_INPUT_BYTES (skipped in bounded reads, so no line is ever held whole)."""
+    if file.read(len(codecs.BOM_UTF8)) != codecs.BOM_UTF8:
+        file.seek(0)
     while line := file.readline(MAX_INPUT_BYTES + 1):
         if len(line) <= MAX_INPUT_BYTES or line.endswith(b"\n"):
             yield line

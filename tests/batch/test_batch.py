@@ -7,6 +7,7 @@ cluster exactly once, each line a complete report or error record.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import signal
@@ -198,6 +199,18 @@ def test_bad_lines_get_error_records_and_the_rest_is_processed(tmp_path: Path) -
 
     again = run_batch(input_path, output_path, resume=True, progress=False)
     assert (again.done, again.failed, again.skipped) == (0, 0, 9)
+
+
+def test_an_input_starting_with_a_utf8_bom_loses_no_cluster(tmp_path: Path) -> None:
+    records = "".join(f"{json.dumps(record)}\n" for record in neus_records(2))
+    input_path = tmp_path / "in.jsonl"
+    input_path.write_bytes(codecs.BOM_UTF8 + records.encode("utf-8"))  # as Notepad saves it
+    output_path = tmp_path / "out.jsonl"
+
+    result = run_batch(input_path, output_path, jobs=1, progress=False)
+
+    assert (result.done, result.failed) == (2, 0)
+    assert_each_id_once(output_path, ["cluster-0", "cluster-1"])
 
 
 def test_a_new_run_starts_the_output_afresh(tmp_path: Path) -> None:
