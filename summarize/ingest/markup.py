@@ -21,7 +21,7 @@ def html_to_text(html: str) -> tuple[str, Metadata]:
     from trafilatura.settings import Document as Extracted
 
     result = trafilatura.bare_extraction(
-        html,
+        _CONTROL_REFERENCE.sub(" ", html),
         with_metadata=True,
         include_comments=False,
         include_tables=False,
@@ -64,6 +64,14 @@ def _strip_inline_markdown(text: str) -> str:
     return text
 
 
+# A numeric character reference to a C0 control other than tab, newline and CR, or to U+FFFE or
+# U+FFFF ("&#12;", "&#x1f", "&#xFFFE;"; the semicolon is optional), which is never text in HTML:
+# one anywhere in a page's text makes trafilatura extract nothing from the whole page.
+_CONTROL_REFERENCE = re.compile(
+    r"&#(?:0*+(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
+    r"|x0*+(?:[1-8bcef]|1[0-9a-f]|fff[ef])(?![0-9a-f]));?",
+    re.IGNORECASE,
+)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _FRONT_FIELD = re.compile(r"(?m)^(\w+)[ \t]*:[ \t]*(.*?)[ \t]*$")
 _CODE_FENCE = re.compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$")

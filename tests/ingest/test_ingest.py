@@ -307,6 +307,18 @@ def test_html_page_drops_nav_footer_and_related_links() -> None:
     assert_offsets_exact(document)
 
 
+@pytest.mark.parametrize(
+    "reference", ["&#12;", "&#1", "&#x1F;", "&#00031;", "&#xFFFE;", "&#65535;"]
+)
+def test_a_reference_to_a_control_character_does_not_cost_the_page(reference: str) -> None:
+    page = (
+        "<html><head><title>Floods</title></head><body><article>"
+        f"<p>{ARTICLE}</p><p>Page feed {reference} end.</p></article></body></html>"
+    )
+    document = document_from_text(page, "floods", kind="html")
+    assert sentence_texts(document)[0].startswith("Floodwaters swept through the river valley")
+
+
 def test_markdown_markup_is_stripped() -> None:
     (cluster,) = load_inputs([str(FIXTURES / "budget.md")])
     (document,) = cluster.documents
