@@ -4,19 +4,15 @@ problem, raised before any work starts."""
 
 from __future__ import annotations
 
-import codecs
 import fcntl
 import json
 import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
 
 from summarize.batch.jobs import Job, Outcome, error_outcome, record_id
-from summarize.ingest import MAX_INPUT_BYTES, load_json
-
-_MB = 1024 * 1024
+from summarize.ingest import MAX_INPUT_BYTES, jsonl_lines, line_too_long, load_json
 
 
 class BatchError(ValueError):
@@ -79,22 +75,8 @@ def read_written_ids(output_path: Path) -> set[str]:
 
 
 def count_lines(path: Path) -> int:
-    with path.open("rb") as lines:
-        return sum(1 for line in _bounded_lines(lines) if line is None or line.strip())
-
-
-def _bounded_lines(file: BinaryIO) -> Iterator[bytes | None]:
-    """Each line of the file (a UTF-8 BOM at its start left out, as merge leaves it out), or None
-    for a line over MAX_INPUT_BYTES (skipped in bounded reads, so no line is ever held whole)."""
-    if file.read(len(codecs.BOM_UTF8)) != codecs.BOM_UTF8:
-        file.seek(0)
-    while line := file.readline(MAX_INPUT_BYTES + 1):
-        if len(line) <= MAX_INPUT_BYTES or line.endswith(b"\n"):
-            yield line
-            continue
-        while (rest := file.readline(MAX_INPUT_BYTES)) and not rest.endswith(b"\n"):
-            pass
-        yield None
+    with path.open("rb") as file:
+        return sum(1 for line in jsonl_lines(file, MAX_INPUT_BYTES) if line is None or line.strip())
 
 
 class InputReader:
@@ -106,8 +88,8 @@ class InputReader:
         self.skipped = 0
 
     def __iter__(self) -> Iterator[Job | Outcome]:
-        with self.input_path.open("rb") as lines:
-            for number, line in enumerate(_bounded_lines(lines), 1):
+        with self.input_path.open("rb") as file:
+            for number, line in enumerate(jsonl_lines(file, MAX_INPUT_BYTES), 1):
                 if line is not None and not line.strip():
                     continue
                 item = _item(line, f"line-{number}")
@@ -120,7 +102,7 @@ class InputReader:
 
 def _item(line: bytes | None, line_id: str) -> Job | Outcome:
     if line is None:
-        return error_outcome(line_id, f"line too long (over {_size(MAX_INPUT_BYTES)})")
+        return error_outcome(line_id, line_too_long(MAX_INPUT_BYTES))
     try:
         record = load_json(line.decode("utf-8", errors="replace"))
     except json.JSONDecodeError as error:
@@ -165,10 +147,6 @@ class OutputFile:
 
     def close(self) -> None:
         os.close(self.fd)  # releases the lock
-
-
-def _size(size: int) -> str:
-    return f"{size // _MB} MB" if size % _MB == 0 else f"{size:,} bytes"
 
 
 def _reason(error: OSError) -> str:

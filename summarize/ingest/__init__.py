@@ -7,7 +7,7 @@ body into sentences.
 """
 
 from summarize.ingest.cleaning import document_from_text, split_sentences
-from summarize.ingest.reading import MAX_INPUT_BYTES
+from summarize.ingest.reading import MAX_INPUT_BYTES, jsonl_lines, line_too_long
 from summarize.ingest.records import cluster_from_record, load_json
 from summarize.ingest.sources import load_inputs
 
@@ -15,6 +15,8 @@ __all__ = [
     "MAX_INPUT_BYTES",
     "cluster_from_record",
     "document_from_text",
+    "jsonl_lines",
+    "line_too_long",
     "load_inputs",
     "load_json",
     "split_sentences",

@@ -2,7 +2,9 @@
 
 MAX_INPUT_BYTES per input (counted while reading, whatever the file is: a regular file, a pipe
 such as `<(cmd)`, a FIFO), PIPE_TIMEOUT seconds of silence from a pipe or FIFO; devices and
-sockets are refused. Each refusal is an InputError whose message says why, for the user.
+sockets are refused. Each refusal is an InputError whose message says why, for the user. A JSONL
+file is read as lines (`read_jsonl`, `jsonl_lines`), each decoded on its own: a bad byte costs
+its line, not the file.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ import os
 import re
 import select
 import stat
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import AnyStr, BinaryIO, TextIO
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 PIPE_TIMEOUT = 30.0  # seconds a pipe or FIFO may stay silent (a FIFO nobody writes to)
@@ -29,6 +32,62 @@ class InputError(ValueError):
 
 def read_text(path: Path) -> str:
     return _decode(_read_bounded(path))
+
+
+def read_jsonl(path: Path) -> list[bytes | None]:
+    """The lines of a JSONL file (`jsonl_lines`), read within the bounds of `read_text`, each to
+    be decoded on its own (`decode_line`). A file that is no text (binary, UTF-16, empty) is
+    still one InputError."""
+    data = _read_bounded(path)
+    _refuse_non_utf8_encoding(data)
+    _require_text(data)
+    return list(jsonl_lines(io.BytesIO(data), MAX_INPUT_BYTES))
+
+
+def jsonl_lines(file: BinaryIO, max_line_bytes: int) -> Iterator[bytes | None]:
+    """The lines of a JSONL file, without their ends or a UTF-8 BOM at the file's start; None
+    for a line over `max_line_bytes`, skipped as it is read, so that no line is ever held whole.
+
+    A line ends at "\\n", "\\r\\n" or "\\r", which JSON never holds raw, and nowhere else:
+    U+0085, U+2028 and U+2029, where str.splitlines also ends a line, may stand raw in a JSON
+    string. `file` must be seekable.
+    """
+    if file.read(len(codecs.BOM_UTF8)) != codecs.BOM_UTF8:
+        file.seek(0)
+    line = bytearray()
+    overlong = False
+    after_cr = False  # the chunk before ended in CR: an LF opening this one ends no line
+    while chunk := file.read(_CHUNK):
+        start = 1 if after_cr and chunk.startswith(b"\n") else 0
+        for end in _JSONL_LINE_END.finditer(chunk, start):
+            line += chunk[start : end.start()]
+            yield None if overlong or len(line) > max_line_bytes else bytes(line)
+            line.clear()
+            overlong = False
+            start = end.end()
+        after_cr = chunk.endswith(b"\r")
+        if not overlong:
+            line += chunk[start:]
+            if len(line) > max_line_bytes:
+                overlong = True
+                line.clear()
+    if line or overlong:
+        yield None if overlong else bytes(line)
+
+
+def decode_line(line: bytes) -> str:
+    """One line of a JSONL file as text; InputError when it is not UTF-8."""
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(_not_utf8(line, error.start, "of the line")) from None
+
+
+def line_too_long(max_line_bytes: int) -> str:
+    size = (
+        f"{max_line_bytes // _MB} MB" if max_line_bytes % _MB == 0 else f"{max_line_bytes:,} bytes"
+    )
+    return f"line too long (over {size})"
 
 
 def _read_bounded(path: Path) -> bytes:
@@ -146,23 +205,29 @@ def _too_large(size: int | None) -> str:
 
 
 def _decode(data: bytes) -> str:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError("UTF-16 text, not UTF-8 (save it as UTF-8)")
-    if b"\0" in data:
-        raise InputError("binary file (contains NUL bytes), not text")
+    _refuse_non_utf8_encoding(data)
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
         text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as error:
-        offset = bom + error.start
-        raise InputError(
-            f"not UTF-8 text: invalid byte 0x{data[offset]:02x} at byte offset {offset}"
-            " (save it as UTF-8)"
-        ) from None
+        raise InputError(_not_utf8(data, bom + error.start)) from None
     return _require_text(text)
 
 
-def _require_text(text: str) -> str:
+def _refuse_non_utf8_encoding(data: bytes) -> None:
+    """InputError for data that is no UTF-8 text as a whole: UTF-16, or binary."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError("UTF-16 text, not UTF-8 (save it as UTF-8)")
+    if b"\0" in data:
+        raise InputError("binary file (contains NUL bytes), not text")
+
+
+def _not_utf8(data: bytes, offset: int, where: str = "") -> str:
+    at = f"at byte offset {offset} {where}".rstrip()
+    return f"not UTF-8 text: invalid byte 0x{data[offset]:02x} {at} (save it as UTF-8)"
+
+
+def _require_text(text: AnyStr) -> AnyStr:
     if not text.strip():
         raise InputError("empty file (only whitespace)" if text else "empty file")
     return text
@@ -181,3 +246,4 @@ def _surrogate_escape(match: re.Match[str]) -> str:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_JSONL_LINE_END = re.compile(rb"\r\n|\r|\n")

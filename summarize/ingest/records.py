@@ -11,13 +11,23 @@ proportion to its sentences (20,000 sentences of long reports took 1.26 GB; 10,0
 from __future__ import annotations
 
 import functools
+import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from summarize.ingest.cleaning import article_problem, read_article, split_headline
-from summarize.ingest.reading import InputError, read_text, safe_unicode
+from summarize.ingest.reading import (
+    MAX_INPUT_BYTES,
+    InputError,
+    decode_line,
+    jsonl_lines,
+    line_too_long,
+    read_jsonl,
+    read_text,
+    safe_unicode,
+)
 from summarize.models import Cluster, Document, InputProblem
 from summarize.text.calendar import parse_date
 
@@ -138,10 +148,9 @@ def collect(cluster: Cluster, source: str, read: Callable[[], tuple[Document, li
 
 def read_cluster_file(path: Path, label: str) -> list[Cluster]:
     try:
-        text = read_text(path)
         if path.suffix.lower() == ".jsonl":
-            return _clusters_from_jsonl(text, label)
-        return _clusters_from_json(_load_json(text), label)
+            return _clusters_from_jsonl(read_jsonl(path), label)
+        return _clusters_from_json(_load_json(read_text(path)), label)
     except InputError as error:
         problem = InputProblem(source=label, message=str(error))
         return [Cluster(id=safe_unicode(path.stem), documents=[], problems=[problem])]
@@ -162,14 +171,17 @@ def _clusters_from_json(data: Any, source: str) -> list[Cluster]:
     raise InputError("expected a cluster object or a non-empty array of them")
 
 
-def _clusters_from_jsonl(text: str, source: str) -> list[Cluster]:
+def _clusters_from_jsonl(lines: Iterable[bytes | None], source: str) -> list[Cluster]:
+    """A cluster for each line (`jsonl_lines`); a bad line is one with its problem."""
     clusters = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+    for number, line in enumerate(lines, 1):
+        if line is not None and not line.strip():
             continue
         where = f"{source}:{number}"
         try:
-            record = _load_json(line)
+            if line is None:
+                raise InputError(line_too_long(MAX_INPUT_BYTES))
+            record = _load_json(decode_line(line))
         except InputError as error:
             problem = InputProblem(source=where, message=str(error))
             clusters.append(Cluster(id=where, documents=[], problems=[problem]))
@@ -187,19 +199,21 @@ def clusters_from_stdin(text: str) -> list[Cluster] | None:
     try:
         return _clusters_from_json(load_json(text), STDIN_SOURCE)
     except json.JSONDecodeError:
-        if any(_is_json_object(line) for line in text.splitlines()):
-            return _clusters_from_jsonl(text, STDIN_SOURCE)
+        data = io.BytesIO(text.encode("utf-8", "surrogatepass"))
+        lines = list(jsonl_lines(data, MAX_INPUT_BYTES))
+        if any(_is_json_object(line) for line in lines):
+            return _clusters_from_jsonl(lines, STDIN_SOURCE)
         return None
     except InputError as error:
         problem = InputProblem(source=STDIN_SOURCE, message=str(error))
         return [Cluster(id=STDIN_DOCUMENT_ID, documents=[], problems=[problem])]
 
 
-def _is_json_object(line: str) -> bool:
-    if not line.lstrip().startswith("{"):  # only such a line can be one: no need to parse others
+def _is_json_object(line: bytes | None) -> bool:
+    if line is None or not line.lstrip().startswith(b"{"):  # only such a line can be one
         return False
     try:
-        return isinstance(load_json(line), dict)
+        return isinstance(load_json(decode_line(line)), dict)
     except ValueError:
         return False
 

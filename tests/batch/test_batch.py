@@ -26,6 +26,7 @@ import pytest
 
 from summarize.batch import BatchError, read_written_ids, run_batch
 from summarize.batch.jobs import Outcome
+from summarize.ingest import load_inputs
 from tests.stories import NEUS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -211,6 +212,23 @@ def test_an_input_starting_with_a_utf8_bom_loses_no_cluster(tmp_path: Path) -> N
 
     assert (result.done, result.failed) == (2, 0)
     assert_each_id_once(output_path, ["cluster-0", "cluster-1"])
+
+
+def test_batch_and_merge_split_a_jsonl_file_into_the_same_lines(tmp_path: Path) -> None:
+    """At CR, LF and CRLF, and nowhere else: U+2028 and U+0085 may stand raw in a JSON string."""
+    first, second, third = (json.dumps(r, ensure_ascii=False) for r in neus_records(3))
+    second = second.replace(". ", ".\u2028 ", 1).replace(". ", ".\x85 ", 1)
+    input_path = tmp_path / "in.jsonl"
+    input_path.write_bytes(f"{first}\r{second}\r\n{third}\n".encode())
+    output_path = tmp_path / "out.jsonl"
+
+    result = run_batch(input_path, output_path, jobs=1, progress=False)
+    merged = load_inputs([str(input_path)])
+
+    assert (result.done, result.failed) == (3, 0)
+    assert_each_id_once(output_path, ["cluster-0", "cluster-1", "cluster-2"])
+    assert [cluster.id for cluster in merged] == ["cluster-0", "cluster-1", "cluster-2"]
+    assert all(cluster.problems == [] for cluster in merged)
 
 
 def test_a_new_run_starts_the_output_afresh(tmp_path: Path) -> None:

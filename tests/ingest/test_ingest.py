@@ -482,6 +482,19 @@ def test_jsonl_file_with_a_broken_line(tmp_path: Path) -> None:
     assert clusters[1].problems[0].message.startswith("not valid JSON")
 
 
+def test_jsonl_file_with_a_line_not_utf8_keeps_its_other_lines(tmp_path: Path) -> None:
+    path = tmp_path / "stories.jsonl"
+    good = json.dumps({"id": "floods", "sources": [ARTICLE]}).encode()
+    path.write_bytes(good + b'\n{"id": "caf\xe9", "sources": ["x"]}\n' + good + b"\n")
+    clusters = load_inputs([str(path)])
+    assert [cluster.id for cluster in clusters] == ["floods", f"{path}:2", "floods"]
+    assert [len(cluster.documents) for cluster in clusters] == [1, 0, 1]
+    assert problems_by_source(clusters[1]) == {
+        f"{path}:2": "not UTF-8 text: invalid byte 0xe9 at byte offset 11 of the line "
+        "(save it as UTF-8)"
+    }
+
+
 def test_json_file_object_and_array(tmp_path: Path) -> None:
     one = tmp_path / "one.json"
     one.write_text(json.dumps({"id": "a", "sources": [ARTICLE]}), "utf-8")

@@ -4,15 +4,23 @@ what comes out keeps its promises (exact offsets, bounded sentences, one problem
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarize.ingest import cluster_from_record, document_from_text, load_inputs, load_json
+from summarize.ingest import (
+    cluster_from_record,
+    document_from_text,
+    jsonl_lines,
+    load_inputs,
+    load_json,
+)
 from summarize.ingest.cleaning import (
     _LINE_START,
     MAX_SENTENCE_CHARS,
@@ -156,3 +164,19 @@ def test_the_line_bound_counts_lines_as_splitlines_does(lines: list[str], newlin
         assert head == text
     else:
         assert len(head.splitlines()) == 3 and text[len(head) :].strip()
+
+
+@given(
+    st.lists(st.sampled_from([b"ab", b"{}", b"\r", b"\n", b"\r\n", "\u2028".encode(), b"\x85"])),
+    st.integers(min_value=1, max_value=8),
+    st.integers(min_value=0, max_value=6),
+)
+@settings(max_examples=300, deadline=None)
+def test_jsonl_lines_end_where_bytes_splitlines_ends_them(
+    pieces: list[bytes], chunk: int, max_line_bytes: int
+) -> None:
+    """At CR, LF and CRLF only, whatever chunk a CRLF is split across; an overlong line is None."""
+    data = b"".join(pieces)
+    expected = [line if len(line) <= max_line_bytes else None for line in data.splitlines()]
+    with mock.patch("summarize.ingest.reading._CHUNK", chunk):
+        assert list(jsonl_lines(io.BytesIO(data), max_line_bytes)) == expected
