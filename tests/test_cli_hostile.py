@@ -272,6 +272,12 @@ CASES = [
         patch={"summarize.ingest.reading.PIPE_TIMEOUT": 0.2},
     ),
     Case("symlink loop", symlink_loop, 1, "loop-a.txt: cannot read: a loop of symbolic links"),
+    Case(
+        "a file name too long",
+        lambda tmp: [str(tmp / ("n" * 300 + ".txt"))],
+        1,
+        "nnn.txt: cannot read: File name too long",
+    ),
     Case("empty directory", directory, 1, "nothing: empty directory"),
     Case(
         "a broken link in a directory",
@@ -517,6 +523,13 @@ CASES = [
         output_to(lambda tmp: tmp / "no" / "where.md"),
         2,
         "no such directory",
+        alone=True,
+    ),
+    Case(
+        "-o a name too long",
+        output_to(lambda tmp: tmp / ("n" * 300 + ".json")),
+        2,
+        "nnn.json: cannot write: File name too long",
         alone=True,
     ),
     Case(

@@ -69,10 +69,10 @@ def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Clus
                 continue
         else:
             path = Path(arg)
-            if path.suffix.lower() in CLUSTER_SUFFIXES and not path.is_dir():
+            if path.suffix.lower() in CLUSTER_SUFFIXES and not _is_directory(path):
                 clusters.extend(read_cluster_file(path, safe_unicode(arg)))
                 continue
-            places.append(path if path.is_dir() else path.parent)
+            places.append(path if _is_directory(path) else path.parent)
             for file, label in _expand(path, safe_unicode(arg), loose):
                 if (resolved := os.path.realpath(file)) in seen:
                     repeated[label] += 1
@@ -112,7 +112,7 @@ def _load_stdin(stdin: TextIO | None, loose: Cluster) -> list[Cluster] | None:
 
 def _expand(path: Path, label: str, cluster: Cluster) -> list[tuple[Path, str]]:
     """The article files an argument names (the file itself or a directory's readable files)."""
-    if not path.is_dir():
+    if not _is_directory(path):
         return [(path, label)]
     try:
         entries = sorted(path.iterdir())
@@ -128,7 +128,9 @@ def _expand(path: Path, label: str, cluster: Cluster) -> list[tuple[Path, str]]:
     ]
     files = []
     for entry in articles:
-        if entry.is_file():
+        # a file, or a name nothing can be looked up at (too long, or gone since it was listed):
+        # reading it says which
+        if os.path.isfile(entry) or not os.path.lexists(entry):
             files.append(entry)
         else:
             cluster.problems.append(
@@ -144,11 +146,17 @@ def _expand(path: Path, label: str, cluster: Cluster) -> list[tuple[Path, str]]:
     return [(file, safe_unicode(str(file))) for file in files]
 
 
+def _is_directory(path: Path) -> bool:
+    # os.path.isdir, not Path.is_dir, which raises where nothing can be looked up (a name too
+    # long, a folder one may not search): such a path is read as a file, and the read says why
+    return os.path.isdir(path)
+
+
 def _not_a_file(entry: Path) -> str:
     """Why a directory's entry named like an article is not read."""
-    if entry.is_symlink() and not entry.exists():
+    if os.path.islink(entry) and not os.path.exists(entry):
         return "skipped: a link to nothing (broken, or a loop)"
-    if entry.is_dir():
+    if os.path.isdir(entry):
         return "skipped: a directory (directories inside a directory are not read)"
     return "skipped: not a regular file"
 

@@ -10,11 +10,14 @@ from pathlib import Path
 
 def output_problem(output: Path, inputs: Iterable[str]) -> str | None:
     """Why `output` cannot take the report (a directory, a missing directory, one of the
-    inputs), or None."""
-    if output.is_dir():
-        return "is a directory; -o takes the file to write"
-    if not output.parent.is_dir():
-        return f"no such directory: {output.parent}"
+    inputs, a name that cannot be looked up), or None."""
+    try:
+        if output.is_dir():
+            return "is a directory; -o takes the file to write"
+        if not output.parent.is_dir():
+            return f"no such directory: {output.parent}"
+    except OSError as error:  # a name too long, a folder one may not search: is_dir raises
+        return f"cannot write: {error.strerror or error}"
     if any(_same_file(output, name) for name in inputs):
         return "is one of the inputs; choose another output"
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -622,6 +623,43 @@ def test_bad_inputs_are_reported_and_the_rest_is_read(tmp_path: Path) -> None:
         str(empty_dir): "empty directory",
         str(images): "no readable files in directory (looked for .txt .md .markdown .html .htm)",
     }
+
+
+def folder_whose_entry_is_too_long(tmp_path: Path) -> Path:
+    """A folder whose path is within the system's limit (PATH_MAX, 4,096 bytes) and whose one
+    article's path is over it; built a folder at a time, each opened from the one before."""
+    folder, fd = tmp_path, os.open(tmp_path, os.O_RDONLY)
+    try:
+        while len(str(folder)) < 3850:
+            os.mkdir("d" * 200, dir_fd=fd)
+            inner = os.open("d" * 200, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            folder, fd = folder / ("d" * 200), inner
+        os.close(os.open("a" * 250 + ".txt", os.O_WRONLY | os.O_CREAT, dir_fd=fd))
+    finally:
+        os.close(fd)
+    return folder
+
+
+def test_names_too_long_to_look_up_are_problems_and_the_rest_is_read(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, "utf-8")
+    long_name = tmp_path / ("n" * 300 + ".txt")
+    long_path = tmp_path.joinpath(*["d" * 200] * 25, "story.txt")
+    cluster_file = long_name.with_suffix(".jsonl")
+    folder = folder_whose_entry_is_too_long(tmp_path)
+    inputs = [good, long_name, long_path, cluster_file, folder]
+
+    files, clusters = load_inputs([str(path) for path in inputs])
+
+    assert [document.id for document in files.documents] == ["good"]
+    too_long = "cannot read: File name too long"
+    assert problems_by_source(files) == {
+        str(long_name): too_long,
+        str(long_path): too_long,
+        str(folder / ("a" * 250 + ".txt")): too_long,
+    }
+    assert problems_by_source(clusters) == {str(cluster_file): too_long}
 
 
 def test_size_is_checked_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
