@@ -63,6 +63,14 @@ def html(size: int) -> str:
     return f"<html><head><title>Big</title></head><body><article>{body}</article></body></html>"
 
 
+def crowded_tag(size: int) -> str:
+    """A page whose one tag holds a million attributes: parsing a tag costs their square."""
+    attributes = " ".join(f"a{n}" for n in range(size // 10))
+    return (
+        f"<html><body><article><div {attributes}><p>{prose(5000)}</p></div></article></body></html>"
+    )
+
+
 def big_cluster(reports: int) -> str:
     """One cluster of `reports` different reports of equal size, filling nearly 10 MB of JSON."""
     texts = neus_texts()
@@ -174,6 +182,9 @@ CASES: dict[str, Build] = {
     "10 MB of Markdown": file_with("long.md", lambda: prose(LIMIT - 1000)),
     "10 MB of HTML": file_with("long.html", lambda: html(LIMIT - 1000)),
     "10 MB page of 1.3 million tags": file_with("tags.html", lambda: "<p>a</p>" * 1_300_000),
+    "10 MB page: one tag of a million attributes": file_with(
+        "attributes.html", lambda: crowded_tag(LIMIT - 10_000)
+    ),
     "5 million lines": file_with("lines.txt", lambda: ".\n" * 5_000_000),
     "10 MB of full stops": file_with("stops.txt", lambda: "." * (LIMIT - 1000)),
     "a Markdown rule of 10 MB": file_with("rule.md", lambda: "* " * 5_000_000),

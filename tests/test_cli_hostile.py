@@ -329,6 +329,19 @@ CASES = [
         patch={"summarize.ingest.cleaning.MAX_HTML_TAGS": 500},
     ),
     Case(
+        "a tag of too many attributes",
+        write(
+            "attributes.html",
+            f"<html><body><article><p>{PROSE}</p><p>{PROSE}</p>"
+            + "<div "
+            + " ".join(f"a{n}" for n in range(100))
+            + f"><p>{PROSE}</p></div></article></body></html>",
+        ),
+        1,
+        "attributes.html: read it up to a tag of over 50 attributes",
+        patch={"summarize.ingest.cleaning.MAX_TAG_ATTRIBUTES": 50},
+    ),
+    Case(
         "a Markdown rule of ten million characters",
         write("rule.md", "* " * 5_000_000 + f"\n\n{ARTICLE}"),
         0,

@@ -4,7 +4,8 @@ out of the text, and the body split into sentences whose offsets index into `Doc
 Headings, the standfirst and photo captions stay out of the sentences. Works on any outlet's copy.
 
 Bounded, so that no text costs more than a long article: a page is read up to MAX_HTML_TAGS tags
-(text extraction slows down faster than the page grows), any text up to MAX_LINES lines; a
+(text extraction slows down faster than the page grows) and up to its first tag of over
+MAX_TAG_ATTRIBUTES attributes, any text up to MAX_LINES lines; a
 "sentence" over MAX_SENTENCE_CHARS (no news sentence is; a line without stops, or a word repeated
 on and on, is) is left out, and reading stops after MAX_SENTENCES sentences. `read_article` says
 what was cut.
@@ -43,6 +44,10 @@ MAX_SENTENCE_CHARS = 2000  # the longest sentences of long-form news are under 1
 MAX_SENTENCES = 1000  # per report: a 20,000-word feature
 MAX_LINES = 20_000  # a long feature has a few hundred paragraphs
 MAX_HTML_TAGS = 100_000  # a large news page has under 20,000
+# A real tag has a few dozen attributes; parsing a tag and extracting the text around it cost the
+# square of its attributes (10,000 on one tag took 1 s, 50,000 took 14 s), while a long quoted
+# value costs no more than its length (a 1 MB data: URI, 0.4 s): a tag is bounded by attributes.
+MAX_TAG_ATTRIBUTES = 1_000
 # In prose the commonest word ("the") is under a tenth of the words; a text in which one word is
 # over a quarter of them (of at least REPEATED_MIN_WORDS) is a word repeated, not an article.
 REPEATED_WORD_SHARE = 0.25
@@ -78,7 +83,7 @@ def read_article(
     (an empty list when nothing was cut)."""
     found = Metadata()
     if kind == "html":
-        text, cut = _first(text, _TAG, MAX_HTML_TAGS, "HTML tags")
+        text, cut = _bounded_page(text)
         text, found = html_to_text(text)
     else:
         text, cut = _first(text, _LINE_START, MAX_LINES, "lines")
@@ -151,6 +156,31 @@ def _first(text: str, mark: re.Pattern[str], limit: int, what: str) -> tuple[str
         f"read its first {limit:,} {what}; the {len(text) - beyond.start():,} characters "
         "after them were left out"
     )
+
+
+def _bounded_page(html: str) -> tuple[str, str | None]:
+    """The page up to MAX_HTML_TAGS tags and up to its first tag of over MAX_TAG_ATTRIBUTES
+    attributes, and what was left out."""
+    page, cut = _first(html, _TAG, MAX_HTML_TAGS, "HTML tags")
+    crowded = _crowded_tag(page)
+    if crowded is None:
+        return page, cut
+    return page[: crowded.start()], (
+        f"read it up to a tag of over {MAX_TAG_ATTRIBUTES:,} attributes (no real tag has that "
+        f"many); the {len(html) - crowded.start():,} characters from it were left out"
+    )
+
+
+def _crowded_tag(html: str) -> re.Match[str] | None:
+    """The first start tag of over MAX_TAG_ATTRIBUTES attributes, counted as an HTML5 parser
+    counts them."""
+    for tag in _START_TAG.finditer(html):
+        # an attribute takes a character at least: a tag no longer than the bound is within it
+        if tag.end() - tag.start() > MAX_TAG_ATTRIBUTES and (
+            len(_ATTRIBUTE.findall(html, tag.end("name"), tag.end())) > MAX_TAG_ATTRIBUTES
+        ):
+            return tag
+    return None
 
 
 def _bounded(paragraphs: list[str]) -> tuple[list[str], list[str]]:
@@ -321,6 +351,16 @@ def _sentences(text: str, skip_non_sentences: bool) -> list[Sentence]:
 # Where a line starts (after what str.splitlines splits at), and where an HTML tag does.
 _LINE_START = re.compile("^|(?<=\r)(?!\n)|(?<=[\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029])")
 _TAG = re.compile(r"<[A-Za-z/!?]")
+# A start tag as the HTML5 tokenizer reads it: its name, then attributes parted by HTML's spaces
+# or "/" (or by nothing after a quoted value), each a name, then maybe "=" and a value in quotes,
+# which may hold anything (">" too), or without them. Possessive throughout: linear to scan.
+_HTML_SPACE = "\t\n\f\r "
+_ATTRIBUTE_PATTERN = (
+    rf"(?>[{_HTML_SPACE}/]*+[^{_HTML_SPACE}/>][^{_HTML_SPACE}/>=]*+"
+    rf"(?:[{_HTML_SPACE}]*+=[{_HTML_SPACE}]*+(?:\"[^\"]*+\"|'[^']*+'|[^{_HTML_SPACE}>]*+))?+)"
+)
+_ATTRIBUTE = re.compile(_ATTRIBUTE_PATTERN)
+_START_TAG = re.compile(rf"<(?P<name>[A-Za-z][^{_HTML_SPACE}/>]*+){_ATTRIBUTE_PATTERN}*+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width, soft hyphen
 # A stock quote widget left inline by the page ("parent company Alphabet GOOG, +2.00% GOOGL,
 # +1.89% as well"): a ticker symbol, a comma and a signed change, which prose never writes.

@@ -19,6 +19,7 @@ from summarize.ingest import (
     load_inputs,
     split_sentences,
 )
+from summarize.ingest.cleaning import read_article
 from summarize.models import Cluster, Document
 from tests.stories import NEUS
 
@@ -318,6 +319,57 @@ def test_a_reference_to_a_control_character_does_not_cost_the_page(reference: st
     )
     document = document_from_text(page, "floods", kind="html")
     assert sentence_texts(document)[0].startswith("Floodwaters swept through the river valley")
+
+
+LATER = "<p>Rescuers reached the last cut-off village on Monday, the army said.</p>"
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        pytest.param("<div a0 a1 a2 a3 a4 a5>", id="spaces"),
+        pytest.param("<div a0/a1/a2/a3/a4/a5>", id="slashes"),
+        pytest.param('<div a0="0"a1="1"a2="2"a3="3"a4="4"a5="5">', id="quoted values"),
+        pytest.param('<div a0=">" a1=">" a2=">" a3=">" a4=">" a5=">">', id="quoted >"),
+    ],
+)
+def test_a_page_is_read_up_to_a_tag_of_too_many_attributes(
+    tag: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("summarize.ingest.cleaning.MAX_TAG_ATTRIBUTES", 5)
+    page = f"<html><body><article><p>{ARTICLE}</p>{tag}{LATER}</div></article></body></html>"
+    document, cuts = read_article(page, "floods", kind="html")
+    assert sentence_texts(document)[0].startswith("Floodwaters swept through the river valley")
+    assert "Rescuers" not in document.text
+    left_out = len(page) - page.index("<div")
+    assert cuts == [
+        "read it up to a tag of over 5 attributes (no real tag has that many); "
+        f"the {left_out:,} characters from it were left out"
+    ]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        pytest.param("<div a0 a1 a2 a3 a4>", id="at the bound"),
+        pytest.param(
+            f'<img src="data:image/png;base64,{"A" * 100_000}" alt="x y z a b c d e f">',
+            id="a long quoted value",
+        ),
+        pytest.param(
+            '<div title="a b c d e f g h" data-props=\'{"a": 1, "b": 2, "c": 3}\'>',
+            id="spaces in quoted values",
+        ),
+    ],
+)
+def test_a_tag_within_the_attribute_bound_is_read_past(
+    tag: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("summarize.ingest.cleaning.MAX_TAG_ATTRIBUTES", 5)
+    page = f"<html><body><article><p>{ARTICLE}</p>{tag}{LATER}</article></body></html>"
+    document, cuts = read_article(page, "floods", kind="html")
+    assert "Rescuers reached the last cut-off village" in document.text
+    assert cuts == []
 
 
 def test_markdown_markup_is_stripped() -> None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import json
+import re
 from pathlib import Path
 from typing import Any
 from unittest import mock
 
+import lxml.html
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from summarize.ingest import (
@@ -25,6 +28,7 @@ from summarize.ingest.cleaning import (
     _LINE_START,
     MAX_SENTENCE_CHARS,
     MAX_SENTENCES,
+    _crowded_tag,
     _first,
     read_article,
 )
@@ -180,3 +184,41 @@ def test_jsonl_lines_end_where_bytes_splitlines_ends_them(
     expected = [line if len(line) <= max_line_bytes else None for line in data.splitlines()]
     with mock.patch("summarize.ingest.reading._CHUNK", chunk):
         assert list(jsonl_lines(io.BytesIO(data), max_line_bytes)) == expected
+
+
+# What a start tag may hold: names (numbered below, so that each is new), "=", quotes, HTML's
+# spaces and others that are not, "/", "<" and ">".
+TAG_PIECES = st.sampled_from(
+    [
+        "a",
+        "b",
+        "=",
+        '"',
+        "'",
+        " ",
+        "/",
+        "\t",
+        "\n",
+        "\f",
+        "\r",
+        "\v",
+        "\xa0",
+        "<",
+        ">",
+        'x="',
+        "y='",
+    ]
+)
+
+
+@given(st.lists(TAG_PIECES, max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_the_attribute_bound_counts_every_attribute_the_parser_reads(pieces: list[str]) -> None:
+    numbers = itertools.count()
+    attributes = re.sub("[abxy]", lambda name: f"{name[0]}{next(numbers)}", "".join(pieces))
+    page = f"<html><body><div {attributes}>x</div></body></html>"
+    div = next(lxml.html.fromstring(page).iter("div"), None)  # none: a quote left open
+    read = 0 if div is None else len(div.attrib)
+    assume(read > 0)
+    with mock.patch("summarize.ingest.cleaning.MAX_TAG_ATTRIBUTES", read - 1):
+        assert _crowded_tag(page) is not None
