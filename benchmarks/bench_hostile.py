@@ -182,6 +182,24 @@ CASES: dict[str, Build] = {
     "10 MB of Markdown": file_with("long.md", lambda: prose(LIMIT - 1000)),
     "10 MB of HTML": file_with("long.html", lambda: html(LIMIT - 1000)),
     "10 MB page of 1.3 million tags": file_with("tags.html", lambda: "<p>a</p>" * 1_300_000),
+    "10 MB page: tags of 100 attributes": file_with(
+        "spans.html",
+        lambda: (
+            "<html><body><article><p>"
+            + prose(5000)
+            + "</p>"
+            + ("<span " + " ".join(f'a{n}="1"' for n in range(100)) + ">x</span>") * 13_000
+            + "</article></body></html>"
+        ),
+    ),
+    "a table row of 49,000 cells": file_with(
+        "row.html",
+        lambda: (
+            f"<html><body><article><p>{prose(5000)}</p><table><tr>"
+            + "<td>x</td>" * 49_000
+            + "</tr></table></article></body></html>"
+        ),
+    ),
     "10 MB page: one tag of a million attributes": file_with(
         "attributes.html", lambda: crowded_tag(LIMIT - 10_000)
     ),

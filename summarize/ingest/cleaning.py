@@ -4,11 +4,11 @@ out of the text, and the body split into sentences whose offsets index into `Doc
 Headings, the standfirst and photo captions stay out of the sentences. Works on any outlet's copy.
 
 Bounded, so that no text costs more than a long article: a page is read up to MAX_HTML_TAGS tags
-(text extraction slows down faster than the page grows) and up to its first tag of over
-MAX_TAG_ATTRIBUTES attributes, any text up to MAX_LINES lines; a
-"sentence" over MAX_SENTENCE_CHARS (no news sentence is; a line without stops, or a word repeated
-on and on, is) is left out, and reading stops after MAX_SENTENCES sentences. `read_article` says
-what was cut.
+(text extraction slows down faster than the page grows), up to its first tag of over
+MAX_TAG_ATTRIBUTES attributes and its MAX_PAGE_ATTRIBUTES-th attribute, any text up to
+MAX_LINES lines; a "sentence" over MAX_SENTENCE_CHARS (no news sentence is; a line without
+stops, or a word repeated on and on, is) is left out, and reading stops after MAX_SENTENCES
+sentences. `read_article` says what was cut.
 """
 
 from __future__ import annotations
@@ -43,11 +43,17 @@ MIN_WRAPPED_LINE_CHARS = 40  # a shorter line before a lowercase one ends where 
 MAX_SENTENCE_CHARS = 2000  # the longest sentences of long-form news are under 1,000 characters
 MAX_SENTENCES = 1000  # per report: a 20,000-word feature
 MAX_LINES = 20_000  # a long feature has a few hundred paragraphs
-MAX_HTML_TAGS = 100_000  # a large news page has under 20,000
+# A large news page has under 20,000 tags. Text extraction costs the square of a long run of
+# sibling tags (one table row of 12,000 cells, 24,000 tags, took 11 s; 49,000 cells 170 s) and
+# memory grows with every attribute read (100,000 tags of 100 attributes: 1.3 GB).
+MAX_HTML_TAGS = 30_000
 # A real tag has a few dozen attributes; parsing a tag and extracting the text around it cost the
 # square of its attributes (10,000 on one tag took 1 s, 50,000 took 14 s), while a long quoted
 # value costs no more than its length (a 1 MB data: URI, 0.4 s): a tag is bounded by attributes.
 MAX_TAG_ATTRIBUTES = 1_000
+# A large page has tens of thousands of attributes; the parser and the extractor hold about 1 KB
+# for each (13,000 tags of 100 attributes, 10 MB: 1.4 GB).
+MAX_PAGE_ATTRIBUTES = 200_000
 # In prose the commonest word ("the") is under a tenth of the words; a text in which one word is
 # over a quarter of them (of at least REPEATED_MIN_WORDS) is a word repeated, not an article.
 REPEATED_WORD_SHARE = 0.25
@@ -159,27 +165,32 @@ def _first(text: str, mark: re.Pattern[str], limit: int, what: str) -> tuple[str
 
 
 def _bounded_page(html: str) -> tuple[str, str | None]:
-    """The page up to MAX_HTML_TAGS tags and up to its first tag of over MAX_TAG_ATTRIBUTES
-    attributes, and what was left out."""
+    """The page up to MAX_HTML_TAGS tags, up to its first tag of over MAX_TAG_ATTRIBUTES
+    attributes and up to its MAX_PAGE_ATTRIBUTES-th attribute, and what was left out."""
     page, cut = _first(html, _TAG, MAX_HTML_TAGS, "HTML tags")
     crowded = _crowded_tag(page)
     if crowded is None:
         return page, cut
-    return page[: crowded.start()], (
-        f"read it up to a tag of over {MAX_TAG_ATTRIBUTES:,} attributes (no real tag has that "
-        f"many); the {len(html) - crowded.start():,} characters from it were left out"
+    tag, why = crowded
+    return page[: tag.start()], (
+        f"read it up to {why}; the {len(html) - tag.start():,} characters from it were left out"
     )
 
 
-def _crowded_tag(html: str) -> re.Match[str] | None:
-    """The first start tag of over MAX_TAG_ATTRIBUTES attributes, counted as an HTML5 parser
-    counts them."""
+def _crowded_tag(html: str) -> tuple[re.Match[str], str] | None:
+    """The first start tag of over MAX_TAG_ATTRIBUTES attributes, or the one that takes the
+    page's past MAX_PAGE_ATTRIBUTES, counted as an HTML5 parser counts them; and why."""
+    total = 0
     for tag in _START_TAG.finditer(html):
-        # an attribute takes a character at least: a tag no longer than the bound is within it
-        if tag.end() - tag.start() > MAX_TAG_ATTRIBUTES and (
-            len(_ATTRIBUTE.findall(html, tag.end("name"), tag.end())) > MAX_TAG_ATTRIBUTES
-        ):
-            return tag
+        count = len(_ATTRIBUTE.findall(html, tag.end("name"), tag.end()))
+        if count > MAX_TAG_ATTRIBUTES:
+            return (
+                tag,
+                f"a tag of over {MAX_TAG_ATTRIBUTES:,} attributes (no real tag has that many)",
+            )
+        total += count
+        if total > MAX_PAGE_ATTRIBUTES:
+            return tag, f"its {MAX_PAGE_ATTRIBUTES:,}th attribute (a large page has far fewer)"
     return None
 
 

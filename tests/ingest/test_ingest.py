@@ -348,6 +348,22 @@ def test_a_page_is_read_up_to_a_tag_of_too_many_attributes(
     ]
 
 
+def test_a_page_is_read_up_to_its_bound_of_attributes_in_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("summarize.ingest.cleaning.MAX_PAGE_ATTRIBUTES", 8)
+    spans = '<span a="1" b="2" c="3">x</span>' * 3
+    page = f"<html><body><article><p>{ARTICLE}</p>{spans}{LATER}</article></body></html>"
+    document, cuts = read_article(page, "floods", kind="html")
+    assert sentence_texts(document)[0].startswith("Floodwaters swept through the river valley")
+    assert "Rescuers" not in document.text
+    third = page.index("<span", page.index("<span", page.index("<span") + 1) + 1)
+    assert cuts == [
+        "read it up to its 8th attribute (a large page has far fewer); "
+        f"the {len(page) - third:,} characters from it were left out"
+    ]
+
+
 @pytest.mark.parametrize(
     "tag",
     [
