@@ -12,7 +12,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from summarize.batch.jobs import Job, Outcome, error_outcome, record_id
-from summarize.ingest import MAX_INPUT_BYTES, jsonl_lines, line_too_long, load_json
+from summarize.ingest import (
+    MAX_INPUT_BYTES,
+    InputError,
+    decode_line,
+    jsonl_lines,
+    line_too_long,
+    load_json,
+)
 
 
 class BatchError(ValueError):
@@ -104,7 +111,9 @@ def _item(line: bytes | None, line_id: str) -> Job | Outcome:
     if line is None:
         return error_outcome(line_id, line_too_long(MAX_INPUT_BYTES))
     try:
-        record = load_json(line.decode("utf-8", errors="replace"))
+        record = load_json(decode_line(line))
+    except InputError as error:  # not UTF-8: the line's own problem, as merge reports it
+        return error_outcome(line_id, str(error))
     except json.JSONDecodeError as error:
         return error_outcome(line_id, f"not JSON: {error}")
     except ValueError as error:  # valid JSON beyond the bounds

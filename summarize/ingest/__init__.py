@@ -7,13 +7,21 @@ body into sentences.
 """
 
 from summarize.ingest.cleaning import document_from_text, split_sentences
-from summarize.ingest.reading import MAX_INPUT_BYTES, jsonl_lines, line_too_long
+from summarize.ingest.reading import (
+    MAX_INPUT_BYTES,
+    InputError,
+    decode_line,
+    jsonl_lines,
+    line_too_long,
+)
 from summarize.ingest.records import cluster_from_record, load_json
 from summarize.ingest.sources import load_inputs
 
 __all__ = [
     "MAX_INPUT_BYTES",
+    "InputError",
     "cluster_from_record",
+    "decode_line",
     "document_from_text",
     "jsonl_lines",
     "line_too_long",

@@ -214,6 +214,26 @@ def test_an_input_starting_with_a_utf8_bom_loses_no_cluster(tmp_path: Path) -> N
     assert_each_id_once(output_path, ["cluster-0", "cluster-1"])
 
 
+def test_a_line_that_is_not_utf8_is_its_own_error_as_merge_reports_it(tmp_path: Path) -> None:
+    first, second = (json.dumps(record) for record in neus_records(2))
+    input_path = tmp_path / "in.jsonl"
+    input_path.write_bytes(f"{first}\n".encode() + b'{"id": "bad\xff"}\n' + f"{second}\n".encode())
+    output_path = tmp_path / "out.jsonl"
+
+    result = run_batch(input_path, output_path, jobs=1, progress=False)
+
+    assert (result.done, result.failed) == (2, 1)
+    lines = [json.loads(line) for line in output_path.read_text("utf-8").splitlines()]
+    errors = [line for line in lines if "error" in line]
+    assert errors == [
+        {
+            "id": "line-2",
+            "error": "not UTF-8 text: invalid byte 0xff at byte offset 11 of the line "
+            "(save it as UTF-8)",
+        }
+    ]
+
+
 def test_batch_and_merge_split_a_jsonl_file_into_the_same_lines(tmp_path: Path) -> None:
     """At CR, LF and CRLF, and nowhere else: U+2028 and U+0085 may stand raw in a JSON string."""
     first, second, third = (json.dumps(r, ensure_ascii=False) for r in neus_records(3))
