@@ -39,7 +39,7 @@ TITLES = word_set(
     ayatollah rev reverend sir dame lord lady gen lt col capt sgt adm cmdr maj judge mayor
     ambassador envoy spokesman spokeswoman spokesperson chairman chairwoman ceo director
     commander chief executive justice speaker leader adviser advisor congressman congresswoman
-    senators governors
+    senators governors sheriff commissioner
     """
 )
 # Words that only qualify a title ("Prime Minister", "Foreign Minister"): not names themselves.

@@ -75,6 +75,10 @@ def test_titles_and_honorifics_are_stripped() -> None:
         "Apple",
         "Tim Cook",
     ]
+    assert mentions("Riverside County Sheriff Chad Bianco said so.") == [
+        "Riverside County",
+        "Chad Bianco",
+    ]
     # a title that is also a surname, and titles that belong to an organisation's name
     assert mentions("He quoted Martin Luther King.") == ["Martin Luther King"]
     assert mentions("The Justice Department and General Motors agreed.") == [
