@@ -259,13 +259,15 @@ def test_an_llm_setting_that_cannot_work_is_one_line(
     assert "tëst" not in result.stderr and not openai_server.requests
 
 
-@pytest.mark.parametrize("kind", ["not a database", "a folder under a file"])
+@pytest.mark.parametrize("kind", ["not a database", "a folder under a file", "a path too long"])
 def test_a_cache_that_cannot_be_used_is_one_line(
     openai_server: FakeOpenAIServer, tmp_path: Path, kind: str
 ):
     cache = tmp_path / "cache.sqlite"
     if kind == "not a database":
         cache.write_text("this is no SQLite file\n" * 100)
+    elif kind == "a path too long":
+        cache = tmp_path.joinpath(*["d" * 250] * 20, "cache.sqlite")
     else:
         (tmp_path / "file").write_text("x")
         cache = tmp_path / "file" / "cache.sqlite"

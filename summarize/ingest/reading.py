@@ -39,7 +39,8 @@ def read_jsonl(path: Path) -> list[bytes | None]:
     be decoded on its own (`decode_line`). A file that is no text (binary, UTF-16, empty) is
     still one InputError."""
     data = _read_bounded(path)
-    _refuse_non_utf8_encoding(data)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError("UTF-16 text, not UTF-8 (save it as UTF-8)")
     _require_text(data)
     return list(jsonl_lines(io.BytesIO(data), MAX_INPUT_BYTES))
 
@@ -76,7 +77,11 @@ def jsonl_lines(file: BinaryIO, max_line_bytes: int) -> Iterator[bytes | None]:
 
 
 def decode_line(line: bytes) -> str:
-    """One line of a JSONL file as text; InputError when it is not UTF-8."""
+    """One line of a JSONL file as text, without a UTF-8 BOM opening it (files saved with one
+    and joined keep it mid-file); InputError when it is binary or not UTF-8."""
+    if b"\0" in line:
+        raise InputError("binary (contains NUL bytes), not text")
+    line = line.removeprefix(codecs.BOM_UTF8)
     try:
         return line.decode("utf-8")
     except UnicodeDecodeError as error:

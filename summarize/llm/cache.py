@@ -152,9 +152,12 @@ class ResponseLog:
         """A cache that cannot be opened or written (not a SQLite file, a directory, a folder
         that cannot be made): one line naming it, as for any bad input."""
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        folder = next((p for p in self.path.parents if p.exists()), None)
-        if folder is not None and not folder.is_dir():
-            reason = f"{folder} is a file, not a folder"
+        try:
+            folder = next((p for p in self.path.parents if p.exists()), None)
+            if folder is not None and not folder.is_dir():
+                reason = f"{folder} is a file, not a folder"
+        except OSError:  # a path too long to look up: the reason already says so
+            pass
         return LLMError(f"cannot use the LLM cache {self.path}: {reason}; give another --cache")
 
     def record(self, exchange: Exchange) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import io
 import json
@@ -562,6 +563,23 @@ def test_jsonl_file_with_a_line_not_utf8_keeps_its_other_lines(tmp_path: Path) -
         f"{path}:2": "not UTF-8 text: invalid byte 0xe9 at byte offset 11 of the line "
         "(save it as UTF-8)"
     }
+
+
+def test_jsonl_file_with_a_binary_line_or_joined_files_keeps_its_other_lines(
+    tmp_path: Path,
+) -> None:
+    good = json.dumps({"id": "floods", "sources": [ARTICLE]}).encode()
+    binary = tmp_path / "binary.jsonl"
+    binary.write_bytes(good + b'\n{"id": "bad\x00"}\n' + good + b"\n")
+    clusters = load_inputs([str(binary)])
+    assert [len(cluster.documents) for cluster in clusters] == [1, 0, 1]
+    assert problems_by_source(clusters[1]) == {
+        f"{binary}:2": "binary (contains NUL bytes), not text"
+    }
+    # Two files saved with a BOM and joined: the second BOM opens a line mid-file.
+    joined = tmp_path / "joined.jsonl"
+    joined.write_bytes(codecs.BOM_UTF8 + good + b"\n" + codecs.BOM_UTF8 + good + b"\n")
+    assert [len(cluster.documents) for cluster in load_inputs([str(joined)])] == [1, 1]
 
 
 def test_json_file_object_and_array(tmp_path: Path) -> None:
