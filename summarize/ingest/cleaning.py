@@ -5,10 +5,10 @@ Headings, the standfirst and photo captions stay out of the sentences. Works on 
 
 Bounded, so that no text costs more than a long article: a page is read up to MAX_HTML_TAGS tags
 (text extraction slows down faster than the page grows), up to its first tag of over
-MAX_TAG_ATTRIBUTES attributes and its MAX_PAGE_ATTRIBUTES-th attribute, any text up to
-MAX_LINES lines; a "sentence" over MAX_SENTENCE_CHARS (no news sentence is; a line without
-stops, or a word repeated on and on, is) is left out, and reading stops after MAX_SENTENCES
-sentences. `read_article` says what was cut.
+MAX_TAG_ATTRIBUTES attributes, its MAX_PAGE_ATTRIBUTES-th attribute and its MAX_TABLE_CELLS-th
+table cell, any text up to MAX_LINES lines; a "sentence" over MAX_SENTENCE_CHARS (no news
+sentence is; a line without stops, or a word repeated on and on, is) is left out, and reading
+stops after MAX_SENTENCES sentences. `read_article` says what was cut.
 """
 
 from __future__ import annotations
@@ -54,6 +54,9 @@ MAX_TAG_ATTRIBUTES = 1_000
 # A large page has tens of thousands of attributes; the parser and the extractor hold about 1 KB
 # for each (13,000 tags of 100 attributes, 10 MB: 1.4 GB).
 MAX_PAGE_ATTRIBUTES = 200_000
+# A news page's tables hold a few hundred cells; extracting the text around them costs the square
+# of a row's cells (6,000 cells took 3 s, 15,000 took 15 s, 30,000 unclosed ones 55 s).
+MAX_TABLE_CELLS = 5_000
 # In prose the commonest word ("the") is under a tenth of the words; a text in which one word is
 # over a quarter of them (of at least REPEATED_MIN_WORDS) is a word repeated, not an article.
 REPEATED_WORD_SHARE = 0.25
@@ -179,9 +182,14 @@ def _bounded_page(html: str) -> tuple[str, str | None]:
 
 def _crowded_tag(html: str) -> tuple[re.Match[str], str] | None:
     """The first start tag of over MAX_TAG_ATTRIBUTES attributes, or the one that takes the
-    page's past MAX_PAGE_ATTRIBUTES, counted as an HTML5 parser counts them; and why."""
-    total = 0
+    page past MAX_PAGE_ATTRIBUTES (counted as an HTML5 parser counts them) or MAX_TABLE_CELLS;
+    and why."""
+    total = cells = 0
     for tag in _START_TAG.finditer(html):
+        if tag.group("name").lower() in ("td", "th"):
+            cells += 1
+            if cells > MAX_TABLE_CELLS:
+                return tag, f"its {MAX_TABLE_CELLS:,}th table cell (a news page has hundreds)"
         count = len(_ATTRIBUTE.findall(html, tag.end("name"), tag.end()))
         if count > MAX_TAG_ATTRIBUTES:
             return (

@@ -365,6 +365,20 @@ def test_a_page_is_read_up_to_its_bound_of_attributes_in_all(
     ]
 
 
+def test_a_page_is_read_up_to_its_bound_of_table_cells(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("summarize.ingest.cleaning.MAX_TABLE_CELLS", 4)
+    row = "<table><tr>" + "<TD>x" * 6 + "</table>"  # unclosed, in capitals: cells all the same
+    page = f"<html><body><article><p>{ARTICLE}</p>{row}{LATER}</article></body></html>"
+    document, cuts = read_article(page, "floods", kind="html")
+    assert sentence_texts(document)[0].startswith("Floodwaters swept through the river valley")
+    assert "Rescuers" not in document.text
+    fifth = page.index("<TD>") + len("<TD>x") * 4
+    assert cuts == [
+        "read it up to its 4th table cell (a news page has hundreds); "
+        f"the {len(page) - fifth:,} characters from it were left out"
+    ]
+
+
 @pytest.mark.parametrize(
     "tag",
     [
