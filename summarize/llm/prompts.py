@@ -74,6 +74,9 @@ def _load(directory: Path, name: str) -> Prompt:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise LLMError(f"prompt template not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as error:  # a directory, or no UTF-8 text
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else "not UTF-8"
+        raise LLMError(f"prompt template cannot be read: {path}: {reason}") from None
     return parse_prompt(name, text)
 
 

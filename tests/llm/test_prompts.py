@@ -74,3 +74,21 @@ def test_prompts_can_be_loaded_from_another_directory(tmp_path: Path, monkeypatc
     assert load_prompt("merge_user").label == "merge_user@7"
     with pytest.raises(LLMError, match="prompt template not found"):
         load_prompt("map_user")
+
+
+@pytest.mark.parametrize("kind", ["not UTF-8", "a directory", "under a file"])
+def test_a_prompt_override_that_cannot_be_read_is_an_llm_error(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    directory = tmp_path / "prompts"
+    directory.mkdir()
+    if kind == "not UTF-8":
+        (directory / "merge_system.txt").write_bytes(b"# version: 1\n\xff\xfe bad")
+    elif kind == "a directory":
+        (directory / "merge_system.txt").mkdir()
+    else:
+        directory = tmp_path / "a-file"
+        directory.write_text("x")
+    monkeypatch.setenv(PROMPTS_DIR_ENV, str(directory))
+    with pytest.raises(LLMError, match="prompt template cannot be read: "):
+        load_prompt("merge_system")
