@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import errno
 import functools
 import io
@@ -36,7 +37,7 @@ from summarize.cli_options import (
 from summarize.collector import collect_rarely
 from summarize.llm.errors import LLMError
 from summarize.models import Report
-from summarize.text.display import for_terminal
+from summarize.text.display import for_terminal, in_ascii
 
 if TYPE_CHECKING:
     from summarize.models import Cluster
@@ -151,6 +152,9 @@ def _emit(
         Console().print(Markdown(text))
         return
     if output is None:
+        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+        if codecs.lookup(encoding).name != "utf-8":
+            text = in_ascii(text, output_format.value)
         _write_stdout(text)
         return
     from summarize.render.files import write_output

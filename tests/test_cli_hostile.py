@@ -835,9 +835,14 @@ def test_an_article_s_markdown_is_shown_as_written_not_rendered(tmp_path: Path) 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
 def test_an_output_encoding_without_the_reports_characters_still_gets_the_report(
-    encoding: str,
+    encoding: str, tmp_path: Path
 ) -> None:
-    command = [sys.executable, "-m", "summarize.cli", "check", *map(str, GOOD), "-f", "json"]
+    emoji = tmp_path / "emoji.txt"
+    emoji.write_text(f"Flood in Zürich 😀\n\n{ARTICLE}", "utf-8")
+    command = [
+        *[sys.executable, "-m", "summarize.cli", "check", *map(str, GOOD), str(emoji)],
+        *["-f", "json"],
+    ]
     env = {**os.environ, "PYTHONIOENCODING": encoding}
     result = subprocess.run(command, capture_output=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -195,11 +195,12 @@ def read_stdin(stdin: TextIO | None) -> str:
 
 
 def _pipe_of(stdin: TextIO) -> int | None:
-    """The descriptor of standard input when it is a pipe; None for a file, a terminal (someone
-    typing) or a stream without one."""
+    """The descriptor of standard input when it is a pipe or a socket; None for a file, a
+    terminal (someone typing) or a stream without one."""
     try:
         fd = stdin.fileno()
-        return fd if stat.S_ISFIFO(os.fstat(fd).st_mode) else None
+        mode = os.fstat(fd).st_mode
+        return fd if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) else None
     except (OSError, ValueError, io.UnsupportedOperation):
         return None
 

@@ -36,9 +36,16 @@ def write_output(output: Path, text: str) -> None:
     try:
         fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NONBLOCK, 0o666)
     except OSError as error:
-        if error.errno == errno.ENXIO:
+        if error.errno == errno.ENXIO and _is_pipe(output):
             raise OSError(error.errno, "a pipe that nothing reads") from None
         raise
     os.set_blocking(fd, True)
     with os.fdopen(fd, "w", encoding="utf-8") as file:
         file.write(text)
+
+
+def _is_pipe(path: Path) -> bool:
+    try:
+        return path.is_fifo()
+    except OSError:
+        return False

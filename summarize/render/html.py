@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -36,6 +35,7 @@ from summarize.render.html_parts import (
     cite,
     escape,
     named_documents,
+    script_json,
     source_sentence,
 )
 from summarize.text.display import shorten
@@ -46,14 +46,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 # ---------------------------------------------------------------- escaping
-
-
-def script_json(data: object) -> str:
-    """JSON that cannot end its <script> element or open a comment in it: no raw < > &."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(raw, escaped)
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 @functools.cache

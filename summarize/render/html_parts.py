@@ -19,11 +19,13 @@ def escape(value: object) -> str:
 
 
 def script_json(data: object) -> str:
-    """JSON that cannot end its <script> element or open a comment in it: no raw < > &."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """JSON that cannot end its <script> element or open a comment in it (no raw < > &), all in
+    ASCII: a page written to an output without UTF-8 keeps its data (character references are
+    not read inside a script)."""
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
     for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(raw, escaped)
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return text
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,27 @@ def _escape_block_start(match: re.Match[str]) -> str:
     return f"{indent}\\{marker}" if marker else f"{indent}{number}\\{delimiter}"
 
 
+def in_ascii(text: str, output_format: str) -> str:
+    """A rendered report in ASCII, for an output whose encoding lacks the reports' characters:
+    JSON's as \\u escapes (they stand only in its strings), HTML's as character references; the
+    same text once read. Markdown is left to the output's own escapes, for people."""
+    if output_format == "json":
+        return _NON_ASCII.sub(_json_escape, text)
+    if output_format == "html":
+        return text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return text
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    units = match.group().encode("utf-16-be", "surrogatepass")
+    return "".join(
+        f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2)
+    )
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def shorten(text: str, limit: int = 90) -> str:
     """`text` on one line, cut to `limit` characters with an ellipsis when longer."""
     text = " ".join(text.split())

@@ -971,3 +971,27 @@ def test_a_stdin_pipe_that_stays_silent_is_given_up(monkeypatch: pytest.MonkeyPa
     worker.join(timeout=20)  # a guard, not a measure: without the bound it never returns
     os.close(write_end)
     assert found == ["nothing to read: no data for 0.2 s (a pipe no one writes to?)"]
+
+
+def test_a_stdin_socket_that_stays_silent_is_given_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+    import threading
+
+    from summarize.ingest import reading
+
+    monkeypatch.setattr(reading, "PIPE_TIMEOUT", 0.2)
+    ours, theirs = socket.socketpair()
+    found: list[str] = []
+
+    def read() -> None:
+        with open(ours.detach(), encoding="utf-8") as stdin:
+            try:
+                reading.read_stdin(stdin)
+            except reading.InputError as error:
+                found.append(str(error))
+
+    worker = threading.Thread(target=read, daemon=True)
+    worker.start()
+    worker.join(timeout=20)  # a guard, not a measure: without the bound it never returns
+    theirs.close()
+    assert found == ["nothing to read: no data for 0.2 s (a pipe no one writes to?)"]

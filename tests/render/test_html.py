@@ -34,8 +34,8 @@ from summarize.models import (
     SummarySentence,
 )
 from summarize.pipeline import check, merge
-from summarize.render.html import render_html, script_json
-from summarize.render.html_parts import escape, source_sentence
+from summarize.render.html import render_html
+from summarize.render.html_parts import escape, script_json, source_sentence
 from summarize.text.units import format_number, format_value
 from tests.browser import Browser, find_chromium
 from tests.stories import QUAKE, SEEDS, STRIKE, cluster_of

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.text.display import escape_json, for_markdown, for_terminal
+from summarize.text.display import escape_json, for_markdown, for_terminal, in_ascii
 
 BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
@@ -69,3 +69,12 @@ def test_json_keeps_the_exact_text_with_nothing_raw(text: str) -> None:
 )
 def test_markdown_shows_an_article_s_words_as_written(text: str, shown: str) -> None:
     assert for_markdown(text) == shown
+
+
+def test_a_report_in_ascii_reads_the_same() -> None:
+    text = json.dumps({"quote": "Zürich “flood” 😀", "ok": "plain"}, ensure_ascii=False)
+    ascii_json = in_ascii(text, "json")
+    assert ascii_json.isascii() and json.loads(ascii_json) == json.loads(text)
+    page = "<p>Zürich “flood” 😀</p>"
+    assert in_ascii(page, "html") == "<p>Z&#252;rich &#8220;flood&#8221; &#128512;</p>"
+    assert in_ascii("Zürich", "markdown") == "Zürich"
