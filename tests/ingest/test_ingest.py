@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import functools
 import io
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -948,15 +950,25 @@ def test_an_inline_stock_quote_widget_is_page_furniture() -> None:
     ]
 
 
-def test_a_stdin_pipe_that_stays_silent_is_given_up(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("kind", ["pipe", "socket"])
+def test_a_stdin_pipe_that_stays_silent_is_given_up(
+    kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A writer that neither writes nor closes is waited on for PIPE_TIMEOUT, as a FIFO is."""
     import os
+    import socket
     import threading
 
     from summarize.ingest import reading
 
     monkeypatch.setattr(reading, "PIPE_TIMEOUT", 0.2)
-    read_end, write_end = os.pipe()
+    close: Callable[[], None]
+    if kind == "pipe":
+        read_end, write_end = os.pipe()
+        close = functools.partial(os.close, write_end)
+    else:
+        ours, theirs = socket.socketpair()
+        read_end, close = ours.detach(), theirs.close
     found: list[str] = []
 
     def read() -> None:
@@ -969,29 +981,5 @@ def test_a_stdin_pipe_that_stays_silent_is_given_up(monkeypatch: pytest.MonkeyPa
     worker = threading.Thread(target=read, daemon=True)
     worker.start()
     worker.join(timeout=20)  # a guard, not a measure: without the bound it never returns
-    os.close(write_end)
-    assert found == ["nothing to read: no data for 0.2 s (a pipe no one writes to?)"]
-
-
-def test_a_stdin_socket_that_stays_silent_is_given_up(monkeypatch: pytest.MonkeyPatch) -> None:
-    import socket
-    import threading
-
-    from summarize.ingest import reading
-
-    monkeypatch.setattr(reading, "PIPE_TIMEOUT", 0.2)
-    ours, theirs = socket.socketpair()
-    found: list[str] = []
-
-    def read() -> None:
-        with open(ours.detach(), encoding="utf-8") as stdin:
-            try:
-                reading.read_stdin(stdin)
-            except reading.InputError as error:
-                found.append(str(error))
-
-    worker = threading.Thread(target=read, daemon=True)
-    worker.start()
-    worker.join(timeout=20)  # a guard, not a measure: without the bound it never returns
-    theirs.close()
+    close()
     assert found == ["nothing to read: no data for 0.2 s (a pipe no one writes to?)"]
