@@ -153,6 +153,26 @@ def markup_left_out(tmp: Path, stdout: str) -> None:
     assert "<" not in stdout and "alert" not in stdout
 
 
+def records(*lines: str | bytes) -> bytes:
+    """JSONL for stdin: a cluster of ARTICLE for each id given as str, bytes lines as they are."""
+    return b"\n".join(
+        json.dumps({"id": line, "sources": [ARTICLE]}).encode() if isinstance(line, str) else line
+        for line in lines
+    )
+
+
+def reports_for(*ids: str) -> Callable[[Path, str], None]:
+    def check(tmp: Path, stdout: str) -> None:
+        found = {json.loads(line)["id"] for line in stdout.splitlines()}
+        assert set(ids) <= found, found
+
+    return check
+
+
+def stdin_article_read(tmp: Path, stdout: str) -> None:
+    assert "stdin" in {document["id"] for document in json.loads(stdout)["documents"]}
+
+
 def twice(tmp: Path) -> list[str]:
     return [str(GOOD[0])]
 
@@ -463,6 +483,30 @@ CASES = [
         1,
         "<stdin>: too large: over 10 MB",
         stdin=b"x" * (10 * 2**20 + 1),
+    ),
+    Case(
+        "JSONL on stdin with a line not UTF-8",
+        lambda tmp: ["-"],
+        1,
+        "<stdin>:2: not UTF-8 text: invalid byte 0xe9 at byte offset 11 of the line",
+        stdin=records("r1", b'{"id": "caf\xe9", "sources": ["x"]}', "r3"),
+        check_output=reports_for("r1", "r3"),
+    ),
+    Case(
+        "JSONL on stdin after a line of prose",
+        lambda tmp: ["-"],
+        1,
+        "<stdin>:1: not valid JSON",
+        stdin=records(b"clusters for today", "r1", "r2"),
+        check_output=reports_for("r1", "r2"),
+    ),
+    Case(
+        "an article on stdin opening with a line of JSON",
+        lambda tmp: ["-"],
+        0,
+        None,
+        stdin=f'{{"status": "ok"}}\n{ARTICLE}'.encode(),
+        check_output=stdin_article_read,
     ),
     Case(
         "an article opening with an instruction to a model",

@@ -4,7 +4,8 @@ MAX_INPUT_BYTES per input (counted while reading, whatever the file is: a regula
 such as `<(cmd)`, a FIFO), PIPE_TIMEOUT seconds of silence from a pipe or FIFO; devices and
 sockets are refused. Each refusal is an InputError whose message says why, for the user. A JSONL
 file is read as lines (`read_jsonl`, `jsonl_lines`), each decoded on its own: a bad byte costs
-its line, not the file.
+its line, not the file. Stdin is read as bytes (`read_stdin`): whether they are JSONL or an
+article (`decode_text`) is only known once they are read.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ class InputError(ValueError):
 
 
 def read_text(path: Path) -> str:
-    return _decode(_read_bounded(path))
+    return decode_text(_read_bounded(path))
 
 
 def read_jsonl(path: Path) -> list[bytes | None]:
@@ -172,9 +173,10 @@ def _os_problem(error: OSError) -> str:
     return f"cannot read: {error.strerror or error}"
 
 
-def read_stdin(stdin: TextIO | None) -> str:
-    """Standard input's text; a pipe is read as a FIFO is, and given up after PIPE_TIMEOUT
-    seconds without data (a writer that never writes nor closes)."""
+def read_stdin(stdin: TextIO | None) -> bytes:
+    """Standard input's bytes, at most MAX_INPUT_BYTES of them (a stream of text without bytes
+    beneath, such as io.StringIO, gives its text's UTF-8); a pipe is read as a FIFO is, and given
+    up after PIPE_TIMEOUT seconds without data (a writer that never writes nor closes)."""
     if stdin is None:
         raise InputError("standard input is closed")
     buffer = getattr(stdin, "buffer", None)
@@ -182,16 +184,16 @@ def read_stdin(stdin: TextIO | None) -> str:
         pipe = _pipe_of(stdin)
         if pipe is not None:
             os.set_blocking(pipe, False)
-            data: bytes | str = _read_pipe(pipe)
+            data = _read_pipe(pipe)
         elif buffer is not None:
             data = buffer.read(MAX_INPUT_BYTES + 1)
         else:
-            data = stdin.read(MAX_INPUT_BYTES + 1)
+            data = stdin.read(MAX_INPUT_BYTES + 1).encode("utf-8", "surrogatepass")
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}") from None
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(_too_large(None))
-    return _decode(data) if isinstance(data, bytes) else _require_text(data)
+    return data
 
 
 def _pipe_of(stdin: TextIO) -> int | None:
@@ -210,7 +212,9 @@ def _too_large(size: int | None) -> str:
     return f"too large: {size / _MB:.1f} MB (limit {limit})" if size else f"too large: over {limit}"
 
 
-def _decode(data: bytes) -> str:
+def decode_text(data: bytes) -> str:
+    """A whole input as text, without a UTF-8 BOM; InputError when it is empty, binary or not
+    UTF-8."""
     _refuse_non_utf8_encoding(data)
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:

@@ -10,6 +10,7 @@ proportion to its sentences (20,000 sentences of long reports took 1.26 GB; 10,0
 
 from __future__ import annotations
 
+import codecs
 import functools
 import io
 import json
@@ -190,32 +191,37 @@ def _clusters_from_jsonl(lines: Iterable[bytes | None], source: str) -> list[Clu
     return clusters
 
 
-def clusters_from_stdin(text: str) -> list[Cluster] | None:
-    """Clusters when stdin holds a JSON object or array, or JSONL records (any of its lines a
-    cluster object: a bad line, the first too, is a problem of its own, as in a .jsonl file);
-    None for plain text."""
-    if not text.lstrip().startswith(("{", "[")):
-        return None
-    try:
-        return _clusters_from_json(load_json(text), STDIN_SOURCE)
-    except json.JSONDecodeError:
-        data = io.BytesIO(text.encode("utf-8", "surrogatepass"))
-        lines = list(jsonl_lines(data, MAX_INPUT_BYTES))
-        if any(_is_json_object(line) for line in lines):
-            return _clusters_from_jsonl(lines, STDIN_SOURCE)
-        return None
-    except InputError as error:
-        problem = InputProblem(source=STDIN_SOURCE, message=str(error))
-        return [Cluster(id=STDIN_DOCUMENT_ID, documents=[], problems=[problem])]
+def clusters_from_stdin(data: bytes) -> list[Cluster] | None:
+    """Clusters when stdin holds cluster records, None when it holds article text.
+
+    Stdin is one JSON document when the whole of it parses as one object or array (pretty-printed
+    or not). Else it is JSONL when any of its lines is a cluster record, a JSON object with
+    "sources", and is then read as a .jsonl file is: each line decoded and parsed on its own, so a
+    bad line (the first too, a line of prose, a line not UTF-8) is a problem of its own. Anything
+    else is article text, even with a line of other JSON in it (a code sample in a story).
+    """
+    if data.removeprefix(codecs.BOM_UTF8).lstrip().startswith((b"{", b"[")):
+        try:
+            return _clusters_from_json(load_json(data.decode("utf-8-sig")), STDIN_SOURCE)
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            pass  # not one JSON document: JSONL, perhaps
+        except InputError as error:
+            problem = InputProblem(source=STDIN_SOURCE, message=str(error))
+            return [Cluster(id=STDIN_DOCUMENT_ID, documents=[], problems=[problem])]
+    lines = list(jsonl_lines(io.BytesIO(data), MAX_INPUT_BYTES))
+    if any(_is_cluster_record(line) for line in lines):
+        return _clusters_from_jsonl(lines, STDIN_SOURCE)
+    return None
 
 
-def _is_json_object(line: bytes | None) -> bool:
+def _is_cluster_record(line: bytes | None) -> bool:
     if line is None or not line.lstrip().startswith(b"{"):  # only such a line can be one
         return False
     try:
-        return isinstance(load_json(decode_line(line)), dict)
+        record = load_json(decode_line(line))
     except ValueError:
         return False
+    return isinstance(record, dict) and "sources" in record
 
 
 def _document_from_source(item: Any, default_id: str) -> tuple[Document, list[str]]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from summarize.ingest.cleaning import Kind, read_article
-from summarize.ingest.reading import InputError, read_stdin, read_text, safe_unicode
+from summarize.ingest.reading import InputError, decode_text, read_stdin, read_text, safe_unicode
 from summarize.ingest.records import (
     STDIN_DOCUMENT_ID,
     STDIN_SOURCE,
@@ -97,17 +97,22 @@ def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Clus
 
 
 def _load_stdin(stdin: TextIO | None, loose: Cluster) -> list[Cluster] | None:
-    """The clusters JSON on stdin gives, or None when stdin was text, read into `loose`."""
+    """The clusters records on stdin give, or None when stdin was an article, read into `loose`."""
     try:
-        text = read_stdin(stdin)
+        data = read_stdin(stdin)
     except InputError as error:
         loose.problems.append(InputProblem(source=STDIN_SOURCE, message=str(error)))
         return None
-    clusters = clusters_from_stdin(text)
+    clusters = clusters_from_stdin(data)
     if clusters is None:
-        kind: Kind = "html" if _looks_like_html(text) else "text"
-        collect(loose, STDIN_SOURCE, lambda: read_article(text, STDIN_DOCUMENT_ID, kind=kind))
+        collect(loose, STDIN_SOURCE, functools.partial(_read_stdin_article, data))
     return clusters
+
+
+def _read_stdin_article(data: bytes) -> tuple[Document, list[str]]:
+    text = decode_text(data)
+    kind: Kind = "html" if _looks_like_html(text) else "text"
+    return read_article(text, STDIN_DOCUMENT_ID, kind=kind)
 
 
 def _expand(path: Path, label: str, cluster: Cluster) -> list[tuple[Path, str]]:

@@ -636,6 +636,54 @@ def test_stdin_jsonl_whose_first_line_is_broken_keeps_the_records_after_it() -> 
     assert [len(cluster.documents) for cluster in clusters] == [0, 1, 1]
 
 
+def test_stdin_jsonl_with_a_line_not_utf8_keeps_the_other_lines() -> None:
+    first, bad, third = (
+        json.dumps({"id": name, "sources": [ARTICLE]}).encode()
+        for name in ("first", "caf", "third")
+    )
+    bad = bad.replace(b'"caf"', b'"caf\xe9"')
+    stdin = io.TextIOWrapper(io.BytesIO(b"\n".join([first, bad, third])))
+    clusters = load_inputs(["-"], stdin)
+    assert [cluster.id for cluster in clusters] == ["first", "<stdin>:2", "third"]
+    assert problems_by_source(clusters[1]) == {
+        "<stdin>:2": "not UTF-8 text: invalid byte 0xe9 at byte offset 11 of the line "
+        "(save it as UTF-8)"
+    }
+    assert [len(cluster.documents) for cluster in clusters] == [1, 0, 1]
+
+
+def test_stdin_jsonl_after_a_line_of_prose_keeps_its_records() -> None:
+    records = [json.dumps({"id": name, "sources": [ARTICLE]}) for name in ("first", "second")]
+    stdin = io.StringIO("\n".join(["clusters for today", *records]))
+    clusters = load_inputs(["-"], stdin)
+    assert [cluster.id for cluster in clusters] == ["<stdin>:1", "first", "second"]
+    assert problems_by_source(clusters[0]) == {
+        "<stdin>:1": "not valid JSON: Expecting value: line 1 column 1 (char 0)"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"status": "ok"}\n' + ARTICLE,
+        ARTICLE + '\n{"error": "not found"}\n' + ARTICLE,
+    ],
+    ids=["first", "inside"],
+)
+def test_a_stdin_article_with_a_line_of_json_that_is_no_cluster_stays_an_article(
+    text: str,
+) -> None:
+    (cluster,) = load_inputs(["-"], io.StringIO(text))
+    assert [document.id for document in cluster.documents] == ["stdin"]
+    assert cluster.problems == []
+
+
+def test_stdin_json_over_many_lines_is_one_document() -> None:
+    pretty = json.dumps({"id": "only", "sources": [ARTICLE, ARTICLE]}, indent=2)
+    (cluster,) = load_inputs(["-"], io.StringIO(pretty))
+    assert [document.id for document in cluster.documents] == ["only-1", "only-2"]
+
+
 def test_stdin_text_joins_the_files(tmp_path: Path) -> None:
     (tmp_path / "floods").mkdir()
     path = tmp_path / "floods" / "local.txt"
