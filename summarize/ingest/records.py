@@ -195,10 +195,12 @@ def clusters_from_stdin(data: bytes) -> list[Cluster] | None:
     """Clusters when stdin holds cluster records, None when it holds article text.
 
     Stdin is one JSON document when the whole of it parses as one object or array (pretty-printed
-    or not). Else it is JSONL when any of its lines is a cluster record, a JSON object with
-    "sources", and is then read as a .jsonl file is: each line decoded and parsed on its own, so a
-    bad line (the first too, a line of prose, a line not UTF-8) is a problem of its own. Anything
-    else is article text, even with a line of other JSON in it (a code sample in a story).
+    or not). Else it is JSONL when any of its lines is a cluster record (a JSON object with
+    "sources") or at least half of its lines are JSON objects (records with a mistyped key get a
+    line each saying so), and is then read as a .jsonl file is: each line decoded and parsed on
+    its own, so a bad line (the first too, a line of prose, a line not UTF-8) is a problem of its
+    own. Anything else is article text, even with a line of other JSON in it (a code sample in a
+    story).
     """
     if data.removeprefix(codecs.BOM_UTF8).lstrip().startswith((b"{", b"[")):
         try:
@@ -209,19 +211,22 @@ def clusters_from_stdin(data: bytes) -> list[Cluster] | None:
             problem = InputProblem(source=STDIN_SOURCE, message=str(error))
             return [Cluster(id=STDIN_DOCUMENT_ID, documents=[], problems=[problem])]
     lines = list(jsonl_lines(io.BytesIO(data), MAX_INPUT_BYTES))
-    if any(_is_cluster_record(line) for line in lines):
+    objects = [_json_object(line) for line in lines if line is None or line.strip()]
+    found = [record for record in objects if record is not None]
+    if found and (any("sources" in r for r in found) or 2 * len(found) >= len(objects)):
         return _clusters_from_jsonl(lines, STDIN_SOURCE)
     return None
 
 
-def _is_cluster_record(line: bytes | None) -> bool:
+def _json_object(line: bytes | None) -> dict[str, Any] | None:
+    """The line's JSON object, if it holds one."""
     if line is None or not line.lstrip().startswith(b"{"):  # only such a line can be one
-        return False
+        return None
     try:
         record = load_json(decode_line(line))
     except ValueError:
-        return False
-    return isinstance(record, dict) and "sources" in record
+        return None
+    return record if isinstance(record, dict) else None
 
 
 def _document_from_source(item: Any, default_id: str) -> tuple[Document, list[str]]:

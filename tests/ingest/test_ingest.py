@@ -662,6 +662,14 @@ def test_stdin_jsonl_after_a_line_of_prose_keeps_its_records() -> None:
     }
 
 
+def test_stdin_records_with_a_mistyped_key_are_each_reported() -> None:
+    records = [json.dumps({"id": name, "source": [ARTICLE]}) for name in ("first", "second")]
+    clusters = load_inputs(["-"], io.StringIO("\n".join(records)))
+    assert [problems_by_source(cluster) for cluster in clusters] == [
+        {f"<stdin>:{n}": 'no "sources": expected a non-empty list of articles'} for n in (1, 2)
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
