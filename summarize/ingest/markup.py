@@ -19,10 +19,17 @@ class Metadata:
 def html_to_text(html: str) -> tuple[str, Metadata]:
     import trafilatura  # lazily: its import costs about 0.1 s and only HTML needs it
     from trafilatura.settings import Document as Extracted
+    from trafilatura.settings import set_date_params
 
     result = trafilatura.bare_extraction(
         _CONTROL_REFERENCE.sub(" ", html),
         with_metadata=True,
+        # The date only from where a page states when it was published (its metadata, a <time>
+        # or a date element), never guessed from the text: a story's years ("the crash of
+        # 2008-09", "since the 2016 election") say what it is about, and htmldate's extensive
+        # search read them as 2008-09-01 and 2016-01-01. A "Published ..." line in the text is
+        # read by `cleaning`.
+        date_extraction_params=set_date_params(extensive=False),
         include_comments=False,
         include_tables=False,
         include_images=False,

@@ -313,6 +313,28 @@ def test_html_page_drops_nav_footer_and_related_links() -> None:
 
 
 @pytest.mark.parametrize(
+    ("stated", "published"),
+    [
+        pytest.param("", None, id="no date stated"),
+        pytest.param("<p>Published March 9, 2020</p>", dt.date(2020, 3, 9), id="a published line"),
+        pytest.param(
+            '<time datetime="2020-03-09">March 9</time>', dt.date(2020, 3, 9), id="a time element"
+        ),
+    ],
+)
+def test_a_page_date_is_where_the_page_states_it_never_a_year_of_its_story(
+    stated: str, published: dt.date | None
+) -> None:
+    page = (
+        "<html><head><title>Stocks plunge</title></head><body><article>"
+        f"{stated}<p>{ARTICLE}</p><p>It was the worst day since the crash of 2008-09, and "
+        "investors have been nervous since the 2016 election, traders said.</p>"
+        "</article></body></html>"
+    )
+    assert document_from_text(page, "stocks", kind="html").published == published
+
+
+@pytest.mark.parametrize(
     "reference", ["&#12;", "&#1", "&#x1F;", "&#00031;", "&#xFFFE;", "&#65535;"]
 )
 def test_a_reference_to_a_control_character_does_not_cost_the_page(reference: str) -> None:
