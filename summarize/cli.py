@@ -50,7 +50,7 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode="markdown",
     pretty_exceptions_show_locals=False,
 )
 
@@ -319,8 +319,9 @@ def batch(
 ) -> None:
     """Merge many clusters in parallel, writing each report as it finishes; resumable.
 
-    Exit code: the number of clusters that failed (at most 100); 130 when interrupted (Ctrl-C,
-    SIGTERM); 2 when the input, the output or the engine cannot be used (one line says why).
+    Exit codes: 0 every cluster merged; 1 some clusters failed (each has an error record, and
+    the last line on stderr counts them); 2 the input, the output or the engine cannot be used
+    (one line says why); 130 interrupted (Ctrl-C, SIGTERM).
     """
     from summarize.batch import BatchError, run_batch
 
@@ -344,7 +345,7 @@ def batch(
     if result.interrupted:
         _error("interrupted; run again with --resume to finish.")
         raise typer.Exit(130)
-    raise typer.Exit(min(result.failed, 100))
+    raise typer.Exit(1 if result.failed else 0)
 
 
 def _add_plugin_commands() -> None:

@@ -2,6 +2,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from summarize.cli import app
@@ -87,6 +88,22 @@ def test_help_explains_every_merge_option():
     result = runner.invoke(app, ["merge", "--help"])
     for option in ("--format", "--max-words", "--backend", "--output", "--fail-on"):
         assert option in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "written"),
+    [
+        (["batch"], "pip install -e .[ray]"),
+        (["batch"], "0 every cluster merged; 1 some clusters failed"),
+        (["eval"], "a pyproject.toml with [tool.summarize.eval]: datasets"),
+        (["eval"], "a metric fell by more than its noise"),
+    ],
+)
+def test_help_prints_its_text_as_written(command: list[str], written: str) -> None:
+    """Brackets are text, not markup to swallow, and a paragraph's lines join into one."""
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "300"})
+    lines = [line.strip(" │") for line in result.stdout.splitlines()]
+    assert written in " ".join(line for line in lines if line)
 
 
 def test_default_merge_does_not_import_the_llm_stack():

@@ -287,7 +287,7 @@ def test_a_dead_worker_fails_its_clusters_and_the_batch_goes_on(
     ids = [f"cluster-{n}" for n in range(CLUSTERS)]
     lines = assert_each_id_once(output_path, ids)
     errors = [line for line in lines if "error" in line]
-    assert process.returncode == len(errors) >= 1, stderr  # the exit code counts the failures
+    assert process.returncode == 1 and errors, stderr  # some clusters failed
     assert all("worker process died" in str(line["error"]) for line in errors)
     assert CLUSTERS - len(errors) >= CLUSTERS // 2
 
