@@ -40,6 +40,19 @@ def test_markdown_numbers_the_citations_and_lists_the_reports(tmp_path):
     assert "1 quantity conflict" in result.stdout  # the tally before the list
 
 
+@pytest.mark.parametrize("command", ["merge", "check"])
+def test_markdown_of_several_clusters_names_each(command: str, tmp_path) -> None:
+    lines = [
+        json.dumps({"id": cluster_id, "sources": list(QUAKE.values())})
+        for cluster_id in ("quake-monday", "quake-tuesday")
+    ]
+    clusters = tmp_path / "clusters.jsonl"
+    clusters.write_text("\n".join(lines), encoding="utf-8")
+    result = runner.invoke(app, [command, str(clusters)])
+    headings = [line for line in result.stdout.splitlines() if line.startswith("# ")]
+    assert headings == ["# quake-monday", "# quake-tuesday"], result.output
+
+
 def test_max_words_is_respected():
     result = runner.invoke(app, ["merge", *SEED_ARGS, "--format", "json", "--max-words", "40"])
     summary = json.loads(result.stdout)["summary"]

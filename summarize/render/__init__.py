@@ -32,5 +32,7 @@ def render_reports(results: Sequence[tuple[Cluster, Report]], output_format: str
     if output_format == "markdown":
         from summarize.render.markdown import render_markdown
 
-        return "\n---\n\n".join(render_markdown(report) for report in reports)
+        # Several clusters' reports are told apart by their ids.
+        named = len(reports) > 1
+        return "\n---\n\n".join(render_markdown(report, named=named) for report in reports)
     raise ValueError(f"unknown format {output_format!r}: one of {', '.join(FORMATS)}")

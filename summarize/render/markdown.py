@@ -41,13 +41,16 @@ def _finding_lines(finding: Finding, numbers: dict[str, int]) -> list[str]:
     return lines
 
 
-def render_markdown(report: Report) -> str:
+def render_markdown(report: Report, named: bool = False) -> str:
+    """The report as Markdown; `named`, it opens on the cluster's id (one of several)."""
     numbers = _citation_numbers(report)
     lines: list[str] = []
+    if named and report.id:
+        lines += [f"# {for_markdown(report.id)}", ""]
     if report.summary is not None:
         count = len(report.documents)
         title = f"Merged summary of {count} report{'' if count == 1 else 's'} ({report.backend})"
-        lines += [f"# {title}", ""]
+        lines += [f"{'##' if named else '#'} {title}", ""]
         for sentence in report.summary:
             # "[1][2]" is text: Markdown reads it as a link only with a definition of "[2]",
             # and no article text can write one (its brackets are escaped).
