@@ -225,11 +225,27 @@ def decode_text(data: bytes) -> str:
 
 
 def _refuse_non_utf8_encoding(data: bytes) -> None:
-    """InputError for data that is no UTF-8 text as a whole: UTF-16, or binary."""
+    """InputError for data that is no UTF-8 text as a whole: UTF-16, a document format a
+    report is often saved in (named by its signature), or binary."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise InputError("UTF-16 text, not UTF-8 (save it as UTF-8)")
+    for signature, what in _DOCUMENT_FORMATS:
+        if data.startswith(signature):
+            raise InputError(f"{what}, not text (save the article as text or HTML)")
     if b"\0" in data:
         raise InputError("binary file (contains NUL bytes), not text")
+
+
+# The signatures of the formats an article is often saved or sent in, which are not text.
+_DOCUMENT_FORMATS = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a Word .docx or OpenDocument file is one)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Office document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
 
 
 def _not_utf8(data: bytes, offset: int, where: str = "") -> str:

@@ -714,6 +714,26 @@ def test_stdin_json_over_many_lines_is_one_document() -> None:
     assert [document.id for document in cluster.documents] == ["only-1", "only-2"]
 
 
+@pytest.mark.parametrize(
+    ("start", "named"),
+    [
+        (b"%PDF-1.7\n", "a PDF document"),
+        (b"PK\x03\x04\x14\x00", "a ZIP archive (a Word .docx or OpenDocument file is one)"),
+        (b"{\\rtf1\\ansi ", "an RTF document"),
+        (b"\xff\xd8\xff\xe0", "a JPEG image"),
+    ],
+)
+def test_a_document_format_is_named_not_read_as_text(
+    start: bytes, named: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "story.txt"  # renamed, or saved with the wrong extension
+    path.write_bytes(start + ARTICLE.encode())
+    (cluster,) = load_inputs([str(path)])
+    assert problems_by_source(cluster) == {
+        str(path): f"{named}, not text (save the article as text or HTML)"
+    }
+
+
 def test_stdin_text_joins_the_files(tmp_path: Path) -> None:
     (tmp_path / "floods").mkdir()
     path = tmp_path / "floods" / "local.txt"
@@ -761,8 +781,8 @@ def test_bad_inputs_are_reported_and_the_rest_is_read(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     blank = tmp_path / "blank.txt"
     blank.write_text("  \n\n \t\n", "utf-8")
-    binary = tmp_path / "photo.txt"
-    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    binary = tmp_path / "program.txt"
+    binary.write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00")
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Le café a fermé ses portes lundi, a dit le maire.".encode("latin-1"))
     huge = tmp_path / "huge.txt"
