@@ -26,10 +26,11 @@ _JSON_UNSAFE = re.compile(f"[{_RAW_IN_JSON}]")
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r"}
 
 
-# Markdown's inline syntax (emphasis, code, links, images, raw HTML, entities, tables and
-# strikethrough; an underscore inside a word, "000_82ce", emphasises nothing) and the markers
-# that open a block at the start of a line (a heading, a quote, a list item, a rule, a fence).
-_MARKDOWN_INLINE = re.compile(r"[\\`*\[\]<>&|~]|(?<![^\W_])_|_(?![^\W_])")
+# Markdown's inline syntax (emphasis, code, links, images, raw HTML, entity references, tables
+# and strikethrough; an underscore inside a word, "000_82ce", emphasises nothing, and "&" only
+# opens an entity reference, "&amp;", so "S&P 500" stays as written) and the markers that open
+# a block at the start of a line (a heading, a quote, a list item, a rule, a fence).
+_MARKDOWN_INLINE = re.compile(r"[\\`*\[\]<>|~]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
 _MARKDOWN_BLOCK_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))")
 
 

@@ -64,6 +64,8 @@ def test_json_keeps_the_exact_text_with_nothing_raw(text: str) -> None:
         ("_emphasis_ and *more*", "\\_emphasis\\_ and \\*more\\*"),
         # What Markdown reads as text already stays as written.
         ("000_82cead1f1c9ff3e4", "000_82cead1f1c9ff3e4"),
+        ("S&P 500 and AT&T fell", "S&P 500 and AT&T fell"),
+        ("&amp; is written out", "\\&amp; is written out"),
         ("Iran-backed militants, 12. in all", "Iran-backed militants, 12. in all"),
     ],
 )
