@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from summarize.analyze.doubt import distancing
 from summarize.analyze.mentions import find_mentions
 from summarize.analyze.nouns import noun_senses
 from summarize.analyze.speech import reported_speech
@@ -380,13 +381,41 @@ def find_links(text: str) -> dict[str, str]:
     return found
 
 
-def added_links(claim: SentenceAnalysis, others: list[SentenceAnalysis]) -> dict[str, str]:
-    """The links `claim` asserts in its own voice that `others` do not make. In an attributed
-    sentence a link is its speaker's, unless it is in the attribution itself, where the report
-    describes the speaker ("President Biden, heeding widespread calls ..., said")."""
+def _links_made(text: str) -> set[str]:
+    """The kinds of link a telling makes: in its own voice, or in words it reports ("SANA said
+    ... troops backed by Russian airpower": the reports differ in who says it, not in the link),
+    but not after a cue that puts them at a distance (a charge, "Democrats who accuse him of
+    trying to weaken ...": a link stated flat against it is a difference in attribution). A
+    declared aim or an effort ("Efforts to de-escalate ... have been made") gives a purpose, as
+    "in a bid to" does."""
+    distance = distancing(text)
+    at_distance = distance.start() if distance else len(text)
+
+    def made(match: re.Match[str]) -> bool:
+        return match.start() < at_distance
+
+    kinds = {kind for kind in LINK_CUES if any(made(m) for m in link_cues(kind, text))}
+    if any(made(m) for m in _DECLARED_AIM.finditer(text)):
+        kinds.add("motive")
+    return kinds
+
+
+# A purpose told plainly, as a declared aim or an effort: no motive of the cue's kind, but the
+# same purpose another report gives with one ("in a bid to de-escalate").
+_DECLARED_AIM = re.compile(
+    r"\b(?:(?:efforts?|attempts?|bids?)|(?:aim|seek|tr)(?:s|ed|ing|ies|ied|y|ying)?|sought) to\b",
+    re.I,
+)
+
+
+def added_links(claim: SentenceAnalysis, others: list[str]) -> dict[str, str]:
+    """The links `claim` asserts in its own voice that the other tellings (their texts) do not
+    make. In an attributed sentence a link is its speaker's, unless it is in the attribution
+    itself, where the report describes the speaker ("President Biden, heeding widespread calls
+    ..., said")."""
     if not others:
         return {}
-    elsewhere = set().union(*(other.links for other in others))
+    elsewhere = set().union(*(_links_made(text) for text in others))
     return {
         kind: words
         for kind, words in claim.links.items()

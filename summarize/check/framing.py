@@ -253,7 +253,9 @@ def link_findings(
         others = aligned or tellings.of(ref)
         added = {
             kind: words
-            for kind, words in added_links(item, [analysis.analysis_of(o) for o in others]).items()
+            for kind, words in added_links(
+                item, [sentence_text(analysis, o) for o in others]
+            ).items()
             if kind != "cause" or not _link_told(analysis, ref)
         }
         if not added:

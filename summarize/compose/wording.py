@@ -260,7 +260,7 @@ class Wording:
 
         def score(member: SentenceRef) -> float:
             # A cause or motive only this report asserts is framing, not the plain fact.
-            others = [self.analysis.analysis_of(m) for m in group.members if m != member]
+            others = [self.analysis.sentence(m).text for m in group.members if m != member]
             framed = 2.0 if added_links(self.analysis.analysis_of(member), others) else 0.0
             return self.penalty(member, contested) + framed - central[member.document]
 

@@ -149,6 +149,32 @@ def test_a_declared_aim_is_no_motive_but_an_imputed_one_is():
     assert motive("Rebels have fought the army of the junta for a decade in a bid to rule.")
 
 
+def test_a_link_the_other_telling_reports_or_tells_as_an_effort_is_no_framing():
+    def support(other: str) -> bool:
+        reports = {
+            "a": "Army units, with the backing of allied airpower, held the bridge on Tuesday.",
+            "b": other,
+        }
+        return _framing_explains(reports, "support")
+
+    def motive(other: str) -> bool:
+        reports = {
+            "a": "Officials of the two countries met on Monday in a bid to end the border dispute.",
+            "b": other,
+        }
+        return _framing_explains(reports, "motive")
+
+    assert support("Army units held the bridge on Tuesday, officials said.")
+    assert not support("Army units backed by allied airpower held the bridge, officials said.")
+    assert motive("Officials of the two countries met on Monday for talks on the border.")
+    assert not motive("Efforts to end the border dispute saw officials of the two countries meet.")
+    # A charge is someone's: the link told flat against it is a difference of attribution.
+    assert motive(
+        "Officials of the two countries met on Monday, and critics accused them of trying to end "
+        "the border dispute in secret."
+    )
+
+
 def test_a_cause_another_report_gives_elsewhere_is_not_one_sided():
     def cause(second: str) -> bool:
         reports = {
