@@ -117,6 +117,13 @@ _PREPOSITIONS = (
     r"(?:in|on|at|during|after|before|amid|amidst|following|despite|with|without|under|through"
     r"|ahead of|as part of|in the wake of|for|including|such as)"
 )
+# A sentence opening on a phrase or clause of circumstance not yet closed by a comma ("Yet
+# unlike wearing a mask"): a pair of dashes after it also closes it, so it stays.
+_OPENING_ADJUNCT = re.compile(
+    rf"(?:(?:Yet|But|And|So|Still)\s+)?(?:{'|'.join(_SUBORDINATORS)}|{_PREPOSITIONS}|unlike|like)"
+    r"\b[^,]*$",
+    re.I,
+)
 # Words the day is bound to, so dropping the day would leave them dangling: prepositions ("by
 # Friday"), "as soon as Tuesday", and determiners ("next Tuesday", "that Monday").
 _BINDING_WORDS = (
@@ -379,6 +386,8 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return False
     if _DANGLING_END.search(before) or before.count("—") % 2 or before.count(" -- ") % 2:
         return False  # "... Representatives and." or a dashed phrase left open
+    if kind == "dashed phrase" and _OPENING_ADJUNCT.match(before):
+        return False  # "Unlike X — an aside — there is": the dash closes the opening phrase
     if kind == "addition" and re.search(r"\bboth\b", before):
         return False  # "both X as well as Y"
     if kind == "second clause" and match.group().startswith(", but") and _NOT.search(before):

@@ -414,6 +414,14 @@ def test_a_dash_before_another_dash_opens_a_dashed_phrase(dash: str) -> None:
     assert _shortest(text) == "Loyalty to the governor matters most in the party's primaries."
 
 
+def test_dashes_closing_an_opening_phrase_stay() -> None:
+    text = (
+        "Yet unlike closing the roads to stop the flooding — a costly step the engineers "
+        "recommend — there is no agreement on moving the families."
+    )
+    assert "flooding there is" not in _shortest(text)
+
+
 def test_a_relative_clause_goes_on_past_a_comma_before_that() -> None:
     text = (
         "The outage was traced to the cloud provider Fastly, which said in an update on "
