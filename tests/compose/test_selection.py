@@ -26,6 +26,16 @@ def test_a_new_fact_is_worth_more_than_another_wording_of_a_told_one():
     assert {option.group for option in chosen} == {0, 1}
 
 
+def test_at_most_two_titles_are_taken() -> None:
+    headlines = ("quake strikes coast", "tsunami warning lifted", "ports reopen after alert")
+    titles = [_option(n, -1 - n, 6, headline) for n, headline in enumerate(headlines)]
+    body = _option(3, 0, 12, "rescuers pull survivors from rubble")
+    weights = {term: 4.0 for option in (*titles, body) for term in option.terms}
+    specific = dict.fromkeys(weights, 1.0)
+    chosen = select([*titles, body], weights, specific, 40, lambda option: True)
+    assert sum(option.group < 0 for option in chosen) == 2 and body in chosen
+
+
 def test_room_left_goes_to_a_longer_version_of_a_chosen_wording():
     short = _option(0, 0, 8, "army push rebels")
     longer = _option(0, 0, 14, "army push rebels hama")
