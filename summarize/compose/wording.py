@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from summarize.analyze.attribution import REMARK_WORDS, is_unverified
+from summarize.analyze.attribution import REMARK_WORDS, is_speech_verb, is_unverified
 from summarize.analyze.framing import added_links
 from summarize.analyze.reporting import is_reporting, names_a_speaker, takes_a_stance
 from summarize.compose.casing import Casing
@@ -55,6 +55,12 @@ _POINTING_BACK = re.compile(
 # "The answer is simple: ...", "The short answer": the answer to a question the sentence before
 # asks.
 _ANSWER = re.compile(r"^the\s+(?:[a-z]+\s+)?answer\b", re.I)
+# What was said has a demonstrative for its subject ("an official acknowledged that was
+# intentional"): after a verb of saying, "that" or "this" followed at once by a verb is no
+# conjunction opening a clause but the thing said of, which the sentence before gives.
+_SAID_OF_THAT = re.compile(
+    rf"\b([a-z]+)\s+(?:that|this)\s+(?:{'|'.join(sorted(AUXILIARIES))})\b", re.I
+)
 # A definite noun phrase opening a sentence ("The men were arrested"), and what introduces a
 # thing the first time ("two men", "a list of", "an assessment"): see `_refers_back`.
 _DEFINITE_OPENING = re.compile(r"^[Tt]he\s+([a-z][a-z-]+)\b")
@@ -225,6 +231,7 @@ class Wording:
             bool(_PRONOUN_OPENING.match(opening) or _ANSWER.match(opening))
             or opens_on_demonstrative(opening)
             or ends_on_ellipsis(text)
+            or any(is_speech_verb(m.group(1).lower()) for m in _SAID_OF_THAT.finditer(text))
         )
 
     def own_loaded(self, ref: SentenceRef) -> list[tuple[int, int]]:

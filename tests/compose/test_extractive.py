@@ -626,6 +626,15 @@ def test_a_title_keeping_its_outlets_own_framing_word_is_not_used():
     assert texts and not any("fiasco" in text for text in texts), texts
 
 
+def test_what_was_said_of_that_leans_back():
+    from summarize.compose.wording import Wording
+
+    assert Wording.leans_back("A senior official acknowledged that was intentional.")
+    assert Wording.leans_back("Officials said this is why the roads were closed.")
+    assert not Wording.leans_back("Officials said that the roads were closed.")
+    assert not Wording.leans_back("The dam that was built in 1960 holds the reservoir.")
+
+
 def test_a_pronoun_after_the_connective_the_summary_drops_leans_back():
     from summarize.compose.wording import Wording
 
