@@ -93,6 +93,12 @@ def casts_doubt(text: str) -> bool:
     return is_unverified(text) or disputes(text)
 
 
+def doubt_spans(text: str) -> list[tuple[int, int]]:
+    """Where the sentence says a claim is unverified or disputes it ("repeating unsubstantiated
+    claims", "falsely", "could not be verified"): (start, end) of each cue."""
+    return [match.span() for pattern in (_DOUBT_RE, _DISPUTING) for match in pattern.finditer(text)]
+
+
 # A sentence this short that says a claim is unverified is a remark on the sentence before it.
 REMARK_WORDS = 15
 

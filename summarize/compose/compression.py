@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summarize.analyze.doubt import doubt_spans
 from summarize.compose.cuts import MIN_KEPT_WORDS, Cut, disjoint, variants
 from summarize.text.calendar import WEEKDAY
 from summarize.text.inflection import AUXILIARIES
@@ -245,6 +246,9 @@ def optional_cuts(
     between its speaker and its verb ("The insurgency, through its Telegram channel, said"),
     which may go: who says it and that they say it stay."""
     quotes = quotation_spans(text)
+    # The doubt a report casts on a claim goes with the claim: "wrote on Twitter, repeating
+    # unsubstantiated claims of election fraud" keeps its participle.
+    doubts = doubt_spans(text)
     allowed = list(details)
     # "..., killing 40 people, officials said.": a closing attribution ends the clause before it.
     ends = [len(text)]
@@ -267,13 +271,15 @@ def optional_cuts(
                     continue
                 cut = Cut(match.start(), min(match.end(), end), kind)
                 cut = _keep_comma_before(cut, text, protected)
-                if not _drops_attribution(cut, protected, text, allowed) and not _splits(
-                    cut, quotes
+                if not (
+                    _drops_attribution(cut, protected, text, allowed)
+                    or _splits(cut, quotes)
+                    or _touches(cut, doubts)
                 ):
                     found.append(cut)
     for start, end in details:
         cut = _keep_comma_before(Cut(start, end, "attribution detail"), text, protected)
-        if not _splits(cut, quotes) and text[start:end].strip(" ,"):
+        if not (_splits(cut, quotes) or _touches(cut, doubts)) and text[start:end].strip(" ,"):
             found.append(cut)
     return disjoint(found, text)[:MAX_CUTS]
 

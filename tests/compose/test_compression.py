@@ -414,6 +414,19 @@ def test_a_dash_before_another_dash_opens_a_dashed_phrase(dash: str) -> None:
     assert _shortest(text) == "Loyalty to the governor matters most in the party's primaries."
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor wrote on Twitter that the vote was rigged, repeating unsubstantiated claims "
+        "of fraud in the count.",
+        "The rebels said they had taken the bridge, a claim that could not be independently "
+        "verified.",
+    ],
+)
+def test_the_doubt_cast_on_a_claim_stays_with_it(text: str) -> None:
+    assert _shortest(text) == text
+
+
 def test_dashes_closing_an_opening_phrase_stay() -> None:
     text = (
         "Yet unlike closing the roads to stop the flooding — a costly step the engineers "
