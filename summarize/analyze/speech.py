@@ -29,6 +29,11 @@ _SPEECH_OPENERS = re.compile(
     # "took to Twitter to say the leader bears responsibility"; "too early to say whether" asks
     r"to\s+(?:say|argue|claim|insist|warn)\s+(?:that\s+)?(?!whether|how|what|when|if|why)|"
     r"claims?\s+(?:that\s+)?(?=it|they|he|she|the)|"
+    # a speaker set inside a relative clause: "policies that DeVos claims led to ...", "a plan
+    # which he says will fail": the rest of the clause is the speaker's
+    r"(?:that|which|who)\s+(?:(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}?|(?:he|she|they)\s+)"
+    r"(?:claim(?:s|ed)?|sa(?:ys?|id)|argue[sd]?|contend(?:s|ed)?|insist(?:s|ed)?|allege[sd]?|"
+    r"believe[sd]?|maintain(?:s|ed)?)(?=\s+[a-z])|"
     r"allegations?\s+(?:that\s+)?|what\s+(?:\w+\s+){1,3}(?:called|termed|described\s+as|said\s+"
     r"(?:was|were|is|are)|says\s+(?:is|are)|views?\s+as|sees?\s+as))\b",
     re.IGNORECASE,

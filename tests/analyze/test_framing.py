@@ -228,6 +228,14 @@ def test_a_participle_of_speech_after_a_comma_reports_the_subject_s_words() -> N
     assert own_voice("Adding the illegal fees, the bill rose.") == ["illegal"]
 
 
+def test_a_speaker_inside_a_relative_clause_owns_the_rest_of_it() -> None:
+    assert find_links("The rules end policies that DeVos claims led to unfair hearings.") == {}
+    assert find_links("It is a plan which he says will fail because of the cuts.") == {}
+    assert find_links("The bill that Congress passed led to a surge in imports.") == {
+        "cause": "led to"
+    }
+
+
 def test_a_that_after_another_verb_of_speech_is_that_verb_s() -> None:
     text = '"He won," Trump wrote before falsely claiming that no observers had been allowed.'
     assert own_voice(text) == ["falsely"]
