@@ -5,7 +5,8 @@ from __future__ import annotations
 from summarize.analyze.attribution import find_attributions
 from summarize.analyze.dates import find_dates
 from summarize.analyze.entities import canonical_map, resolve_entities
-from summarize.analyze.framing import find_links, find_loaded_terms
+from summarize.analyze.framing import find_loaded_terms
+from summarize.analyze.links import find_links
 from summarize.analyze.mentions import find_mentions
 from summarize.analyze.quantities import find_quantities
 from summarize.models import Analysis, Document, EntityMention, SentenceAnalysis, Span

@@ -22,16 +22,11 @@ sentence with an attribution, outside its speaker ("officials say the groups are
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from functools import cache
 
-from summarize.analyze.doubt import distancing
 from summarize.analyze.mentions import find_mentions
-from summarize.analyze.nouns import noun_senses
 from summarize.analyze.speech import reported_speech
-from summarize.models import SentenceAnalysis, Span
-from summarize.text.calendar import CALENDAR_NAMES
+from summarize.models import Span
 from summarize.text.inflection import word_forms
 from summarize.text.lexicons import lexicon, word_set
 from summarize.text.quotes import quotation_spans
@@ -119,51 +114,6 @@ _NAMING_VERBS = word_set("view call label brand describe consider dub term deem 
 # harshly", "mocked" is "ridiculed", in any dictionary), so it characterises a statement, and only
 # another report's account of the same statement tells it plainly.
 _SPEECH_LOADED = word_set("slam blast lambaste mock rant tirade smear")
-
-
-LINK_CUES: dict[str, re.Pattern[str]] = {
-    # "due to" after a form of "be" schedules ("is due to vote"), and so does it before a verb
-    # anywhere ("an interview due to air"): see `link_cues`.
-    "cause": re.compile(
-        r"\b(because|(?:(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )due to|due to"
-        r"(?= (?:the|a|an|his|her|its|their|this|that|these|those|(?-i:[A-Z])\w*|\w+ing)\b))|"
-        r"owing to|"
-        # "result in" is the verb after a modal, "to" or a relative pronoun ("the first results
-        # in hand" is a noun); "what caused it" asks, it does not assert, a cause.
-        r"as a result|resulted in|(?:will|would|could|may|might|can|to|which|that|it|this) "
-        r"results? in|led to|leading to|(?<!\bwhat )caused|sparked by|prompted by|"
-        # "driven by": what moved a figure or an outcome ("the increase was driven by higher gas
-        # prices"), as news mostly uses it; a motive is "motivated by".
-        r"fuel(?:l)?ed by|triggered by|driven by)\b",
-        re.I,
-    ),
-    "motive": re.compile(
-        # "a bill to address", "support from every part of the city": what a thing is for, who
-        # voted for someone; "in a (last-ditch) bid to", "in an (apparent) attempt to", "heeded
-        # the demands", "making sure that": why someone acts; an act "was a warning to" someone
-        # says what it was meant to tell them. "Aims to", "seeks to", "hopes to" report a
-        # declared aim, the plain way to say what a plan or a person is for (readers of unseen
-        # stories judged 10 of 16 such findings false): not an imputed motive.
-        r"\b(in order to|so as to|"
-        r"in an? (?:[\w-]+ )?(?:bid|effort|attempt) to|heed(?:s|ed|ing)?|"
-        r"(?:make|makes|making|made) sure that|"
-        r"(?:is|was|are|were|as) an? (?:[\w-]+ )?(?:warning|message|signal) to|"
-        r"motivated by|shares? concerns?|"
-        r"in response to|in retaliation|"
-        # "so that they could", "so Trump could": purpose; "only so much any president can do",
-        # "so far", "so long as": degree or condition, not purpose.
-        r"so (?:that )?(?!(?:much|many|far|long|little|few)\b)(?:\w+ ){1,3}"
-        r"(?:could|can|would|might))\b",
-        re.I,
-    ),
-    "support": re.compile(
-        # who is backed by whom, and a standing position of support ("have backed the
-        # president"); the simple past "backed" is left out: it also opens "backed by" phrases
-        r"\b(backed by|(?:has|have|had) backed|backing (?:from|of)|received (?:the )?backing|"
-        r"supported by|thanks to|funded by|armed by)\b",
-        re.I,
-    ),
-}
 
 
 @cache
@@ -338,87 +288,3 @@ def loaded_rate(text: str) -> float:
     """Loaded words per word of `text` (0.0 for text without words)."""
     words = len(tokenize(text))
     return len(find_loaded_terms(text)) / words if words else 0.0
-
-
-# "due to" and the two words after it: a verb followed by when or where ("due to air on
-# Friday", "due to vote Thursday") schedules.
-_DUE_TO_NEXT = re.compile(r" ([a-z]+) ([a-z]+)", re.I)
-_WHEN_OR_WHERE = frozenset(("on", "at", "in", "next", "later", "tomorrow", "today", "tonight"))
-
-
-def link_cues(kind: str, text: str) -> Iterator[re.Match[str]]:
-    """The words in `text` that make a link of this kind. "due to" before a word that may be a
-    verb and then a time or place ("an interview due to air on Friday", "talks due to resume in
-    May") schedules; a cause after it is a noun phrase ("due to fallout from", "due to fog")."""
-    for match in LINK_CUES[kind].finditer(text):
-        after = _DUE_TO_NEXT.match(text, match.end())
-        if match.group(0).lower() == "due to" and after and _schedules(*after.groups()):
-            continue
-        yield match
-
-
-def _schedules(word: str, then: str) -> bool:
-    word, then = word.lower(), then.lower()
-    if word.endswith(("s", "ing")) or word in STOPWORDS:
-        return False  # a plural, a gerund or a determiner opens a noun phrase
-    if then not in _WHEN_OR_WHERE and then not in CALENDAR_NAMES:
-        return False
-    return not noun_senses().is_only_noun(word)
-
-
-def find_links(text: str) -> dict[str, str]:
-    """The causes, motives or backing a sentence asserts in its own voice: kind of link -> the
-    words making it (a link inside someone's reported words is theirs)."""
-    found = {}
-    reported: list[tuple[int, int]] | None = None
-    for kind in LINK_CUES:
-        for match in link_cues(kind, text):
-            if reported is None:
-                reported = reported_speech(text)
-            if not any(start <= match.start() < end for start, end in reported):
-                found[kind] = match.group(0)
-                break
-    return found
-
-
-def _links_made(text: str) -> set[str]:
-    """The kinds of link a telling makes: in its own voice, or in words it reports ("SANA said
-    ... troops backed by Russian airpower": the reports differ in who says it, not in the link),
-    but not after a cue that puts them at a distance (a charge, "Democrats who accuse him of
-    trying to weaken ...": a link stated flat against it is a difference in attribution). A
-    declared aim or an effort ("Efforts to de-escalate ... have been made") gives a purpose, as
-    "in a bid to" does."""
-    distance = distancing(text)
-    at_distance = distance.start() if distance else len(text)
-
-    def made(match: re.Match[str]) -> bool:
-        return match.start() < at_distance
-
-    kinds = {kind for kind in LINK_CUES if any(made(m) for m in link_cues(kind, text))}
-    if any(made(m) for m in _DECLARED_AIM.finditer(text)):
-        kinds.add("motive")
-    return kinds
-
-
-# A purpose told plainly, as a declared aim or an effort: no motive of the cue's kind, but the
-# same purpose another report gives with one ("in a bid to de-escalate").
-_DECLARED_AIM = re.compile(
-    r"\b(?:(?:efforts?|attempts?|bids?)|(?:aim|seek|tr)(?:s|ed|ing|ies|ied|y|ying)?|sought) to\b",
-    re.I,
-)
-
-
-def added_links(claim: SentenceAnalysis, others: list[str]) -> dict[str, str]:
-    """The links `claim` asserts in its own voice that the other tellings (their texts) do not
-    make. In an attributed sentence a link is its speaker's, unless it is in the attribution
-    itself, where the report describes the speaker ("President Biden, heeding widespread calls
-    ..., said")."""
-    if not others:
-        return {}
-    elsewhere = set().union(*(_links_made(text) for text in others))
-    return {
-        kind: words
-        for kind, words in claim.links.items()
-        if kind not in elsewhere
-        and (not claim.attributions or any(words in a.text for a in claim.attributions))
-    }

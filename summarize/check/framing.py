@@ -17,13 +17,12 @@ from __future__ import annotations
 import re
 
 from summarize.analyze.framing import (
-    added_links,
     in_own_voice,
     is_charged,
     is_speech_word,
-    link_cues,
     reported_loaded_terms,
 )
+from summarize.analyze.links import added_links, link_cues
 from summarize.analyze.nouns import kind_of_either, names_inhabitants, synonyms
 from summarize.analyze.quantities import overlaps
 from summarize.analyze.reporting import is_reporting, names_a_speaker

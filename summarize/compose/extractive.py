@@ -39,7 +39,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from summarize.analyze.framing import LINK_CUES, find_loaded_terms, is_charged, link_cues
+from summarize.analyze.framing import find_loaded_terms, is_charged
+from summarize.analyze.links import LINK_CUES, link_cues
 from summarize.compose.candidates import CandidateBuilder, Version, as_option
 from summarize.compose.names import named_in_full
 from summarize.compose.selection import Option, fact_term, select, specificity, term_weights

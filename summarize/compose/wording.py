@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from summarize.analyze.attribution import REMARK_WORDS, is_speech_verb, is_unverified
-from summarize.analyze.framing import added_links
+from summarize.analyze.links import added_links
 from summarize.analyze.reporting import is_reporting, names_a_speaker, takes_a_stance
 from summarize.compose.casing import Casing
 from summarize.models import Analysis, Attribution, ClaimGroup, SentenceRef

@@ -6,13 +6,13 @@ from summarize.analyze.framing import (
     _EXTRA_LOADED,
     _LABELS,
     _LEXICON_SUBSET,
-    find_links,
     find_loaded_terms,
     in_own_voice,
     is_charged,
     loaded_rate,
     reported_loaded_terms,
 )
+from summarize.analyze.links import find_links
 from summarize.text.lexicons import lexicon
 
 
