@@ -22,6 +22,10 @@ from summarize.text.lexicons import lexicon, word_set
 from summarize.text.tokens import POSSESSIVE_RE, is_acronym
 
 _NAME_KEY_DROPPED = CONNECTORS - {"of", "for"}
+# Heads of a public body's name that English puts before its field with "of" or after it ("the
+# Department of Justice" / "the Justice Department", "the Court of Appeals" / "the Appeals
+# Court"): one name, two orders.
+_INVERTED_HEADS = word_set("department ministry office committee commission court")
 # Leading words that make "Korea" and "North Korea" different places rather than one name.
 _PLACE_MODIFIERS = word_set(
     "north south east west northern southern eastern western central new upper lower greater"
@@ -61,12 +65,20 @@ def name_key(surface: str) -> tuple[str, ...]:
     words = re.split(r"[\s\-–—]+", plain)
     words = [w for w in words if w]
     raw = tuple(words)
-    while len(words) > 1 and (words[0] == "the" or words[0] in TITLES):
+    while len(words) > 1 and (words[0] == "the" or _title_of_a_person(words)):
         words = words[1:]
     words = person_words([w for w in words if w not in _NAME_KEY_DROPPED])
+    if len(words) in (3, 4) and words[0] in _INVERTED_HEADS and words[1] == "of":
+        words = [*words[2:], words[0]]  # "Department of Education" is the Education Department
     if len(words) >= 3:
         words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
     return tuple(words) or raw
+
+
+def _title_of_a_person(words: list[str]) -> bool:
+    """The name opens on a title of a person ("Justice Kennedy"), not on a body's field
+    ("Justice Department")."""
+    return words[0] in TITLES and not (len(words) == 2 and words[1] in ORGANISATION_HEADS)
 
 
 _SOUND_CLASSES = str.maketrans("cgqz", "kkks")

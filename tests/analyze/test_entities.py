@@ -88,6 +88,19 @@ def test_titles_and_honorifics_are_stripped() -> None:
     assert mentions("The President said so.") == []
 
 
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Department of Education", "Education Department"),
+        ("the Department of Justice", "the Justice Department"),
+        ("Court of Appeals", "Appeals Court"),
+    ],
+)
+def test_a_public_body_named_in_either_order_is_one_name(one: str, other: str) -> None:
+    assert name_key(one) == name_key(other)
+    assert name_key("Justice Kennedy") == ("kennedy",)  # a title before a person's name
+
+
 def test_sentence_openers_months_and_demonym_compounds_are_not_names() -> None:
     assert mentions("If the insurgents seize Hama, Tartous and Lattakia are cut off.") == [
         "Hama",
