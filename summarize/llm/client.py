@@ -37,7 +37,7 @@ from urllib.parse import urlparse
 from summarize.llm import catalog, tokens
 from summarize.llm.ask import Ask, Completion, Messages, Usage
 from summarize.llm.cache import Exchange, NotRecorded, RequestKey, open_log
-from summarize.llm.errors import ContextExceeded, InvalidAnswer, LLMError, redact
+from summarize.llm.errors import ContextExceeded, InvalidAnswer, LLMError, redact, url_secrets
 from summarize.llm.failures import UNKNOWN_OVERFLOW_SHARE, answer_text, finish_reason
 from summarize.llm.fences import outside_fences
 from summarize.llm.progress import Progress
@@ -373,4 +373,5 @@ class LLMClient:
 
     def _redact(self, text: str) -> str:
         key = self.settings.api_key
-        return redact(text, [key.get_secret_value()] if key else [])
+        secrets = [key.get_secret_value()] if key else []
+        return redact(text, [*secrets, *url_secrets(self.settings.base_url)])

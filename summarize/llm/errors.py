@@ -7,8 +7,10 @@ asking the same thing again. `InvalidAnswer` is a model that answered, but never
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Iterable
+from urllib.parse import unquote, urlsplit
 
 REDACTED = "***"
 # Shorter "keys" are the placeholders local servers accept ("x", "none", vLLM's "EMPTY"): not
@@ -54,6 +56,21 @@ class ContextExceeded(LLMError):
         self.prompt_tokens = prompt_tokens
         self.sent_tokens = 0
         self.max_tokens = 0
+
+
+def url_secrets(url: str | None) -> list[str]:
+    """The secrets a URL's user:password@ carries, in every form a request or an echo of it may
+    show: the password, "user:password", their percent-decoded forms, and the Basic credential
+    (base64 of "user:password") an HTTP client sends for them."""
+    if not url:
+        return []
+    userinfo = urlsplit(url)
+    if userinfo.password is None:
+        return []
+    user, password = userinfo.username or "", userinfo.password
+    pairs = {f"{user}:{password}", f"{unquote(user)}:{unquote(password)}"}
+    encoded = {base64.b64encode(pair.encode("utf-8")).decode("ascii") for pair in pairs}
+    return sorted({password, unquote(password), *pairs, *encoded}, key=len, reverse=True)
 
 
 def redact(text: str, secrets: Iterable[str] = ()) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import sqlite3
@@ -291,6 +292,28 @@ def test_server_message_is_redacted(openai_server, llm_settings):
 
     with pytest.raises(LLMError, match=r"HTTP 400\): bad request from key \*\*\*"):
         client.complete(FLOOD, Sentences)
+
+
+def test_a_url_password_echoed_in_any_form_is_redacted(openai_server, llm_settings):
+    """The client sends user:password@ as a Basic credential; a server or proxy echoing it back
+    (base64 and all) shows no secret, on screen or in the log."""
+    password = "pw-SECRET-9"
+
+    def echo_credential(request):
+        credential = request.headers.get("authorization", "").split()[-1]
+        return fail(400, message=f"bad request from {credential} ({password})")(request)
+
+    openai_server.script(echo_credential)
+    url = openai_server.base_url.replace("http://", f"http://user:{password}@")
+    settings = llm_settings.model_copy(update={"base_url": url, "max_repairs": 0})
+    client = LLMClient(settings)
+    client.transport.mode = 2
+
+    with pytest.raises(LLMError) as raised:
+        client.complete(FLOOD, Sentences)
+    encoded = base64.b64encode(f"user:{password}".encode()).decode()
+    shown = str(raised.value) + settings.cache_path.read_bytes().decode("utf-8", "replace")
+    assert password not in shown and encoded not in shown and "***" in str(raised.value)
 
 
 def test_unknown_model_is_a_clear_error(openai_server, llm_settings):
