@@ -16,6 +16,9 @@ from summarize.llm.settings import LLMSettings
 
 OUTPUT_MODES = ("json_schema", "json_object", "text")
 RETRYABLE_STATUS = {408, 409, 429}
+# A 429 that says the account's quota or credit is used up (OpenAI's "insufficient_quota"), not
+# that requests came too fast: retrying cannot help.
+QUOTA_EXHAUSTED = re.compile(r"insufficient_quota|exceeded your current quota|billing", re.I)
 # A context error without figures says only that the request was too large: plan for 80% of it.
 UNKNOWN_OVERFLOW_SHARE = 0.8
 # A server's message about a response format it does not take (llama-cpp-python: HTTP 500

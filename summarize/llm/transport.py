@@ -7,6 +7,7 @@ The openai SDK is imported on the first request only.
 from __future__ import annotations
 
 import functools
+import json
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -20,6 +21,7 @@ from summarize.llm.errors import ContextExceeded, LLMError
 from summarize.llm.failures import (
     FORMAT_REJECTED,
     OUTPUT_MODES,
+    QUOTA_EXHAUSTED,
     RETRYABLE_STATUS,
     Downgrade,
     Retryable,
@@ -234,6 +236,10 @@ class Transport:
             with self._lock:  # from the mode this request used: threads may race here
                 self.mode = max(self.mode, OUTPUT_MODES.index(sent) + 1)
             return Downgrade(f"HTTP {status} with response_format: {message[:200]}")
+        if status == 429 and QUOTA_EXHAUSTED.search(json.dumps(body, default=str)):
+            return LLMError(describe_refusal(self.settings, status, message))  # waiting won't help
         if status in RETRYABLE_STATUS or status >= 500:
-            return Retryable(f"HTTP {status}", retry_after_seconds(headers))
+            own = self._redact(server_message(body, ""))  # the server's words, if it gave any
+            said = f": {own[:200]}" if own else ""
+            return Retryable(f"HTTP {status}{said}", retry_after_seconds(headers))
         return LLMError(describe_refusal(self.settings, status, message))

@@ -135,9 +135,18 @@ def test_retry_after_header_forms():
 def test_gives_up_after_max_retries(openai_server: FakeOpenAIServer, llm_settings):
     openai_server.script(*[fail(429, retry_after=0.05)] * 5)
 
-    with pytest.raises(LLMError, match=r"after 3 attempts \(last: HTTP 429\)"):
+    with pytest.raises(LLMError, match=r"after 3 attempts \(last: HTTP 429: test error\)"):
         LLMClient(llm_settings).complete(FLOOD, Sentences)
     assert len(openai_server.requests) == 3
+
+
+def test_an_exhausted_quota_is_said_at_once_not_retried(openai_server, llm_settings):
+    quota = "You exceeded your current quota, please check your plan and billing details."
+    openai_server.script(fail(429, message=quota))
+
+    with pytest.raises(LLMError, match=r"rejected the request \(HTTP 429\): You exceeded"):
+        LLMClient(llm_settings).complete(FLOOD, Sentences)
+    assert len(openai_server.requests) == 1
 
 
 def test_retry_after_longer_than_allowed_fails_fast(openai_server, llm_settings):
@@ -268,7 +277,8 @@ def test_failed_attempts_are_logged_without_the_key(openai_server, llm_settings)
     LLMClient(llm_settings).complete(FLOOD, Sentences)
 
     rows = log_rows(llm_settings)
-    assert [(row["error"], row["valid"]) for row in rows] == [("HTTP 500", 0), (None, 1)]
+    errors = [(row["error"], row["valid"]) for row in rows]
+    assert errors == [("HTTP 500: test error", 0), (None, 1)]
     assert not any(TEST_KEY in " ".join(map(str, tuple(row))) for row in rows)
 
 
