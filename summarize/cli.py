@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TextIO
 import typer
 
 from summarize.cli_options import (
+    DEFAULT_TIMEOUT,
     BackendChoice,
     BaseUrlOption,
     CacheOption,
@@ -213,7 +214,7 @@ def merge(
     max_input_tokens: MaxInputTokensOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
-    timeout: TimeoutOption = 60.0,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
     concurrency: ConcurrencyOption = None,
     fallback: Annotated[
         Fallback | None,
@@ -222,6 +223,7 @@ def merge(
     fail_on: FailOnOption = FailOn.never,
 ) -> None:
     """Merge reports of one event into a neutral cited summary plus a consistency report."""
+    from summarize.pipeline import FELL_BACK
     from summarize.pipeline import merge as merge_cluster
 
     clusters = _load(inputs, output, output_format)
@@ -243,6 +245,10 @@ def merge(
         except LLMError as error:
             _error(f"LLM backend: {error} (use --fallback extractive to get a summary anyway)")
             raise typer.Exit(1) from None
+        # The fallback is a note in the report; a run writing to a file says it on stderr too.
+        opening = FELL_BACK.partition("(")[0]
+        for note in (n for n in report.notes if n.startswith(opening)):
+            _error(f"{cluster.id}: {note}")
         results.append((cluster, report))
     _emit(results, output_format, output)
     raise typer.Exit(_exit_code(clusters, results, fail_on))
@@ -267,7 +273,7 @@ def check(
     max_input_tokens: MaxInputTokensOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
-    timeout: TimeoutOption = 60.0,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
     concurrency: ConcurrencyOption = None,
 ) -> None:
     """Report where reports disagree, with quotes, and which apparent differences are not real."""

@@ -92,6 +92,7 @@ CacheOption = Annotated[
 
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not reuse cached LLM answers.")]
 
+DEFAULT_TIMEOUT = 60.0
 TimeoutOption = Annotated[
     float,
     typer.Option(
@@ -134,8 +135,24 @@ def llm_settings(
     timeout: float,
     concurrency: int | None,
 ) -> LLMSettings | None:
-    """The LLM options as settings, when the LLM backend was asked for."""
+    """The LLM options as settings, when the LLM backend was asked for; without it, a line
+    saying which of them were given for nothing."""
     if backend is not BackendChoice.llm:
+        given = {
+            "--model": model is not None,
+            "--base-url": base_url is not None,
+            "--max-input-tokens": max_input_tokens is not None,
+            "--cache": cache is not None,
+            "--no-cache": no_cache,
+            "--timeout": timeout != DEFAULT_TIMEOUT,
+            "--concurrency": concurrency is not None,
+        }
+        ignored = [name for name, was_given in given.items() if was_given]
+        if ignored:
+            typer.echo(
+                f"summarize: {', '.join(ignored)} only apply with --backend llm; ignored.",
+                err=True,
+            )
         return None
     from pydantic import ValidationError
 

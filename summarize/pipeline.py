@@ -19,6 +19,8 @@ from summarize.models import Backend, Cluster, Document, DocumentInfo, Report, S
 if TYPE_CHECKING:
     from summarize.llm.settings import LLMSettings
 
+# The note a summary carries when the LLM failed and `fallback` gave the extractive one.
+FELL_BACK = "The LLM backend failed ({error}); this is the extractive summary."
 SUMMARY_SHARE = 0.6
 MIN_DEFAULT_WORDS = 80
 MAX_DEFAULT_WORDS = 300
@@ -98,6 +100,6 @@ def merge(
         summary = composer("extractive").compose(
             aligned.analysis, aligned.groups, checked.findings, words
         )
-        summary.notes.append(f"The LLM backend failed ({error}); this is the extractive summary.")
+        summary.notes.append(FELL_BACK.format(error=error))
     summary.notes += disputed_figure_notes(summary.sentences, checked.findings)
     return _report(cluster, summary, checked=checked)

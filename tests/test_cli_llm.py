@@ -97,6 +97,17 @@ def test_failure_with_fallback_gives_the_extractive_summary(openai_server, tmp_p
     report = json.loads(result.stdout)
     assert report["backend"] == "extractive" and report["summary"]
     assert any("HTTP 401" in note for note in report["notes"])
+    assert "The LLM backend failed" in result.stderr  # said where a run writing a file shows it
+
+
+def test_llm_options_without_the_llm_backend_are_said_to_be_ignored(tmp_path: Path):
+    paths = write_reports(tmp_path, STRIKE)
+
+    result = runner.invoke(app, ["merge", *paths, "--model", "local", "--timeout", "5"])
+
+    assert result.exit_code == 0
+    assert "--model, --timeout only apply with --backend llm; ignored." in result.stderr
+    assert "ignored" not in runner.invoke(app, ["merge", *paths]).stderr
 
 
 def test_default_backend_never_imports_the_llm_libraries(tmp_path: Path):
