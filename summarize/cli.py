@@ -105,6 +105,14 @@ def _error(message: str) -> None:
     typer.echo(f"summarize: {for_terminal(message)}", err=True)
 
 
+def _say_fallback(cluster_id: str, report: Report, note: str) -> None:
+    """A fallback the report notes (`note`, the pipeline's template) said on stderr too, where
+    a run writing to a file shows it."""
+    opening = note.partition("(")[0]
+    for said in (n for n in report.notes if n.startswith(opening)):
+        _error(f"{cluster_id}: {said}")
+
+
 def _check_output(output: Path | None, inputs: list[str], output_format: OutputFormat) -> None:
     """Refuse, before any work, an -o that cannot be written or names one of the inputs, and a
     page for a terminal (HTML keeps the articles' text, controls included: it is for a browser)."""
@@ -245,10 +253,7 @@ def merge(
         except LLMError as error:
             _error(f"LLM backend: {error} (use --fallback extractive to get a summary anyway)")
             raise typer.Exit(1) from None
-        # The fallback is a note in the report; a run writing to a file says it on stderr too.
-        opening = FELL_BACK.partition("(")[0]
-        for note in (n for n in report.notes if n.startswith(opening)):
-            _error(f"{cluster.id}: {note}")
+        _say_fallback(cluster.id, report, FELL_BACK)
         results.append((cluster, report))
     _emit(results, output_format, output)
     raise typer.Exit(_exit_code(clusters, results, fail_on))
@@ -275,23 +280,38 @@ def check(
     no_cache: NoCacheOption = False,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
     concurrency: ConcurrencyOption = None,
+    fallback: Annotated[
+        Fallback | None,
+        typer.Option(help="When the LLM fails, give the offline checker's findings, marked so."),
+    ] = None,
 ) -> None:
     """Report where reports disagree, with quotes, and which apparent differences are not real."""
+    from summarize.pipeline import CHECKER_FELL_BACK
     from summarize.pipeline import check as check_cluster
 
     clusters = _load(inputs, output, output_format)
     settings = llm_settings(
         backend, model, base_url, max_input_tokens, cache, no_cache, timeout, concurrency
     )
-    try:
-        results = [
-            (cluster, check_cluster(cluster, backend=backend.value, llm_settings=settings))
-            for cluster in clusters
-            if cluster.documents
-        ]
-    except LLMError as error:
-        _error(f"LLM backend: {error} (the offline checker needs none: drop --backend llm)")
-        raise typer.Exit(1) from None
+    results = []
+    for cluster in clusters:
+        if not cluster.documents:
+            continue
+        try:
+            report = check_cluster(
+                cluster,
+                backend=backend.value,
+                llm_settings=settings,
+                fallback=fallback is Fallback.extractive,
+            )
+        except LLMError as error:
+            _error(
+                f"LLM backend: {error} (use --fallback extractive for the offline checker's "
+                "findings anyway)"
+            )
+            raise typer.Exit(1) from None
+        _say_fallback(cluster.id, report, CHECKER_FELL_BACK)
+        results.append((cluster, report))
     _emit(results, output_format, output)
     raise typer.Exit(_exit_code(clusters, results, fail_on))
 

@@ -19,8 +19,9 @@ from summarize.models import Backend, Cluster, Document, DocumentInfo, Report, S
 if TYPE_CHECKING:
     from summarize.llm.settings import LLMSettings
 
-# The note a summary carries when the LLM failed and `fallback` gave the extractive one.
+# The notes a report carries when the LLM failed and `fallback` gave the offline result.
 FELL_BACK = "The LLM backend failed ({error}); this is the extractive summary."
+CHECKER_FELL_BACK = "The LLM backend failed ({error}); these are the offline checker's findings."
 SUMMARY_SHARE = 0.6
 MIN_DEFAULT_WORDS = 80
 MAX_DEFAULT_WORDS = 300
@@ -68,11 +69,23 @@ def _checked(aligned: Aligned, backend: Backend, llm_settings: LLMSettings | Non
 
 
 def check(
-    cluster: Cluster, backend: Backend = "extractive", llm_settings: LLMSettings | None = None
+    cluster: Cluster,
+    backend: Backend = "extractive",
+    llm_settings: LLMSettings | None = None,
+    fallback: bool = False,
 ) -> Report:
     """The consistency report. With `backend="llm"` a model adds framing and attribution
-    findings to the offline checker's (never removes any); a failing endpoint raises LLMError."""
-    return _report(cluster, checked=_checked(_aligned(cluster), backend, llm_settings))
+    findings to the offline checker's (never removes any); a failing endpoint raises LLMError,
+    or, with `fallback=True`, leaves the offline checker's findings, with a note saying so."""
+    aligned = _aligned(cluster)
+    try:
+        checked = _checked(aligned, backend, llm_settings)
+    except LLMError as error:
+        if not fallback or backend == "extractive":
+            raise
+        checked = _checked(aligned, "extractive", None)
+        checked.notes.append(CHECKER_FELL_BACK.format(error=error))
+    return _report(cluster, checked=checked)
 
 
 def merge(

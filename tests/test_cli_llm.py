@@ -173,6 +173,24 @@ def test_check_with_the_llm_adds_findings_with_exact_quotes(
     assert "summary" not in report
 
 
+def test_check_falls_back_to_the_offline_findings_when_asked(openai_server, tmp_path: Path):
+    paths = write_reports(tmp_path, QUAKE)
+    offline = json.loads(runner.invoke(app, ["check", *paths, "--format", "json"]).stdout)
+    args = ["check", *paths, "--format", "json", "--backend", "llm", "--base-url"]
+    args += [openai_server.base_url, "--cache", str(tmp_path / "llm.sqlite")]
+
+    openai_server.script(fail(401))
+    failed = runner.invoke(app, args, env=ENV)
+    openai_server.script(fail(401))
+    fell_back = runner.invoke(app, [*args, "--fallback", "extractive"], env=ENV)
+
+    assert failed.exit_code == 1 and "use --fallback extractive" in failed.stderr
+    assert fell_back.exit_code == 0, fell_back.output
+    report = json.loads(fell_back.stdout)
+    assert report["findings"] == offline["findings"]
+    assert "these are the offline checker's findings" in fell_back.stderr
+
+
 @pytest.mark.parametrize(
     ("behaviour", "problem"),
     [
