@@ -193,6 +193,9 @@ class LLMClient:
         Raises LLMError (ContextExceeded when the request is too large for the server)."""
         settings = self.settings
         params = {
+            # Which server answers is part of the question: llama.cpp serves whatever model it
+            # loaded under any name, so one name at two servers may be two models.
+            "server": redact(settings.endpoint),
             "temperature": settings.temperature,
             "max_tokens": ask.max_tokens,
             "response_schema": strict_json_schema(response_model, choices=ask.choices),

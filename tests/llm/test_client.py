@@ -256,6 +256,19 @@ def test_cache_key_changes_with_model_prompt_version_and_input(openai_server, ll
     assert len(openai_server.requests) == 6
 
 
+def test_one_model_name_at_another_server_is_asked_again(openai_server, llm_settings):
+    """llama.cpp answers to any model name: the same name at another server may be another
+    model, so its answers are not taken from the cache."""
+    LLMClient(llm_settings).complete(FLOOD, Sentences)
+    other = FakeOpenAIServer().start()
+    try:
+        settings = llm_settings.model_copy(update={"base_url": other.base_url})
+        LLMClient(settings).complete(FLOOD, Sentences)
+        assert len(other.requests) == 1
+    finally:
+        other.stop()
+
+
 def test_no_cache_still_asks_and_logs(openai_server, llm_settings):
     LLMClient(llm_settings).complete(FLOOD, Sentences)
     LLMClient(llm_settings.model_copy(update={"use_cache": False})).complete(FLOOD, Sentences)
