@@ -232,11 +232,13 @@ class LLMClient:
         settings, usage = self.settings, self.usage
         host = urlparse(redact(settings.endpoint)).netloc or settings.endpoint
         cost = catalog.cost_usd(settings.model, usage.tokens_in, usage.tokens_out)
-        price = (
-            f"estimated cost ${cost:.6f} at list prices"
-            if cost is not None
-            else f"cost unknown (no price listed for '{settings.model}')"
-        )
+        if not _at_openai(settings.endpoint):
+            # The list prices are OpenAI's: a self-hosted server or another provider is not.
+            price = f"no list price for a model at {host}"
+        elif cost is not None:
+            price = f"estimated cost ${cost:.6f} at list prices"
+        else:
+            price = f"cost unknown (no price listed for '{settings.model}')"
         answers = usage.requests + usage.cache_hits
         cut = (
             f" {usage.cut_answers} answer(s) reached their token limit; the unfinished last "
@@ -378,3 +380,9 @@ class LLMClient:
         key = self.settings.api_key
         secrets = [key.get_secret_value()] if key else []
         return redact(text, [*secrets, *url_secrets(self.settings.base_url)])
+
+
+def _at_openai(endpoint: str) -> bool:
+    """The endpoint is OpenAI's own API, whose list prices the catalog holds."""
+    host = urlparse(endpoint).hostname or ""
+    return host == "api.openai.com"

@@ -10,6 +10,7 @@ import pytest
 from summarize.analyze import analyze
 from summarize.compose.llm import LLMComposer
 from summarize.llm import tokens
+from summarize.llm.client import LLMClient
 from summarize.llm.errors import LLMError
 from summarize.llm.settings import LLMSettings
 from summarize.models import (
@@ -152,7 +153,7 @@ def test_happy_path(openai_server: FakeOpenAIServer, llm_settings: LLMSettings):
     assert "model 'gpt-4o-mini'" in notes
     assert "prompts map_user" not in notes and "merge_system@2, merge_user@2" in notes
     assert re.search(r"tokens: 100 in, 20 out over 1 request\(s\) taking \d+\.\d s", notes)
-    assert "estimated cost $0.000027" in notes
+    assert "no list price for a model at 127.0.0.1" in notes  # OpenAI's prices are OpenAI's
     assert "cache: 0 of 1 answer(s) reused" in notes
     assert "kept 3 sentence(s); removed 0" in notes
 
@@ -368,12 +369,17 @@ def test_rejected_key_error_does_not_contain_the_key(openai_server, llm_settings
     assert TEST_KEY not in str(raised.value)
 
 
-def test_unknown_model_has_no_price(openai_server, llm_settings):
-    settings = llm_settings.model_copy(update={"model": "llama3.1:8b"})
+def test_a_list_price_is_given_for_openai_s_own_api_only(llm_settings):
+    def price(model: str, base_url: str | None) -> str:
+        settings = llm_settings.model_copy(update={"model": model, "base_url": base_url})
+        client = LLMClient(settings)
+        client.usage.tokens_in, client.usage.tokens_out = 100, 20
+        return client.usage_notes("LLM summary", {"merge_user@2"})[1]
 
-    summary = compose_llm(TRANSFER, TRANSFER_GROUPS, [], 80, settings)
-
-    assert any("cost unknown (no price listed for 'llama3.1:8b')" in n for n in summary.notes)
+    assert "estimated cost $0.000027 at list prices" in price("gpt-4o-mini", None)
+    assert "cost unknown (no price listed for 'llama3.1:8b')" in price("llama3.1:8b", None)
+    local = price("gpt-4o-mini", "http://127.0.0.1:8080/v1")
+    assert "no list price for a model at 127.0.0.1:8080" in local
 
 
 def test_a_context_overflow_plans_again_within_what_the_server_said(openai_server, llm_settings):
