@@ -3,8 +3,9 @@
     LLM smollm2: 1 of 3 answer(s); reading 1 prompt (5,412 tokens, 21 s)
     LLM smollm2: 2 of 3 answer(s); writing 1 (143 tokens, 18 tok/s)
 
-Redrawn at most every `interval` seconds and erased when the last request ends, so a pipe or a
-log file never sees it (nothing is written unless the stream is a terminal).
+Redrawn at most every `interval` seconds, and at least that often while requests run (the
+seconds count while a server reads a prompt and sends nothing), and erased when the last request
+ends, so a pipe or a log file never sees it (nothing is written unless the stream is a terminal).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Progress:
         self._done = 0
         self._drawn = 0.0
         self._shown = False
+        self._ticker: threading.Thread | None = None
 
     def expect(self, requests: int) -> None:
         """`requests` more requests are about to be made (for the 'of N' count)."""
@@ -50,7 +52,20 @@ class Progress:
             self._next_id += 1
             self._running[self._next_id] = _Request(prompt_tokens, time.monotonic())
             self._draw(force=True)
+            if self.enabled and self._ticker is None:
+                self._ticker = threading.Thread(target=self._tick, name="llm-progress", daemon=True)
+                self._ticker.start()
             return self._next_id
+
+    def _tick(self) -> None:
+        """Redraws the line every `interval` seconds while requests run."""
+        while True:
+            time.sleep(self.interval)
+            with self._lock:
+                if not self._running:
+                    self._ticker = None
+                    return
+                self._draw(force=True)
 
     def tokens(self, handle: int, count: int = 1) -> None:
         """`count` more answer tokens (or streamed pieces) arrived for `handle`."""
@@ -87,7 +102,8 @@ class Progress:
             written = sum(r.tokens for r in writing)
             seconds = sum(now - (r.first_token or now) for r in writing)
             rate = f", {written / seconds:.0f} tok/s" if seconds > 1 else ""
-            parts.append(f"writing {len(writing)} ({written:,} tokens{rate})")
+            plural = "" if written == 1 else "s"
+            parts.append(f"writing {len(writing)} ({written:,} token{plural}{rate})")
         return "; ".join(parts)
 
     def _draw(self, force: bool = False) -> None:

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 from pydantic import BaseModel, Field
@@ -17,6 +18,7 @@ from summarize.llm import catalog, tokens
 from summarize.llm.client import REPAIR_TOKENS, Ask, LLMClient
 from summarize.llm.errors import ContextExceeded, LLMError, redact
 from summarize.llm.failures import backoff_seconds, retry_after_seconds
+from summarize.llm.progress import Progress
 from summarize.llm.settings import LLMSettings, check_settings
 from tests.conftest import TEST_KEY
 from tests.openai_server import (
@@ -665,6 +667,24 @@ def test_progress_is_drawn_on_a_terminal_and_erased(openai_server, llm_settings)
     assert "LLM gpt-4o-mini: 0 of 1 answer(s); reading 1 prompt(s)" in drawn
     assert drawn.endswith("\r\x1b[K")  # the line is gone when the answer is in
     assert pipe.getvalue() == ""
+
+
+def test_the_progress_line_counts_the_seconds_while_a_prompt_is_read() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    progress = Progress("local", terminal, interval=0.05)
+    handle = progress.start(5_000)
+    time.sleep(1.3)  # the server sends nothing while it reads
+    progress.finish(handle)
+
+    drawn = terminal.getvalue()
+    assert "(5,000 tokens, 0 s)" in drawn and "(5,000 tokens, 1 s)" in drawn
+    assert drawn.endswith("\r\x1b[K")
+    time.sleep(0.2)
+    assert terminal.getvalue() == drawn  # nothing is drawn once the last request ended
 
 
 # ------------------------------------------------------------------ the key, nowhere
