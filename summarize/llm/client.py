@@ -250,7 +250,7 @@ class LLMClient:
             f"{purpose} by model '{settings.model}' at {host}; prompts "
             f"{', '.join(sorted(prompts))}.",
             f"tokens: {usage.tokens_in} in, {usage.tokens_out} out over {usage.requests} "
-            f"request(s) taking {usage.seconds:.1f} s; {price}; {self.token_source}.{cut}",
+            f"request(s), {usage.seconds:.1f} s of requests; {price}; {self.token_source}.{cut}",
             f"cache: {usage.cache_hits} of {answers} answer(s) reused "
             f"({usage.cached_tokens_in} in, {usage.cached_tokens_out} out tokens not resent).",
         ]
