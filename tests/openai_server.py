@@ -299,9 +299,11 @@ class FakeOpenAIServer:
         default: Behaviour | None = None,
         flavour: str = "llama.cpp",
         port: int = 0,
+        model_path: str = "/models/scripted.gguf",
     ) -> None:
         self.context_tokens = context_tokens
         self.flavour = flavour
+        self.model_path = model_path  # what llama.cpp's /props says it loaded
         self.default = default
         self.tokenize_calls = 0
         self.requests: list[Recorded] = []
@@ -354,7 +356,8 @@ class FakeOpenAIServer:
                 llama, vllm = server._is("llama.cpp"), server._is("vllm")
                 if self.path == "/props" and llama:
                     settings = {"n_ctx": server.context_tokens}
-                    self._send(Reply(body={"default_generation_settings": settings}))
+                    props = {"default_generation_settings": settings}
+                    self._send(Reply(body={**props, "model_path": server.model_path}))
                 elif self.path == "/v1/models" and vllm:
                     model = {"id": "served", "max_model_len": server.context_tokens}
                     self._send(Reply(body={"object": "list", "data": [model]}))

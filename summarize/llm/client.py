@@ -192,14 +192,17 @@ class LLMClient:
 
         Raises LLMError (ContextExceeded when the request is too large for the server)."""
         settings = self.settings
-        params = {
-            # Which server answers is part of the question: llama.cpp serves whatever model it
-            # loaded under any name, so one name at two servers may be two models.
-            "server": redact(settings.endpoint),
+        params: dict[str, Any] = {
             "temperature": settings.temperature,
             "max_tokens": ask.max_tokens,
             "response_schema": strict_json_schema(response_model, choices=ask.choices),
         }
+        self._probe()
+        if self._server is not None and self._server.served is not None:
+            # Which model answers is part of the question, and llama.cpp answers to any name:
+            # the model the server says it loaded is in the key (a replay reads the same from
+            # its cassette, whatever address it is given).
+            params["served"] = self._server.served
         key = RequestKey.of(settings.model, ask.prompt_version, params, ask.messages)
         if settings.use_cache and (cached := self._from_cache(key, response_model)) is not None:
             return cached

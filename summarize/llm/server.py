@@ -38,6 +38,9 @@ class ServerInfo:
     context_tokens: int | None = None  # of one request (a llama.cpp slot)
     flavour: Flavour | None = None
     slots: int | None = None  # requests llama.cpp serves at once
+    # The model the server has loaded (llama.cpp's model file, vLLM's model root): llama.cpp
+    # answers to any model name, so the name alone does not say which model answered.
+    served: str | None = None
 
 
 def server_root(base_url: str) -> str:
@@ -119,6 +122,10 @@ class _Http:
         return data
 
 
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
 def _positive_int(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
 
@@ -179,15 +186,17 @@ def probe(
             counter = ServerTokenCounter(http, "llama.cpp", model)
             counter.count_messages([{"role": "user", "content": "probe"}])
             slots = _positive_int(props.get("total_slots"))
-            return ServerInfo(context, "llama.cpp", slots), counter
+            served = _text(props.get("model_path"))
+            return ServerInfo(context, "llama.cpp", slots, served), counter
     except ProbeFailed:
         pass
-    context = None
+    context = served = None
     try:
         models = http.get(f"{http.base_url}/models").get("data")
         entries = [m for m in models if isinstance(m, dict)] if isinstance(models, list) else []
         named = [m for m in entries if m.get("id") == model] or entries[:1]
         context = _positive_int(named[0].get("max_model_len")) if named else None
+        served = _text(named[0].get("root")) if named else None
     except ProbeFailed:
         pass
     if context is None:
@@ -196,5 +205,5 @@ def probe(
         counter = ServerTokenCounter(http, "vllm", model)
         counter.count_messages([{"role": "user", "content": "probe"}])
     except ProbeFailed:
-        return ServerInfo(context, None), None
-    return ServerInfo(context, "vllm"), counter
+        return ServerInfo(context, None, served=served), None
+    return ServerInfo(context, "vllm", served=served), counter

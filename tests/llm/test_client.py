@@ -258,17 +258,22 @@ def test_cache_key_changes_with_model_prompt_version_and_input(openai_server, ll
     assert len(openai_server.requests) == 6
 
 
-def test_one_model_name_at_another_server_is_asked_again(openai_server, llm_settings):
-    """llama.cpp answers to any model name: the same name at another server may be another
-    model, so its answers are not taken from the cache."""
-    LLMClient(llm_settings).complete(FLOOD, Sentences)
-    other = FakeOpenAIServer().start()
+def test_one_model_name_serving_another_model_is_asked_again(llm_settings):
+    """llama.cpp answers to any model name: the same name at a server that loaded another
+    model file is another model, so its answers are not taken from the cache; the same model
+    file at another address is the same model."""
+    servers = [
+        FakeOpenAIServer(context_tokens=4096, model_path=path).start()
+        for path in ("/models/a.gguf", "/models/a.gguf", "/models/b.gguf")
+    ]
     try:
-        settings = llm_settings.model_copy(update={"base_url": other.base_url})
-        LLMClient(settings).complete(FLOOD, Sentences)
-        assert len(other.requests) == 1
+        for server in servers:
+            settings = llm_settings.model_copy(update={"base_url": server.base_url})
+            LLMClient(settings).complete(FLOOD, Sentences)
+        assert [len(server.requests) for server in servers] == [1, 0, 1]
     finally:
-        other.stop()
+        for server in servers:
+            server.stop()
 
 
 def test_no_cache_still_asks_and_logs(openai_server, llm_settings):
