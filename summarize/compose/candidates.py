@@ -218,9 +218,10 @@ class CandidateBuilder:
         base -= 0.5 if dated else 0.0
         plain = wording.penalty(plainest, contested)
         for member in [plainest, *(m for m in group.members if m != plainest)]:
-            # A truncated sentence only without its closing clause, and never for a contested
-            # claim: its lost end may have said who claims it.
-            cut_off = not contested and wording.cut_off(member)
+            # A truncated sentence only without its closing clause, and for a contested claim
+            # only when it names who claims it before the cut: else its lost end may have.
+            speaks = bool(analysis.analysis_of(member).attributions)
+            cut_off = (not contested or speaks) and wording.cut_off(member)
             if not wording.stands_alone(member) and not cut_off:
                 continue
             position = _relative_position(analysis, member)
@@ -281,9 +282,14 @@ class CandidateBuilder:
             ]
         index = self._next_wording()
         optional = optional_cuts(text, protected, details)
-        shorter = (truncated_variants if cut_off else variants)(text, always, optional)
+        if cut_off:
+            shorter = truncated_variants(text, always, optional, protected)
+        else:
+            shorter = variants(text, always, optional)
         for number, variant in enumerate(shorter):
             if (number > 0 or cut_off) and wording.leans_back(variant):
+                continue
+            if wording.frames_as_fact(variant, ref.document):
                 continue
             finished = wording.finish(variant, published, order[0]) + remark
             for shortened, figures in enumerate(earlier):

@@ -472,16 +472,19 @@ _OPEN_ADJUNCT = re.compile(
 )
 
 
-def truncated_variants(text: str, always: list[Cut], optional: list[Cut]) -> list[str]:
+def truncated_variants(
+    text: str, always: list[Cut], optional: list[Cut], protected: list[tuple[int, int]]
+) -> list[str]:
     """A sentence cut off before its end (`text` with a period added, `optional` its cuts): its
     versions without the closing clause the truncation ran into, longest first; none when no
-    such clause opens before the cut."""
+    such clause opens before the cut. No version loses a `protected` span (who says it)."""
     ends = [c for c in optional if c.kind in _CLOSING and c.end >= len(text.rstrip(".")) - 1]
     quotes = quotation_spans(text)
     ends += [
         cut
         for match in _OPEN_ADJUNCT.finditer(text)
         if not _splits(cut := Cut(match.start(), match.end(), "open adjunct"), quotes)
+        and not any(cut.start < end and start < cut.end for start, end in protected)
     ]
     rest = [c for c in optional if c not in ends]
     found = [

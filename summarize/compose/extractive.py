@@ -11,11 +11,13 @@ offline.
    someone; a label before or after a colon ("Poll: ...", "...: report", "Sri Lanka bombings:
    ...") stays with it, and a quotation there is left out. A title no single sentence tells (it
    sums up the lead and what follows) is used when the judge finds its own report supports it.
-   A lead cut off mid-sentence is used only without the closing clause it was cut in, and never
-   for a contested claim (its lost end may have said who claims it).
+   A lead cut off mid-sentence is used only without the closing clause it was cut in, and for a
+   contested claim only when it names who claims it before the cut (else its lost end may
+   have).
 2. Each wording comes in versions: as written, and shorter ones without the parts its claim
    does not need (`compression`); the outlet's own loaded modifiers, which no other report
-   uses, are dropped from every version, and so is every charged loaded word of a sentence
+   uses, are dropped from every version (a version keeping such a word that frames, as a
+   predicate or a verb, is not used), and so is every charged loaded word of a sentence
    the checker found framing its claim in the report's own voice; such a sentence is used
    only in a version without them and without the cause or motive the others do not give:
    the summary does not carry one report's framing as fact.

@@ -33,6 +33,10 @@ _LIGHT_NOUNS = word_set("result results terms way fashion manner extent degree s
 _NOT_GRADING = word_set("only early family likely unlikely daily weekly monthly yearly reportedly")
 
 
+# The word after a modifier, with the space or comma before it.
+_FOLLOWING = re.compile(r"(,?\s+)([A-Za-z][\w’'-]*)")
+
+
 def modifier_cuts(text: str, spans: list[tuple[int, int]]) -> list[Cut]:
     """Cuts for the loaded words among `spans` that are modifiers; others are left in place."""
     cuts = []
@@ -40,7 +44,7 @@ def modifier_cuts(text: str, spans: list[tuple[int, int]]) -> list[Cut]:
         word = text[start:end]
         lower = word.lower()
         after = text[end:]
-        following = re.match(r"(,?\s+)([A-Za-z][\w’'-]*)", after)
+        following = _FOLLOWING.match(after)
         if lower.endswith("ly") and lower not in _NOT_GRADING:
             gap = re.match(r",?\s+", after)
             cuts.append(Cut(start, end + (gap.end() if gap else 0), "loaded modifier"))
@@ -69,6 +73,14 @@ def _title_and_name(after: str) -> bool:
         return False
     following = words[run].lower() if run < len(words) else ""
     return not (following.isalpha() and noun_senses().lemmas(following))
+
+
+def modifies_next(text: str, end: int) -> bool:
+    """The word ending at `end` modifies the noun phrase after it ("undocumented immigrants",
+    "a crucial, unanimous vote")."""
+    after = text[end:]
+    following = _FOLLOWING.match(after)
+    return following is not None and _modifies(after, following)
 
 
 def _modifies(after: str, following: re.Match[str]) -> bool:

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from summarize.analyze.attribution import REMARK_WORDS, is_speech_verb, is_unverified
+from summarize.analyze.framing import find_loaded_terms, is_charged
 from summarize.analyze.links import added_links
 from summarize.analyze.reporting import is_reporting, names_a_speaker, takes_a_stance
 from summarize.compose.casing import Casing
+from summarize.compose.modifiers import modifies_next
 from summarize.models import Analysis, Attribution, ClaimGroup, SentenceRef
 from summarize.text.calendar import PERIOD_OF_NOW
 from summarize.text.inflection import AUXILIARIES
@@ -28,6 +30,7 @@ from summarize.text.quotes import (
     closed,
     continues_quotation,
     crosses_sentences,
+    quotation_spans,
     still_open,
     unquoted,
 )
@@ -86,10 +89,11 @@ _SHELL_OPENING = re.compile(
 # An editor's word in brackets stands in a quotation ("And [he] had just hijacked it"): outside
 # quotation marks, the sentence is a quotation's next sentence, without them or its speaker.
 _EDITED_QUOTATION = re.compile(r"\[[a-z][^\]]*\]")
-# Connectives may stack ("And then he went on", "But now"): all of them go.
+# Connectives may stack ("And then he went on", "But now"): all of them go. "In addition to the
+# arrests" opens on a preposition's phrase, not on the connective.
 _CONNECTIVE = re.compile(
     r"^(?:(?:however|meanwhile|additionally|also|moreover|furthermore|but|and|still|yet|instead|"
-    r"in addition|at the same time|finally|now|then)\b,?\s+)+",
+    r"in addition(?!\s+to\b)|at the same time|finally|now|then)\b,?\s+)+",
     re.I,
 )
 _NOW = re.compile(r"\s+now\b")
@@ -246,6 +250,22 @@ class Wording:
             if not any(stems <= other for other in others):
                 spans.append(term.within(sentence))
         return spans
+
+    def frames_as_fact(self, text: str, document: str) -> bool:
+        """The text keeps a charged word in the outlet's own voice (outside quotation marks) that
+        no other report uses, as what it says of the event ("Democrats are desperate to take
+        down ...", "stepped down, blasting the ..."): as with a title, the summary does not carry
+        one outlet's framing as fact. A word modifying the noun after it is part of a name for
+        what the sentence is about ("undocumented immigrants"): the checker compares names."""
+        others = [stems for other, stems in self.stems_of_report.items() if other != document]
+        quoted = quotation_spans(text)
+        return any(
+            is_charged(term.text)
+            and not modifies_next(text, term.end)
+            and not any(start <= term.start < end for start, end in quoted)
+            and not any({stem(t) for t in tokenize(term.text)} <= stems for stems in others)
+            for term in find_loaded_terms(text)
+        )
 
     def penalty(self, ref: SentenceRef, contested: bool) -> float:
         """How far the sentence is from a plain, self-standing statement of its fact."""

@@ -325,12 +325,12 @@ def test_a_truncated_sentence_loses_only_the_closing_clause_it_was_cut_in() -> N
     from summarize.compose.compression import truncated_variants
 
     text = "Republicans questioned the official on Thursday, accusing him of hiding the" + "."
-    assert truncated_variants(text, [], optional_cuts(text, [])) == [
+    assert truncated_variants(text, [], optional_cuts(text, []), []) == [
         "Republicans questioned the official on Thursday."
     ]
     # A relative clause may be followed by the main verb the truncation took: never cut.
     text = "The caucus, which represents the conservative wing of the party" + "."
-    assert truncated_variants(text, [], optional_cuts(text, [])) == []
+    assert truncated_variants(text, [], optional_cuts(text, []), []) == []
 
 
 @pytest.mark.parametrize(
@@ -362,7 +362,15 @@ def test_a_truncated_sentence_loses_the_open_adjunct_clause_it_was_cut_in(
     from summarize.compose.compression import truncated_variants
 
     text = cut_off + "."
-    assert truncated_variants(text, [], optional_cuts(text, [])) == expected
+    assert truncated_variants(text, [], optional_cuts(text, []), []) == expected
+
+
+def test_a_truncated_sentence_never_loses_who_says_it() -> None:
+    from summarize.compose.compression import truncated_variants
+
+    text = "Prices will rise next year as the minister told reporters on the" + "."
+    speaker = text.index("the minister"), text.index(" on the")
+    assert truncated_variants(text, [], optional_cuts(text, [speaker]), [speaker]) == []
 
 
 def test_the_day_of_the_event_may_go_but_not_a_deadline_or_one_of_several_days() -> None:

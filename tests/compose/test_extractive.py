@@ -243,6 +243,40 @@ def test_a_lead_in_in_capitals_reads_as_running_text_and_an_acronym_stays():
     )
 
 
+def test_an_opening_connective_goes_but_not_a_phrase_that_opens_on_the_same_words():
+    from summarize.compose.wording import Wording
+
+    text = "Agents arrested 680 workers on Wednesday. Agents also seized business records."
+    wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
+    assert wording.finish("In addition, agents seized business records.", None, False) == (
+        "Agents seized business records."
+    )
+    assert wording.finish(
+        "In addition to the arrests, agents seized business records.", None, False
+    ) == ("In addition to the arrests, agents seized business records.")
+
+
+def test_a_charged_word_of_one_outlet_s_own_voice_that_no_cut_drops_keeps_its_sentence_out():
+    """A predicate ("are desperate to") is no modifier to drop: the sentence states the outlet's
+    framing as fact. The same word in a quotation is the speaker's, and another report's use
+    of it makes it no outlet's own."""
+    from summarize.compose.candidates import CandidateBuilder
+    from summarize.judge import Judge
+
+    def texts(reports: dict[str, tuple[str, str]]) -> list[str]:
+        analysis = analyze(_cluster_with_titles(reports).documents)
+        builder = CandidateBuilder(analysis, align(analysis), Judge(analysis))
+        return [version.sentences[0].text for version in builder.build()]
+
+    plain = "The committee sent letters to 81 people and groups on Monday."
+    framed = "Democrats on the committee are desperate to bring down the governor."
+    assert framed not in texts({"a": ("", f"{framed} {plain}"), "b": ("", plain)})
+    quoted = "Democrats are “desperate to bring down the governor,” his spokesman said."
+    assert quoted in texts({"a": ("", f"{quoted} {plain}"), "b": ("", plain)})
+    shared = "Aides said the governor was desperate to end the inquiry before the vote."
+    assert framed in texts({"a": ("", f"{framed} {plain}"), "b": ("", f"{plain} {shared}")})
+
+
 def test_a_section_label_in_capitals_before_a_headline_goes_and_an_acronym_stays():
     from summarize.compose.wording import Wording
 
@@ -528,6 +562,39 @@ def test_a_truncated_lead_is_used_without_the_clause_it_was_cut_in():
     assert not any(text.endswith("and") or "accusing" in text for text in texts)
     truncated = [v for v in versions if v.sentences[0].text.startswith("House")]
     assert not any(version.as_written for version in truncated)  # the judge checks each
+
+
+def test_a_truncated_lead_of_a_contested_claim_is_used_only_when_it_names_who_claims_it():
+    """Its lost end may have said who claims it, unless the speaker comes before the cut."""
+    cluster = _cluster_with_titles(
+        {
+            "a": (
+                "",
+                "The president said on Monday the country would cut aid to three neighbours "
+                "over the border crossings, as a caravan of thousands of migrants",
+            ),
+            "b": (
+                "",
+                "The aid to three neighbours will be cut over the border crossings, the "
+                "president said. The neighbours said they had not been told.",
+            ),
+            "c": (
+                "",
+                "Aid to three neighbours will be cut over the crossings as a caravan of migrants",
+            ),
+        }
+    )
+    from summarize.compose.candidates import CandidateBuilder
+    from summarize.judge import Judge
+
+    analysis = analyze(cluster.documents)
+    versions = CandidateBuilder(analysis, align(analysis), Judge(analysis)).build()
+    texts = [version.sentences[0].text for version in versions]
+    assert (
+        "The president said on Monday the country would cut aid to three neighbours over the "
+        "border crossings." in texts
+    )
+    assert not any(text.startswith("Aid to three") for text in texts)
 
 
 def test_an_earlier_figure_is_told_once_not_in_every_unit_it_was_given_in():
