@@ -368,7 +368,10 @@ def test_a_truncated_sentence_loses_the_open_adjunct_clause_it_was_cut_in(
 def test_a_truncated_sentence_never_loses_who_says_it() -> None:
     from summarize.compose.compression import truncated_variants
 
-    text = "Prices will rise next year as the minister told reporters on the" + "."
+    text = (
+        "Consumer prices will rise sharply across the country next year while the minister told "
+        "reporters on the."
+    )
     speaker = text.index("the minister"), text.index(" on the")
     assert truncated_variants(text, [], optional_cuts(text, [speaker]), [speaker]) == []
 
