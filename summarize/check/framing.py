@@ -65,7 +65,9 @@ def _through_noun(analysis: Analysis, document: str, quantity: Quantity) -> Span
 
 def counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
     """The same number describing different things ("five militants" / "five fighters"): a
-    choice of framing. Two words for one thing ("two countries" / "two nations") are not."""
+    choice of framing. Two words for one thing ("two countries" / "two nations") are not, nor
+    are two figures that only overlap ("nearly 250 patients" / "hundreds of residents"): one may
+    count a part of the other."""
     seen: list[tuple[str, Quantity]] = []
     for member in group.members:
         seen.extend(
@@ -78,6 +80,7 @@ def counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
             if (
                 doc_a != doc_b
                 and qa.counted != qb.counted
+                and qa.normalized == qb.normalized
                 and overlaps(qa, qb)
                 and not synonyms(qa.counted or "", qb.counted or "")
                 and not _where_they_live(qa.counted or "", qb.counted or "")

@@ -128,6 +128,16 @@ def test_the_same_count_of_other_things_is_framing_but_synonyms_are_not():
     assert not counted_framing("protesters", "demonstrators")  # one WordNet sense
 
 
+def test_only_the_same_figure_counting_other_things_is_framing_not_two_that_overlap():
+    def counted_framing(figure_a: str, figure_b: str) -> bool:
+        sentence = "Doctors said {} took part in the trial of the new drug this spring."
+        reports = {"a": sentence.format(figure_a), "b": sentence.format(figure_b)}
+        return _framing_explains(reports, "counts different things")
+
+    assert counted_framing("about 250 patients", "about 250 volunteers")
+    assert not counted_framing("nearly 250 patients", "hundreds of volunteers")
+
+
 def test_people_counted_by_where_they_live_are_no_framing_but_other_kinds_are():
     def counted_framing(word_a: str, word_b: str) -> bool:
         sentence = "More than 10,000 {} have been displaced by the floods since Monday."
