@@ -22,6 +22,7 @@ sentence with an attribution, outside its speaker ("officials say the groups are
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from summarize.analyze.mentions import find_mentions
@@ -136,7 +137,8 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
     """Loaded words of one sentence outside quotations (a quotation is the speaker's words);
     `offset` is its document start. A label for a party inside someone's reported speech
     ("officials said the regime fell"), or after a naming verb ("views the insurgents as
-    terrorists"), is theirs too. Other words of a paraphrase are the report's choice: see
+    terrorists"), is theirs too, and one in the offence charged is the law's ("charged with
+    making terrorist threats"). Other words of a paraphrase are the report's choice: see
     `in_own_voice` for what the report asserts itself."""
     tokens = word_tokens(text)
     forms = _loaded_forms()
@@ -158,10 +160,27 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
             if reported is None:
                 reported = reported_speech(text)
             inside = any(start <= token.start < end for start, end in reported)
-            if inside or _after_naming_verb(tokens, index):
+            if inside or _after_naming_verb(tokens, index) or _names_a_charge(text, token.start):
                 continue
         spans.append(Span(start=offset + token.start, end=offset + token.end, text=token.text))
     return spans
+
+
+# What a court or a prosecutor charges, in the law's words: a label after it ("indicted on charges
+# of ... making terrorist threats", "convicted of genocide") names the offence, not the report's
+# view of the act.
+# The offences listed run on with commas and "and"; a time or a cause after them ("charged with
+# assault after the terrorist attack") is the report's own telling again.
+_CHARGE = re.compile(
+    r"\b(?:charged with|charges? of|counts? of|indicted (?:on|for)|convicted of|acquitted of|"
+    r"found guilty of|pleaded (?:not )?guilty to)\s"
+    r"(?:(?!(?:after|before|when|while|during|following|because|over|amid|since)\b)[^\s.;:]+\s){0,20}$",
+    re.I,
+)
+
+
+def _names_a_charge(text: str, start: int) -> bool:
+    return _CHARGE.search(text[:start]) is not None
 
 
 # Verbs that report a reaction as an event ("the images sparked outrage", "drawing bipartisan

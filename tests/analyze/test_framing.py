@@ -94,6 +94,19 @@ def test_labels_in_someone_elses_voice_are_not_counted() -> None:
     assert loaded("The terrorists attacked the city.") == ["terrorists"]
 
 
+def test_a_label_naming_the_offence_charged_is_the_law_s_word() -> None:
+    assert (
+        loaded(
+            "He was indicted on charges of manslaughter, use of a firearm in a felony and making "
+            "terrorist threats."
+        )
+        == []
+    )
+    assert loaded("She was convicted of genocide by the tribunal on Friday.") == []
+    # After the offences, a time or a cause is the report's own telling again.
+    assert loaded("He was charged with assault after the terrorist attack.") == ["terrorist"]
+
+
 def test_the_chosen_subset_comes_from_the_lexicon() -> None:
     entries = set(lexicon("bias-lexicon.txt"))
     assert entries >= _LEXICON_SUBSET
