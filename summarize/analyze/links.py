@@ -110,7 +110,8 @@ def _links_made(text: str) -> set[str]:
     but not after a cue that puts them at a distance (a charge, "Democrats who accuse him of
     trying to weaken ...": a link stated flat against it is a difference in attribution). A
     declared aim or an effort ("Efforts to de-escalate ... have been made") gives a purpose, as
-    "in a bid to" does."""
+    "in a bid to" does; a change told with the change that moved it ("rose as the cost of gas
+    increased") gives a cause, as "driven by" does."""
     distance = distancing(text)
     at_distance = distance.start() if distance else len(text)
 
@@ -120,9 +121,18 @@ def _links_made(text: str) -> set[str]:
     kinds = {kind for kind in LINK_CUES if any(made(m) for m in link_cues(kind, text))}
     if any(made(m) for m in _DECLARED_AIM.finditer(text)):
         kinds.add("motive")
+    if any(made(m) for m in _CHANGE_AS_CAUSE.finditer(text)):
+        kinds.add("cause")
     return kinds
 
 
+# A figure's change told with another change that moved it ("prices rose as the cost of gas and
+# food increased"): the cause that "driven by higher gas prices" gives.
+_CHANGE_AS_CAUSE = re.compile(
+    r"\bas (?:[\w’'-]+ ){1,8}(?:rose|fell|increased|decreased|climbed|dropped|declined|grew|"
+    r"surged|soared|slumped|jumped|slowed|eased|tumbled|plunged)\b",
+    re.I,
+)
 # A purpose told plainly, as a declared aim or an effort: no motive of the cue's kind, but the
 # same purpose another report gives with one ("in a bid to de-escalate").
 _DECLARED_AIM = re.compile(

@@ -185,6 +185,21 @@ def test_a_link_the_other_telling_reports_or_tells_as_an_effort_is_no_framing():
     )
 
 
+def test_a_change_told_with_the_change_that_moved_it_gives_its_cause():
+    def cause(other: str) -> bool:
+        reports = {
+            "a": "Consumer prices rose 0.6% in June, driven by higher gasoline and food prices.",
+            "b": other,
+        }
+        return _framing_explains(reports, "cause")
+
+    assert cause("Consumer prices rose 0.6% in June, the government said on Tuesday.")
+    # Other words for the cause ("gas", "groceries"): the link is what both make.
+    assert not cause(
+        "Consumer prices rose 0.6% in June as the cost of gas and groceries increased."
+    )
+
+
 def test_a_cause_another_report_gives_elsewhere_is_not_one_sided():
     def cause(second: str) -> bool:
         reports = {
