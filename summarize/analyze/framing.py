@@ -168,13 +168,13 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
 
 # What a court or a prosecutor charges, in the law's words: a label after it ("indicted on charges
 # of ... making terrorist threats", "convicted of genocide") names the offence, not the report's
-# view of the act.
-# The offences listed run on with commas and "and"; a time or a cause after them ("charged with
-# assault after the terrorist attack") is the report's own telling again.
+# view of the act. The offences listed run on with commas and "and", up to 20 words; a time or a
+# cause after them ("charged with assault after the terrorist attack") is the report's again.
 _CHARGE = re.compile(
     r"\b(?:charged with|charges? of|counts? of|indicted (?:on|for)|convicted of|acquitted of|"
     r"found guilty of|pleaded (?:not )?guilty to)\s"
-    r"(?:(?!(?:after|before|when|while|during|following|because|over|amid|since)\b)[^\s.;:]+\s){0,20}$",
+    r"(?:(?!(?:after|before|when|while|during|following|because|over|amid|since)\b)"
+    r"[^\s.;:]+\s){0,20}$",
     re.I,
 )
 

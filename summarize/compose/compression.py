@@ -484,7 +484,7 @@ def truncated_variants(
         cut
         for match in _OPEN_ADJUNCT.finditer(text)
         if not _splits(cut := Cut(match.start(), match.end(), "open adjunct"), quotes)
-        and not any(cut.start < end and start < cut.end for start, end in protected)
+        and not _touches(cut, protected)
     ]
     rest = [c for c in optional if c not in ends]
     found = [

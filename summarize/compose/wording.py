@@ -30,7 +30,6 @@ from summarize.text.quotes import (
     closed,
     continues_quotation,
     crosses_sentences,
-    quotation_spans,
     still_open,
     unquoted,
 )
@@ -241,30 +240,31 @@ class Wording:
     def own_loaded(self, ref: SentenceRef) -> list[tuple[int, int]]:
         """The loaded words of the sentence (offsets in it) that no other report uses."""
         sentence = self.analysis.sentence(ref)
-        others = [
-            stems for document, stems in self.stems_of_report.items() if document != ref.document
+        return [
+            term.within(sentence)
+            for term in self.analysis.analysis_of(ref).loaded_terms
+            if not self._used_elsewhere(term.text, ref.document)
         ]
-        spans = []
-        for term in self.analysis.analysis_of(ref).loaded_terms:
-            stems = {stem(token) for token in tokenize(term.text)}
-            if not any(stems <= other for other in others):
-                spans.append(term.within(sentence))
-        return spans
 
     def frames_as_fact(self, text: str, document: str) -> bool:
-        """The text keeps a charged word in the outlet's own voice (outside quotation marks) that
-        no other report uses, as what it says of the event ("Democrats are desperate to take
-        down ...", "stepped down, blasting the ..."): as with a title, the summary does not carry
-        one outlet's framing as fact. A word modifying the noun after it is part of a name for
-        what the sentence is about ("undocumented immigrants"): the checker compares names."""
-        others = [stems for other, stems in self.stems_of_report.items() if other != document]
-        quoted = quotation_spans(text)
+        """The text keeps a charged word in the outlet's own voice (loaded words are found
+        outside quotation marks) that no other report uses, as what it says of the event
+        ("Democrats are desperate to take down ...", "stepped down, blasting the ..."): as with
+        a title, the summary does not carry one outlet's framing as fact. A word modifying the
+        noun after it is part of a name for what the sentence is about ("undocumented
+        immigrants"): the checker compares names."""
         return any(
             is_charged(term.text)
             and not modifies_next(text, term.end)
-            and not any(start <= term.start < end for start, end in quoted)
-            and not any({stem(t) for t in tokenize(term.text)} <= stems for stems in others)
+            and not self._used_elsewhere(term.text, document)
             for term in find_loaded_terms(text)
+        )
+
+    def _used_elsewhere(self, words: str, document: str) -> bool:
+        """A report other than `document` uses every word of `words` (by stem)."""
+        stems = {stem(token) for token in tokenize(words)}
+        return any(
+            stems <= other for report, other in self.stems_of_report.items() if report != document
         )
 
     def penalty(self, ref: SentenceRef, contested: bool) -> float:

@@ -12,6 +12,15 @@ def _summary(cluster, max_words=120):
     return compose_extractive(analysis, groups, max_words)
 
 
+def _versions(cluster):
+    """Every version the composer weighs for the cluster."""
+    from summarize.compose.candidates import CandidateBuilder
+    from summarize.judge import Judge
+
+    analysis = analyze(cluster.documents)
+    return CandidateBuilder(analysis, align(analysis), Judge(analysis)).build()
+
+
 def test_summary_stays_within_the_word_budget_and_cites_every_sentence():
     for budget in (30, 60, 120):
         summary = _summary(cluster_of(QUAKE), budget)
@@ -260,13 +269,9 @@ def test_a_charged_word_of_one_outlet_s_own_voice_that_no_cut_drops_keeps_its_se
     """A predicate ("are desperate to") is no modifier to drop: the sentence states the outlet's
     framing as fact. The same word in a quotation is the speaker's, and another report's use
     of it makes it no outlet's own."""
-    from summarize.compose.candidates import CandidateBuilder
-    from summarize.judge import Judge
 
     def texts(reports: dict[str, tuple[str, str]]) -> list[str]:
-        analysis = analyze(_cluster_with_titles(reports).documents)
-        builder = CandidateBuilder(analysis, align(analysis), Judge(analysis))
-        return [version.sentences[0].text for version in builder.build()]
+        return [version.sentences[0].text for version in _versions(_cluster_with_titles(reports))]
 
     plain = "The committee sent letters to 81 people and groups on Monday."
     framed = "Democrats on the committee are desperate to bring down the governor."
@@ -549,11 +554,7 @@ def test_a_truncated_lead_is_used_without_the_clause_it_was_cut_in():
             ),
         }
     )
-    from summarize.compose.candidates import CandidateBuilder
-    from summarize.judge import Judge
-
-    analysis = analyze(cluster.documents)
-    versions = CandidateBuilder(analysis, align(analysis), Judge(analysis)).build()
+    versions = _versions(cluster)
     texts = [version.sentences[0].text for version in versions]
     assert (
         "House Republicans questioned the deputy attorney general at a hearing on Thursday."
@@ -584,11 +585,7 @@ def test_a_truncated_lead_of_a_contested_claim_is_used_only_when_it_names_who_cl
             ),
         }
     )
-    from summarize.compose.candidates import CandidateBuilder
-    from summarize.judge import Judge
-
-    analysis = analyze(cluster.documents)
-    versions = CandidateBuilder(analysis, align(analysis), Judge(analysis)).build()
+    versions = _versions(cluster)
     texts = [version.sentences[0].text for version in versions]
     assert (
         "The president said on Monday the country would cut aid to three neighbours over the "
