@@ -14,7 +14,15 @@ from summarize.check import Aligned, Checked, run_checkers
 from summarize.compose import composer
 from summarize.compose.disputes import disputed_figure_notes
 from summarize.llm.errors import LLMError
-from summarize.models import Backend, Cluster, Document, DocumentInfo, Report, Summary
+from summarize.models import (
+    Backend,
+    Cluster,
+    Document,
+    DocumentInfo,
+    Report,
+    Summary,
+    sort_findings,
+)
 
 if TYPE_CHECKING:
     from summarize.llm.settings import LLMSettings
@@ -25,11 +33,9 @@ CHECKER_FELL_BACK = "The LLM backend failed ({error}); these are the offline che
 SUMMARY_SHARE = 0.6
 MIN_DEFAULT_WORDS = 80
 MAX_DEFAULT_WORDS = 300
-# The checkers each backend runs: the offline rules always, a model's additions with "llm".
-CHECKERS_OF_BACKEND: dict[str, tuple[str, ...]] = {
-    "extractive": ("rules",),
-    "llm": ("rules", "llm"),
-}
+# The checkers every report gets (offline), and those a backend adds to them: a model's.
+OFFLINE_CHECKERS = ("rules",)
+ADDED_CHECKERS: dict[str, tuple[str, ...]] = {"extractive": (), "llm": ("llm",)}
 
 
 def default_max_words(documents: list[Document]) -> int:
@@ -64,10 +70,6 @@ def _aligned(cluster: Cluster) -> Aligned:
     return Aligned(analysis, align(analysis, similarities), similarities)
 
 
-def _checked(aligned: Aligned, backend: Backend, llm_settings: LLMSettings | None) -> Checked:
-    return run_checkers(CHECKERS_OF_BACKEND[backend], aligned, llm_settings)
-
-
 def check(
     cluster: Cluster,
     backend: Backend = "extractive",
@@ -78,13 +80,18 @@ def check(
     findings to the offline checker's (never removes any); a failing endpoint raises LLMError,
     or, with `fallback=True`, leaves the offline checker's findings, with a note saying so."""
     aligned = _aligned(cluster)
+    checked = run_checkers(OFFLINE_CHECKERS, aligned)
     try:
-        checked = _checked(aligned, backend, llm_settings)
+        added = run_checkers(ADDED_CHECKERS[backend], aligned, llm_settings)
     except LLMError as error:
-        if not fallback or backend == "extractive":
+        if not fallback:
             raise
-        checked = _checked(aligned, "extractive", None)
         checked.notes.append(CHECKER_FELL_BACK.format(error=error))
+    else:
+        checked = Checked(
+            findings=sort_findings([*checked.findings, *added.findings]),
+            notes=[*checked.notes, *added.notes],
+        )
     return _report(cluster, checked=checked)
 
 
@@ -102,7 +109,7 @@ def merge(
     backend still gives the extractive summary, with a note saying so.
     """
     aligned = _aligned(cluster)
-    checked = _checked(aligned, "extractive", None)
+    checked = run_checkers(OFFLINE_CHECKERS, aligned)
     words = max_words or default_max_words(cluster.documents)
     compose = composer(backend, llm_settings).compose
     try:
