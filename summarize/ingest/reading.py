@@ -40,8 +40,7 @@ def read_jsonl(path: Path) -> list[bytes | None]:
     be decoded on its own (`decode_line`). A file that is no text (binary, UTF-16, empty) is
     still one InputError."""
     data = _read_bounded(path)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError("UTF-16 text, not UTF-8 (save it as UTF-8)")
+    _refuse_utf16(data)
     _require_text(data)
     return list(jsonl_lines(io.BytesIO(data), MAX_INPUT_BYTES))
 
@@ -227,13 +226,17 @@ def decode_text(data: bytes) -> str:
 def _refuse_non_utf8_encoding(data: bytes) -> None:
     """InputError for data that is no UTF-8 text as a whole: UTF-16, a document format a
     report is often saved in (named by its signature), or binary."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError("UTF-16 text, not UTF-8 (save it as UTF-8)")
+    _refuse_utf16(data)
     for signature, what in _DOCUMENT_FORMATS:
         if data.startswith(signature):
             raise InputError(f"{what}, not text (save the article as text or HTML)")
     if b"\0" in data:
         raise InputError("binary file (contains NUL bytes), not text")
+
+
+def _refuse_utf16(data: bytes) -> None:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError("UTF-16 text, not UTF-8 (save it as UTF-8)")
 
 
 # The signatures of the formats an article is often saved or sent in, which are not text.
