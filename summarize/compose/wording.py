@@ -95,6 +95,13 @@ _CONNECTIVE = re.compile(
     r"in addition(?!\s+to\b)|at the same time|finally|now|then)\b,?\s+)+",
     re.I,
 )
+# A time told from the narrative before ("Soon, her intention was clear", "Hours later, he
+# said"): what follows it leans on that narrative as an opening pronoun does. The opener stays in
+# print (it tells when); only the test looks past it.
+_SEQUENCE_OPENING = re.compile(
+    r"^(?:soon|(?:\w+ )?later|afterwards?|eventually|by then|shortly after(?:wards?)?)\b,?\s+",
+    re.I,
+)
 _NOW = re.compile(r"\s+now\b")
 # A section label an outlet sets before a paragraph ("Details:", "Driving the news:", "What
 # she's saying:"): a capitalised word and up to three lower-case ones, a colon, a new sentence. A
@@ -229,7 +236,7 @@ class Wording:
         ("But he said ...", "Then he went on ..."), answers the question asked before it ("The
         answer is simple: ..."), or ends on a modal whose verb the sentence before gives
         ("experts fear they could be")."""
-        opening = _CONNECTIVE.sub("", text)
+        opening = _SEQUENCE_OPENING.sub("", _CONNECTIVE.sub("", text))
         return (
             bool(_PRONOUN_OPENING.match(opening) or _ANSWER.match(opening))
             or opens_on_demonstrative(opening)

@@ -699,6 +699,18 @@ def test_what_was_said_of_that_leans_back():
     assert not Wording.leans_back("The dam that was built in 1960 holds the reservoir.")
 
 
+def test_a_time_told_from_the_narrative_before_leans_back_with_its_pronoun():
+    """Openers such as "soon" and "hours later" tell time from what came before: the pronoun
+    after them points there too. A sentence naming its subject stands alone, and so does a time
+    of the calendar."""
+    from summarize.compose.wording import Wording
+
+    assert Wording.leans_back("Soon, her precise intention was clear.")
+    assert Wording.leans_back("Hours later, he reversed the decision.")
+    assert not Wording.leans_back("Later, the Senate voted to confirm the nominee.")
+    assert not Wording.leans_back("Later this week, the Senate votes on the bill.")
+
+
 def test_a_pronoun_after_the_connective_the_summary_drops_leans_back():
     from summarize.compose.wording import Wording
 
