@@ -30,7 +30,7 @@ LAYERS: list[list[str]] = [
     ["compose"],
     ["pipeline"],
     ["render", "batch"],
-    ["__init__", "cli_options", "cli"],
+    ["__init__", "cli_options", "cli_output", "cli"],
 ]
 
 

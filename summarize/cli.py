@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import codecs
-import errno
 import functools
-import io
 import sys
 from collections.abc import Callable
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec, TextIO
+from typing import TYPE_CHECKING, Annotated, ParamSpec
 
 import typer
 
@@ -35,10 +32,17 @@ from summarize.cli_options import (
     TimeoutOption,
     llm_settings,
 )
+from summarize.cli_output import (
+    check_output,
+    emit_reports,
+    say_fallback,
+    say_on_stderr,
+    show_what_cannot_be_encoded,
+)
 from summarize.collector import collect_rarely
 from summarize.llm.errors import LLMError
 from summarize.models import Report
-from summarize.text.display import for_terminal, in_ascii
+from summarize.text.display import for_terminal
 
 if TYPE_CHECKING:
     from summarize.models import Cluster
@@ -91,7 +95,7 @@ def _guarded(command: Callable[P, None]) -> Callable[P, None]:
         except Exception as error:
             if _Session.debug:
                 raise
-            _error(
+            say_on_stderr(
                 f"unexpected error: {type(error).__name__}: {error} "
                 "(run summarize --debug ... to see the traceback)"
             )
@@ -100,100 +104,20 @@ def _guarded(command: Callable[P, None]) -> Callable[P, None]:
     return run
 
 
-def _error(message: str) -> None:
-    """One line on stderr, whatever the message holds (file names, server text)."""
-    typer.echo(f"summarize: {for_terminal(message)}", err=True)
-
-
-def _say_fallback(cluster_id: str, report: Report, note: str) -> None:
-    """A fallback the report notes (`note`, the pipeline's template) said on stderr too, where
-    a run writing to a file shows it."""
-    opening = note.partition("(")[0]
-    for said in (n for n in report.notes if n.startswith(opening)):
-        _error(f"{cluster_id}: {said}")
-
-
-def _check_output(output: Path | None, inputs: list[str], output_format: OutputFormat) -> None:
-    """Refuse, before any work, an -o that cannot be written or names one of the inputs, and a
-    page for a terminal (HTML keeps the articles' text, controls included: it is for a browser)."""
-    if output is None:
-        if output_format is OutputFormat.html and sys.stdout.isatty():
-            _error("--format html writes a page for a browser: give -o FILE")
-            raise typer.Exit(2)
-        return
-    from summarize.render.files import output_problem
-
-    if problem := output_problem(output, inputs):
-        _error(f"{output}: {problem}")
-        raise typer.Exit(2)
-
-
 def _load(inputs: list[str], output: Path | None, output_format: OutputFormat) -> list[Cluster]:
     from summarize.ingest import load_inputs
 
-    _check_output(output, inputs, output_format)
+    check_output(output, inputs, output_format)
     clusters = load_inputs(inputs, sys.stdin)
     for cluster in clusters:
         for problem in cluster.problems:
-            _error(f"{problem.source}: {problem.message}")
+            say_on_stderr(f"{problem.source}: {problem.message}")
     if not any(cluster.documents for cluster in clusters):
-        _error("no usable report among the inputs; nothing to do.")
+        say_on_stderr("no usable report among the inputs; nothing to do.")
         raise typer.Exit(2)
     read = [d.path for cluster in clusters for d in cluster.documents if d.path]
-    _check_output(output, read, output_format)  # a file found in a directory given as input
+    check_output(output, read, output_format)  # a file found in a directory given as input
     return clusters
-
-
-def _emit(
-    results: list[tuple[Cluster, Report]], output_format: OutputFormat, output: Path | None
-) -> None:
-    from summarize.render import render_reports
-
-    try:
-        text = render_reports(results, output_format.value)
-    except ValueError as error:
-        _error(str(error))
-        raise typer.Exit(2) from None
-    if output_format is OutputFormat.markdown and output is None and _is_terminal(sys.stdout):
-        from rich.console import Console
-        from rich.markdown import Markdown
-
-        Console().print(Markdown(text))
-        return
-    if output is None:
-        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-        if codecs.lookup(encoding).name != "utf-8":
-            text = in_ascii(text, output_format.value)
-        _write_stdout(text)
-        return
-    from summarize.render.files import write_output
-
-    try:
-        write_output(output, text)
-    except OSError as error:
-        _error(f"{output}: cannot write: {error.strerror or error}")
-        raise typer.Exit(2) from None
-    _error(f"wrote {output}")
-
-
-def _is_terminal(stream: TextIO | None) -> bool:
-    return stream is not None and stream.isatty()
-
-
-def _write_stdout(text: str) -> None:
-    """`text` on standard output; one line and exit code 2 when it cannot be written (closed, or
-    a full disk). A closed pipe stays quiet, as click makes it."""
-    try:
-        if sys.stdout is None:
-            raise OSError(errno.EBADF, "standard output is closed")
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        _error(f"<stdout>: cannot write: {error.strerror or error}")
-        sys.stdout = None  # nothing left to flush at exit
-        raise typer.Exit(2) from None
 
 
 def _exit_code(
@@ -251,11 +175,13 @@ def merge(
                 fallback=fallback is Fallback.extractive,
             )
         except LLMError as error:
-            _error(f"LLM backend: {error} (use --fallback extractive to get a summary anyway)")
+            say_on_stderr(
+                f"LLM backend: {error} (use --fallback extractive to get a summary anyway)"
+            )
             raise typer.Exit(1) from None
-        _say_fallback(cluster.id, report, FELL_BACK)
+        say_fallback(cluster.id, report, FELL_BACK)
         results.append((cluster, report))
-    _emit(results, output_format, output)
+    emit_reports(results, output_format, output)
     raise typer.Exit(_exit_code(clusters, results, fail_on))
 
 
@@ -305,14 +231,14 @@ def check(
                 fallback=fallback is Fallback.extractive,
             )
         except LLMError as error:
-            _error(
+            say_on_stderr(
                 f"LLM backend: {error} (use --fallback extractive for the offline checker's "
                 "findings anyway)"
             )
             raise typer.Exit(1) from None
-        _say_fallback(cluster.id, report, CHECKER_FELL_BACK)
+        say_fallback(cluster.id, report, CHECKER_FELL_BACK)
         results.append((cluster, report))
-    _emit(results, output_format, output)
+    emit_reports(results, output_format, output)
     raise typer.Exit(_exit_code(clusters, results, fail_on))
 
 
@@ -362,14 +288,14 @@ def batch(
             progress=progress,
         )
     except BatchError as error:
-        _error(str(error))
+        say_on_stderr(str(error))
         raise typer.Exit(2) from None
-    _error(
+    say_on_stderr(
         f"{result.done} done, {result.failed} failed, {result.skipped} skipped "
         f"in {result.seconds:.1f} s; results in {output}"
     )
     if result.interrupted:
-        _error("interrupted; run again with --resume to finish.")
+        say_on_stderr("interrupted; run again with --resume to finish.")
         raise typer.Exit(130)
     raise typer.Exit(1 if result.failed else 0)
 
@@ -384,15 +310,6 @@ def _add_plugin_commands() -> None:
 _add_plugin_commands()
 
 
-def _show_what_cannot_be_encoded() -> None:
-    """A character the terminal's encoding lacks (LANG=C without UTF-8 mode,
-    PYTHONIOENCODING=ascii) is printed as an escape, "\\u2019", not the end of the run: the
-    report is still written, and JSON's escapes are JSON's."""
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors="backslashreplace")
-
-
 def main() -> None:
     """The `summarize` command, with everything it imports kept out of the collector's scans.
 
@@ -400,7 +317,7 @@ def main() -> None:
     one line on stderr naming the command and the problem, and exit code 2, like every other
     bad input, where typer's own report of it is a usage block and a box."""
     collect_rarely()
-    _show_what_cannot_be_encoded()
+    show_what_cannot_be_encoded()
     try:
         code = app(prog_name="summarize", standalone_mode=False)
     except typer.TyperException as error:
@@ -411,7 +328,7 @@ def main() -> None:
             typer.echo(f"{command}: {for_terminal(message)} (see '{command} --help')", err=True)
         sys.exit(error.exit_code)
     except typer.Abort:
-        _error("interrupted")
+        say_on_stderr("interrupted")
         sys.exit(130)
     sys.exit(code if isinstance(code, int) else 0)
 

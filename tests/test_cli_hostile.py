@@ -347,7 +347,7 @@ CASES = [
         write("tags.html", "<html><body>" + "<p>a</p>" * 1000 + f"<p>{PROSE}</p></body></html>"),
         1,
         "read its first 500 HTML tags",
-        patch={"summarize.ingest.cleaning.MAX_HTML_TAGS": 500},
+        patch={"summarize.ingest.article_bounds.MAX_HTML_TAGS": 500},
     ),
     Case(
         "a tag of too many attributes",
@@ -360,7 +360,7 @@ CASES = [
         ),
         1,
         "attributes.html: read it up to a tag of over 50 attributes",
-        patch={"summarize.ingest.cleaning.MAX_TAG_ATTRIBUTES": 50},
+        patch={"summarize.ingest.article_bounds.MAX_TAG_ATTRIBUTES": 50},
     ),
     Case(
         "a Markdown rule of ten million characters",

@@ -361,7 +361,7 @@ LATER = "<p>Rescuers reached the last cut-off village on Monday, the army said.<
 def test_a_page_is_read_up_to_a_tag_of_too_many_attributes(
     tag: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("summarize.ingest.cleaning.MAX_TAG_ATTRIBUTES", 5)
+    monkeypatch.setattr("summarize.ingest.article_bounds.MAX_TAG_ATTRIBUTES", 5)
     page = f"<html><body><article><p>{ARTICLE}</p>{tag}{LATER}</div></article></body></html>"
     document, cuts = read_article(page, "floods", kind="html")
     assert sentence_texts(document)[0].startswith("Floodwaters swept through the river valley")
@@ -376,7 +376,7 @@ def test_a_page_is_read_up_to_a_tag_of_too_many_attributes(
 def test_a_page_is_read_up_to_its_bound_of_attributes_in_all(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("summarize.ingest.cleaning.MAX_PAGE_ATTRIBUTES", 8)
+    monkeypatch.setattr("summarize.ingest.article_bounds.MAX_PAGE_ATTRIBUTES", 8)
     spans = '<span a="1" b="2" c="3">x</span>' * 3
     page = f"<html><body><article><p>{ARTICLE}</p>{spans}{LATER}</article></body></html>"
     document, cuts = read_article(page, "floods", kind="html")
@@ -390,7 +390,7 @@ def test_a_page_is_read_up_to_its_bound_of_attributes_in_all(
 
 
 def test_a_page_is_read_up_to_its_bound_of_table_cells(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("summarize.ingest.cleaning.MAX_TABLE_CELLS", 4)
+    monkeypatch.setattr("summarize.ingest.article_bounds.MAX_TABLE_CELLS", 4)
     row = "<table><tr>" + "<TD>x" * 6 + "</table>"  # unclosed, in capitals: cells all the same
     page = f"<html><body><article><p>{ARTICLE}</p>{row}{LATER}</article></body></html>"
     document, cuts = read_article(page, "floods", kind="html")
@@ -420,7 +420,7 @@ def test_a_page_is_read_up_to_its_bound_of_table_cells(monkeypatch: pytest.Monke
 def test_a_tag_within_the_attribute_bound_is_read_past(
     tag: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("summarize.ingest.cleaning.MAX_TAG_ATTRIBUTES", 5)
+    monkeypatch.setattr("summarize.ingest.article_bounds.MAX_TAG_ATTRIBUTES", 5)
     page = f"<html><body><article><p>{ARTICLE}</p>{tag}{LATER}</article></body></html>"
     document, cuts = read_article(page, "floods", kind="html")
     assert "Rescuers reached the last cut-off village" in document.text

@@ -24,14 +24,14 @@ from summarize.ingest import (
     load_inputs,
     load_json,
 )
-from summarize.ingest.cleaning import (
+from summarize.ingest.article_bounds import (
     _LINE_START,
     MAX_SENTENCE_CHARS,
     MAX_SENTENCES,
     _crowded_tag,
     _first,
-    read_article,
 )
+from summarize.ingest.cleaning import read_article
 from summarize.models import Document
 
 # Text with what trips parsers up: controls, bidi marks, surrogate-free odd Unicode, digits,
@@ -220,5 +220,5 @@ def test_the_attribute_bound_counts_every_attribute_the_parser_reads(pieces: lis
     div = next(lxml.html.fromstring(page).iter("div"), None)  # none: a quote left open
     read = 0 if div is None else len(div.attrib)
     assume(read > 0)
-    with mock.patch("summarize.ingest.cleaning.MAX_TAG_ATTRIBUTES", read - 1):
+    with mock.patch("summarize.ingest.article_bounds.MAX_TAG_ATTRIBUTES", read - 1):
         assert _crowded_tag(page) is not None
