@@ -248,13 +248,17 @@ _BEFORE_THE_EVENT = re.compile(
 
 
 # The writer's reading of the event: what it means or shows ("The move marks a surprising
-# shift", "The launches show the North has continued ...", "It represented a retreat") or what it
-# comes amid ("The move comes as ...", "The news came as ..."), in either tense, with the event,
-# not a source, as the subject: "the poll shows", "the data shows" report a finding.
+# shift", "The launches show the North has continued ...", "It represented a retreat"), what it
+# comes amid ("The move comes as ...", "The news came amid signs of ...") or the trend it belongs
+# to ("It is part of a wave of ..."), in either tense, with the event, not a source, as the
+# subject, however long ("The sense of gloom at the gathering of ... came amid"): "the poll
+# shows", "the data shows" report a finding.
 _READING = re.compile(
-    r"^(?:(?:It|This|That|These|Those|The|Such)\b(?P<subject>[^,;:]{0,40}?)\s"
+    r"^(?:(?:It|This|That|These|Those|The|Such)\b(?P<subject>[^,;:]{0,80}?)\s"
     r"(?:represents|marks|signals|underscores|underlines|highlights|shows?|suggests?|reflects|"
-    r"illustrates|demonstrates|comes? as|came as)|"
+    r"illustrates|demonstrates|comes? (?:as|amid)|came (?:as|amid)|"
+    r"(?:is|was|are|were) (?:also )?(?:a |the )?part of (?:a|an|the) (?:[\w-]+ )?"
+    r"(?:wave|series|trend|pattern|push|campaign|string|spate))|"
     # in the past tense only with the event as a pronoun: "The army marked the anniversary"
     r"(?:It|This|That)\s(?:represented|marked|signal(?:l)?ed|underscored|underlined|highlighted|"
     r"showed|suggested|reflected|illustrated|demonstrated))\s"

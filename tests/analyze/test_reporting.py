@@ -146,6 +146,14 @@ def test_here_are_is_the_writer_presenting() -> None:
         ("The move comes as the country sees new surges in cases.", True),
         ("It marked the beginning of a return to campaigning.", True),
         ("The news came as the president was due to outline his plans.", True),
+        # what the event comes amid, or the trend it belongs to, with a long subject too
+        (
+            "The mood among the delegates at the annual summit of trade ministers came amid signs "
+            "of slowing growth.",
+            True,
+        ),
+        ("It is part of a wave of similar bills introduced in state legislatures.", True),
+        ("The bill is part of the budget the council passed on Monday.", False),
         # a source reporting a finding, or the event itself
         ("The Quinnipiac poll released on Monday shows Biden with a lead.", False),
         ("The data shows a total of 9,195 cases were recorded this week.", False),
