@@ -84,8 +84,37 @@ class Novelty:
             for mention in item.entities
             if self.named_in.get(mention.canonical) == 1
             and any(self.reports[term] <= 1 for term in content_terms(mention.text))
+            and not _only_where(sentence, mention.start, mention.end)
         ]
         return list(dict.fromkeys(figures + names))
+
+
+# A preposition of place right before a name, an article and one word allowed between ("in the
+# Oval Office", "at a Grafton clinic"), or the second place of "between X and Y". "On" and "from"
+# are left out: "on Fox News", "a letter from Senate Democrats" name a source.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|inside|outside|near|across|around|along|between|(?<=between )[^,.;]{1,60} and)"
+    r"\s+(?:the\s+)?(?:[\w’'-]+\s+)?$",
+    re.I,
+)
+
+# What follows a place named at the head of its phrase: punctuation, the end, a conjunction, a
+# preposition, a time word or another name; a lower-case noun after it makes it a modifier ("in
+# the Russia probe" is about the probe).
+_PHRASE_ENDS = re.compile(
+    r"\s*(?:[,.;:)!?—–]|$|[A-Z]|(?:and|or|but|on|at|in|to|for|from|with|after|before|as|when|"
+    r"where|while|following|amid|last|this|next|early|late|earlier|later)\b)"
+)
+
+
+def _only_where(sentence: Sentence, start: int, end: int) -> bool:
+    """The name only says where something happened ("informed him in the Oval Office", "a bomb
+    exploded between Times Square and the Port Authority"): a setting, not a claim of its own."""
+    offset = sentence.start
+    return bool(
+        _PLACE_BEFORE.search(sentence.text, 0, start - offset)
+        and _PHRASE_ENDS.match(sentence.text, end - offset)
+    )
 
 
 # The rest of a hyphenated word a figure opens ("23-year" + "-old").

@@ -251,6 +251,24 @@ def test_a_claim_of_its_own_brings_a_figure_or_a_name() -> None:
     assert "“14th”" in unique.explanation
 
 
+def test_a_place_that_only_says_where_is_no_name_of_its_own() -> None:
+    reports = _stadium(
+        "The city council approved the new stadium deal late on Thursday.",
+        "Lawmakers approved the new stadium deal on Thursday evening.",
+    )
+    reports["a"] += " The mayor signed the papers with her deputies in the Blue Room."
+    assert _unique(reports) == []
+    # a place naming what a noun is about is no setting: "the Blue Room inquiry"
+    reports["a"] = reports["a"].replace("in the Blue Room.", "in the Blue Room inquiry.")
+    assert _unique(reports)
+    # nor is a name that acts
+    reports["a"] = reports["a"].replace(
+        "The mayor signed the papers with her deputies in the Blue Room inquiry.",
+        "Anna Karlsson signed the papers with her deputies in the Blue Room.",
+    )
+    assert _unique(reports)
+
+
 def test_an_age_after_a_name_is_no_figure_of_its_own() -> None:
     reports = _stadium(
         "The city council approved the new stadium deal late on Thursday.",
