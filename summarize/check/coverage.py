@@ -56,7 +56,7 @@ from summarize.models import (
 )
 from summarize.text.display import shorten
 from summarize.text.quotes import blanked, mostly_quoted, opens_on_quotation, quotation_spans
-from summarize.text.sentences import is_finished, opens_on_demonstrative
+from summarize.text.sentences import is_finished, opens_on_sentence_before
 from summarize.text.tokens import content_terms, is_title_case
 
 MIN_TERMS = 5
@@ -204,7 +204,7 @@ def _is_claim(text: str, attributed: bool) -> bool:
     stance ("quite frankly"), not a courtesy (thanks, praise, condolences), not mostly a
     quote nor a remark reported (opening on a quotation: the claim is the speaker's)."""
     stripped = text.rstrip()
-    if not is_finished(stripped) or opens_on_demonstrative(stripped):
+    if not is_finished(stripped) or opens_on_sentence_before(stripped):
         return False  # cut off, or told with the sentence before it ("That is the highest")
     if is_title_case(stripped.split()) or not is_reporting(stripped, attributed):
         return False  # a headline or a subhead, or no report of fact

@@ -90,12 +90,14 @@ class Novelty:
 
 
 # A preposition of place right before a name, an article and one word allowed between ("in the
-# Oval Office", "at a Grafton clinic"), or the second place of "between X and Y". "On" and "from"
-# are left out: "on Fox News", "a letter from Senate Democrats" name a source.
+# Oval Office", "at a Grafton clinic"), or the second place of "between X and Y" or of places
+# joined after one ("in Virginia and Oregon"). "On" and "from" are left out: "on Fox News", "a
+# letter from Senate Democrats" name a source.
+_PLACE_PREPOSITION = r"(?i:in|at|inside|outside|near|across|around|along|between)"
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|inside|outside|near|across|around|along|between|(?<=between )[^,.;]{1,60} and)"
-    r"\s+(?:the\s+)?(?:[\w’'-]+\s+)?$",
-    re.I,
+    rf"\b(?:{_PLACE_PREPOSITION}|(?<=between )[^,.;]{{1,60}} and|"
+    rf"{_PLACE_PREPOSITION}\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+(?:and|or))"
+    r"\s+(?i:the\s+)?(?:[\w’'-]+\s+)?$"
 )
 
 # What follows a place named at the head of its phrase: punctuation, the end, a conjunction, a

@@ -33,7 +33,7 @@ from summarize.text.quotes import (
     still_open,
     unquoted,
 )
-from summarize.text.sentences import ends_on_ellipsis, is_finished, opens_on_demonstrative
+from summarize.text.sentences import ends_on_ellipsis, is_finished, opens_on_sentence_before
 from summarize.text.tokens import (
     is_title_case,
     stem,
@@ -239,7 +239,7 @@ class Wording:
         opening = _SEQUENCE_OPENING.sub("", _CONNECTIVE.sub("", text))
         return (
             bool(_PRONOUN_OPENING.match(opening) or _ANSWER.match(opening))
-            or opens_on_demonstrative(opening)
+            or opens_on_sentence_before(opening)
             or ends_on_ellipsis(text)
             or any(is_speech_verb(m.group(1).lower()) for m in _SAID_OF_THAT.finditer(text))
         )

@@ -51,9 +51,10 @@ _SENTENCE_STARTERS = word_set(
 _FINISHED = re.compile(rf"[.!?…]{CLOSER}*$")
 # A demonstrative opening a sentence points to what the sentence before it told ("That is the
 # highest since 2000", "These forces ..."); "this" opening a time phrase ("This week, ...") means
-# now, not something told before.
-_DEMONSTRATIVE_OPENING = re.compile(
-    rf"^(?:that|these|those|such)\b|^this\b(?!\s+{PERIOD_OF_NOW})", re.I
+# now, not something told before. "Or" and "nor" go on with the alternatives or the negation the
+# sentence before began ("Or after two lawmakers survived ...").
+_OPENING_ON_SENTENCE_BEFORE = re.compile(
+    rf"^(?:that|these|those|such|or|nor)\b|^this\b(?!\s+{PERIOD_OF_NOW})", re.I
 )
 
 # A pronoun and a modal ending the sentence, the verb phrase left out ("they could be.", "we
@@ -82,10 +83,10 @@ def ends_on_ellipsis(sentence: str) -> bool:
     return bool(_STRANDED_MODAL.search(sentence))
 
 
-def opens_on_demonstrative(sentence: str) -> bool:
-    """The sentence opens on a demonstrative that points to the sentence before it: its claim is
-    told with that sentence, not alone."""
-    return bool(_DEMONSTRATIVE_OPENING.match(sentence.lstrip(OPENERS)))
+def opens_on_sentence_before(sentence: str) -> bool:
+    """The sentence opens on a demonstrative that points to the sentence before it, or on "or"
+    or "nor", which go on with it: its claim is told with that sentence, not alone."""
+    return bool(_OPENING_ON_SENTENCE_BEFORE.match(sentence.lstrip(OPENERS)))
 
 
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -258,6 +258,8 @@ def test_a_place_that_only_says_where_is_no_name_of_its_own() -> None:
     )
     reports["a"] += " The mayor signed the papers with her deputies in the Blue Room."
     assert _unique(reports) == []
+    joined = reports["a"].replace("in the Blue Room.", "in Harlow and Epping.")
+    assert _unique(dict(reports, a=joined)) == []  # places joined after one preposition
     # a place naming what a noun is about is no setting: "the Blue Room inquiry"
     reports["a"] = reports["a"].replace("in the Blue Room.", "in the Blue Room inquiry.")
     assert _unique(reports)

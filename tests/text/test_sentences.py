@@ -7,7 +7,7 @@ import pytest
 from summarize.text.sentences import (
     ends_on_ellipsis,
     is_finished,
-    opens_on_demonstrative,
+    opens_on_sentence_before,
     split_sentences,
 )
 
@@ -57,12 +57,15 @@ def test_the_v_of_a_case_name_does_not_end_a_sentence() -> None:
         ("That morning the council met again.", True),
         ("Thatcher's government fell in 1990.", False),
         ("The council said that the bridge would close.", False),
+        ("Or after two councillors resigned over the vote.", True),
+        ("Nor did the mayor attend the meeting.", True),
+        ("Oregon's governor signed the bill.", False),
     ],
 )
-def test_a_demonstrative_opening_points_to_the_sentence_before(
+def test_a_demonstrative_or_an_alternative_opening_goes_on_with_the_sentence_before(
     sentence: str, points_back: bool
 ) -> None:
-    assert opens_on_demonstrative(sentence) is points_back
+    assert opens_on_sentence_before(sentence) is points_back
 
 
 @pytest.mark.parametrize(
