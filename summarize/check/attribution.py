@@ -9,8 +9,9 @@
   medium. A routine statement given with or without "X said" is no difference in doubt.
 - A claim one report presents at a distance ("claimed", "alleged", "accused of", "reportedly",
   "it was reported", "what she said was") that another report's telling states flatly, sharing
-  the claim's words: high when unverified, medium otherwise; low when no flat telling is close
-  (similarity under CLOSE_TELLING: such a telling is often about another fact).
+  the claim's words: high when unverified, medium otherwise; none when no flat telling is close
+  (similarity under CLOSE_TELLING: such a telling is most often about another fact; readers
+  judged every such finding false).
 """
 
 from __future__ import annotations
@@ -191,14 +192,15 @@ def distanced_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         if not shared:
             continue
         flat = [o for o, _ in shared]
+        if not tellings.close(ref, flat):
+            continue  # a loosely similar flat sentence is most often about another fact
         # High only when a flat sentence surely tells the same claim: half its words or more.
         same = any(count / len(claim) >= SAME_CLAIM_OVERLAP for _, count in shared)
-        close = tellings.close(ref, flat)
         unverified = is_unverified(text)
         findings.append(
             Finding(
                 kind="attribution",
-                severity=("high" if unverified and same else "medium") if close else "low",
+                severity="high" if unverified and same else "medium",
                 documents=[*dict.fromkeys(o.document for o in flat), ref.document],
                 evidence=[quote_sentence(analysis, o) for o in flat[:MAX_COUNTER_QUOTES]]
                 + [quote_sentence(analysis, ref)],

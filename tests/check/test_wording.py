@@ -195,8 +195,8 @@ def test_an_unverified_claim_is_high_only_when_surely_the_same_claim() -> None:
     assert _attribution({"d": doubted, "f": other}) == [("medium", {"d", "f"})]
 
 
-def test_a_claim_stated_flatly_only_in_a_loosely_similar_sentence_is_low() -> None:
-    # The flat sentence shares "driver" and "crash" but tells another fact: say less.
+def test_a_claim_stated_flatly_only_in_a_loosely_similar_sentence_is_no_finding() -> None:
+    # The flat sentence shares "driver" and "crash" but tells another fact: say nothing.
     doubted = (
         "Protesters reportedly accused the driver of trying to hit them with his truck before the "
         "crash."
@@ -206,7 +206,9 @@ def test_a_claim_stated_flatly_only_in_a_loosely_similar_sentence_is_low() -> No
         "a light pole at the corner of Broadway and Taylor, across from the old cinema and a row "
         "of shuttered shops."
     )
-    assert _attribution({"d": doubted, "f": loose}) == [("low", {"d", "f"})]
+    assert _attribution({"d": doubted, "f": loose}) == []
+    close = "The driver tried to hit the protesters with his truck before the crash."
+    assert _attribution({"d": doubted, "f": close}) == [("medium", {"d", "f"})]
 
 
 def test_loaded_words_in_a_plain_construction_are_no_framing() -> None:
