@@ -1,8 +1,9 @@
 """The candidates of the extractive summary: every fact's wordings, in their versions.
 
-Facts are the claim groups and the reports' titles; each wording that reports and stands alone
-comes as written and in shorter versions (`compression`), with a prior from how many reports
-carry the fact, where they put it and how plainly it is worded. See `extractive` for the whole.
+Facts are the claim groups and the reports' titles (those `titles` finds plain); each wording
+that reports and stands alone comes as written and in shorter versions (`compression`), with the
+sentences it brings with it (`companions`) and a prior from how many reports carry the fact,
+where they put it and how plainly it is worded. See `extractive` for the whole.
 
 A version also tells every other fact one of whose sentences it holds nearly all the words of
 (TOLD_SHARE): a lead often joins two facts ("The army said it retook the bridge, while the
@@ -19,30 +20,25 @@ square of their number.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from summarize.analyze.attribution import find_attributions, is_unverified, unverified_remark
 from summarize.analyze.framing import find_loaded_terms, is_charged
-from summarize.analyze.quantities import comparable, overlaps
-from summarize.compose.compression import (
-    attribution_details,
-    function_word_cuts,
-    optional_cuts,
-    truncated_variants,
-)
+from summarize.compose.attribution_cuts import attribution_details, function_word_cuts
+from summarize.compose.companions import earlier_figure, earlier_texts, unverified_follow_up
+from summarize.compose.compression import optional_cuts
 from summarize.compose.cuts import variants
 from summarize.compose.modifiers import modifier_cuts
 from summarize.compose.selection import Option, fact_term
+from summarize.compose.titles import TitleReader
+from summarize.compose.truncation import truncated_variants
 from summarize.compose.wording import Wording
 from summarize.judge import Judge
 from summarize.models import (
     Analysis,
     ClaimGroup,
     Document,
-    Quantity,
     SentenceRef,
     SummarySentence,
 )
@@ -53,8 +49,6 @@ SUPPORT_WEIGHT = 2.0
 # How much a wording's extra loaded words, length or missing attribution cost, against the
 # plainest wording of the same fact.
 WORDING_WEIGHT = 1.0
-# A title tells the fact of the sentences sharing this share of its words.
-TITLE_MATCH = 0.5
 # What a title's place counts, as a sentence's lead position counts 1.0: a headline states the
 # core event, but in few words, and a longer lead sentence often tells the same fact with what
 # it needs (measured on NeuS at 50 and 75 words: 2.0, the earlier value, left 10% of the 50-word
@@ -95,42 +89,6 @@ def _relative_position(analysis: Analysis, ref: SentenceRef) -> float:
     return ref.sentence / max(total, 1)
 
 
-def _follow_up(analysis: Analysis, ref: SentenceRef) -> SentenceRef | None:
-    """The next sentence when it remarks that this claim could not be verified."""
-    if is_unverified(analysis.sentence(ref).text):
-        return None
-    remark = unverified_remark(analysis.document(ref.document), ref.sentence)
-    return SentenceRef(document=ref.document, sentence=remark.index) if remark else None
-
-
-def _earlier_figure(
-    analysis: Analysis, group: ClaimGroup, wording: SentenceRef, latest: dt.date | None
-) -> SentenceRef | None:
-    """A member from an earlier day giving a figure the chosen wording no longer gives."""
-    date = analysis.document(wording.document).published or latest
-    figures = analysis.analysis_of(wording).quantities
-    for member in group.members:
-        published = analysis.document(member.document).published
-        if date is None or published is None or published >= date:
-            continue
-        if any(
-            comparable(old, new) and not overlaps(old, new)
-            for old in analysis.analysis_of(member).quantities
-            for new in figures
-        ):
-            return member
-    return None
-
-
-def _tells_figures(text: str, figures: list[Quantity]) -> bool:
-    """Each figure is in `text`, as written or in another unit the sentence gave it in ("10
-    kilometres (six miles)" tells both in "10 kilometres")."""
-    return all(
-        any(other.text in text for other in figures if overlaps(figure, other))
-        for figure in figures
-    )
-
-
 def _central(analysis: Analysis, groups: list[ClaimGroup]) -> dict[str, float]:
     """Up to 0.5 for the reports sharing most facts with the others: their wording reads most
     like the story."""
@@ -157,6 +115,7 @@ class CandidateBuilder:
         self.groups = groups
         self.judge = judge
         self.wording = Wording(analysis)
+        self.titles = TitleReader(analysis, self.wording, judge)
         self.total = len(analysis.documents)
         self.latest = max((d.published for d in analysis.documents if d.published), default=None)
         self.group_of = {(m.document, m.sentence): g for g in groups for m in g.members}
@@ -272,7 +231,7 @@ class CandidateBuilder:
         candidates = [ref.document, *(d for d in group.documents if d != ref.document)]
         sources = [ref, *(m for m in group.members if m != ref)]
         remark, blocks = "", frozenset[int]()
-        follow_up = _follow_up(analysis, ref)
+        follow_up = unverified_follow_up(analysis, ref)
         if follow_up:
             remark = " " + analysis.sentence(follow_up).text
             sources.append(follow_up)
@@ -280,11 +239,11 @@ class CandidateBuilder:
             candidates = list(dict.fromkeys([*candidates, *follow_group.documents]))
             blocks = frozenset({follow_group.id})
         earlier: list[list[SummarySentence]] = [[]]
-        figure = _earlier_figure(analysis, group, ref, self.latest)
+        figure = earlier_figure(analysis, group, ref, self.latest)
         if figure:
             earlier = [
                 [SummarySentence(text=told, citations=[figure.document], sources=[figure])]
-                for told in self._earlier_texts(figure, ref)
+                for told in earlier_texts(wording, figure, ref)
             ]
         index = self._next_wording()
         optional = optional_cuts(text, protected, details)
@@ -316,63 +275,16 @@ class CandidateBuilder:
                     )
                 )
 
-    def _earlier_texts(self, figure: SentenceRef, ref: SentenceRef) -> list[str]:
-        """The earlier report's sentence giving the other figure, dated: as written, and its
-        shortest version that still gives every figure that differs (in one of the units
-        it gave it in)."""
-        analysis, wording = self.analysis, self.wording
-        sentence = analysis.sentence(figure)
-        published = analysis.document(figure.document).published
-        text = sentence.text
-        new = analysis.analysis_of(ref).quantities
-        differing = [
-            old
-            for old in analysis.analysis_of(figure).quantities
-            if any(comparable(old, other) and not overlaps(old, other) for other in new)
-        ]
-        attributions = analysis.analysis_of(figure).attributions
-        protected = [a.within(sentence) for a in attributions]
-        texts = [wording.finish(text, published, dated=True)]
-        shorter = [
-            variant
-            for variant in variants(text, [], optional_cuts(text, protected))[1:]
-            if _tells_figures(variant, differing) and not wording.leans_back(variant)
-        ]
-        if shorter:
-            texts.append(wording.finish(shorter[-1], published, dated=True))
-        return texts
-
     def _title(self, number: int, document: Document) -> None:
-        """The report's title as a candidate sentence, when it states the core event plainly: not
-        when the outlet's own framing word stays in it (one no other report uses, that no cut
-        drops). A headline is where an outlet frames most, and the leads tell its fact anyway."""
-        text = self.wording.casing.headline(document.title or "")
-        if text is None:
+        """The report's title as a candidate sentence, when it states the core event plainly."""
+        title = self.titles.plain_title(document)
+        if title is None:
             return
-        terms = set(content_terms(text))
-        if not terms:
-            return
-        matches = self._title_matches(terms) or self._title_evidence(text, document)
-        if not matches:
-            return  # no report's text tells what it says
-        if not find_attributions(text) and any(self._disputed(ref) for ref in matches):
-            return  # the reports attribute, with doubt, what the title states as fact
-        supporting = list(dict.fromkeys(ref.document for ref in matches))
-        own = [
-            (s.start, s.end) for s in find_loaded_terms(text) if self._own_word(s.text, document)
-        ]
-        cut = modifier_cuts(text, own)
-        if any(
-            is_charged(text[start:end]) and not any(c.start <= start < c.end for c in cut)
-            for start, end in own
-        ):
-            return  # the outlet's own framing of the event stays in it ("endorsement charade")
-        always = cut + function_word_cuts(text)
-        prior = SUPPORT_WEIGHT * len(supporting) / self.total + TITLE_PRIOR
+        prior = SUPPORT_WEIGHT * len(title.supporting) / self.total + TITLE_PRIOR
         index = self._next_wording()
-        self.title_terms[-1 - number] = terms
-        candidates = [document.id, *(d for d in supporting if d != document.id)]
-        for variant in variants(text, always, []):
+        self.title_terms[-1 - number] = title.terms
+        candidates = [document.id, *(d for d in title.supporting if d != document.id)]
+        for text in title.texts:
             self.versions.append(
                 Version(
                     wording=index,
@@ -381,57 +293,12 @@ class CandidateBuilder:
                     prior=prior,
                     order=(False, -1.0, number),
                     sentences=[
-                        SummarySentence(text=variant, citations=candidates, sources=matches)
+                        SummarySentence(text=text, citations=candidates, sources=title.sources)
                     ],
                     candidates=candidates,
                     as_written=False,
                 )
             )
-
-    def _disputed(self, ref: SentenceRef) -> bool:
-        """The sentence gives its claim as someone's doubtful claim, or as what reports say,
-        or the next sentence says it could not be verified."""
-        attributions = self.analysis.analysis_of(ref).attributions
-        return (
-            any(a.doubt or "report" in a.source.lower() for a in attributions)
-            or _follow_up(self.analysis, ref) is not None
-        )
-
-    def _title_matches(self, terms: set[str]) -> list[SentenceRef]:
-        """In each report, the sentence telling most of what a title says, if one does."""
-        found = []
-        for document in self.analysis.documents:
-            best, score = None, TITLE_MATCH
-            for sentence in document.sentences:
-                ref = SentenceRef(document=document.id, sentence=sentence.index)
-                overlap = term_overlap(terms, set(self.analysis.analysis_of(ref).terms))
-                if overlap >= score:
-                    best, score = ref, overlap
-            if best is not None:
-                found.append(best)
-        return found
-
-    def _title_evidence(self, text: str, document: Document) -> list[SentenceRef]:
-        """When no one sentence tells what a title says (a headline sums up the lead and the
-        next sentences), the sentences of its own report the judge finds supporting it, and of
-        each other report that supports it too; none unless its own report does."""
-        found: list[SentenceRef] = []
-        others = [d for d in self.analysis.documents if d.id != document.id]
-        for report in [document, *others]:
-            verdict = self.judge.judge(text, [report.id])
-            if verdict.label == "supported" and verdict.score >= TITLE_MATCH:
-                found.extend(verdict.evidence)
-            elif report is document:
-                return []
-        return found
-
-    def _own_word(self, word: str, document: Document) -> bool:
-        stems = set(content_terms(word))
-        return not any(
-            stems <= other
-            for report, other in self.wording.stems_of_report.items()
-            if report != document.id
-        )
 
     def _next_wording(self) -> int:
         self.wordings += 1

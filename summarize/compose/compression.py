@@ -19,9 +19,7 @@ Marcu 2002 and Clarke & Lapata 2008):
 - a phrase between a pair of dashes, and a relative clause after a preposition (", of whom two
   were from Afghanistan,"), an ", including ...," phrase;
 - what stands between a speaker and the reporting verb ("The insurgency, through its Telegram
-  channel, said" -> "The insurgency said");
-- "that" after a reporting verb ("said that the army" -> "said the army"), unless a phrase or
-  clause opens what was said ("warned that without talks ...").
+  channel, said" -> "The insurgency said"), as `attribution_cuts` finds it.
 
 A phrase set off by commas just before an attribution leaves its closing comma ("by the
 fighting, which started last week, Pedersen said" -> "by the fighting, Pedersen said").
@@ -34,7 +32,9 @@ needs the commas that mark the constituent off, which is how English punctuates 
 is not essential to its clause; the one exception is the day of the week, an adjunct news
 writing sets without commas ("said Friday").
 
-These are the cuts; `cuts` applies them, and `modifiers` finds the loaded words that may go.
+These are the cuts; `cuts` applies them, `attribution_cuts` finds the words attributing a claim
+that may go, `modifiers` the loaded words, and `truncation` shortens a sentence the report cut
+off.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ import re
 from collections.abc import Sequence
 
 from summarize.analyze.doubt import doubt_spans
-from summarize.compose.cuts import MIN_KEPT_WORDS, Cut, disjoint, variants
+from summarize.compose.cuts import Cut, disjoint
 from summarize.text.calendar import WEEKDAY
 from summarize.text.inflection import AUXILIARIES
 from summarize.text.quotes import quotation_spans
@@ -56,23 +56,21 @@ ADJUNCT_WORDS = 10
 # At most this many optional cuts are combined (2**n variants per sentence).
 MAX_CUTS = 6
 
-_END = r"(?=[.!?][\"”’')\]]*$)"
+SENTENCE_END = r"(?=[.!?][\"”’')\]]*$)"
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,80}\)")
 # ", the U.N. special envoy for Syria," after a capitalised word; ", 31," after a name.
 _APPOSITIVE = re.compile(
     r",\s(?:(?:the|an?|one of|among|former|longtime|then)\s[^,;:()\"“”]{2,90}?"
     r"|[A-Z][\w.-]*['’]s\s[^,;:()\"“”]{2,60}?|\d{1,3})"
-    rf"(?:,(?=\s)|{_END})"
+    rf"(?:,(?=\s)|{SENTENCE_END})"
 )
 # A cut must not leave its sentence ending on a word that needs another after it.
 _DANGLING_END = re.compile(
     r"\b(?:and|or|but|nor|both|either|the|a|an|of|to|in|on|at|by|for|with|from|as|than)\s*$",
     re.I,
 )
-# Words that take a phrase after them: "familiar with", "close to", "meeting in".
-_COMPLETED = re.compile(r"\b(?:[a-z]+ing|familiar|close|knowledgeable|privy|briefed)$")
-# A name alone before the first comma: the subject, whose verb comes after its modifiers.
-_NAME_ONLY = re.compile(r"(?:[A-Z][\w.’'-]*\s?)+")
+# A name alone: before the first comma, the subject, whose verb comes after its modifiers.
+NAME_ONLY = re.compile(r"(?:[A-Z][\w.’'-]*\s?)+")
 # A comma inside a place's name ("Hanoi, Vietnam on Thursday"), not one closing a clause: a
 # capitalised word before it and after it, the latter going on with a preposition or a stop.
 _NAME_AND_COMMA = re.compile(r"\b[A-Z][a-z]+,$")
@@ -81,16 +79,16 @@ _PLACE_GOES_ON = re.compile(
     r"(?=[.;]|\s(?:on|in|at|and|for|from|to|with|after|before|during)\b)"
 )
 # Conjunctions opening a subordinate clause ("after" and "before" are prepositions too). The
-# first six open an adjunct of time, cause or concession, whose loss leaves the claim
-# (`_OPEN_ADJUNCT`); the others open a condition or a bound the claim depends on ("if", "once",
-# "until"), or may ("when" of a condition; "since" and "as" have other uses).
-_ADJUNCT_SUBORDINATORS = ("after", "before", "while", "because", "although", "though")
-_SUBORDINATORS = (
-    *_ADJUNCT_SUBORDINATORS, "if", "unless", "when", "since", "once", "as", "until",
+# first six open an adjunct of time, cause or concession, whose loss leaves the claim (as where
+# `truncation` ran into one); the others open a condition or a bound the claim depends on ("if",
+# "once", "until"), or may ("when" of a condition; "since" and "as" have other uses).
+ADJUNCT_SUBORDINATORS = ("after", "before", "while", "because", "although", "though")
+SUBORDINATORS = (
+    *ADJUNCT_SUBORDINATORS, "if", "unless", "when", "since", "once", "as", "until",
 )  # fmt: skip
 # A sentence opening on a subordinate clause, which a comma closes before the main clause.
 _SUBORDINATE_OPENING = re.compile(
-    rf"(?:{'|'.join(word.title() for word in _SUBORDINATORS)})\b[^,]*$"
+    rf"(?:{'|'.join(word.title() for word in SUBORDINATORS)})\b[^,]*$"
 )
 # A name's party and state ("D-Ore.", "R-Calif.") or age (", 61") set off by commas.
 _PARTY_OR_AGE = re.compile(r",\s(?:[DRI]-[A-Z][\w.]*|\d{1,3})$")
@@ -107,21 +105,22 @@ _MODIFIES_WHAT_BEFORE = re.compile(
 # said in an update, that the issue was fixed" goes on with what was said).
 _RELATIVE = re.compile(
     rf",\s(?:(?:of|in|for|from|with|by)\s)?(?:who|whom|whose|which)\s[^;:()]{{3,160}}?"
-    rf"(?:,(?=\s)(?!\s+that\b)|{_END})"
+    rf"(?:,(?=\s)(?!\s+that\b)|{SENTENCE_END})"
 )
 # A clause opened by a participle after a comma, to the end of the sentence: ", killing 40
 # people", ", backed by Russian airpower". "according to" is an attribution, never a clause.
 _PARTICIPLE = re.compile(
-    rf",\s(?!according\b)(?:[a-z]+ing|[a-z]+(?:ed|en)\s+(?:by|to|in|on|at|from|with))\b[^;]*?{_END}"
+    rf",\s(?!according\b)(?:[a-z]+ing|[a-z]+(?:ed|en)\s+(?:by|to|in|on|at|from|with))\b"
+    rf"[^;]*?{SENTENCE_END}"
 )
-_PREPOSITIONS = (
+PREPOSITIONS = (
     r"(?:in|on|at|during|after|before|amid|amidst|following|despite|with|without|under|through"
     r"|ahead of|as part of|in the wake of|for|including|such as)"
 )
 # A sentence opening on a phrase or clause of circumstance not yet closed by a comma ("Yet
 # unlike wearing a mask"): a pair of dashes after it also closes it, so it stays.
 _OPENING_ADJUNCT = re.compile(
-    rf"(?:(?:Yet|But|And|So|Still)\s+)?(?:{'|'.join(_SUBORDINATORS)}|{_PREPOSITIONS}|unlike|like)"
+    rf"(?:(?:Yet|But|And|So|Still)\s+)?(?:{'|'.join(SUBORDINATORS)}|{PREPOSITIONS}|unlike|like)"
     r"\b[^,]*$",
     re.I,
 )
@@ -159,7 +158,7 @@ _BINDING_WORDS = (
 # the claim.
 _ADVERBIAL = re.compile(
     rf",\s(?!(?:in favou?r|instead|in place) of\b)"
-    rf"(?:as|while|whereas|just as|in a move|in what|{_PREPOSITIONS})\s[^;]*?{_END}"
+    rf"(?:as|while|whereas|just as|in a move|in what|{PREPOSITIONS})\s[^;]*?{SENTENCE_END}"
 )
 # The same phrase set off by commas inside the sentence: "Trump, in an executive order issued
 # Monday, directed ..."
@@ -171,29 +170,20 @@ _CONDITION = r"(?!(?:under|without)\s)"
 _PLACE_NAMED = r"(?!(?-i:In\s[A-Z]))"
 # "Not" in the clause before a ", but": "not X, but Y" is one construction.
 _NOT = re.compile(r"\bnot\b(?![^,;]*[,;])")
-_INSERTED_PHRASE = re.compile(rf",\s{_CONDITION}{_PREPOSITIONS}\s[^,;()“”\"]{{3,80}},(?=\s)")
+_INSERTED_PHRASE = re.compile(rf",\s{_CONDITION}{PREPOSITIONS}\s[^,;()“”\"]{{3,80}},(?=\s)")
 # A phrase of time, place or circumstance opening the sentence: "On Thursday, ...", "After a
 # week of talks, ...". Conditions ("If ...,") are never dropped: the claim would change.
 _OPENING_PHRASE = re.compile(
-    rf"^{_CONDITION}{_PLACE_NAMED}{_PREPOSITIONS}\s[^,;()“”\"]{{3,70}},\s", re.I
-)
-# Not before a phrase or clause opening what was said: "warned that without talks the crisis
-# would deepen" without "that" reads "warned without talks"; nor before a day ("said that Monday
-# would be the last day" would read as said on Monday).
-_SAID_THAT = re.compile(
-    r"\b(?:said|says|say|announced|reported|confirmed|stated|added|noted|argued|claimed|alleged"
-    r"|alleges|warned|insisted|acknowledged|revealed|shows|showed|found|believes|told \w+)\s"
-    r"(that)\s(?!(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must"
-    rf"|does|did|{_PREPOSITIONS}|{'|'.join(_SUBORDINATORS)}|{WEEKDAY})(?![\w-]))"
+    rf"^{_CONDITION}{_PLACE_NAMED}{PREPOSITIONS}\s[^,;()“”\"]{{3,70}},\s", re.I
 )
 # More of the same thing closing the sentence: "captured parts of Aleppo as well as towns in
 # Idlib." The sentence still claims what stays; never a part holding a verb, which would leave
 # its subject without one ("Assad as well as his backers have killed ...").
-_ADDITION = re.compile(rf",?\s(?:as well as|along with|together with)\s[^;]*?{_END}")
+_ADDITION = re.compile(rf",?\s(?:as well as|along with|together with)\s[^;]*?{SENTENCE_END}")
 # A second clause closing the sentence after a dash or ", and" / ", but": its claim goes whole,
 # the first clause's stays. Only a clause (it has a verb): ", and C." ending a list stays. A
 # dash before another dash opens a dashed phrase, whichever way the dashes are typed ("--").
-_SECOND_CLAUSE = re.compile(rf"(?:\s(?:—|–|--)\s|,\s(?:and|but)\s)(?:(?!--)[^;—–])*?{_END}")
+_SECOND_CLAUSE = re.compile(rf"(?:\s(?:—|–|--)\s|,\s(?:and|but)\s)(?:(?!--)[^;—–])*?{SENTENCE_END}")
 # A phrase set off by a pair of dashes: "the group — a coalition of militias — said".
 _DASHED_PHRASE = re.compile(r"\s(?:—|–|--)\s[^;—–“”\"]{3,80}?\s(?:—|–|--)(?=\s)")
 # The day of the event inside the clause, without commas ("struck on Tuesday over pay", "said
@@ -212,7 +202,8 @@ _AHEAD = re.compile(
     r"planning|poised) to)\b[^,;]*$"
 )
 _APPOSITIVE_AFTER = re.compile(r",\s(?:the|a|an)\s")
-_TO_THE_END = frozenset({"participle clause", "adverbial clause", "addition"})
+# The parts that run to the end of the sentence.
+TO_THE_END = frozenset({"participle clause", "adverbial clause", "addition"})
 _PATTERNS = (
     ("parenthetical", _PARENTHETICAL),
     ("appositive", _APPOSITIVE),
@@ -233,7 +224,7 @@ _VERB_LIKE = re.compile(
     r"|\b[a-z]{3,}ed\s(?:a|an|the|his|her|their|its|this|that|these|those)\b"
 )
 # A finite verb, as far as word forms tell without a parser.
-_FINITE = re.compile(
+FINITE_VERB = re.compile(
     rf"\b(?:said|says|say|told|{'|'.join(sorted(AUXILIARIES))})\b|(?<![\w-])[a-z]{{3,}}ed\b"
 )
 
@@ -265,7 +256,7 @@ def optional_cuts(
                     or not _NAME_BEFORE.search(head[: match.start()])
                 ):
                     continue
-                if kind in _TO_THE_END and not _one_clause(match.group()):
+                if kind in TO_THE_END and not _one_clause(match.group()):
                     continue
                 if not _fits_kind(kind, match.group()) or not _leaves_whole(kind, head, match):
                     continue
@@ -273,60 +264,23 @@ def optional_cuts(
                 cut = _keep_comma_before(cut, text, protected)
                 if not (
                     _drops_attribution(cut, protected, text, allowed)
-                    or _splits(cut, quotes)
-                    or _touches(cut, doubts)
+                    or cut.splits(quotes)
+                    or cut.touches(doubts)
                 ):
                     found.append(cut)
     for start, end in details:
         cut = _keep_comma_before(Cut(start, end, "attribution detail"), text, protected)
-        if not (_splits(cut, quotes) or _touches(cut, doubts)) and text[start:end].strip(" ,"):
+        if not (cut.splits(quotes) or cut.touches(doubts)) and text[start:end].strip(" ,"):
             found.append(cut)
     return disjoint(found, text)[:MAX_CUTS]
-
-
-def attribution_details(
-    text: str, attributions: Sequence[tuple[int, int, str, str]]
-) -> list[tuple[int, int]]:
-    """For each attribution (start, end, source, cue) in `text`: what stands between its
-    speaker and its verb when it is a phrase set off by commas or opened by a preposition
-    ("The insurgency, through its Telegram channel, said", "Trump on Friday said"), as the
-    span to drop; the speaker and the verb stay."""
-    spans = []
-    for start, end, source, cue in attributions:
-        written = text[start:end]
-        at_source, at_cue = written.find(source), written.rfind(cue)
-        if not source or not cue or at_source < 0 or at_cue < 0:
-            continue
-        if _FINITE.search(source):
-            continue  # a verb read as the speaker ("included in ... Trump's written briefings")
-        gap_start, gap_end = start + at_source + len(source), start + at_cue
-        gap = text[gap_start:gap_end]
-        if gap_end <= gap_start or any(mark in gap for mark in '"“”()'):
-            continue
-        inner = gap.strip()
-        set_off = gap.startswith(", ") and inner.endswith(",") and inner.count(",") == 2
-        # "officials familiar with the matter", "leaders meeting in Japan": the phrase completes
-        # the speaker's last word, an adjective or a participle; it is no detail.
-        # A verb after the phrase is the sentence's own, and the "cue" a word of its object
-        # ("Trump on Wednesday decried reported efforts").
-        opened = (
-            re.match(rf"{_PREPOSITIONS}\s[^,]+$", inner) is not None
-            and not _COMPLETED.search(source)
-            and not _FINITE.search(inner)
-        )
-        if _NAME_ONLY.fullmatch(inner.strip(", ")):
-            continue  # the speaker's name: "Biden's nominee, Merrick Garland, vowed"
-        if inner and (set_off or opened):
-            spans.append((gap_start, gap_end - 1 if gap.endswith(" ") else gap_end))
-    return spans
 
 
 def _fits_kind(kind: str, span: str) -> bool:
     """An addition holds no verb; a second clause after ", and" / ", but" holds one."""
     if kind == "addition":
-        return _FINITE.search(span) is None
+        return FINITE_VERB.search(span) is None
     if kind == "second clause" and span.lstrip().startswith(","):
-        return bool(_FINITE.search(span) or re.match(r",\s\w+\s(?:he|she|they|it|we)\b", span))
+        return bool(FINITE_VERB.search(span) or re.match(r",\s\w+\s(?:he|she|they|it|we)\b", span))
     return True
 
 
@@ -348,18 +302,6 @@ def _keep_comma_before(cut: Cut, text: str, protected: list[tuple[int, int]]) ->
         ):
             return Cut(cut.start, cut.end - 1, cut.kind)
     return cut
-
-
-def function_word_cuts(text: str) -> list[Cut]:
-    """Words that say nothing: "that" after a reporting verb ("said that the army" -> "said the
-    army"), unless it is the subject of what follows ("said that was wrong")."""
-    quotes = quotation_spans(text)
-    cuts = []
-    for match in _SAID_THAT.finditer(text):
-        cut = Cut(match.start(1), match.end(1) + 1, "function word")
-        if not _touches(cut, quotes):
-            cuts.append(cut)
-    return cuts
 
 
 def _one_clause(span: str) -> bool:
@@ -405,7 +347,7 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         # said; "on Sunday, the final day of the summit": the day a phrase describes.
         return False
     if kind == "participle clause" and (
-        _NAME_ONLY.fullmatch(before.split(",")[0])
+        NAME_ONLY.fullmatch(before.split(",")[0])
         or any(
             modifier.end() == match.start() + 1
             for pattern in (_APPOSITIVE, _RELATIVE)
@@ -445,53 +387,3 @@ def _drops_attribution(
         if not (inside and claim_inside):
             return True
     return False
-
-
-def _touches(cut: Cut, spans: list[tuple[int, int]]) -> bool:
-    return any(cut.start < end and start < cut.end for start, end in spans)
-
-
-def _splits(cut: Cut, quotes: list[tuple[int, int]]) -> bool:
-    """The cut takes part of a quotation but not all of it."""
-    return any(
-        cut.start < end and start < cut.end and not (cut.start <= start and end <= cut.end)
-        for start, end in quotes
-    )
-
-
-# The closing parts a truncated sentence may lose: after them the main clause is whole. Never a
-# relative clause or an appositive, which the main verb may follow ("The group, which ...").
-_CLOSING = frozenset({*_TO_THE_END, "second clause"})
-# The adjunct clause a truncation ran into when no comma sets it off ("... with federal
-# investigators after the talks had stalled"): its lost end cannot change the claim before it.
-# Never a condition ("if", "unless", "once") nor "until", which bounds the claim, nor a clause
-# "even" marks ("even after Manafort agreed to cooperate"): the contrast is the point.
-_OPEN_ADJUNCT = re.compile(
-    rf"(?<!\beven)\s(?:(?:just|shortly|long)\s)?(?:{'|'.join(_ADJUNCT_SUBORDINATORS)})\s"
-    rf"[^,;]*{_END}"
-)
-
-
-def truncated_variants(
-    text: str, always: list[Cut], optional: list[Cut], protected: list[tuple[int, int]]
-) -> list[str]:
-    """A sentence cut off before its end (`text` with a period added, `optional` its cuts): its
-    versions without the closing clause the truncation ran into, longest first; none when no
-    such clause opens before the cut. No version loses a `protected` span (who says it)."""
-    ends = [c for c in optional if c.kind in _CLOSING and c.end >= len(text.rstrip(".")) - 1]
-    quotes = quotation_spans(text)
-    ends += [
-        cut
-        for match in _OPEN_ADJUNCT.finditer(text)
-        if not _splits(cut := Cut(match.start(), match.end(), "open adjunct"), quotes)
-        and not _touches(cut, protected)
-    ]
-    rest = [c for c in optional if c not in ends]
-    found = [
-        variant
-        for end in ends
-        for variant in variants(text, [*always, end], rest)
-        if len(variant.split()) >= MIN_KEPT_WORDS
-    ]
-    unique = list(dict.fromkeys(found))
-    return sorted(unique, key=lambda variant: -len(variant.split()))

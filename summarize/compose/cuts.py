@@ -1,14 +1,16 @@
 """A cut (a span of a sentence to drop) and what applying cuts gives: the sentence's shorter
 versions, with spacing, commas, the first capital and the articles restored.
 
-Which spans may go is `compression` (the parts a claim does not need) and `modifiers` (loaded
-words that only grade); this module only applies them.
+Which spans may go is `compression` (the parts a claim does not need), `attribution_cuts` (in
+the words attributing it) and `modifiers` (loaded words that only grade); this module only
+applies them.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarize.text.inflection import indefinite_article
@@ -25,6 +27,17 @@ class Cut:
     start: int
     end: int
     kind: str
+
+    def touches(self, spans: Sequence[tuple[int, int]]) -> bool:
+        """The cut overlaps one of `spans`."""
+        return any(self.start < end and start < self.end for start, end in spans)
+
+    def splits(self, spans: Sequence[tuple[int, int]]) -> bool:
+        """The cut takes part of one of `spans` (a quotation) but not all of it."""
+        return any(
+            self.start < end and start < self.end and not (self.start <= start and end <= self.end)
+            for start, end in spans
+        )
 
 
 def disjoint(cuts: list[Cut], text: str = "") -> list[Cut]:

@@ -1,11 +1,8 @@
 import pytest
 
 from summarize.analyze.attribution import find_attributions
-from summarize.compose.compression import (
-    attribution_details,
-    function_word_cuts,
-    optional_cuts,
-)
+from summarize.compose.attribution_cuts import attribution_details, function_word_cuts
+from summarize.compose.compression import optional_cuts
 from summarize.compose.cuts import Cut, apply_cuts, variants
 
 
@@ -322,7 +319,7 @@ def test_a_second_clause_goes_but_not_the_end_of_a_list() -> None:
 
 
 def test_a_truncated_sentence_loses_only_the_closing_clause_it_was_cut_in() -> None:
-    from summarize.compose.compression import truncated_variants
+    from summarize.compose.truncation import truncated_variants
 
     text = "Republicans questioned the official on Thursday, accusing him of hiding the" + "."
     assert truncated_variants(text, [], optional_cuts(text, []), []) == [
@@ -359,14 +356,14 @@ def test_a_truncated_sentence_loses_only_the_closing_clause_it_was_cut_in() -> N
 def test_a_truncated_sentence_loses_the_open_adjunct_clause_it_was_cut_in(
     cut_off: str, expected: list[str]
 ) -> None:
-    from summarize.compose.compression import truncated_variants
+    from summarize.compose.truncation import truncated_variants
 
     text = cut_off + "."
     assert truncated_variants(text, [], optional_cuts(text, []), []) == expected
 
 
 def test_a_truncated_sentence_never_loses_who_says_it() -> None:
-    from summarize.compose.compression import truncated_variants
+    from summarize.compose.truncation import truncated_variants
 
     text = (
         "Consumer prices will rise sharply across the country next year while the minister told "

@@ -473,7 +473,8 @@ def _cluster_with_titles(reports: dict[str, tuple[str, str]]):
 def test_a_title_no_one_sentence_tells_is_used_when_its_report_supports_it():
     """The headline sums up two sentences of its report: no sentence shares half its words, but
     the judge finds the report supports it."""
-    from summarize.compose.candidates import CandidateBuilder
+    from summarize.compose.titles import TitleReader
+    from summarize.compose.wording import Wording
     from summarize.judge import Judge
     from summarize.text.tokens import content_terms
 
@@ -494,8 +495,8 @@ def test_a_title_no_one_sentence_tells_is_used_when_its_report_supports_it():
         }
     )
     analysis = analyze(cluster.documents)
-    builder = CandidateBuilder(analysis, align(analysis), Judge(analysis))
-    assert not builder._title_matches(set(content_terms(title)))
+    titles = TitleReader(analysis, Wording(analysis), Judge(analysis))
+    assert not titles._matches(set(content_terms(title)))
     assert f"{title}." in _texts(_summary(cluster, 40))
 
 
@@ -596,7 +597,7 @@ def test_a_truncated_lead_of_a_contested_claim_is_used_only_when_it_names_who_cl
 
 def test_an_earlier_figure_is_told_once_not_in_every_unit_it_was_given_in():
     from summarize.analyze.quantities.finder import find_quantities
-    from summarize.compose.candidates import _tells_figures
+    from summarize.compose.companions import _tells_figures
 
     figures = find_quantities("Insurgents were about 10 kilometres (six miles) from Hama.")
     assert _tells_figures("Insurgents were about 10 kilometres from Hama.", figures)

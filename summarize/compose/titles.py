@@ -1,0 +1,114 @@
+"""The reports' titles as facts of the summary: a title is one when it states the core event
+plainly, some report's text tells what it says, and the reports do not give it with doubt; not
+when the outlet's own framing word stays in it. A headline is where an outlet frames most, and
+the leads tell its fact anyway.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarize.analyze.attribution import find_attributions
+from summarize.analyze.framing import find_loaded_terms, is_charged
+from summarize.compose.attribution_cuts import function_word_cuts
+from summarize.compose.companions import unverified_follow_up
+from summarize.compose.cuts import variants
+from summarize.compose.modifiers import modifier_cuts
+from summarize.compose.wording import Wording
+from summarize.judge import Judge
+from summarize.models import Analysis, Document, SentenceRef
+from summarize.text.tokens import content_terms, term_overlap
+
+# A title tells the fact of the sentences sharing this share of its words.
+TITLE_MATCH = 0.5
+
+
+@dataclass
+class Title:
+    """A report's title that states the core event plainly, and what tells it."""
+
+    terms: set[str]  # its content words
+    sources: list[SentenceRef]  # the report sentences telling what it says
+    supporting: list[str]  # the reports of those sentences
+    texts: list[str]  # its versions: as written (in running-text casing) and shortened
+
+
+class TitleReader:
+    """Reads the reports' titles against the reports' text."""
+
+    def __init__(self, analysis: Analysis, wording: Wording, judge: Judge) -> None:
+        self.analysis = analysis
+        self.wording = wording
+        self.judge = judge
+
+    def plain_title(self, document: Document) -> Title | None:
+        """The report's title, when it states the core event plainly: not when the outlet's own
+        framing word stays in it (one no other report uses, that no cut drops)."""
+        text = self.wording.casing.headline(document.title or "")
+        if text is None:
+            return None
+        terms = set(content_terms(text))
+        if not terms:
+            return None
+        matches = self._matches(terms) or self._evidence(text, document)
+        if not matches:
+            return None  # no report's text tells what it says
+        if not find_attributions(text) and any(self._disputed(ref) for ref in matches):
+            return None  # the reports attribute, with doubt, what the title states as fact
+        supporting = list(dict.fromkeys(ref.document for ref in matches))
+        own = [
+            (s.start, s.end) for s in find_loaded_terms(text) if self._own_word(s.text, document)
+        ]
+        cut = modifier_cuts(text, own)
+        if any(
+            is_charged(text[start:end]) and not any(c.start <= start < c.end for c in cut)
+            for start, end in own
+        ):
+            return None  # the outlet's own framing of the event stays in it ("endorsement charade")
+        always = cut + function_word_cuts(text)
+        return Title(terms, matches, supporting, variants(text, always, []))
+
+    def _disputed(self, ref: SentenceRef) -> bool:
+        """The sentence gives its claim as someone's doubtful claim, or as what reports say,
+        or the next sentence says it could not be verified."""
+        attributions = self.analysis.analysis_of(ref).attributions
+        return (
+            any(a.doubt or "report" in a.source.lower() for a in attributions)
+            or unverified_follow_up(self.analysis, ref) is not None
+        )
+
+    def _matches(self, terms: set[str]) -> list[SentenceRef]:
+        """In each report, the sentence telling most of what a title says, if one does."""
+        found = []
+        for document in self.analysis.documents:
+            best, score = None, TITLE_MATCH
+            for sentence in document.sentences:
+                ref = SentenceRef(document=document.id, sentence=sentence.index)
+                overlap = term_overlap(terms, set(self.analysis.analysis_of(ref).terms))
+                if overlap >= score:
+                    best, score = ref, overlap
+            if best is not None:
+                found.append(best)
+        return found
+
+    def _evidence(self, text: str, document: Document) -> list[SentenceRef]:
+        """When no one sentence tells what a title says (a headline sums up the lead and the
+        next sentences), the sentences of its own report the judge finds supporting it, and of
+        each other report that supports it too; none unless its own report does."""
+        found: list[SentenceRef] = []
+        others = [d for d in self.analysis.documents if d.id != document.id]
+        for report in [document, *others]:
+            verdict = self.judge.judge(text, [report.id])
+            if verdict.label == "supported" and verdict.score >= TITLE_MATCH:
+                found.extend(verdict.evidence)
+            elif report is document:
+                return []
+        return found
+
+    def _own_word(self, word: str, document: Document) -> bool:
+        stems = set(content_terms(word))
+        return not any(
+            stems <= other
+            for report, other in self.wording.stems_of_report.items()
+            if report != document.id
+        )
