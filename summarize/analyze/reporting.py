@@ -103,7 +103,14 @@ _ANNOUNCED_LIST = re.compile(
     re.I,
 )
 # An interjection opening the sentence is the writer talking ("Oh, here we go: ...", "Wow,").
-_INTERJECTION = re.compile(r"^(?:oh|ah|aha|wow|whoa|yikes|ugh|hey|well|yes|boy|alas)\b[,!]", re.I)
+# An interjection, or a formula of praise or blame the writer addresses to someone ("Congrats
+# to Sundar Pichai, who just got promoted to the worst job in Silicon Valley.", "Shame on ..."):
+# the writer's feeling, not a report.
+_INTERJECTION = re.compile(
+    r"^(?:(?:oh|ah|aha|wow|whoa|yikes|ugh|hey|well|yes|boy|alas)\b[,!]|"
+    r"(?:congrats|congratulations|kudos|hats off|shame|bravo)\s+(?:to|on)\b)",
+    re.I,
+)
 # The first person singular, whose speaker a news writer names (see `_speaks_as_i`).
 # "I-Mich." is a party and state.
 _I = re.compile(r"\b(?:I(?!-)|[Mm]y|me|[Mm]yself)\b")
