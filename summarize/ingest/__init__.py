@@ -2,8 +2,9 @@
 
 `sources` turns the command line's inputs into clusters, `reading` reads files, pipes and stdin
 within bounds, `records` turns JSON cluster records into clusters, `markup` turns HTML and
-Markdown into text, and `cleaning` takes page chrome, title, date and dateline out and splits the
-body into sentences.
+Markdown into text, `article_bounds` limits how much of one article is read, `furniture` tells
+the page's lines that are not the story's sentences, and `cleaning` takes page chrome, title,
+date and dateline out and splits the body into sentences.
 """
 
 from summarize.ingest.cleaning import document_from_text, split_sentences
