@@ -120,6 +120,26 @@ def _load(inputs: list[str], output: Path | None, output_format: OutputFormat) -
     return clusters
 
 
+def _report_each(
+    clusters: list[Cluster], report_on: Callable[[Cluster], Report], anyway: str, fell_back: str
+) -> list[tuple[Cluster, Report]]:
+    """Each cluster with documents and its report. An LLM failure ends the command with a line
+    saying how to get the offline result `anyway`; a report that fell back (its note is
+    `fell_back`) is said on stderr."""
+    results = []
+    for cluster in clusters:
+        if not cluster.documents:
+            continue
+        try:
+            report = report_on(cluster)
+        except LLMError as error:
+            say_on_stderr(f"LLM backend: {error} (use --fallback extractive {anyway})")
+            raise typer.Exit(1) from None
+        say_fallback(cluster.id, report, fell_back)
+        results.append((cluster, report))
+    return results
+
+
 def _exit_code(
     clusters: list[Cluster], results: list[tuple[Cluster, Report]], fail_on: FailOn
 ) -> int:
@@ -162,25 +182,18 @@ def merge(
     settings = llm_settings(
         backend, model, base_url, max_input_tokens, cache, no_cache, timeout, concurrency
     )
-    results = []
-    for cluster in clusters:
-        if not cluster.documents:
-            continue
-        try:
-            report = merge_cluster(
-                cluster,
-                max_words=max_words,
-                backend=backend.value,
-                llm_settings=settings,
-                fallback=fallback is Fallback.extractive,
-            )
-        except LLMError as error:
-            say_on_stderr(
-                f"LLM backend: {error} (use --fallback extractive to get a summary anyway)"
-            )
-            raise typer.Exit(1) from None
-        say_fallback(cluster.id, report, FELL_BACK)
-        results.append((cluster, report))
+    results = _report_each(
+        clusters,
+        functools.partial(
+            merge_cluster,
+            max_words=max_words,
+            backend=backend.value,
+            llm_settings=settings,
+            fallback=fallback is Fallback.extractive,
+        ),
+        "to get a summary anyway",
+        FELL_BACK,
+    )
     emit_reports(results, output_format, output)
     raise typer.Exit(_exit_code(clusters, results, fail_on))
 
@@ -219,25 +232,17 @@ def check(
     settings = llm_settings(
         backend, model, base_url, max_input_tokens, cache, no_cache, timeout, concurrency
     )
-    results = []
-    for cluster in clusters:
-        if not cluster.documents:
-            continue
-        try:
-            report = check_cluster(
-                cluster,
-                backend=backend.value,
-                llm_settings=settings,
-                fallback=fallback is Fallback.extractive,
-            )
-        except LLMError as error:
-            say_on_stderr(
-                f"LLM backend: {error} (use --fallback extractive for the offline checker's "
-                "findings anyway)"
-            )
-            raise typer.Exit(1) from None
-        say_fallback(cluster.id, report, CHECKER_FELL_BACK)
-        results.append((cluster, report))
+    results = _report_each(
+        clusters,
+        functools.partial(
+            check_cluster,
+            backend=backend.value,
+            llm_settings=settings,
+            fallback=fallback is Fallback.extractive,
+        ),
+        "for the offline checker's findings anyway",
+        CHECKER_FELL_BACK,
+    )
     emit_reports(results, output_format, output)
     raise typer.Exit(_exit_code(clusters, results, fail_on))
 
