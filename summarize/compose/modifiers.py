@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from summarize.analyze.doubt import doubt_spans
 from summarize.analyze.nouns import noun_senses
 from summarize.compose.cuts import Cut, disjoint
 from summarize.text.lexicons import word_set
@@ -26,9 +27,16 @@ _EVALUATIVE = word_set(
     """
 )
 # Nouns that say little without their adjective: "headed toward a disastrous result", "in
-# unprecedented terms", "to a huge extent" lose their claim, or their sense, with it. (A
-# superlative, "its best day", picks which one: it is not listed as evaluative at all.)
-_LIGHT_NOUNS = word_set("result results terms way fashion manner extent degree scale turn sense")
+# unprecedented terms", "to a huge extent" lose their claim, or their sense, with it. So do the
+# nouns of a level or a pace, whose adjective ranks it: "slashed levels to historic lows", "at a
+# staggering rate", "by a huge margin". (A superlative, "its best day", picks which one: it is
+# not listed as evaluative at all.)
+_LIGHT_NOUNS = word_set(
+    """
+    result results terms way fashion manner extent degree scale turn sense
+    high highs low lows level levels rate pace margin numbers amounts proportions
+    """
+)
 # Adverbs ending in -ly that do not only grade ("only", "likely" change the claim).
 _NOT_GRADING = word_set("only early family likely unlikely daily weekly monthly yearly reportedly")
 
@@ -38,9 +46,14 @@ _FOLLOWING = re.compile(r"(,?\s+)([A-Za-z][\w’'-]*)")
 
 
 def modifier_cuts(text: str, spans: list[tuple[int, int]]) -> list[Cut]:
-    """Cuts for the loaded words among `spans` that are modifiers; others are left in place."""
+    """Cuts for the loaded words among `spans` that are modifiers; others are left in place, and
+    so is a word that disputes the claim ("falsely claiming"): the doubt a report casts goes
+    with the claim."""
+    doubts = doubt_spans(text)
     cuts = []
     for start, end in spans:
+        if any(low < end and start < high for low, high in doubts):
+            continue
         word = text[start:end]
         lower = word.lower()
         after = text[end:]

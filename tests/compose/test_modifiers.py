@@ -26,6 +26,9 @@ def test_an_adjective_a_light_noun_or_a_superlative_needs_stays() -> None:
         ("The party is headed toward a disastrous result in the fall.", "disastrous"),
         ("The leaders spoke in unprecedented terms after the summit.", "unprecedented"),
         ("The index had its best day in two weeks.", "best"),
+        ("Trump slashed admissions to historic lows.", "historic"),
+        ("Job openings remained at a historic high in May.", "historic"),
+        ("Prices rose at a staggering rate last year.", "staggering"),
     ]:
         start = text.index(word)
         assert modifier_cuts(text, [(start, start + len(word))]) == [], text
@@ -41,3 +44,9 @@ def test_a_title_and_name_lose_their_article_with_the_adjective() -> None:
     assert dropped("He backed the embattled Republican candidate.") == (
         "He backed the Republican candidate."
     )
+
+
+def test_a_word_disputing_the_claim_stays() -> None:
+    text = "Trump returned to campaigning, falsely claiming that the virus is disappearing."
+    start = text.index("falsely")
+    assert modifier_cuts(text, [(start, start + len("falsely"))]) == []
