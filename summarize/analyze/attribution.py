@@ -202,7 +202,8 @@ class _Sentence:
                 return self.phrase_after(cue + 2)  # "was confirmed by the army"
             return None
         if before >= 0 and self.lower[before] == ",":
-            speaker = self._before_parenthesis(before)  # "X, the U.N. envoy, said"
+            # "X, the U.N. envoy, said"; after a clause, "..., said Ray Jadallah, chief of ..."
+            speaker = self._after_clause(cue, before) or self._before_parenthesis(before)
         else:
             speaker = self._phrase_before(before)
             if speaker and self._opens_parenthesis(speaker[0]):
@@ -212,6 +213,28 @@ class _Sentence:
         if speaker is None and (before < 0 or self.lower[before] in {",", *_QUOTE_MARKS}):
             return self.phrase_after(cue + 1)  # '"...," said Pedersen.'
         return speaker
+
+    def _after_clause(self, cue: int, comma: int) -> Phrase | None:
+        """The speaker after the verb when the comma before it closes a clause, not an
+        appositive: "... found the building had collapsed, said Ray Jadallah, chief of
+        operations". The stretch the comma closes has an auxiliary ("had collapsed"), and the
+        phrase after the verb ends the sentence or is set off by a comma before a description
+        (not "said the talks failed", "said Russia, which ...")."""
+        opening = comma - 1
+        while opening >= 0 and self.lower[opening] not in {",", ";", ":", *_QUOTE_MARKS}:
+            opening -= 1
+        if not any(word in _AUXILIARIES for word in self.lower[opening + 1 : comma]):
+            return None
+        phrase = self.phrase_after(cue + 1)
+        if phrase is None or any(self.lower[i] in _AUXILIARIES for i in range(*phrase)):
+            return None  # "said the advance was rapid": what was said
+        following = self.lower[phrase[1] : phrase[1] + 2]
+        if following[:1] in ([], ["."]):
+            return phrase
+        described = following[:1] == [","] and len(following) == 2
+        if described and self.tokens[phrase[1] + 1].text.islower():
+            return None if following[1] in _CLAUSE_WORDS else phrase
+        return None
 
     def _opens_parenthesis(self, index: int) -> bool:
         """An adjunct ("through its channel") or a participle ("led by") opening a phrase."""
