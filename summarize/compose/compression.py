@@ -15,7 +15,8 @@ Marcu 2002 and Clarke & Lapata 2008):
 - the day of the event inside the clause: "struck on Tuesday over pay", "said Friday that"
   (never the object of another preposition, "by Friday", nor one of several days);
 - more of the same thing closing the sentence, without a verb: "... parts of Aleppo as well as
-  towns in Idlib.", and a second clause after a dash or ", and" / ", but" (with a verb);
+  towns in Idlib.", and a second clause after a dash or ", and" (with a verb); never one after
+  ", but", which sets a contrast the first clause needs ("claims dropped, but remain high");
 - a phrase between a pair of dashes, and a relative clause after a preposition (", of whom two
   were from Afghanistan,"), an ", including ...," phrase;
 - what stands between a speaker and the reporting verb ("The insurgency, through its Telegram
@@ -101,6 +102,13 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*$")
 _MODIFIES_WHAT_BEFORE = re.compile(
     r"\s(?:[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}(?:,|\.$)|(?:who|whom|whose|which)\b)"
 )
+# After a comma, a lower-case content word running without another comma to "and" or "or": the
+# comma is one of a list's ("a decision sure to reshape A, rattle B and rock C"), not the one
+# closing an appositive before it.
+_LIST_GOES_ON = re.compile(
+    r"\s(?!(?:and|or|but|nor|the|an?|to|of|in|on|at|by|for|with|from|as|who|which|that)\b)"
+    r"[a-z][\w’'-]*[^,;:.]*?\s(?:and|or)\s"
+)
 # A relative clause set off by commas; a comma closes it only when no "that" follows (", which
 # said in an update, that the issue was fixed" goes on with what was said).
 _RELATIVE = re.compile(
@@ -168,8 +176,6 @@ _CONDITION = r"(?!(?:under|without)\s)"
 # Nor a place the claim holds in: "In Mexico, politicians were cut off from their constituents"
 # is no claim about every politician.
 _PLACE_NAMED = r"(?!(?-i:In\s[A-Z]))"
-# "Not" in the clause before a ", but": "not X, but Y" is one construction.
-_NOT = re.compile(r"\bnot\b(?![^,;]*[,;])")
 _INSERTED_PHRASE = re.compile(rf",\s{_CONDITION}{PREPOSITIONS}\s[^,;()“”\"]{{3,80}},(?=\s)")
 # A phrase of time, place or circumstance opening the sentence: "On Thursday, ...", "After a
 # week of talks, ...". Conditions ("If ...,") are never dropped: the claim would change.
@@ -180,10 +186,11 @@ _OPENING_PHRASE = re.compile(
 # Idlib." The sentence still claims what stays; never a part holding a verb, which would leave
 # its subject without one ("Assad as well as his backers have killed ...").
 _ADDITION = re.compile(rf",?\s(?:as well as|along with|together with)\s[^;]*?{SENTENCE_END}")
-# A second clause closing the sentence after a dash or ", and" / ", but": its claim goes whole,
-# the first clause's stays. Only a clause (it has a verb): ", and C." ending a list stays. A
-# dash before another dash opens a dashed phrase, whichever way the dashes are typed ("--").
-_SECOND_CLAUSE = re.compile(rf"(?:\s(?:—|–|--)\s|,\s(?:and|but)\s)(?:(?!--)[^;—–])*?{SENTENCE_END}")
+# A second clause closing the sentence after a dash or ", and": its claim goes whole, the first
+# clause's stays. Only a clause (it has a verb): ", and C." ending a list stays. A dash before
+# another dash opens a dashed phrase, whichever way the dashes are typed ("--"). A clause after
+# ", but" is a contrast, which both clauses make together: it stays.
+_SECOND_CLAUSE = re.compile(rf"(?:\s(?:—|–|--)\s|,\sand\s)(?:(?!--)[^;—–])*?{SENTENCE_END}")
 # A phrase set off by a pair of dashes: "the group — a coalition of militias — said".
 _DASHED_PHRASE = re.compile(r"\s(?:—|–|--)\s[^;—–“”\"]{3,80}?\s(?:—|–|--)(?=\s)")
 # The day of the event inside the clause, without commas ("struck on Tuesday over pay", "said
@@ -276,7 +283,7 @@ def optional_cuts(
 
 
 def _fits_kind(kind: str, span: str) -> bool:
-    """An addition holds no verb; a second clause after ", and" / ", but" holds one."""
+    """An addition holds no verb; a second clause after ", and" holds one."""
     if kind == "addition":
         return FINITE_VERB.search(span) is None
     if kind == "second clause" and span.lstrip().startswith(","):
@@ -334,12 +341,12 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return False
     if _DANGLING_END.search(before) or before.count("—") % 2 or before.count(" -- ") % 2:
         return False  # "... Representatives and." or a dashed phrase left open
+    if kind == "appositive" and _LIST_GOES_ON.match(head, match.end()):
+        return False
     if kind == "dashed phrase" and _OPENING_ADJUNCT.match(before):
         return False  # "Unlike X — an aside — there is": the dash closes the opening phrase
     if kind == "addition" and re.search(r"\bboth\b", before):
         return False  # "both X as well as Y"
-    if kind == "second clause" and match.group().startswith(", but") and _NOT.search(before):
-        return False  # "not to disperse protesters, but to rescue people": one construction
     if kind == "weekday" and _NAME_BEFORE.search(before) and match.group()[1:2].isupper():
         return False  # the day is part of a name: "the Black Monday crash", "Super Tuesday"
     if kind == "weekday" and (_AHEAD.search(before) or _APPOSITIVE_AFTER.match(head, match.end())):

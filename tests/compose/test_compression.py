@@ -50,6 +50,25 @@ def test_a_main_clause_after_an_opening_phrase_is_no_appositive() -> None:
     assert _shortest(text) == text
 
 
+def test_an_appositive_whose_list_goes_on_after_a_comma_stays() -> None:
+    text = (
+        "Malta voted to leave the Union, a decision sure to reshape its trade, unsettle its "
+        "neighbours and test its courts."
+    )
+    assert _shortest(text) == text
+    assert _shortest("Malta left the Union, a bloc of 27 states, last year.") == (
+        "Malta left the Union last year."
+    )
+
+
+def test_a_contrast_after_but_stays() -> None:
+    text = (
+        "Jobless claims dropped last week, but they remain well above pre-pandemic levels, "
+        "according to Labor Department data."
+    )
+    assert "but they remain well above pre-pandemic levels" in _shortest(text)
+
+
 def test_a_claim_keeps_its_attribution() -> None:
     text = "Insurgents retreated 20 kilometers from Hama, as state media said."
     assert all(
@@ -94,6 +113,8 @@ def test_that_stays_before_a_phrase_or_clause_opening_what_was_said() -> None:
         "Pedersen warned that without de-escalation the crisis would deepen.",
         "She said that if talks fail, troops would move.",
         "Biden said that as officials agreed, he ordered a review.",
+        "The chief said that of the 136 units, 55 collapsed.",
+        "He said that he backs more spending, but that the plan is wasteful.",
     ):
         assert function_word_cuts(text) == [], text
     text = "A study found that in-school transmission is rare."
