@@ -76,8 +76,11 @@ def named_in_full(
             first = re.search(rf"(?<![-‐])\b{re.escape(surname)}\b(?![-‐]| v\.)", sentence.text)
             if room <= 0 or first is None or full in told + sentence.text:
                 continue
-            if _in_another_name(sentence.text[: first.start()]):
-                continue  # "San Joaquin Valley": the word before is part of this name
+            before = sentence.text[: first.start()]
+            if _in_another_name(before) or _COURTESY_TITLE.search(before):
+                # "San Joaquin Valley": the word before is part of this name; "Mr. Cummings":
+                # a courtesy title goes with the surname alone
+                continue
             text = sentence.text[: first.start()] + full + sentence.text[first.end() :]
             if _still_supported(judge, sentence, text, full):
                 sentence.text = text
@@ -100,6 +103,7 @@ def _still_supported(judge: Judge, sentence: SummarySentence, text: str, full: s
     )
 
 
+_COURTESY_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s$")
 # Words that may stand before a surname without being part of the name: a party or a side.
 _DESCRIPTORS = frozenset({"republican", "democrat", "democratic", "independent", "gop"})
 

@@ -49,3 +49,9 @@ def test_a_surname_in_another_name_or_a_compound_stays() -> None:
     assert _named("The pro-Pelosi faction said the vote would come on Thursday.") == (
         "The pro-Pelosi faction said the vote would come on Thursday."
     )
+
+
+def test_a_courtesy_title_keeps_the_surname_alone() -> None:
+    assert _named("Ms. Pelosi said the vote would come on Thursday.") == (
+        "Ms. Pelosi said the vote would come on Thursday."
+    )
