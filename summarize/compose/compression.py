@@ -17,6 +17,8 @@ Marcu 2002 and Clarke & Lapata 2008):
 - more of the same thing closing the sentence, without a verb: "... parts of Aleppo as well as
   towns in Idlib.", and a second clause after a dash or ", and" (with a verb); never one after
   ", but", which sets a contrast the first clause needs ("claims dropped, but remain high");
+- a middle clause of a series of clauses ("A will reopen, B will double, and C will stop" -> "A
+  will reopen, and C will stop"), never the last;
 - a phrase between a pair of dashes, and a relative clause after a preposition (", of whom two
   were from Afghanistan,"), an ", including ...," phrase;
 - what stands between a speaker and the reporting verb ("The insurgency, through its Telegram
@@ -108,6 +110,20 @@ _MODIFIES_WHAT_BEFORE = re.compile(
 _LIST_GOES_ON = re.compile(
     r"\s(?!(?:and|or|but|nor|the|an?|to|of|in|on|at|by|for|with|from|as|who|which|that)\b)"
     r"[a-z][\w’'-]*[^,;:.]*?\s(?:and|or)\s"
+)
+# A clause with its own subject after a comma, right before ", and": the ", and" closes a series of
+# clauses ("Mattis could be leaving, Saudis can expect punishment, and climate change is real"),
+# and without its last item the series is clauses joined by a comma.
+_SERIES_ITEM = re.compile(
+    rf",\s+(?!(?:and|but|or|nor|yet|so)\b)[\w’'-]+(?:\s+[\w’'-]+){{0,3}}\s+"
+    rf"(?:{'|'.join(sorted(AUXILIARIES))})\b[^,]*$"
+)
+# A middle clause of a series of clauses, with its own subject and verb: "The port will reopen,
+# the tolls will double, and the ferry will stop" -> "The port will reopen, and the ferry will
+# stop". The series keeps its "and" (its last clause never goes: `_SERIES_ITEM`).
+_SERIES_MIDDLE = re.compile(
+    rf",\s(?!(?:and|but|or|nor|yet|so)\b)(?:[\w’'-]+\s+){{1,4}}"
+    rf"(?:{'|'.join(sorted(AUXILIARIES))})\b[^,;:()]{{3,160}}?(?=,\s+and\s)"
 )
 # A relative clause set off by commas; a comma closes it only when no "that" follows (", which
 # said in an update, that the issue was fixed" goes on with what was said).
@@ -221,6 +237,7 @@ _PATTERNS = (
     ("opening phrase", _OPENING_PHRASE),
     ("addition", _ADDITION),
     ("second clause", _SECOND_CLAUSE),
+    ("series clause", _SERIES_MIDDLE),
     ("dashed phrase", _DASHED_PHRASE),
     ("weekday", _WEEKDAY),
 )
@@ -343,6 +360,8 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return False  # "... Representatives and." or a dashed phrase left open
     if kind == "appositive" and _LIST_GOES_ON.match(head, match.end()):
         return False
+    if kind == "second clause" and match.group().startswith(",") and _SERIES_ITEM.search(before):
+        return False  # "A could go, B can expect punishment, and C is real": the series' last
     if kind == "dashed phrase" and _OPENING_ADJUNCT.match(before):
         return False  # "Unlike X — an aside — there is": the dash closes the opening phrase
     if kind == "addition" and re.search(r"\bboth\b", before):
