@@ -80,12 +80,20 @@ _MAX_WALK = 20  # words looked at left of a verb, adjunct phrases included
 _QUOTE_MARKS = frozenset("\"“”‘’'")
 
 
+# Verbs of the lexicon that in news say what something amounts to, not what someone says ("The
+# new agreement means that ...").
+_NOT_SPEECH = word_set("mean")
+# Negations between a speaker and the verb: "never said", "did not say", "didn't threaten"
+# report no claim.
+_NEGATIONS = word_set("not never")
+
+
 @cache
 def _cue_forms() -> dict[str, str]:
     """Every inflected form of a reporting verb -> its lemma (lexicon loaded on first use)."""
     forms: dict[str, str] = {}
     for lemma in (*lexicon("report_verbs.txt"), *sorted(_EXTRA_VERBS)):
-        if " " in lemma:
+        if " " in lemma or lemma in _NOT_SPEECH:
             continue
         for form in word_forms(lemma):
             if not form.endswith("ly"):
@@ -152,6 +160,12 @@ class _Sentence:
         if form.endswith("ing"):
             return lemma in _DOUBT_VERBS  # "the insurgency claiming to have captured"
         followed = self.lower[index + 1] if index + 1 < len(self.lower) else ""
+        previous = self.lower[index - 1] if index else ""
+        participle = form.endswith(("ed", "en")) and form != lemma
+        if participle and (previous[:1].isdigit() or previous == "of" or previous in DETERMINERS):
+            return False  # an adjective: "684 confirmed cases", "the number of confirmed dead"
+        if lemma == "add" and followed[:1].isdigit():
+            return False  # a count grew: "employers added 266,000 jobs"
         has_complement = followed in _COMPLEMENT_MARKS
         if lemma not in _SPEECH_VERBS:
             return has_complement
@@ -193,8 +207,14 @@ class _Sentence:
             self.lower[before] in _BETWEEN or _is_adverb(self.tokens[before].text)
         ):
             before -= 1
+        between = self.lower[before + 1 : cue] + self.lower[max(before, 0) : before + 1]
+        if any(word in _NEGATIONS or word.endswith(("n't", "n’t")) for word in between):
+            return None  # "he never said", "I didn't threaten": no claim is reported
         if before >= 0 and self.lower[before] in DETERMINERS:
             return None  # "an estimated half-million": an adjective
+        opening = self._parenthesis_before(before)
+        if opening is not None:
+            before = opening - 1  # "Jerrold Nadler (D-N.Y.) said", "the department (DHHS) said"
         if self.lower[cue].endswith("ing"):
             return self._nearest_phrase(before)  # "reports from the insurgency claiming"
         if before >= 0 and self.lower[before] in _BE:
@@ -210,9 +230,24 @@ class _Sentence:
                 # "The insurgents, through their channel on Telegram claimed",
                 # "The insurgency, led by the group X reported": the comma is an opening one
                 speaker = self._before_comma(speaker[0] - 1)
-        if speaker is None and (before < 0 or self.lower[before] in {",", *_QUOTE_MARKS}):
+        inverted = before < 0 or self.lower[before] in {",", *_QUOTE_MARKS}
+        if speaker is None and inverted and not self._takes_a_hearer(cue):
             return self.phrase_after(cue + 1)  # '"...," said Pedersen.'
         return speaker
+
+    def _takes_a_hearer(self, cue: int) -> bool:
+        """ "told Fox News": what follows "tell" is who heard it, never who spoke."""
+        return _cue_forms().get(self.lower[cue]) == "tell"
+
+    def _parenthesis_before(self, index: int) -> int | None:
+        """Where a short parenthesis closing at `index` opens: a party and state or an
+        initialism after a name ("(D-N.Y.)", "(DHHS)")."""
+        if index < 0 or self.lower[index] != ")":
+            return None
+        for opening in range(index - 1, max(index - 6, -1), -1):
+            if self.lower[opening] == "(":
+                return opening
+        return None
 
     def _after_clause(self, cue: int, comma: int) -> Phrase | None:
         """The speaker after the verb when the comma before it closes a clause, not an
@@ -223,7 +258,9 @@ class _Sentence:
         opening = comma - 1
         while opening >= 0 and self.lower[opening] not in {",", ";", ":", *_QUOTE_MARKS}:
             opening -= 1
-        if not any(word in _AUXILIARIES for word in self.lower[opening + 1 : comma]):
+        if self._takes_a_hearer(cue) or not any(
+            word in _AUXILIARIES for word in self.lower[opening + 1 : comma]
+        ):
             return None
         phrase = self.phrase_after(cue + 1)
         if phrase is None or any(self.lower[i] in _AUXILIARIES for i in range(*phrase)):

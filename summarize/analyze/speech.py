@@ -29,6 +29,10 @@ _SPEECH_OPENERS = re.compile(
     # "took to Twitter to say the leader bears responsibility"; "too early to say whether" asks
     r"to\s+(?:say|argue|claim|insist|warn)\s+(?:that\s+)?(?!whether|how|what|when|if|why)|"
     r"claims?\s+(?:that\s+)?(?=it|they|he|she|the)|"
+    # what someone is said not to have said is no claim of the report's: "he never said Russia
+    # did not interfere", "did not say the vote was rigged"
+    r"(?:never|not|n[’']t)\s+(?:(?:have|has|had)\s+)?(?:said|say|says|told|tell|claimed|claim|"
+    r"stated|suggested|suggest)\s+(?:that\s+)?|"
     # a speaker set inside a relative clause: "policies that DeVos claims led to ...", "a plan
     # which he says will fail": the rest of the clause is the speaker's
     r"(?:that|which|who)\s+(?:(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}?|(?:he|she|they)\s+)"

@@ -273,3 +273,12 @@ def test_why_someone_acts_is_a_motive_however_it_is_worded() -> None:
         "motive": "were a clear warning to"
     }
     assert find_links("The strikes hit three sites near the border.") == {}
+
+
+def test_what_someone_did_not_say_is_not_the_outlet_s_voice() -> None:
+    text = (
+        "Trump claimed he never said Russia did not interfere, and that when he called the "
+        "inquiry a hoax he meant the collusion charge."
+    )
+    assert own_voice(text) == []
+    assert own_voice("The senator did not say the brutal regime had fallen.") == []
