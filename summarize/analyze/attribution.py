@@ -70,7 +70,7 @@ ADJUNCT_PREPOSITIONS = word_set(
 )
 # Adverbs of time and frequency without -ly that stand between a speaker and the verb; written
 # in lower case only, since each is also a surname ("Long", "Just").
-_ADVERBS_OF_TIME = word_set("always long often ever just")
+_ADVERBS_OF_TIME = word_set("always long often ever just now first")
 _LEADING_FILLERS = word_set("however meanwhile also but and so then yet instead still")
 _STATEMENT_NOUNS = word_set(
     "statement post interview address speech video briefing tweet letter report message"
@@ -217,9 +217,11 @@ class _Sentence:
             before = opening - 1  # "Jerrold Nadler (D-N.Y.) said", "the department (DHHS) said"
         if self.lower[cue].endswith("ing"):
             return self._nearest_phrase(before)  # "reports from the insurgency claiming"
+        participle = self.lower[cue].endswith(("ed", "en"))
+        if participle and self.lower[cue + 1 : cue + 2] == ["by"]:
+            # "was confirmed by the army", "numbers previously acknowledged by the administration"
+            return self.phrase_after(cue + 2)
         if before >= 0 and self.lower[before] in _BE:
-            if self.lower[cue + 1 : cue + 2] == ["by"]:
-                return self.phrase_after(cue + 2)  # "was confirmed by the army"
             return None
         if before >= 0 and self.lower[before] == ",":
             # "X, the U.N. envoy, said"; after a clause, "..., said Ray Jadallah, chief of ..."

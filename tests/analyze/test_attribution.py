@@ -112,6 +112,12 @@ def speakers(text: str) -> list[tuple[str, str, bool]]:
         ("The bridge had been closed since Monday, said the mayor.", "the mayor", "said"),
         ("Jerrold Nadler (D-N.Y.) said the hearing would go ahead.", "Jerrold Nadler", "said"),
         (
+            "Deaths had exceeded the numbers previously acknowledged by the health ministry.",
+            "the health ministry",
+            "acknowledged",
+        ),
+        ("The Aurora clinic first reported the spoiled doses.", "The Aurora clinic", "reported"),
+        (
             '"We are ready," Ann Lee, the head of the port authority, told Harbour Radio.',
             "Ann Lee",
             "told",
