@@ -102,6 +102,13 @@ _SEQUENCE_OPENING = re.compile(
     r"^(?:soon|(?:\w+ )?later|afterwards?|eventually|by then|shortly after(?:wards?)?)\b,?\s+",
     re.I,
 )
+# A phrase of time or place opening the sentence ("On Wednesday, however, it said"): the test
+# looks past it, as past a connective, for a pronoun leaning back.
+_OPENING_SETTING = re.compile(
+    r"^(?:on|in|at|by|after|before|during|since|until|late|early|earlier|later|last)\b"
+    r"[^,;:]{1,40},\s+",
+    re.I,
+)
 _NOW = re.compile(r"\s+now\b")
 # A section label an outlet sets before a paragraph ("Details:", "Driving the news:", "What
 # she's saying:"): a capitalised word and up to three lower-case ones, a colon, a new sentence. A
@@ -233,10 +240,12 @@ class Wording:
     def leans_back(text: str) -> bool:
         """Opens on a pronoun or a demonstrative that points outside the sentence ("He said ...",
         "That is the highest since 2000"), also once the connective the summary drops is gone
-        ("But he said ...", "Then he went on ..."), answers the question asked before it ("The
+        ("But he said ...", "Then he went on ...") and after an opening phrase of time or place
+        ("On Wednesday, however, it said ..."), answers the question asked before it ("The
         answer is simple: ..."), or ends on a modal whose verb the sentence before gives
         ("experts fear they could be")."""
         opening = _SEQUENCE_OPENING.sub("", _CONNECTIVE.sub("", text))
+        opening = _CONNECTIVE.sub("", _OPENING_SETTING.sub("", opening))
         return (
             bool(_PRONOUN_OPENING.match(opening) or _ANSWER.match(opening))
             or opens_on_sentence_before(opening)

@@ -865,3 +865,11 @@ def test_a_headline_keeps_a_people_s_name_and_drops_capitals_of_emphasis():
     assert wording.casing.headline("Troops Sent By 8-Year-Old Order") == (
         "Troops sent by 8-year-old order."
     )
+
+
+def test_a_pronoun_after_an_opening_phrase_of_time_leans_back() -> None:
+    from summarize.compose.wording import Wording
+
+    assert Wording.leans_back("On Wednesday, however, it said the doses were spoiled on purpose.")
+    assert Wording.leans_back("In a statement, they said the port would reopen.")
+    assert not Wording.leans_back("On Wednesday, the clinic said the doses were spoiled.")
