@@ -109,6 +109,13 @@ _OPENING_SETTING = re.compile(
     r"[^,;:]{1,40},\s+",
     re.I,
 )
+# A connective set off by commas after the subject ("Biden, instead, is adjusting the limits",
+# "The army, however, said"): it contrasts or adds to the sentence before.
+_INSERTED_CONNECTIVE = re.compile(
+    r"^[^,;:]{1,60},\s+(?:however|instead|though|meanwhile|nevertheless|nonetheless|moreover|"
+    r"furthermore|too|also|in turn|in contrast|by contrast|for (?:his|her|their|its) part),",
+    re.I,
+)
 _NOW = re.compile(r"\s+now\b")
 # A section label an outlet sets before a paragraph ("Details:", "Driving the news:", "What
 # she's saying:"): a capitalised word and up to three lower-case ones, a colon, a new sentence. A
@@ -241,13 +248,15 @@ class Wording:
         """Opens on a pronoun or a demonstrative that points outside the sentence ("He said ...",
         "That is the highest since 2000"), also once the connective the summary drops is gone
         ("But he said ...", "Then he went on ...") and after an opening phrase of time or place
-        ("On Wednesday, however, it said ..."), answers the question asked before it ("The
+        ("On Wednesday, however, it said ..."), sets a connective after its subject ("Biden,
+        instead, is adjusting ..."), answers the question asked before it ("The
         answer is simple: ..."), or ends on a modal whose verb the sentence before gives
         ("experts fear they could be")."""
         opening = _SEQUENCE_OPENING.sub("", _CONNECTIVE.sub("", text))
         opening = _CONNECTIVE.sub("", _OPENING_SETTING.sub("", opening))
         return (
             bool(_PRONOUN_OPENING.match(opening) or _ANSWER.match(opening))
+            or _INSERTED_CONNECTIVE.match(text) is not None
             or opens_on_sentence_before(opening)
             or ends_on_ellipsis(text)
             or any(is_speech_verb(m.group(1).lower()) for m in _SAID_OF_THAT.finditer(text))

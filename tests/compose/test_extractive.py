@@ -873,3 +873,5 @@ def test_a_pronoun_after_an_opening_phrase_of_time_leans_back() -> None:
     assert Wording.leans_back("On Wednesday, however, it said the doses were spoiled on purpose.")
     assert Wording.leans_back("In a statement, they said the port would reopen.")
     assert not Wording.leans_back("On Wednesday, the clinic said the doses were spoiled.")
+    assert Wording.leans_back("Biden, instead, is adjusting the limits set by Trump.")
+    assert not Wording.leans_back("Biden, the new president, is adjusting the limits.")
