@@ -89,7 +89,14 @@ def start_batch(input_path: Path, output_path: Path, **options: object) -> subpr
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        # As from a terminal: a shell starting a background job (pytest run with "&") hands
+        # it Ctrl-C ignored, which the batch, rightly, keeps ignoring.
+        preexec_fn=_interrupts_as_in_a_terminal,
     )
+
+
+def _interrupts_as_in_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def wait_for_lines(path: Path, count: int, process: subprocess.Popen[str]) -> None:
