@@ -250,3 +250,17 @@ def test_a_verb_of_intent_reaches_across_a_long_object() -> None:
     )
     frame = frame_of(text, "125,000")
     assert (frame.statement, frame.subject) == ("target", "maximum number of refugees")
+
+
+def test_a_span_of_time_is_no_subject_and_year_over_year_is_a_period() -> None:
+    frame = frame_of(
+        "The gap is expected to top $1 trillion in the current budget year.", "$1 trillion"
+    )
+    assert frame.subject == "gap"
+    frame = frame_of(
+        "Hourly earnings rose 0.2 percent, with a year-over-year gain of 3.1 percent.",
+        "3.1 percent",
+    )
+    assert frame.period == "year" and frame.subject != "year-over-year"
+    text = "Hourly earnings rose 0.2 percent, with a year-over-year gain of 3.1 percent."
+    assert frame_of(text, "0.2 percent").period is None

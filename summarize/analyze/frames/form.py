@@ -149,8 +149,23 @@ def period_of(sentence: Sentence, first: int, last: int) -> str | None:
     before = first - 1
     if before >= 0 and sentence.lower[before] in ("annual", "monthly", "weekly", "yearly"):
         return PERIODS[sentence.lower[before]]
-    text = " ".join(sentence.lower[last : last + 8])
-    if re.search(_YEAR_ON_YEAR, text):
+    # The words around the figure in its clause, up to the next figure: "rose 3.1% year over
+    # year", "a year-over-year gain of 3.1%"; not "rose 0.2%, with a year-over-year gain of 3.1%".
+    clause = sentence.clause[first]
+    end = last
+    while end < min(last + 8, len(sentence.lower)) and sentence.clause[end] == clause:
+        if sentence.in_figure(end):
+            break
+        end += 1
+    start = first
+    while start > max(first - 4, 0) and sentence.clause[start - 1] == clause:
+        if sentence.in_figure(start - 1):
+            break
+        start -= 1
+    text = " ".join(sentence.lower[last:end])
+    if re.search(_YEAR_ON_YEAR, text) or re.search(
+        _YEAR_ON_YEAR, " ".join(sentence.lower[start:first])
+    ):
         return "year"
     if over := _OVER_PERIOD.search(text):
         return over["unit"] if not over["count"] else f"{over['count']} {over['unit']}s"

@@ -238,10 +238,17 @@ def _verb_group_start(sentence: Sentence, index: int) -> int:
     return index
 
 
+# Nouns of a span of time: a phrase they head says when, whatever qualifies them ("the current
+# budget year", "the fiscal year", "year-over-year").
+_TIME_HEADS = word_set("day days week weeks month months year years quarter quarters decade")
+
+
 def _only_time(phrase: str) -> bool:
-    """The phrase only says when ("2019", "the last day of May", "week"): a phrase of them
-    dates a figure, it is no owner of it."""
+    """The phrase only says when ("2019", "the last day of May", "week", "the current budget
+    year"): a phrase of them, or headed by a span of time, dates a figure; it is no owner."""
     words = [w for w in phrase.lower().replace(",", " ").split() if w not in STOPWORDS]
+    if words and words[-1].rsplit("-", 1)[-1] in _TIME_HEADS:
+        return True
     return bool(words) and all(is_time_word(w) for w in words)
 
 
