@@ -8,8 +8,9 @@ statement it is and in what form, read from word order (no parser; see the READM
   sum of money buys ("a $6 trillion budget"), the noun a compound figure describes ("a
   two-page memo", "the 15-minute halt", which is how long the halt lasts), the person an age
   belongs to, or the owner before the verb ("the unemployment rate rose to 3.6%"). A phrase
-  that only says when is never it: "$1 trillion in 2019", "positions on the last day of May
-  rose" (the positions), "closed the day down 10%".
+  that only says when, or is headed by a span of time, is never it: "$1 trillion in 2019", "in
+  the current budget year", "positions on the last day of May rose" (the positions), "closed
+  the day down 10%".
 - time: the time expression nearest the figure in its clause (month names, years, quarters,
   "last week", "a year ago", weekdays, "since March"); a weekday right after a reporting verb
   ("said Thursday") dates the statement, not the figure. The "from" value of a change is
@@ -22,7 +23,8 @@ statement it is and in what form, read from word order (no parser; see the READM
   estimated 500" is an approximate actual figure.
 - form: a change after a verb of change ("rose 5%", "dropped 29,000") or before a noun of change
   ("a 5% drop"); the figure after "to" is the new level ("dropped 29,000 to 348,000"); a rate
-  with a period ("$300 a month", "annual"); a share for fractions and "N% of"; else a level.
+  with a period ("$300 a month", "annual", "a year-over-year gain of 3.1%", read in the figure's
+  clause up to the next figure); a share for fractions and "N% of"; else a level.
 
 A fall is a negative change: "fell 5%" is read as -5%, so that it disagrees with "rose 5%" and
 agrees with "a 5% drop".
