@@ -31,7 +31,11 @@ _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r"}
 # opens an entity reference, "&amp;", so "S&P 500" stays as written) and the markers that open
 # a block at the start of a line (a heading, a quote, a list item, a rule, a fence).
 _MARKDOWN_INLINE = re.compile(r"[\\`*\[\]<>|~]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
-_MARKDOWN_BLOCK_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))")
+# A list marker or an ATX heading needs a space after it: "5.9%" and "-5 km" open no block;
+# "---" is a rule.
+_MARKDOWN_BLOCK_START = re.compile(
+    r"^(\s*)(?:([>=]|-{2,}|(?:#{1,6}|[+\-])(?=\s|$))|(\d+)([.)])(?=\s|$))"
+)
 
 
 def for_markdown(text: str) -> str:
@@ -70,9 +74,15 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def shorten(text: str, limit: int = 90) -> str:
-    """`text` on one line, cut to `limit` characters with an ellipsis when longer."""
+    """`text` on one line, cut to `limit` characters with an ellipsis when longer, at a word's
+    end ("to obscure the…", not "to obscure the tr…"), unless one word fills the limit."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if not text[limit - 1].isspace() and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def for_terminal(text: str) -> str:

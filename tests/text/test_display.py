@@ -67,6 +67,10 @@ def test_json_keeps_the_exact_text_with_nothing_raw(text: str) -> None:
         ("S&P 500 and AT&T fell", "S&P 500 and AT&T fell"),
         ("&amp; is written out", "\\&amp; is written out"),
         ("Iran-backed militants, 12. in all", "Iran-backed militants, 12. in all"),
+        ("5.9% lower", "5.9% lower"),
+        ("-5 km from the coast", "-5 km from the coast"),
+        ("- Not a list", "\\- Not a list"),
+        ("--- not a rule", "\\--- not a rule"),
     ],
 )
 def test_markdown_shows_an_article_s_words_as_written(text: str, shown: str) -> None:
@@ -80,3 +84,12 @@ def test_a_report_in_ascii_reads_the_same() -> None:
     page = "<p>Zürich “flood” 😀</p>"
     assert in_ascii(page, "html") == "<p>Z&#252;rich &#8220;flood&#8221; &#128512;</p>"
     assert in_ascii("Zürich", "markdown") == "Zürich"
+
+
+def test_a_shortened_quote_ends_at_a_word() -> None:
+    from summarize.text.display import shorten
+
+    text = "Top advisers rewrote the report to obscure the true number of nursing-home deaths."
+    assert shorten(text, 50) == "Top advisers rewrote the report to obscure the…"
+    assert shorten("x" * 60, 20) == "x" * 19 + "…"
+    assert shorten("short enough", 50) == "short enough"
