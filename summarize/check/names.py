@@ -7,7 +7,8 @@ Motors", "SANA" / "Syrian Arab News Agency"), and a person's name with or withou
 a middle initial, or with the short given name ("Joe Biden" / "Joseph R. Biden"):
 news introduces and uses these forms as a matter of style, and a reader resolves them. What is
 reported is two or more spellings, each used by some report, that differ in their letters
-(Lattakia / Latakia, Hay’at / Hayat) or words (Burma / Myanmar).
+(Lattakia / Latakia, Hay’at / Hayat; a straight and a curly apostrophe are one) or words (Burma /
+Myanmar).
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ def _same_person(a: list[str], b: list[str]) -> bool:
 
 
 def _letters(name: str) -> str:
-    return re.sub(r"[^\w’']", "", name.lower())
+    """The name's letters and apostrophes, one apostrophe for both styles: "O'Connor" and
+    "O’Connor" are one spelling."""
+    return re.sub(r"[^\w']", "", name.lower().replace("’", "'"))
 
 
 def _same_writing(a: str, b: str) -> bool:

@@ -41,3 +41,13 @@ def test_a_person_s_short_given_name_title_or_initial_is_no_variant() -> None:
         }
     )
     assert findings == []
+
+
+def test_a_straight_or_a_curly_apostrophe_is_no_variant() -> None:
+    findings = _variants(
+        {
+            "a": "Justice Sandra Day O'Connor said on Monday that she would retire.",
+            "b": "Justice Sandra Day O’Connor said she would retire from the court.",
+        }
+    )
+    assert findings == []
