@@ -324,3 +324,15 @@ def test_a_court_s_ruling_is_its_statement_not_the_report_s():
         "The Supreme Court sided with the players on Monday, ruling the rules restricting "
         "education benefits violated federal antitrust laws."
     )
+
+
+def test_a_figure_s_value_is_shown_as_its_wording_bounds_it() -> None:
+    from summarize.analyze.quantities import find_quantities
+    from summarize.check.quantities.explain import shown_value
+
+    (ranged,) = find_quantities("He pardoned between 50 and 100 people.")
+    (more,) = find_quantities("He plans more than 100 pardons.")
+    (points,) = find_quantities("The Dow lost 1,861.81 points.")
+    assert shown_value(ranged) == "50 to 100 people"
+    assert shown_value(more) == "≥ 100 pardon"
+    assert "1,861.81" in shown_value(points)

@@ -59,9 +59,25 @@ def distinct(found: list[Figure]) -> list[Figure]:
     return result
 
 
-def _format(quantity: Quantity) -> str:
+# How a value's bound is shown beside it: what the wording allows, not a number it never gives
+# ("between 50 and 100" is no 75, "more than 100" no 100).
+_BOUND_MARKS = {"at_least": "≥ ", "at_most": "≤ ", "approximate": "≈ "}
+
+
+def shown_value(quantity: Quantity) -> str:
+    """The value in base units, as the wording bounds it: "≈ 3,100,000", "50 to 100 people",
+    "1,861.81 points" (a number written with decimals keeps them)."""
     counted = f" {quantity.counted}" if quantity.counted else ""
-    return f"{format_value(quantity.normalized, quantity.base_unit)}{counted}"
+    unit = quantity.base_unit
+    if quantity.bound == "range":
+        return f"{_value(quantity.low, unit)} to {_value(quantity.high, unit)}{counted}"
+    return f"{_BOUND_MARKS.get(quantity.bound, '')}{_value(quantity.normalized, unit)}{counted}"
+
+
+def _value(value: float, unit: str) -> str:
+    if unit == "count" and abs(value) >= 100 and not value.is_integer():
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return format_value(value, unit)
 
 
 def _time_words(key: str) -> str:
@@ -98,7 +114,7 @@ def says(analysis: Analysis, figure: Figure) -> str:
     published = published_on(analysis, figure.document)
     when = f" ({published.isoformat()})" if published else ""
     name = report_name(analysis, figure.document)
-    return f"{name}{when} says “{figure.quantity.text}” ({_format(figure.quantity)})"
+    return f"{name}{when} says “{figure.quantity.text}” ({shown_value(figure.quantity)})"
 
 
 def _values(shown: list[Figure]) -> list[ReportedValue]:
