@@ -15,8 +15,9 @@
   of its words, only with a figure or a name of its own); a report of another day than most (it
   tells that day's news) may have one per SENTENCES_PER_CLAIM sentences. It is reported when it
   brings a figure (an ordinal too; not an age after a name) or a name of its own (one no other
-  report gives in any form, not a lone capital opening a sentence, unless written so elsewhere,
-  nor a place that only says where something happened: "in the Oval Office"), which a reader
+  report gives in any form, in its text or its headline, not a lone capital opening a sentence,
+  unless written so elsewhere, nor a place that only says where something happened: "in the
+  Oval Office"), which a reader
   can check: new wording alone is more often colour, commentary or the
   shared story retold. Medium, with or without them, when its report closely follows another one (a
   paraphrase or rewrite: half or more of its sentences, and at least MIN_TWIN_SENTENCES, align with

@@ -7,10 +7,14 @@ import math
 import re
 from collections import Counter, defaultdict
 
+from summarize.analyze.quantities import find_quantities
 from summarize.models import Analysis, Sentence, SentenceAnalysis
 from summarize.text.tokens import content_terms
 
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+# A headline is read this far: longer "titles" (a hostile input's, or a page's whole text put
+# there) are no headline a reader takes a name or a figure from.
+HEADLINE_CHARS = 300
 # A person's age set off after the name ("Rice, 56, was passed over"): a description, no claim.
 _AGE = re.compile(r", \d{1,3},")
 
@@ -39,7 +43,10 @@ def new_material(analysis: Analysis) -> Novelty:
         for entity in analysis.entities
         if entity.canonical in names
     }
-    return Novelty(reports, figures, named_in, len(analysis.documents))
+    titles = {
+        document.id: (document.title or "")[:HEADLINE_CHARS] for document in analysis.documents
+    }
+    return Novelty(reports, figures, named_in, len(analysis.documents), titles)
 
 
 class Novelty:
@@ -52,8 +59,31 @@ class Novelty:
         figures: Counter[tuple[str, float]],
         named_in: dict[str, int],
         total: int,
+        titles: dict[str, str],
     ):
         self.reports, self.figures, self.named_in, self.total = reports, figures, named_in, total
+        self.titles = titles
+        self.title_figures = {
+            document: frozenset((q.base_unit, q.normalized) for q in find_quantities(title))
+            for document, title in titles.items()
+        }
+
+    def _in_another_title(self, document: str, words: str) -> bool:
+        """Another report's headline gives `words` ("Arizona", "At Least 50 Dead"): a reader
+        of that report has them too."""
+        pattern = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)", re.I)
+        return any(
+            pattern.search(title) for other, title in self.titles.items() if other != document
+        )
+
+    def _title_figures(self, document: str) -> set[tuple[str, float]]:
+        """The figures of the other reports' headlines."""
+        return {
+            figure
+            for other, figures in self.title_figures.items()
+            if other != document
+            for figure in figures
+        }
 
     def share(self, terms: list[str]) -> float:
         # A fixed order: float sums, and so ties between candidates, do not vary by run.
@@ -65,10 +95,12 @@ class Novelty:
     def substance(self, item: SentenceAnalysis, sentence: Sentence) -> list[str]:
         """The figures and names only this report gives, as written: what makes a claim
         substantive rather than colour."""
+        in_titles = self._title_figures(item.document) if item.quantities else set()
         figures = [
             _whole_word(sentence, q.start, q.end)
             for q in item.quantities
             if self.figures[(q.base_unit, q.normalized)] <= 1
+            and (q.base_unit, q.normalized) not in in_titles
             and not _AGE.match(sentence.text, q.start - sentence.start - 2)
         ]
         # An ordinal is a figure too ("the 20th person to die"), though it counts nothing.
@@ -85,6 +117,7 @@ class Novelty:
             if self.named_in.get(mention.canonical) == 1
             and any(self.reports[term] <= 1 for term in content_terms(mention.text))
             and not _only_where(sentence, mention.start, mention.end)
+            and not self._in_another_title(item.document, mention.text)
         ]
         return list(dict.fromkeys(figures + names))
 

@@ -315,3 +315,23 @@ def test_a_remark_reported_is_the_speaker_s_claim_not_a_unique_one() -> None:
     told = " Dr. Ann Hale, a former president of the Farm Bureau, said nine bridges were lost."
     reports["b"] = lead + told
     assert _unique(reports)
+
+
+def test_a_name_or_figure_another_report_s_headline_gives_is_not_its_own() -> None:
+    reports = _stadium(
+        "The city council approved the new stadium deal late on Thursday.",
+        "Lawmakers approved the new stadium deal on Thursday evening.",
+    )
+    reports["a"] += " The stadium will be built by Ridgeway Construction for the city."
+    documents = cluster_of(reports).documents
+
+    def unique_with_title_of_b(title: str | None) -> list[Finding]:
+        titled = [d.model_copy(update={"title": title}) if d.id == "b" else d for d in documents]
+        analysis = analyze(titled)
+        similarities = Similarities(analysis)
+        found = check_coverage(analysis, align(analysis, similarities), similarities.pairs)
+        return [f for f in found if f.kind == "unique_claim"]
+
+    (unique,) = unique_with_title_of_b(None)
+    assert "Ridgeway Construction" in unique.explanation
+    assert unique_with_title_of_b("Ridgeway Construction wins city stadium deal") == []
