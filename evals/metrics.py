@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from evals.gold import GoldFinding, GoldQuantity, GoldQuote, KeyFact, NonConflict
 from summarize.analyze.quantities import find_quantities
-from summarize.models import Finding, Quantity, SummarySentence
+from summarize.models import NOT_DISAGREEMENTS, Finding, Quantity, SummarySentence
 from summarize.text.sentences import split_sentences
 from summarize.text.tokens import content_terms, stem, term_overlap, tokenize
 from summarize.text.units import to_base
@@ -317,9 +317,6 @@ def score_findings(
     )
 
 
-NOT_CONFLICT_KINDS = frozenset({"quantity_equivalent", "temporal_update", "entity_variant"})
-
-
 def false_conflicts(
     predicted: Sequence[Finding],
     non_conflicts: Sequence[NonConflict],
@@ -330,7 +327,7 @@ def false_conflicts(
     disagreement (units, number words, spellings), or a gold equivalence, update or variant.
     A report that matches a gold conflict is never a false one."""
     marked = [item.evidence for item in non_conflicts] + [
-        g.evidence for g in gold if g.kinds & NOT_CONFLICT_KINDS
+        g.evidence for g in gold if g.kinds & NOT_DISAGREEMENTS
     ]
     marked_spans = [gold_spans(evidence, texts) for evidence in marked]
     return [

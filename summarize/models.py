@@ -222,6 +222,17 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "unique_claim": ("Unique claim", "a claim only one report makes"),
     "omission": ("Omission", "a fact most reports carry and one leaves out"),
 }
+# Kinds a report lists so that they are not mistaken for disagreements: one value in other
+# words, a value updated between reports of different dates, one name spelled differently.
+NOT_DISAGREEMENTS: frozenset[str] = frozenset(
+    {"quantity_equivalent", "temporal_update", "entity_variant"}
+)
+# severity: what it means, for people reading a report (the README states the rule)
+SEVERITY_MEANINGS: dict[str, str] = {
+    "high": "a careful reader would confirm it; resolve it before repeating the story",
+    "medium": "changes how the story reads, or a disagreement the tool is less sure of",
+    "low": "for the record",
+}
 
 
 class Evidence(BaseModel):

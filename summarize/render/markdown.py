@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from summarize.models import SEVERITIES, Finding, Report
+from summarize.models import (
+    KIND_LABELS,
+    NOT_DISAGREEMENTS,
+    SEVERITIES,
+    SEVERITY_MEANINGS,
+    Finding,
+    Report,
+)
 from summarize.text.display import for_markdown, for_terminal
 
 
@@ -27,10 +34,34 @@ def _source_line(number: int, report: Report, index: int) -> str:
 
 
 def _tally(findings: list[Finding]) -> str:
-    """ "36 findings: 2 attribution, 8 framing, ..." in a fixed order of kinds."""
-    counts = Counter(finding.kind for finding in findings)
-    kinds = ", ".join(f"{counts[kind]} {kind.replace('_', ' ')}" for kind in sorted(counts))
-    return f"{len(findings)} finding{'s' if len(findings) != 1 else ''}: {kinds}."
+    """ "16 findings: 2 attribution, 7 framing, 7 unique claim; 7 more are no disagreement: 4
+    entity variant, ..." in a fixed order of kinds."""
+    counts: Counter[str] = Counter(finding.kind for finding in findings)
+
+    def listed(kinds: list[str]) -> str:
+        return ", ".join(f"{counts[kind]} {kind.replace('_', ' ')}" for kind in kinds)
+
+    differ = sorted(kind for kind in counts if kind not in NOT_DISAGREEMENTS)
+    alike = sorted(kind for kind in counts if kind in NOT_DISAGREEMENTS)
+    parts = []
+    if differ:
+        total = sum(counts[kind] for kind in differ)
+        parts.append(f"{total} finding{'s' if total != 1 else ''}: {listed(differ)}")
+    if alike:
+        more = sum(counts[kind] for kind in alike)
+        verb = "are" if more != 1 else "is"
+        parts.append(f"{more}{' more' if differ else ''} {verb} no disagreement: {listed(alike)}")
+    return "; ".join(parts) + "."
+
+
+def _legend(findings: list[Finding]) -> list[str]:
+    """What each kind shown and each severity means, for a reader new to the report."""
+    kinds = sorted({finding.kind for finding in findings}, key=list(KIND_LABELS).index)
+    severities = [s for s in SEVERITIES if any(f.severity == s for f in findings)]
+    return [
+        *(f"- **{kind}**: {KIND_LABELS[kind][1]}." for kind in kinds),
+        *(f"- *{severity}*: {SEVERITY_MEANINGS[severity]}." for severity in severities),
+    ]
 
 
 def _finding_lines(finding: Finding, numbers: dict[str, int]) -> list[str]:
@@ -67,7 +98,7 @@ def render_markdown(report: Report, named: bool = False) -> str:
     elif not report.findings:
         lines += ["No disagreements found.", ""]
     else:
-        lines += [_tally(report.findings), ""]
+        lines += [_tally(report.findings), "", *_legend(report.findings), ""]
     for severity in SEVERITIES:
         found = [f for f in report.findings if f.severity == severity]
         if found:
