@@ -19,7 +19,7 @@ from summarize.analyze.doubt import unverified_remark as unverified_remark
 from summarize.models import Attribution
 from summarize.text.inflection import word_forms
 from summarize.text.lexicons import lexicon, word_set
-from summarize.text.tokens import DETERMINERS, Token, word_tokens
+from summarize.text.tokens import DETERMINERS, Token, parenthesis_opening, word_tokens
 
 # Verbs that report speech by themselves; the other reporting verbs of the lexicon ("show",
 # "find", "hope", "express") only count when "that", a colon or a quotation follows.
@@ -212,7 +212,7 @@ class _Sentence:
             return None  # "he never said", "I didn't threaten": no claim is reported
         if before >= 0 and self.lower[before] in DETERMINERS:
             return None  # "an estimated half-million": an adjective
-        opening = self._parenthesis_before(before)
+        opening = parenthesis_opening(self.lower, before)
         if opening is not None:
             before = opening - 1  # "Jerrold Nadler (D-N.Y.) said", "the department (DHHS) said"
         if self.lower[cue].endswith("ing"):
@@ -240,16 +240,6 @@ class _Sentence:
     def _takes_a_hearer(self, cue: int) -> bool:
         """ "told Fox News": what follows "tell" is who heard it, never who spoke."""
         return _cue_forms().get(self.lower[cue]) == "tell"
-
-    def _parenthesis_before(self, index: int) -> int | None:
-        """Where a short parenthesis closing at `index` opens: a party and state or an
-        initialism after a name ("(D-N.Y.)", "(DHHS)")."""
-        if index < 0 or self.lower[index] != ")":
-            return None
-        for opening in range(index - 1, max(index - 6, -1), -1):
-            if self.lower[opening] == "(":
-                return opening
-        return None
 
     def _after_clause(self, cue: int, comma: int) -> Phrase | None:
         """The speaker after the verb when the comma before it closes a clause, not an

@@ -8,6 +8,7 @@ output), so it is one regex pass plus cached dictionary look-ups.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -144,3 +145,18 @@ def is_title_case(words: list[str]) -> bool:
     nothing about names: three or more content words, every one capitalised."""
     content = [word for word in words if word[:1].isalpha() and word.lower() not in STOPWORDS]
     return len(content) >= 3 and all(word[0].isupper() for word in content)
+
+
+# How many tokens a short parenthesis after a name may hold: an initialism ("(DJIA)"), a party
+# and state ("(D-N.Y.)" is four tokens with its brackets).
+_SHORT_PARENTHESIS = 5
+
+
+def parenthesis_opening(words: Sequence[str], closing: int) -> int | None:
+    """Where a short parenthesis closing at `closing` (a ")" among `words`) opens."""
+    if not 0 <= closing < len(words) or words[closing] != ")":
+        return None
+    for opening in range(closing - 1, max(closing - _SHORT_PARENTHESIS - 1, -1), -1):
+        if words[opening] == "(":
+            return opening
+    return None

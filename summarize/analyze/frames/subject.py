@@ -8,13 +8,13 @@ import re
 from functools import cache
 
 from summarize.analyze.frames.sentence import SOFT, Sentence
-from summarize.analyze.frames.times import is_time_word
+from summarize.analyze.frames.times import TIME_SPANS, is_time_word
 from summarize.models import Quantity
 from summarize.text.figures import DOWN_WORDS, OUTCOMES, SETTING_VERBS, UP_WORDS, change_verbs
 from summarize.text.inflection import irregular_verbs, looks_plural
 from summarize.text.lexicons import word_set
 from summarize.text.numbers import NUMBER_WORDS
-from summarize.text.tokens import STOPWORDS, Token
+from summarize.text.tokens import STOPWORDS, Token, parenthesis_opening
 
 _COPULAS = word_set(
     """
@@ -156,7 +156,7 @@ def _owner(sentence: Sentence, first: int) -> str | None:
     index = first - 1
     while True:
         index = _verb_group_start(sentence, index)
-        opening = _parenthesis_opening(sentence, index)
+        opening = parenthesis_opening(sentence.lower, index)
         if opening is not None:
             index = opening - 1  # "the Dow Jones Industrial Average (DJIA) dropped"
         if index < 0 or sentence.in_figure(index):
@@ -197,16 +197,6 @@ def _changed_object(sentence: Sentence, first: int) -> str | None:
     return None
 
 
-def _parenthesis_opening(sentence: Sentence, index: int) -> int | None:
-    """Where a short parenthesis closing at `index` opens (an initialism: "(DJIA)")."""
-    if sentence.lower[index : index + 1] != [")"]:
-        return None
-    for opening in range(index - 1, max(index - 4, -1), -1):
-        if sentence.lower[opening] == "(":
-            return opening
-    return None
-
-
 def _verb_group_start(sentence: Sentence, index: int) -> int:
     """The last token before the words governing a figure (its verbs, particles, adverbs,
     wrapping nouns) that end at `index`."""
@@ -238,16 +228,11 @@ def _verb_group_start(sentence: Sentence, index: int) -> int:
     return index
 
 
-# Nouns of a span of time: a phrase they head says when, whatever qualifies them ("the current
-# budget year", "the fiscal year", "year-over-year").
-_TIME_HEADS = word_set("day days week weeks month months year years quarter quarters decade")
-
-
 def _only_time(phrase: str) -> bool:
     """The phrase only says when ("2019", "the last day of May", "week", "the current budget
     year"): a phrase of them, or headed by a span of time, dates a figure; it is no owner."""
     words = [w for w in phrase.lower().replace(",", " ").split() if w not in STOPWORDS]
-    if words and words[-1].rsplit("-", 1)[-1] in _TIME_HEADS:
+    if words and words[-1].rsplit("-", 1)[-1] in TIME_SPANS:
         return True
     return bool(words) and all(is_time_word(w) for w in words)
 

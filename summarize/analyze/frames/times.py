@@ -44,11 +44,14 @@ _WEEKDAY_TIME = re.compile(WEEKDAY)
 _YEAR_TIME = re.compile(rf"(?<![\d.,$])(?P<year>{YEAR})(?!\s*%|[\d,.]\d)")
 # Words that only say when ("in 2019", "on the last day of May", "during the week ending May
 # 30"), besides month and weekday names, years and days of the month.
-_TIME_WORDS = word_set(
+# Nouns of a span of time: a phrase they head says when, whatever qualifies them ("the current
+# budget year", "year-over-year").
+TIME_SPANS = word_set("day days week weeks month months year years quarter quarters decade")
+_TIME_WORDS = TIME_SPANS | word_set(
     """
-    day days week weeks weekend month months year years quarter quarters decade period
-    last this next past previous prior current coming same first second third fourth final
-    early late mid end beginning ending ended morning afternoon evening night today yesterday
+    weekend period last this next past previous prior current coming same first second third
+    fourth final early late mid end beginning ending ended morning afternoon evening night today
+    yesterday
     """
 )
 _YEAR_OR_DAY = re.compile(rf"(?:{YEAR}|{DAY})")
