@@ -19,6 +19,7 @@ from summarize.analyze.doubt import unverified_remark as unverified_remark
 from summarize.models import Attribution
 from summarize.text.inflection import word_forms
 from summarize.text.lexicons import lexicon, word_set
+from summarize.text.negation import negates_verb
 from summarize.text.tokens import DETERMINERS, Token, parenthesis_opening, word_tokens
 
 # Verbs that report speech by themselves; the other reporting verbs of the lexicon ("show",
@@ -85,7 +86,6 @@ _QUOTE_MARKS = frozenset("\"“”‘’'")
 _NOT_SPEECH = word_set("mean")
 # Negations between a speaker and the verb: "never said", "did not say", "didn't threaten"
 # report no claim.
-_NEGATIONS = word_set("not never")
 
 
 @cache
@@ -208,7 +208,7 @@ class _Sentence:
         ):
             before -= 1
         between = self.lower[before + 1 : cue] + self.lower[max(before, 0) : before + 1]
-        if any(word in _NEGATIONS or word.endswith(("n't", "n’t")) for word in between):
+        if any(negates_verb(word) for word in between):
             return None  # "he never said", "I didn't threaten": no claim is reported
         if before >= 0 and self.lower[before] in DETERMINERS:
             return None  # "an estimated half-million": an adjective

@@ -16,12 +16,13 @@ from summarize.analyze.attribution import find_attributions
 from summarize.text.calendar import WEEKDAYS
 from summarize.text.inflection import AUXILIARIES
 from summarize.text.lexicons import word_set
+from summarize.text.negation import VERB_NEGATION
 from summarize.text.quotes import QUOTED, quotation_spans
 
 # Words that make what follows someone's speech: "saying the film sexualizes girls",
 # "claims it hypersexualizes", "what she said was unchecked bullying", "he called it a hoax".
 _SPEECH_OPENERS = re.compile(
-    r"\b(?:saying|claiming|alleging|arguing|insisting|warning|noting|contending|asserting|"
+    r"(?:\b(?:saying|claiming|alleging|arguing|insisting|warning|noting|contending|asserting|"
     r"complaining|charging|accus(?:ing|ed|es)\s+(?:[\w.’']+\s+){0,5}?of|"
     # after a comma, a participle of a verb of speech or judgement reports the subject's words:
     # "endorsed Moore, adding that", "sided with the athletes, ruling the rules violate"
@@ -29,17 +30,17 @@ _SPEECH_OPENERS = re.compile(
     # "took to Twitter to say the leader bears responsibility"; "too early to say whether" asks
     r"to\s+(?:say|argue|claim|insist|warn)\s+(?:that\s+)?(?!whether|how|what|when|if|why)|"
     r"claims?\s+(?:that\s+)?(?=it|they|he|she|the)|"
-    # what someone is said not to have said is no claim of the report's: "he never said Russia
-    # did not interfere", "did not say the vote was rigged"
-    r"(?:never|not|n[’']t)\s+(?:(?:have|has|had)\s+)?(?:said|say|says|told|tell|claimed|claim|"
-    r"stated|suggested|suggest)\s+(?:that\s+)?|"
     # a speaker set inside a relative clause: "policies that DeVos claims led to ...", "a plan
     # which he says will fail": the rest of the clause is the speaker's
     r"(?:that|which|who)\s+(?:(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}?|(?:he|she|they)\s+)"
     r"(?:claim(?:s|ed)?|sa(?:ys?|id)|argue[sd]?|contend(?:s|ed)?|insist(?:s|ed)?|allege[sd]?|"
     r"believe[sd]?|maintain(?:s|ed)?)(?=\s+[a-z])|"
     r"allegations?\s+(?:that\s+)?|what\s+(?:\w+\s+){1,3}(?:called|termed|described\s+as|said\s+"
-    r"(?:was|were|is|are)|says\s+(?:is|are)|views?\s+as|sees?\s+as))\b",
+    r"(?:was|were|is|are)|says\s+(?:is|are)|views?\s+as|sees?\s+as))|"
+    # what someone is said not to have said is no claim of the report's: "he never said Russia
+    # did not interfere", "didn't say the vote was rigged"
+    rf"{VERB_NEGATION}\s+(?:(?:have|has|had)\s+)?(?:said|say|says|told|tell|claimed|claim|"
+    r"stated|suggested|suggest)\s+(?:that\s+)?)\b",
     re.IGNORECASE,
 )
 _SPEECH_END = re.compile(r"[;:—]|\s[-–]\s")

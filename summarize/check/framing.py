@@ -15,6 +15,7 @@ due to vote" schedules, it does not explain).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from summarize.analyze.framing import (
     in_own_voice,
@@ -43,10 +44,11 @@ from summarize.models import (
     ClaimGroup,
     Finding,
     Quantity,
+    SentenceAnalysis,
     SentenceRef,
     Span,
 )
-from summarize.text.display import shorten
+from summarize.text.display import excerpt, shorten
 from summarize.text.quotes import QUOTED
 from summarize.text.tokens import content_terms
 
@@ -108,67 +110,103 @@ def _where_they_live(a: str, b: str) -> bool:
     return kind_of_either(a, b) and (names_inhabitants(a) or names_inhabitants(b))
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    """Loaded words one sentence says in its report's own voice, and the tellings that tell the
+    same claim plainly."""
+
+    ref: SentenceRef
+    charged: list[Span]
+    plain: list[SentenceRef]
+    close: bool
+    near: frozenset[str]
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(sorted({term.text.lower() for term in self.charged}))
+
+
 def loaded_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
     """Loaded words in a report's own voice, where another report tells the claim plainly. A
     sentence that is no news reporting (a teaser for another story, an instruction) tells no
-    claim."""
-    findings = []
+    claim. Reports that use the same words against the same plain tellings make one finding."""
+    found: dict[tuple[tuple[str, ...], tuple[tuple[str, int], ...]], list[_Loaded]] = {}
     for item in analysis.sentences:
-        charged = [term for term in item.loaded_terms if is_charged(term.text)]
-        if not charged:
-            continue
-        ref = SentenceRef(document=item.document, sentence=item.sentence)
-        sentence = analysis.sentence(ref)
-        charged = in_own_voice(sentence.text, sentence.start, charged)
-        if not charged or not is_reporting(sentence.text, names_a_speaker(item.attributions)):
-            continue
-        plain, charged = told_plainly(analysis, tellings.of(ref, charged[0]), charged)
-        # A verb of speech ("slammed") characterises a statement: only another report's account
-        # of the same statement, by the same speaker, tells it plainly.
-        speech = [term for term in charged if is_speech_word(term.text)]
-        if speech:
-            speakers = speaker_words(item)
-            same = [
-                o
-                for o in plain
-                if analysis.analysis_of(o).attributions
-                and (
-                    same_speaker(speakers, speaker_words(analysis.analysis_of(o)))
-                    if item.attributions
-                    else names_speaker(sentence.text, speaker_words(analysis.analysis_of(o)))
-                )
-            ]
-            if not same:
-                charged = [term for term in charged if term not in speech]
-            elif len(speech) == len(charged):
-                plain = same
-        if _set_apart_elsewhere(analysis, ref, sentence.text):
-            charged = [term for term in charged if term.text.lower() != "so-called"]
-        if not plain or not charged:
-            continue
-        shown = plain[:MAX_COUNTER_QUOTES]
-        close = tellings.close(ref, plain)
-        findings.append(
-            Finding(
-                kind="framing",
-                severity="medium" if close else "low",
-                documents=[ref.document, *(o.document for o in plain)],
-                evidence=[quote_sentence(analysis, ref)]
-                + [quote_sentence(analysis, o) for o in shown],
-                explanation=(
-                    f"{report_name(analysis, ref.document)} says "
-                    + ", ".join(f"“{term.text}”" for term in charged)
-                    + " in its own voice; "
-                    + "; ".join(
-                        f"{report_name(analysis, o.document)} tells the same claim plainly: "
-                        f"“{shorten(sentence_text(analysis, o), 90)}”"
-                        for o in shown
-                    )
-                    + "."
-                ),
+        loaded = _loaded_in(analysis, tellings, item)
+        if loaded is not None:
+            plain = tuple((o.document, o.sentence) for o in loaded.plain)
+            found.setdefault((loaded.words, plain), []).append(loaded)
+    return [_loaded_finding(analysis, same) for same in found.values()]
+
+
+def _loaded_in(analysis: Analysis, tellings: Tellings, item: SentenceAnalysis) -> _Loaded | None:
+    charged = [term for term in item.loaded_terms if is_charged(term.text)]
+    if not charged:
+        return None
+    ref = SentenceRef(document=item.document, sentence=item.sentence)
+    sentence = analysis.sentence(ref)
+    charged = in_own_voice(sentence.text, sentence.start, charged)
+    if not charged or not is_reporting(sentence.text, names_a_speaker(item.attributions)):
+        return None
+    plain, charged = told_plainly(analysis, tellings.of(ref, charged[0]), charged)
+    # A verb of speech ("slammed") characterises a statement: only another report's account
+    # of the same statement, by the same speaker, tells it plainly.
+    speech = [term for term in charged if is_speech_word(term.text)]
+    if speech:
+        speakers = speaker_words(item)
+        same = [
+            o
+            for o in plain
+            if analysis.analysis_of(o).attributions
+            and (
+                same_speaker(speakers, speaker_words(analysis.analysis_of(o)))
+                if item.attributions
+                else names_speaker(sentence.text, speaker_words(analysis.analysis_of(o)))
             )
-        )
-    return findings
+        ]
+        if not same:
+            charged = [term for term in charged if term not in speech]
+        elif len(speech) == len(charged):
+            plain = same
+    if _set_apart_elsewhere(analysis, ref, sentence.text):
+        charged = [term for term in charged if term.text.lower() != "so-called"]
+    if not plain or not charged:
+        return None
+    return _Loaded(
+        ref, charged, plain, tellings.close(ref, plain), tellings.around(ref, charged[0])
+    )
+
+
+def _loaded_finding(analysis: Analysis, same: list[_Loaded]) -> Finding:
+    """One finding for the reports that say the same loaded words against the same plain
+    tellings; medium when one of them is told closely. Each plain telling is shown by its words
+    nearest those around the loaded word, where its own wording of the claim stands."""
+    plain = same[0].plain
+    shown = plain[:MAX_COUNTER_QUOTES]
+    near = frozenset().union(*(loaded.near for loaded in same))
+    users = [report_name(analysis, loaded.ref.document) for loaded in same]
+    words = ", ".join(f"“{term.text}”" for term in same[0].charged)
+    return Finding(
+        kind="framing",
+        severity="medium" if any(loaded.close for loaded in same) else "low",
+        documents=list(
+            dict.fromkeys([*(loaded.ref.document for loaded in same), *(o.document for o in plain)])
+        ),
+        evidence=[quote_sentence(analysis, loaded.ref) for loaded in same]
+        + [quote_sentence(analysis, o) for o in shown],
+        explanation=(
+            f"{names(users)} "
+            + ("says " if len(users) == 1 else "say ")
+            + words
+            + (" in its own voice; " if len(users) == 1 else " in their own voice; ")
+            + "; ".join(
+                f"{report_name(analysis, o.document)} tells the same claim plainly: "
+                f"“{excerpt(sentence_text(analysis, o), near)}”"
+                for o in shown
+            )
+            + "."
+        ),
+    )
 
 
 def _set_apart_elsewhere(analysis: Analysis, ref: SentenceRef, text: str) -> bool:
@@ -210,6 +248,7 @@ def added_to_speech(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         if not plain:
             continue
         shown = plain[:MAX_COUNTER_QUOTES]
+        near = tellings.around(ref, added[0])
         source = item.attributions[0].source
         findings.append(
             Finding(
@@ -224,7 +263,7 @@ def added_to_speech(analysis: Analysis, tellings: Tellings) -> list[Finding]:
                     + f" to what {shorten(source, 40)} said; "
                     + "; ".join(
                         f"{report_name(analysis, o.document)} reports the same statement "
-                        f"without it: “{shorten(sentence_text(analysis, o), 90)}”"
+                        f"without it: “{excerpt(sentence_text(analysis, o), near)}”"
                         for o in shown
                     )
                     + "."

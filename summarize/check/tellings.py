@@ -63,7 +63,7 @@ class Tellings:
         "penalties for crimes during riots" is told by "penalties for ... during protests"; and
         a sentence mostly in quotation marks is passed over for the report's own telling."""
         index = self.index_of[(ref.document, ref.sentence)]
-        local = self._around(ref, near) if near is not None else frozenset()
+        local = self.around(ref, near) if near is not None else frozenset()
         terms = set(self.analysis.sentences[index].terms)
         best: dict[str, tuple[float, SentenceRef]] = {}
         for score, other in self.similarities.near(index):
@@ -92,7 +92,8 @@ class Tellings:
             index[(a.document, a.sentence)], index[(b.document, b.sentence)]
         )
 
-    def _around(self, ref: SentenceRef, span: Span) -> frozenset[str]:
+    def around(self, ref: SentenceRef, span: Span) -> frozenset[str]:
+        """The content words (stems) within AROUND_WORDS of `span` in the sentence."""
         sentence = self.analysis.sentence(ref)
         start, end = span.within(sentence)
         left = sentence.text[:start].split()[-AROUND_WORDS:]

@@ -41,14 +41,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from summarize.analyze.framing import find_loaded_terms, is_charged
+from summarize.analyze.framing import find_loaded_terms, in_own_voice, is_charged
 from summarize.analyze.links import LINK_CUES, link_cues
 from summarize.compose.candidates import CandidateBuilder, Version, as_option
 from summarize.compose.names import named_in_full
 from summarize.compose.selection import Option, fact_term, select, specificity, term_weights
 from summarize.compose.wording import points_back
 from summarize.judge import Judge
-from summarize.models import Analysis, ClaimGroup, Finding, Summary
+from summarize.models import Analysis, ClaimGroup, Finding, SentenceRef, Summary
 from summarize.text.tokens import content_terms
 
 if TYPE_CHECKING:
@@ -179,15 +179,27 @@ def _reading_order(
 def _framed_sentences(
     analysis: Analysis, findings: Sequence[Finding]
 ) -> frozenset[tuple[str, int]]:
-    """The report sentences the checker found framing a claim in the report's own voice: the
-    sentence of a framing finding's first quote (the others are the plain tellings)."""
-    return frozenset(
-        (quote.document, sentence.index)
-        for finding in findings
-        if finding.kind == "framing"
-        for quote in finding.evidence[:1]
-        if (sentence := analysis.document(quote.document).sentence_at(quote.start)) is not None
-    )
+    """The report sentences the checker found framing a claim in the report's own voice: a
+    framing finding's first quote, and any other that says a charged loaded word in its own
+    voice (reports that use the same word share a finding); the rest are plain tellings."""
+    framed = set()
+    for finding in findings:
+        if finding.kind != "framing":
+            continue
+        for position, quote in enumerate(finding.evidence):
+            sentence = analysis.document(quote.document).sentence_at(quote.start)
+            if sentence is None:
+                continue
+            ref = SentenceRef(document=quote.document, sentence=sentence.index)
+            if position == 0 or _charged_in_own_voice(analysis, ref):
+                framed.add((ref.document, ref.sentence))
+    return frozenset(framed)
+
+
+def _charged_in_own_voice(analysis: Analysis, ref: SentenceRef) -> bool:
+    sentence = analysis.sentence(ref)
+    charged = [t for t in analysis.analysis_of(ref).loaded_terms if is_charged(t.text)]
+    return bool(in_own_voice(sentence.text, sentence.start, charged))
 
 
 def _keeps_framing(version: Version, framed: frozenset[tuple[str, int]]) -> bool:

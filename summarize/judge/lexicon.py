@@ -9,7 +9,6 @@ from summarize.text.inflection import HOMOGRAPH_MARK, irregular_verbs
 from summarize.text.lexicons import lexicon
 from summarize.text.tokens import STOPWORDS, content_terms, stem
 
-NEGATIONS = frozenset(lexicon("negations.txt"))
 NEGATING_VERBS = frozenset(lexicon("negating_verbs.txt"))
 NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 

@@ -11,11 +11,11 @@ from functools import lru_cache
 from summarize.judge.lexicon import (
     NEGATING_PREFIXES,
     NEGATING_VERBS,
-    NEGATIONS,
     folded,
     meaningful_stopwords,
 )
 from summarize.text.calendar import CALENDAR_NAMES
+from summarize.text.negation import NEGATIONS
 from summarize.text.tokens import STOPWORDS, is_acronym, is_title_case, stem, word_tokens
 
 CONTEXT_WINDOW = 3

@@ -13,6 +13,9 @@ through `escape_json`; HTML escapes it in its renderer; Markdown escapes its own
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+
+from summarize.text.tokens import content_terms
 
 # Bidirectional formatting: the embeddings, overrides and isolates, and the invisible marks.
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
@@ -83,6 +86,51 @@ def shorten(text: str, limit: int = 90) -> str:
     if not text[limit - 1].isspace() and " " in cut:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:") + "…"
+
+
+def excerpt(text: str, near: Collection[str], limit: int = 90) -> str:
+    """The part of `text` (on one line, at most `limit` characters with its ellipses) that holds
+    the most of the words `near` (stems), cut at words' ends: the words a comparison rests on
+    are shown, wherever they stand in a long sentence. The start of `text` when none is in it."""
+    text = " ".join(text.split())
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    hits = [any(term in near for term in content_terms(text[a:b])) for a, b in words]
+    if len(text) <= limit or not any(hits):
+        return shorten(text, limit)
+    first, last = _widened(words, *_densest(words, hits, limit - 2), limit - 2)
+    start, end = words[first][0], words[last][1]
+    cut = text[start:end].rstrip(" ,;:")
+    return ("…" if start else "") + cut + ("…" if end < len(text) else "")
+
+
+def _densest(words: list[tuple[int, int]], hits: list[bool], width: int) -> tuple[int, int]:
+    """The first and the last hit of the first run of words within `width` characters that
+    holds the most hits."""
+    best = (0, 0, 0)
+    last = count = 0
+    for first in range(len(words)):
+        while last < len(words) and words[last][1] - words[first][0] <= width:
+            count += hits[last]
+            last += 1
+        if count > best[0]:
+            shown = [i for i in range(first, last) if hits[i]]
+            best = (count, shown[0], shown[-1])
+        count -= hits[first] if first < last else 0
+        last = max(last, first + 1)
+    return best[1], best[2]
+
+
+def _widened(words: list[tuple[int, int]], first: int, last: int, width: int) -> tuple[int, int]:
+    """The run widened a word at a time on either side while it fits: what it holds stands mid-
+    excerpt."""
+
+    def fits(first: int, last: int) -> bool:
+        return first >= 0 and last < len(words) and words[last][1] - words[first][0] <= width
+
+    while fits(first - 1, last) or fits(first, last + 1):
+        first -= fits(first - 1, last)
+        last += fits(first, last + 1)
+    return first, last
 
 
 def for_terminal(text: str) -> str:

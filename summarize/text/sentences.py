@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from summarize.text.calendar import MONTH_ABBREVIATIONS, PERIOD_OF_NOW
 from summarize.text.lexicons import word_set
+from summarize.text.negation import VERB_NEGATION
 
 CLOSERS = "\"”’')]»"
 CLOSER = f"[{re.escape(CLOSERS)}]"
@@ -61,7 +62,7 @@ _OPENING_ON_SENTENCE_BEFORE = re.compile(
 # will."); "to his will" and "in May" end on nouns, which no pronoun subject precedes.
 _STRANDED_MODAL = re.compile(
     r"\b(?:i|you|he|she|it|we|they|who)\s+(?:could|can|would|will|should|shall|may|might|must)"
-    rf"(?:\s+not|n[’']t)?(?:\s+(?:be|have|have been|do))?[.!?…]{CLOSER}*$",
+    rf"(?:\s*{VERB_NEGATION})?(?:\s+(?:be|have|have been|do))?[.!?…]{CLOSER}*$",
     re.I,
 )
 

@@ -282,3 +282,5 @@ def test_what_someone_did_not_say_is_not_the_outlet_s_voice() -> None:
     )
     assert own_voice(text) == []
     assert own_voice("The senator did not say the brutal regime had fallen.") == []
+    assert own_voice("The senator didn't say the brutal regime had fallen.") == []
+    assert own_voice("The senator didn’t say the brutal regime had fallen.") == []

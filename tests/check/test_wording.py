@@ -24,6 +24,26 @@ def test_a_loaded_word_in_a_report_s_own_voice_is_framing() -> None:
     assert any("shamelessly" in e.quote for e in finding.evidence if e.document == "loaded")
 
 
+def test_reports_using_the_same_loaded_word_make_one_finding() -> None:
+    loaded = PLAIN.replace("voted on Tuesday", "shamelessly voted on Tuesday")
+    (finding,) = _findings({"plain": PLAIN, "one": loaded, "two": loaded}, "framing")
+    assert finding.documents == ["one", "two", "plain"]
+    assert finding.explanation.startswith("one, two say “shamelessly” in their own voice; plain")
+
+
+def test_the_plain_telling_is_shown_by_its_words_on_the_claim() -> None:
+    opening = (
+        "In a crowded hall with residents, teachers, parents and several local business owners "
+        "looking on, the council voted on Tuesday to close the northern library branch."
+    )
+    loaded = "The council shamelessly voted on Tuesday to close the northern library branch."
+    (finding,) = _findings({"plain": opening, "loaded": loaded}, "framing")
+    assert "looking on, the council voted on Tuesday to close the northern library branch.”" in (
+        finding.explanation
+    )
+    assert "In a crowded hall" not in finding.explanation
+
+
 def test_a_loaded_word_against_a_loosely_similar_telling_is_low() -> None:
     loaded = PLAIN.replace("voted on Tuesday", "shamelessly voted on Tuesday")
     (close,) = _findings({"plain": PLAIN, "loaded": loaded}, "framing")

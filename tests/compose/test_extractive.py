@@ -814,6 +814,17 @@ def test_a_motive_one_report_asserts_in_its_own_voice_is_not_carried_as_fact():
     assert texts and not any("making sure" in text for text in texts), texts
 
 
+def test_a_loaded_word_two_reports_share_against_a_plain_one_is_not_carried_as_fact():
+    plain = "The council voted on Tuesday to close the northern library branch."
+    loaded = "The council shamelessly voted on Tuesday to close the northern library branch."
+    reports = {"a": loaded, "b": loaded.replace("Tuesday", "Tuesday night"), "c": plain}
+    report = merge(cluster_of(reports), max_words=30)
+    (finding,) = [f for f in report.findings if f.kind == "framing"]
+    assert finding.documents == ["a", "b", "c"]
+    texts = [sentence.text for sentence in report.summary]
+    assert texts and not any("shamelessly" in text for text in texts), texts
+
+
 def test_reports_of_page_text_and_headlines_only_are_said_to_hold_no_news():
     cluster = _cluster_with_titles(
         {

@@ -93,3 +93,18 @@ def test_a_shortened_quote_ends_at_a_word() -> None:
     assert shorten(text, 50) == "Top advisers rewrote the report to obscure the…"
     assert shorten("x" * 60, 20) == "x" * 19 + "…"
     assert shorten("short enough", 50) == "short enough"
+
+
+def test_an_excerpt_shows_the_words_that_matter_mid_way() -> None:
+    from summarize.text.display import excerpt
+
+    text = (
+        "Vice President Mike Pence said Sunday that the federal judge who halted President "
+        "Trump's temporary immigration ban overstepped his authority, and that the "
+        "administration would use all legal means."
+    )
+    shown = excerpt(text, {"ban", "immigr"}, 60)
+    assert shown == "…Trump's temporary immigration ban overstepped his…"
+    assert len(shown) <= 60
+    assert excerpt(text, {"absent"}, 60) == "Vice President Mike Pence said Sunday that the federal…"
+    assert excerpt("short enough", {"short"}) == "short enough"

@@ -92,3 +92,13 @@ def test_the_indefinite_article_follows_the_sound_of_the_word() -> None:
         "an",
     ]
     assert indefinite_article("FBI") is None and indefinite_article("1.5%") is None
+
+
+def test_the_negations_of_a_verb_are_negations() -> None:
+    from summarize.text.negation import NEGATIONS, negates_verb
+
+    for word in ("not", "never", "cannot", "didn't", "hasn’t"):
+        assert negates_verb(word)
+        assert word.replace("'", "").replace("’", "") in NEGATIONS
+    assert not negates_verb("no")  # "no one said" denies no statement's being made
+    assert not negates_verb("notice")
