@@ -101,8 +101,9 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def split_headline(text: str) -> tuple[str | None, str]:
     """("Title", "lead text") from "Title. lead text" when the first sentence is short. A title
-    of its own ending in "?" or "!" shows where it was joined ("US deficit hits $1 trillion. When
-    will it matter?. WASHINGTON (AP) — ..."): the title runs to that mark."""
+    of its own ending in a stop shows where it was joined, the title of several sentences too
+    ("US deficit hits $1 trillion. When will it matter?. WASHINGTON (AP) — ...", "Trump Is Unfit
+    for This Crisis. Period.. The coronavirus ..."): the title runs to that mark."""
     joined = _JOINED_TITLE_END.search(text)
     if joined and len(text[: joined.start()].split()) <= MAX_HEADLINE_WORDS:
         return text[: joined.end() - 1], text[joined.end() :].lstrip()
@@ -303,5 +304,7 @@ _DATELINE = re.compile(
     r"|\((?P<agency4>[A-Z][\w.&' ]{1,28})\)\s*[—–-]{1,2}\s+)"
     r"(?=$|[\"“‘']?[A-Z0-9])"
 )
-_JOINED_TITLE_END = re.compile(r"[?!][\"”’']?\.(?=\s)")
+# A title of its own ending in a stop, joined to its text by another: "?.", "!.", and "..", not an
+# ellipsis ("...").
+_JOINED_TITLE_END = re.compile(r"(?:[?!][\"”’']?|(?<!\.)\.)\.(?=\s)")
 _TITLE_FINAL_PERIOD = re.compile(r"(?<![A-Z]\.[A-Z])\.$")

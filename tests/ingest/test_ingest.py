@@ -502,6 +502,22 @@ def test_a_title_ending_in_a_question_is_joined_by_its_own_period() -> None:
     assert second.text.startswith("The deficit for the budget year")
 
 
+def test_a_title_of_several_sentences_is_joined_by_its_own_period() -> None:
+    record = {
+        "id": "c",
+        "sources": [
+            "President Trump Is Unfit for This Crisis. Period.. The coronavirus is no longer "
+            "just a slow-moving public health crisis, and the response has faltered for weeks.",
+            "The Dow fell... and fell. Traders sold shares of every kind on Thursday, and the "
+            "index closed at its lowest level in a year.",
+        ],
+    }
+    first, second = cluster_from_record(record).documents
+    assert first.title == "President Trump Is Unfit for This Crisis. Period."
+    assert first.text.startswith("The coronavirus is no longer")
+    assert second.title != "The Dow fell.."  # an ellipsis joins nothing
+
+
 def test_every_neus_cluster_reads_cleanly() -> None:
     clusters = load_inputs([str(NEUS)])
     assert len(clusters) == 307
