@@ -61,6 +61,10 @@ _CLAUSE_WORDS = word_set(
     """
 )
 _AUXILIARIES = word_set("is are was were be been has have had will would could should can may")
+_SUBJECT_PRONOUNS = word_set("i we you he she they")
+# How far a clause after a verb of saying may run to its own verb: "claimed [the mail-in vote in
+# five states] was rigged".
+_MAX_CLAUSE_OPENING = 8
 # Prepositions that open an adjunct, not part of the speaker's name ("for" and "of" are:
 # "envoy for Syria", "Ministry of Defence").
 ADJUNCT_PREPOSITIONS = word_set(
@@ -84,8 +88,6 @@ _QUOTE_MARKS = frozenset("\"“”‘’'")
 # Verbs of the lexicon that in news say what something amounts to, not what someone says ("The
 # new agreement means that ...").
 _NOT_SPEECH = word_set("mean")
-# Negations between a speaker and the verb: "never said", "did not say", "didn't threaten"
-# report no claim.
 
 
 @cache
@@ -170,10 +172,29 @@ class _Sentence:
         if lemma not in _SPEECH_VERBS:
             return has_complement
         if lemma in _ALSO_NOUNS and form in {lemma, lemma + "s", lemma + "es"}:
-            return has_complement
+            # a verb between a name and a subject pronoun: "Trump claims he ...", not "the claims
+            # he made" or "clarified comments he made"
+            named = index > 0 and self.tokens[index - 1].text[:1].isupper()
+            return has_complement or (named and followed in _SUBJECT_PRONOUNS)
         if lemma in _DOUBT_VERBS and followed not in {"to", ",", ".", ""}:
-            return has_complement  # not "the war has claimed half a million lives"
+            # not "the war has claimed half a million lives"
+            return has_complement or self._clause_follows(index)
         return True
+
+    def _clause_follows(self, index: int) -> bool:
+        """A clause of its own follows the verb at `index`, without "that": it opens on a
+        subject pronoun ("claimed he won") or has a verb of its own before any mark or clause
+        word ("claimed the vote was rigged"); an object does not ("claimed half a million
+        lives", "claimed responsibility for the attack, which ...")."""
+        following = self.lower[index + 1 : index + 1 + _MAX_CLAUSE_OPENING]
+        if following[:1] and following[0] in _SUBJECT_PRONOUNS:
+            return True
+        for word in following:
+            if not word[:1].isalnum() or word in _CLAUSE_WORDS:
+                return False
+            if word in _AUXILIARIES or word in _BE:
+                return True
+        return False
 
     def is_headline_cue(self, index: int) -> bool:
         """A capitalised speech verb closing a headline: "NRA Became ‘Foreign Asset’ To Russia,

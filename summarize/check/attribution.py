@@ -104,7 +104,18 @@ def attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None
     if len(members) < 2 or all(is_unverified(analysis.sentence(m).text) for m in members):
         return None
     attributed = [m for m in members if analysis.analysis_of(m).attributions]
-    own_voice = [m for m in members if _states_flatly(analysis, m)]
+    # A flat telling states the claim's words in its own voice, not in scare quotes ("over the
+    # “unfair, unsafe” schedules" gives the words to those it quotes).
+    claims = [set(analysis.analysis_of(m).terms) for m in attributed]
+    own_voice = [
+        m
+        for m in members
+        if _states_flatly(analysis, m)
+        and any(
+            len(claim & _own_voice_terms(sentence_text(analysis, m))) >= SHARED_CLAIM_WORDS
+            for claim in claims
+        )
+    ]
     doubts = {m.document: _doubt(analysis, m) for m in members}
 
     if attributed and own_voice:
@@ -127,6 +138,14 @@ def attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None
             ),
         )
 
+    # Reports that each give the claim from a source (a speaker, or evidence they cite) differ in
+    # the doubt they cast on it; words only set in scare quotes are given from no source.
+    sourced = [
+        m
+        for m in members
+        if m in attributed or cites_evidence(sentence_text(analysis, m)) is not None
+    ]
+    doubts = {m.document: doubts[m.document] for m in sourced}
     labels = {
         document: ", ".join(sorted(doubt)) or "no doubt" for document, doubt in doubts.items()
     }
@@ -134,8 +153,8 @@ def attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None
         return Finding(
             kind="attribution",
             severity="medium",
-            documents=[m.document for m in members],
-            evidence=[quote_sentence(analysis, m) for m in members],
+            documents=[m.document for m in sourced],
+            evidence=[quote_sentence(analysis, m) for m in sourced],
             explanation="The reports cast different doubt on the claim: "
             + "; ".join(f"{document}: {label}" for document, label in labels.items())
             + ".",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from summarize.analyze.attribution import find_attributions
 from summarize.analyze.framing import find_loaded_terms, is_charged
+from summarize.analyze.speech import reported_speech
 from summarize.compose.attribution_cuts import function_word_cuts
 from summarize.compose.companions import unverified_follow_up
 from summarize.compose.cuts import variants
@@ -53,7 +54,7 @@ class TitleReader:
         matches = self._matches(terms) or self._evidence(text, document)
         if not matches:
             return None  # no report's text tells what it says
-        if not find_attributions(text) and any(self._disputed(ref) for ref in matches):
+        if not find_attributions(text) and any(self._disputed(ref, terms) for ref in matches):
             return None  # the reports attribute, with doubt, what the title states as fact
         supporting = list(dict.fromkeys(ref.document for ref in matches))
         own = [
@@ -68,14 +69,18 @@ class TitleReader:
         always = cut + function_word_cuts(text)
         return Title(terms, matches, supporting, variants(text, always, []))
 
-    def _disputed(self, ref: SentenceRef) -> bool:
-        """The sentence gives its claim as someone's doubtful claim, or as what reports say,
-        or the next sentence says it could not be verified."""
+    def _disputed(self, ref: SentenceRef, terms: set[str]) -> bool:
+        """The sentence gives the title's claim as someone's doubtful claim, or as what reports
+        say (most of the title's words are in the sentence's reported speech, not in its own
+        voice: "excerpts alleged he had approved" disputes no bill signing told beside it), or
+        the next sentence says it could not be verified."""
         attributions = self.analysis.analysis_of(ref).attributions
-        return (
-            any(a.doubt or "report" in a.source.lower() for a in attributions)
-            or unverified_follow_up(self.analysis, ref) is not None
-        )
+        if any(a.doubt or "report" in a.source.lower() for a in attributions):
+            text = self.analysis.sentence(ref).text
+            reported = " ".join(text[start:end] for start, end in reported_speech(text))
+            if len(terms & set(content_terms(reported))) >= TITLE_MATCH * len(terms):
+                return True
+        return unverified_follow_up(self.analysis, ref) is not None
 
     def _matches(self, terms: set[str]) -> list[SentenceRef]:
         """In each report, the sentence telling most of what a title says, if one does."""

@@ -143,6 +143,22 @@ def test_doubt_cues_and_doubt_phrases_mark_doubt() -> None:
     assert speakers("The union said 2,000 workers joined.") == [("The union", "said", False)]
 
 
+def test_a_doubting_verb_before_a_clause_of_its_own_reports_a_claim() -> None:
+    assert speakers("President Trump claimed the vote in Georgia was rigged.") == [
+        ("President Trump", "claimed", True)
+    ]
+    assert speakers("Trump claims he never said Russia did not interfere.") == [
+        ("Trump", "claims", True)
+    ]
+    assert speakers("The suit seeks damages for what it alleges were false statements.") == [
+        ("it", "alleges", True)
+    ]
+    # an object is no clause, and a noun before a pronoun is no verb
+    assert speakers("The storm claimed the lives of two people who were trapped.") == []
+    assert speakers("ISIS claimed responsibility for the attack, which was the deadliest.") == []
+    assert speakers("He clarified comments he made on Friday.") == []
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -500,6 +500,33 @@ def test_a_title_no_one_sentence_tells_is_used_when_its_report_supports_it():
     assert f"{title}." in _texts(_summary(cluster, 40))
 
 
+def test_a_title_is_disputed_only_by_doubt_on_its_own_claim():
+    """A title stating as fact what the reports give as a doubtful claim is no fact of the
+    summary; a doubt the same sentence casts on another claim does not touch it."""
+    from summarize.compose.titles import TitleReader
+    from summarize.compose.wording import Wording
+    from summarize.judge import Judge
+
+    def plain(title: str, text: str) -> bool:
+        cluster = _cluster_with_titles({"a": (title, text), "b": ("Other news", text)})
+        analysis = analyze(cluster.documents)
+        reader = TitleReader(analysis, Wording(analysis), Judge(analysis))
+        return reader.plain_title(cluster.documents[0]) is not None
+
+    signed = "President signs bill on sanctions over the harbour crackdown"
+    assert plain(
+        signed,
+        "The president signed the bill on sanctions over the harbour crackdown on Wednesday, "
+        "as excerpts from a new book alleged he had approved of the arrests.",
+    )
+    captured = "Rebels capture the northern town of Kessab near the border"
+    assert not plain(
+        captured,
+        "The rebels claimed they had captured the northern town of Kessab near the border on "
+        "Friday.",
+    )
+
+
 def test_a_title_cites_its_own_report_though_another_report_s_body_tells_it():
     """The judge reads reports' bodies: b's body does not tell its headline, a's lead does. The
     headline is still b's own claim, so the sentence made of it cites b too."""
