@@ -161,5 +161,8 @@ def display_scales(unit: str, magnitude: float) -> tuple[_Scale, ...]:
 
 
 def format_value(normalized: float, unit: str) -> str:
-    """A base-unit value for people: '20 km = 12.4 mi', '3,000,000', '1,500,000 USD'."""
+    """A base-unit value for people: '20 km = 12.4 mi', '3,000,000', '1,500,000 USD'. A count
+    is never converted, so its decimals are the report's own and are kept ('1,861.81')."""
+    if unit == "count" and abs(normalized) >= 100 and not float(normalized).is_integer():
+        return f"{normalized:,.2f}".rstrip("0").rstrip(".")
     return " = ".join(scale.show(normalized) for scale in display_scales(unit, normalized))

@@ -38,3 +38,11 @@ def test_every_unit_the_analyzer_reads_is_in_the_table() -> None:
 def test_to_base() -> None:
     assert to_base(20, "kilometer") == (20000.0, "m")
     assert to_base(0, "degree_Celsius") == (273.15, "K")
+
+
+def test_a_count_keeps_the_decimals_its_report_wrote() -> None:
+    from summarize.text.units import format_value
+
+    assert format_value(-1861.81, "count") == "-1,861.81"
+    assert format_value(3_100_000, "count") == "3,100,000"
+    assert format_value(20_000, "m") == "20 km = 12.4 mi"

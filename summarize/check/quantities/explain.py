@@ -70,14 +70,10 @@ def shown_value(quantity: Quantity) -> str:
     counted = f" {quantity.counted}" if quantity.counted else ""
     unit = quantity.base_unit
     if quantity.bound == "range":
-        return f"{_value(quantity.low, unit)} to {_value(quantity.high, unit)}{counted}"
-    return f"{_BOUND_MARKS.get(quantity.bound, '')}{_value(quantity.normalized, unit)}{counted}"
-
-
-def _value(value: float, unit: str) -> str:
-    if unit == "count" and abs(value) >= 100 and not value.is_integer():
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return format_value(value, unit)
+        low, high = format_value(quantity.low, unit), format_value(quantity.high, unit)
+        return f"{low} to {high}{counted}"
+    shown = format_value(quantity.normalized, unit)
+    return f"{_BOUND_MARKS.get(quantity.bound, '')}{shown}{counted}"
 
 
 def _time_words(key: str) -> str:
