@@ -3,12 +3,12 @@
 A short form that is part of a longer one (Assad / Bashar Assad) is ordinary usage, not a
 variant, and so are one name written with or without dots and spaces ("U.S." / "US", "U.S.
 Capitol" / "US Capitol") and an initialism beside the name it abbreviates ("GM" / "General
-Motors", "SANA" / "Syrian Arab News Agency"), and a person's name with or without a title or
-a middle initial, or with the short given name ("Joe Biden" / "Joseph R. Biden"):
-news introduces and uses these forms as a matter of style, and a reader resolves them. What is
-reported is two or more spellings, each used by some report, that differ in their letters
-(Lattakia / Latakia, Hay’at / Hayat; a straight and a curly apostrophe are one) or words (Burma /
-Myanmar).
+Motors", "SANA" / "Syrian Arab News Agency", "FDA" / "US Food and Drug Administration"), and a
+person's name with or without a title or a middle initial, or with the short given name ("Joe
+Biden" / "Joseph R. Biden"): news introduces and uses these forms as a matter of style, and a
+reader resolves them. What is reported is two or more spellings, each used by some report, that
+differ in their letters (Lattakia / Latakia, Hay’at / Hayat; a straight and a curly apostrophe
+are one) or words (Burma / Myanmar).
 """
 
 from __future__ import annotations
@@ -50,7 +50,15 @@ def _same_writing(a: str, b: str) -> bool:
     if _letters(a) == _letters(b) or _same_person(_person(a), _person(b)):
         return True
     short, long = sorted((a, b), key=len)
-    return is_acronym(short) and _letters(short).upper() in initials(long)
+    if not is_acronym(short):
+        return False
+    # The initialism may leave out the words that place the name: "FDA" / "US Food and Drug
+    # Administration".
+    words = long.split()
+    return any(
+        _letters(short).upper() in initials(" ".join(words[start:]))
+        for start in range(len(words) - 1)
+    )
 
 
 def _first_mentions(analysis: Analysis, entity: Entity) -> dict[str, tuple[str, EntityMention]]:

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 
 from summarize.analyze.quantities import find_quantities
 from summarize.models import Analysis, Sentence, SentenceAnalysis
+from summarize.text.party_labels import party_label_words
 from summarize.text.tokens import content_terms
 
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
@@ -26,6 +27,9 @@ def new_material(analysis: Analysis) -> Novelty:
     for item in analysis.sentences:
         stems_of[item.document].update(item.terms)
         values_of[item.document].update((q.base_unit, q.normalized) for q in item.quantities)
+    for document in analysis.documents:
+        # "(R-Ky.)" gives "Kentucky Republican": another report's words for the same person.
+        stems_of[document.id].update(content_terms(" ".join(party_label_words(document.text))))
     reports = Counter(stem for stems in stems_of.values() for stem in stems)
     figures = Counter(value for values in values_of.values() for value in values)
     # A lone capitalised word opening a sentence ("Things have not worked out") may be capital

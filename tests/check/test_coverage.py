@@ -335,3 +335,12 @@ def test_a_name_or_figure_another_report_s_headline_gives_is_not_its_own() -> No
     (unique,) = unique_with_title_of_b(None)
     assert "Ridgeway Construction" in unique.explanation
     assert unique_with_title_of_b("Ridgeway Construction wins city stadium deal") == []
+
+
+def test_a_party_label_gives_the_state_and_party_it_stands_for() -> None:
+    reports = _stadium(
+        "Senate Majority Leader Mitch McConnell (R-Ky.) blocked the stadium bill on Thursday.",
+        "McConnell blocked the stadium bill in the Senate on Thursday.",
+    )
+    reports["b"] += " The Kentucky Republican has held up the chamber's spending plans."
+    assert not any("Kentucky Republican" in f.explanation for f in _unique(reports))

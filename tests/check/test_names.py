@@ -31,6 +31,15 @@ def test_a_short_form_or_an_initialism_is_no_variant() -> None:
         }
     )
     assert findings == []
+    placed = _variants(
+        {
+            "a": "The Food and Drug Administration (FDA) approved the vaccine for children on "
+            "Friday. The FDA said doses would ship.",
+            "b": "The US Food and Drug Administration approved the vaccine for children. The "
+            "FDA’s advisers agreed.",
+        }
+    )
+    assert placed == []
 
 
 def test_a_person_s_short_given_name_title_or_initial_is_no_variant() -> None:

@@ -102,3 +102,16 @@ def test_the_negations_of_a_verb_are_negations() -> None:
         assert word.replace("'", "").replace("’", "") in NEGATIONS
     assert not negates_verb("no")  # "no one said" denies no statement's being made
     assert not negates_verb("notice")
+
+
+def test_a_party_label_stands_for_its_party_and_state() -> None:
+    from summarize.text.party_labels import party_label_words
+
+    assert party_label_words("Mitch McConnell (R-Ky.) said") == ["Republican", "Kentucky"]
+    assert party_label_words("Nancy Pelosi (D., Calif.) and Rep. Tom Rice, R-S.C.,") == [
+        "Democrat",
+        "California",
+        "Republican",
+        "South Carolina",
+    ]
+    assert party_label_words("a B-52 (R-Do) crew") == []
