@@ -145,9 +145,13 @@ PREPOSITIONS = (
 # unlike wearing a mask"): a pair of dashes after it also closes it, so it stays.
 _OPENING_ADJUNCT = re.compile(
     rf"(?:(?:Yet|But|And|So|Still)\s+)?(?:{'|'.join(SUBORDINATORS)}|{PREPOSITIONS}|unlike|like)"
-    r"\b[^,]*$",
+    r"\b[^,]*(?:,\s(?:the|an?)\s[^,]*)?$",
     re.I,
 )
+# A noun phrase after an opening phrase's comma that a dash closes: an appositive of the phrase
+# ("For Merrick Garland, a well-regarded lawyer and federal judge — and onetime nominee — there
+# was"), which the opening phrase cannot leave behind.
+_APPOSITIVE_TO_DASH = re.compile(r"(?:the|an?)\s[^,;—–]*\s(?:—|–|--)\s", re.I)
 # Words the day is bound to, so dropping the day would leave them dangling: prepositions ("by
 # Friday"), "as soon as Tuesday", and determiners ("next Tuesday", "that Monday").
 _BINDING_WORDS = (
@@ -363,7 +367,11 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
     if kind == "second clause" and match.group().startswith(",") and _SERIES_ITEM.search(before):
         return False  # "A could go, B can expect punishment, and C is real": the series' last
     if kind == "dashed phrase" and _OPENING_ADJUNCT.match(before):
-        return False  # "Unlike X — an aside — there is": the dash closes the opening phrase
+        # "Unlike X — an aside — there is", "For X, a judge — and nominee — there was": the
+        # dash closes the opening phrase
+        return False
+    if kind == "opening phrase" and _APPOSITIVE_TO_DASH.match(head, match.end()):
+        return False
     if kind == "addition" and re.search(r"\bboth\b", before):
         return False  # "both X as well as Y"
     if kind == "weekday" and _NAME_BEFORE.search(before) and match.group()[1:2].isupper():

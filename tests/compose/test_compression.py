@@ -477,6 +477,13 @@ def test_dashes_closing_an_opening_phrase_stay() -> None:
         "recommend — there is no agreement on moving the families."
     )
     assert "flooding there is" not in _shortest(text)
+    text = (
+        "For the new mayor, a former judge and prosecutor — and onetime candidate for governor "
+        "— there was one condition under which she would accept the post."
+    )
+    for variant in _all(text):
+        assert "prosecutor there was" not in variant
+        assert not variant.startswith("A former judge")
 
 
 def test_a_relative_clause_goes_on_past_a_comma_before_that() -> None:
