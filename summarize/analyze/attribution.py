@@ -75,7 +75,10 @@ ADJUNCT_PREPOSITIONS = word_set(
 )
 # Adverbs of time and frequency without -ly that stand between a speaker and the verb; written
 # in lower case only, since each is also a surname ("Long", "Just").
-_ADVERBS_OF_TIME = word_set("always long often ever just now first")
+_ADVERBS_OF_TIME = word_set("always long often ever just now first sometimes usually")
+# A quantifier floating after its subject: "lawmakers all urged", "the leaders both said" (but
+# "Both said" has no other subject).
+_FLOATING = word_set("all both each")
 _LEADING_FILLERS = word_set("however meanwhile also but and so then yet instead still")
 _STATEMENT_NOUNS = word_set(
     "statement post interview address speech video briefing tweet letter report message"
@@ -169,6 +172,9 @@ class _Sentence:
         if lemma == "add" and followed[:1].isdigit():
             return False  # a count grew: "employers added 266,000 jobs"
         has_complement = followed in _COMPLEMENT_MARKS
+        if lemma == "describe" and form != lemma:
+            # "described the dead man as a good friend": what someone called it
+            return "as" in self.lower[index + 1 : index + 1 + _MAX_CLAUSE_OPENING]
         if lemma not in _SPEECH_VERBS:
             return has_complement
         if lemma in _ALSO_NOUNS and form in {lemma, lemma + "s", lemma + "es"}:
@@ -225,7 +231,13 @@ class _Sentence:
         """The speaker of the verb at `cue`: before it, after "by" in a passive, or after it."""
         before = cue - 1
         while before >= 0 and (
-            self.lower[before] in _BETWEEN or _is_adverb(self.tokens[before].text)
+            self.lower[before] in _BETWEEN
+            or _is_adverb(self.tokens[before].text)
+            or (
+                self.lower[before] in _FLOATING
+                and before > 0
+                and (self.lower[before - 1].isalpha() or self.lower[before - 1] == ",")
+            )
         ):
             before -= 1
         between = self.lower[before + 1 : cue] + self.lower[max(before, 0) : before + 1]

@@ -69,6 +69,13 @@ def speakers(text: str) -> list[tuple[str, str, bool]]:
             "reported",
         ),
         # other stories
+        ("Officials described the blast as a terrorist attack.", "Officials", "described"),
+        (
+            "Advisers, confidants and lawmakers all urged him not to attack the women.",
+            "lawmakers",
+            "urged",
+        ),
+        ("The two leaders both said the talks had failed.", "The two leaders", "said"),
         (
             "Rescue teams pulled 12 survivors from collapsed buildings overnight, the regional "
             "governor said.",
@@ -157,6 +164,7 @@ def test_a_doubting_verb_before_a_clause_of_its_own_reports_a_claim() -> None:
     assert speakers("The storm claimed the lives of two people who were trapped.") == []
     assert speakers("ISIS claimed responsibility for the attack, which was the deadliest.") == []
     assert speakers("He clarified comments he made on Friday.") == []
+    assert speakers("It is sometimes described as the largest protest in history.") == []
 
 
 @pytest.mark.parametrize(
