@@ -111,6 +111,15 @@ def is_speech_verb(word: str) -> bool:
     return _cue_forms().get(word) in _SPEECH_VERBS
 
 
+def is_reporting_verb(word: str) -> bool:
+    """A form of a reporting verb that is no noun as well: "says", "cites", "found", "shows";
+    not "claims" or "reports"."""
+    lemma = _cue_forms().get(word)
+    return lemma is not None and not (
+        lemma in _ALSO_NOUNS and word in {lemma, lemma + "s", lemma + "es"}
+    )
+
+
 Phrase = tuple[int, int]  # token indices [start, end) of a speaker's words
 
 

@@ -153,10 +153,18 @@ def test_rates_levels_changes_and_shares() -> None:
         ),
         # a weekday before "and" joins no names
         ("The S&P 500 slid 5.9% Thursday and the Nasdaq fell 5.3%.", "5.3%", "Nasdaq"),
+        # a verb of reporting is no part of its subject
+        ("The researchers found 32 cases among the pupils.", "32 cases", "researchers"),
+        ("The memo cites 50 cases of fraud.", "50 cases", "memo"),
     ],
 )
 def test_whose_figure_it_is(text: str, wording: str, subject: str) -> None:
     assert frame_of(text, wording).subject == subject
+
+
+def test_a_pronoun_and_its_verb_are_no_subject() -> None:
+    assert frame_of("They're up about 30% from February.", "about 30%").subject is None
+    assert frame_of("It looks like we'll be at about 60,000.", "about 60,000").subject is None
 
 
 def test_subjects_times_and_measures() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from summarize.analyze.attribution import is_reporting_verb
 from summarize.analyze.frames.sentence import SOFT, Sentence
 from summarize.analyze.frames.times import TIME_SPANS, is_time_word
 from summarize.models import Quantity
@@ -44,6 +45,7 @@ _DIRECTIONS = word_set(
     """
 )
 _MAX_NOUN_PHRASE = 8
+_PRONOUN_CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|there|that|who)['’]\w+")
 # How far before "to" a verb of change may stand and still bring its object to the level.
 _MAX_OBJECT_REACH = 16
 
@@ -215,6 +217,7 @@ def _verb_group_start(sentence: Sentence, index: int) -> int:
             word in ("to", "from", "at", "worth", "not", "never")
             or word in OUTCOMES
             or _is_verb_form(word)
+            or (is_reporting_verb(word) and sentence.tokens[index].text.islower())
         ):
             index -= 1
             continue
@@ -267,6 +270,8 @@ def _phrase_start(sentence: Sentence, end: int) -> int:
             break
         if word in _PREPOSITIONS or word in NUMBER_WORDS or _is_verb_form(word):
             break
+        if _PRONOUN_CONTRACTION.fullmatch(word):
+            break  # "they're", "it's", "we'll": a pronoun and its verb, no noun phrase
         if word in change_verbs() and sentence.tokens[start].text.islower():
             break
         start -= 1
