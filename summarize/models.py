@@ -214,7 +214,10 @@ SEVERITY_ORDER: dict[str, int] = {severity: rank for rank, severity in enumerate
 # kind: (label, what it means), for people reading a report; one per FindingKind
 KIND_LABELS: dict[str, tuple[str, str]] = {
     "quantity_conflict": ("Numbers differ", "the reports give values that cannot all be true"),
-    "quantity_equivalent": ("Same number", "the same value in other units or words"),
+    "quantity_equivalent": (
+        "Same number",
+        "the same value in other words or units, or values that agree",
+    ),
     "temporal_update": ("Updated number", "values differ because the reports are from other times"),
     "framing": ("Framing", "the same fact in differently loaded wording, or a motive or cause"),
     "attribution": ("Attribution", "stated as fact in one report, as someone's claim in another"),

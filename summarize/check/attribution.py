@@ -37,7 +37,7 @@ from summarize.models import (
     SentenceAnalysis,
     SentenceRef,
 )
-from summarize.text.display import shorten
+from summarize.text.display import excerpt, shorten
 from summarize.text.quotes import blanked
 from summarize.text.tokens import content_terms, term_overlap
 
@@ -227,8 +227,9 @@ def distanced_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
                     f"{names([report_name(analysis, o.document) for o in flat])} state"
                     + ("s" if len(flat) == 1 else "")
                     + " as fact what "
-                    + f"{report_name(analysis, ref.document)} presents at a distance "
-                    + f"(“{cue.group()}”): “{shorten(text, 90)}”."
+                    + f"{report_name(analysis, ref.document)} gives as someone's claim "
+                    + f"(“{cue.group().strip()}”): "
+                    + f"“{excerpt(text, set(content_terms(cue.group())))}”."
                 ),
             )
         )

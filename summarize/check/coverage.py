@@ -55,7 +55,7 @@ from summarize.models import (
     SentenceAnalysis,
     SentenceRef,
 )
-from summarize.text.display import shorten
+from summarize.text.display import excerpt, shorten
 from summarize.text.quotes import blanked, mostly_quoted, opens_on_quotation, quotation_spans
 from summarize.text.sentences import is_finished, opens_on_sentence_before
 from summarize.text.tokens import content_terms, is_title_case
@@ -303,7 +303,10 @@ def _unique_finding(
         severity="medium" if twin else "low",
         documents=[ref.document],
         evidence=[quote_sentence(analysis, ref)],
-        explanation=f"Only {report_name(analysis, ref.document)} says “{shorten(text)}”{why}",
+        explanation=(
+            f"Only {report_name(analysis, ref.document)} says "
+            f"“{excerpt(text, set(content_terms(' '.join(substance))))}”{why}"
+        ),
     )
 
 

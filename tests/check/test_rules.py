@@ -332,7 +332,26 @@ def test_a_figure_s_value_is_shown_as_its_wording_bounds_it() -> None:
 
     (ranged,) = find_quantities("He pardoned between 50 and 100 people.")
     (more,) = find_quantities("He plans more than 100 pardons.")
+    (least,) = find_quantities("He plans at least 100 pardons.")
     (points,) = find_quantities("The Dow lost 1,861.81 points.")
     assert shown_value(ranged) == "50 to 100 people"
-    assert shown_value(more) == "≥ 100 pardon"
+    assert shown_value(more) == "> 100 pardon"
+    assert shown_value(least) == "≥ 100 pardon"
     assert "1,861.81" in shown_value(points)
+
+
+def test_figures_that_only_agree_are_not_called_the_same() -> None:
+    from summarize.pipeline import check
+    from tests.stories import cluster_of
+
+    said = "Congress weighs a stimulus package worth {}, aides said on Monday."
+    bounded = check(
+        cluster_of({"a": said.format("more than $1 trillion"), "b": said.format("$1 trillion")})
+    )
+    (agree,) = [f for f in bounded.findings if f.kind == "quantity_equivalent"]
+    assert agree.explanation.startswith("Figures that agree")
+    written = check(
+        cluster_of({"a": said.format("$1 trillion"), "b": said.format("$1,000 billion")})
+    )
+    (same,) = [f for f in written.findings if f.kind == "quantity_equivalent"]
+    assert same.explanation.startswith("Same figure")

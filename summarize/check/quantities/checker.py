@@ -72,13 +72,19 @@ def _equivalence(analysis: Analysis, cluster: list[Figure]) -> Finding | None:
     shown = distinct(best)
     if len({f.document for f in shown}) < 2 or len({wording(f.quantity) for f in shown}) < 2:
         return None
+    # "more than $1 trillion" and "$1 trillion", "nearly $1 trillion" and "$984 billion" agree
+    # without being the same figure: one is bounded or rounded where the other is exact.
+    same = len({(f.quantity.normalized, f.quantity.bound) for f in shown}) == 1
+    what = "Same figure" if same else "Figures that agree"
+    how = "in other words or units" if same else "one rounded or bounded where another is not"
     return make_finding(
         analysis,
         "quantity_equivalent",
         "low",
         shown,
-        f"Same figure ({describe_frame(shown[0].frame)}) in other words or units, not a "
-        "disagreement: " + "; ".join(says(analysis, f) for f in shown) + ".",
+        f"{what} ({describe_frame(shown[0].frame)}), {how}; not a disagreement: "
+        + "; ".join(says(analysis, f) for f in shown)
+        + ".",
     )
 
 

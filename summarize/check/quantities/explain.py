@@ -5,6 +5,7 @@ figures comparable (`describe_frame`), and the finding built from them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from summarize.check.evidence import quote_span, report_name
 from summarize.check.quantities.figures import Figure
@@ -62,18 +63,27 @@ def distinct(found: list[Figure]) -> list[Figure]:
 # How a value's bound is shown beside it: what the wording allows, not a number it never gives
 # ("between 50 and 100" is no 75, "more than 100" no 100).
 _BOUND_MARKS = {"at_least": "≥ ", "at_most": "≤ ", "approximate": "≈ "}
+# A bound its wording makes strict: "more than 100" is "> 100", "at least 100" "≥ 100".
+_STRICT_BOUND = re.compile(
+    r"(?:(?:just|well)\s+)?(?:(?:more|less|fewer|greater)\s+than|over|under|above|below|exceeding)\b",
+    re.I,
+)
+_STRICT_MARKS = {"at_least": "> ", "at_most": "< "}
 
 
 def shown_value(quantity: Quantity) -> str:
-    """The value in base units, as the wording bounds it: "≈ 3,100,000", "50 to 100 people",
-    "1,861.81 points" (a number written with decimals keeps them)."""
+    """The value in base units, as the wording bounds it: "≈ 3,100,000", "> 100" for "more
+    than 100", "50 to 100 people", "1,861.81 points" (a number written with decimals keeps
+    them)."""
     counted = f" {quantity.counted}" if quantity.counted else ""
     unit = quantity.base_unit
     if quantity.bound == "range":
         low, high = format_value(quantity.low, unit), format_value(quantity.high, unit)
         return f"{low} to {high}{counted}"
     shown = format_value(quantity.normalized, unit)
-    return f"{_BOUND_MARKS.get(quantity.bound, '')}{shown}{counted}"
+    strict = quantity.bound in _STRICT_MARKS and _STRICT_BOUND.match(quantity.text)
+    mark = _STRICT_MARKS[quantity.bound] if strict else _BOUND_MARKS.get(quantity.bound, "")
+    return f"{mark}{shown}{counted}"
 
 
 def _time_words(key: str) -> str:
