@@ -44,6 +44,17 @@ _SPEECH_OPENERS = re.compile(
     re.IGNORECASE,
 )
 _SPEECH_END = re.compile(r"[;:—]|\s[-–]\s")
+# A stance others hold, and what it is about: "raise concerns about political prejudice", "amid
+# fears of a recession", "accusations that he lied". What follows "that" is a clause; after
+# "about", "over" or "of" a noun phrase, which a comma or a relative clause ends ("expressed
+# their concern of the conflict's impact, and have backed the president", "concerns over fund
+# flows into companies that support China's totalitarian regime": the report's own words).
+_STANCE = re.compile(
+    r"\b(?:concerns?|fears?|worries|complaints?|accusations?)\s+(?:(?P<that>that)|about|over|of)"
+    r"\s+",
+    re.IGNORECASE,
+)
+_NOUN_PHRASE_END = re.compile(r",|\b(?:that|which|who|whom|whose)\b")
 # What may stand between a reporting verb and its "that": a time or a place ("said on Monday
 # that", "said in a statement that", "told reporters Tuesday that"), up to this many words.
 _ADJUNCT_OPENERS = word_set(
@@ -57,7 +68,8 @@ def reported_speech(text: str) -> list[tuple[int, int]]:
     """Spans of `text` (one sentence) that are someone else's words, not the report's own voice:
     quotations (one left open too), the complement of a reporting verb ("officials said [the
     regime fell]"), the words before a closing "..., X said (on Friday)", everything around
-    "according to X", and what follows "saying", "claims", "what she called" and the like. A
+    "according to X", what follows "saying", "claims", "what she called" and the like, and what
+    a stance others hold is about ("concerns about political prejudice"). A
     reporting verb with a plain object ("touted the strike against the Assad regime") reports no
     speech: its object is the report's description."""
     spans = quotation_spans(text)
@@ -72,6 +84,10 @@ def reported_speech(text: str) -> list[tuple[int, int]]:
             spans.append((end, _clause_end(text, end)))
     for match in _SPEECH_OPENERS.finditer(text):
         spans.append((match.end(), _clause_end(text, match.end())))
+    for match in _STANCE.finditer(text):
+        end = _clause_end(text, match.end())
+        phrase_end = _NOUN_PHRASE_END.search(text, match.end(), end)
+        spans.append((match.end(), end if match["that"] or not phrase_end else phrase_end.start()))
     return spans
 
 

@@ -284,3 +284,17 @@ def test_what_someone_did_not_say_is_not_the_outlet_s_voice() -> None:
     assert own_voice("The senator did not say the brutal regime had fallen.") == []
     assert own_voice("The senator didn't say the brutal regime had fallen.") == []
     assert own_voice("The senator didn’t say the brutal regime had fallen.") == []
+
+
+def test_what_a_stance_others_hold_is_about_is_theirs() -> None:
+    from summarize.analyze.speech import reported_speech
+
+    concern = (
+        "Sessions vowed to fight bias as Republicans raise concerns about political prejudice."
+    )
+    assert [concern[a:b] for a, b in reported_speech(concern)] == ["political prejudice."]
+    # a comma or a relative clause ends what the concern is about
+    backed = "The states expressed concern of the conflict's impact, and have backed the president."
+    assert [backed[a:b] for a, b in reported_speech(backed)] == ["the conflict's impact"]
+    funds = "The order answers concerns over funds for firms that support the brutal regime."
+    assert [funds[a:b] for a, b in reported_speech(funds)] == ["funds for firms "]
