@@ -11,37 +11,15 @@ insurgency").
 
 from __future__ import annotations
 
-from functools import cache
-
 from summarize.analyze.doubt import REMARK_WORDS as REMARK_WORDS
 from summarize.analyze.doubt import is_unverified as is_unverified
 from summarize.analyze.doubt import unverified_remark as unverified_remark
 from summarize.models import Attribution
-from summarize.text.inflection import word_forms
-from summarize.text.lexicons import lexicon, word_set
+from summarize.text.lexicons import word_set
 from summarize.text.negation import negates_verb
+from summarize.text.report_verbs import ALSO_NOUNS, SPEECH_VERBS, is_speech_verb, reporting_lemma
 from summarize.text.tokens import DETERMINERS, Token, parenthesis_opening, word_tokens
 
-# Verbs that report speech by themselves; the other reporting verbs of the lexicon ("show",
-# "find", "hope", "express") only count when "that", a colon or a quotation follows.
-_SPEECH_VERBS = word_set(
-    """
-    say tell report claim allege announce state add warn deny confirm insist declare note
-    explain argue assert acknowledge admit maintain contend write reveal disclose stress
-    emphasize reiterate repeat reply respond remark comment testify predict estimate accuse
-    concede caution complain boast hint counter speculate recall observe mention vow pledge
-    promise threaten urge tweet believe fear purport dispute
-    """
-)
-_EXTRA_VERBS = word_set("tweet believe purport")
-# Lemmas whose base and -s forms are also nouns ("the claims", "state media", "reports from"):
-# those forms need "that", a colon or a quotation after them to count.
-_ALSO_NOUNS = word_set(
-    """
-    claim report state comment estimate counter note charge promise pledge vow fear tweet
-    warn repeat reply respond remark
-    """
-)
 _DOUBT_VERBS = word_set("claim allege purport")
 _COMPLEMENT_MARKS = frozenset({"that", ":", '"', "“", "‘", "'"})
 _BE = word_set("is are was were be been being")
@@ -88,38 +66,6 @@ _MAX_WALK = 20  # words looked at left of a verb, adjunct phrases included
 _QUOTE_MARKS = frozenset("\"“”‘’'")
 
 
-# Verbs of the lexicon that in news say what something amounts to, not what someone says ("The
-# new agreement means that ...").
-_NOT_SPEECH = word_set("mean")
-
-
-@cache
-def _cue_forms() -> dict[str, str]:
-    """Every inflected form of a reporting verb -> its lemma (lexicon loaded on first use)."""
-    forms: dict[str, str] = {}
-    for lemma in (*lexicon("report_verbs.txt"), *sorted(_EXTRA_VERBS)):
-        if " " in lemma or lemma in _NOT_SPEECH:
-            continue
-        for form in word_forms(lemma):
-            if not form.endswith("ly"):
-                forms.setdefault(form, lemma)
-    return forms
-
-
-def is_speech_verb(word: str) -> bool:
-    """A form of a verb that reports speech by itself ("said", "announced", "told")."""
-    return _cue_forms().get(word) in _SPEECH_VERBS
-
-
-def is_reporting_verb(word: str) -> bool:
-    """A form of a reporting verb that is no noun as well: "says", "cites", "found", "shows";
-    not "claims" or "reports"."""
-    lemma = _cue_forms().get(word)
-    return lemma is not None and not (
-        lemma in _ALSO_NOUNS and word in {lemma, lemma + "s", lemma + "es"}
-    )
-
-
 Phrase = tuple[int, int]  # token indices [start, end) of a speaker's words
 
 
@@ -136,7 +82,7 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
         elif lower == "citing":
             cue_end, speaker = index + 1, sentence.phrase_after(index + 1)
         else:
-            lemma = _cue_forms().get(lower)
+            lemma = reporting_lemma(lower)
             if lemma is None or not sentence.is_cue(lemma, index):
                 continue
             if not token.text.islower() and not sentence.is_headline_cue(index):
@@ -184,9 +130,9 @@ class _Sentence:
         if lemma == "describe" and form != lemma:
             # "described the dead man as a good friend": what someone called it
             return "as" in self.lower[index + 1 : index + 1 + _MAX_CLAUSE_OPENING]
-        if lemma not in _SPEECH_VERBS:
+        if lemma not in SPEECH_VERBS:
             return has_complement
-        if lemma in _ALSO_NOUNS and form in {lemma, lemma + "s", lemma + "es"}:
+        if lemma in ALSO_NOUNS and form in {lemma, lemma + "s", lemma + "es"}:
             # a verb between a name and a subject pronoun: "Trump claims he ...", not "the claims
             # he made" or "clarified comments he made"
             named = index > 0 and self.tokens[index - 1].text[:1].isupper()
@@ -281,7 +227,7 @@ class _Sentence:
 
     def _takes_a_hearer(self, cue: int) -> bool:
         """ "told Fox News": what follows "tell" is who heard it, never who spoke."""
-        return _cue_forms().get(self.lower[cue]) == "tell"
+        return reporting_lemma(self.lower[cue]) == "tell"
 
     def _after_clause(self, cue: int, comma: int) -> Phrase | None:
         """The speaker after the verb when the comma before it closes a clause, not an
@@ -378,10 +324,10 @@ class _Sentence:
         )
 
     def _is_reporting_verb(self, index: int) -> bool:
-        lemma = _cue_forms().get(self.lower[index])
+        lemma = reporting_lemma(self.lower[index])
         return (
             lemma is not None
-            and lemma in _SPEECH_VERBS
+            and lemma in SPEECH_VERBS
             and self.lower[index] not in {lemma, lemma + "s"}
         )
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from summarize.analyze.attribution import REMARK_WORDS, is_speech_verb, is_unverified
+from summarize.analyze.attribution import REMARK_WORDS, is_unverified
 from summarize.analyze.framing import find_loaded_terms, is_charged
 from summarize.analyze.links import added_links
 from summarize.analyze.reporting import is_reporting, names_a_speaker, takes_a_stance
@@ -33,6 +33,7 @@ from summarize.text.quotes import (
     still_open,
     unquoted,
 )
+from summarize.text.report_verbs import is_speech_verb
 from summarize.text.sentences import ends_on_ellipsis, is_finished, opens_on_sentence_before
 from summarize.text.tokens import (
     is_title_case,

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from summarize.analyze.attribution import is_reporting_verb
 from summarize.analyze.frames.sentence import SOFT, Sentence
 from summarize.analyze.frames.times import TIME_SPANS, is_time_word
 from summarize.models import Quantity
@@ -15,6 +14,7 @@ from summarize.text.figures import DOWN_WORDS, OUTCOMES, SETTING_VERBS, UP_WORDS
 from summarize.text.inflection import irregular_verbs, looks_plural
 from summarize.text.lexicons import word_set
 from summarize.text.numbers import NUMBER_WORDS
+from summarize.text.report_verbs import is_reporting_verb
 from summarize.text.tokens import STOPWORDS, Token, parenthesis_opening
 
 _COPULAS = word_set(

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarize.analyze.attribution import is_speech_verb
 from summarize.analyze.frames.sentence import Sentence
 from summarize.text.calendar import CALENDAR_DATE, DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS, YEAR
 from summarize.text.lexicons import word_set
+from summarize.text.report_verbs import is_speech_verb
 
 # Words that make "since ..." a record's reach, not the figure's time: "the highest level since
 # January", "the largest one-day drop since 1987" compare with the past; they date nothing.
