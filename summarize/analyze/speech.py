@@ -32,7 +32,9 @@ _SPEECH_OPENERS = re.compile(
     r"claims?\s+(?:that\s+)?(?=it|they|he|she|the)|"
     # a speaker set inside a relative clause: "policies that DeVos claims led to ...", "a plan
     # which he says will fail": the rest of the clause is the speaker's
-    r"(?:that|which|who)\s+(?:(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}?|(?:he|she|they)\s+)"
+    r"(?:that|which|who)\s+(?:(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}?|(?:he|she|they)\s+|"
+    # or a speaker in lower case: "who federal authorities say had ties to"
+    r"(?:(?!(?:is|are|was|were|be|been|has|have|had|not|never|also)\b)[a-z][\w’'-]*\s+){1,3}?)"
     r"(?:claim(?:s|ed)?|sa(?:ys?|id)|argue[sd]?|contend(?:s|ed)?|insist(?:s|ed)?|allege[sd]?|"
     r"believe[sd]?|maintain(?:s|ed)?)(?=\s+[a-z])|"
     r"allegations?\s+(?:that\s+)?|what\s+(?:\w+\s+){1,3}(?:called|termed|described\s+as|said\s+"

@@ -48,7 +48,7 @@ from summarize.models import (
     SentenceRef,
     Span,
 )
-from summarize.text.display import excerpt, shorten
+from summarize.text.display import excerpt, excerpt_around, shorten
 from summarize.text.quotes import QUOTED
 from summarize.text.tokens import content_terms
 
@@ -311,15 +311,24 @@ def link_findings(
                 documents=[ref.document, *documents],
                 evidence=[quote_sentence(analysis, r) for r in (ref, *shown)],
                 explanation=(
-                    f"{report_name(analysis, ref.document)} asserts in its own voice a "
+                    f"{report_name(analysis, ref.document)} gives in its own voice a "
                     + " and ".join(f"{kind} (“{words}”)" for kind, words in added.items())
-                    + f" that {names([report_name(analysis, d) for d in documents])} "
+                    + f": “{_around_cue(sentence_text(analysis, ref), added)}”; "
+                    + f"{names([report_name(analysis, d) for d in documents])} "
                     + ("does" if len(documents) == 1 else "do")
-                    + " not make about the same fact."
+                    + " not give it for the same fact."
                 ),
             )
         )
     return findings
+
+
+def _around_cue(text: str, added: dict[str, str]) -> str:
+    """The sentence cut around the words of the first link it adds ("…the no-knock warrant
+    that led to Taylor's death…"), or its start."""
+    words = next(iter(added.values()))
+    start = text.find(words)
+    return excerpt_around(text, start, start + len(words)) if start >= 0 else shorten(text)
 
 
 def _link_told(analysis: Analysis, ref: SentenceRef) -> bool:

@@ -103,6 +103,21 @@ def excerpt(text: str, near: Collection[str], limit: int = 90) -> str:
     return ("…" if start else "") + cut + ("…" if end < len(text) else "")
 
 
+def excerpt_around(text: str, start: int, end: int, limit: int = 90) -> str:
+    """The part of `text` (on one line, at most `limit` characters with its ellipses) around its
+    span `start`:`end`, cut at words' ends: the words a finding is about, mid-excerpt."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    inside = [i for i, (a, b) in enumerate(words) if a < end and start < b]
+    if not inside:
+        return shorten(flat, limit)
+    first, last = _widened(words, inside[0], inside[-1], limit - 2)
+    cut = " ".join(text[words[first][0] : words[last][1]].split()).rstrip(" ,;:")
+    return ("…" if first else "") + cut + ("…" if last < len(words) - 1 else "")
+
+
 def _densest(words: list[tuple[int, int]], hits: list[bool], width: int) -> tuple[int, int]:
     """The first and the last hit of the first run of words within `width` characters that
     holds the most hits."""

@@ -286,6 +286,12 @@ def test_what_someone_did_not_say_is_not_the_outlet_s_voice() -> None:
     assert own_voice("The senator didn’t say the brutal regime had fallen.") == []
 
 
+def test_a_speaker_inside_a_relative_clause_may_be_written_in_lower_case() -> None:
+    text = "A gunman who federal authorities say had ties to terrorism opened fire on Sunday."
+    assert own_voice(text) == []
+    assert own_voice("The bill that was said to fail brought terrorism charges.") == ["terrorism"]
+
+
 def test_what_a_stance_others_hold_is_about_is_theirs() -> None:
     from summarize.analyze.speech import reported_speech
 

@@ -243,7 +243,9 @@ def test_loaded_words_in_a_plain_construction_are_no_framing() -> None:
 def test_a_motive_one_report_alone_leaves_out_is_told_with_a_singular_verb() -> None:
     motive = PLAIN.replace("branch. ", "branch in a bid to cut costs. ", 1)
     (finding,) = _findings({"plain": PLAIN, "motive": motive}, "framing")
-    assert finding.explanation.endswith("that plain does not make about the same fact.")
+    assert finding.explanation.endswith("; plain does not give it for the same fact.")
+    # the words of the link are shown, in the report's own sentence
+    assert "in a bid to cut costs" in finding.explanation
 
 
 def test_a_report_denied_in_both_tellings_is_doubted_alike() -> None:

@@ -109,3 +109,15 @@ def test_an_excerpt_shows_the_words_that_matter_mid_way() -> None:
     opening = "Vice President Mike Pence said Sunday that the federal…"
     assert excerpt(text, {"absent"}, 60) == opening
     assert excerpt("short enough", {"short"}) == "short enough"
+
+
+def test_an_excerpt_around_a_span_keeps_it_mid_way() -> None:
+    from summarize.text.display import excerpt_around
+
+    text = (
+        "Arab countries once backed the rebels, have voiced concern, and have backed the president."
+    )
+    start = text.rindex("have backed")
+    shown = excerpt_around(text, start, start + len("have backed"), 40)
+    assert "and have backed the" in shown and shown.startswith("…")
+    assert len(shown) <= 40
