@@ -237,6 +237,11 @@ def _multi_word_names(text: str) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in find_mentions(text) if len(m.text.split()) > 1]
 
 
+def charged_in_own_voice(text: str, offset: int, terms: list[Span]) -> list[Span]:
+    """The charged ones among a sentence's loaded `terms` that it says in its own voice."""
+    return in_own_voice(text, offset, [term for term in terms if is_charged(term.text)])
+
+
 def in_own_voice(text: str, offset: int, terms: list[Span]) -> list[Span]:
     """The terms (of this sentence, at `offset`) outside anyone's reported speech: what the
     report says in its own voice."""

@@ -18,8 +18,7 @@ import re
 from dataclasses import dataclass
 
 from summarize.analyze.framing import (
-    in_own_voice,
-    is_charged,
+    charged_in_own_voice,
     is_speech_word,
     reported_loaded_terms,
 )
@@ -140,12 +139,9 @@ def loaded_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
 
 
 def _loaded_in(analysis: Analysis, tellings: Tellings, item: SentenceAnalysis) -> _Loaded | None:
-    charged = [term for term in item.loaded_terms if is_charged(term.text)]
-    if not charged:
-        return None
     ref = SentenceRef(document=item.document, sentence=item.sentence)
     sentence = analysis.sentence(ref)
-    charged = in_own_voice(sentence.text, sentence.start, charged)
+    charged = charged_in_own_voice(sentence.text, sentence.start, item.loaded_terms)
     if not charged or not is_reporting(sentence.text, names_a_speaker(item.attributions)):
         return None
     plain, charged = told_plainly(analysis, tellings.of(ref, charged[0]), charged)
@@ -304,6 +300,8 @@ def link_findings(
         shown = others[:MAX_COUNTER_QUOTES]
         documents = list(dict.fromkeys(o.document for o in others))
         close = bool(aligned) or tellings.close(ref, others)
+        # the sentence cut around the words of its first link
+        told = excerpt_around(sentence_text(analysis, ref), next(iter(added.values())))
         findings.append(
             Finding(
                 kind="framing",
@@ -313,7 +311,7 @@ def link_findings(
                 explanation=(
                     f"{report_name(analysis, ref.document)} gives in its own voice a "
                     + " and ".join(f"{kind} (“{words}”)" for kind, words in added.items())
-                    + f": “{_around_cue(sentence_text(analysis, ref), added)}”; "
+                    + f": “{told}”; "
                     + f"{names([report_name(analysis, d) for d in documents])} "
                     + ("does" if len(documents) == 1 else "do")
                     + " not give it for the same fact."
@@ -321,14 +319,6 @@ def link_findings(
             )
         )
     return findings
-
-
-def _around_cue(text: str, added: dict[str, str]) -> str:
-    """The sentence cut around the words of the first link it adds ("…the no-knock warrant
-    that led to Taylor's death…"), or its start."""
-    words = next(iter(added.values()))
-    start = text.find(words)
-    return excerpt_around(text, start, start + len(words)) if start >= 0 else shorten(text)
 
 
 def _link_told(analysis: Analysis, ref: SentenceRef) -> bool:

@@ -18,10 +18,7 @@ from collections.abc import Iterable
 
 from summarize.align import Similarities
 from summarize.analyze.doubt import casts_doubt, disputes
-from summarize.analyze.framing import (
-    in_own_voice,
-    is_charged,
-)
+from summarize.analyze.framing import charged_in_own_voice
 from summarize.models import (
     Analysis,
     SentenceAnalysis,
@@ -112,8 +109,7 @@ def plain_words(analysis: Analysis, ref: SentenceRef, words: set[str]) -> set[st
     sentence = analysis.sentence(ref)
     if mostly_quoted(sentence.text):
         return set()
-    loaded = analysis.analysis_of(ref).loaded_terms
-    if in_own_voice(sentence.text, sentence.start, [t for t in loaded if is_charged(t.text)]):
+    if charged_in_own_voice(sentence.text, sentence.start, analysis.analysis_of(ref).loaded_terms):
         return set()
     own = unquoted(analysis.document(ref.document).text)
     used = _families_in(sentence.text) | _families_in(own)

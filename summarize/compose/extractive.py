@@ -41,7 +41,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from summarize.analyze.framing import find_loaded_terms, in_own_voice, is_charged
+from summarize.analyze.framing import charged_in_own_voice, find_loaded_terms, is_charged
 from summarize.analyze.links import LINK_CUES, link_cues
 from summarize.compose.candidates import CandidateBuilder, Version, as_option
 from summarize.compose.names import named_in_full
@@ -190,16 +190,12 @@ def _framed_sentences(
             sentence = analysis.document(quote.document).sentence_at(quote.start)
             if sentence is None:
                 continue
-            ref = SentenceRef(document=quote.document, sentence=sentence.index)
-            if position == 0 or _charged_in_own_voice(analysis, ref):
-                framed.add((ref.document, ref.sentence))
+            terms = analysis.analysis_of(
+                SentenceRef(document=quote.document, sentence=sentence.index)
+            ).loaded_terms
+            if position == 0 or charged_in_own_voice(sentence.text, sentence.start, terms):
+                framed.add((quote.document, sentence.index))
     return frozenset(framed)
-
-
-def _charged_in_own_voice(analysis: Analysis, ref: SentenceRef) -> bool:
-    sentence = analysis.sentence(ref)
-    charged = [t for t in analysis.analysis_of(ref).loaded_terms if is_charged(t.text)]
-    return bool(in_own_voice(sentence.text, sentence.start, charged))
 
 
 def _keeps_framing(version: Version, framed: frozenset[tuple[str, int]]) -> bool:

@@ -93,29 +93,37 @@ def excerpt(text: str, near: Collection[str], limit: int = 90) -> str:
     the most of the words `near` (stems), cut at words' ends: the words a comparison rests on
     are shown, wherever they stand in a long sentence. The start of `text` when none is in it."""
     text = " ".join(text.split())
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    words = _word_spans(text)
     hits = [any(term in near for term in content_terms(text[a:b])) for a, b in words]
     if len(text) <= limit or not any(hits):
         return shorten(text, limit)
-    first, last = _widened(words, *_densest(words, hits, limit - 2), limit - 2)
+    return _shown(text, words, *_densest(words, hits, limit - 2), limit)
+
+
+def excerpt_around(text: str, phrase: str, limit: int = 90) -> str:
+    """The part of `text` (on one line, at most `limit` characters with its ellipses) around the
+    first place of `phrase`, cut at words' ends: the words a finding is about, mid-excerpt. The
+    start of `text` when the phrase is not in it."""
+    text, phrase = " ".join(text.split()), " ".join(phrase.split())
+    start = text.find(phrase) if phrase else -1
+    if len(text) <= limit or start < 0:
+        return shorten(text, limit)
+    words = _word_spans(text)
+    inside = [i for i, (a, b) in enumerate(words) if a < start + len(phrase) and start < b]
+    return _shown(text, words, inside[0], inside[-1], limit)
+
+
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    return [(match.start(), match.end()) for match in re.finditer(r"\S+", text)]
+
+
+def _shown(text: str, words: list[tuple[int, int]], first: int, last: int, limit: int) -> str:
+    """The words `first` to `last` of `text`, widened while they fit `limit` with the ellipses
+    that mark what is left out."""
+    first, last = _widened(words, first, last, limit - 2)
     start, end = words[first][0], words[last][1]
     cut = text[start:end].rstrip(" ,;:")
     return ("…" if start else "") + cut + ("…" if end < len(text) else "")
-
-
-def excerpt_around(text: str, start: int, end: int, limit: int = 90) -> str:
-    """The part of `text` (on one line, at most `limit` characters with its ellipses) around its
-    span `start`:`end`, cut at words' ends: the words a finding is about, mid-excerpt."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
-    inside = [i for i, (a, b) in enumerate(words) if a < end and start < b]
-    if not inside:
-        return shorten(flat, limit)
-    first, last = _widened(words, inside[0], inside[-1], limit - 2)
-    cut = " ".join(text[words[first][0] : words[last][1]].split()).rstrip(" ,;:")
-    return ("…" if first else "") + cut + ("…" if last < len(words) - 1 else "")
 
 
 def _densest(words: list[tuple[int, int]], hits: list[bool], width: int) -> tuple[int, int]:
