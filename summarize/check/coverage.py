@@ -17,7 +17,8 @@
   brings a figure (an ordinal too; not an age after a name) or a name of its own (one no other
   report gives in any form, in its text or its headline, not a lone capital opening a sentence,
   unless written so elsewhere, nor a place that only says where something happened: "in the
-  Oval Office"), which a reader
+  Oval Office", nor one in a clause of time, which belongs to the event the claim is timed
+  against: "weeks after President Jovenel Moïse was killed"), which a reader
   can check: new wording alone is more often colour, commentary or the
   shared story retold. Medium, with or without them, when its report closely follows another one (a
   paraphrase or rewrite: half or more of its sentences, and at least MIN_TWIN_SENTENCES, align with

@@ -9,7 +9,8 @@ no loaded word when another report quotes the term too: both set it apart); the 
 counting different things (five militants vs five fighters; people killed vs casualties; not
 "people" vs "Americans": where people live is no other thing); a cause, motive or backing
 asserted in a report's own voice that the other reports' telling of the claim does not make ("is
-due to vote" schedules, it does not explain).
+due to vote" schedules, it does not explain; a telling mostly in quotation marks is the speaker's,
+not the report's).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from summarize.models import (
     Span,
 )
 from summarize.text.display import excerpt, excerpt_around, shorten
-from summarize.text.quotes import QUOTED
+from summarize.text.quotes import QUOTED, mostly_quoted
 from summarize.text.tokens import content_terms
 
 # "so-called" before a term in quotation marks: the term the report sets apart.
@@ -286,8 +287,10 @@ def link_findings(
         if not item.links:
             continue
         ref = SentenceRef(document=item.document, sentence=item.sentence)
-        aligned = members.get((ref.document, ref.sentence))
-        others = aligned or tellings.of(ref)
+        aligned = _in_own_words(analysis, members.get((ref.document, ref.sentence), []))
+        others = aligned or _in_own_words(analysis, tellings.of(ref))
+        if not others:
+            continue
         added = {
             kind: words
             for kind, words in added_links(
@@ -319,6 +322,12 @@ def link_findings(
             )
         )
     return findings
+
+
+def _in_own_words(analysis: Analysis, tellings: list[SentenceRef]) -> list[SentenceRef]:
+    """The tellings in their report's own words: one mostly in quotation marks is the
+    speaker's."""
+    return [t for t in tellings if not mostly_quoted(sentence_text(analysis, t))]
 
 
 def _link_told(analysis: Analysis, ref: SentenceRef) -> bool:

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 
 from summarize.analyze.quantities import find_quantities
 from summarize.models import Analysis, Sentence, SentenceAnalysis
+from summarize.text.inflection import AUXILIARIES, verb_form
 from summarize.text.party_labels import party_label_words
 from summarize.text.tokens import content_terms
 
@@ -100,18 +101,20 @@ class Novelty:
         """The figures and names only this report gives, as written: what makes a claim
         substantive rather than colour."""
         in_titles = self._title_figures(item.document) if item.quantities else set()
+        other_event = _other_event_clauses(sentence)
         figures = [
             _whole_word(sentence, q.start, q.end)
             for q in item.quantities
             if self.figures[(q.base_unit, q.normalized)] <= 1
             and (q.base_unit, q.normalized) not in in_titles
             and not _AGE.match(sentence.text, q.start - sentence.start - 2)
+            and not _within(q.start - sentence.start, other_event)
         ]
         # An ordinal is a figure too ("the 20th person to die"), though it counts nothing.
         figures += [
             match.group()
             for match in _ORDINAL.finditer(sentence.text)
-            if self.reports[match.group(1)] <= 1
+            if self.reports[match.group(1)] <= 1 and not _within(match.start(), other_event)
         ]
         # A name another report uses in another form ("Trump" for "Donald Trump") is not its
         # own.
@@ -121,6 +124,7 @@ class Novelty:
             if self.named_in.get(mention.canonical) == 1
             and any(self.reports[term] <= 1 for term in content_terms(mention.text))
             and not _only_where(sentence, mention.start, mention.end)
+            and not _within(mention.start - sentence.start, other_event)
             and not self._in_another_title(item.document, mention.text)
         ]
         return list(dict.fromkeys(figures + names))
@@ -154,6 +158,40 @@ def _only_where(sentence: Sentence, start: int, end: int) -> bool:
         _PLACE_BEFORE.search(sentence.text, 0, start - offset)
         and _PHRASE_ENDS.match(sentence.text, end - offset)
     )
+
+
+# A clause of time: "after", "since", "before" or "until" with a verb of its own, to the next
+# break ("just weeks after President Jovenel Moïse was killed in his bedroom", "since Pat Buchanan
+# ran against George H.W. Bush"). Not after "come" ("The comments came after the president spent
+# ..."), whose clause of time is what the sentence tells.
+_TIME_CLAUSE = re.compile(r"\b(?:after|since|before|until)\b[^,;:—–()]*", re.I)
+_COME_BEFORE = re.compile(r"\b(?:comes?|came|coming)(?:\s+[\w-]+){0,3}\s*$", re.I)
+_WORD = re.compile(r"[A-Za-z’']+")
+
+
+def _other_event_clauses(sentence: Sentence) -> list[tuple[int, int]]:
+    """Where the sentence's clauses of time lie (offsets in the sentence): a name or a figure in
+    one belongs to the event the claim is timed against, not to the claim."""
+    text = sentence.text
+    return [
+        match.span()
+        for match in _TIME_CLAUSE.finditer(text)
+        if _has_own_verb(match.group()) and not _COME_BEFORE.search(text, 0, match.start())
+    ]
+
+
+def _has_own_verb(clause: str) -> bool:
+    """A finite verb after the opening word, as far as word forms tell: an auxiliary or a past
+    form ("was killed", "conceded"); "after 12 hours of questions" is a phrase, no clause."""
+    words = _WORD.findall(clause)[1:]
+    return any(
+        word.lower() in AUXILIARIES or (word.islower() and verb_form(word) == "ed")
+        for word in words
+    )
+
+
+def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 # The rest of a hyphenated word a figure opens ("23-year" + "-old").

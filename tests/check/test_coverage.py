@@ -271,6 +271,25 @@ def test_a_place_that_only_says_where_is_no_name_of_its_own() -> None:
     assert _unique(reports)
 
 
+def test_a_name_in_a_clause_of_time_belongs_to_the_other_event() -> None:
+    reports = _stadium(
+        "The city council approved the new stadium deal late on Thursday.",
+        "Lawmakers approved the new stadium deal on Thursday evening.",
+    )
+    reports["a"] += (
+        " The mayor signed the papers with her deputies weeks after Anna Karlsson resigned."
+    )
+    assert _unique(reports) == []
+    # a phrase of time has no verb of its own: the name is the sentence's
+    phrase = reports["a"].replace("after Anna Karlsson resigned.", "after Anna Karlsson's talks.")
+    assert _unique(dict(reports, a=phrase))
+    # after "came" the clause of time is what the sentence tells
+    came = reports["a"].replace(
+        "The mayor signed the papers with her deputies weeks", "The signing came weeks"
+    )
+    assert _unique(dict(reports, a=came))
+
+
 def test_an_age_after_a_name_is_no_figure_of_its_own() -> None:
     reports = _stadium(
         "The city council approved the new stadium deal late on Thursday.",

@@ -322,3 +322,15 @@ def test_a_motive_in_the_attribution_itself_is_the_report_s_own() -> None:
     assert [f.documents[0] for f in findings] == ["heeding"]
     assert "motive" in findings[0].explanation
     assert _findings({"plain": plain, "said": said}, "framing") == []
+
+
+def test_a_link_is_no_framing_against_a_speaker_s_quotation() -> None:
+    # The other report gives the fact only in the mayor's quoted words: that is the speaker's
+    # telling, not the report's, so nothing shows the report left the motive out.
+    motive = PLAIN.replace("branch. ", "branch in a bid to cut costs. ", 1)
+    quoted = (
+        "“The council voted on Tuesday to close the northern library branch,” the mayor said. "
+        "The branch had served the district for decades."
+    )
+    assert _findings({"quoted": quoted, "motive": motive}, "framing") == []
+    assert _findings({"plain": PLAIN, "motive": motive}, "framing")
