@@ -15,6 +15,7 @@ from summarize.analyze.doubt import REMARK_WORDS as REMARK_WORDS
 from summarize.analyze.doubt import is_unverified as is_unverified
 from summarize.analyze.doubt import unverified_remark as unverified_remark
 from summarize.models import Attribution
+from summarize.text.inflection import AUXILIARIES
 from summarize.text.lexicons import word_set
 from summarize.text.negation import negates_verb
 from summarize.text.report_verbs import ALSO_NOUNS, SPEECH_VERBS, is_speech_verb, reporting_lemma
@@ -38,7 +39,8 @@ _CLAUSE_WORDS = word_set(
     after before although though where so then to than unless until whether
     """
 )
-_AUXILIARIES = word_set("is are was were be been has have had will would could should can may")
+# A clause's finite verb or its "be" (a passive, a progressive)
+_AUXILIARIES = AUXILIARIES | _BE
 _SUBJECT_PRONOUNS = word_set("i we you he she they")
 # How far a clause after a verb of saying may run to its own verb: "claimed [the mail-in vote in
 # five states] was rigged".
@@ -153,7 +155,7 @@ class _Sentence:
         for word in following:
             if not word[:1].isalnum() or word in _CLAUSE_WORDS:
                 return False
-            if word in _AUXILIARIES or word in _BE:
+            if word in _AUXILIARIES:
                 return True
         return False
 
