@@ -1,9 +1,9 @@
 """Who a sentence says a claim comes from, and whether it casts doubt on the claim.
 
 `find_attributions` finds a reporting cue (the reporting verbs of Recasens et al. 2013 plus a
-few generic ones, "according to", "citing") and the speaker's noun phrase next to it:
-"SANA said", "..., Geir Pedersen, the U.N. special envoy, said", "said the minister",
-"according to the Observatory", "was confirmed by the army". It reads word order and
+few generic ones, "according to", "citing", "as far as X is concerned") and the speaker's noun
+phrase next to it: "SANA said", "..., Geir Pedersen, the U.N. special envoy, said", "said the
+minister", "according to the Observatory", "was confirmed by the army". It reads word order and
 punctuation only (no parser), so a speaker is the phrase as written, trimmed at clause words
 and at adjunct prepositions ("The insurgency through its Telegram channel said" -> "The
 insurgency").
@@ -83,6 +83,8 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
             cue_end, speaker = index + 2, sentence.phrase_after(index + 2)
         elif lower == "citing":
             cue_end, speaker = index + 1, sentence.phrase_after(index + 1)
+        elif lower == "as" and sentence.lower[index + 1 : index + 3] == ["far", "as"]:
+            cue_end, speaker = sentence.viewpoint_of(index + 3)
         else:
             lemma = reporting_lemma(lower)
             if lemma is None or not sentence.is_cue(lemma, index):
@@ -342,6 +344,14 @@ class _Sentence:
                 break
             end += 1
         return self._trimmed(start, end)
+
+    def viewpoint_of(self, start: int) -> tuple[int, Phrase | None]:
+        """Whose view "as far as X is concerned" gives what follows, and where the cue ends:
+        the rest is X's view, not the report's statement."""
+        for end in range(start + 1, min(start + _MAX_SPEAKER_WORDS, len(self.lower) - 1)):
+            if self.lower[end] in _BE and self.lower[end + 1] == "concerned":
+                return end + 2, self._trimmed(start, end)
+        return start, None
 
     def _trimmed(
         self, start: int, end: int, keep_leading_preposition: bool = False

@@ -99,6 +99,11 @@ def speakers(text: str) -> list[tuple[str, str, bool]]:
             "confirmed",
         ),
         ("Officials in the region confirmed the death toll.", "Officials", "confirmed"),
+        (
+            "As far as the mayor was concerned, the stadium deal was over.",
+            "the mayor",
+            "As far as the mayor was concerned",
+        ),
         ("Russia and Iran said they would attend the summit.", "Russia and Iran", "said"),
         (
             "Witnesses, speaking on condition of anonymity, said police fired tear gas.",
@@ -185,6 +190,8 @@ def test_a_doubting_verb_before_a_clause_of_its_own_reports_a_claim() -> None:
         "I didn't threaten anyone at the meeting.",
         "He never said the harbour would close.",
         "The new agreement means that the port will stay open.",
+        # "as far as" of distance or degree gives no one's view
+        "The convoy went as far as the border before it turned back.",
     ],
 )
 def test_no_speaker_where_none_is_named(sentence: str) -> None:
