@@ -18,7 +18,8 @@
   report gives in any form, in its text or its headline, not a lone capital opening a sentence,
   unless written so elsewhere, nor a place that only says where something happened: "in the
   Oval Office", nor one in a clause of time, which belongs to the event the claim is timed
-  against: "weeks after President Jovenel Moïse was killed"), which a reader
+  against: "weeks after President Jovenel Moïse was killed", nor an example of a group the
+  claim is about: "groups such as the ACLU"), which a reader
   can check: new wording alone is more often colour, commentary or the
   shared story retold. Medium, with or without them, when its report closely follows another one (a
   paraphrase or rewrite: half or more of its sentences, and at least MIN_TWIN_SENTENCES, align with

@@ -101,20 +101,20 @@ class Novelty:
         """The figures and names only this report gives, as written: what makes a claim
         substantive rather than colour."""
         in_titles = self._title_figures(item.document) if item.quantities else set()
-        other_event = _other_event_clauses(sentence)
+        aside = _asides(sentence)
         figures = [
             _whole_word(sentence, q.start, q.end)
             for q in item.quantities
             if self.figures[(q.base_unit, q.normalized)] <= 1
             and (q.base_unit, q.normalized) not in in_titles
             and not _AGE.match(sentence.text, q.start - sentence.start - 2)
-            and not _within(q.start - sentence.start, other_event)
+            and not _within(q.start - sentence.start, aside)
         ]
         # An ordinal is a figure too ("the 20th person to die"), though it counts nothing.
         figures += [
             match.group()
             for match in _ORDINAL.finditer(sentence.text)
-            if self.reports[match.group(1)] <= 1 and not _within(match.start(), other_event)
+            if self.reports[match.group(1)] <= 1 and not _within(match.start(), aside)
         ]
         # A name another report uses in another form ("Trump" for "Donald Trump") is not its
         # own.
@@ -124,7 +124,7 @@ class Novelty:
             if self.named_in.get(mention.canonical) == 1
             and any(self.reports[term] <= 1 for term in content_terms(mention.text))
             and not _only_where(sentence, mention.start, mention.end)
-            and not _within(mention.start - sentence.start, other_event)
+            and not _within(mention.start - sentence.start, aside)
             and not self._in_another_title(item.document, mention.text)
         ]
         return list(dict.fromkeys(figures + names))
@@ -166,18 +166,22 @@ def _only_where(sentence: Sentence, start: int, end: int) -> bool:
 # ..."), whose clause of time is what the sentence tells.
 _TIME_CLAUSE = re.compile(r"\b(?:after|since|before|until)\b[^,;:—–()]*", re.I)
 _COME_BEFORE = re.compile(r"\b(?:comes?|came|coming)(?:\s+[\w-]+){0,3}\s*$", re.I)
+# Examples of a group the sentence names, to the next break: "pro-privacy groups such as the
+# American Civil Liberties Union (ACLU)", "buildings including the Capitol".
+_EXAMPLES = re.compile(r"\b(?:such as|including)\b[^;:—–]*", re.I)
 _WORD = re.compile(r"[A-Za-z’']+")
 
 
-def _other_event_clauses(sentence: Sentence) -> list[tuple[int, int]]:
-    """Where the sentence's clauses of time lie (offsets in the sentence): a name or a figure in
-    one belongs to the event the claim is timed against, not to the claim."""
+def _asides(sentence: Sentence) -> list[tuple[int, int]]:
+    """Where the sentence's names and figures are not its claim's (offsets in the sentence): in
+    a clause of time they belong to the event the claim is timed against, in examples to the
+    group the claim is about."""
     text = sentence.text
     return [
         match.span()
         for match in _TIME_CLAUSE.finditer(text)
         if _has_own_verb(match.group()) and not _COME_BEFORE.search(text, 0, match.start())
-    ]
+    ] + [match.span() for match in _EXAMPLES.finditer(text)]
 
 
 def _has_own_verb(clause: str) -> bool:

@@ -290,6 +290,20 @@ def test_a_name_in_a_clause_of_time_belongs_to_the_other_event() -> None:
     assert _unique(dict(reports, a=came))
 
 
+def test_names_given_as_examples_belong_to_the_group() -> None:
+    reports = _stadium(
+        "The city council approved the new stadium deal late on Thursday.",
+        "Lawmakers approved the new stadium deal on Thursday evening.",
+    )
+    reports["a"] += " The plan was opposed by residents' groups such as Harlow Green Action."
+    assert _unique(reports) == []
+    named = reports["a"].replace(
+        "residents' groups such as Harlow Green Action",
+        "Harlow Green Action and other residents' groups",
+    )
+    assert _unique(dict(reports, a=named))
+
+
 def test_an_age_after_a_name_is_no_figure_of_its_own() -> None:
     reports = _stadium(
         "The city council approved the new stadium deal late on Thursday.",
