@@ -18,6 +18,7 @@ from summarize.analyze.reporting import is_reporting
 from summarize.models import Analysis
 from summarize.text.calendar import CALENDAR_NAMES
 from summarize.text.inflection import AUXILIARIES, in_dictionary, verb_form
+from summarize.text.party_labels import PARTY_MEMBERS
 from summarize.text.quotes import QUOTE_MARKS, QUOTED
 from summarize.text.sentences import is_finished
 from summarize.text.tokens import (
@@ -213,6 +214,8 @@ class Casing:
             return word
         if self._demonym(key):
             return word  # "Mexican" of "Mexico", which the reports write as a name
+        if key in PARTY_MEMBERS:
+            return word
         if key in STOPWORDS:
             return lower
         if self._in_a_name(bare, _bare(before), _bare(after)):

@@ -1,6 +1,7 @@
-"""U.S. party labels after a name: "Sen. Mitch McConnell (R-Ky.)", "(D., Calif.)", "Rep. Ilhan
-Omar, D-Minn.". A reader takes "R-Ky." for "Kentucky Republican", so the words it stands for
-are words its report gives (lexicons/us_states.txt has the states' abbreviations)."""
+"""U.S. parties: the labels after a name ("Sen. Mitch McConnell (R-Ky.)", "(D., Calif.)", "Rep.
+Ilhan Omar, D-Minn."), which a reader takes for "Kentucky Republican", so the words a label
+stands for are words its report gives (lexicons/us_states.txt has the states' abbreviations);
+and the words for a party's members, which running text writes with a capital."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from functools import cache
 from summarize.text.lexicons import lexicon
 
 _PARTIES = {"R": "Republican", "D": "Democrat", "I": "Independent"}
+# A member of one of the two U.S. parties, which running text writes with a capital ("House
+# Democrats"): a headline's capital on it is no headline style.
+PARTY_MEMBERS = frozenset({"democrat", "democrats", "republican", "republicans"})
 # A party letter, a hyphen (or AP's period and comma), and a state's abbreviation, ended by a
 # bracket, a comma, a stop or a space.
 _LABEL = re.compile(r"(?<![\w.])([RDI])(?:-|\.,\s?)((?:[A-Z][a-z]*\.?\s?){1,2})(?=[),.;:\s]|$)")

@@ -903,6 +903,10 @@ def test_a_headline_keeps_a_people_s_name_and_drops_capitals_of_emphasis():
     assert wording.casing.headline("Troops Sent By 8-Year-Old Order") == (
         "Troops sent by 8-year-old order."
     )
+    # a party's members, which running text writes with a capital
+    assert wording.casing.headline("Senate Democrats Vow To End The War") == (
+        "Senate Democrats vow to end the war."
+    )
 
 
 def test_a_pronoun_after_an_opening_phrase_of_time_leans_back() -> None:
