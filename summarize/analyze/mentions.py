@@ -7,6 +7,7 @@ names of a set of reports are one entity is `summarize.analyze.entities`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summarize.models import SentenceAnalysis, Span
 from summarize.text.calendar import CALENDAR_NAMES, MONTH_ABBREVIATIONS
@@ -80,6 +81,7 @@ _ADVERB_ENDINGS = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=200_000)
 def _is_name_word(word: str) -> bool:
     """Capitalised word or acronym; "al-Assad" yes, "Iran-backed" or "U.S.-led" no."""
     parts = word.split("-")

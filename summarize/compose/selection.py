@@ -109,10 +109,10 @@ class _Objective:
     def __init__(self, weights: dict[str, float], specific: dict[str, float]) -> None:
         self.weights, self.specific = weights, specific
         self._bits: dict[str, int] = {}  # term -> its bit in the masks of covered terms
-        # id(option) -> ((term, weight, specificity) of each term, value factor, specificity
+        # id(option) -> ((bit, weight, specificity) of each term, value factor, specificity
         # of all its terms, value when nothing is covered, mask of its terms)
         self._weighed: dict[
-            int, tuple[tuple[tuple[str, float, float], ...], float, float, float, int]
+            int, tuple[tuple[tuple[int, float, float], ...], float, float, float, int]
         ] = {}
         # (id(option), mask of its covered terms) -> its gain, its new share
         self._gains: dict[tuple[int, int], float] = {}
@@ -136,21 +136,21 @@ class _Objective:
 
     def _terms(
         self, option: Option
-    ) -> tuple[tuple[tuple[str, float, float], ...], float, float, float, int]:
+    ) -> tuple[tuple[tuple[int, float, float], ...], float, float, float, int]:
         key = id(option)
         weighed = self._weighed.get(key)
         if weighed is None:
+            mask = self._mask(option.terms)
             # Sorted: float sums in a set's order would change with PYTHONHASHSEED, and with
             # them which of two near-equal choices wins.
             terms = tuple(
-                (term, self.weights.get(term, 0.0), self.specific.get(term, 1.0))
+                (self._bits[term], self.weights.get(term, 0.0), self.specific.get(term, 1.0))
                 for term in sorted(option.terms)
             )
             discount = math.pow(LOADED_FACTOR, option.loaded) / math.pow(option.words, LENGTH_POWER)
             factor = (1.0 + PRIOR_WEIGHT * option.prior) * discount
             every = sum(specific for _, _, specific in terms)
             alone = sum(weight for _, weight, _ in terms) * factor
-            mask = self._mask(option.terms)
             weighed = self._weighed[key] = (terms, factor, every, alone, mask)
         return weighed
 
@@ -161,8 +161,7 @@ class _Objective:
         key = (id(option), mask & covered)
         gain = self._gains.get(key)
         if gain is None:
-            bits = self._bits
-            gain = sum(weight for term, weight, _ in terms if not bits[term] & covered) * factor
+            gain = sum(weight for bit, weight, _ in terms if not bit & covered) * factor
             self._gains[key] = gain
         return gain
 
@@ -178,11 +177,12 @@ class _Objective:
         terms, _, every, _, mask = self._terms(option)
         if every <= 0:
             return 0.0
+        if not mask & covered:
+            return 1.0  # the same sum, divided by itself
         key = (id(option), mask & covered)
         share = self._shares.get(key)
         if share is None:
-            bits = self._bits
-            fresh = sum(specific for term, _, specific in terms if not bits[term] & covered)
+            fresh = sum(specific for bit, _, specific in terms if not bit & covered)
             share = self._shares[key] = fresh / every
         return share
 
@@ -236,11 +236,12 @@ def select(
             verdicts[id(option)] = accept(option)
         return verdicts[id(option)]
 
-    def greedy(start: list[Option]) -> list[Option]:
+    def greedy(start: list[Option], candidates: list[Option]) -> list[Option]:
+        """`candidates`: the versions usable by a part of `start` (see `opening`)."""
         chosen = _Chosen(start, objective)
         while True:
             room = budget - chosen.words
-            candidates = [o for o in options if usable(o, chosen, room)]
+            candidates = [o for o in candidates if usable(o, chosen, room)]
             if not candidates:
                 return chosen.options
             covered = chosen.covered
@@ -250,10 +251,12 @@ def select(
             if accepted(best):
                 chosen = _Chosen([*chosen.options, best], objective)
 
-    firsts = sorted(
-        (o for o in options if usable(o, _Chosen([], objective), budget)),
-        key=lambda o: -objective.gain(o, 0),
-    )[:STARTS]
+    # A version a choice cannot take, a larger choice cannot take either (less room, more
+    # wordings, facts and titles taken, more terms covered: specificities are never negative,
+    # so its new share only falls; a verdict once refused stays so). The search filters the
+    # versions the smaller choice could take, not every version, and keeps their order.
+    opening = [o for o in options if usable(o, _Chosen([], objective), budget)]
+    firsts = sorted(opening, key=lambda o: -objective.gain(o, 0))[:STARTS]
     starts = [[], *([o] for o in firsts if accepted(o))]
     versions: dict[int, list[Option]] = {}
     for option in options:
@@ -262,7 +265,7 @@ def select(
     # a long story has hundreds, and a move to one of the weakest never pays.
     pool = options[:MOVE_POOL]
     results = [
-        _improve(greedy(start), pool, versions, objective, budget, usable, accepted)
+        _improve(greedy(start, opening), pool, versions, objective, budget, usable, accepted)
         for start in starts
     ]
     return _fill(max(results, key=objective.value), options, budget, accepted)
@@ -321,20 +324,24 @@ def _improve(
             rest = _Chosen(others, objective)
             kept_value = objective.value(others)
             room = budget - state.words + option.words
-            same = [o for o in versions[option.wording] if o is not option]
-            for replacement in [*same, *(o for o in pool if o.wording != option.wording)]:
-                if not usable(replacement, rest, room):
-                    continue
+            same = [
+                o for o in versions[option.wording] if o is not option and usable(o, rest, room)
+            ]
+            facts = [o for o in pool if o.wording != option.wording and usable(o, rest, room)]
+            for replacement in same:
                 swapped = kept_value + objective.gain(replacement, rest.covered)
                 moves.append((swapped, others, (replacement,)))
-                if replacement.wording == option.wording:
-                    # A shorter version of this wording, to make room for the best new fact.
-                    kept = _Chosen([*others, replacement], objective)
-                    fits = [o for o in pool if usable(o, kept, room - replacement.words)]
-                    if fits:
-                        new = max(fits, key=lambda o: objective.gain(o, 0))
-                        value = swapped + objective.gain(new, kept.covered)
-                        moves.append((value, others, (replacement, new)))
+                # A shorter version of this wording, to make room for the best new fact: one of
+                # `facts`, as what a larger choice can take the smaller one can (`select`).
+                kept = _Chosen([*others, replacement], objective)
+                fits = [o for o in facts if usable(o, kept, room - replacement.words)]
+                if fits:
+                    new = max(fits, key=lambda o: objective.gain(o, 0))
+                    value = swapped + objective.gain(new, kept.covered)
+                    moves.append((value, others, (replacement, new)))
+            for replacement in facts:
+                swapped = kept_value + objective.gain(replacement, rest.covered)
+                moves.append((swapped, others, (replacement,)))
         improving = [(v - current, keep, add) for v, keep, add in moves if v - current > 1e-9]
         if not improving:
             return chosen

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from summarize.analyze.attribution import REMARK_WORDS, is_unverified
@@ -143,6 +143,9 @@ class Wording:
     """What the wording choices need to know about the reports, computed once per summary."""
 
     analysis: Analysis
+    # (document, sentence) -> whether it stands alone: the plainest wording, each wording's
+    # penalty and the candidates all ask.
+    _alone: dict[tuple[str, int], bool] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def casing(self) -> Casing:
@@ -162,7 +165,10 @@ class Wording:
         """A whole reporting sentence that leans on nothing before it: no opening pronoun, no
         quote without its speaker, not cut off (a lead truncated mid-sentence), not a teaser,
         a question or an instruction."""
-        return self._stands_alone(self.analysis.sentence(ref).text, ref)
+        key = (ref.document, ref.sentence)
+        if key not in self._alone:
+            self._alone[key] = self._stands_alone(self.analysis.sentence(ref).text, ref)
+        return self._alone[key]
 
     def cut_off(self, ref: SentenceRef) -> bool:
         """A lead truncated mid-sentence that would stand alone but for its missing end: its

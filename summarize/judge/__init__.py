@@ -48,7 +48,7 @@ from summarize.judge.checks import (
 )
 from summarize.judge.lexicon import content_stems
 from summarize.judge.sources import Sources
-from summarize.judge.wording import merge, read_wording
+from summarize.judge.wording import read_wording, read_wordings
 from summarize.models import Analysis, SupportVerdict
 
 # At least this share of the claim's content words must occur in the sources it is judged
@@ -96,7 +96,7 @@ class Judge:
                 label="unsupported", score=0.0, reason="no source sentence shares its words"
             )
         wording = read_wording(claim)
-        source_wording = merge([read_wording(sources.texts[i]) for i in aligned])
+        source_wording = read_wordings(tuple(sources.texts[i] for i in aligned))
         # The best sentence alone too: a swapped-in weekday or name draws in another sentence that
         # has it ("on Tuesday" where the best sentence says "on Wednesday").
         best = read_wording(sources.texts[aligned[0]])

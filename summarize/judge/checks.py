@@ -112,14 +112,14 @@ def check_opposites(claim: Wording, source: Wording) -> list[Problem]:
     others = sorted(source.stems - claim.stems)
     for word in sorted(claim.stems - source.stems):
         around = claim.neighbours.get(word, frozenset())
-        if not around:
+        if not around or _agent_noun(claim.surfaces[word], word):
             continue
         for other in others:
             theirs = source.neighbours[other]
             if around.isdisjoint(theirs):
                 continue
             same_place = (around & theirs) - {word, other}
-            if not same_place or _agent_noun(claim.surfaces[word], word):
+            if not same_place:
                 continue
             said, written = claim.surfaces[word], source.surfaces[other]
             if (

@@ -4,7 +4,7 @@ negations, and the places of the names in it."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -147,7 +147,11 @@ def _content_stems(tokens: Iterable[str]) -> list[str]:
     ]
 
 
-def merge(wordings: Sequence[Wording]) -> Wording:
+@lru_cache(maxsize=50_000)
+def read_wordings(texts: tuple[str, ...]) -> Wording:
+    """The wordings of several sentences as one: the evidence of a judgement. Cached like
+    `read_wording` (read only): the same evidence backs many claims."""
+    wordings = [read_wording(text) for text in texts]
     neighbours: dict[str, set[str]] = defaultdict(set)
     names: dict[str, set[tuple[str, str]]] = defaultdict(set)
     slots: dict[str, set[tuple[str, str, str, str]]] = defaultdict(set)

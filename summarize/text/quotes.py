@@ -23,11 +23,17 @@ QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """Where the sentence quotes someone: its closed quotations, and a quotation left open."""
+    return list(_quotation_spans(text))
+
+
+@lru_cache(maxsize=50_000)
+def _quotation_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # Cached: the analyzers, the composer and the checker each ask about the same sentences.
     spans = [match.span() for match in QUOTED.finditer(text)]
     left_open = _left_open(text)
     if left_open is not None:
         spans.append(left_open)
-    return sorted(spans)
+    return tuple(sorted(spans))
 
 
 def opens_on_quotation(text: str, min_words: int = 3) -> bool:
@@ -78,6 +84,7 @@ def _opens(text: str, mark: int) -> bool:
     return mark == 0 or text[mark - 1].isspace()
 
 
+@lru_cache(maxsize=50_000)
 def _left_open(text: str) -> tuple[int, int] | None:
     """The span of a quotation left open: from a lone opening mark to the end, or from the
     start to a lone closing mark."""

@@ -131,6 +131,7 @@ def term_overlap(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> 
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+@lru_cache(maxsize=200_000)
 def is_acronym(word: str) -> bool:
     """ "NATO", "U.N.", "SDF's", "NCAAs": two to six capitals, dots and a plural or possessive
     ending aside."""
