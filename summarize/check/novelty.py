@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 
 from summarize.analyze.quantities import find_quantities
 from summarize.models import Analysis, Sentence, SentenceAnalysis
-from summarize.text.inflection import AUXILIARIES, verb_form
+from summarize.text.inflection import AUXILIARIES, irregular_past_forms
 from summarize.text.party_labels import party_label_words
 from summarize.text.tokens import content_terms
 
@@ -186,11 +186,13 @@ def _asides(sentence: Sentence) -> list[tuple[int, int]]:
 
 def _has_own_verb(clause: str) -> bool:
     """A finite verb after the opening word, as far as word forms tell: an auxiliary or a past
-    form ("was killed", "conceded"); "after 12 hours of questions" is a phrase, no clause."""
-    words = _WORD.findall(clause)[1:]
+    form ("was killed", "conceded", "ran"); "after 12 hours of questions" is a phrase, no
+    clause."""
+    pasts = irregular_past_forms()
     return any(
-        word.lower() in AUXILIARIES or (word.islower() and verb_form(word) == "ed")
-        for word in words
+        word.lower() in AUXILIARIES
+        or (word.islower() and ((word.endswith("ed") and len(word) > 4) or word in pasts))
+        for word in _WORD.findall(clause)[1:]
     )
 
 

@@ -45,6 +45,18 @@ def irregular_verbs() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def irregular_past_forms() -> frozenset[str]:
+    """Irregular pasts and participles ("left", "ran"), without those that are common words of
+    another meaning (marked in the lexicon: "found", "saw")."""
+    return frozenset(
+        form
+        for forms in irregular_verbs().values()
+        for form in forms
+        if not form.endswith(HOMOGRAPH_MARK)
+    )
+
+
+@cache
 def word_forms(lemma: str) -> frozenset[str]:
     """Inflected forms of an English lemma: -s, -ed, -ing, -ly and the irregular pasts.
 

@@ -5,13 +5,12 @@ package docstring)."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from summarize.analyze.frames.sentence import SOFT, Sentence
 from summarize.analyze.frames.times import TIME_SPANS, is_time_word
 from summarize.models import Quantity
 from summarize.text.figures import DOWN_WORDS, OUTCOMES, SETTING_VERBS, UP_WORDS, change_verbs
-from summarize.text.inflection import irregular_verbs, looks_plural
+from summarize.text.inflection import irregular_past_forms, looks_plural
 from summarize.text.lexicons import word_set
 from summarize.text.numbers import NUMBER_WORDS
 from summarize.text.report_verbs import is_reporting_verb
@@ -295,13 +294,4 @@ def _is_verb_form(word: str) -> bool:
     """A past tense or participle ("killed", "left", "seeking"): not part of a noun phrase."""
     if (word.endswith("ed") and len(word) > 4) or (word.endswith("ing") and len(word) > 5):
         return True
-    return word in _irregular_forms()
-
-
-@cache
-def _irregular_forms() -> frozenset[str]:
-    """Irregular pasts and participles, without those that are common words of another meaning
-    (marked in the lexicon: "found", "saw")."""
-    return frozenset(
-        form for forms in irregular_verbs().values() for form in forms if not form.endswith("*")
-    )
+    return word in irregular_past_forms()
