@@ -99,7 +99,9 @@ class TitleReader:
     def _evidence(self, text: str, document: Document) -> list[SentenceRef]:
         """When no one sentence tells what a title says (a headline sums up the lead and the
         next sentences), the sentences of its own report the judge finds supporting it, and of
-        each other report that supports it too; none unless its own report does."""
+        each other report that supports it too. A headline may name what its report's text
+        describes (a lead's "federal investigators" headlined "Mueller"): then the sentences of
+        all the reports that support it together, when some are its own; else none."""
         found: list[SentenceRef] = []
         others = [d for d in self.analysis.documents if d.id != document.id]
         for report in [document, *others]:
@@ -107,8 +109,16 @@ class TitleReader:
             if verdict.label == "supported" and verdict.score >= TITLE_MATCH:
                 found.extend(verdict.evidence)
             elif report is document:
-                return []
+                return self._told_together(text, document)
         return found
+
+    def _told_together(self, text: str, document: Document) -> list[SentenceRef]:
+        verdict = self.judge.judge(text, [d.id for d in self.analysis.documents])
+        if verdict.label != "supported" or verdict.score < TITLE_MATCH:
+            return []
+        if not any(ref.document == document.id for ref in verdict.evidence):
+            return []
+        return verdict.evidence
 
     def _own_word(self, word: str, document: Document) -> bool:
         stems = set(content_terms(word))

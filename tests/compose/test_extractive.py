@@ -209,6 +209,23 @@ def test_a_headline_reads_as_a_sentence_and_cites_its_report():
     assert "strike-1" in headline.citations
 
 
+def test_a_headline_naming_what_its_report_describes_is_told_with_the_other_reports():
+    from evals.suites.neus import load_neus
+    from summarize.compose.titles import TitleReader
+    from summarize.compose.wording import Wording
+    from summarize.judge import Judge
+
+    # NeuS test 262: "Manafort's lawyer updated Trump's attorneys on what he told Mueller" heads
+    # a lead that says "federal investigators"; the other reports name Mueller.
+    case = next(case for case in load_neus().cases if case.id == "neus-test-262")
+    analysis = analyze(case.cluster.documents)
+    reader = TitleReader(analysis, Wording(analysis), Judge(analysis))
+    title = reader.plain_title(case.cluster.documents[2])
+    assert title is not None
+    assert "neus-test-262-3" in title.supporting
+    assert len(title.supporting) > 1
+
+
 def test_a_headline_without_the_quotation_after_its_colon_is_a_statement():
     from summarize.compose.wording import Wording
 
