@@ -18,6 +18,8 @@ from importlib import resources
 # ("member" -> "associate" -> "peer" -> "person"). Any of 2 to 5 scores the same on the dev half
 # of SummEdits; 4 spares more paraphrases.
 HYPERNYM_LEVELS = 4
+# Deeper than any chain of hypernyms in WordNet's nouns: every ancestor of a sense.
+WORDNET_DEPTH = 20
 # English's suppletive plural: WordNet lists "people" only as a lemma of its own (a nation, a
 # group), but "300 people" counts persons.
 _SUPPLETIVE_PLURALS = {"people": "person"}
@@ -94,11 +96,11 @@ class NounSenses:
             return self.hypernym_lines[at].split()[1:]
         return []
 
-    def near(self, senses: set[str]) -> set[str]:
-        """The senses and their hypernyms up to HYPERNYM_LEVELS up."""
+    def near(self, senses: set[str], levels: int = HYPERNYM_LEVELS) -> set[str]:
+        """The senses and their hypernyms up to `levels` up."""
         found = set(senses)
         frontier = list(found)
-        for _ in range(HYPERNYM_LEVELS):
+        for _ in range(levels):
             frontier = [h for sense in frontier for h in self._hypernyms(sense)]
             found.update(frontier)
         return found
@@ -137,6 +139,13 @@ def names_inhabitants(noun: str) -> bool:
     """The noun (any number) names people by where they live: "Americans", "residents"."""
     nouns = noun_senses()
     return bool(nouns.senses_of(["inhabitant"]) & nouns.near(nouns.senses(noun)))
+
+
+def names_a_person(noun: str) -> bool:
+    """The noun (any number) names a person in one of its senses, however specific ("mayor",
+    "voters", "head"): a referent for "he" or "her"."""
+    nouns = noun_senses()
+    return bool(nouns.senses_of(["person"]) & nouns.near(nouns.senses(noun), WORDNET_DEPTH))
 
 
 def synonyms(a: str, b: str) -> bool:

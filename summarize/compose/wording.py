@@ -18,18 +18,20 @@ from functools import cached_property
 from summarize.analyze.attribution import REMARK_WORDS, is_unverified
 from summarize.analyze.framing import find_loaded_terms, is_charged
 from summarize.analyze.links import added_links
+from summarize.analyze.nouns import names_a_person
 from summarize.analyze.reporting import is_reporting, names_a_speaker, takes_a_stance
 from summarize.compose.casing import Casing
 from summarize.compose.modifiers import modifies_next
 from summarize.models import Analysis, Attribution, ClaimGroup, SentenceRef
 from summarize.text.calendar import PERIOD_OF_NOW
-from summarize.text.inflection import AUXILIARIES
+from summarize.text.inflection import AUXILIARIES, looks_plural
 from summarize.text.numbers import COUNT_TO_TEN, NUMBER_WORDS
 from summarize.text.quotes import (
     QUOTE_MARKS,
     closed,
     continues_quotation,
     crosses_sentences,
+    quotation_spans,
     still_open,
     unquoted,
 )
@@ -55,6 +57,9 @@ _PRONOUN_OPENING = re.compile(
 _POINTING_BACK = re.compile(
     rf"\b(these|those|such)\s+(?!as\b)[a-z]|\bthis\s+(?!{PERIOD_OF_NOW})", re.I
 )
+# A pronoun for one person, whose referent the sentence must name before it.
+_SINGULAR_PERSON = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+_WORDS = re.compile(r"[A-Za-z]+")
 # "The answer is simple: ...", "The short answer": the answer to a question the sentence before
 # asks.
 _ANSWER = re.compile(r"^the\s+(?:[a-z]+\s+)?answer\b", re.I)
@@ -180,7 +185,7 @@ class Wording:
         attributed = names_a_speaker(self._speakers_outside_quotation(ref))
         if self.leans_back(text) or len(text.split()) < MIN_WORDS:
             return False
-        if self._refers_back(text, ref):
+        if self._refers_back(text, ref) or self._pronoun_without_referent(text, ref):
             return False
         if is_unverified(text) and len(text.split()) <= REMARK_WORDS:
             return False  # "The claims could not be confirmed." travels with its claim only
@@ -211,6 +216,47 @@ class Wording:
             for attribution in self.analysis.analysis_of(ref).attributions
             if not (opens_quoted and attribution.within(sentence)[0] <= 1)
         ]
+
+    def _pronoun_without_referent(self, text: str, ref: SentenceRef) -> bool:
+        """A "he" or "her" outside quotations with no one before it in the sentence to refer
+        to, neither a name nor a noun for one person ("Plenty of viewers ignored his advice",
+        "Polls continued to show him facing a deficit"): it refers to someone named before."""
+        quoted = quotation_spans(text)
+        pronoun = next(
+            (
+                match
+                for match in _SINGULAR_PERSON.finditer(text)
+                if not any(start <= match.start() < end for start, end in quoted)
+            ),
+            None,
+        )
+        if pronoun is None:
+            return False
+        offset = self.analysis.sentence(ref).start
+        if any(
+            m.start - offset < pronoun.start()
+            and (m.start > offset or m.canonical in self.names_inside_sentences)
+            for m in self.analysis.analysis_of(ref).entities
+        ):
+            return False
+        return not any(
+            word.islower() and not looks_plural(word) and names_a_person(word)
+            for word in _WORDS.findall(text, 0, pronoun.start())
+        )
+
+    @cached_property
+    def names_inside_sentences(self) -> frozenset[str]:
+        """The names the reports write after a sentence's first word: a capital opening a
+        sentence ("Plenty", "Polls") is a name only when written so there too."""
+        return frozenset(
+            mention.canonical
+            for item in self.analysis.sentences
+            for mention in item.entities
+            if mention.start
+            > self.analysis.sentence(
+                SentenceRef(document=item.document, sentence=item.sentence)
+            ).start
+        )
 
     def _refers_back(self, text: str, ref: SentenceRef) -> bool:
         """The sentence opens on what the sentence before it introduced: "The men were arrested"

@@ -800,6 +800,26 @@ def test_a_sentence_opening_on_what_the_sentence_before_introduced_leans_back():
     assert alone == [True, False, True, False, False, True, True, False, False, True]
 
 
+def test_he_or_her_needs_someone_before_it_in_the_sentence():
+    from summarize.compose.wording import Wording
+    from summarize.models import SentenceRef
+
+    text = (
+        "Harbour master Ana Ruiz closed the port on Friday after the storm. "
+        "Plenty of dock workers ignored her advice to stay home. "
+        "The union leader said his members would return on Monday. "
+        "Ana Ruiz said her office would review the damage next week. "
+        "Dock workers said they would return on Monday morning. "
+        '"We will reopen when the cranes are safe to use again," she told the local paper.'
+    )
+    wording = Wording(analyze(_cluster_with_titles({"a": ("Harbour closed", text)}).documents))
+    alone = [wording.stands_alone(SentenceRef(document="a", sentence=i)) for i in range(6)]
+    # "her advice" with only plural workers before it; "his members" after "The union leader";
+    # "her office" after her name; "they" is not one person's pronoun; "she" after a quotation
+    # names no one
+    assert alone == [True, False, True, True, True, False]
+
+
 def test_a_quotation_opening_on_its_own_attribution_names_no_speaker():
     from summarize.compose.wording import Wording
     from summarize.models import SentenceRef
