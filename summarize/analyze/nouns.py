@@ -141,6 +141,7 @@ def names_inhabitants(noun: str) -> bool:
     return bool(nouns.senses_of(["inhabitant"]) & nouns.near(nouns.senses(noun)))
 
 
+@cache
 def names_a_person(noun: str) -> bool:
     """The noun (any number) names a person in one of its senses, however specific ("mayor",
     "voters", "head"): a referent for "he" or "her"."""
