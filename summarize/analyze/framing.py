@@ -31,6 +31,7 @@ from summarize.models import Span
 from summarize.text.inflection import word_forms
 from summarize.text.lexicons import lexicon, word_set
 from summarize.text.quotes import quotation_spans
+from summarize.text.spans import in_spans
 from summarize.text.tokens import STOPWORDS, Token, tokenize, word_tokens
 
 # Lemmas of bias-lexicon.txt that evaluate, intensify or take a side by themselves.
@@ -148,18 +149,18 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
     spans = []
     for index, token in enumerate(tokens):
         lemma = forms.get(token.text.lower())
-        if lemma is None or any(start <= token.start < end for start, end in quoted):
+        if lemma is None or in_spans(token.start, quoted):
             continue
         if names is None:
             names = _multi_word_names(text)
-        if any(start <= token.start < end for start, end in names):
+        if in_spans(token.start, names):
             continue
         if _neutral_use(tokens, index, lemma):
             continue
         if lemma in _LABELS:
             if reported is None:
                 reported = reported_speech(text)
-            inside = any(start <= token.start < end for start, end in reported)
+            inside = in_spans(token.start, reported)
             if inside or _after_naming_verb(tokens, index) or _names_a_charge(text, token.start):
                 continue
         spans.append(Span(start=offset + token.start, end=offset + token.end, text=token.text))
@@ -248,11 +249,7 @@ def in_own_voice(text: str, offset: int, terms: list[Span]) -> list[Span]:
     if not terms:
         return []
     reported = reported_speech(text)
-    return [
-        term
-        for term in terms
-        if not any(start <= term.start - offset < end for start, end in reported)
-    ]
+    return [term for term in terms if not in_spans(term.start - offset, reported)]
 
 
 def is_speech_word(word: str) -> bool:
@@ -292,8 +289,8 @@ def reported_loaded_terms(text: str, offset: int = 0) -> list[Span]:
         and following is not None
         and following.text[:1].isalpha()
         and following.text.lower() not in STOPWORDS
-        and any(start <= token.start < end for start, end in reported)
-        and not any(start <= token.start < end for start, end in quoted)
+        and in_spans(token.start, reported)
+        and not in_spans(token.start, quoted)
     ]
 
 

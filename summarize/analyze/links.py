@@ -16,6 +16,7 @@ from summarize.analyze.nouns import noun_senses
 from summarize.analyze.speech import reported_speech
 from summarize.models import SentenceAnalysis
 from summarize.text.calendar import CALENDAR_NAMES
+from summarize.text.spans import in_spans
 from summarize.text.tokens import STOPWORDS
 
 LINK_CUES: dict[str, re.Pattern[str]] = {
@@ -98,7 +99,7 @@ def find_links(text: str) -> dict[str, str]:
         for match in link_cues(kind, text):
             if reported is None:
                 reported = reported_speech(text)
-            if not any(start <= match.start() < end for start, end in reported):
+            if not in_spans(match.start(), reported):
                 found[kind] = match.group(0)
                 break
     return found

@@ -33,6 +33,7 @@ from summarize.text.calendar import MONTH, WEEKDAY, YEAR
 from summarize.text.lexicons import word_set
 from summarize.text.numbers import COUNT_TO_TEN
 from summarize.text.quotes import unquoted
+from summarize.text.spans import in_spans
 from summarize.text.tokens import STOPWORDS
 
 # The reader addressed in the second person.
@@ -312,7 +313,4 @@ def is_background(text: str) -> bool:
     if _BEFORE_THE_EVENT.search(own):
         return True
     reported = reported_speech(text)
-    return any(
-        not any(start <= match.start() < end for start, end in reported)
-        for match in _PAST_PERFECT.finditer(own)
-    )
+    return any(not in_spans(match.start(), reported) for match in _PAST_PERFECT.finditer(own))

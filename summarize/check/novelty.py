@@ -11,6 +11,7 @@ from summarize.analyze.quantities import find_quantities
 from summarize.models import Analysis, Sentence, SentenceAnalysis
 from summarize.text.inflection import AUXILIARIES, irregular_past_forms
 from summarize.text.party_labels import party_label_words
+from summarize.text.spans import in_spans
 from summarize.text.tokens import content_terms
 
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
@@ -108,13 +109,13 @@ class Novelty:
             if self.figures[(q.base_unit, q.normalized)] <= 1
             and (q.base_unit, q.normalized) not in in_titles
             and not _AGE.match(sentence.text, q.start - sentence.start - 2)
-            and not _within(q.start - sentence.start, aside)
+            and not in_spans(q.start - sentence.start, aside)
         ]
         # An ordinal is a figure too ("the 20th person to die"), though it counts nothing.
         figures += [
             match.group()
             for match in _ORDINAL.finditer(sentence.text)
-            if self.reports[match.group(1)] <= 1 and not _within(match.start(), aside)
+            if self.reports[match.group(1)] <= 1 and not in_spans(match.start(), aside)
         ]
         # A name another report uses in another form ("Trump" for "Donald Trump") is not its
         # own.
@@ -124,7 +125,7 @@ class Novelty:
             if self.named_in.get(mention.canonical) == 1
             and any(self.reports[term] <= 1 for term in content_terms(mention.text))
             and not _only_where(sentence, mention.start, mention.end)
-            and not _within(mention.start - sentence.start, aside)
+            and not in_spans(mention.start - sentence.start, aside)
             and not self._in_another_title(item.document, mention.text)
         ]
         return list(dict.fromkeys(figures + names))
@@ -194,10 +195,6 @@ def _has_own_verb(clause: str) -> bool:
         or (word.islower() and ((word.endswith("ed") and len(word) > 4) or word in pasts))
         for word in _WORD.findall(clause)[1:]
     )
-
-
-def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
 
 
 # The rest of a hyphenated word a figure opens ("23-year" + "-old").

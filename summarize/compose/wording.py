@@ -37,6 +37,7 @@ from summarize.text.quotes import (
 )
 from summarize.text.report_verbs import is_speech_verb
 from summarize.text.sentences import ends_on_ellipsis, is_finished, opens_on_sentence_before
+from summarize.text.spans import in_spans
 from summarize.text.tokens import (
     is_title_case,
     stem,
@@ -226,7 +227,7 @@ class Wording:
             (
                 match
                 for match in _SINGULAR_PERSON.finditer(text)
-                if not any(start <= match.start() < end for start, end in quoted)
+                if not in_spans(match.start(), quoted)
             ),
             None,
         )

@@ -15,6 +15,7 @@ from summarize.judge.names import claim_names, derived
 from summarize.judge.sources import YEAR, Sources, calendar_names
 from summarize.judge.wording import Wording
 from summarize.models import Quantity
+from summarize.text.spans import in_spans
 from summarize.text.tokens import STOPWORDS
 
 Label = Literal["supported", "unsupported", "contradicted"]
@@ -51,7 +52,7 @@ def check_quantities(claim: str, sources: Sources, aligned: list[int]) -> list[P
             problems.append(Problem("unsupported", f'"{quantity.text}" is not in the sources'))
     spans = [(q.start, q.end) for q in claimed]
     for number in _NUMBER.finditer(claim):
-        inside = any(start <= number.start() < end for start, end in spans)
+        inside = in_spans(number.start(), spans)
         written = number.group().replace(",", "")
         if not inside and not YEAR.fullmatch(written) and written not in sources.frequency:
             problems.append(Problem("unsupported", f'"{number.group()}" is not in the sources'))
