@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from summarize.models import SentenceAnalysis, Span
+from summarize.models import Analysis, SentenceAnalysis, Span
 from summarize.text.calendar import CALENDAR_NAMES, MONTH_ABBREVIATIONS
 from summarize.text.lexicons import word_set
 from summarize.text.numbers import NUMBER_WORDS
@@ -234,3 +234,15 @@ def _drop_connectors(words: list[Token]) -> list[Token]:
 def name_terms(item: SentenceAnalysis) -> frozenset[str]:
     """The content stems of the names a sentence mentions."""
     return frozenset(content_terms(" ".join(mention.text for mention in item.entities)))
+
+
+def names_inside_sentences(analysis: Analysis) -> frozenset[str]:
+    """The names (canonical) the reports write after a sentence's first word: a lone capital
+    opening a sentence ("Plenty", "Things have not worked out") may be capital only for that,
+    and is a name when written so there too ("the village of Khanaser")."""
+    return frozenset(
+        mention.canonical
+        for item in analysis.sentences
+        for mention in item.entities
+        if mention.start != analysis.document(item.document).sentences[item.sentence].start
+    )

@@ -14,7 +14,7 @@ import re
 
 from summarize.analyze.attribution import find_attributions
 from summarize.text.calendar import WEEKDAYS
-from summarize.text.inflection import AUXILIARIES
+from summarize.text.inflection import AUXILIARIES, looks_past
 from summarize.text.lexicons import word_set
 from summarize.text.negation import VERB_NEGATION
 from summarize.text.quotes import QUOTED, quotation_spans
@@ -122,10 +122,7 @@ def _opens_clause(after: str) -> bool:
     if words and words[0] in ("that", ":", '"', "“"):
         return True
     participles = words[:1] not in (["the"], ["a"], ["an"], ["his"], ["her"], ["its"], ["their"])
-    return any(
-        word in AUXILIARIES or (participles and word.endswith("ed") and len(word) > 4)
-        for word in words[1:5]
-    )
+    return any(word in AUXILIARIES or (participles and looks_past(word)) for word in words[1:5])
 
 
 def _clause_start(text: str, end: int) -> int:

@@ -7,9 +7,10 @@ import math
 import re
 from collections import Counter, defaultdict
 
+from summarize.analyze.mentions import names_inside_sentences
 from summarize.analyze.quantities import find_quantities
 from summarize.models import Analysis, Sentence, SentenceAnalysis
-from summarize.text.inflection import AUXILIARIES, irregular_past_forms
+from summarize.text.inflection import AUXILIARIES, is_past_form
 from summarize.text.party_labels import party_label_words
 from summarize.text.spans import in_spans
 from summarize.text.tokens import content_terms
@@ -34,16 +35,14 @@ def new_material(analysis: Analysis) -> Novelty:
         stems_of[document.id].update(content_terms(" ".join(party_label_words(document.text))))
     reports = Counter(stem for stems in stems_of.values() for stem in stems)
     figures = Counter(value for values in values_of.values() for value in values)
-    # A lone capitalised word opening a sentence ("Things have not worked out") may be capital
-    # only for that: it is a name when it is written so elsewhere too ("the village of Khanaser").
-    names: set[str] = set()
-    for item in analysis.sentences:
-        opening = analysis.document(item.document).sentences[item.sentence].start
-        names.update(
-            mention.canonical
-            for mention in item.entities
-            if mention.start != opening or " " in mention.text
-        )
+    # A name of several words is one wherever it stands; a lone capital opening a sentence only
+    # when written so elsewhere too.
+    names = names_inside_sentences(analysis) | {
+        mention.canonical
+        for item in analysis.sentences
+        for mention in item.entities
+        if " " in mention.text
+    }
     named_in = {
         entity.canonical: len(entity.documents)
         for entity in analysis.entities
@@ -189,10 +188,8 @@ def _has_own_verb(clause: str) -> bool:
     """A finite verb after the opening word, as far as word forms tell: an auxiliary or a past
     form ("was killed", "conceded", "ran"); "after 12 hours of questions" is a phrase, no
     clause."""
-    pasts = irregular_past_forms()
     return any(
-        word.lower() in AUXILIARIES
-        or (word.islower() and ((word.endswith("ed") and len(word) > 4) or word in pasts))
+        word.lower() in AUXILIARIES or (word.islower() and is_past_form(word))
         for word in _WORD.findall(clause)[1:]
     )
 

@@ -18,6 +18,7 @@ from functools import cached_property
 from summarize.analyze.attribution import REMARK_WORDS, is_unverified
 from summarize.analyze.framing import find_loaded_terms, is_charged
 from summarize.analyze.links import added_links
+from summarize.analyze.mentions import names_inside_sentences
 from summarize.analyze.nouns import names_a_person
 from summarize.analyze.reporting import is_reporting, names_a_speaker, takes_a_stance
 from summarize.compose.casing import Casing
@@ -247,17 +248,7 @@ class Wording:
 
     @cached_property
     def names_inside_sentences(self) -> frozenset[str]:
-        """The names the reports write after a sentence's first word: a capital opening a
-        sentence ("Plenty", "Polls") is a name only when written so there too."""
-        return frozenset(
-            mention.canonical
-            for item in self.analysis.sentences
-            for mention in item.entities
-            if mention.start
-            > self.analysis.sentence(
-                SentenceRef(document=item.document, sentence=item.sentence)
-            ).start
-        )
+        return names_inside_sentences(self.analysis)
 
     def _refers_back(self, text: str, ref: SentenceRef) -> bool:
         """The sentence opens on what the sentence before it introduced: "The men were arrested"

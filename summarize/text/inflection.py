@@ -56,6 +56,16 @@ def irregular_past_forms() -> frozenset[str]:
     )
 
 
+def looks_past(word: str) -> bool:
+    """A regular past or participle by its ending ("killed", "conceded"; not "red", "shed")."""
+    return word.endswith("ed") and len(word) > 4
+
+
+def is_past_form(word: str) -> bool:
+    """A past or participle, regular or irregular ("killed", "ran", "left")."""
+    return looks_past(word) or word in irregular_past_forms()
+
+
 @cache
 def word_forms(lemma: str) -> frozenset[str]:
     """Inflected forms of an English lemma: -s, -ed, -ing, -ly and the irregular pasts.

@@ -30,6 +30,15 @@ def _stadium(lead_a: str, lead_b: str) -> dict[str, str]:
     return {"a": lead_a + _SHARED, "b": lead_b + _SHARED}
 
 
+def _same_vote() -> dict[str, str]:
+    """Two reports whose leads tell the same vote in other words: whatever else one adds is its
+    own."""
+    return _stadium(
+        "The city council approved the new stadium deal late on Thursday.",
+        "Lawmakers approved the new stadium deal on Thursday evening.",
+    )
+
+
 def test_a_claim_only_one_report_makes_is_unique() -> None:
     (unique,) = [f for f in _coverage(QUAKE) if f.kind == "unique_claim"]
     assert (unique.documents, unique.evidence[0].quote) in [
@@ -237,10 +246,7 @@ def test_a_capital_opening_the_sentence_is_not_a_name_of_its_own() -> None:
 
 
 def test_a_claim_of_its_own_brings_a_figure_or_a_name() -> None:
-    reports = _stadium(
-        "The city council approved the new stadium deal late on Thursday.",
-        "Lawmakers approved the new stadium deal on Thursday evening.",
-    )
+    reports = _same_vote()
     reports["a"] += " Critics fear the burden will fall on families who can least afford fees."
     assert _unique(reports) == []
     reports["a"] = reports["a"].replace(
@@ -252,10 +258,7 @@ def test_a_claim_of_its_own_brings_a_figure_or_a_name() -> None:
 
 
 def test_a_place_that_only_says_where_is_no_name_of_its_own() -> None:
-    reports = _stadium(
-        "The city council approved the new stadium deal late on Thursday.",
-        "Lawmakers approved the new stadium deal on Thursday evening.",
-    )
+    reports = _same_vote()
     reports["a"] += " The mayor signed the papers with her deputies in the Blue Room."
     assert _unique(reports) == []
     joined = reports["a"].replace("in the Blue Room.", "in Harlow and Epping.")
@@ -272,10 +275,7 @@ def test_a_place_that_only_says_where_is_no_name_of_its_own() -> None:
 
 
 def test_a_name_in_a_clause_of_time_belongs_to_the_other_event() -> None:
-    reports = _stadium(
-        "The city council approved the new stadium deal late on Thursday.",
-        "Lawmakers approved the new stadium deal on Thursday evening.",
-    )
+    reports = _same_vote()
     reports["a"] += (
         " The mayor signed the papers with her deputies weeks after Anna Karlsson resigned."
     )
@@ -291,10 +291,7 @@ def test_a_name_in_a_clause_of_time_belongs_to_the_other_event() -> None:
 
 
 def test_names_given_as_examples_belong_to_the_group() -> None:
-    reports = _stadium(
-        "The city council approved the new stadium deal late on Thursday.",
-        "Lawmakers approved the new stadium deal on Thursday evening.",
-    )
+    reports = _same_vote()
     reports["a"] += " The plan was opposed by residents' groups such as Harlow Green Action."
     assert _unique(reports) == []
     named = reports["a"].replace(
@@ -305,10 +302,7 @@ def test_names_given_as_examples_belong_to_the_group() -> None:
 
 
 def test_an_age_after_a_name_is_no_figure_of_its_own() -> None:
-    reports = _stadium(
-        "The city council approved the new stadium deal late on Thursday.",
-        "Lawmakers approved the new stadium deal on Thursday evening.",
-    )
+    reports = _same_vote()
     reports["a"] += " The mayor, 56, was passed over for the committee this year."
     assert _unique(reports) == []
     reports["a"] = reports["a"].replace("The mayor, 56, was", "The mayor was 56 days late and")
@@ -351,10 +345,7 @@ def test_a_remark_reported_is_the_speaker_s_claim_not_a_unique_one() -> None:
 
 
 def test_a_name_or_figure_another_report_s_headline_gives_is_not_its_own() -> None:
-    reports = _stadium(
-        "The city council approved the new stadium deal late on Thursday.",
-        "Lawmakers approved the new stadium deal on Thursday evening.",
-    )
+    reports = _same_vote()
     reports["a"] += " The stadium will be built by Ridgeway Construction for the city."
     documents = cluster_of(reports).documents
 

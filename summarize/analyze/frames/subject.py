@@ -10,7 +10,7 @@ from summarize.analyze.frames.sentence import SOFT, Sentence
 from summarize.analyze.frames.times import TIME_SPANS, is_time_word
 from summarize.models import Quantity
 from summarize.text.figures import DOWN_WORDS, OUTCOMES, SETTING_VERBS, UP_WORDS, change_verbs
-from summarize.text.inflection import irregular_past_forms, looks_plural
+from summarize.text.inflection import is_past_form, looks_plural
 from summarize.text.lexicons import word_set
 from summarize.text.numbers import NUMBER_WORDS
 from summarize.text.report_verbs import is_reporting_verb
@@ -292,6 +292,4 @@ def _names_around(sentence: Sentence, index: int) -> bool:
 
 def _is_verb_form(word: str) -> bool:
     """A past tense or participle ("killed", "left", "seeking"): not part of a noun phrase."""
-    if (word.endswith("ed") and len(word) > 4) or (word.endswith("ing") and len(word) > 5):
-        return True
-    return word in irregular_past_forms()
+    return is_past_form(word) or (word.endswith("ing") and len(word) > 5)
