@@ -251,6 +251,14 @@ _VERB_LIKE = re.compile(
     r"\b(?:said|says|say|told|is|was|are|were|has|have|had|will)\b|\b[a-z]+ed,?$"
     r"|\b[a-z]{3,}ed\s(?:a|an|the|his|her|their|its|this|that|these|those)\b"
 )
+# A capitalised subject of up to three words and its auxiliary: a clause, not a name.
+_SUBJECT_AND_VERB = re.compile(
+    rf"[A-Z][\w’'-]*(?:\s[\w’'-]+){{0,2}}\s(?:{'|'.join(sorted(AUXILIARIES))})\b"
+)
+# "There is" with "one", "a" or "an": a sentence that only brings something in for what follows.
+_INTRODUCES = re.compile(r"There(?:['’]s|\s(?:is|was|are|were))\s(?:one|an?)\s")
+# A participle phrase set off after the sentence's first comma, up to the next.
+_PARTICIPLE_PHRASE = re.compile(r",\s[a-z]+(?:ed|en|ing)\b[^,]*$")
 # A finite verb, as far as word forms tell without a parser.
 FINITE_VERB = re.compile(
     rf"\b(?:said|says|say|told|{'|'.join(sorted(AUXILIARIES))})\b|(?<![\w-])[a-z]{{3,}}ed\b"
@@ -335,9 +343,13 @@ def _keep_comma_before(cut: Cut, text: str, protected: list[tuple[int, int]]) ->
 def _one_clause(span: str) -> bool:
     """A clause running to the end of the sentence is one clause when each comma inside it
     only opens a name or an appositive ("..., the slain leader of the Quds Force, Qassem
-    Soleimani."); "..., backed by Russia, have entrenched themselves" hides the main verb."""
+    Soleimani."); "..., backed by Russia, have entrenched themselves" hides the main verb, and
+    so does a capitalised subject with its verb ("..., including X, Democrats are preparing")."""
     pieces = span.lstrip(", ").split(", ")[1:]
-    return all(re.match(r"(?:[A-Z]|(?:the|an?)\s)", piece) for piece in pieces)
+    return all(
+        re.match(r"(?:[A-Z]|(?:the|an?)\s)", piece) and not _SUBJECT_AND_VERB.match(piece)
+        for piece in pieces
+    )
 
 
 def _closes_sentence(text: str, start: int, end: int) -> bool:
@@ -362,6 +374,9 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return False
     if _DANGLING_END.search(before) or before.count("—") % 2 or before.count(" -- ") % 2:
         return False  # "... Representatives and." or a dashed phrase left open
+    if _INTRODUCES.match(before) and (kind == "relative clause" or kind in TO_THE_END):
+        # "There's one agency, the CFPB, which is tasked with ...": the clause is the claim
+        return False
     if kind == "appositive" and _LIST_GOES_ON.match(head, match.end()):
         return False
     if kind == "second clause" and match.group().startswith(",") and _SERIES_ITEM.search(before):
@@ -382,6 +397,7 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return False
     if kind == "participle clause" and (
         NAME_ONLY.fullmatch(before.split(",")[0])
+        or _subject_and_participle(before)
         or any(
             modifier.end() == match.start() + 1
             for pattern in (_APPOSITIVE, _RELATIVE)
@@ -389,13 +405,25 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         )
     ):
         # "Walter Mondale, a former vice president, died at 93", "Claims, a gauge of layoffs,
-        # climbed to 1.1 million": after the subject and its modifier comes the main verb.
+        # climbed to 1.1 million", "The study, published Friday, looked at 250 patients":
+        # after the subject and its modifier comes the main verb.
         return False
     # "the summit, which was cut short in Hanoi, Vietnam on Thursday": the comma is the place's
     return not (
         kind in ("relative clause", "appositive")
         and _NAME_AND_COMMA.search(head, 0, match.end())
         and _PLACE_GOES_ON.match(head, match.end())
+    )
+
+
+def _subject_and_participle(before: str) -> bool:
+    """`before` is a subject without a verb and a participle phrase set off after it ("The
+    study, published Friday by the C.D.C."): what the next comma opens is the main verb."""
+    comma = before.find(",")
+    return (
+        comma > 0
+        and FINITE_VERB.search(before, 0, comma) is None
+        and _PARTICIPLE_PHRASE.match(before, comma) is not None
     )
 
 

@@ -17,7 +17,7 @@ from summarize.text.inflection import indefinite_article
 
 # A shortened sentence keeps at least this many words, and this share of the sentence's.
 MIN_KEPT_WORDS = 6
-MIN_KEPT_SHARE = 0.4
+MIN_KEPT_SHARE = 0.3
 
 
 @dataclass(frozen=True, order=True)
