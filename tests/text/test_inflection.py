@@ -1,0 +1,39 @@
+import gzip
+import importlib.util
+from pathlib import Path
+
+from lemminflect import getAllLemmas
+
+from summarize.text.inflection import in_dictionary, verb_form
+
+
+def _lemminflect_words() -> list[str]:
+    spec = importlib.util.find_spec("lemminflect")
+    assert spec is not None and spec.submodule_search_locations
+    table = Path(next(iter(spec.submodule_search_locations))) / "resources" / "lemma_lu.csv.gz"
+    return [line.split(",")[0] for line in gzip.decompress(table.read_bytes()).decode().split()]
+
+
+def test_the_dictionary_answers_as_lemminflect_does() -> None:
+    """The table read by bisection gives what lemminflect's own loader gives: every 25th entry
+    (nouns, verbs, adjectives, adverbs, names written with capitals), its overrides (pronouns),
+    and words it does not hold."""
+    words = [word.lower() for word in _lemminflect_words()[::25]]
+    words += ["it", "their", "everyone", "'d", "mueller", "robert", "zzzz", "naïve", ""]
+    for word in words:
+        expected = getAllLemmas(word)
+        assert in_dictionary(word) == bool(expected), word
+        verbs = expected.get("VERB", ())
+        assert (verb_form(word) is None) == (not verbs), word
+
+
+def test_verb_forms() -> None:
+    assert [verb_form(word) for word in ("cancels", "hacking", "unsealed", "took", "take")] == [
+        "s",
+        "ing",
+        "ed",
+        "ed",
+        "base",
+    ]
+    assert verb_form("mueller") is None
+    assert in_dictionary("increasingly") and not in_dictionary("mueller")
