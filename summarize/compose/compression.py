@@ -255,6 +255,17 @@ _VERB_LIKE = re.compile(
 _SUBJECT_AND_VERB = re.compile(
     rf"[A-Z][\w’'-]*(?:\s[\w’'-]+){{0,2}}\s(?:{'|'.join(sorted(AUXILIARIES))})\b"
 )
+# A part that bounds the claim ("— at least from the Canadians", ", except in Texas", ", not the
+# crew"): without it the claim says more than the report does.
+_RESTRICTS = re.compile(
+    r"[\s,;:(—–-]*(?:at (?:least|most)|except|excluding|other than|apart from|save for|only|not|"
+    r"unless)\b",
+    re.I,
+)
+# "..., while others held banners" after "Some people carried signs": the other part of a whole
+# the sentence divides.
+_OTHERS_CLAUSE = re.compile(r"[\s,;—–-]*(?:(?:while|and|but|whereas)\s+)?others\b", re.I)
+_SOME = re.compile(r"\b(?:[Ss]ome|[Mm]any|[Ss]everal)\b")
 # "There is" with "one", "a" or "an": a sentence that only brings something in for what follows.
 _INTRODUCES = re.compile(r"There(?:['’]s|\s(?:is|was|are|were))\s(?:one|an?)\s")
 # A participle phrase set off after the sentence's first comma, up to the next.
@@ -374,6 +385,12 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return False
     if _DANGLING_END.search(before) or before.count("—") % 2 or before.count(" -- ") % 2:
         return False  # "... Representatives and." or a dashed phrase left open
+    if _RESTRICTS.match(match.group()) or (
+        _OTHERS_CLAUSE.match(match.group()) and _SOME.search(before)
+    ):
+        # "featured ceremony but not much celebration — at least from the Canadians": the claim
+        # holds only so far; "Some carried signs, while others held banners": a part's other part
+        return False
     if _INTRODUCES.match(before) and (kind == "relative clause" or kind in TO_THE_END):
         # "There's one agency, the CFPB, which is tasked with ...": the clause is the claim
         return False

@@ -127,6 +127,22 @@ def test_what_a_sentence_introduces_keeps_the_clause_telling_it() -> None:
     assert "There were 40 deaths in the coastal towns." in _all(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The signing of the new trade deal featured ceremony but not much celebration — at least "
+        "from the Canadians.",
+        "Fuel prices will keep rising across the whole country, at least in the short term.",
+        "Some of the marchers were seen carrying union flags, while others held banners with "
+        "local slogans.",
+    ],
+)
+def test_what_bounds_or_completes_the_claim_stays(text: str) -> None:
+    """Without "at least from ..." or "at least in ..." the claim says more than the report does;
+    "while others ..." is the other part of the whole that "Some" divides."""
+    assert _all(text) == [text]
+
+
 def test_a_quotation_is_kept_whole_or_dropped_whole() -> None:
     text = 'The minister, who spoke "with regret, and sorrow," resigned on Friday.'
     for variant in variants(text, [], optional_cuts(text, [])):
