@@ -266,12 +266,13 @@ class Wording:
         head = stem(definite.group(1))
         if head in self.title_stems:
             return False  # the story's own subject ("The deficit grew" under "Deficit nears ...")
-        before = tokenize(self.analysis.document(ref.document).sentences[ref.sentence - 1].text)
+        before_text = self.analysis.document(ref.document).sentences[ref.sentence - 1].text
+        before = tokenize(before_text)
         return any(
             stem(word) == head
             and any(w in _INTRODUCING or w.isdigit() for w in before[max(0, i - 3) : i])
             for i, word in enumerate(before)
-        )
+        ) or _in_a_name(definite.group(1), before_text)
 
     @cached_property
     def title_stems(self) -> frozenset[str]:
@@ -381,3 +382,12 @@ class Wording:
                 first = _PRESENT.sub(lambda m: _PRESENT_TO_PAST[m.group(1)], first, count=1)
             text = f"On {published:%B} {published.day}, {first}"
         return text
+
+
+def _in_a_name(noun: str, text: str) -> bool:
+    """`noun` heads a name in `text` ("the Ministry of Internal Affairs said", "the Justice
+    Department" for "The ministry", "The department"): a definite noun opening the next
+    sentence is that name said again, and needs it before. A title before a name ("President
+    Trump") is no such head: "The president" is known without it."""
+    pattern = rf"(?<=\w )(?:[A-Z][\w.’'-]* )*{noun.capitalize()}\b(?!\s+[A-Z])"
+    return re.search(pattern, text) is not None

@@ -788,16 +788,24 @@ def test_a_sentence_opening_on_what_the_sentence_before_introduced_leans_back():
         "The harbour strike had lasted for eleven days before the arrests. "
         "All were released on bail by the harbour court on Friday. "
         "The move drew sharp criticism from the dock workers' union. "
-        "The number of dock workers on strike fell to 300 on Friday."
+        "The number of dock workers on strike fell to 300 on Friday. "
+        "Officials at the Ministry of Transport said the port had lost millions of dollars. "
+        "The ministry says it will ask the navy to help clear the harbour entrance. "
+        "Workers cheered when President Ana Ruiz visited the harbour on Saturday. "
+        "The president said the port would stay open through the winter."
     )
     cluster = _cluster_with_titles({"a": ("Harbour strike ends after arrests", text)})
     wording = Wording(analyze(cluster.documents))
-    alone = [wording.stands_alone(SentenceRef(document="a", sentence=i)) for i in range(10)]
+    alone = [wording.stands_alone(SentenceRef(document="a", sentence=i)) for i in range(14)]
     # "The men" and "The list": introduced by the sentence before; "Eight more": its count; "All
-    # were": what it counted; "The move": what the sentence before told. "The president" is
-    # known without it, and so is "The number of dock workers"; the harbour strike is the
-    # story a title names.
-    assert alone == [True, False, True, False, False, True, True, False, False, True]
+    # were": what it counted; "The move": what the sentence before told; "The ministry": the
+    # name the sentence before gives. "The president" is known without it, even after a title
+    # before a name, and so is "The number of dock workers"; the harbour strike is the story a
+    # title names.
+    assert alone == [
+        *(True, False, True, False, False, True, True, False, False, True),
+        *(True, False, True, True),
+    ]
 
 
 def test_he_or_her_needs_someone_before_it_in_the_sentence():
