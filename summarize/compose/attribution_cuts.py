@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarize.compose.compression import FINITE_VERB, NAME_ONLY, PREPOSITIONS, SUBORDINATORS
 from summarize.compose.cuts import Cut
+from summarize.compose.sentence_parts import FINITE_VERB, NAME_ONLY, PREPOSITIONS, SUBORDINATORS
 from summarize.text.calendar import WEEKDAY
 from summarize.text.quotes import quotation_spans
 

@@ -2,27 +2,11 @@
 
 A summary with a word budget either cuts sentences mid-way or leaves budget unused; instead it
 drops the parts of a sentence that its claim does not need (the safe deletions of Knight &
-Marcu 2002 and Clarke & Lapata 2008):
-
-- parentheticals: "(NRA)", "(six miles)";
-- appositives after a name: "Geir Pedersen, the U.N. special envoy for Syria," and ages ", 31,";
-- non-restrictive relative clauses: ", who was elected in 2016,";
-- trailing participle clauses: ", killing at least 40 people.", ", backed by Russian airpower.";
-- trailing clauses and phrases of time and circumstance: ", as thousands mourned.",
-  ", while the insurgency says ...", ", in a statement.";
-- phrases of time or circumstance set off by commas: "On Thursday, ...", "Trump, in an order
-  issued Monday, directed ...";
-- the day of the event inside the clause: "struck on Tuesday over pay", "said Friday that"
-  (never the object of another preposition, "by Friday", nor one of several days);
-- more of the same thing closing the sentence, without a verb: "... parts of Aleppo as well as
-  towns in Idlib.", and a second clause after a dash or ", and" (with a verb); never one after
-  ", but", which sets a contrast the first clause needs ("claims dropped, but remain high");
-- a middle clause of a series of clauses ("A will reopen, B will double, and C will stop" -> "A
-  will reopen, and C will stop"), never the last;
-- a phrase between a pair of dashes, and a relative clause after a preposition (", of whom two
-  were from Afghanistan,"), an ", including ...," phrase;
-- what stands between a speaker and the reporting verb ("The insurgency, through its Telegram
-  channel, said" -> "The insurgency said"), as `attribution_cuts` finds it.
+Marcu 2002 and Clarke & Lapata 2008): the kinds of part `sentence_parts` finds, and what stands
+between a speaker and the reporting verb ("The insurgency, through its Telegram channel, said"
+-> "The insurgency said"), as `attribution_cuts` finds it. This module decides which of them may
+go: what a part modifies keeps its modifiers, a main verb stays, nothing is left open, and what
+bounds or completes the claim stays.
 
 A phrase set off by commas just before an attribution leaves its closing comma ("by the
 fighting, which started last week, Pedersen said" -> "by the fighting, Pedersen said").
@@ -30,10 +14,7 @@ fighting, which started last week, Pedersen said" -> "by the fighting, Pedersen 
 Never dropped: who says a claim that stays (an attribution's speaker and cue; a clause goes
 whole with its own speaker and claim), part of a quotation (a quotation goes whole or stays
 whole), a condition ("If ...,"), or so much that fewer than `cuts.MIN_KEPT_WORDS` words or
-`cuts.MIN_KEPT_SHARE` of the sentence remain. Word order and punctuation only, no parser: each rule
-needs the commas that mark the constituent off, which is how English punctuates material that
-is not essential to its clause; the one exception is the day of the week, an adjunct news
-writing sets without commas ("said Friday").
+`cuts.MIN_KEPT_SHARE` of the sentence remain.
 
 These are the cuts; `cuts` applies them, `attribution_cuts` finds the words attributing a claim
 that may go, `modifiers` the loaded words, and `truncation` shortens a sentence the report cut
@@ -47,7 +28,16 @@ from collections.abc import Sequence
 
 from summarize.analyze.doubt import doubt_spans
 from summarize.compose.cuts import Cut, disjoint
-from summarize.text.calendar import WEEKDAY
+from summarize.compose.sentence_parts import (
+    APPOSITIVE,
+    FINITE_VERB,
+    NAME_ONLY,
+    PARTS,
+    PREPOSITIONS,
+    RELATIVE,
+    SUBORDINATORS,
+    TO_THE_END,
+)
 from summarize.text.inflection import AUXILIARIES
 from summarize.text.quotes import quotation_spans
 
@@ -59,21 +49,11 @@ ADJUNCT_WORDS = 10
 # At most this many optional cuts are combined (2**n variants per sentence).
 MAX_CUTS = 6
 
-SENTENCE_END = r"(?=[.!?][\"”’')\]]*$)"
-_PARENTHETICAL = re.compile(r"\s*\([^()]{1,80}\)")
-# ", the U.N. special envoy for Syria," after a capitalised word; ", 31," after a name.
-_APPOSITIVE = re.compile(
-    r",\s(?:(?:the|an?|one of|among|former|longtime|then)\s[^,;:()\"“”]{2,90}?"
-    r"|[A-Z][\w.-]*['’]s\s[^,;:()\"“”]{2,60}?|\d{1,3})"
-    rf"(?:,(?=\s)|{SENTENCE_END})"
-)
 # A cut must not leave its sentence ending on a word that needs another after it.
 _DANGLING_END = re.compile(
     r"\b(?:and|or|but|nor|both|either|the|a|an|of|to|in|on|at|by|for|with|from|as|than)\s*$",
     re.I,
 )
-# A name alone: before the first comma, the subject, whose verb comes after its modifiers.
-NAME_ONLY = re.compile(r"(?:[A-Z][\w.’'-]*\s?)+")
 # A comma inside a place's name ("Hanoi, Vietnam on Thursday"), not one closing a clause: a
 # capitalised word before it and after it, the latter going on with a preposition or a stop.
 _NAME_AND_COMMA = re.compile(r"\b[A-Z][a-z]+,$")
@@ -81,14 +61,6 @@ _PLACE_GOES_ON = re.compile(
     r"\s[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)*"
     r"(?=[.;]|\s(?:on|in|at|and|for|from|to|with|after|before|during)\b)"
 )
-# Conjunctions opening a subordinate clause ("after" and "before" are prepositions too). The
-# first six open an adjunct of time, cause or concession, whose loss leaves the claim (as where
-# `truncation` ran into one); the others open a condition or a bound the claim depends on ("if",
-# "once", "until"), or may ("when" of a condition; "since" and "as" have other uses).
-ADJUNCT_SUBORDINATORS = ("after", "before", "while", "because", "although", "though")
-SUBORDINATORS = (
-    *ADJUNCT_SUBORDINATORS, "if", "unless", "when", "since", "once", "as", "until",
-)  # fmt: skip
 # A sentence opening on a subordinate clause, which a comma closes before the main clause.
 _SUBORDINATE_OPENING = re.compile(
     rf"(?:{'|'.join(word.title() for word in SUBORDINATORS)})\b[^,]*$"
@@ -118,29 +90,6 @@ _SERIES_ITEM = re.compile(
     rf",\s+(?!(?:and|but|or|nor|yet|so)\b)[\w’'-]+(?:\s+[\w’'-]+){{0,3}}\s+"
     rf"(?:{'|'.join(sorted(AUXILIARIES))})\b[^,]*$"
 )
-# A middle clause of a series of clauses, with its own subject and verb: "The port will reopen,
-# the tolls will double, and the ferry will stop" -> "The port will reopen, and the ferry will
-# stop". The series keeps its "and" (its last clause never goes: `_SERIES_ITEM`).
-_SERIES_MIDDLE = re.compile(
-    rf",\s(?!(?:and|but|or|nor|yet|so)\b)(?:[\w’'-]+\s+){{1,4}}"
-    rf"(?:{'|'.join(sorted(AUXILIARIES))})\b[^,;:()]{{3,160}}?(?=,\s+and\s)"
-)
-# A relative clause set off by commas; a comma closes it only when no "that" follows (", which
-# said in an update, that the issue was fixed" goes on with what was said).
-_RELATIVE = re.compile(
-    rf",\s(?:(?:of|in|for|from|with|by)\s)?(?:who|whom|whose|which)\s[^;:()]{{3,160}}?"
-    rf"(?:,(?=\s)(?!\s+that\b)|{SENTENCE_END})"
-)
-# A clause opened by a participle after a comma, to the end of the sentence: ", killing 40
-# people", ", backed by Russian airpower". "according to" is an attribution, never a clause.
-_PARTICIPLE = re.compile(
-    rf",\s(?!according\b)(?:[a-z]+ing|[a-z]+(?:ed|en)\s+(?:by|to|in|on|at|from|with))\b"
-    rf"[^;]*?{SENTENCE_END}"
-)
-PREPOSITIONS = (
-    r"(?:in|on|at|during|after|before|amid|amidst|following|despite|with|without|under|through"
-    r"|ahead of|as part of|in the wake of|for|including|such as)"
-)
 # A sentence opening on a phrase or clause of circumstance not yet closed by a comma ("Yet
 # unlike wearing a mask"): a pair of dashes after it also closes it, so it stays.
 _OPENING_ADJUNCT = re.compile(
@@ -152,99 +101,12 @@ _OPENING_ADJUNCT = re.compile(
 # ("For Merrick Garland, a well-regarded lawyer and federal judge — and onetime nominee — there
 # was"), which the opening phrase cannot leave behind.
 _APPOSITIVE_TO_DASH = re.compile(r"(?:the|an?)\s[^,;—–]*\s(?:—|–|--)\s", re.I)
-# Words the day is bound to, so dropping the day would leave them dangling: prepositions ("by
-# Friday"), "as soon as Tuesday", and determiners ("next Tuesday", "that Monday").
-_BINDING_WORDS = (
-    "as",
-    "next",
-    "this",
-    "that",
-    "every",
-    "each",
-    "the",
-    "by",
-    "for",
-    "until",
-    "till",
-    "since",
-    "before",
-    "after",
-    "from",
-    "through",
-    "to",
-    "of",
-    "and",
-    "or",
-    "between",
-    "than",
-    "by late",
-    "by early",
-)
-# A clause of time or circumstance, or a prepositional phrase, closing the sentence after a
-# comma: ", as thousands mourned.", ", in a statement."
-# Never the alternative chosen ("scaled down, in favor of a speech in Jacksonville"): that is
-# the claim.
-_ADVERBIAL = re.compile(
-    rf",\s(?!(?:in favou?r|instead|in place) of\b)"
-    rf"(?:as|while|whereas|just as|in a move|in what|{PREPOSITIONS})\s[^;]*?{SENTENCE_END}"
-)
-# The same phrase set off by commas inside the sentence: "Trump, in an executive order issued
-# Monday, directed ..."
-# Neither drops what the claim holds under: "Under the hypothetical deal, Democrats would offer
-# ...", "Without talks, the crisis would deepen".
-_CONDITION = r"(?!(?:under|without)\s)"
-# Nor a place the claim holds in: "In Mexico, politicians were cut off from their constituents"
-# is no claim about every politician.
-_PLACE_NAMED = r"(?!(?-i:In\s[A-Z]))"
-_INSERTED_PHRASE = re.compile(rf",\s{_CONDITION}{PREPOSITIONS}\s[^,;()“”\"]{{3,80}},(?=\s)")
-# A phrase of time, place or circumstance opening the sentence: "On Thursday, ...", "After a
-# week of talks, ...". Conditions ("If ...,") are never dropped: the claim would change.
-_OPENING_PHRASE = re.compile(
-    rf"^{_CONDITION}{_PLACE_NAMED}{PREPOSITIONS}\s[^,;()“”\"]{{3,70}},\s", re.I
-)
-# More of the same thing closing the sentence: "captured parts of Aleppo as well as towns in
-# Idlib." The sentence still claims what stays; never a part holding a verb, which would leave
-# its subject without one ("Assad as well as his backers have killed ...").
-_ADDITION = re.compile(rf",?\s(?:as well as|along with|together with)\s[^;]*?{SENTENCE_END}")
-# A second clause closing the sentence after a dash or ", and": its claim goes whole, the first
-# clause's stays. Only a clause (it has a verb): ", and C." ending a list stays. A dash before
-# another dash opens a dashed phrase, whichever way the dashes are typed ("--"). A clause after
-# ", but" is a contrast, which both clauses make together: it stays.
-_SECOND_CLAUSE = re.compile(rf"(?:\s(?:—|–|--)\s|,\sand\s)(?:(?!--)[^;—–])*?{SENTENCE_END}")
-# A phrase set off by a pair of dashes: "the group — a coalition of militias — said".
-_DASHED_PHRASE = re.compile(r"\s(?:—|–|--)\s[^;—–“”\"]{3,80}?\s(?:—|–|--)(?=\s)")
-# The day of the event inside the clause, without commas ("struck on Tuesday over pay", "said
-# Friday"): the claim stays without it. Never the object of another preposition ("by Friday",
-# "until Monday"), a day a word binds ("as soon as Tuesday", "next Tuesday"), nor one of several
-# days ("on Monday and Tuesday").
-_WEEKDAY = re.compile(
-    r"".join(rf"(?<!\b{word})" for word in _BINDING_WORDS)
-    + rf"\s(?:(?:on|late|early|last)\s)?{WEEKDAY}"
-    r"(?:\s(?:morning|afternoon|evening|night))?"
-    r"(?=[,.;]|\s(?!(?:and|or|to|through|-|–)(?![\w-])))"
-)
 # A clause about what is to happen, up to the day: "could wrap up", "is expected to vote".
 _AHEAD = re.compile(
     r"\b(?:will|would|could|can|may|might|should|shall|(?:set|expected|due|scheduled|plans?|"
     r"planning|poised) to)\b[^,;]*$"
 )
 _APPOSITIVE_AFTER = re.compile(r",\s(?:the|a|an)\s")
-# The parts that run to the end of the sentence.
-TO_THE_END = frozenset({"participle clause", "adverbial clause", "addition"})
-_PATTERNS = (
-    ("parenthetical", _PARENTHETICAL),
-    ("appositive", _APPOSITIVE),
-    ("relative clause", _RELATIVE),
-    ("participle clause", _PARTICIPLE),
-    ("adverbial clause", _ADVERBIAL),
-    ("inserted phrase", _INSERTED_PHRASE),
-    ("opening phrase", _OPENING_PHRASE),
-    ("addition", _ADDITION),
-    ("second clause", _SECOND_CLAUSE),
-    ("series clause", _SERIES_MIDDLE),
-    ("dashed phrase", _DASHED_PHRASE),
-    ("weekday", _WEEKDAY),
-)
 # Words of a clause that is not an appositive but a sentence of its own ("the army said", "the
 # Journal created a shift": a past tense before its object's determiner is a verb).
 _VERB_LIKE = re.compile(
@@ -270,10 +132,6 @@ _SOME = re.compile(r"\b(?:[Ss]ome|[Mm]any|[Ss]everal)\b")
 _INTRODUCES = re.compile(r"There(?:['’]s|\s(?:is|was|are|were))\s(?:one|an?)\s")
 # A participle phrase set off after the sentence's first comma, up to the next.
 _PARTICIPLE_PHRASE = re.compile(r",\s[a-z]+(?:ed|en|ing)\b[^,]*$")
-# A finite verb, as far as word forms tell without a parser.
-FINITE_VERB = re.compile(
-    rf"\b(?:said|says|say|told|{'|'.join(sorted(AUXILIARIES))})\b|(?<![\w-])[a-z]{{3,}}ed\b"
-)
 
 
 def optional_cuts(
@@ -296,7 +154,7 @@ def optional_cuts(
     found: list[Cut] = []
     for end in ends:
         head = text[:end] if end == len(text) else text[:end] + "."
-        for kind, pattern in _PATTERNS:
+        for kind, pattern in PARTS:
             for match in pattern.finditer(head):
                 if kind == "appositive" and (
                     _VERB_LIKE.search(match.group())
@@ -344,7 +202,7 @@ def _keep_comma_before(cut: Cut, text: str, protected: list[tuple[int, int]]) ->
         if (
             any(start == following for start, _ in protected)
             or _PARTY_OR_AGE.search(text, 0, cut.start)
-            or _APPOSITIVE.match(text, cut.end - 1)
+            or APPOSITIVE.match(text, cut.end - 1)
             or _SUBORDINATE_OPENING.match(text, 0, cut.start)
         ):
             return Cut(cut.start, cut.end - 1, cut.kind)
@@ -417,7 +275,7 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         or _subject_and_participle(before)
         or any(
             modifier.end() == match.start() + 1
-            for pattern in (_APPOSITIVE, _RELATIVE)
+            for pattern in (APPOSITIVE, RELATIVE)
             for modifier in pattern.finditer(head)
         )
     ):

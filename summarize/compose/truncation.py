@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from summarize.compose.compression import ADJUNCT_SUBORDINATORS, SENTENCE_END, TO_THE_END
 from summarize.compose.cuts import MIN_KEPT_WORDS, Cut, variants
+from summarize.compose.sentence_parts import ADJUNCT_SUBORDINATORS, SENTENCE_END, TO_THE_END
 from summarize.text.quotes import quotation_spans
 
 # The closing parts a truncated sentence may lose: after them the main clause is whole. Never a
