@@ -99,10 +99,30 @@ def find_links(text: str) -> dict[str, str]:
         for match in link_cues(kind, text):
             if reported is None:
                 reported = reported_speech(text)
-            if not in_spans(match.start(), reported):
+            if not in_spans(match.start(), reported) and not _describes_a_noun(text, match):
                 found[kind] = match.group(0)
                 break
     return found
+
+
+# A participle and "by" ("caused by", "driven by") with a form of "be" before it asserts the
+# cause ("the rise was driven by gas prices"); without one it describes the noun before it
+# ("hardships caused by the outbreak", "his success, driven by a strategy of cuts"), given as
+# background, not as what the sentence tells.
+_PARTICIPLE_BY = re.compile(
+    r"(?:caused|sparked|prompted|fuel(?:l)?ed|triggered|driven)(?: by)?$", re.I
+)
+_NEXT_BY = re.compile(r"\s+by\b")
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
+
+
+def _describes_a_noun(text: str, match: re.Match[str]) -> bool:
+    if not _PARTICIPLE_BY.match(match.group(0)):
+        return False
+    if not match.group(0).lower().endswith(" by") and not _NEXT_BY.match(text, match.end()):
+        return False  # "the outbreak caused hardships": the verb, with its object
+    before = text[: match.start()].lower().replace(",", " ").split()[-2:]
+    return not _BE.intersection(before)
 
 
 def _links_made(text: str) -> set[str]:

@@ -204,6 +204,13 @@ def test_a_cause_asked_about_or_a_noun_that_looks_like_one_is_no_cause() -> None
     assert find_links("The policy resulted in chaos.") == {"cause": "resulted in"}
 
 
+def test_a_cause_describing_a_noun_is_background_not_what_the_sentence_tells() -> None:
+    assert find_links("Aid will ease the hardships caused by the outbreak in the region.") == {}
+    assert find_links("Her success, driven by deep cuts, made her famous.") == {}
+    assert find_links("The fire was caused by a faulty heater.") == {"cause": "caused"}
+    assert find_links("The rise was largely driven by gas prices.") == {"cause": "driven by"}
+
+
 def test_a_legal_status_a_thing_s_name_and_an_expressed_reaction_are_plain() -> None:
     # the adverb says what the law says of an act; the adjective on people labels them
     assert loaded("Immigrants brought to the country illegally as children.") == []
