@@ -106,9 +106,11 @@ def find_links(text: str) -> dict[str, str]:
 
 
 # A participle and "by" ("caused by", "driven by") with a form of "be" before it asserts the
-# cause ("the rise was driven by gas prices"); without one it describes the noun before it
-# ("hardships caused by the outbreak", "his success, driven by a strategy of cuts"), given as
-# background, not as what the sentence tells.
+# cause ("the rise was driven by gas prices"), and so does a participle clause closing the
+# sentence ("Prices rose 0.6% in June, driven by gas prices"); straight after a noun, or set off
+# by a pair of commas, it describes the noun before it ("hardships caused by the outbreak", "his
+# success, driven by a strategy of cuts, made him"), given as background, not as what the
+# sentence tells.
 _PARTICIPLE_BY = re.compile(
     r"(?:caused|sparked|prompted|fuel(?:l)?ed|triggered|driven)(?: by)?$", re.I
 )
@@ -121,8 +123,10 @@ def _describes_a_noun(text: str, match: re.Match[str]) -> bool:
         return False
     if not match.group(0).lower().endswith(" by") and not _NEXT_BY.match(text, match.end()):
         return False  # "the outbreak caused hardships": the verb, with its object
-    before = text[: match.start()].lower().replace(",", " ").split()[-2:]
-    return not _BE.intersection(before)
+    before = text[: match.start()].rstrip()
+    if _BE.intersection(before.lower().replace(",", " ").split()[-2:]):
+        return False
+    return not before.endswith(",") or "," in text[match.end() :]
 
 
 def _links_made(text: str) -> set[str]:

@@ -209,6 +209,8 @@ def test_a_cause_describing_a_noun_is_background_not_what_the_sentence_tells() -
     assert find_links("Her success, driven by deep cuts, made her famous.") == {}
     assert find_links("The fire was caused by a faulty heater.") == {"cause": "caused"}
     assert find_links("The rise was largely driven by gas prices.") == {"cause": "driven by"}
+    # a participle clause closing the sentence tells what moved its event
+    assert find_links("Prices rose in June, driven by gas prices.") == {"cause": "driven by"}
 
 
 def test_a_legal_status_a_thing_s_name_and_an_expressed_reaction_are_plain() -> None:
