@@ -15,7 +15,7 @@ from summarize.analyze.doubt import REMARK_WORDS as REMARK_WORDS
 from summarize.analyze.doubt import is_unverified as is_unverified
 from summarize.analyze.doubt import unverified_remark as unverified_remark
 from summarize.models import Attribution
-from summarize.text.inflection import AUXILIARIES
+from summarize.text.inflection import AUXILIARIES, BE_FORMS
 from summarize.text.lexicons import word_set
 from summarize.text.negation import negates_verb
 from summarize.text.report_verbs import ALSO_NOUNS, SPEECH_VERBS, is_speech_verb, reporting_lemma
@@ -23,7 +23,6 @@ from summarize.text.tokens import DETERMINERS, Token, parenthesis_opening, word_
 
 _DOUBT_VERBS = word_set("claim allege purport")
 _COMPLEMENT_MARKS = frozenset({"that", ":", '"', "“", "‘", "'"})
-_BE = word_set("is are was were be been being")
 # Words between a speaker and its verb: "has also said", "on Tuesday said", "later told".
 _BETWEEN = word_set(
     """
@@ -40,7 +39,7 @@ _CLAUSE_WORDS = word_set(
     """
 )
 # A clause's finite verb or its "be" (a passive, a progressive)
-_AUXILIARIES = AUXILIARIES | _BE
+_AUXILIARIES = AUXILIARIES | BE_FORMS
 _SUBJECT_PRONOUNS = word_set("i we you he she they")
 # How far a clause after a verb of saying may run to its own verb: "claimed [the mail-in vote in
 # five states] was rigged".
@@ -213,7 +212,7 @@ class _Sentence:
         if participle and self.lower[cue + 1 : cue + 2] == ["by"]:
             # "was confirmed by the army", "numbers previously acknowledged by the administration"
             return self.phrase_after(cue + 2)
-        if before >= 0 and self.lower[before] in _BE:
+        if before >= 0 and self.lower[before] in BE_FORMS:
             return None
         if before >= 0 and self.lower[before] == ",":
             # "X, the U.N. envoy, said"; after a clause, "..., said Ray Jadallah, chief of ..."
@@ -349,7 +348,7 @@ class _Sentence:
         """Whose view "as far as X is concerned" gives what follows, and where the cue ends:
         the rest is X's view, not the report's statement."""
         for end in range(start + 1, min(start + _MAX_SPEAKER_WORDS, len(self.lower) - 1)):
-            if self.lower[end] in _BE and self.lower[end + 1] == "concerned":
+            if self.lower[end] in BE_FORMS and self.lower[end + 1] == "concerned":
                 return end + 2, self._trimmed(start, end)
         return start, None
 

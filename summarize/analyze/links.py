@@ -16,6 +16,7 @@ from summarize.analyze.nouns import noun_senses
 from summarize.analyze.speech import reported_speech
 from summarize.models import SentenceAnalysis
 from summarize.text.calendar import CALENDAR_NAMES
+from summarize.text.inflection import BE_FORMS
 from summarize.text.spans import in_spans
 from summarize.text.tokens import STOPWORDS
 
@@ -115,7 +116,8 @@ _PARTICIPLE_BY = re.compile(
     r"(?:caused|sparked|prompted|fuel(?:l)?ed|triggered|driven)(?: by)?$", re.I
 )
 _NEXT_BY = re.compile(r"\s+by\b")
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
+# a passive with "be" or "get"
+_PASSIVE_AUXILIARIES = BE_FORMS | {"get", "got", "gets"}
 
 
 def _describes_a_noun(text: str, match: re.Match[str]) -> bool:
@@ -124,7 +126,7 @@ def _describes_a_noun(text: str, match: re.Match[str]) -> bool:
     if not match.group(0).lower().endswith(" by") and not _NEXT_BY.match(text, match.end()):
         return False  # "the outbreak caused hardships": the verb, with its object
     before = text[: match.start()].rstrip()
-    if _BE.intersection(before.lower().replace(",", " ").split()[-2:]):
+    if _PASSIVE_AUXILIARIES.intersection(before.lower().replace(",", " ").split()[-2:]):
         return False
     return not before.endswith(",") or "," in text[match.end() :]
 

@@ -38,7 +38,7 @@ from summarize.compose.sentence_parts import (
     SUBORDINATORS,
     TO_THE_END,
 )
-from summarize.text.inflection import AUXILIARIES
+from summarize.text.inflection import AUXILIARY
 from summarize.text.quotes import quotation_spans
 
 # A dropped clause carries its own claim when this many words follow its attribution in it.
@@ -88,7 +88,7 @@ _LIST_GOES_ON = re.compile(
 # and without its last item the series is clauses joined by a comma.
 _SERIES_ITEM = re.compile(
     rf",\s+(?!(?:and|but|or|nor|yet|so)\b)[\w’'-]+(?:\s+[\w’'-]+){{0,3}}\s+"
-    rf"(?:{'|'.join(sorted(AUXILIARIES))})\b[^,]*$"
+    rf"(?:{AUXILIARY})\b[^,]*$"
 )
 # A sentence opening on a phrase or clause of circumstance not yet closed by a comma ("Yet
 # unlike wearing a mask"): a pair of dashes after it also closes it, so it stays.
@@ -114,9 +114,7 @@ _VERB_LIKE = re.compile(
     r"|\b[a-z]{3,}ed\s(?:a|an|the|his|her|their|its|this|that|these|those)\b"
 )
 # A capitalised subject of up to three words and its auxiliary: a clause, not a name.
-_SUBJECT_AND_VERB = re.compile(
-    rf"[A-Z][\w’'-]*(?:\s[\w’'-]+){{0,2}}\s(?:{'|'.join(sorted(AUXILIARIES))})\b"
-)
+_SUBJECT_AND_VERB = re.compile(rf"[A-Z][\w’'-]*(?:\s[\w’'-]+){{0,2}}\s(?:{AUXILIARY})\b")
 # A part that bounds the claim ("— at least from the Canadians", ", except in Texas", ", not the
 # crew"): without it the claim says more than the report does.
 _RESTRICTS = re.compile(

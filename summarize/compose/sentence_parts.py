@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from summarize.text.calendar import WEEKDAY
-from summarize.text.inflection import AUXILIARIES
+from summarize.text.inflection import AUXILIARY
 
 SENTENCE_END = r"(?=[.!?][\"”’')\]]*$)"
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,80}\)")
@@ -55,7 +55,7 @@ SUBORDINATORS = (
 # stop". The series keeps its "and" (its last clause never goes: `_SERIES_ITEM`).
 _SERIES_MIDDLE = re.compile(
     rf",\s(?!(?:and|but|or|nor|yet|so)\b)(?:[\w’'-]+\s+){{1,4}}"
-    rf"(?:{'|'.join(sorted(AUXILIARIES))})\b[^,;:()]{{3,160}}?(?=,\s+and\s)"
+    rf"(?:{AUXILIARY})\b[^,;:()]{{3,160}}?(?=,\s+and\s)"
 )
 # A relative clause set off by commas; a comma closes it only when no "that" follows (", which
 # said in an update, that the issue was fixed" goes on with what was said).
@@ -161,6 +161,4 @@ PARTS = (
     ("weekday", _WEEKDAY),
 )
 # A finite verb, as far as word forms tell without a parser.
-FINITE_VERB = re.compile(
-    rf"\b(?:said|says|say|told|{'|'.join(sorted(AUXILIARIES))})\b|(?<![\w-])[a-z]{{3,}}ed\b"
-)
+FINITE_VERB = re.compile(rf"\b(?:said|says|say|told|{AUXILIARY})\b|(?<![\w-])[a-z]{{3,}}ed\b")

@@ -25,7 +25,7 @@ from summarize.compose.casing import Casing
 from summarize.compose.modifiers import modifies_next
 from summarize.models import Analysis, Attribution, ClaimGroup, SentenceRef
 from summarize.text.calendar import PERIOD_OF_NOW
-from summarize.text.inflection import AUXILIARIES, looks_plural
+from summarize.text.inflection import AUXILIARY, looks_plural
 from summarize.text.numbers import COUNT_TO_TEN, NUMBER_WORDS
 from summarize.text.quotes import (
     QUOTE_MARKS,
@@ -68,9 +68,7 @@ _ANSWER = re.compile(r"^the\s+(?:[a-z]+\s+)?answer\b", re.I)
 # What was said has a demonstrative for its subject ("an official acknowledged that was
 # intentional"): after a verb of saying, "that" or "this" followed at once by a verb is no
 # conjunction opening a clause but the thing said of, which the sentence before gives.
-_SAID_OF_THAT = re.compile(
-    rf"\b([a-z]+)\s+(?:that|this)\s+(?:{'|'.join(sorted(AUXILIARIES))})\b", re.I
-)
+_SAID_OF_THAT = re.compile(rf"\b([a-z]+)\s+(?:that|this)\s+(?:{AUXILIARY})\b", re.I)
 # A definite noun phrase opening a sentence ("The men were arrested"), and what introduces a
 # thing the first time ("two men", "a list of", "an assessment"): see `_refers_back`.
 _DEFINITE_OPENING = re.compile(r"^[Tt]he\s+([a-z][a-z-]+)\b")
@@ -81,7 +79,7 @@ _INTRODUCING = frozenset({"a", "an", "another", "several", "some", *NUMBER_WORDS
 _MORE_OF = re.compile(rf"^{COUNT_TO_TEN}\s+more\b", re.I)
 _QUANTIFIER_ALONE = re.compile(
     r"^(?:all|most|some|many|both|several|few|none|others)\s+"
-    rf"(?:{'|'.join(sorted(AUXILIARIES))}|said|say|says|told|[a-z]+ly|[a-z]+ed)\b",
+    rf"(?:{AUXILIARY}|said|say|says|told|[a-z]+ly|[a-z]+ed)\b",
     re.I,
 )
 _OTHER = re.compile(r"^others?\s+[a-z]", re.I)
@@ -272,7 +270,7 @@ class Wording:
             stem(word) == head
             and any(w in _INTRODUCING or w.isdigit() for w in before[max(0, i - 3) : i])
             for i, word in enumerate(before)
-        ) or _in_a_name(definite.group(1), before_text)
+        ) or _heads_a_name(definite.group(1), before_text)
 
     @cached_property
     def title_stems(self) -> frozenset[str]:
@@ -384,7 +382,7 @@ class Wording:
         return text
 
 
-def _in_a_name(noun: str, text: str) -> bool:
+def _heads_a_name(noun: str, text: str) -> bool:
     """`noun` heads a name in `text` ("the Ministry of Internal Affairs said", "the Justice
     Department" for "The ministry", "The department"): a definite noun opening the next
     sentence is that name said again, and needs it before. A title before a name ("President

@@ -27,6 +27,10 @@ from summarize.text.lexicons import lexicon, word_set
 AUXILIARIES = word_set(
     "is are was were has have had will would could can may might must should did does do"
 )
+# The same as a regular expression's alternation, for patterns that look for a clause's verb.
+AUXILIARY = "|".join(sorted(AUXILIARIES))
+# The forms of "be": with a participle, a passive or a progressive.
+BE_FORMS = word_set("is are was were be been being")
 
 # A form marked so in the lexicon is also a common word of another meaning ("found").
 HOMOGRAPH_MARK = "*"

@@ -1,24 +1,13 @@
-import gzip
-import importlib.util
-from pathlib import Path
-
 from lemminflect import getAllLemmas
 
-from summarize.text.inflection import in_dictionary, verb_form
-
-
-def _lemminflect_words() -> list[str]:
-    spec = importlib.util.find_spec("lemminflect")
-    assert spec is not None and spec.submodule_search_locations
-    table = Path(next(iter(spec.submodule_search_locations))) / "resources" / "lemma_lu.csv.gz"
-    return [line.split(",")[0] for line in gzip.decompress(table.read_bytes()).decode().split()]
+from summarize.text.inflection import _lemma_table, in_dictionary, verb_form
 
 
 def test_the_dictionary_answers_as_lemminflect_does() -> None:
     """The table read by bisection gives what lemminflect's own loader gives: every 25th entry
     (nouns, verbs, adjectives, adverbs, names written with capitals), its overrides (pronouns),
     and words it does not hold."""
-    words = [word.lower() for word in _lemminflect_words()[::25]]
+    words = [line.split(",")[0].lower() for line in _lemma_table()[0][::25]]
     words += ["it", "their", "everyone", "'d", "mueller", "robert", "zzzz", "naïve", ""]
     for word in words:
         expected = getAllLemmas(word)
