@@ -113,6 +113,9 @@ _VERB_LIKE = re.compile(
     r"\b(?:said|says|say|told|is|was|are|were|has|have|had|will)\b|\b[a-z]+ed,?$"
     r"|\b[a-z]{3,}ed\s(?:a|an|the|his|her|their|its|this|that|these|those)\b"
 )
+# A comma followed at once by an auxiliary: what the comma closed stood between a subject and
+# its verb.
+_VERB_AFTER_COMMA = re.compile(rf",\s(?:{AUXILIARY})\b")
 # A capitalised subject of up to three words and its auxiliary: a clause, not a name.
 _SUBJECT_AND_VERB = re.compile(rf"[A-Z][\w’'-]*(?:\s[\w’'-]+){{0,2}}\s(?:{AUXILIARY})\b")
 # A part that bounds the claim ("— at least from the Canadians", ", except in Texas", ", not the
@@ -179,10 +182,15 @@ def optional_cuts(
 
 
 def _fits_kind(kind: str, span: str) -> bool:
-    """An addition holds no verb; a second clause after ", and" holds one."""
+    """An addition holds no verb; a second clause after ", and" holds one, and no comma in it
+    is followed at once by a verb: in "The conflict between A on one side, and B on the other,
+    has resulted in ..." that verb is the sentence's own, and ", and B on the other" is part of
+    its subject."""
     if kind == "addition":
         return FINITE_VERB.search(span) is None
     if kind == "second clause" and span.lstrip().startswith(","):
+        if _VERB_AFTER_COMMA.search(span.lstrip()[1:]):
+            return False
         return bool(FINITE_VERB.search(span) or re.match(r",\s\w+\s(?:he|she|they|it|we)\b", span))
     return True
 

@@ -117,6 +117,16 @@ def test_a_capitalised_subject_with_its_verb_after_a_comma_is_the_main_clause() 
     assert all("Democrats are preparing" in variant for variant in _all(text)), _all(text)
 
 
+def test_and_with_a_phrase_closed_before_the_verb_is_part_of_the_subject() -> None:
+    """ ", and B on the other, has resulted in": the verb after the comma is the sentence's, so
+    the phrase after "and" is no second clause to drop."""
+    text = (
+        "The dispute between the port owners on one side, and the dock workers' union on the "
+        "other, has cost the region millions of dollars."
+    )
+    assert all("has cost the region" in variant for variant in _all(text)), _all(text)
+
+
 def test_what_a_sentence_introduces_keeps_the_clause_telling_it() -> None:
     text = (
         "There's one city agency, the Water Board, which is tasked with testing the supply "
