@@ -12,6 +12,7 @@ from summarize.analyze.doubt import doubt_spans
 from summarize.analyze.nouns import noun_senses
 from summarize.compose.cuts import Cut, disjoint
 from summarize.text.lexicons import word_set
+from summarize.text.negation import NEGATIONS
 from summarize.text.tokens import STOPWORDS
 
 # Adjectives that only grade or judge what they modify, so the phrase names the same thing
@@ -43,6 +44,9 @@ _NOT_GRADING = word_set("only early family likely unlikely daily weekly monthly 
 
 # The word after a modifier, with the space or comma before it.
 _FOLLOWING = re.compile(r"(,?\s+)([A-Za-z][\w’'-]*)")
+# A negation this many words or fewer before a grading word, in the same clause, has it in its
+# scope.
+NEGATION_REACH = 4
 
 
 def modifier_cuts(text: str, spans: list[tuple[int, int]]) -> list[Cut]:
@@ -52,7 +56,7 @@ def modifier_cuts(text: str, spans: list[tuple[int, int]]) -> list[Cut]:
     doubts = doubt_spans(text)
     cuts = []
     for start, end in spans:
-        if any(low < end and start < high for low, high in doubts):
+        if any(low < end and start < high for low, high in doubts) or _negated(text[:start]):
             continue
         word = text[start:end]
         lower = word.lower()
@@ -71,6 +75,15 @@ def modifier_cuts(text: str, spans: list[tuple[int, int]]) -> list[Cut]:
             begin = article.start() if article and _title_and_name(after) else start
             cuts.append(Cut(begin, end + len(following.group(1)), "loaded modifier"))
     return disjoint(cuts)
+
+
+def _negated(before: str) -> bool:
+    """A negation stands shortly before, in the same clause: what it denies is the graded claim,
+    so the grading word goes with it ("not in great shape" is not "not in shape", "did not
+    successfully pass" is not "did not pass")."""
+    clause = re.split(r"[,;:()—–]", before)[-1]
+    words = [w.replace("’", "").replace("'", "").lower() for w in clause.split()]
+    return any(word in NEGATIONS for word in words[-NEGATION_REACH:])
 
 
 def _title_and_name(after: str) -> bool:

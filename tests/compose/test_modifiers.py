@@ -50,3 +50,19 @@ def test_a_word_disputing_the_claim_stays() -> None:
     text = "Trump returned to campaigning, falsely claiming that the virus is disappearing."
     start = text.index("falsely")
     assert modifier_cuts(text, [(start, start + len("falsely"))]) == []
+
+
+def test_a_grading_word_a_negation_has_in_its_scope_stays() -> None:
+    for text, word in [
+        ("According to the official, it's not in great shape.", "great"),
+        ("The bill did not successfully pass the Senate.", "successfully"),
+        ("It was no huge surprise to the markets.", "huge"),
+    ]:
+        start = text.index(word)
+        assert modifier_cuts(text, [(start, start + len(word))]) == [], text
+    # a negation in another clause does not reach it
+    text = "It did not rain, and the crowd held a huge rally."
+    start = text.index("huge")
+    assert apply_cuts(text, modifier_cuts(text, [(start, start + len("huge"))])) == (
+        "It did not rain, and the crowd held a rally."
+    )
