@@ -243,6 +243,11 @@ class Evidence(BaseModel):
     quote: str = Field(description="exact text of the document at start:end")
     start: int
     end: int
+    sentence: str | None = Field(
+        default=None,
+        description="the sentence the quote stands in, when the quote is only part of it: "
+        "a figure or a word means little without it",
+    )
 
 
 class ReportedValue(BaseModel):

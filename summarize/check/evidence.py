@@ -6,9 +6,13 @@ from summarize.models import Analysis, Evidence, Sentence, SentenceRef, Span
 
 
 def quote_span(analysis: Analysis, document: str, span: Span | Sentence) -> Evidence:
-    text = analysis.document(document).text
+    """The exact text at the span, with the sentence it stands in when it is only part of one."""
+    source = analysis.document(document)
+    quote = source.text[span.start : span.end]
+    around = source.sentence_at(span.start)
+    sentence = around.text if around and around.text.strip() != quote.strip() else None
     return Evidence(
-        document=document, quote=text[span.start : span.end], start=span.start, end=span.end
+        document=document, quote=quote, start=span.start, end=span.end, sentence=sentence
     )
 
 

@@ -15,13 +15,14 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from summarize.check import Aligned, Checked
+from summarize.check.evidence import quote_span
 from summarize.llm.client import Ask, LLMClient
 from summarize.llm.errors import ContextExceeded, InvalidAnswer, LLMError
 from summarize.llm.fences import attribute, fence, outside_fences
 from summarize.llm.prompts import load_prompt
 from summarize.llm.settings import LLMSettings
 from summarize.llm.structured import echoes
-from summarize.models import Analysis, ClaimGroup, Evidence, Finding
+from summarize.models import Analysis, ClaimGroup, Evidence, Finding, Span
 
 LABEL = " (flagged by the LLM check)"
 GROUPS_PER_REQUEST = 8
@@ -69,12 +70,8 @@ def _evidence(analysis: Analysis, group: ClaimGroup, quote: QuoteDraft) -> Evide
         at = sentence.text.find(quote.quote)
         if quote.quote.strip() and at >= 0:
             start = sentence.start + at
-            return Evidence(
-                document=member.document,
-                quote=quote.quote,
-                start=start,
-                end=start + len(quote.quote),
-            )
+            span = Span(start=start, end=start + len(quote.quote), text=quote.quote)
+            return quote_span(analysis, member.document, span)
     return None
 
 

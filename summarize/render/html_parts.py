@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from summarize.models import Document, Sentence, SummarySentence
+from summarize.render.numbering import with_numbers
 
 # Controls no HTML text may hold (all of C0 but tab, newline and carriage return; DEL; C1): an
 # article's stray control shows as the replacement character, not as a parse error.
@@ -72,12 +73,6 @@ def cite(source: Source, sentence: Sentence | None) -> str:
 
 def named_documents(explanation: str, sources: dict[str, Source]) -> str:
     """The explanation, escaped, with each document id replaced by its citation number."""
-    if not sources:
-        return escape(explanation)
-    names = "|".join(re.escape(i) for i in sorted(sources, key=len, reverse=True))
-    ids = re.compile(rf"(?<!\w)(?:{names})(?!\w)")
-    parts, last = [], 0
-    for found in ids.finditer(explanation):
-        parts += [escape(explanation[last : found.start()]), f"[{sources[found.group()].number}]"]
-        last = found.end()
-    return "".join([*parts, escape(explanation[last:])])
+    return with_numbers(
+        explanation, {document: source.number for document, source in sources.items()}, escape
+    )

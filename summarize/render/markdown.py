@@ -9,6 +9,7 @@ and cannot write a link, an image or a code block into the report.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import groupby
 
 from summarize.models import (
     KIND_LABELS,
@@ -18,6 +19,7 @@ from summarize.models import (
     Finding,
     Report,
 )
+from summarize.render.numbering import with_numbers
 from summarize.text.display import for_markdown, for_terminal
 
 
@@ -65,11 +67,20 @@ def _legend(findings: list[Finding]) -> list[str]:
 
 
 def _finding_lines(finding: Finding, numbers: dict[str, int]) -> list[str]:
-    lines = [f"- **{finding.kind}**: {for_markdown(finding.explanation)}"]
-    for evidence in finding.evidence:
-        quote = for_markdown(" ".join(evidence.quote.split()))
-        lines.append(f"  - [{numbers.get(evidence.document, '?')}] “{quote}”")
+    """The explanation, then the quotes: those one sentence holds on one line, in that
+    sentence ("[5] “about 10 kilometres”, “six miles” in “Insurgents now are ...”")."""
+    lines = [f"- **{finding.kind}**: {with_numbers(finding.explanation, numbers, for_markdown)}"]
+    for (document, sentence), same in groupby(
+        finding.evidence, key=lambda evidence: (evidence.document, evidence.sentence)
+    ):
+        quotes = ", ".join(f"“{_one_line(evidence.quote)}”" for evidence in same)
+        context = f" in “{_one_line(sentence)}”" if sentence else ""
+        lines.append(f"  - [{numbers.get(document, '?')}] {quotes}{context}")
     return lines
+
+
+def _one_line(text: str) -> str:
+    return for_markdown(" ".join(text.split()))
 
 
 def render_markdown(report: Report, named: bool = False) -> str:

@@ -21,3 +21,33 @@ def test_the_tally_sets_apart_what_is_no_disagreement_and_a_legend_names_each_ki
         assert f"- **{kind}**: " in text, kind
     for severity in {finding.severity for finding in report.findings}:
         assert f"- *{severity}*: " in text, severity
+
+
+def test_a_figure_is_quoted_in_its_sentence_and_reports_are_named_by_their_numbers() -> None:
+    (cluster,) = load_inputs([str(path) for path in SEEDS])
+    report = check(cluster)
+    numbers = {document.id: n for n, document in enumerate(report.documents, start=1)}
+    finding = next(f for f in report.findings if f.kind == "temporal_update")
+    text = render_markdown(report)
+    block = text[text.index("- **temporal_update**: The") :].split("\n- ")[0]
+    for document, number in numbers.items():
+        assert document not in block  # named as in the list of reports: "[1]"
+        if document in finding.documents:
+            assert f"[{number}]" in block
+    # two figures of one sentence ("10 kilometres (six miles)") share one line, in the sentence
+    sentence_lines = [line for line in block.splitlines() if line.startswith("  - [")]
+    assert len(sentence_lines) == len({(e.document, e.sentence) for e in finding.evidence})
+    assert len(sentence_lines) < len(finding.evidence)
+    for evidence in finding.evidence:
+        line = next(line for line in sentence_lines if f"“{evidence.quote}”" in line)
+        assert line.endswith(f" in “{evidence.sentence}”")
+
+
+def test_a_quote_of_a_whole_sentence_is_not_repeated() -> None:
+    (cluster,) = load_inputs([str(path) for path in SEEDS])
+    report = check(cluster)
+    whole = [e for f in report.findings if f.kind == "unique_claim" for e in f.evidence]
+    assert whole and all(e.sentence is None for e in whole)
+    assert " in “" not in "\n".join(
+        line for line in render_markdown(report).splitlines() if "“" + whole[0].quote in line
+    )
