@@ -10,7 +10,9 @@ the full name.
 
 A name is a person's when its first word is no title ("President", "Gov.") and its last is
 never written after "the" ("the House", "the White House": a body, not a person); a surname that
-ends two full names ("Biden": Joe and Hunter) is left alone.
+ends two full names ("Biden": Joe and Hunter) is left alone. A courtesy title ("Mr. Trump") is
+a later mention's form: where the summary first names the person so, the full name takes its
+place, in as many words.
 """
 
 from __future__ import annotations
@@ -77,14 +79,15 @@ def named_in_full(
             if room <= 0 or first is None or full in told + sentence.text:
                 continue
             before = sentence.text[: first.start()]
-            if _in_another_name(before) or _COURTESY_TITLE.search(before):
-                # "San Joaquin Valley": the word before is part of this name; "Mr. Cummings":
-                # a courtesy title goes with the surname alone
-                continue
-            text = sentence.text[: first.start()] + full + sentence.text[first.end() :]
+            # A courtesy title is for a later mention: "Mr. Trump" is named "Donald Trump".
+            courtesy = _COURTESY_TITLE.search(before)
+            if not courtesy and _in_another_name(before):
+                continue  # "San Joaquin Valley": the word before is part of this name
+            start = courtesy.start() if courtesy else first.start()
+            text = sentence.text[:start] + full + sentence.text[first.end() :]
             if _still_supported(judge, sentence, text, full):
                 sentence.text = text
-                room -= 1
+                room -= 0 if courtesy else 1
         told += " " + sentence.text
 
 

@@ -51,7 +51,15 @@ def test_a_surname_in_another_name_or_a_compound_stays() -> None:
     )
 
 
-def test_a_courtesy_title_keeps_the_surname_alone() -> None:
-    assert _named("Ms. Pelosi said the vote would come on Thursday.") == (
-        "Ms. Pelosi said the vote would come on Thursday."
+def test_a_courtesy_title_at_the_first_mention_gives_way_to_the_full_name() -> None:
+    """ "Ms. Pelosi" is a later mention's form; in as many words, the full name introduces her."""
+    assert _named("Ms. Pelosi said the vote would come on Thursday.", room=1) == (
+        "Nancy Pelosi said the vote would come on Thursday."
     )
+    analysis = analyze(cluster_of(REPORTS).documents)
+    sentences = [
+        SummarySentence(text="Nancy Pelosi said the harbour bill would pass.", citations=["b"]),
+        SummarySentence(text="Ms. Pelosi said the vote would come on Thursday.", citations=["a"]),
+    ]
+    named_in_full(sentences, analysis, Judge(analysis), 5)
+    assert sentences[1].text == "Ms. Pelosi said the vote would come on Thursday."
