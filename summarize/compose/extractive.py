@@ -46,7 +46,7 @@ from summarize.analyze.links import LINK_CUES, link_cues
 from summarize.compose.candidates import CandidateBuilder, Version, as_option
 from summarize.compose.names import named_in_full
 from summarize.compose.selection import Option, fact_term, select, specificity, term_weights
-from summarize.compose.wording import points_back
+from summarize.compose.wording import Wording, points_back
 from summarize.judge import Judge
 from summarize.models import Analysis, ClaimGroup, Finding, SentenceRef, Summary
 from summarize.text.tokens import content_terms
@@ -79,7 +79,9 @@ def compose_extractive(
     framed = _framed_sentences(analysis, findings)
     builder = CandidateBuilder(analysis, groups, judge, framed)
     options = [
-        as_option(version) for version in builder.build() if not _keeps_framing(version, framed)
+        as_option(version)
+        for version in builder.build()
+        if not _keeps_framing(version, framed, builder.wording)
     ]
     weights = term_weights(
         [
@@ -198,16 +200,20 @@ def _framed_sentences(
     return frozenset(framed)
 
 
-def _keeps_framing(version: Version, framed: frozenset[tuple[str, int]]) -> bool:
-    """A version of a framed sentence that still has a charged loaded word or a cause, motive
-    or backing cue would carry one report's framing into the summary as fact; one that a
-    compression rid of them tells the claim plainly."""
-    if not any(
-        (ref.document, ref.sentence) in framed
-        for sentence in version.sentences
-        for ref in sentence.sources[:1]
-    ):
+def _keeps_framing(version: Version, framed: frozenset[tuple[str, int]], wording: Wording) -> bool:
+    """A version of a framed sentence that still has a charged loaded word no other report uses,
+    or a cause, motive or backing cue, would carry one report's framing into the summary as
+    fact; one that a compression rid of them tells the claim plainly. A charged word the other
+    reports use too ("far-right groups" in every report) is the story's wording, not one
+    outlet's framing."""
+    sources = [ref for sentence in version.sentences for ref in sentence.sources[:1]]
+    if not any((ref.document, ref.sentence) in framed for ref in sources):
         return False
     text = " ".join(sentence.text for sentence in version.sentences)
-    charged = [term for term in find_loaded_terms(text) if is_charged(term.text)]
+    own = sources[0].document
+    charged = [
+        term
+        for term in find_loaded_terms(text)
+        if is_charged(term.text) and not wording.used_elsewhere(term.text, own)
+    ]
     return bool(charged) or any(next(link_cues(kind, text), None) for kind in LINK_CUES)

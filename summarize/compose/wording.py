@@ -312,7 +312,7 @@ class Wording:
         return [
             term.within(sentence)
             for term in self.analysis.analysis_of(ref).loaded_terms
-            if not self._used_elsewhere(term.text, ref.document)
+            if not self.used_elsewhere(term.text, ref.document)
         ]
 
     def frames_as_fact(self, text: str, document: str) -> bool:
@@ -325,11 +325,11 @@ class Wording:
         return any(
             is_charged(term.text)
             and not modifies_next(text, term.end)
-            and not self._used_elsewhere(term.text, document)
+            and not self.used_elsewhere(term.text, document)
             for term in find_loaded_terms(text)
         )
 
-    def _used_elsewhere(self, words: str, document: str) -> bool:
+    def used_elsewhere(self, words: str, document: str) -> bool:
         """A report other than `document` uses every word of `words` (by stem)."""
         stems = {stem(token) for token in tokenize(words)}
         return any(

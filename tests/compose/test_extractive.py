@@ -962,3 +962,23 @@ def test_a_pronoun_after_an_opening_phrase_of_time_leans_back() -> None:
     assert not Wording.leans_back("On Wednesday, the clinic said the doses were spoiled.")
     assert Wording.leans_back("Biden, instead, is adjusting the limits set by Trump.")
     assert not Wording.leans_back("Biden, the new president, is adjusting the limits.")
+
+
+def test_a_charged_word_every_report_uses_keeps_no_plain_telling_out():
+    """The checker quotes c's lead as the plain telling of a's framed one; its "far-right" is
+    the story's wording (every report uses it), not c's framing, so it may be summarised."""
+    reports = {
+        "a": "Hundreds of far-right protesters and counter-demonstrators swarmed downtown Portland "
+        "on Saturday for a rally that resulted in at least 13 arrests. Police seized metal poles "
+        "and closed bridges.",
+        "b": "The mayor of Portland said on Saturday night that his city had avoided the worst "
+        "case after far-right groups and left-wing groups held demonstrations downtown. He "
+        "thanked the police.",
+        "c": "About 1,200 people converged for a rally on Saturday in Portland, where far-right "
+        "groups faced off with counter-protesters downtown.",
+    }
+    report = merge(cluster_of(reports), max_words=50)
+    assert any(f.kind == "framing" and "resulted in" in f.explanation for f in report.findings)
+    assert report.summary is not None
+    assert any(s.text.startswith("About 1,200 people converged") for s in report.summary)
+    assert not any("resulted in" in s.text for s in report.summary)
