@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING
 from summarize.analyze.framing import charged_in_own_voice, find_loaded_terms, is_charged
 from summarize.analyze.links import LINK_CUES, link_cues
 from summarize.compose.candidates import CandidateBuilder, Version, as_option
+from summarize.compose.name_styles import one_style_per_name
 from summarize.compose.names import named_in_full
 from summarize.compose.selection import Option, fact_term, select, specificity, term_weights
 from summarize.compose.wording import Wording, points_back
@@ -130,6 +131,7 @@ def compose_extractive(
     named_in_full(
         sentences, analysis, judge, max_words - sum(len(s.text.split()) for s in sentences)
     )
+    one_style_per_name(sentences, analysis)
     notes = []
     if len(analysis.documents) == 1:
         notes.append("Only one report was given: nothing to compare, so no disagreements.")
