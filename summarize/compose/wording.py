@@ -48,9 +48,10 @@ from summarize.text.tokens import (
 MIN_WORDS = 6
 LONG_SENTENCE = 45
 
-# "All of it", "Some of them": a share of what the sentence before told.
+# "All of it", "Some of them": a share of what the sentence before told; "the latter", and "the
+# former" standing alone ("the former governor" is an ex-governor).
 _PRONOUN_OPENING = re.compile(
-    r"^(?:he|she|they|it|his|her|their|its|"
+    rf"^(?:he|she|they|it|his|her|their|its|the latter|the former(?=\s*[,;]|\s+(?:{AUXILIARY})\b)|"
     r"(?:all|some|most|none|many|much|each|both|one|either|neither) of "
     r"(?:it|them|this|that|these|those)\b)\b",
     re.I,

@@ -744,6 +744,14 @@ def test_what_was_said_of_that_leans_back():
     assert not Wording.leans_back("The dam that was built in 1960 holds the reservoir.")
 
 
+def test_the_latter_or_the_former_leans_back():
+    from summarize.compose.wording import Wording
+
+    assert Wording.leans_back("The latter assertion is linked to the pandemic response.")
+    assert Wording.leans_back("The former was passed by the House on Friday.")
+    assert not Wording.leans_back("The former governor was passed over on Friday.")
+
+
 def test_a_time_told_from_the_narrative_before_leans_back_with_its_pronoun():
     """Openers such as "soon" and "hours later" tell time from what came before: the pronoun
     after them points there too. A sentence naming its subject stands alone, and so does a time
