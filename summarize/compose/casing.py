@@ -184,6 +184,14 @@ class Casing:
                 )
         return False
 
+    def capitalised_inside(self, word: str) -> bool:
+        """The reports write `word` capitalised inside a sentence, after a lower-case word or a
+        comma: a name ("said Trump"), where a headline's or a sentence's first word tells
+        nothing."""
+        return word in self.all_text and bool(
+            re.search(rf"(?<=[a-z,;] ){re.escape(word)}\b", self.all_text)
+        )
+
     def _has_word(self, word: str) -> bool:
         """The reports write `word` as a whole word (the substring test first: a pattern for
         every word of every title costs more than the search)."""
@@ -224,7 +232,7 @@ class Casing:
             return word
         if self._has_word(key):
             return lower
-        if bare in self.all_text and re.search(rf"(?<=[a-z,;] ){re.escape(bare)}\b", self.all_text):
+        if self.capitalised_inside(bare):
             return word
         if self._first_name(word, _bare(after)):
             return word

@@ -369,7 +369,7 @@ class Wording:
         running text writes it, a capital first, and "On <date>, ..." in the past tense when only
         earlier reports carry it."""
         label = _SECTION_LABEL.match(text)
-        if label and label.group(1) not in self.casing.name_words:
+        if label and not self.casing.capitalised_inside(label.group(1)):
             text = text[label.end() :]
         text = closed(_DOUBLED_STOP.sub("", _CONNECTIVE.sub("", text)))
         text = self.casing.running_text(text)

@@ -263,6 +263,23 @@ def test_a_lead_in_in_capitals_reads_as_running_text_and_an_acronym_stays():
     assert wording.finish("Brussels: The summit was held on Thursday.", None, False) == (
         "Brussels: The summit was held on Thursday."
     )
+    # A title-case headline capitalising the label's word ("Examiner Details Autopsy") does
+    # not make it a name: only a capital inside a sentence does.
+    titled = Wording(
+        analyze(
+            _cluster_with_titles(
+                {
+                    "a": (
+                        "Medical Examiner Details Autopsy Findings",
+                        f"{text} Details: The autopsy found a homicide.",
+                    )
+                }
+            ).documents
+        )
+    )
+    assert titled.finish("Details: The autopsy found a homicide.", None, False) == (
+        "The autopsy found a homicide."
+    )
     # A stop after a quotation that ends on one is a stop too many.
     assert wording.finish("Critics call it “junk science.”.", None, False) == (
         "Critics call it “junk science.”"
