@@ -128,6 +128,13 @@ _RESTRICTS = re.compile(
 # "..., while others held banners" after "Some people carried signs": the other part of a whole
 # the sentence divides.
 _OTHERS_CLAUSE = re.compile(r"[\s,;—–-]*(?:(?:while|and|but|whereas)\s+)?others\b", re.I)
+# A part that qualifies the claim before it with a counterpoint ("acknowledged a 'stressful
+# challenge' while insisting the influx is no crisis", "..., but the talks continue"): without it
+# the claim reads one-sided.
+_COUNTERPOINT = re.compile(
+    r"[\s,;—–-]*(?:but|yet|although|though|even though|even as|whereas|while\s+[a-z]+ing)\b",
+    re.I,
+)
 _SOME = re.compile(r"\b(?:[Ss]ome|[Mm]any|[Ss]everal)\b")
 # "There is" with "one", "a" or "an": a sentence that only brings something in for what follows.
 _INTRODUCES = re.compile(r"There(?:['’]s|\s(?:is|was|are|were))\s(?:one|an?)\s")
@@ -249,8 +256,10 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return False
     if _DANGLING_END.search(before) or before.count("—") % 2 or before.count(" -- ") % 2:
         return False  # "... Representatives and." or a dashed phrase left open
-    if _RESTRICTS.match(match.group()) or (
-        _OTHERS_CLAUSE.match(match.group()) and _SOME.search(before)
+    if (
+        _RESTRICTS.match(match.group())
+        or _COUNTERPOINT.match(match.group())
+        or (_OTHERS_CLAUSE.match(match.group()) and _SOME.search(before))
     ):
         # "featured ceremony but not much celebration — at least from the Canadians": the claim
         # holds only so far; "Some carried signs, while others held banners": a part's other part

@@ -153,6 +153,28 @@ def test_what_bounds_or_completes_the_claim_stays(text: str) -> None:
     assert _all(text) == [text]
 
 
+@pytest.mark.parametrize(
+    ("text", "counterpoint"),
+    [
+        (
+            "The harbour master blamed the city council on Friday for closing the port – though "
+            "many shipping firms also raised concerns about the cost.",
+            "though many shipping firms",
+        ),
+        (
+            "The surge has posed a stressful challenge for the ministry, the minister "
+            "acknowledged on Monday, while insisting that the influx has not reached a crisis "
+            "level.",
+            "while insisting that the influx",
+        ),
+    ],
+)
+def test_a_counterpoint_stays_with_its_claim(text: str, counterpoint: str) -> None:
+    """ "though ..." and "while insisting ..." keep the claim before them from reading
+    one-sided: every shorter version keeps them."""
+    assert all(counterpoint in version for version in _all(text))
+
+
 def test_a_quotation_is_kept_whole_or_dropped_whole() -> None:
     text = 'The minister, who spoke "with regret, and sorrow," resigned on Friday.'
     for variant in variants(text, [], optional_cuts(text, [])):
