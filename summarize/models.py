@@ -230,6 +230,12 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
 NOT_DISAGREEMENTS: frozenset[str] = frozenset(
     {"quantity_equivalent", "temporal_update", "entity_variant"}
 )
+# What a report with no findings says: the checks' reach, not a promise that the reports agree.
+NOTHING_FOUND = (
+    "No disagreements found by the checks (figures and units, names, attribution, wording, what "
+    "one report alone says); that is no proof that the reports agree."
+)
+ONLY_ONE_REPORT = "Only one report: nothing to compare."
 # severity: what it means, for people reading a report (the README states the rule)
 SEVERITY_MEANINGS: dict[str, str] = {
     "high": "a careful reader would confirm it; resolve it before repeating the story",

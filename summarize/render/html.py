@@ -21,6 +21,8 @@ from itertools import pairwise
 
 from summarize.models import (
     KIND_LABELS,
+    NOTHING_FOUND,
+    ONLY_ONE_REPORT,
     SEVERITIES,
     Document,
     Evidence,
@@ -158,9 +160,9 @@ def _findings_html(report: Report, sources: dict[str, Source]) -> str:
     head = '<section id="findings" aria-labelledby="findings-title">'
     head += '<h2 id="findings-title">Where the reports differ</h2>'
     if len(sources) < 2:
-        return f"{head}<p>Only one report: nothing to compare.</p></section>"
+        return f"{head}<p>{ONLY_ONE_REPORT}</p></section>"
     if not report.findings:
-        return f"{head}<p>No disagreements found.</p></section>"
+        return f"{head}<p>{NOTHING_FOUND}</p></section>"
     groups = []
     for severity in SEVERITIES:
         items = [

@@ -14,6 +14,8 @@ from itertools import groupby
 from summarize.models import (
     KIND_LABELS,
     NOT_DISAGREEMENTS,
+    NOTHING_FOUND,
+    ONLY_ONE_REPORT,
     SEVERITIES,
     SEVERITY_MEANINGS,
     Finding,
@@ -41,7 +43,7 @@ def _tally(findings: list[Finding]) -> str:
     counts: Counter[str] = Counter(finding.kind for finding in findings)
 
     def listed(kinds: list[str]) -> str:
-        return ", ".join(f"{counts[kind]} {kind.replace('_', ' ')}" for kind in kinds)
+        return ", ".join(f"{counts[kind]} {kind}" for kind in kinds)
 
     differ = sorted(kind for kind in counts if kind not in NOT_DISAGREEMENTS)
     alike = sorted(kind for kind in counts if kind in NOT_DISAGREEMENTS)
@@ -56,13 +58,17 @@ def _tally(findings: list[Finding]) -> str:
     return "; ".join(parts) + "."
 
 
-def _legend(findings: list[Finding]) -> list[str]:
-    """What each kind shown and each severity means, for a reader new to the report."""
+def _key(findings: list[Finding]) -> list[str]:
+    """What each kind shown and each severity means, for a reader new to the report: after the
+    findings, in plain type, so that it is not read as one of them."""
     kinds = sorted({finding.kind for finding in findings}, key=list(KIND_LABELS).index)
     severities = [s for s in SEVERITIES if any(f.severity == s for f in findings)]
     return [
-        *(f"- **{kind}**: {KIND_LABELS[kind][1]}." for kind in kinds),
-        *(f"- *{severity}*: {SEVERITY_MEANINGS[severity]}." for severity in severities),
+        "### Key",
+        "",
+        *(f"- {kind}: {KIND_LABELS[kind][1]}." for kind in kinds),
+        *(f"- {severity}: {SEVERITY_MEANINGS[severity]}." for severity in severities),
+        "",
     ]
 
 
@@ -105,11 +111,11 @@ def render_markdown(report: Report, named: bool = False) -> str:
 
     lines += ["## Consistency report", ""]
     if len(report.documents) < 2:
-        lines += ["Only one report: nothing to compare.", ""]
+        lines += [ONLY_ONE_REPORT, ""]
     elif not report.findings:
-        lines += ["No disagreements found.", ""]
+        lines += [NOTHING_FOUND, ""]
     else:
-        lines += [_tally(report.findings), "", *_legend(report.findings), ""]
+        lines += [_tally(report.findings), ""]
     for severity in SEVERITIES:
         found = [f for f in report.findings if f.severity == severity]
         if found:
@@ -117,6 +123,8 @@ def render_markdown(report: Report, named: bool = False) -> str:
             for finding in found:
                 lines += _finding_lines(finding, numbers)
             lines.append("")
+    if report.findings:
+        lines += _key(report.findings)
 
     if report.notes:
         lines += ["## Notes", "", *(f"- {for_markdown(note)}" for note in report.notes), ""]

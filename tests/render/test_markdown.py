@@ -8,19 +8,22 @@ from summarize.render.markdown import render_markdown
 from tests.stories import SEEDS
 
 
-def test_the_tally_sets_apart_what_is_no_disagreement_and_a_legend_names_each_kind() -> None:
+def test_the_tally_sets_apart_what_is_no_disagreement_and_a_key_follows_the_findings() -> None:
     (cluster,) = load_inputs([str(path) for path in SEEDS])
     report = check(cluster)
     text = render_markdown(report)
     kinds = {finding.kind for finding in report.findings}
     assert {"quantity_equivalent", "framing"} <= kinds
     tally = next(line for line in text.splitlines() if "no disagreement:" in line)
-    assert "quantity equivalent" in tally.split("no disagreement:")[1]
+    assert "quantity_equivalent" in tally.split("no disagreement:")[1]
     assert "framing" in tally.split("no disagreement:")[0]
+    # the key comes after the findings, in plain type: no line of it reads as a finding
+    key = text[text.index("### Key") :]
+    assert text.index("### Key") > max(text.index(f"- **{kind}**: ") for kind in kinds)
     for kind in kinds:
-        assert f"- **{kind}**: " in text, kind
+        assert f"\n- {kind}: " in key, kind
     for severity in {finding.severity for finding in report.findings}:
-        assert f"- *{severity}*: " in text, severity
+        assert f"\n- {severity}: " in key, severity
 
 
 def test_a_figure_is_quoted_in_its_sentence_and_reports_are_named_by_their_numbers() -> None:
