@@ -193,12 +193,13 @@ def _loaded_finding(analysis: Analysis, same: list[_Loaded]) -> Finding:
         + [quote_sentence(analysis, o) for o in shown],
         explanation=(
             f"{names(users)} "
-            + ("says " if len(users) == 1 else "say ")
+            + ("uses " if len(users) == 1 else "use ")
             + words
-            + (" in its own voice; " if len(users) == 1 else " in their own voice; ")
+            + (" itself, quoting no one; " if len(users) == 1 else " themselves, quoting no one; ")
             + "; ".join(
-                f"{report_name(analysis, o.document)} tells the same claim plainly: "
-                f"“{excerpt(sentence_text(analysis, o), near)}”"
+                f"{report_name(analysis, o.document)} tells the same claim without "
+                + ("it" if len(same[0].charged) == 1 else "them")
+                + f": “{excerpt(sentence_text(analysis, o), near)}”"
                 for o in shown
             )
             + "."
@@ -301,7 +302,8 @@ def link_findings(
         if not added:
             continue
         shown = others[:MAX_COUNTER_QUOTES]
-        documents = list(dict.fromkeys(o.document for o in others))
+        order = [document.id for document in analysis.documents]
+        documents = sorted(dict.fromkeys(o.document for o in others), key=order.index)
         close = bool(aligned) or tellings.close(ref, others)
         # the sentence cut around the words of its first link
         told = excerpt_around(sentence_text(analysis, ref), next(iter(added.values())))
@@ -312,12 +314,12 @@ def link_findings(
                 documents=[ref.document, *documents],
                 evidence=[quote_sentence(analysis, r) for r in (ref, *shown)],
                 explanation=(
-                    f"{report_name(analysis, ref.document)} gives in its own voice a "
+                    f"{report_name(analysis, ref.document)} gives a "
                     + " and ".join(f"{kind} (“{words}”)" for kind, words in added.items())
-                    + f": “{told}”; "
+                    + f" itself, quoting no one: “{told}”; "
                     + f"{names([report_name(analysis, d) for d in documents])} "
-                    + ("does" if len(documents) == 1 else "do")
-                    + " not give it for the same fact."
+                    + ("tells" if len(documents) == 1 else "tell")
+                    + " the same fact without it."
                 ),
             )
         )

@@ -28,7 +28,10 @@ def test_reports_using_the_same_loaded_word_make_one_finding() -> None:
     loaded = PLAIN.replace("voted on Tuesday", "shamelessly voted on Tuesday")
     (finding,) = _findings({"plain": PLAIN, "one": loaded, "two": loaded}, "framing")
     assert finding.documents == ["one", "two", "plain"]
-    assert finding.explanation.startswith("one, two say “shamelessly” in their own voice; plain")
+    assert finding.explanation.startswith(
+        "one, two use “shamelessly” themselves, quoting no one; "
+        "plain tells the same claim without it"
+    )
 
 
 def test_the_plain_telling_is_shown_by_its_words_on_the_claim() -> None:
@@ -243,7 +246,7 @@ def test_loaded_words_in_a_plain_construction_are_no_framing() -> None:
 def test_a_motive_one_report_alone_leaves_out_is_told_with_a_singular_verb() -> None:
     motive = PLAIN.replace("branch. ", "branch in a bid to cut costs. ", 1)
     (finding,) = _findings({"plain": PLAIN, "motive": motive}, "framing")
-    assert finding.explanation.endswith("; plain does not give it for the same fact.")
+    assert finding.explanation.endswith("; plain tells the same fact without it.")
     # the words of the link are shown, in the report's own sentence
     assert "in a bid to cut costs" in finding.explanation
 
