@@ -34,8 +34,6 @@ def one_style_per_name(sentences: list[SummarySentence], analysis: Analysis) -> 
         for family in _by_style(entity.variants).values()
         if len(family) > 1
     ]
-    if not families:
-        return
     for family in families:
         # longest first: "U.S." before "US" inside an alternation; then a full stop after it
         pattern = re.compile(
