@@ -126,8 +126,8 @@ _RESTRICTS = re.compile(
     re.I,
 )
 # "..., while others held banners" after "Some people carried signs": the other part of a whole
-# the sentence divides.
-_OTHERS_CLAUSE = re.compile(r"[\s,;—–-]*(?:(?:while|and|but|whereas)\s+)?others\b", re.I)
+# the sentence divides ("but others", "whereas others": `_COUNTERPOINT` keeps them in any case).
+_OTHERS_CLAUSE = re.compile(r"[\s,;—–-]*(?:(?:while|and)\s+)?others\b", re.I)
 # A part that qualifies the claim before it with a counterpoint ("acknowledged a 'stressful
 # challenge' while insisting the influx is no crisis", "..., but the talks continue"): without it
 # the claim reads one-sided.

@@ -23,7 +23,7 @@ from summarize.compose.modifiers import modifier_cuts
 from summarize.compose.wording import Wording
 from summarize.judge import Judge
 from summarize.models import Analysis, Document, SentenceRef
-from summarize.text.inflection import AUXILIARIES, verb_form
+from summarize.text.inflection import AUXILIARY, verb_form
 from summarize.text.tokens import STOPWORDS, content_terms, term_overlap
 
 # A title tells the fact of the sentences sharing this share of its words.
@@ -32,7 +32,7 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # A verb form, as far as its form tells at once: an auxiliary or a contraction of one, a past
 # form, or a word after "to" (the headline's future: "House to vote").
 _PLAIN_VERB = re.compile(
-    rf"\b(?:{'|'.join(sorted(AUXILIARIES))})\b|\bI am\b|"
+    rf"\b(?:{AUXILIARY})\b|\bI am\b|"
     r"\b(?i:it|he|she|that|there|what|who|here)[’']s\b|\w[’'](?:re|ve|ll|m|d)\b|n[’']t\b|"
     r"\b[a-z]{2,}ed\b|\bto [a-z]+\b"
 )

@@ -8,8 +8,9 @@ word is in the dictionary at all (`in_dictionary`) is lemminflect's: its lookup 
 common English word form and no names, which no rule of ours could. The table is read from the
 installed package's file and searched by bisection (about 30 ms on the first question), not
 through lemminflect's loader, which parses all 80,676 entries into a dictionary and imports its
-models (0.5 s) to answer the handful of questions a title-case headline asks; a test holds the
-answers equal to `lemminflect.getAllLemmas`.
+models (0.5 s) to answer the handful of questions a run asks (a title-case headline's words, a
+headline's verb that no plain form shows); a test holds the answers equal to
+`lemminflect.getAllLemmas`.
 """
 
 from __future__ import annotations
