@@ -122,7 +122,10 @@ def guard(
                 tally.unsupported += 1
                 continue
             if not cited:
-                cited = list(dict.fromkeys(ref.document for ref in verdict.evidence))
+                # The reports of the evidence that back the sentence alone (one that tells its
+                # claim in other words does not back a quotation in it); else all of them.
+                found = list(dict.fromkeys(ref.document for ref in verdict.evidence))
+                cited = [d for d in found if _backed(judge.judge(text, [d]))] or found
                 tally.citations_fixed += 1
             length = len(text.split())
             if kept and words + length > max_words:

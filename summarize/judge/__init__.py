@@ -29,6 +29,10 @@ word-level checks on top of the analyzers.
 6. Swapped nouns. A noun the sources never use, between the same words as a different noun of
    the evidence that WordNet does not relate to it (neither the same nor a kind of the other),
    contradicts: "a loss of navigation" where the source says "a loss of propulsion".
+7. Quotations. Words in quotation marks are someone's own: the cited reports must give their
+   content words in order, none between, in a sentence or a headline ("“leave it to law
+   enforcement”" is not backed by "should be left to law enforcement"); the sentence giving them
+   joins the evidence.
 
 A claim is contradicted when any check finds a conflict, unsupported when one finds something
 missing, and supported otherwise.
@@ -44,6 +48,7 @@ from summarize.judge.checks import (
     check_negation,
     check_opposites,
     check_quantities,
+    check_quotations,
     check_swapped_nouns,
 )
 from summarize.judge.lexicon import content_stems
@@ -90,7 +95,8 @@ class Judge:
     def _judge(self, claim: str, sources: Sources) -> SupportVerdict:
         terms = content_stems(claim)
         aligned, coverage = sources.align(terms)
-        evidence = [sources.refs[i] for i in aligned]
+        misquoted, quoting = check_quotations(claim, sources)
+        evidence = [sources.refs[i] for i in dict.fromkeys([*aligned, *quoting])]
         if not aligned:
             return SupportVerdict(
                 label="unsupported", score=0.0, reason="no source sentence shares its words"
@@ -103,6 +109,7 @@ class Judge:
         problems = (
             check_quantities(claim, sources, aligned)
             + check_names(claim, sources)
+            + misquoted
             + check_negation(wording, source_wording, sources)
             + check_opposites(wording, source_wording)
             + (check_opposites(wording, best) if len(aligned) > 1 else [])

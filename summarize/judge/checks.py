@@ -10,11 +10,12 @@ from typing import Literal
 
 from summarize.analyze.nouns import kind_of_either, noun_senses
 from summarize.analyze.quantities import comparable, find_quantities, overlaps
-from summarize.judge.lexicon import NEGATING_PREFIXES, classes, opposites
+from summarize.judge.lexicon import NEGATING_PREFIXES, classes, content_sequence, opposites
 from summarize.judge.names import claim_names, derived
 from summarize.judge.sources import YEAR, Sources, calendar_names
 from summarize.judge.wording import Wording
 from summarize.models import Quantity
+from summarize.text.quotes import QUOTED
 from summarize.text.spans import in_spans
 from summarize.text.tokens import STOPWORDS
 
@@ -69,6 +70,30 @@ def _quantities(claim: str) -> tuple[Quantity, ...]:
     """The claim's quantities (read only: the composer judges one version of a sentence against
     several sets of reports)."""
     return tuple(find_quantities(claim))
+
+
+# Where a quotation leaves words out ("...") or puts its own in ("[the president]").
+_ELIDED = re.compile(r"\.\.\.|…|\[[^\]]*\]")
+
+
+def check_quotations(claim: str, sources: Sources) -> tuple[list[Problem], list[int]]:
+    """Words in quotation marks are someone's own: a report backs them only when it gives their
+    content words, in their order and with none between, in a sentence or its headline (in any
+    inflection: "passports" backs "passport"; a part left out, "...", may be anything). A report
+    that tells the claim in other words ("she was ready for a fight") does not back "“We will win
+    this fight,” she said". Also returns the source sentences that give the quotations: evidence
+    the alignment by shared words may have passed over for a paraphrase."""
+    problems, giving = [], []
+    for quotation in QUOTED.finditer(claim):
+        parts = [content_sequence(part) for part in _ELIDED.split(quotation.group()[1:-1])]
+        found = sources.giving([part for part in parts if part])
+        if found is None:
+            problems.append(
+                Problem("unsupported", f"the quotation {quotation.group()} is not in the sources")
+            )
+        elif found < len(sources.refs):
+            giving.append(found)
+    return problems, giving
 
 
 def check_names(claim: str, sources: Sources) -> list[Problem]:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from summarize.judge.lexicon import folded
+from summarize.judge.lexicon import content_sequence, folded
 from summarize.judge.names import Names
 from summarize.judge.wording import read_wording
 from summarize.models import Analysis, Quantity, SentenceRef
@@ -37,6 +37,7 @@ class Sources:
     frequency: Counter[str]
     published: list[dt.date]  # the reports' dates
     mentions: list[str]  # the entity mentions of the sentences, as written
+    titles: list[str]  # the reports' headlines
 
     @classmethod
     def of(cls, analysis: Analysis, documents: Sequence[str] | None) -> Sources:
@@ -60,6 +61,11 @@ class Sources:
                 if d.published and (wanted is None or d.id in wanted)
             ],
             mentions=[m.text for item in items for m in item.entities],
+            titles=[
+                d.title
+                for d in analysis.documents
+                if d.title and (wanted is None or d.id in wanted)
+            ],
         )
 
     @cached_property
@@ -80,6 +86,24 @@ class Sources:
             frozenset().union(*(calendar_names(text) for text in self.texts))
             | {f"{day:%B}" for day in self.published}
             | {f"{day:%A}" for day in self.published}
+        )
+
+    @cached_property
+    def _sequences(self) -> list[str]:
+        """Each source sentence's content stems in order, then each headline's."""
+        return [f" {content_sequence(text)} " for text in [*self.texts, *self.titles]]
+
+    def giving(self, parts: list[str]) -> int | None:
+        """Where the sources give every part of a quotation (each a `content_sequence`), all in
+        one sentence or headline (a headline quotes its report's speaker as its text does): the
+        sentence's index, or the headline's after them; None when none does."""
+        return next(
+            (
+                index
+                for index, sequence in enumerate(self._sequences)
+                if all(f" {part} " in sequence for part in parts)
+            ),
+            None,
         )
 
     @cached_property

@@ -160,3 +160,31 @@ def test_support_that_covers_little_of_the_sentence_is_not_enough():
 
     assert [s.text for s in kept] == ["Two villages were flooded."]
     assert tally.unsupported == 1
+
+
+def test_a_quotation_is_recited_to_the_report_that_gives_its_words():
+    """With the real judge: a model cites a report that tells the claim in its own words for a
+    sentence that quotes the speaker; the guard cites the report the quotation is from."""
+    from summarize.analyze import analyze
+    from summarize.judge import Judge
+    from tests.stories import cluster_of
+
+    analysis = analyze(
+        cluster_of(
+            {
+                "quoted": (
+                    "The mayor said on Monday the city will sue the state over its housing "
+                    'rules. "We will win this fight," she told reporters at city hall.'
+                ),
+                "told": (
+                    "The mayor told reporters at city hall on Monday that the city would sue "
+                    "the state over its housing rules, a fight she expected to win."
+                ),
+            }
+        ).documents
+    )
+    claim = '"We will win this fight," the mayor told reporters at city hall.'
+    kept, tally = guard(draft((claim, ["told"])), analysis, Judge(analysis), 50)
+
+    assert [(s.text, s.citations) for s in kept] == [(claim, ["quoted"])]
+    assert tally.citations_fixed == 1

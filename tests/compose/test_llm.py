@@ -151,7 +151,7 @@ def test_happy_path(openai_server: FakeOpenAIServer, llm_settings: LLMSettings):
     ]
     notes = "\n".join(summary.notes)
     assert "model 'gpt-4o-mini'" in notes
-    assert "prompts map_user" not in notes and "merge_system@2, merge_user@2" in notes
+    assert "prompts map_user" not in notes and "merge_system@3, merge_user@2" in notes
     assert re.search(r"tokens: 100 in, 20 out over 1 request\(s\), \d+\.\d s of requests", notes)
     assert "no list price for a model at 127.0.0.1" in notes  # OpenAI's prices are OpenAI's
     assert "cache: 0 of 1 answer(s) reused" in notes

@@ -266,7 +266,8 @@ def test_an_llm_run_recorded_once_replays_offline_and_a_prompt_edit_asks_for_re_
     assert result.exit_code == 3
     assert len(openai_server.requests) == sent
     assert "2 request(s) need re-recording" in result.stderr
-    edited_versions = f"merge_system@2+merge_user@{version + 1}"
+    system = (prompts / "merge_system.txt").read_text().split("\n", 1)[0].removeprefix("# version:")
+    edited_versions = f"merge_system@{system.strip()}+merge_user@{version + 1}"
     assert f"prompts {edited_versions}: news/quake, news/strike" in result.stderr
 
 

@@ -344,3 +344,42 @@ def test_coverage_by_every_other_report_is_coverage_by_the_others_cited():
         text = analysis.sentence(item).text
         others = [d.id for d in analysis.documents if d.id != item.document]
         assert judge.coverage_by_others(text, item.document) == judge.coverage(text, others)
+
+
+DRUG = {
+    "quoted": (
+        "The president said on Monday he had been taking the drug for two weeks. "
+        '"I happen to be taking it," he told reporters at the White House.'
+    ),
+    "told": (
+        "The president said on Monday he had been taking the drug for two weeks, and told "
+        "reporters at the White House that many front-line workers take it too."
+    ),
+}
+
+
+def test_a_quotation_is_backed_only_by_a_report_that_gives_its_words():
+    analysis = analyze(cluster_of(DRUG).documents)
+    claim = '"I happen to be taking it," the president told reporters at the White House.'
+    assert judge_sentence(claim, analysis, ["quoted"]).label == "supported"
+    retold = judge_sentence(claim, analysis, ["told"])
+    assert retold.label == "unsupported"
+    assert "quotation" in retold.reason
+    # The same claim told without the quotation marks is backed by the report that tells it.
+    plain = "The president told reporters at the White House he had been taking the drug."
+    assert judge_sentence(plain, analysis, ["told"]).label == "supported"
+
+
+def test_a_quotation_is_backed_in_any_inflection_or_by_its_reports_headline():
+    text = (
+        "Rep. Greene on Tuesday introduced a bill that would bar any vaccine passport for "
+        "federal workers, her office said."
+    )
+    report = document_from_text(text, "bill", title="Greene wants federal workers 'to stay free'")
+    analysis = analyze([report])
+    inflected = "Greene introduced a bill to bar ‘vaccine passports’ for federal workers."
+    assert judge_sentence(inflected, analysis).label == "supported"
+    headline = "Greene introduced a bill so that federal workers 'stay free'."
+    assert judge_sentence(headline, analysis).label == "supported"
+    invented = "Greene introduced a bill to end the 'medical apartheid' of federal workers."
+    assert judge_sentence(invented, analysis).label == "unsupported"
