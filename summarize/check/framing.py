@@ -31,6 +31,7 @@ from summarize.check.evidence import names, quote_sentence, quote_span, report_n
 from summarize.check.tellings import (
     AROUND_WORDS,
     CLOSE_TELLING,
+    LOOSELY,
     MAX_COUNTER_QUOTES,
     Tellings,
     names_speaker,
@@ -183,9 +184,11 @@ def _loaded_finding(analysis: Analysis, same: list[_Loaded]) -> Finding:
     near = frozenset().union(*(loaded.near for loaded in same))
     users = [report_name(analysis, loaded.ref.document) for loaded in same]
     words = ", ".join(f"“{term.text}”" for term in same[0].charged)
+    close = any(loaded.close for loaded in same)
+    without = "it" if len(same[0].charged) == 1 else "them"
     return Finding(
         kind="framing",
-        severity="medium" if any(loaded.close for loaded in same) else "low",
+        severity="medium" if close else "low",
         documents=list(
             dict.fromkeys([*(loaded.ref.document for loaded in same), *(o.document for o in plain)])
         ),
@@ -197,8 +200,12 @@ def _loaded_finding(analysis: Analysis, same: list[_Loaded]) -> Finding:
             + words
             + (" itself, quoting no one; " if len(users) == 1 else " themselves, quoting no one; ")
             + "; ".join(
-                f"{report_name(analysis, o.document)} tells the same claim without "
-                + ("it" if len(same[0].charged) == 1 else "them")
+                (
+                    f"{report_name(analysis, o.document)} tells the same claim without {without}"
+                    if close
+                    else f"the nearest sentence of {report_name(analysis, o.document)} "
+                    f"({LOOSELY}) does without {without}"
+                )
                 + f": “{excerpt(sentence_text(analysis, o), near)}”"
                 for o in shown
             )
@@ -317,9 +324,21 @@ def link_findings(
                     f"{report_name(analysis, ref.document)} gives a "
                     + " and ".join(f"{kind} (“{words}”)" for kind, words in added.items())
                     + f" itself, quoting no one: “{told}”; "
-                    + f"{names([report_name(analysis, d) for d in documents])} "
-                    + ("tells" if len(documents) == 1 else "tell")
-                    + " the same fact without it."
+                    + (
+                        f"{names([report_name(analysis, d) for d in documents])} "
+                        + ("tells" if len(documents) == 1 else "tell")
+                        + " the same fact without it."
+                        if close
+                        else (
+                            "the nearest sentence of "
+                            if len(documents) == 1
+                            else "the nearest sentences of "
+                        )
+                        + names([report_name(analysis, d) for d in documents])
+                        + f" ({LOOSELY}) "
+                        + ("does" if len(documents) == 1 else "do")
+                        + " without it."
+                    )
                 ),
             )
         )

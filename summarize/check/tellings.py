@@ -41,6 +41,8 @@ SHARED_TELLING_TERMS = 2
 # A telling at least this similar is close; below it, readers judged half of the findings false
 # (the "plain" sentence was about another fact), so a finding resting on it is low.
 CLOSE_TELLING = 0.1
+# What a finding resting on a telling below CLOSE_TELLING says of it, so a reader checks it first.
+LOOSELY = "only loosely similar, perhaps about another fact"
 # Quotes of the other side shown for a framing finding; the finding still names every report.
 MAX_COUNTER_QUOTES = 3
 

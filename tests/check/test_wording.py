@@ -62,6 +62,9 @@ def test_a_loaded_word_against_a_loosely_similar_telling_is_low() -> None:
     )
     (far,) = _findings({"plain": other, "loaded": loose}, "framing")
     assert far.severity == "low"
+    # the page says why it is low, so a reader checks that telling first
+    assert "the nearest sentence of plain (only loosely similar" in far.explanation
+    assert "loosely" not in close.explanation
 
 
 def test_a_loaded_word_inside_a_quotation_is_the_speaker_s() -> None:
@@ -337,3 +340,21 @@ def test_a_link_is_no_framing_against_a_speaker_s_quotation() -> None:
     )
     assert _findings({"quoted": quoted, "motive": motive}, "framing") == []
     assert _findings({"plain": PLAIN, "motive": motive}, "framing")
+
+
+def test_a_motive_against_a_loosely_similar_telling_says_so() -> None:
+    loose = (
+        "The council voted to close the northern library branch in a bid to cut costs after "
+        "years of complaints from parents, teachers, pensioners and shop owners about its "
+        "leaking roof, broken heating and short opening hours."
+    )
+    other = (
+        "Staff of the library will move to the central branch in the spring, and the district's "
+        "mobile book van will add two stops, a spokesperson for the council said."
+    )
+    (finding,) = _findings({"plain": other, "motive": loose}, "framing")
+    assert finding.severity == "low"
+    assert finding.explanation.endswith(
+        "; the nearest sentence of plain (only loosely similar, perhaps about another fact) "
+        "does without it."
+    )
