@@ -2,9 +2,11 @@
 
 The model sees the claim groups that span several reports (their sentences fenced as data)
 and names groups whose wording differs in framing or attribution, quoting the words. A quote
-that is not an exact part of the sentence it names is dropped, and so is a finding left with
-no quote, so every finding still points at real text with real offsets; a finding that copies
-the prompt's instructions is dropped too. The notes count what was dropped and why.
+that is not part of the sentence it names is dropped (word for word; case, spacing and the kind
+of quotation marks and dashes may differ, and the evidence is the sentence's own text), and so
+is a finding left with no quote, so every finding still points at real text with real offsets;
+a finding that copies the prompt's instructions is dropped too. The notes count what was
+dropped and why.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from summarize.llm.prompts import load_prompt
 from summarize.llm.settings import LLMSettings
 from summarize.llm.structured import echoes
 from summarize.models import Analysis, ClaimGroup, Evidence, Finding, Span
+from summarize.text.spans import find_as_written
 
 LABEL = " (flagged by the LLM check)"
 GROUPS_PER_REQUEST = 8
@@ -67,10 +70,11 @@ def _evidence(analysis: Analysis, group: ClaimGroup, quote: QuoteDraft) -> Evide
         if attribute(member.document) != quote.document.strip():
             continue
         sentence = analysis.sentence(member)
-        at = sentence.text.find(quote.quote)
-        if quote.quote.strip() and at >= 0:
-            start = sentence.start + at
-            span = Span(start=start, end=start + len(quote.quote), text=quote.quote)
+        found = find_as_written(sentence.text, quote.quote)
+        if found is not None:
+            start, end = found
+            text = sentence.text[start:end]
+            span = Span(start=sentence.start + start, end=sentence.start + end, text=text)
             return quote_span(analysis, member.document, span)
     return None
 

@@ -155,6 +155,32 @@ def _prompt_tokens(groups: list[ClaimGroup], settings: LLMSettings) -> int:
         server.stop()
 
 
+def test_a_quote_copied_with_other_marks_case_or_spacing_is_the_sentence_s_own_text(
+    openai_server: FakeOpenAIServer, llm_settings
+):
+    """Models fold curly marks, change case and spacing and add a stop; the words are the
+    report's, so the finding stays, its evidence the sentence's own text at its real offsets."""
+    reply = {
+        "findings": [
+            {
+                "group": 0,
+                "kind": "framing",
+                "severity": "medium",
+                "explanation": "One report calls the dispersal brutal.",
+                "quotes": [{"document": "tabloid", "quote": "Riot  police BRUTALLY crushed."}],
+            }
+        ]
+    }
+    openai_server.script(answer(json.dumps(reply)))
+    analysis = _analysis()
+
+    (finding,) = check_framing_llm(analysis, GROUPS, llm_settings).findings
+
+    (evidence,) = finding.evidence
+    assert evidence.quote == "Riot police brutally crushed"
+    assert analysis.document("tabloid").text[evidence.start : evidence.end] == evidence.quote
+
+
 def test_groups_are_batched_to_fit_the_budget(openai_server: FakeOpenAIServer, llm_settings):
     one, two = (_prompt_tokens(GROUPS[:n], llm_settings) for n in (1, 2))
     # a budget between the prompt for one group and the prompt for two
