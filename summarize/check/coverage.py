@@ -14,17 +14,16 @@
   which tells the story's core event in its own words, or a sentence new in less than CLEARLY_NEW
   of its words, only with a figure or a name of its own); a report of another day than most (it
   tells that day's news) may have one per SENTENCES_PER_CLAIM sentences. It is reported when it
-  brings a figure (an ordinal too; not an age after a name) or a name of its own (one no other
-  report gives in any form, in its text or its headline, not a lone capital opening a sentence,
-  unless written so elsewhere, nor a place that only says where something happened: "in the
-  Oval Office", nor one in a clause of time, which belongs to the event the claim is timed
-  against: "weeks after President Jovenel Moïse was killed", nor an example of a group the
-  claim is about: "groups such as the ACLU"), which a reader
-  can check: new wording alone is more often colour, commentary or the
-  shared story retold. Medium, with or without them, when its report closely follows another one (a
-  paraphrase or rewrite: half or more of its sentences, and at least MIN_TWIN_SENTENCES, align with
-  that report), since that is where errors creep in; low otherwise. The explanation names the
-  figures and names only that report gives.
+  brings a figure (an ordinal too; not an age after a name, nor "one" written as a word) or a name
+  of its own (one no other report gives in any form, in its text or its headline, not a lone capital
+  opening a sentence, unless written so elsewhere, nor a place that only says where something
+  happened: "in the Oval Office", nor one in a clause of time, which belongs to the event the claim
+  is timed against: "weeks after President Jovenel Moïse was killed", nor an example of a group the
+  claim is about: "groups such as the ACLU"), which a reader can check: new wording alone is more
+  often colour, commentary or the shared story retold. Medium, with or without them, when its report
+  closely follows another one (a paraphrase or rewrite: half or more of its sentences, and at least
+  MIN_TWIN_SENTENCES, align with that report), since that is where errors creep in; low otherwise.
+  The explanation names the figures and names only that report gives.
 - `omission`, low: a fact carried by at least three reports and two thirds of them that a report
   of the same date leaves out (an earlier report cannot carry what happened after it).
 """

@@ -21,6 +21,9 @@ _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 HEADLINE_CHARS = 300
 # A person's age set off after the name ("Rice, 56, was passed over"): a description, no claim.
 _AGE = re.compile(r", \d{1,3},")
+# "One department of the agency", "only one aspect of the effort": "one" written as a word is
+# mostly a determiner, and a count of one is no figure a reader checks.
+_ONE = re.compile(r"(?i)one\b")
 
 
 def new_material(analysis: Analysis) -> Novelty:
@@ -109,6 +112,7 @@ class Novelty:
             and (q.base_unit, q.normalized) not in in_titles
             and not _AGE.match(sentence.text, q.start - sentence.start - 2)
             and not in_spans(q.start - sentence.start, aside)
+            and not (q.normalized == 1 and _ONE.match(q.text))
         ]
         # An ordinal is a figure too ("the 20th person to die"), though it counts nothing.
         figures += [

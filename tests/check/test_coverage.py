@@ -309,6 +309,14 @@ def test_an_age_after_a_name_is_no_figure_of_its_own() -> None:
     assert _unique(reports)
 
 
+def test_one_written_as_a_word_is_no_figure_of_its_own() -> None:
+    reports = _same_vote()
+    reports["a"] += " One department of the council deals with parking permits for residents."
+    assert _unique(reports) == []
+    reports["a"] = reports["a"].replace("One department", "Seven departments")
+    assert _unique(reports)
+
+
 def test_a_sentence_told_with_the_one_before_it_is_no_unique_claim() -> None:
     reports = {
         "a": "The council approved the stadium budget on Thursday after a long debate.",
