@@ -138,14 +138,6 @@ _COUNTERPOINT = re.compile(
 _SOME = re.compile(r"\b(?:[Ss]ome|[Mm]any|[Ss]everal)\b")
 # "There is" with "one", "a" or "an": a sentence that only brings something in for what follows.
 _INTRODUCES = re.compile(r"There(?:['’]s|\s(?:is|was|are|were))\s(?:one|an?)\s")
-# "The latest flare-up comes after insurgents captured Aleppo": a subject pointing back at the
-# story (a determiner and a few words) that only times the event of its clause. What happens
-# "after" or "as" something else is told as having happened, so the clause is a claim of its
-# own; it goes when it holds a verb ("comes after a series of attacks" tells no event).
-_LEAD_IN = re.compile(
-    r"(?:The|This|That|These|Those|It|Its|His|Her|Their)\b[^,;:\"“]{0,60}?\b(?:comes?|came)\s+"
-    r"(?:after|as)\s+"
-)
 # A participle phrase set off after the sentence's first comma, up to the next.
 _PARTICIPLE_PHRASE = re.compile(r",\s[a-z]+(?:ed|en|ing)\b[^,]*$")
 
@@ -189,11 +181,6 @@ def optional_cuts(
                     or cut.touches(doubts)
                 ):
                     found.append(cut)
-    lead = _LEAD_IN.match(text)
-    if lead and FINITE_VERB.search(text[lead.end() :]):
-        cut = Cut(0, lead.end(), "lead-in")
-        if not (cut.touches(protected) or cut.touches(quotes) or cut.touches(doubts)):
-            found.append(cut)
     for start, end in details:
         cut = _keep_comma_before(Cut(start, end, "attribution detail"), text, protected)
         if not (cut.splits(quotes) or cut.touches(doubts)) and text[start:end].strip(" ,"):

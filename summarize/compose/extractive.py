@@ -156,8 +156,7 @@ def _reading_order(
 ) -> list[Version]:
     """Story order (`Version.order`), but a sentence that points back to what its report told
     just before ("these opposition forces") follows the version telling that, when the summary
-    tells it: a version of the fact before it, or of its own fact, which another report tells in
-    one sentence with what it points back to ("forces ... captured Aleppo, as well as towns")."""
+    tells it."""
     ordered = sorted(versions, key=lambda version: version.order)
     for version in list(ordered):
         first = version.sentences[0]
@@ -165,12 +164,13 @@ def _reading_order(
             continue
         source = first.sources[0]
         before = group_of.get((source.document, source.sentence - 1))
-        told = {version.group} if before is None else {version.group, before.id}
+        if before is None:
+            continue
         antecedent = next(
             (
                 other
                 for other in ordered
-                if other is not version and (other.group in told or told & other.blocks)
+                if other is not version and (other.group == before.id or before.id in other.blocks)
             ),
             None,
         )

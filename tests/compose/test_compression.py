@@ -565,23 +565,3 @@ def test_a_relative_clause_goes_on_past_a_comma_before_that() -> None:
     assert "Fastly that" not in _shortest(text)
     closed = "The outage was traced to Fastly, which runs servers for news sites, in March."
     assert "which" not in _shortest(closed)  # a comma before another word closes the clause
-
-
-def test_a_subject_that_only_times_the_event_after_it_may_go() -> None:
-    """What happens "after" or "as" something else is told as having happened: the clause is a
-    claim of its own, and the subject pointing back at the story may go."""
-    assert (
-        _shortest(
-            "The latest flare-up in the war comes after rebels captured large parts of the "
-            "northern city."
-        )
-        == "Rebels captured large parts of the northern city."
-    )
-    assert (
-        _shortest("The decline came as an extra $600 a week in jobless benefits ended.")
-        == "An extra $600 a week in jobless benefits ended."
-    )
-    # no event after "after": "a series of attacks" is no sentence alone
-    assert _shortest("The strike comes after a series of recent rocket attacks.").startswith(
-        "The strike comes after"
-    )
