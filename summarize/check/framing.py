@@ -324,25 +324,22 @@ def link_findings(
                     f"{report_name(analysis, ref.document)} gives a "
                     + " and ".join(f"{kind} (“{words}”)" for kind, words in added.items())
                     + f" itself, quoting no one: “{told}”; "
-                    + (
-                        f"{names([report_name(analysis, d) for d in documents])} "
-                        + ("tells" if len(documents) == 1 else "tell")
-                        + " the same fact without it."
-                        if close
-                        else (
-                            "the nearest sentence of "
-                            if len(documents) == 1
-                            else "the nearest sentences of "
-                        )
-                        + names([report_name(analysis, d) for d in documents])
-                        + f" ({LOOSELY}) "
-                        + ("does" if len(documents) == 1 else "do")
-                        + " without it."
+                    + _told_without(
+                        names([report_name(analysis, d) for d in documents]), len(documents), close
                     )
                 ),
             )
         )
     return findings
+
+
+def _told_without(reports: str, count: int, close: bool) -> str:
+    """How the other reports tell a fact a link is added to: the same fact when their telling
+    is close, else only their nearest sentences, which may tell another fact."""
+    if close:
+        return f"{reports} {'tells' if count == 1 else 'tell'} the same fact without it."
+    sentences, verb = ("sentence", "does") if count == 1 else ("sentences", "do")
+    return f"the nearest {sentences} of {reports} ({LOOSELY}) {verb} without it."
 
 
 def _in_own_words(analysis: Analysis, tellings: list[SentenceRef]) -> list[SentenceRef]:

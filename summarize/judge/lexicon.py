@@ -36,9 +36,9 @@ def content_stems(text: str) -> frozenset[str]:
 
 def content_sequence(text: str) -> str:
     """The content stems of `text` in their order, one space apart: "vaccine passports" reads
-    as "vaccine passport", and "did not get the balance right" as "get the balance right"
-    (negation is the negation check's); "we will win this fight" does not read as "ready for a
-    fight"."""
+    as "vaccine passport", and "did not get the balance right" as "failed to get the balance
+    right" does from "get" on (negation is the negation check's); "we will win this fight" does
+    not read as "ready for a fight"."""
     return " ".join(folded(found) for found in content_terms(text))
 
 
