@@ -200,12 +200,7 @@ def _loaded_finding(analysis: Analysis, same: list[_Loaded]) -> Finding:
             + words
             + (" itself, quoting no one; " if len(users) == 1 else " themselves, quoting no one; ")
             + "; ".join(
-                (
-                    f"{report_name(analysis, o.document)} tells the same claim without {without}"
-                    if close
-                    else f"the nearest sentence of {report_name(analysis, o.document)} "
-                    f"({LOOSELY}) does without {without}"
-                )
+                _told_without(report_name(analysis, o.document), 1, close, "claim", without)
                 + f": “{excerpt(sentence_text(analysis, o), near)}”"
                 for o in shown
             )
@@ -325,21 +320,27 @@ def link_findings(
                     + " and ".join(f"{kind} (“{words}”)" for kind, words in added.items())
                     + f" itself, quoting no one: “{told}”; "
                     + _told_without(
-                        names([report_name(analysis, d) for d in documents]), len(documents), close
+                        names([report_name(analysis, d) for d in documents]),
+                        len(documents),
+                        close,
+                        "fact",
+                        "it",
                     )
+                    + "."
                 ),
             )
         )
     return findings
 
 
-def _told_without(reports: str, count: int, close: bool) -> str:
-    """How the other reports tell a fact a link is added to: the same fact when their telling
-    is close, else only their nearest sentences, which may tell another fact."""
+def _told_without(reports: str, count: int, close: bool, what: str, words: str) -> str:
+    """How `count` other reports tell the claim or fact without the framing `words` ("it",
+    "them"): the same one when their telling is close, else only their nearest sentences, which
+    may tell another."""
     if close:
-        return f"{reports} {'tells' if count == 1 else 'tell'} the same fact without it."
+        return f"{reports} {'tells' if count == 1 else 'tell'} the same {what} without {words}"
     sentences, verb = ("sentence", "does") if count == 1 else ("sentences", "do")
-    return f"the nearest {sentences} of {reports} ({LOOSELY}) {verb} without it."
+    return f"the nearest {sentences} of {reports} ({LOOSELY}) {verb} without {words}"
 
 
 def _in_own_words(analysis: Analysis, tellings: list[SentenceRef]) -> list[SentenceRef]:

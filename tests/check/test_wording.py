@@ -15,6 +15,11 @@ PLAIN = (
     "The council voted on Tuesday to close the northern library branch. "
     "The branch had served the district for decades."
 )
+# Another fact of the same story, only loosely similar to a telling of the vote.
+OTHER_FACT = (
+    "Staff of the library will move to the central branch in the spring, and the district's "
+    "mobile book van will add two stops, a spokesperson for the council said."
+)
 
 
 def test_a_loaded_word_in_a_report_s_own_voice_is_framing() -> None:
@@ -56,11 +61,7 @@ def test_a_loaded_word_against_a_loosely_similar_telling_is_low() -> None:
         "complaints from parents, teachers, pensioners and shop owners about its leaking roof, "
         "broken heating and short opening hours."
     )
-    other = (
-        "Staff of the library will move to the central branch in the spring, and the district's "
-        "mobile book van will add two stops, a spokesperson for the council said."
-    )
-    (far,) = _findings({"plain": other, "loaded": loose}, "framing")
+    (far,) = _findings({"plain": OTHER_FACT, "loaded": loose}, "framing")
     assert far.severity == "low"
     # the page says why it is low, so a reader checks that telling first
     assert "the nearest sentence of plain (only loosely similar" in far.explanation
@@ -348,11 +349,7 @@ def test_a_motive_against_a_loosely_similar_telling_says_so() -> None:
         "years of complaints from parents, teachers, pensioners and shop owners about its "
         "leaking roof, broken heating and short opening hours."
     )
-    other = (
-        "Staff of the library will move to the central branch in the spring, and the district's "
-        "mobile book van will add two stops, a spokesperson for the council said."
-    )
-    (finding,) = _findings({"plain": other, "motive": loose}, "framing")
+    (finding,) = _findings({"plain": OTHER_FACT, "motive": loose}, "framing")
     assert finding.severity == "low"
     assert finding.explanation.endswith(
         "; the nearest sentence of plain (only loosely similar, perhaps about another fact) "
