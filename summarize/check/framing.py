@@ -50,6 +50,7 @@ from summarize.models import (
     Span,
 )
 from summarize.text.display import excerpt, excerpt_around, shorten
+from summarize.text.inflection import plural
 from summarize.text.quotes import QUOTED, mostly_quoted
 from summarize.text.tokens import content_terms
 
@@ -98,7 +99,8 @@ def counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
                     ],
                     explanation=(
                         f"The same figure counts different things: {doc_a} “{qa.text}” "
-                        f"({qa.counted}) vs {doc_b} “{qb.text}” ({qb.counted})."
+                        f"({plural(qa.counted or '')}) vs "
+                        f"{doc_b} “{qb.text}” ({plural(qb.counted or '')})."
                     ),
                 )
     return None

@@ -23,7 +23,6 @@ from summarize.models import (
     KIND_LABELS,
     NOTHING_FOUND,
     ONLY_ONE_REPORT,
-    SEVERITIES,
     Document,
     Evidence,
     Finding,
@@ -40,6 +39,7 @@ from summarize.render.html_parts import (
     script_json,
     source_sentence,
 )
+from summarize.render.sections import finding_sections
 from summarize.text.display import shorten
 from summarize.text.units import format_value
 
@@ -164,18 +164,14 @@ def _findings_html(report: Report, sources: dict[str, Source]) -> str:
     if not report.findings:
         return f"{head}<p>{NOTHING_FOUND}</p></section>"
     groups = []
-    for severity in SEVERITIES:
-        items = [
-            _finding_html(finding, index, sources)
-            for index, finding in enumerate(report.findings)
-            if finding.severity == severity
-        ]
-        if items:
-            groups.append(
-                f'<section class="severity" data-severity="{severity}">'
-                f'<h3>{severity.capitalize()} <span class="count">({len(items)})</span></h3>'
-                f'<ol class="finding-list">{"".join(items)}</ol></section>'
-            )
+    for section in finding_sections(report.findings):
+        items = [_finding_html(finding, index, sources) for index, finding in section.findings]
+        groups.append(
+            f'<section class="severity" data-severity="{escape(section.name)}">'
+            f"<h3>{section.name.capitalize()} "
+            f'<span class="count">({len(items)})</span></h3>'
+            f'<ol class="finding-list">{"".join(items)}</ol></section>'
+        )
     hint = (
         '<p class="hint">Choose a finding (click, or Enter or Space) to highlight its quotes '
         "in every report.</p>"

@@ -1,4 +1,5 @@
-"""Markdown for people: the summary with numbered citations, then the findings by severity.
+"""Markdown for people: the summary with numbered citations, then the findings by severity and
+what is no disagreement (`sections`).
 
 It is read on a terminal, so every line goes through `for_terminal`: no article, title or file
 name can send the terminal a control sequence or start a line of its own; and what an article,
@@ -22,6 +23,7 @@ from summarize.models import (
     Report,
 )
 from summarize.render.numbering import with_numbers
+from summarize.render.sections import finding_sections
 from summarize.text.display import for_markdown, for_terminal
 
 
@@ -62,7 +64,11 @@ def _key(findings: list[Finding]) -> list[str]:
     """What each kind shown and each severity means, for a reader new to the report: after the
     findings, in plain type, so that it is not read as one of them."""
     kinds = sorted({finding.kind for finding in findings}, key=list(KIND_LABELS).index)
-    severities = [s for s in SEVERITIES if any(f.severity == s for f in findings)]
+    severities = [
+        s
+        for s in SEVERITIES
+        if any(f.severity == s and f.kind not in NOT_DISAGREEMENTS for f in findings)
+    ]
     return [
         "### Key",
         "",
@@ -116,13 +122,11 @@ def render_markdown(report: Report, named: bool = False) -> str:
         lines += [NOTHING_FOUND, ""]
     else:
         lines += [_tally(report.findings), ""]
-    for severity in SEVERITIES:
-        found = [f for f in report.findings if f.severity == severity]
-        if found:
-            lines += [f"### {severity.capitalize()} ({len(found)})", ""]
-            for finding in found:
-                lines += _finding_lines(finding, numbers)
-            lines.append("")
+    for section in finding_sections(report.findings):
+        lines += [f"### {section.name.capitalize()} ({len(section.findings)})", ""]
+        for _, finding in section.findings:
+            lines += _finding_lines(finding, numbers)
+        lines.append("")
     if report.findings:
         lines += _key(report.findings)
 

@@ -1,5 +1,5 @@
-"""Inflection: the forms of a verb or adjective lemma, the singular of a plural noun, the
-indefinite article a word takes.
+"""Inflection: the forms of a verb or adjective lemma, the singular of a plural noun and the
+plural of a singular one, the indefinite article a word takes.
 
 Written here rather than taken from lemminflect or inflect: both cost 0.5 s to 2 s at first use
 (their tables load on import), more than a whole run on five reports, and the analyzers need only
@@ -114,6 +114,33 @@ def singular(noun: str) -> str:
     elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     return head + hyphen + word
+
+
+# Nouns whose plural is the word itself ("people", "police", "staff"), and the irregular ones.
+_SAME_PLURAL = frozenset(single for plural, single in IRREGULAR_PLURALS.items() if plural == single)
+_IRREGULAR_PLURAL_OF = {
+    single: plural
+    for plural, single in IRREGULAR_PLURALS.items()
+    if single not in _SAME_PLURAL and plural != "persons"
+}
+
+
+def plural(noun: str) -> str:
+    """The plural of a singular noun, by the regular rules ("state" -> "states", "casualty" ->
+    "casualties", "child" -> "children"); of a phrase, its last word ("court order"), and of
+    nouns joined by "and", each ("commutations and pardons")."""
+    if " and " in noun:
+        return " and ".join(plural(part) for part in noun.split(" and "))
+    head, space, word = noun.rpartition(" ")
+    if word in _SAME_PLURAL or word in _IRREGULAR_PLURAL_OF:
+        word = _IRREGULAR_PLURAL_OF.get(word, word)
+    elif re.search(r"[^aeiou]y$", word):
+        word = word[:-1] + "ies"
+    elif word.endswith(("s", "x", "z", "ch", "sh")):
+        word += "es"
+    else:
+        word += "s"
+    return head + space + word
 
 
 def looks_plural(word: str) -> bool:

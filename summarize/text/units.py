@@ -12,6 +12,12 @@ import math
 from dataclasses import dataclass
 
 
+def is_currency(base_unit: str) -> bool:
+    """A sum of money: its base unit is a currency's three-letter code ("USD", "EUR"), where
+    every other base unit is pint's ("m", "kg", "K")."""
+    return len(base_unit) == 3 and base_unit.isalpha() and base_unit.isupper()
+
+
 @dataclass(frozen=True)
 class Conversion:
     """base value = value * scale + shift; `name` is how pint spells the unit."""
@@ -160,9 +166,19 @@ def display_scales(unit: str, magnitude: float) -> tuple[_Scale, ...]:
     return (_Scale(f" {unit}", 1),)
 
 
+# A sum of money this large is shown in the word news writes it with: "1.2 trillion USD", not
+# "1,200,000,000,000 USD", whose zeros a reader has to count.
+_MONEY_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
 def format_value(normalized: float, unit: str) -> str:
-    """A base-unit value for people: '20 km = 12.4 mi', '3,000,000', '1,500,000 USD'. A count
+    """A base-unit value for people: '20 km = 12.4 mi', '3,000,000', '1.5 billion USD'. A count
     is never converted, so its decimals are the report's own and are kept ('1,861.81')."""
     if unit == "count" and abs(normalized) >= 100 and not float(normalized).is_integer():
         return f"{normalized:,.2f}".rstrip("0").rstrip(".")
+    if is_currency(unit):
+        for size, word in _MONEY_SCALES:
+            if abs(normalized) >= size:
+                scaled = f"{normalized / size:,.3f}".rstrip("0").rstrip(".")
+                return f"{scaled} {word} {unit}"
     return " = ".join(scale.show(normalized) for scale in display_scales(unit, normalized))

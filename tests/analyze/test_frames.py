@@ -162,6 +162,26 @@ def test_whose_figure_it_is(text: str, wording: str, subject: str) -> None:
     assert frame_of(text, wording).subject == subject
 
 
+@pytest.mark.parametrize(
+    ("text", "wording", "subject"),
+    [
+        # "the N of": N is something of the people counted (their status, their families)
+        ("It threatens the legal status of some 700,000 young immigrants.", "some 700,000", None),
+        ("The families of 12 victims sued the city.", "12 victims", None),
+        # "a N of": N holds the count (a town's population)
+        (
+            "White Settlement, a town of about 17,000 people, mourned.",
+            "about 17,000 people",
+            "town",
+        ),
+    ],
+)
+def test_a_noun_before_of_owns_a_count_only_as_what_holds_it(
+    text: str, wording: str, subject: str | None
+) -> None:
+    assert frame_of(text, wording).subject == subject
+
+
 def test_a_pronoun_and_its_verb_are_no_subject() -> None:
     assert frame_of("They're up about 30% from February.", "about 30%").subject is None
     assert frame_of("It looks like we'll be at about 60,000.", "about 60,000").subject is None
@@ -272,3 +292,9 @@ def test_a_span_of_time_is_no_subject_and_year_over_year_is_a_period() -> None:
     assert frame.period == "year" and frame.subject != "year-over-year"
     text = "Hourly earnings rose 0.2 percent, with a year-over-year gain of 3.1 percent."
     assert frame_of(text, "0.2 percent").period is None
+
+
+def test_a_temperature_is_no_sum_of_money() -> None:
+    # "K" is an upper-case base unit like a currency's code, but no currency
+    frame = frame_of("Temperatures rose to 40 degrees Celsius on Monday.", "40 degrees Celsius")
+    assert frame.measure == "temperature"

@@ -6,7 +6,10 @@ import datetime as dt
 import json
 from itertools import islice
 
-from summarize.models import Finding
+import pytest
+
+from summarize.check.quantities.explain import describe_frame
+from summarize.models import Finding, QuantityFrame
 from summarize.pipeline import check
 from tests.stories import NEUS, cluster_of
 
@@ -182,14 +185,54 @@ def test_a_likely_match_an_order_of_magnitude_apart_is_no_conflict() -> None:
     assert [f.severity for f in conflicts(same_source)] == ["high"]  # one figure: a slip to check
 
 
-def test_a_frame_in_words_says_where_a_distance_is_from() -> None:
-    from summarize.check.quantities.explain import describe_frame
-    from summarize.models import QuantityFrame
-
-    distance = QuantityFrame(measure="length", subject="from Hama")
-    assert describe_frame(distance) == "length, from Hama, level"
-    share = QuantityFrame(measure="percent", subject="voters", statement="forecast")
-    assert describe_frame(share) == "percent, of voters, forecast level"
+@pytest.mark.parametrize(
+    ("frame", "unit", "words"),
+    [
+        (QuantityFrame(measure="length", subject="from Hama"), "m", "distance from Hama"),
+        (
+            QuantityFrame(measure="percent", subject="voters", statement="forecast"),
+            "percent",
+            "forecast percentage of voters",
+        ),
+        (
+            QuantityFrame(measure="commutation and pardon", subject="Trump", time="this week"),
+            "count",
+            "number of commutations and pardons of Trump, this week",
+        ),
+        (QuantityFrame(measure="count injured"), "count", "number injured"),
+        (
+            QuantityFrame(measure="people killed", time="day:sunday"),
+            "count",
+            "number of people killed, Sunday",
+        ),
+        (
+            QuantityFrame(measure="money (USD)", subject="bill", form="rate", period="month"),
+            "USD",
+            "amount in USD of bill per month",
+        ),
+        (
+            QuantityFrame(measure="percent", subject="S&P 500", form="change", time="date:may-30"),
+            "percent",
+            "percentage change of S&P 500, May 30",
+        ),
+        (QuantityFrame(measure="duration (in)"), "s", "time until"),
+        (
+            QuantityFrame(measure="count", subject="number of open jobs"),
+            "count",
+            "number of open jobs",
+        ),
+        (
+            QuantityFrame(measure="point", subject="Dow", form="change"),
+            "count",
+            "change in points of Dow",
+        ),
+        (QuantityFrame(measure="temperature"), "K", "temperature"),
+    ],
+)
+def test_a_frame_in_words_reads_as_a_reader_would_say_it(
+    frame: QuantityFrame, unit: str, words: str
+) -> None:
+    assert describe_frame(frame, unit) == words
 
 
 def test_a_hedge_a_report_gives_once_holds_where_it_repeats_the_figure() -> None:

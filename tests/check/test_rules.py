@@ -335,8 +335,8 @@ def test_a_figure_s_value_is_shown_as_its_wording_bounds_it() -> None:
     (least,) = find_quantities("He plans at least 100 pardons.")
     (points,) = find_quantities("The Dow lost 1,861.81 points.")
     assert shown_value(ranged) == "50 to 100 people"
-    assert shown_value(more) == "> 100 pardon"
-    assert shown_value(least) == "≥ 100 pardon"
+    assert shown_value(more) == "> 100 pardons"
+    assert shown_value(least) == "≥ 100 pardons"
     assert "1,861.81" in shown_value(points)
 
 

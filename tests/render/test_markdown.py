@@ -54,3 +54,15 @@ def test_a_quote_of_a_whole_sentence_is_not_repeated() -> None:
     assert " in “" not in "\n".join(
         line for line in render_markdown(report).splitlines() if "“" + whole[0].quote in line
     )
+
+
+def test_what_is_no_disagreement_has_a_section_of_its_own_after_the_severities() -> None:
+    (cluster,) = load_inputs([str(path) for path in SEEDS])
+    text = render_markdown(check(cluster))
+    headings = [line for line in text.splitlines() if line.startswith("### ")]
+    assert headings[-2].startswith("### No disagreement (") and headings[-1] == "### Key"
+    alike = text[text.index("### No disagreement") : text.index("### Key")]
+    assert "- **quantity_equivalent**: " in alike and "- **entity_variant**: " in alike
+    severities = text[: text.index("### No disagreement")]
+    assert "- **quantity_equivalent**: " not in severities
+    assert "- **framing**: " in severities

@@ -26,3 +26,11 @@ def test_verb_forms() -> None:
     ]
     assert verb_form("mueller") is None
     assert in_dictionary("increasingly") and not in_dictionary("mueller")
+
+
+def test_a_plural_follows_the_spelling_rules_and_keeps_the_irregular_ones() -> None:
+    from summarize.text.inflection import plural, singular
+
+    written = ["states", "casualties", "taxes", "matches", "days", "children", "women", "people"]
+    assert [plural(singular(word)) for word in written] == written
+    assert plural("court order") == "court orders"

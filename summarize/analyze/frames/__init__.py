@@ -7,7 +7,9 @@ statement it is and in what form, read from word order (no parser; see the READM
 - subject: whose or of what, as written: the "of" phrase of a share ("38% of voters"), the noun a
   sum of money buys ("a $6 trillion budget"), the noun a compound figure describes ("a
   two-page memo", "the 15-minute halt", which is how long the halt lasts), the person an age
-  belongs to, or the owner before the verb ("the unemployment rate rose to 3.6%"). A phrase
+  belongs to, or the owner before the verb ("the unemployment rate rose to 3.6%"); a count
+  after "the N of" has none there ("the families of 12 victims" are no owner of the victims),
+  one after "a N of" is N's ("a town of 17,000 people"). A phrase
   that only says when, or is headed by a span of time, is never it: "$1 trillion in 2019", "in
   the current budget year", "positions on the last day of May rose" (the positions), "closed
   the day down 10%".

@@ -20,6 +20,7 @@ from summarize.text.figures import (
 from summarize.text.lexicons import word_set
 from summarize.text.numbers import COUNT_TO_TEN
 from summarize.text.tokens import STOPWORDS
+from summarize.text.units import is_currency
 
 _INCREMENTS = word_set("additional another extra further")
 _CHANGING_UNITS = frozenset({"count", "percent", "percentage point", "K"})
@@ -43,7 +44,7 @@ def form_of(
     rain", "fell 2 feet of snow"): changes are read for counts, money, shares and degrees.
     """
     verbs = change_verbs()
-    if quantity.base_unit not in _CHANGING_UNITS and not quantity.base_unit.isupper():
+    if quantity.base_unit not in _CHANGING_UNITS and not is_currency(quantity.base_unit):
         return "level", False, False
     before = sentence.left(first, SOFT - {"to", "from", "up"})
     word = sentence.lower[before] if before >= 0 else ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 from summarize.analyze.frames.sentence import SOFT, Sentence
 from summarize.models import Quantity
 from summarize.text.figures import OUTCOMES
+from summarize.text.units import is_currency
 
 _UNIT_KINDS = {
     "m": "length", "m**2": "area", "m**3": "volume", "kg": "mass", "m/s": "speed",
@@ -27,7 +28,7 @@ def measure_of(quantity: Quantity, outcome: str | None, age: bool, role: str | N
     if quantity.base_unit == "count":
         noun = quantity.counted or "count"
         return f"{noun} {OUTCOME_WORDS[outcome]}" if outcome else noun
-    if quantity.base_unit.isupper():
+    if is_currency(quantity.base_unit):
         return f"money ({quantity.base_unit})"
     return _UNIT_KINDS.get(quantity.base_unit, quantity.base_unit)
 

@@ -15,6 +15,7 @@ from summarize.text.lexicons import word_set
 from summarize.text.numbers import NUMBER_WORDS
 from summarize.text.report_verbs import is_reporting_verb
 from summarize.text.tokens import STOPWORDS, Token, parenthesis_opening
+from summarize.text.units import is_currency
 
 _COPULAS = word_set(
     """
@@ -72,12 +73,28 @@ def subject_of(sentence: Sentence, first: int, last: int, quantity: Quantity) ->
         verb = following and following[0] not in STOPWORDS and _is_verb_form(following[0])
         if verb and sentence.tokens[last].text.islower():
             return sentence.tokens[last].text  # "38% approved", "60% disapproved"
-    if quantity.base_unit.isupper():  # money: what it buys or pays for
+    if is_currency(quantity.base_unit):  # money: what it buys or pays for
         start = last + 1 if sentence.lower[last : last + 1] in (["in"], ["of"], ["for"]) else last
         item = _phrase_after(sentence, start)
         if item and not _only_time(item):
             return item
+    if quantity.counted and _counted_in_complement(sentence, first):
+        return None
     return _owner(sentence, first)
+
+
+def _counted_in_complement(sentence: Sentence, first: int) -> bool:
+    """A figure counting a noun of its own after "the N of" ("the legal status of 700,000
+    immigrants", "the families of 12 victims"): N is something of theirs, not whose the count
+    is. After "a N of" N holds the count ("a town of 17,000 people", "a family of five"), and
+    a noun that only wraps the figure ("a group of 1,000") is no such N either."""
+    before = sentence.left(first, SOFT - {"of"})
+    if before < 1 or sentence.lower[before] != "of" or sentence.in_figure(before - 1):
+        return False
+    if sentence.lower[before - 1] in _COLLECTIVES:
+        return False
+    start = _phrase_start(sentence, before - 1)
+    return sentence.lower[start - 1 : start] not in (["a"], ["an"])
 
 
 def age_subject(sentence: Sentence, first: int, last: int) -> str | None:

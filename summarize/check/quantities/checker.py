@@ -82,9 +82,8 @@ def _equivalence(analysis: Analysis, cluster: list[Figure]) -> Finding | None:
         "quantity_equivalent",
         "low",
         shown,
-        f"{what} ({describe_frame(shown[0].frame)}), {how}; not a disagreement: "
-        + "; ".join(says(analysis, f) for f in shown)
-        + ".",
+        f"{what} ({describe_frame(shown[0].frame, shown[0].quantity.base_unit)}), {how}; "
+        "not a disagreement: " + "; ".join(says(analysis, f) for f in shown) + ".",
     )
 
 
@@ -92,7 +91,7 @@ def _disagreement(analysis: Analysis, a: list[Figure], b: list[Figure], edge: Ed
     """`a` and `b` start with the two figures whose frames were matched."""
     side_a, side_b = distinct(a), distinct(b)
     shown = [*side_a, *side_b]
-    frame = describe_frame(a[0].frame)
+    frame = describe_frame(a[0].frame, a[0].quantity.base_unit)
     says_a = "; ".join(says(analysis, f) for f in side_a)
     says_b = "; ".join(says(analysis, f) for f in side_b)
     if _explained_by_time(analysis, a, b):
@@ -125,7 +124,7 @@ def _grouped(analysis: Analysis, clusters: list[list[Figure]], pairs: list[_Pair
         return pairs[0][2]
     sides = [distinct(clusters[k]) for k in sorted({k for i, j, _ in pairs for k in (i, j)})]
     said = ["; ".join(says(analysis, f) for f in side) for side in sides]
-    frame = describe_frame(sides[0][0].frame)
+    frame = describe_frame(sides[0][0].frame, sides[0][0].quantity.base_unit)
     first = pairs[0][2]
     if first.kind == "temporal_update":
         text = f"The figure ({frame}) changed over time: {'; later '.join(said)}."

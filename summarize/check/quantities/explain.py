@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from summarize.analyze.frames import OUTCOME_WORDS
 from summarize.check.evidence import quote_span, report_name
 from summarize.check.quantities.figures import Figure
 from summarize.models import (
@@ -19,8 +20,8 @@ from summarize.models import (
     Severity,
 )
 from summarize.text.calendar import MONTH_NAMES
-from summarize.text.inflection import looks_plural, singular
-from summarize.text.units import format_value
+from summarize.text.inflection import looks_plural, plural, singular
+from summarize.text.units import format_value, is_currency
 
 # ------------------------------------------------------------------------ findings
 
@@ -75,7 +76,7 @@ def shown_value(quantity: Quantity) -> str:
     """The value in base units, as the wording bounds it: "≈ 3,100,000", "> 100" for "more
     than 100", "50 to 100 people", "1,861.81 points" (a number written with decimals keeps
     them)."""
-    counted = f" {quantity.counted}" if quantity.counted else ""
+    counted = f" {plural(quantity.counted)}" if quantity.counted else ""
     unit = quantity.base_unit
     if quantity.bound == "range":
         low, high = format_value(quantity.low, unit), format_value(quantity.high, unit)
@@ -93,6 +94,8 @@ def _time_words(key: str) -> str:
         return f"{MONTH_NAMES[int(month) - 1].capitalize()} {year}".strip()
     if kind == "day":
         return value.capitalize()
+    if kind == "date":  # "may-30", "30-may-2024": as written, with its month named
+        return " ".join(w.capitalize() if w in MONTH_NAMES else w for w in value.split("-"))
     if kind in ("quarter", "half"):
         return f"{kind} {value}"
     if kind == "since":
@@ -102,18 +105,55 @@ def _time_words(key: str) -> str:
     return value or kind
 
 
-def describe_frame(frame: QuantityFrame) -> str:
-    """The frame in words: "people killed, of Two explosions at Coptic churches, actual level"."""
-    parts = [frame.measure]
-    if frame.subject:  # a distance's is where from: "from Hama"
-        parts.append(frame.subject if frame.subject.startswith("from ") else f"of {frame.subject}")
-    if frame.time:
-        parts.append(_time_words(frame.time))
-    kind = frame.form if frame.form != "rate" else f"rate per {frame.period}"
-    if frame.form == "change" and frame.period:
-        kind = f"change over a {frame.period}"
-    parts.append(kind if frame.statement == "actual" else f"{frame.statement} {kind}")
-    return ", ".join(parts)
+# What a duration measures, by the preposition that gives it its role.
+_DURATION_ROLES = {
+    "in": "time until", "within": "time until", "after": "time after", "later": "time after",
+    "ago": "time before", "before": "time before", "earlier": "time before",
+    "since": "time since",
+}  # fmt: skip
+_KIND_WORDS = {"percent": "percentage", "length": "distance"}
+_STATEMENT_WORDS = {"estimate": "estimated"}
+
+
+def _measure_words(measure: str, unit: str) -> str:
+    """What the figure measures, as a reader would say it: "number of people killed", "amount
+    in USD", "time until" (a duration "in two weeks"), "percentage"."""
+    kind, _, role = measure.partition(" (")
+    role = role.rstrip(")")
+    if is_currency(unit):
+        return f"amount in {unit}"
+    if kind == "duration":
+        return _DURATION_ROLES.get(role, "duration")
+    if unit != "count" or kind == "age":
+        return _KIND_WORDS.get(kind, kind)
+    noun, _, outcome = kind.rpartition(" ")
+    if outcome not in OUTCOME_WORDS.values():
+        noun, outcome = kind, ""
+    if noun == "count":
+        return f"number {outcome}".strip()  # "number injured"
+    if noun == "point":
+        return "points"  # an index's unit ("lost 1,861 points"), not things counted
+    return f"number of {plural(noun)} {outcome}".strip()
+
+
+def describe_frame(frame: QuantityFrame, unit: str) -> str:
+    """The frame in words, for a reader: "number of people killed, Sunday", "expected percentage
+    change of consumer prices, May" (a level, the actual figure, says neither)."""
+    what = _measure_words(frame.measure, unit)
+    if frame.form == "change":
+        what = "percentage change" if what == "percentage" else f"change in {what}"
+    elif frame.form == "share" and what != "percentage":
+        what = f"share: {what}"
+    if frame.statement != "actual":
+        what = f"{_STATEMENT_WORDS.get(frame.statement, frame.statement)} {what}"
+    subject = frame.subject or ""
+    if subject.lower().startswith(f"{what} of "):
+        what = subject  # "number of available positions", not "number of number of ..."
+    elif subject:  # a distance's is where from: "from Hama"
+        what += f" {subject}" if subject.startswith("from ") else f" of {subject}"
+    if frame.period:
+        what += f" over a {frame.period}" if frame.form == "change" else f" per {frame.period}"
+    return f"{what}, {_time_words(frame.time)}" if frame.time else what
 
 
 def says(analysis: Analysis, figure: Figure) -> str:
