@@ -34,6 +34,7 @@ from summarize.check.tellings import (
     LOOSELY,
     MAX_COUNTER_QUOTES,
     Tellings,
+    counterpart,
     names_speaker,
     same_speaker,
     sentence_text,
@@ -203,12 +204,26 @@ def _loaded_finding(analysis: Analysis, same: list[_Loaded]) -> Finding:
             + (" itself, quoting no one; " if len(users) == 1 else " themselves, quoting no one; ")
             + "; ".join(
                 _told_without(report_name(analysis, o.document), 1, close, "claim", without)
-                + f": “{excerpt(sentence_text(analysis, o), near)}”"
+                + _in_its_place(analysis, same[0], o, near)
                 for o in shown
             )
             + "."
         ),
     )
+
+
+def _in_its_place(
+    analysis: Analysis, loaded: _Loaded, other: SentenceRef, near: frozenset[str]
+) -> str:
+    """The plain telling's words where the loaded word stands, when it has some ("saying
+    “right-wing conspiracy theorist”"), and an excerpt around them, or else around the words
+    near the loaded one."""
+    sentence, term = analysis.sentence(loaded.ref), loaded.charged[0]
+    text = sentence_text(analysis, other)
+    words = counterpart(sentence.text, *term.within(sentence), text)
+    if words is None:
+        return f": “{excerpt(text, near)}”"
+    return f", saying “{words}”: “{excerpt_around(text, words)}”"
 
 
 def _set_apart_elsewhere(analysis: Analysis, ref: SentenceRef, text: str) -> bool:

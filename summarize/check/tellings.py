@@ -8,7 +8,9 @@ in the report's own words (not mostly a quotation), without charged words of its
 without the compared words in any form, in it or anywhere in its report's own voice; for a word
 that disputes the claim ("falsely", "debunked"), a telling that doubts it too ("unsubstantiated
 claims") is not plain. Each word is judged apart: a word both tellings use is no difference,
-the others still are. The speaker helpers say whether two sentences report the same statement.
+the others still are. Where a plain telling puts its own words in the loaded word's place
+(before the same noun, after the same word), `counterpart` finds them. The speaker helpers say
+whether two sentences report the same statement.
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ from summarize.models import (
     SentenceRef,
     Span,
 )
+from summarize.text.calendar import CALENDAR_NAMES
+from summarize.text.lexicons import word_set
 from summarize.text.quotes import mostly_quoted, unquoted
-from summarize.text.tokens import content_terms, stem
+from summarize.text.tokens import STOPWORDS, Token, content_terms, stem, word_tokens
 
 # Another report's most similar sentence tells the same claim when at least this similar
 # (reports of one event word their leads differently: whole leads often score 0.05 to 0.1);
@@ -98,6 +102,65 @@ class Tellings:
         left = sentence.text[:start].split()[-AROUND_WORDS:]
         right = sentence.text[end:].split()[:AROUND_WORDS]
         return frozenset(content_terms(" ".join(left + right)))
+
+
+# Adverbs a verb takes after its object ("shipping the white supremacist back"): no noun that a
+# loaded word before them describes.
+_PARTICLES = word_set("back up down out off away")
+
+
+def counterpart(text: str, start: int, end: int, other: str) -> str | None:
+    """What another report's telling (`other`) says where `text` has a loaded word (at `start`
+    to `end` in it): its word before the same next word ("far-right conspiracy theorist" ->
+    "right-wing conspiracy", "North Korean dictator Kim Jong Un" -> "leader Kim Jong Un"), or
+    after the same word before ("Trump spouted" -> "Trump told", "white supremacist" -> "White
+    nationalist"). None when it has neither, or nothing in the word's place ("the council
+    voted" for "the council shamelessly voted"): it tells the claim in other words."""
+    mine, theirs = word_tokens(text), word_tokens(other)
+    inside = [i for i, token in enumerate(mine) if token.start < end and start < token.end]
+    if not inside:
+        return None
+    first, last = inside[0], inside[-1]
+    skip = {mine[i].text.lower() for i in inside}
+    if first > 0 and _content(mine[first - 1].text):
+        skip.add(mine[first - 1].text.lower())  # the word before: no replacement of it
+    lower = [token.text.lower() for token in theirs]
+    after = mine[last + 1].text if last + 1 < len(mine) else ""
+    if _content(after) and after.lower() not in _PARTICLES and after.lower() in lower:
+        at = lower.index(after.lower())
+        if at > 0 and _in_place(theirs[at - 1].text, skip):
+            return _through_name(other, theirs, at - 1, at)
+        return None
+    if first > 0 and _content(mine[first - 1].text):
+        anchor = mine[first - 1].text.lower()
+        for j, word in enumerate(lower[:-1]):
+            if word == anchor and _in_place(theirs[j + 1].text, skip):
+                return _through_name(other, theirs, j, j + 1)
+    return None
+
+
+def _content(word: str) -> bool:
+    return word[:1].isalnum() and word.lower() not in STOPWORDS
+
+
+def _in_place(word: str, skip: set[str]) -> bool:
+    """A word that can stand in a loaded word's place: a content word in lower case (a
+    modifier, a noun, a verb) or a number, none of `skip`; a capital starts a name, whose
+    phrase is built otherwise ("the New York Times opinion section")."""
+    return _content(word) and not word[:1].isupper() and word.lower() not in skip
+
+
+def _through_name(text: str, tokens: list[Token], first: int, last: int) -> str:
+    """`text` from token `first` to `last`, and on to the end of a name `last` is in ("Kim
+    Jong" -> "Kim Jong Un")."""
+    while (
+        tokens[last].text[:1].isupper()
+        and last + 1 < len(tokens)
+        and tokens[last + 1].text[:1].isupper()
+        and tokens[last + 1].text.lower() not in CALENDAR_NAMES  # "Roy Moore Monday"
+    ):
+        last += 1
+    return text[tokens[first].start : tokens[last].end]
 
 
 def plain_words(analysis: Analysis, ref: SentenceRef, words: set[str]) -> set[str]:

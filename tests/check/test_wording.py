@@ -52,6 +52,19 @@ def test_the_plain_telling_is_shown_by_its_words_on_the_claim() -> None:
     assert "In a crowded hall" not in finding.explanation
 
 
+def test_the_words_a_plain_telling_puts_in_the_loaded_word_s_place_are_named() -> None:
+    loaded = "Police detained the far-right activist outside the council building on Tuesday."
+    plain = "Police detained the nationalist activist outside the council building on Tuesday."
+    (finding,) = _findings({"plain": plain, "loaded": loaded}, "framing")
+    assert "plain tells the same claim without it, saying “nationalist activist”: “" in (
+        finding.explanation
+    )
+    # a telling with nothing in the word's place is shown by its words on the claim
+    bare = "Police detained an activist outside the council building on Tuesday."
+    (finding,) = _findings({"plain": bare, "loaded": loaded}, "framing")
+    assert "saying" not in finding.explanation
+
+
 def test_a_loaded_word_against_a_loosely_similar_telling_is_low() -> None:
     loaded = PLAIN.replace("voted on Tuesday", "shamelessly voted on Tuesday")
     (close,) = _findings({"plain": PLAIN, "loaded": loaded}, "framing")
