@@ -167,7 +167,8 @@ def plain_words(analysis: Analysis, ref: SentenceRef, words: set[str]) -> set[st
     """Which of the words the sentence tells plainly: it tells its claim in the report's own
     words (not mostly a quotation: that is the speaker's telling), without charged words of its
     own, and without the word in any form at all ("anti-rioting" uses "riot"); nor does its
-    report use it in its own voice elsewhere ("sparked controversy" shares "controversial"): a
+    report use it in its own voice elsewhere, its headline too ("sparked controversy" shares
+    "controversial"): a
     word both reports use is no difference in framing between them, though the others they do
     not share still are. Where a word disputes the claim ("falsely claimed"), a sentence that
     doubts it too ("repeating unsubstantiated claims") frames it alike."""
@@ -176,7 +177,8 @@ def plain_words(analysis: Analysis, ref: SentenceRef, words: set[str]) -> set[st
         return set()
     if charged_in_own_voice(sentence.text, sentence.start, analysis.analysis_of(ref).loaded_terms):
         return set()
-    own = unquoted(analysis.document(ref.document).text)
+    document = analysis.document(ref.document)
+    own = unquoted(f"{document.title or ''}\n{document.text}")  # its headline is its voice too
     used = _families_in(sentence.text) | _families_in(own)
     doubted = casts_doubt(sentence.text)
     return {

@@ -65,6 +65,15 @@ def test_the_words_a_plain_telling_puts_in_the_loaded_word_s_place_are_named() -
     assert "saying" not in finding.explanation
 
 
+def test_a_telling_whose_headline_uses_the_word_is_not_plain() -> None:
+    loaded = PLAIN.replace("voted on Tuesday", "shamelessly voted on Tuesday")
+    story = cluster_of({"plain": PLAIN, "loaded": loaded})
+    assert [f.kind for f in check(story).findings] == ["framing"]
+    headline = "Council shamelessly shuts library branch"
+    story.documents[0] = story.documents[0].model_copy(update={"title": headline})
+    assert [f.kind for f in check(story).findings if f.kind == "framing"] == []
+
+
 def test_a_loaded_word_against_a_loosely_similar_telling_is_low() -> None:
     loaded = PLAIN.replace("voted on Tuesday", "shamelessly voted on Tuesday")
     (close,) = _findings({"plain": PLAIN, "loaded": loaded}, "framing")

@@ -76,7 +76,7 @@ def _equivalence(analysis: Analysis, cluster: list[Figure]) -> Finding | None:
     # without being the same figure: one is bounded or rounded where the other is exact.
     same = len({(f.quantity.normalized, f.quantity.bound) for f in shown}) == 1
     what = "Same figure" if same else "Figures that agree"
-    how = "in other words or units" if same else "one rounded or bounded where another is not"
+    how = "in other words or units" if same else "with different rounding or hedges"
     return make_finding(
         analysis,
         "quantity_equivalent",
