@@ -66,7 +66,11 @@ MaxWordsOption = Annotated[
     int | None,
     typer.Option(
         min=10,
-        help="Longest summary, in words (default: 60% of the average report, 80 to 300).",
+        help=(
+            "Summary length in words, filled as far as the reports allow, even by a sentence "
+            "retelling another (a headline and its lead). Default: at most 60% of the average "
+            "report (80 to 300), each fact told once, in its richest telling that fits."
+        ),
         show_default=False,
     ),
 ]

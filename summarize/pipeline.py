@@ -104,21 +104,24 @@ def merge(
 ) -> Report:
     """Merge the reports into one cited summary plus the consistency report.
 
-    `max_words` None: `default_max_words` of the reports. The findings are always the offline
-    checker's; `backend` chooses who writes the summary. With `fallback=True`, a failing LLM
-    backend still gives the extractive summary, with a note saying so.
+    `max_words` None: `default_max_words` of the reports, at most, with no sentence retelling
+    another (the length is the tool's choice, so it ends shorter rather than tell a fact twice);
+    given, it is filled. The findings are always the offline checker's; `backend` chooses who
+    writes the summary. With `fallback=True`, a failing LLM backend still gives the extractive
+    summary, with a note saying so.
     """
     aligned = _aligned(cluster)
     checked = run_checkers(OFFLINE_CHECKERS, aligned)
     words = max_words or default_max_words(cluster.documents)
+    retell = max_words is not None
     compose = composer(backend, llm_settings).compose
     try:
-        summary = compose(aligned.analysis, aligned.groups, checked.findings, words)
+        summary = compose(aligned.analysis, aligned.groups, checked.findings, words, retell)
     except LLMError as error:
         if not fallback or backend == "extractive":
             raise
         summary = composer("extractive").compose(
-            aligned.analysis, aligned.groups, checked.findings, words
+            aligned.analysis, aligned.groups, checked.findings, words, retell
         )
         summary.notes.append(FELL_BACK.format(error=error))
     summary.notes += disputed_figure_notes(summary.sentences, checked.findings)

@@ -18,8 +18,16 @@ if TYPE_CHECKING:
 
 class Composer(Protocol):
     def compose(
-        self, analysis: Analysis, groups: list[ClaimGroup], findings: list[Finding], max_words: int
-    ) -> Summary: ...
+        self,
+        analysis: Analysis,
+        groups: list[ClaimGroup],
+        findings: list[Finding],
+        max_words: int,
+        retell: bool = True,
+    ) -> Summary:
+        """At most `max_words`; `retell` False (a length the reader did not ask for): no sentence
+        telling again what another one tells."""
+        ...
 
 
 COMPOSERS = {

@@ -30,7 +30,7 @@ from summarize.compose.companions import earlier_figure, earlier_texts, unverifi
 from summarize.compose.compression import optional_cuts
 from summarize.compose.cuts import variants
 from summarize.compose.modifiers import modifier_cuts
-from summarize.compose.selection import Option, fact_term
+from summarize.compose.selection import TOLD_SHARE, Option, fact_term
 from summarize.compose.titles import TitleReader
 from summarize.compose.truncation import truncated_variants
 from summarize.compose.wording import Wording
@@ -55,10 +55,6 @@ WORDING_WEIGHT = 1.0
 # budget unused, taking a short title over the lead; at 1.5 R-1/R-2/R-Lsum +0.15/+0.18/+0.09 at
 # 50 words and -0.06/-0.12/-0.11 at 75; 1.0 and 1.25 lost R-Lsum at 50 words).
 TITLE_PRIOR = 1.5
-# A version tells another fact too when it holds this share of the words of one of its sentences
-# (measured: 0.65 to 0.75 give about the same NeuS ROUGE; from 0.6 down, sentences that only
-# share a topic count, and the seeds' 120-word brief loses a fact).
-TOLD_SHARE = 0.7
 # Ten reports of 50 sentences; the seeds have 82, a NeuS cluster at most 15. Near-duplicate
 # sentences at 2,000 took 20 s and 1.6 GB to compose.
 MAX_COMPOSED_SENTENCES = 500
@@ -336,13 +332,14 @@ class _SentenceIndex:
 
 
 def as_option(version: Version) -> Option:
+    said = frozenset(t for s in version.sentences for t in content_terms(s.text))
     return Option(
         wording=version.wording,
         group=version.group,
         blocks=version.blocks,
         words=sum(len(s.text.split()) for s in version.sentences),
-        terms=frozenset(t for s in version.sentences for t in content_terms(s.text))
-        | {fact_term(group) for group in {version.group, *version.blocks} if group >= 0},
+        terms=said | {fact_term(group) for group in {version.group, *version.blocks} if group >= 0},
+        said=said,
         prior=version.prior,
         loaded=sum(len(find_loaded_terms(s.text)) for s in version.sentences),
         payload=version,

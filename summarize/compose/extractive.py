@@ -26,7 +26,8 @@ offline.
    event), tells that fact too, and no other version tells it again.
 3. The versions that fill the budget best are chosen (`selection`): words many reports and
    titles use, facts many reports carry and put first (each fact told counts once, as a word
-   would: FACT_WEIGHT), the plainest wording of each. A version that is not the report's
+   would: FACT_WEIGHT), the plainest wording of each; at a length the reader did not ask for,
+   never one retelling another (a headline and its lead). A version that is not the report's
    sentence as written is used only when the faithfulness judge finds it supported by the
    reports it cites.
 4. The chosen facts are printed in story order (title, leads, a fact only earlier reports give
@@ -65,9 +66,14 @@ class ExtractiveComposer:
         """Offline: the settings are taken as every composer takes them, and not used."""
 
     def compose(
-        self, analysis: Analysis, groups: list[ClaimGroup], findings: list[Finding], max_words: int
+        self,
+        analysis: Analysis,
+        groups: list[ClaimGroup],
+        findings: list[Finding],
+        max_words: int,
+        retell: bool = True,
     ) -> Summary:
-        return compose_extractive(analysis, groups, max_words, findings)
+        return compose_extractive(analysis, groups, max_words, findings, retell)
 
 
 def compose_extractive(
@@ -75,6 +81,7 @@ def compose_extractive(
     groups: list[ClaimGroup],
     max_words: int,
     findings: Sequence[Finding] = (),
+    retell: bool = True,
 ) -> Summary:
     judge = Judge(analysis)
     framed = _framed_sentences(analysis, findings)
@@ -108,7 +115,10 @@ def compose_extractive(
             "supported"
         )
 
-    chosen = [option.payload for option in select(options, weights, specific, max_words, supported)]
+    chosen = [
+        option.payload
+        for option in select(options, weights, specific, max_words, supported, retell)
+    ]
     versions = _reading_order(
         [version for version in chosen if isinstance(version, Version)], builder.group_of
     )

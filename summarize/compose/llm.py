@@ -315,10 +315,16 @@ class LLMComposer:
         self.judge = judge
 
     def compose(
-        self, analysis: Analysis, groups: list[ClaimGroup], findings: list[Finding], max_words: int
+        self,
+        analysis: Analysis,
+        groups: list[ClaimGroup],
+        findings: list[Finding],
+        max_words: int,
+        retell: bool = True,
     ) -> Summary:
         """Raises LLMError (one line, no key) when the endpoint cannot be used or gives nothing
-        the reports support. The guard's judge defaults to summarize.judge.Judge."""
+        the reports support. The guard's judge defaults to summarize.judge.Judge. `retell` is
+        the extractive composer's: a model writes each fact once, in its own words, either way."""
         client = LLMClient(self.settings)
         composer = _Composer(client, analysis, groups, findings, max_words)
         draft = composer.draft()

@@ -10,6 +10,7 @@ def _option(wording: int, group: int, words: int, terms: str, loaded: int = 0) -
         words=words,
         terms=frozenset([*terms.split(), fact_term(group)]),
         prior=1.0,
+        said=frozenset(terms.split()),
         loaded=loaded,
     )
 
@@ -24,6 +25,24 @@ def test_a_new_fact_is_worth_more_than_another_wording_of_a_told_one():
     specific[fact_term(0)] = specific[fact_term(1)] = 0.0
     chosen = select([told, retold, new], weights, specific, 20, lambda option: True)
     assert {option.group for option in chosen} == {0, 1}
+
+
+def test_without_retelling_a_fact_is_told_once_in_its_richest_telling_that_fits() -> None:
+    headline = _option(0, -1, 6, "council closes library branch")
+    lead = _option(1, 0, 16, "council closes library branch tuesday after budget vote")
+    other = _option(2, 1, 8, "staff move central branch spring")
+    options = [headline, lead, other]
+    weights = {term: 4.0 for option in options for term in option.terms}
+    weights |= {term: 9.0 for term in headline.terms}  # a headline's words weigh most
+    specific = dict.fromkeys(weights, 1.0)
+
+    def chosen(budget: int, retell: bool) -> list[Option]:
+        return select(options, weights, specific, budget, lambda option: True, retell)
+
+    assert headline in chosen(40, retell=True) and lead in chosen(40, retell=True)
+    assert chosen(40, retell=False) == [lead, other] or chosen(40, retell=False) == [other, lead]
+    # no room for the lead: the headline tells the fact, once
+    assert headline in chosen(14, retell=False) and lead not in chosen(14, retell=False)
 
 
 def test_at_most_two_titles_are_taken() -> None:
