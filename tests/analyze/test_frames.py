@@ -298,3 +298,8 @@ def test_a_temperature_is_no_sum_of_money() -> None:
     # "K" is an upper-case base unit like a currency's code, but no currency
     frame = frame_of("Temperatures rose to 40 degrees Celsius on Monday.", "40 degrees Celsius")
     assert frame.measure == "temperature"
+
+
+def test_a_named_day_is_no_owner_and_what_a_storm_left_is_its_own() -> None:
+    # "Palm Sunday", "Super Tuesday" say when; "left 3 people dead" is a verb of result
+    assert frame_of("The storm on Super Tuesday left 3 people dead.", "3 people").subject == "storm"

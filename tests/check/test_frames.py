@@ -185,6 +185,18 @@ def test_a_likely_match_an_order_of_magnitude_apart_is_no_conflict() -> None:
     assert [f.severity for f in conflicts(same_source)] == ["high"]  # one figure: a slip to check
 
 
+def test_a_less_sure_disagreement_says_which_part_of_the_frames_is_not_alike() -> None:
+    reports = {
+        "wire": "The president will issue 80 pardons this week, officials said.",
+        "paper": "The president will issue more than 100 pardons on Tuesday, officials said.",
+    }
+    (found,) = conflicts(reports)
+    assert found.severity == "medium"
+    assert found.explanation.endswith(
+        "Not stated alike in both (when: wire this week, paper Tuesday); check."
+    )
+
+
 @pytest.mark.parametrize(
     ("frame", "unit", "words"),
     [

@@ -10,7 +10,8 @@ statement it is and in what form, read from word order (no parser; see the READM
   belongs to, or the owner before the verb ("the unemployment rate rose to 3.6%"); a count
   after "the N of" has none there ("the families of 12 victims" are no owner of the victims),
   one after "a N of" is N's ("a town of 17,000 people"). A phrase
-  that only says when, or is headed by a span of time, is never it: "$1 trillion in 2019", "in
+  that only says when, or is headed by a span of time or a weekday ("on Palm Sunday"), is never
+  it: "$1 trillion in 2019", "in
   the current budget year", "positions on the last day of May rose" (the positions), "closed
   the day down 10%".
 - time: the time expression nearest the figure in its clause (month names, years, quarters,

@@ -9,6 +9,7 @@ import re
 from summarize.analyze.frames.sentence import SOFT, Sentence
 from summarize.analyze.frames.times import TIME_SPANS, is_time_word
 from summarize.models import Quantity
+from summarize.text.calendar import WEEKDAYS
 from summarize.text.figures import DOWN_WORDS, OUTCOMES, SETTING_VERBS, UP_WORDS, change_verbs
 from summarize.text.inflection import is_past_form, looks_plural
 from summarize.text.lexicons import word_set
@@ -23,7 +24,7 @@ _COPULAS = word_set(
     both all each respectively together combined seems seem appears appear looks poised
     stood stands stand reached reach reaches hit hits totaled totalled totals total amounted
     amounts topped tops exceeded exceeds came comes registered ended closed finished remained
-    remains put set
+    remains put set left leaves leaving
     """
 )
 _MODALS = word_set("will would can could may might must shall should to did does do")
@@ -249,9 +250,10 @@ def _verb_group_start(sentence: Sentence, index: int) -> int:
 
 def _only_time(phrase: str) -> bool:
     """The phrase only says when ("2019", "the last day of May", "week", "the current budget
-    year"): a phrase of them, or headed by a span of time, dates a figure; it is no owner."""
+    year", "Palm Sunday"): a phrase of them, or headed by a span of time or a weekday (a named
+    day: "Super Tuesday"), dates a figure; it is no owner."""
     words = [w for w in phrase.lower().replace(",", " ").split() if w not in STOPWORDS]
-    if words and words[-1].rsplit("-", 1)[-1] in TIME_SPANS:
+    if words and words[-1].rsplit("-", 1)[-1] in TIME_SPANS | set(WEEKDAYS):
         return True
     return bool(words) and all(is_time_word(w) for w in words)
 

@@ -12,13 +12,13 @@ from summarize.align import Pair
 from summarize.analyze.quantities import is_bound, overlaps, same_figure
 from summarize.check.quantities.compare import measures
 from summarize.check.quantities.explain import (
-    UNSURE,
     describe_frame,
     distinct,
     known_dates,
     make_finding,
     published_on,
     says,
+    unsure,
     wording,
 )
 from summarize.check.quantities.figures import (
@@ -109,7 +109,7 @@ def _disagreement(analysis: Analysis, a: list[Figure], b: list[Figure], edge: Ed
         "high" if sure else "medium",
         shown,
         f"The reports disagree on the same figure ({frame}): {says_a}, but {says_b}."
-        + ("" if sure else UNSURE),
+        + ("" if sure else unsure(analysis, a[0], b[0])),
     )
 
 
@@ -133,7 +133,7 @@ def _grouped(analysis: Analysis, clusters: list[list[Figure]], pairs: list[_Pair
             f"The reports give {len(sides)} different values of the same figure ({frame}): "
             + "; but ".join(said)
             + "."
-            + ("" if first.severity == "high" else UNSURE)
+            + ("" if first.severity == "high" else unsure(analysis, sides[0][0], sides[1][0]))
         )
     return make_finding(analysis, first.kind, first.severity, [f for s in sides for f in s], text)
 

@@ -189,4 +189,30 @@ def make_finding(
     )
 
 
-UNSURE = " Part of what the figures measure is not stated in both; check."
+def unsure(analysis: Analysis, a: Figure, b: Figure) -> str:
+    """Why a disagreement is less sure, for a reader to check: the parts of the two figures'
+    frames that differ or one leaves unstated ("when: [1] this week, [2] Tuesday"), or, when
+    none does, that each figure comes from a source of its own."""
+    name_a, name_b = report_name(analysis, a.document), report_name(analysis, b.document)
+    frame_a, frame_b = a.frame, b.frame
+    sides = [
+        (
+            "what is counted",
+            _measure_words(frame_a.measure, a.quantity.base_unit),
+            _measure_words(frame_b.measure, b.quantity.base_unit),
+        ),
+        ("whose", frame_a.subject, frame_b.subject),
+        (
+            "when",
+            _time_words(frame_a.time) if frame_a.time else None,
+            _time_words(frame_b.time) if frame_b.time else None,
+        ),
+    ]
+    differ = [
+        f"{part}: {name_a} {mine or 'does not say'}, {name_b} {theirs or 'does not say'}"
+        for part, mine, theirs in sides
+        if mine != theirs
+    ]
+    if not differ:
+        return " Each figure comes from a source of its own; check."
+    return f" Not stated alike in both ({'; '.join(differ)}); check."
