@@ -28,11 +28,16 @@ from summarize.ingest.markup import Metadata, html_to_text, markdown_to_text
 from summarize.models import Document, Sentence
 from summarize.text.calendar import DATE_PATTERN, TIME_PATTERN, date_of, has_year
 from summarize.text.sentences import paragraph_spans, sentence_spans
+from summarize.text.tokens import is_title_case
 
 Kind = Literal["text", "markdown", "html"]
 
 MIN_PROSE_WORDS = 5  # an article has at least one sentence this long
 MAX_HEADLINE_WORDS = 20  # first sentence of a "Title. lead text" source taken as its title
+# ... or this long when in headline capitals, which no sentence of prose has ("Jim Acosta Hits
+# Back After Trump Says He Should Be 'Ashamed': CNN's Record On the Truth 'A Lot Better Than
+# Yours'", 21 words).
+MAX_TITLE_CASE_HEADLINE_WORDS = 30
 HEADLINE_AND_DATELINE_CHARS = 1_000
 DATE_SEARCH_LINES = 6
 MIN_WRAPPED_LINE_CHARS = 40  # a shorter line before a lowercase one ends where its author chose
@@ -108,11 +113,11 @@ def split_headline(text: str) -> tuple[str | None, str]:
     if joined and len(text[: joined.start()].split()) <= MAX_HEADLINE_WORDS:
         return text[: joined.end() - 1], text[joined.end() :].lstrip()
     sentences = split_sentences(text)
-    if (
-        len(sentences) < 2
-        or len(sentences[0].text.split()) > MAX_HEADLINE_WORDS
-        or not any(_is_prose(sentence.text) for sentence in sentences[1:])
-    ):
+    if len(sentences) < 2 or not any(_is_prose(sentence.text) for sentence in sentences[1:]):
+        return None, text
+    words = sentences[0].text.split()
+    longest = MAX_TITLE_CASE_HEADLINE_WORDS if is_title_case(words) else MAX_HEADLINE_WORDS
+    if len(words) > longest:
         return None, text
     return _TITLE_FINAL_PERIOD.sub("", sentences[0].text), text[sentences[1].start :]
 

@@ -23,7 +23,7 @@ from summarize.models import (
     Report,
 )
 from summarize.render.numbering import with_numbers
-from summarize.render.sections import finding_sections
+from summarize.render.sections import NO_DISAGREEMENT, NO_DISAGREEMENT_MEANING, finding_sections
 from summarize.text.display import for_markdown, for_terminal
 
 
@@ -69,11 +69,13 @@ def _key(findings: list[Finding]) -> list[str]:
         for s in SEVERITIES
         if any(f.severity == s and f.kind not in NOT_DISAGREEMENTS for f in findings)
     ]
+    alike = any(finding.kind in NOT_DISAGREEMENTS for finding in findings)
     return [
         "### Key",
         "",
         *(f"- {kind}: {KIND_LABELS[kind][1]}." for kind in kinds),
         *(f"- {severity}: {SEVERITY_MEANINGS[severity]}." for severity in severities),
+        *([f"- {NO_DISAGREEMENT}: {NO_DISAGREEMENT_MEANING}."] if alike else []),
         "",
     ]
 

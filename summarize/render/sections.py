@@ -10,6 +10,10 @@ from typing import NamedTuple
 from summarize.models import NOT_DISAGREEMENTS, SEVERITIES, Finding
 
 NO_DISAGREEMENT = "no disagreement"
+NO_DISAGREEMENT_MEANING = (
+    "compared and found to agree, or explained: the same figure in other words or units, a "
+    "figure updated between reports of different dates, one name spelt several ways"
+)
 
 
 class Section(NamedTuple):

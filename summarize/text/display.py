@@ -33,7 +33,9 @@ _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r"}
 # and strikethrough; an underscore inside a word, "000_82ce", emphasises nothing, and "&" only
 # opens an entity reference, "&amp;", so "S&P 500" stays as written) and the markers that open
 # a block at the start of a line (a heading, a quote, a list item, a rule, a fence).
-_MARKDOWN_INLINE = re.compile(r"[\\`*\[\]<>|~]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
+# "<" opens an autolink or an HTML tag; ">" alone is text within a line ("> 100 pardons"), and
+# a quotation block only at a line's start (`_MARKDOWN_BLOCK_START`).
+_MARKDOWN_INLINE = re.compile(r"[\\`*\[\]<|~]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
 # A list marker or an ATX heading needs a space after it: "5.9%" and "-5 km" open no block;
 # "---" is a rule.
 _MARKDOWN_BLOCK_START = re.compile(

@@ -518,6 +518,22 @@ def test_a_title_of_several_sentences_is_joined_by_its_own_period() -> None:
     assert second.title != "The Dow fell.."  # an ellipsis joins nothing
 
 
+def test_a_long_headline_in_headline_capitals_is_the_title() -> None:
+    headline = (
+        "Jim Acosta Hits Back After Trump Says He Should Be Ashamed: CNN's Record On the Truth "
+        "Is a Lot Better Than Yours"
+    )
+    sentence = (
+        "Donald Trump and Jim Acosta attacked each other on Tuesday when the CNN reporter pressed "
+        "the president on a departure, and the exchange went on for several minutes at length."
+    )
+    record = {"id": "c", "sources": [f"{headline}. {sentence}", f"{sentence} {sentence}"]}
+    assert len(headline.split()) > 20
+    first, second = cluster_from_record(record).documents
+    assert first.title == headline and first.text == sentence
+    assert second.title is None  # a sentence of prose that long is no headline
+
+
 def test_every_neus_cluster_reads_cleanly() -> None:
     clusters = load_inputs([str(NEUS)])
     assert len(clusters) == 307

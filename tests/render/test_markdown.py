@@ -66,3 +66,4 @@ def test_what_is_no_disagreement_has_a_section_of_its_own_after_the_severities()
     severities = text[: text.index("### No disagreement")]
     assert "- **quantity_equivalent**: " not in severities
     assert "- **framing**: " in severities
+    assert "\n- no disagreement: compared and found to agree" in text[text.index("### Key") :]

@@ -59,7 +59,9 @@ def test_json_keeps_the_exact_text_with_nothing_raw(text: str) -> None:
         ("```Officials said so.", "\\`\\`\\`Officials said so."),
         ("### Not a heading", "\\### Not a heading"),
         ("12. Not a list", "12\\. Not a list"),
-        ("<https://evil.example>", "\\<https://evil.example\\>"),
+        ("<https://evil.example>", "\\<https://evil.example>"),
+        ("more than 100 (> 100 pardons)", "more than 100 (> 100 pardons)"),
+        ("> a quotation block", "\\> a quotation block"),
         ("&#27;[31m", "\\&#27;\\[31m"),
         ("_emphasis_ and *more*", "\\_emphasis\\_ and \\*more\\*"),
         # What Markdown reads as text already stays as written.
