@@ -75,16 +75,18 @@ _STRICT_MARKS = {"at_least": "> ", "at_most": "< "}
 def shown_value(quantity: Quantity) -> str:
     """The value in base units, as the wording bounds it: "≈ 3,100,000", "> 100" for "more
     than 100", "50 to 100 people", "1,861.81 points" (a number written with decimals keeps
-    them)."""
+    them); a change as the way it went: "down ≈ 1,861.81 points", "up 5.9%"."""
     counted = f" {plural(quantity.counted)}" if quantity.counted else ""
     unit = quantity.base_unit
     if quantity.bound == "range":
         low, high = format_value(quantity.low, unit), format_value(quantity.high, unit)
         return f"{low} to {high}{counted}"
-    shown = format_value(quantity.normalized, unit)
+    change = quantity.frame is not None and quantity.frame.form == "change"
+    value = abs(quantity.normalized) if change else quantity.normalized
+    way = ("down " if quantity.normalized < 0 else "up ") if change else ""
     strict = quantity.bound in _STRICT_MARKS and _STRICT_BOUND.match(quantity.text)
     mark = _STRICT_MARKS[quantity.bound] if strict else _BOUND_MARKS.get(quantity.bound, "")
-    return f"{mark}{shown}{counted}"
+    return f"{way}{mark}{format_value(value, unit)}{counted}"
 
 
 def _time_words(key: str) -> str:
