@@ -51,7 +51,7 @@ def test_markdown_of_several_clusters_names_each(command: str, tmp_path) -> None
     clusters.write_text("\n".join(lines), encoding="utf-8")
     result = runner.invoke(app, [command, str(clusters)])
     headings = [line for line in result.stdout.splitlines() if line.startswith("# ")]
-    assert headings == ["# quake-monday", "# quake-tuesday"], result.output
+    assert headings == ["# 2 stories", "# quake-monday", "# quake-tuesday"], result.output
 
 
 def test_max_words_is_respected():

@@ -30,9 +30,12 @@ def render_reports(results: Sequence[tuple[Cluster, Report]], output_format: str
         cluster, report = results[0]
         return render_html(report, cluster.documents)
     if output_format == "markdown":
-        from summarize.render.markdown import render_markdown
+        from summarize.render.markdown import render_markdown, render_overview
 
-        # Several clusters' reports are told apart by their ids.
+        # Several clusters' reports are told apart by their ids, after an overview of them.
         named = len(reports) > 1
-        return "\n---\n\n".join(render_markdown(report, named=named) for report in reports)
+        overview = [render_overview(reports)] if named else []
+        return "\n---\n\n".join(
+            [*overview, *(render_markdown(report, named=named) for report in reports)]
+        )
     raise ValueError(f"unknown format {output_format!r}: one of {', '.join(FORMATS)}")

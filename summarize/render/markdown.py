@@ -10,6 +10,7 @@ and cannot write a link, an image or a code block into the report.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from itertools import groupby
 
 from summarize.models import (
@@ -139,3 +140,32 @@ def render_markdown(report: Report, named: bool = False) -> str:
         lines += [f"- {for_markdown(p.source)}: {for_markdown(p.message)}" for p in report.problems]
         lines.append("")
     return "\n".join(for_terminal(line) for line in lines).rstrip() + "\n"
+
+
+def render_overview(reports: Sequence[Report]) -> str:
+    """Before the reports of several clusters: how many findings each has, by severity and what
+    is no disagreement, the stories with the most severe first (every report then follows in
+    the order given), so that a reader of many stories starts where the disagreements are."""
+    counted = [
+        (Counter({s.name: len(s.findings) for s in finding_sections(r.findings)}), n, r)
+        for n, r in enumerate(reports)
+    ]
+    counted.sort(key=lambda row: (*(-row[0][name] for name in SEVERITIES), row[1]))
+    found = sum(1 for counts, _, _ in counted if any(counts[s] for s in SEVERITIES))
+    columns = [*SEVERITIES, NO_DISAGREEMENT]
+    lines = [
+        f"# {len(reports)} stories",
+        "",
+        f"{found} with disagreements found, {len(reports) - found} without; the most severe "
+        "first here, and each story's report below in the order given.",
+        "",
+        f"| story | {' | '.join(columns)} |",
+        f"| --- |{' --- |' * len(columns)}",
+        *(
+            f"| {for_markdown(report.id or '')} | "
+            + " | ".join(str(counts[name]) for name in columns)
+            + " |"
+            for counts, _, report in counted
+        ),
+    ]
+    return "\n".join(for_terminal(line) for line in lines) + "\n"

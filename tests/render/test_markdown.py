@@ -67,3 +67,25 @@ def test_what_is_no_disagreement_has_a_section_of_its_own_after_the_severities()
     assert "- **quantity_equivalent**: " not in severities
     assert "- **framing**: " in severities
     assert "\n- no disagreement: compared and found to agree" in text[text.index("### Key") :]
+
+
+def test_several_reports_open_on_an_overview_with_the_most_severe_first() -> None:
+    from summarize.models import Cluster, Finding, Report
+    from summarize.render import render_reports
+
+    def report(name: str, *severities: str) -> Report:
+        findings = [
+            Finding(kind="framing", severity=s, documents=["a"], evidence=[], explanation="x")
+            for s in severities
+        ]
+        return Report(id=name, documents=[], findings=findings)
+
+    reports = [report("calm"), report("mild", "low"), report("tense", "medium", "low")]
+    text = render_reports([(Cluster(id=r.id, documents=[]), r) for r in reports], "markdown")
+    lines = text.splitlines()
+    assert lines[0] == "# 3 stories"
+    assert lines[2].startswith("2 with disagreements found, 1 without")
+    rows = [line.split(" | ")[0] for line in lines if line.startswith("| ") and "---" not in line]
+    assert rows == ["| story", "| tense", "| mild", "| calm"]
+    # each story's report follows in the order given
+    assert text.index("# calm") < text.index("# mild") < text.index("# tense")
