@@ -23,7 +23,8 @@
   often colour, commentary or the shared story retold. Medium, with or without them, when its report
   closely follows another one (a paraphrase or rewrite: half or more of its sentences, and at least
   MIN_TWIN_SENTENCES, align with that report), since that is where errors creep in; low otherwise.
-  The explanation names the figures and names only that report gives.
+  The explanation names the figures and names only that report gives, and its excerpt shows
+  where they stand with the words no other report uses: what the claim adds.
 - `omission`, low: a fact carried by at least three reports and two thirds of them that a report
   of the same date leaves out (an earlier report cannot carry what happened after it).
 """
@@ -86,11 +87,13 @@ MIN_TWIN_SENTENCES = 3
 
 
 class _Candidate(NamedTuple):
-    """A sentence that may be a unique claim: how novel it is, and its own figures and names."""
+    """A sentence that may be a unique claim: how novel it is, its own figures and names, and
+    its words no other report uses (stems)."""
 
     share: float
     ref: SentenceRef
     substance: list[str]
+    new: frozenset[str]
 
 
 class Twin(NamedTuple):
@@ -262,7 +265,8 @@ def _unique_claims(
             continue
         if _figure_told_otherwise(analysis, item):
             continue
-        candidates[ref.document].append(_Candidate(share, ref, substance))
+        new = frozenset(term for term in item.terms if novelty.reports[term] <= 1)
+        candidates[ref.document].append(_Candidate(share, ref, substance, new))
     dates = Counter(document.published for document in analysis.documents)
     usual = dates.most_common(1)[0][0]
     kept: list[_Candidate] = []
@@ -284,13 +288,14 @@ def _unique_claims(
         # its own (or in a rewrite, where it may have been added or dropped): new wording alone
         # is more often colour, commentary or the shared story in other words.
         if candidate.substance or twin:
-            findings.append(_unique_finding(analysis, candidate.ref, twin, candidate.substance))
+            findings.append(_unique_finding(analysis, candidate, twin))
     return findings
 
 
-def _unique_finding(
-    analysis: Analysis, ref: SentenceRef, twin: Twin | None, substance: list[str]
-) -> Finding:
+def _unique_finding(analysis: Analysis, candidate: _Candidate, twin: Twin | None) -> Finding:
+    """The excerpt shows where the sentence's own figures and names and its words no other
+    report uses stand together: what the claim adds, not only the name it brings."""
+    ref, substance = candidate.ref, candidate.substance
     text = analysis.sentence(ref).text
     if twin:
         why = (
@@ -306,7 +311,7 @@ def _unique_finding(
         evidence=[quote_sentence(analysis, ref)],
         explanation=(
             f"Only {report_name(analysis, ref.document)} says "
-            f"“{excerpt(text, set(content_terms(' '.join(substance))))}”{why}"
+            f"“{excerpt(text, set(content_terms(' '.join(substance))) | candidate.new)}”{why}"
         ),
     )
 

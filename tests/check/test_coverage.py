@@ -154,6 +154,17 @@ def test_the_explanation_names_what_only_that_report_gives(added: str, named: st
     assert f"no other report gives “{named}”" in unique.explanation
 
 
+def test_the_excerpt_shows_what_the_claim_adds_not_only_its_name() -> None:
+    lead = "The council approved the budget on Thursday after a long debate in the chamber."
+    added = (
+        "Mayor Ellen Park, who chaired the session in the old town hall on the river, later "
+        "promised that new bus lanes would cross the northern districts by next spring."
+    )
+    (unique,) = _unique({"a": lead, "b": f"{lead} {added}"})
+    shown = unique.explanation.split("“")[1].split("”")[0]
+    assert len(shown) < len(added) and "bus lanes" in shown
+
+
 def test_a_rewrite_says_how_many_of_its_sentences_align() -> None:
     shared = (
         "The council approved the budget on Thursday after a long debate. "
