@@ -168,10 +168,10 @@ def plain_words(analysis: Analysis, ref: SentenceRef, words: set[str]) -> set[st
     words (not mostly a quotation: that is the speaker's telling), without charged words of its
     own, and without the word in any form at all ("anti-rioting" uses "riot"); nor does its
     report use it in its own voice elsewhere, its headline too ("sparked controversy" shares
-    "controversial"): a
-    word both reports use is no difference in framing between them, though the others they do
-    not share still are. Where a word disputes the claim ("falsely claimed"), a sentence that
-    doubts it too ("repeating unsubstantiated claims") frames it alike."""
+    "controversial"): a word both reports use is no difference in framing between them, though
+    the others they do not share still are. Where a word disputes the claim ("falsely
+    claimed"), a sentence that doubts it too ("repeating unsubstantiated claims") frames it
+    alike."""
     sentence = analysis.sentence(ref)
     if mostly_quoted(sentence.text):
         return set()

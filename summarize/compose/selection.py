@@ -244,7 +244,7 @@ def select(
             return False
         if option.group < 0 and chosen.titles >= MAX_TITLES:
             return False
-        if not retell and retold(option, chosen.options):
+        if not retell and _retold(option, chosen.options):
             return False
         return objective.new_share(option, chosen.covered) >= MIN_NEW
 
@@ -292,7 +292,7 @@ def select(
     return _fill(best, options, budget, accepted)
 
 
-def retold(option: Option, chosen: Sequence[Option]) -> list[Option]:
+def _retold(option: Option, chosen: Sequence[Option]) -> list[Option]:
     """The chosen versions `option` retells, or that retell it (TOLD_SHARE)."""
     return [other for other in chosen if term_overlap(option.said, other.said) >= TOLD_SHARE]
 
@@ -311,7 +311,7 @@ def _richer(
     retells it), the longest first, while it fits and may be taken with the rest."""
     chosen = list(chosen)
     for candidate in sorted(options, key=lambda o: -o.words):
-        told = retold(candidate, chosen)
+        told = _retold(candidate, chosen)
         if not told or candidate.words <= max(option.words for option in told):
             continue
         rest = [option for option in chosen if all(option is not t for t in told)]
