@@ -308,11 +308,14 @@ class _SentenceIndex:
     hundreds of reports does not compare every version with every sentence."""
 
     def __init__(self, analysis: Analysis, groups: list[ClaimGroup]) -> None:
-        sentences = [
-            (group.id, frozenset(analysis.analysis_of(member).terms))
-            for group in groups
-            for member in group.members
-        ]
+        # One entry for a group's sentences with the same words (reprints of one story).
+        sentences = list(
+            dict.fromkeys(
+                (group.id, frozenset(analysis.analysis_of(member).terms))
+                for group in groups
+                for member in group.members
+            )
+        )
         frequency = Counter(term for _, terms in sentences for term in terms)
         self.by_term: dict[str, list[tuple[int, frozenset[str], int]]] = defaultdict(list)
         for group, terms in sentences:

@@ -57,6 +57,10 @@ _WORD_EDGES = "'’\"“”‘,:;()"
 _INFLECTED = re.compile(r"[a-z]{4,}(?:ing|ed)")
 
 
+_WORD_RUN = re.compile(r"\w+")
+_INSIDE = re.compile(r"[a-z,;] ")
+
+
 @dataclass
 class Casing:
     """What casing needs to know about the reports' text, computed once per summary."""
@@ -188,14 +192,34 @@ class Casing:
         """The reports write `word` capitalised inside a sentence, after a lower-case word or a
         comma: a name ("said Trump"), where a headline's or a sentence's first word tells
         nothing."""
+        if _WORD_RUN.fullmatch(word):
+            return word in self._words_inside
         return word in self.all_text and bool(
             re.search(rf"(?<=[a-z,;] ){re.escape(word)}\b", self.all_text)
         )
 
     def _has_word(self, word: str) -> bool:
-        """The reports write `word` as a whole word (the substring test first: a pattern for
-        every word of every title costs more than the search)."""
+        """The reports write `word` as a whole word."""
+        if _WORD_RUN.fullmatch(word):
+            return word in self._words
         return word in self.all_text and bool(re.search(rf"\b{re.escape(word)}\b", self.all_text))
+
+    # A word of word characters only is whole where it is a whole run of them: looked up in
+    # these sets, built once, where a pattern searched through every report for every word of
+    # every title cost most of the summary of a story of 900 reports.
+    @cached_property
+    def _words(self) -> frozenset[str]:
+        return frozenset(_WORD_RUN.findall(self.all_text))
+
+    @cached_property
+    def _words_inside(self) -> frozenset[str]:
+        """The words written after a lower-case word, a comma or a semicolon and a space."""
+        text = self.all_text
+        return frozenset(
+            match.group()
+            for match in _WORD_RUN.finditer(text)
+            if _INSIDE.fullmatch(text, match.start() - 2, match.start())
+        )
 
     @cached_property
     def name_words(self) -> frozenset[str]:
@@ -324,7 +348,7 @@ class Casing:
         if (
             bare.lower() in CALENDAR_NAMES
             or bare in self.name_words
-            or re.search(rf"(?<=[a-z,;] ){re.escape(bare)}\b", self.all_text)
+            or self.capitalised_inside(bare)
         ):
             return capitalised
         return lower

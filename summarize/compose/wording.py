@@ -354,14 +354,17 @@ class Wording:
         """The member stating the group's fact most plainly; `central` favours the reports
         that share most facts with the others."""
         contested = any(self.analysis.analysis_of(m).attributions for m in group.members)
+        texts = [self.analysis.sentence(m).text for m in group.members]
 
-        def score(member: SentenceRef) -> float:
+        def score(index: int) -> float:
             # A cause or motive only this report asserts is framing, not the plain fact.
-            others = [self.analysis.sentence(m).text for m in group.members if m != member]
+            member = group.members[index]
+            others = texts[:index] + texts[index + 1 :]
             framed = 2.0 if added_links(self.analysis.analysis_of(member), others) else 0.0
             return self.penalty(member, contested) + framed - central[member.document]
 
-        return min(group.members, key=lambda m: (score(m), m.document))
+        best = min(range(len(texts)), key=lambda i: (score(i), group.members[i].document))
+        return group.members[best]
 
     def finish(self, text: str, published: dt.date | None, dated: bool) -> str:
         """A report's sentence as the summary prints it: no section label or leading
