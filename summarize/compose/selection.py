@@ -16,12 +16,10 @@ What a summary of news should carry is what the reports agree is the story:
   word a little (LENGTH_POWER): the same content in fewer words leaves room for another fact;
 - at most MAX_TITLES of the reports' titles (facts numbered below zero) are taken: headlines
   retell one event, and more of them read as a stack of headlines;
-- without `retell` (the summary's length is the tool's choice, not the reader's), no version is
-  taken that holds TOLD_SHARE of a chosen one's words or whose words a chosen one holds so (a
-  headline and the lead that tells it): each fact is told once, in its richest telling that
-  fits (`_richer`), and the summary ends shorter rather than tell one again. With it (a length
-  the reader asked for, the length the evals compare at), the budget is filled, as the human
-  references do (they retell their headline: NeuS at 50 words loses 0.9 R-Lsum without it).
+- without `retell` (a length the tool chose), no version retelling a chosen one is taken
+  (TOLD_SHARE of either's words: a headline and its lead), each fact told once in its richest
+  telling that fits (`_richer`); with it (a length the reader asked for, as the evals compare),
+  the budget is filled, as the references do (NeuS at 50 words loses 0.9 R-Lsum without it).
 
 Each fact comes in several versions (its sentence and the sentence's compressions). Selection is
 greedy by value per word (the budgeted maximum-coverage greedy of Khuller, Moss & Naor 1999),
