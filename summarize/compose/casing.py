@@ -24,6 +24,7 @@ from summarize.text.sentences import is_finished
 from summarize.text.tokens import (
     POSSESSIVE_RE,
     STOPWORDS,
+    WORD_RUN,
     content_terms,
     is_acronym,
     is_title_case,
@@ -57,7 +58,6 @@ _WORD_EDGES = "'’\"“”‘,:;()"
 _INFLECTED = re.compile(r"[a-z]{4,}(?:ing|ed)")
 
 
-_WORD_RUN = re.compile(r"\w+")
 _INSIDE = re.compile(r"[a-z,;] ")
 
 
@@ -192,7 +192,7 @@ class Casing:
         """The reports write `word` capitalised inside a sentence, after a lower-case word or a
         comma: a name ("said Trump"), where a headline's or a sentence's first word tells
         nothing."""
-        if _WORD_RUN.fullmatch(word):
+        if WORD_RUN.fullmatch(word):
             return word in self._words_inside
         return word in self.all_text and bool(
             re.search(rf"(?<=[a-z,;] ){re.escape(word)}\b", self.all_text)
@@ -200,7 +200,7 @@ class Casing:
 
     def _has_word(self, word: str) -> bool:
         """The reports write `word` as a whole word."""
-        if _WORD_RUN.fullmatch(word):
+        if WORD_RUN.fullmatch(word):
             return word in self._words
         return word in self.all_text and bool(re.search(rf"\b{re.escape(word)}\b", self.all_text))
 
@@ -209,7 +209,7 @@ class Casing:
     # every title cost most of the summary of a story of 900 reports.
     @cached_property
     def _words(self) -> frozenset[str]:
-        return frozenset(_WORD_RUN.findall(self.all_text))
+        return frozenset(WORD_RUN.findall(self.all_text))
 
     @cached_property
     def _words_inside(self) -> frozenset[str]:
@@ -217,7 +217,7 @@ class Casing:
         text = self.all_text
         return frozenset(
             match.group()
-            for match in _WORD_RUN.finditer(text)
+            for match in WORD_RUN.finditer(text)
             if _INSIDE.fullmatch(text, match.start() - 2, match.start())
         )
 

@@ -24,7 +24,7 @@ from summarize.analyze.mentions import ORGANISATION_HEADS, TITLES
 from summarize.analyze.nouns import noun_senses
 from summarize.judge import Judge
 from summarize.models import Analysis, SummarySentence
-from summarize.text.tokens import POSSESSIVE_RE, STOPWORDS
+from summarize.text.tokens import POSSESSIVE_RE, STOPWORDS, WORD_RUN
 
 _WORD = re.compile(r"[A-Z][a-z][\w’'-]*")
 
@@ -47,9 +47,6 @@ def full_names(analysis: Analysis) -> dict[str, str]:
     }
 
 
-_WORD_RUN = re.compile(r"\w+")
-
-
 class _Text:
     """The reports' text, and where each whole word of it starts: a name's words are looked up
     there, where a pattern searched through every report for every full name cost seconds in a
@@ -58,7 +55,7 @@ class _Text:
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts: dict[str, list[int]] = defaultdict(list)
-        for match in _WORD_RUN.finditer(text):
+        for match in WORD_RUN.finditer(text):
             self.starts[match.group()].append(match.start())
 
     def after_the(self, start: int) -> bool:
@@ -67,7 +64,7 @@ class _Text:
         return (
             before >= 0
             and self.text[before:start] in ("the ", "The ")
-            and (before == 0 or not _WORD_RUN.match(self.text, before - 1))
+            and (before == 0 or not WORD_RUN.match(self.text, before - 1))
         )
 
 
@@ -79,7 +76,7 @@ def _a_person(full: str, text: _Text) -> bool:
     lemmas = noun_senses().lemmas(first.lower())
     if lemmas and first.lower() not in lemmas:
         return False  # an inflected common word ("Congresses Democratic"), no first name
-    if not (_WORD_RUN.fullmatch(first) and _WORD_RUN.fullmatch(surname)):
+    if not (WORD_RUN.fullmatch(first) and WORD_RUN.fullmatch(surname)):
         written = text.text  # a name with an apostrophe or a hyphen: searched for as written
         if re.search(rf"\b[Tt]he (?:{re.escape(first)} )?{re.escape(surname)}\b", written):
             return False
@@ -92,7 +89,7 @@ def _a_person(full: str, text: _Text) -> bool:
         if text.after_the(start) or (
             named >= 0
             and text.text[named:start] == f"{first} "
-            and start - 1 - len(first) in text.starts.get(first, ())
+            and named in text.starts.get(first, ())
             and text.after_the(named)
         ):
             return False

@@ -65,12 +65,9 @@ def _key(findings: list[Finding]) -> list[str]:
     """What each kind shown and each severity means, for a reader new to the report: after the
     findings, in plain type, so that it is not read as one of them."""
     kinds = sorted({finding.kind for finding in findings}, key=list(KIND_LABELS).index)
-    severities = [
-        s
-        for s in SEVERITIES
-        if any(f.severity == s and f.kind not in NOT_DISAGREEMENTS for f in findings)
-    ]
-    alike = any(finding.kind in NOT_DISAGREEMENTS for finding in findings)
+    shown = [section.name for section in finding_sections(findings)]
+    severities = [name for name in shown if name != NO_DISAGREEMENT]
+    alike = NO_DISAGREEMENT in shown
     return [
         "### Key",
         "",

@@ -119,9 +119,7 @@ def singular(noun: str) -> str:
 # Nouns whose plural is the word itself ("people", "police", "staff"), and the irregular ones.
 _SAME_PLURAL = frozenset(single for plural, single in IRREGULAR_PLURALS.items() if plural == single)
 _IRREGULAR_PLURAL_OF = {
-    single: plural
-    for plural, single in IRREGULAR_PLURALS.items()
-    if single not in _SAME_PLURAL and plural != "persons"
+    single: plural for plural, single in IRREGULAR_PLURALS.items() if single not in _SAME_PLURAL
 }
 
 

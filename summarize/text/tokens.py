@@ -40,6 +40,9 @@ DETERMINERS = word_set("the a an this that these those its their his her our my 
 
 # Words (with inner apostrophes) and numbers (1,000 / 3.5). Hyphens split words, so that
 # "fourth-largest" and "fourth largest" give the same terms.
+# A run of word characters, as `\b...\b` bounds a word: a word made only of them stands whole
+# in a text where one such run is the word (so a set of a text's runs answers whether it does).
+WORD_RUN = re.compile(r"\w+")
 _WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 POSSESSIVE_RE = re.compile(r"['’][sS]$")
 # British spellings folded to American ones before stemming (kilometres/kilometers, honour/honor,

@@ -27,6 +27,8 @@ _COPULAS = word_set(
     remains put set left leaves leaving
     """
 )
+# The last word of a phrase that only says when: a span of time or a day ("Palm Sunday").
+_DAY_HEADS = TIME_SPANS | frozenset(WEEKDAYS)
 _MODALS = word_set("will would can could may might must shall should to did does do")
 # Nouns that only wrap a figure: "a group of 1,000 demonstrators", "a total of 17 million".
 # So do the words for a level's rank: "fell to a 50-year low of 3.5%", "a record high of".
@@ -253,7 +255,7 @@ def _only_time(phrase: str) -> bool:
     year", "Palm Sunday"): a phrase of them, or headed by a span of time or a weekday (a named
     day: "Super Tuesday"), dates a figure; it is no owner."""
     words = [w for w in phrase.lower().replace(",", " ").split() if w not in STOPWORDS]
-    if words and words[-1].rsplit("-", 1)[-1] in TIME_SPANS | set(WEEKDAYS):
+    if words and words[-1].rsplit("-", 1)[-1] in _DAY_HEADS:
         return True
     return bool(words) and all(is_time_word(w) for w in words)
 
