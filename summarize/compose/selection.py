@@ -232,6 +232,7 @@ def select(
     # among the most valuable per word, and every step below grows with their number.
     options = sorted(options, key=lambda o: -objective.gain(o, 0) / o.words)[:MAX_OPTIONS]
     verdicts: dict[int, bool] = {}
+    retold = _Retellings()
 
     def usable(option: Option, chosen: _Chosen, room: int) -> bool:
         if option.words > room or not verdicts.get(id(option), True):
@@ -242,7 +243,7 @@ def select(
             return False
         if option.group < 0 and chosen.titles >= MAX_TITLES:
             return False
-        if not retell and _retold(option, chosen.options):
+        if not retell and retold.of(option, chosen.options):
             return False
         return objective.new_share(option, chosen.covered) >= MIN_NEW
 
@@ -286,13 +287,26 @@ def select(
     best = max(results, key=objective.value)
     if not retell:
         # the room a richer telling leaves (it told two headlines in one) goes to new facts
-        best = greedy(_richer(best, options, budget, usable, accepted, objective), opening)
+        best = greedy(_richer(best, options, budget, usable, accepted, objective, retold), opening)
     return _fill(best, options, budget, accepted)
 
 
-def _retold(option: Option, chosen: Sequence[Option]) -> list[Option]:
-    """The chosen versions `option` retells, or that retell it (TOLD_SHARE)."""
-    return [other for other in chosen if term_overlap(option.said, other.said) >= TOLD_SHARE]
+class _Retellings:
+    """Which versions retell which (TOLD_SHARE), each pair measured once: the search asks about
+    every version of the pool against each choice it weighs."""
+
+    def __init__(self) -> None:
+        self._pairs: dict[tuple[int, int], bool] = {}
+
+    def of(self, option: Option, chosen: Sequence[Option]) -> list[Option]:
+        """The chosen versions `option` retells, or that retell it."""
+        return [other for other in chosen if self._retell(option, other)]
+
+    def _retell(self, a: Option, b: Option) -> bool:
+        key = (id(a), id(b))
+        if key not in self._pairs:
+            self._pairs[key] = term_overlap(a.said, b.said) >= TOLD_SHARE
+        return self._pairs[key]
 
 
 def _richer(
@@ -302,6 +316,7 @@ def _richer(
     usable: Callable[[Option, _Chosen, int], bool],
     accept: Callable[[Option], bool],
     objective: _Objective,
+    retold: _Retellings,
 ) -> list[Option]:
     """Each fact in its richest telling that fits: a chosen version gives way, with every other
     chosen one it retells, to a longer version that retells them (a lead for the headline it
@@ -309,7 +324,7 @@ def _richer(
     retells it), the longest first, while it fits and may be taken with the rest."""
     chosen = list(chosen)
     for candidate in sorted(options, key=lambda o: -o.words):
-        told = _retold(candidate, chosen)
+        told = retold.of(candidate, chosen)
         if not told or candidate.words <= max(option.words for option in told):
             continue
         rest = [option for option in chosen if all(option is not t for t in told)]

@@ -355,3 +355,17 @@ def test_figures_that_only_agree_are_not_called_the_same() -> None:
     )
     (same,) = [f for f in written.findings if f.kind == "quantity_equivalent"]
     assert same.explanation.startswith("Same figure")
+
+
+def test_a_figure_s_value_is_shown_only_when_it_tells_more_than_its_wording() -> None:
+    said = "Congress weighs a stimulus package worth {}, aides said on Monday."
+    rounded = check(
+        cluster_of({"a": said.format("nearly $1 trillion"), "b": said.format("$984 billion")})
+    )
+    (agree,) = [f for f in rounded.findings if f.kind == "quantity_equivalent"]
+    assert "“nearly $1 trillion”;" in agree.explanation  # "(≈ 1 trillion USD)" repeats it
+    assert "(" not in agree.explanation.split("not a disagreement:")[1]
+    walked = "The hikers walked {} from the lake to the summit on Sunday, rangers said."
+    units = check(cluster_of({"a": walked.format("20 kilometers"), "b": walked.format("12 miles")}))
+    (same,) = [f for f in units.findings if f.kind == "quantity_equivalent"]
+    assert "“12 miles” (19.3 km = 12 mi)" in same.explanation  # another unit tells more

@@ -70,6 +70,9 @@ _STRICT_BOUND = re.compile(
     re.I,
 )
 _STRICT_MARKS = {"at_least": "> ", "at_most": "< "}
+# The numbers and words of a shown value ("≈ 1.5 trillion USD", "50 to 100 people").
+_SHOWN_PARTS = re.compile(r"\d+(?:\.\d+)?|[^\W\d]+")
+_FILLERS = {"to"}
 
 
 def shown_value(quantity: Quantity) -> str:
@@ -162,7 +165,21 @@ def says(analysis: Analysis, figure: Figure) -> str:
     published = published_on(analysis, figure.document)
     when = f" ({published.isoformat()})" if published else ""
     name = report_name(analysis, figure.document)
-    return f"{name}{when} says “{figure.quantity.text}” ({shown_value(figure.quantity)})"
+    shown = shown_value(figure.quantity)
+    value = "" if _repeats(figure.quantity.text, shown) else f" ({shown})"
+    return f"{name}{when} says “{figure.quantity.text}”{value}"
+
+
+def _repeats(text: str, shown: str) -> bool:
+    """The shown value tells nothing its wording does not: each of its numbers and words is in
+    the wording, its bound mark and a currency's code aside ("nearly $1 trillion": "≈ 1
+    trillion USD"); a way ("down"), another unit or scale ("19.3 km") is something more."""
+    said = set(_SHOWN_PARTS.findall(text.lower().replace(",", "").replace("%", " percent ")))
+    parts = _SHOWN_PARTS.findall(shown.replace(",", "").replace("%", " percent "))
+    return all(
+        part.lower() in said or part in _FILLERS or is_currency(part)
+        for part in parts
+    )
 
 
 def _values(shown: list[Figure]) -> list[ReportedValue]:
