@@ -30,10 +30,11 @@ from summarize.compose.companions import earlier_figure, earlier_texts, unverifi
 from summarize.compose.compression import optional_cuts
 from summarize.compose.cuts import variants
 from summarize.compose.modifiers import modifier_cuts
-from summarize.compose.selection import TOLD_SHARE, Option, fact_term
+from summarize.compose.selection import TOLD_SHARE
 from summarize.compose.titles import TitleReader
 from summarize.compose.truncation import truncated_variants
 from summarize.compose.wording import Wording
+from summarize.compose.worth import Option, fact_term
 from summarize.judge import Judge
 from summarize.models import (
     Analysis,

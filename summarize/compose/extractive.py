@@ -47,8 +47,9 @@ from summarize.analyze.links import LINK_CUES, link_cues
 from summarize.compose.candidates import CandidateBuilder, Version, as_option
 from summarize.compose.name_styles import one_style_per_name
 from summarize.compose.names import named_in_full
-from summarize.compose.selection import Option, fact_term, select, specificity, term_weights
+from summarize.compose.selection import select
 from summarize.compose.wording import Wording, points_back
+from summarize.compose.worth import Option, fact_term, specificity, term_weights
 from summarize.judge import Judge
 from summarize.models import Analysis, ClaimGroup, Finding, SentenceRef, Summary
 from summarize.text.tokens import content_terms

@@ -1,19 +1,8 @@
-"""Content selection: which facts, in which of their versions, fill the word budget best.
+"""Content selection: which facts, in which of their versions, fill the word budget best, by
+their worth (`worth`: shared words, titles, lead position, loaded words and length).
 
-What a summary of news should carry is what the reports agree is the story:
-
-- words many reports use, and the words of their titles (a title states the core event), weigh
-  most: a content word weighs the square of the number of reports using it (a title counting
-  TITLE_WEIGHT more);
-- a fact several reports carry, and a fact the reports put first, is worth more than its words
-  (`Option.prior`): news puts the core fact in the lead, which is why the reports' leads alone
-  make a strong summary;
-- a word already in the summary is worth nothing the second time, and a version that brings
-  less than MIN_NEW of new specific content is not taken: no fact told twice. A fact (a claim
-  group) is a word of its own (`fact_term`): another fact is worth more than another telling
-  of one already told, however many of the story's common words that telling repeats;
-- every loaded word left in a version costs a share of its value (LOADED_FACTOR), and every
-  word a little (LENGTH_POWER): the same content in fewer words leaves room for another fact;
+- a version that brings less than MIN_NEW of new specific content is not taken: no fact told
+  twice;
 - at most MAX_TITLES of the reports' titles (facts numbered below zero) are taken: headlines
   retell one event, and more of them read as a stack of headlines;
 - without `retell` (a length the tool chose), no version retelling a chosen one is taken
@@ -34,10 +23,9 @@ back while it fits, never adding a loaded word). A version is taken only when `a
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
+from summarize.compose.worth import Objective, Option
 from summarize.text.tokens import term_overlap
 
 # Greedy selection starts from each of this many most valuable versions, and from nothing.
@@ -48,17 +36,8 @@ STARTS = 8
 MOVE_POOL = 60
 # Selection weighs only this many of the most valuable versions per word.
 MAX_OPTIONS = 300
-# A title's word counts this much more than a report's word.
-TITLE_WEIGHT = 0.5
-# How much a fact's support and lead position multiply the value of its words.
-PRIOR_WEIGHT = 1.0
-# Each loaded word left in a version multiplies its value by this.
-LOADED_FACTOR = 0.5
 # A version must bring at least this share of specific content that the summary lacks.
 MIN_NEW = 0.5
-# A version's value is divided by its length to this power: of two versions telling as much,
-# the shorter is worth more, which leaves room for another fact.
-LENGTH_POWER = 0.15
 # A version tells what another does when it holds this share of the other's content words, or
 # the other this share of its words (measured: 0.65 to 0.75 give about the same NeuS ROUGE; from
 # 0.6 down, sentences that only share a topic count, and the seeds' 120-word brief loses a fact).
@@ -69,143 +48,13 @@ TOLD_SHARE = 0.7
 MAX_TITLES = 2
 
 
-@dataclass
-class Option:
-    """One version of one wording of a fact: its length, content words and worth."""
-
-    wording: int  # one version of each wording at most
-    group: int  # the fact (claim group) it tells
-    blocks: frozenset[int]  # other facts it tells too (`candidates`: never told again)
-    words: int
-    terms: frozenset[str]
-    prior: float  # 0..~4: support, lead position, dates
-    said: frozenset[str] = frozenset()  # its content words (stems), without the facts' terms
-    loaded: int = 0  # loaded words left in it
-    payload: object = None
-
-
-def fact_term(group: int) -> str:
-    """A pseudo-term standing for a fact (claim group): told once, worth nothing the second
-    time, like a word."""
-    return f"\0fact{group}"
-
-
-def term_weights(reports: Sequence[tuple[set[str], set[str]]]) -> dict[str, float]:
-    """Weight of each content word from each report's (title terms, body terms)."""
-    counts: dict[str, float] = {}
-    for title, body in reports:
-        for term in title | body:
-            counts[term] = counts.get(term, 0.0) + 1.0
-        for term in title:
-            counts[term] += TITLE_WEIGHT
-    return {term: count**2 for term, count in counts.items()}
-
-
-def specificity(sentences: Sequence[set[str]]) -> dict[str, float]:
-    """How much a word tells one sentence from the others (its inverse sentence frequency):
-    the story's own words ("Hama", "insurgents"), in nearly every sentence, tell little."""
-    frequency: dict[str, int] = {}
-    for terms in sentences:
-        for term in terms:
-            frequency[term] = frequency.get(term, 0) + 1
-    total = len(sentences) + 1
-    return {term: math.log(total / count) for term, count in frequency.items()}
-
-
-class _Objective:
-    """The value of versions given what the summary already covers. Each version's terms are
-    weighed once (selection asks about the same versions tens of thousands of times), and what
-    is covered is a bit mask of terms: a version's gain and new share depend only on which of
-    its own terms are covered, so each is summed once for each such set."""
-
-    def __init__(self, weights: dict[str, float], specific: dict[str, float]) -> None:
-        self.weights, self.specific = weights, specific
-        self._bits: dict[str, int] = {}  # term -> its bit in the masks of covered terms
-        # id(option) -> ((bit, weight, specificity) of each term, value factor, specificity
-        # of all its terms, value when nothing is covered, mask of its terms)
-        self._weighed: dict[
-            int, tuple[tuple[tuple[int, float, float], ...], float, float, float, int]
-        ] = {}
-        # (id(option), mask of its covered terms) -> its gain, its new share
-        self._gains: dict[tuple[int, int], float] = {}
-        self._shares: dict[tuple[int, int], float] = {}
-
-    def covered_by(self, options: Sequence[Option]) -> int:
-        """The mask of the terms of `options`."""
-        covered = 0
-        for option in options:
-            covered |= self._terms(option)[4]
-        return covered
-
-    def _mask(self, terms: frozenset[str]) -> int:
-        mask = 0
-        for term in terms:
-            bit = self._bits.get(term)
-            if bit is None:
-                bit = self._bits[term] = 1 << len(self._bits)
-            mask |= bit
-        return mask
-
-    def _terms(
-        self, option: Option
-    ) -> tuple[tuple[tuple[int, float, float], ...], float, float, float, int]:
-        key = id(option)
-        weighed = self._weighed.get(key)
-        if weighed is None:
-            mask = self._mask(option.terms)
-            # Sorted: float sums in a set's order would change with PYTHONHASHSEED, and with
-            # them which of two near-equal choices wins.
-            terms = tuple(
-                (self._bits[term], self.weights.get(term, 0.0), self.specific.get(term, 1.0))
-                for term in sorted(option.terms)
-            )
-            discount = math.pow(LOADED_FACTOR, option.loaded) / math.pow(option.words, LENGTH_POWER)
-            factor = (1.0 + PRIOR_WEIGHT * option.prior) * discount
-            every = sum(specific for _, _, specific in terms)
-            alone = sum(weight for _, weight, _ in terms) * factor
-            weighed = self._weighed[key] = (terms, factor, every, alone, mask)
-        return weighed
-
-    def gain(self, option: Option, covered: int) -> float:
-        terms, factor, _, alone, mask = self._terms(option)
-        if not mask & covered:
-            return alone
-        key = (id(option), mask & covered)
-        gain = self._gains.get(key)
-        if gain is None:
-            gain = sum(weight for bit, weight, _ in terms if not bit & covered) * factor
-            self._gains[key] = gain
-        return gain
-
-    def value(self, chosen: Sequence[Option]) -> float:
-        covered = 0
-        total = 0.0
-        for option in chosen:
-            total += self.gain(option, covered)
-            covered |= self._terms(option)[4]
-        return total
-
-    def new_share(self, option: Option, covered: int) -> float:
-        terms, _, every, _, mask = self._terms(option)
-        if every <= 0:
-            return 0.0
-        if not mask & covered:
-            return 1.0  # the same sum, divided by itself
-        key = (id(option), mask & covered)
-        share = self._shares.get(key)
-        if share is None:
-            fresh = sum(specific for bit, _, specific in terms if not bit & covered)
-            share = self._shares[key] = fresh / every
-        return share
-
-
 class _Chosen:
     """What a choice of versions already holds, for `usable`: asked about every version of the
     pool for each choice the search weighs."""
 
     __slots__ = ("blocked", "covered", "groups", "options", "titles", "wordings", "words")
 
-    def __init__(self, options: Sequence[Option], objective: _Objective) -> None:
+    def __init__(self, options: Sequence[Option], objective: Objective) -> None:
         self.options = list(options)
         self.wordings = {option.wording for option in options}
         self.groups = {option.group for option in options}
@@ -227,7 +76,7 @@ def select(
     `specific` from `specificity`; `retell` False: none retelling another (module docstring)."""
     if not options:
         return []
-    objective = _Objective(weights, specific)
+    objective = Objective(weights, specific)
     # A story of hundreds of reports gives thousands of versions; the summary's few facts are
     # among the most valuable per word, and every step below grows with their number.
     options = sorted(options, key=lambda o: -objective.gain(o, 0) / o.words)[:MAX_OPTIONS]
@@ -280,11 +129,14 @@ def select(
     # New facts come from the most valuable versions per word only (`options` is sorted so):
     # a long story has hundreds, and a move to one of the weakest never pays.
     pool = options[:MOVE_POOL]
-    results = [
-        _improve(greedy(start, opening), pool, versions, objective, budget, usable, accepted)
-        for start in starts
-    ]
-    best = max(results, key=objective.value)
+    # Starts often lead greedy to the same choice, and the search from it ends the same.
+    improved: dict[tuple[int, ...], list[Option]] = {}
+    for start in starts:
+        found = greedy(start, opening)
+        key = tuple(id(option) for option in found)
+        if key not in improved:
+            improved[key] = _improve(found, pool, versions, objective, budget, usable, accepted)
+    best = max(improved.values(), key=objective.value)
     if not retell:
         # the room a richer telling leaves (it told two headlines in one) goes to new facts
         best = greedy(_richer(best, options, budget, usable, accepted, objective, retold), opening)
@@ -315,7 +167,7 @@ def _richer(
     budget: int,
     usable: Callable[[Option, _Chosen, int], bool],
     accept: Callable[[Option], bool],
-    objective: _Objective,
+    objective: Objective,
     retold: _Retellings,
 ) -> list[Option]:
     """Each fact in its richest telling that fits: a chosen version gives way, with every other
@@ -360,7 +212,7 @@ def _improve(
     chosen: list[Option],
     pool: Sequence[Option],
     versions: dict[int, list[Option]],
-    objective: _Objective,
+    objective: Objective,
     budget: int,
     usable: Callable[[Option, _Chosen, int], bool],
     accepted: Callable[[Option], bool],
@@ -370,7 +222,7 @@ def _improve(
     fact (from `pool`), or a chosen fact swapped for another.
 
     Each move's value is the value of what it keeps plus the gain of what it adds (the sum
-    `_Objective.value` makes, without adding up the kept versions again for every move)."""
+    `Objective.value` makes, without adding up the kept versions again for every move)."""
     while True:
         state = _Chosen(chosen, objective)
         current = objective.value(chosen)

@@ -1,4 +1,5 @@
-from summarize.compose.selection import Option, _fill, fact_term, select
+from summarize.compose.selection import _fill, select
+from summarize.compose.worth import Option, fact_term
 from tests.stories import outputs_by_hash_seed
 
 

@@ -176,10 +176,7 @@ def _repeats(text: str, shown: str) -> bool:
     trillion USD"); a way ("down"), another unit or scale ("19.3 km") is something more."""
     said = set(_SHOWN_PARTS.findall(text.lower().replace(",", "").replace("%", " percent ")))
     parts = _SHOWN_PARTS.findall(shown.replace(",", "").replace("%", " percent "))
-    return all(
-        part.lower() in said or part in _FILLERS or is_currency(part)
-        for part in parts
-    )
+    return all(part.lower() in said or part in _FILLERS or is_currency(part) for part in parts)
 
 
 def _values(shown: list[Figure]) -> list[ReportedValue]:
