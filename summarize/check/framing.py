@@ -36,6 +36,7 @@ from summarize.check.tellings import (
     Tellings,
     counterpart,
     names_speaker,
+    own_use,
     same_speaker,
     sentence_text,
     speaker_words,
@@ -140,7 +141,7 @@ def loaded_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         if loaded is not None:
             plain = tuple((o.document, o.sentence) for o in loaded.plain)
             found.setdefault((loaded.words, plain), []).append(loaded)
-    return [_loaded_finding(analysis, same) for same in found.values()]
+    return [_loaded_finding(tellings, same) for same in found.values()]
 
 
 def _loaded_in(analysis: Analysis, tellings: Tellings, item: SentenceAnalysis) -> _Loaded | None:
@@ -149,7 +150,7 @@ def _loaded_in(analysis: Analysis, tellings: Tellings, item: SentenceAnalysis) -
     charged = charged_in_own_voice(sentence.text, sentence.start, item.loaded_terms)
     if not charged or not is_reporting(sentence.text, names_a_speaker(item.attributions)):
         return None
-    plain, charged = told_plainly(analysis, tellings.of(ref, charged[0]), charged)
+    plain, charged = told_plainly(tellings, tellings.of(ref, charged[0]), charged)
     # A verb of speech ("slammed") characterises a statement: only another report's account
     # of the same statement, by the same speaker, tells it plainly.
     speech = [term for term in charged if is_speech_word(term.text)]
@@ -178,10 +179,11 @@ def _loaded_in(analysis: Analysis, tellings: Tellings, item: SentenceAnalysis) -
     )
 
 
-def _loaded_finding(analysis: Analysis, same: list[_Loaded]) -> Finding:
+def _loaded_finding(tellings: Tellings, same: list[_Loaded]) -> Finding:
     """One finding for the reports that say the same loaded words against the same plain
     tellings; medium when one of them is told closely. Each plain telling is shown by its words
     nearest those around the loaded word, where its own wording of the claim stands."""
+    analysis = tellings.analysis
     plain = same[0].plain
     shown = plain[:MAX_COUNTER_QUOTES]
     near = frozenset().union(*(loaded.near for loaded in same))
@@ -208,8 +210,26 @@ def _loaded_finding(analysis: Analysis, same: list[_Loaded]) -> Finding:
                 for o in shown
             )
             + "."
+            + _used_elsewhere(tellings, same, plain)
         ),
     )
+
+
+def _used_elsewhere(tellings: Tellings, same: list[_Loaded], plain: list[SentenceRef]) -> str:
+    """The other reports that use the words in any form in their own voice too, so a reader
+    sees how the reports divide ("[2] says “Riot” too, in its headline"): no plain telling
+    there, and no telling of the claim either."""
+    analysis = tellings.analysis
+    taking_part = {loaded.ref.document for loaded in same} | {o.document for o in plain}
+    words = set(same[0].words)
+    said = []
+    for document in analysis.documents:
+        used = None if document.id in taking_part else own_use(tellings, document.id, words)
+        if used is not None:
+            word, in_headline = used
+            where = ", in its headline" if in_headline else ""
+            said.append(f" {report_name(analysis, document.id)} says “{word}” too{where}.")
+    return "".join(said)
 
 
 def _in_its_place(
@@ -261,7 +281,7 @@ def added_to_speech(analysis: Analysis, tellings: Tellings) -> list[Finding]:
             if same_speaker(speakers, speaker_words(analysis.analysis_of(o)))
             and tellings.similarity(ref, o) >= CLOSE_TELLING
         ]
-        plain, added = told_plainly(analysis, versions, added)
+        plain, added = told_plainly(tellings, versions, added)
         if not plain:
             continue
         shown = plain[:MAX_COUNTER_QUOTES]

@@ -49,6 +49,8 @@ CLOSE_TELLING = 0.1
 LOOSELY = "only loosely similar, perhaps about another fact"
 # Quotes of the other side shown for a framing finding; the finding still names every report.
 MAX_COUNTER_QUOTES = 3
+# A word with its inner hyphens and apostrophes ("anti-rioting", "Trump's").
+_WORDS = re.compile(r"[\w'’-]+")
 
 
 class Tellings:
@@ -59,6 +61,7 @@ class Tellings:
         self.analysis = analysis
         self.similarities = similarities
         self.index_of = {(s.document, s.sentence): i for i, s in enumerate(analysis.sentences)}
+        self._voices: dict[str, dict[str, tuple[int, str, bool]]] = {}
 
     def of(self, ref: SentenceRef, near: Span | None = None) -> list[SentenceRef]:
         """The telling in each other report, most similar first. With `near` (the words that
@@ -83,6 +86,21 @@ class Tellings:
             if item.document not in best or ranked > best[item.document][0]:
                 best[item.document] = (ranked, telling)
         return [telling for _, telling in sorted(best.values(), key=lambda b: -b[0])]
+
+    def voice(self, document: str) -> dict[str, tuple[int, str, bool]]:
+        """Every word family the report uses in its own voice, its headline too (quotations
+        aside): where it first does, the word as written, and whether in the headline. Read
+        once per report: every loaded word of the story asks about every report."""
+        if document not in self._voices:
+            found = self.analysis.document(document)
+            used: dict[str, tuple[int, str, bool]] = {}
+            texts = ((found.title or "", True), (found.text, False))
+            words = ((w, head) for text, head in texts for w in _WORDS.findall(unquoted(text)))
+            for position, (word, in_headline) in enumerate(words):
+                for family in _families({word, *word.split("-")}):
+                    used.setdefault(family, (position, word, in_headline))
+            self._voices[document] = used
+        return self._voices[document]
 
     def close(self, ref: SentenceRef, others: Iterable[SentenceRef]) -> bool:
         """One of the other tellings is close (CLOSE_TELLING): a finding resting only on loosely
@@ -163,7 +181,7 @@ def _through_name(text: str, tokens: list[Token], first: int, last: int) -> str:
     return text[tokens[first].start : tokens[last].end]
 
 
-def plain_words(analysis: Analysis, ref: SentenceRef, words: set[str]) -> set[str]:
+def plain_words(tellings: Tellings, ref: SentenceRef, words: set[str]) -> set[str]:
     """Which of the words the sentence tells plainly: it tells its claim in the report's own
     words (not mostly a quotation: that is the speaker's telling), without charged words of its
     own, and without the word in any form at all ("anti-rioting" uses "riot"); nor does its
@@ -172,14 +190,13 @@ def plain_words(analysis: Analysis, ref: SentenceRef, words: set[str]) -> set[st
     the others they do not share still are. Where a word disputes the claim ("falsely
     claimed"), a sentence that doubts it too ("repeating unsubstantiated claims") frames it
     alike."""
+    analysis = tellings.analysis
     sentence = analysis.sentence(ref)
     if mostly_quoted(sentence.text):
         return set()
     if charged_in_own_voice(sentence.text, sentence.start, analysis.analysis_of(ref).loaded_terms):
         return set()
-    document = analysis.document(ref.document)
-    own = unquoted(f"{document.title or ''}\n{document.text}")  # its headline is its voice too
-    used = _families_in(sentence.text) | _families_in(own)
+    used = _families_in(sentence.text) | tellings.voice(ref.document).keys()
     doubted = casts_doubt(sentence.text)
     return {
         word for word in words if not _families({word}) & used and not (doubted and disputes(word))
@@ -187,15 +204,27 @@ def plain_words(analysis: Analysis, ref: SentenceRef, words: set[str]) -> set[st
 
 
 def told_plainly(
-    analysis: Analysis, tellings: Iterable[SentenceRef], terms: list[Span]
+    tellings: Tellings, others: Iterable[SentenceRef], terms: list[Span]
 ) -> tuple[list[SentenceRef], list[Span]]:
-    """The tellings that tell some of the terms plainly (`plain_words`), and the terms some of
-    them tell plainly."""
+    """The tellings among `others` that tell some of the terms plainly (`plain_words`), and the
+    terms some of them tell plainly."""
     words = {term.text.lower() for term in terms}
-    told = [(o, plain_words(analysis, o, words)) for o in tellings]
+    told = [(o, plain_words(tellings, o, words)) for o in others]
     plain = [o for o, said in told if said]
     said_plainly = set[str]().union(*(said for _, said in told))
     return plain, [term for term in terms if term.text.lower() in said_plainly]
+
+
+def own_use(tellings: Tellings, document: str, words: set[str]) -> tuple[str, bool] | None:
+    """Where the report first uses one of `words` in any form in its own voice, as
+    `plain_words` reads it (its headline first): the word as written, and whether it is in the
+    headline."""
+    voice = tellings.voice(document)
+    found = [voice[family] for family in _families(words) if family in voice]
+    if not found:
+        return None
+    _, word, in_headline = min(found)
+    return word, in_headline
 
 
 def _families(words: set[str]) -> set[str]:
@@ -208,7 +237,7 @@ def _families(words: set[str]) -> set[str]:
 def _families_in(text: str) -> set[str]:
     """The stems of every word of `text`, compounds whole and split ("anti-rioting":
     "anti-rioting", "anti", "riot"), so a loaded compound ("far-right") is found too."""
-    words = re.findall(r"[\w'’-]+", text)
+    words = _WORDS.findall(text)
     return _families({*words, *(part for word in words for part in word.split("-"))})
 
 

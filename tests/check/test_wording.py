@@ -74,6 +74,18 @@ def test_a_telling_whose_headline_uses_the_word_is_not_plain() -> None:
     assert [f.kind for f in check(story).findings if f.kind == "framing"] == []
 
 
+def test_another_report_using_the_word_elsewhere_is_named_too() -> None:
+    loaded = PLAIN.replace("voted on Tuesday", "shamelessly voted on Tuesday")
+    story = cluster_of({"plain": PLAIN, "loaded": loaded, "other": OTHER_FACT})
+    (finding,) = [f for f in check(story).findings if f.kind == "framing"]
+    assert "other says" not in finding.explanation
+    story.documents[2] = story.documents[2].model_copy(
+        update={"title": "Council's shameless library vote moves staff"}
+    )
+    (finding,) = [f for f in check(story).findings if f.kind == "framing"]
+    assert finding.explanation.endswith(" other says “shameless” too, in its headline.")
+
+
 def test_a_loaded_word_against_a_loosely_similar_telling_is_low() -> None:
     loaded = PLAIN.replace("voted on Tuesday", "shamelessly voted on Tuesday")
     (close,) = _findings({"plain": PLAIN, "loaded": loaded}, "framing")
