@@ -38,7 +38,7 @@ def test_markdown_numbers_the_citations_and_lists_the_reports(tmp_path):
     assert result.exit_code == 0, result.output
     assert "# Merged summary of 3 reports" in result.stdout
     assert "[1]" in result.stdout and "## Consistency report" in result.stdout
-    assert "1 quantity_conflict" in result.stdout  # the tally before the list
+    assert "Numbers differ 1" in result.stdout  # the tally before the list
 
 
 @pytest.mark.parametrize("command", ["merge", "check"])

@@ -41,23 +41,24 @@ def _source_line(number: int, report: Report, index: int) -> str:
 
 
 def _tally(findings: list[Finding]) -> str:
-    """ "16 findings: 2 attribution, 7 framing, 7 unique claim; 7 more are no disagreement: 4
-    entity variant, ..." in a fixed order of kinds."""
+    """ "16 findings (Attribution 2, Framing 7, Unique claim 7); 7 more are no disagreement
+    (Name variants 4, Same number 2, Updated number 1)." in the order of the kinds."""
     counts: Counter[str] = Counter(finding.kind for finding in findings)
 
     def listed(kinds: list[str]) -> str:
-        return ", ".join(f"{counts[kind]} {kind}" for kind in kinds)
+        return ", ".join(f"{KIND_LABELS[kind][0]} {counts[kind]}" for kind in kinds)
 
-    differ = sorted(kind for kind in counts if kind not in NOT_DISAGREEMENTS)
-    alike = sorted(kind for kind in counts if kind in NOT_DISAGREEMENTS)
+    ordered = [kind for kind in KIND_LABELS if kind in counts]
+    differ = [kind for kind in ordered if kind not in NOT_DISAGREEMENTS]
+    alike = [kind for kind in ordered if kind in NOT_DISAGREEMENTS]
     parts = []
     if differ:
         total = sum(counts[kind] for kind in differ)
-        parts.append(f"{total} finding{'s' if total != 1 else ''}: {listed(differ)}")
+        parts.append(f"{total} finding{'s' if total != 1 else ''} ({listed(differ)})")
     if alike:
         more = sum(counts[kind] for kind in alike)
         verb = "are" if more != 1 else "is"
-        parts.append(f"{more}{' more' if differ else ''} {verb} no disagreement: {listed(alike)}")
+        parts.append(f"{more}{' more' if differ else ''} {verb} no disagreement ({listed(alike)})")
     return "; ".join(parts) + "."
 
 
@@ -71,17 +72,25 @@ def _key(findings: list[Finding]) -> list[str]:
     return [
         "### Key",
         "",
-        *(f"- {kind}: {KIND_LABELS[kind][1]}." for kind in kinds),
+        *(f"- {_kind_name(kind)}: {KIND_LABELS[kind][1]}." for kind in kinds),
         *(f"- {severity}: {SEVERITY_MEANINGS[severity]}." for severity in severities),
         *([f"- {NO_DISAGREEMENT}: {NO_DISAGREEMENT_MEANING}."] if alike else []),
         "",
     ]
 
 
+def _kind_name(kind: str) -> str:
+    """A kind's label, with the name the JSON gives it where that is another ("Same number
+    (quantity_equivalent)"), so a reader of both can match them."""
+    label = KIND_LABELS[kind][0]
+    return label if label.lower().replace(" ", "_") == kind else f"{label} ({kind})"
+
+
 def _finding_lines(finding: Finding, numbers: dict[str, int]) -> list[str]:
     """The explanation, then the quotes: those one sentence holds on one line, in that
     sentence ("[5] “about 10 kilometres”, “six miles” in “Insurgents now are ...”")."""
-    lines = [f"- **{finding.kind}**: {with_numbers(finding.explanation, numbers, for_markdown)}"]
+    label = KIND_LABELS[finding.kind][0]
+    lines = [f"- **{label}**: {with_numbers(finding.explanation, numbers, for_markdown)}"]
     for (document, sentence), same in groupby(
         finding.evidence, key=lambda evidence: (evidence.document, evidence.sentence)
     ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from summarize.ingest import load_inputs
+from summarize.models import KIND_LABELS
 from summarize.pipeline import check
 from summarize.render.markdown import render_markdown
 from tests.stories import SEEDS
@@ -14,14 +15,15 @@ def test_the_tally_sets_apart_what_is_no_disagreement_and_a_key_follows_the_find
     text = render_markdown(report)
     kinds = {finding.kind for finding in report.findings}
     assert {"quantity_equivalent", "framing"} <= kinds
-    tally = next(line for line in text.splitlines() if "no disagreement:" in line)
-    assert "quantity_equivalent" in tally.split("no disagreement:")[1]
-    assert "framing" in tally.split("no disagreement:")[0]
-    # the key comes after the findings, in plain type: no line of it reads as a finding
+    tally = next(line for line in text.splitlines() if "no disagreement (" in line)
+    assert "Same number 2" in tally.split("no disagreement (")[1]
+    assert "Framing " in tally.split("no disagreement (")[0]
+    # the key comes after the findings, in plain type: no line of it reads as a finding;
+    # it names each kind by its label, and by its JSON name where that is another
     key = text[text.index("### Key") :]
-    assert text.index("### Key") > max(text.index(f"- **{kind}**: ") for kind in kinds)
-    for kind in kinds:
-        assert f"\n- {kind}: " in key, kind
+    labels = {kind: KIND_LABELS[kind][0] for kind in kinds}
+    assert text.index("### Key") > max(text.index(f"- **{label}**: ") for label in labels.values())
+    assert "\n- Framing: " in key and "\n- Same number (quantity_equivalent): " in key
     for severity in {finding.severity for finding in report.findings}:
         assert f"\n- {severity}: " in key, severity
 
@@ -32,7 +34,7 @@ def test_a_figure_is_quoted_in_its_sentence_and_reports_are_named_by_their_numbe
     numbers = {document.id: n for n, document in enumerate(report.documents, start=1)}
     finding = next(f for f in report.findings if f.kind == "temporal_update")
     text = render_markdown(report)
-    block = text[text.index("- **temporal_update**: The") :].split("\n- ")[0]
+    block = text[text.index("- **Updated number**: The") :].split("\n- ")[0]
     for document, number in numbers.items():
         assert document not in block  # named as in the list of reports: "[1]"
         if document in finding.documents:
@@ -62,10 +64,10 @@ def test_what_is_no_disagreement_has_a_section_of_its_own_after_the_severities()
     headings = [line for line in text.splitlines() if line.startswith("### ")]
     assert headings[-2].startswith("### No disagreement (") and headings[-1] == "### Key"
     alike = text[text.index("### No disagreement") : text.index("### Key")]
-    assert "- **quantity_equivalent**: " in alike and "- **entity_variant**: " in alike
+    assert "- **Same number**: " in alike and "- **Name variants**: " in alike
     severities = text[: text.index("### No disagreement")]
-    assert "- **quantity_equivalent**: " not in severities
-    assert "- **framing**: " in severities
+    assert "- **Same number**: " not in severities
+    assert "- **Framing**: " in severities
     assert "\n- no disagreement: compared and found to agree" in text[text.index("### Key") :]
 
 
