@@ -69,7 +69,8 @@ MaxWordsOption = Annotated[
         help=(
             "Summary length in words, filled as far as the reports allow, even by a sentence "
             "retelling another (a headline and its lead). Default: at most 60% of the average "
-            "report (80 to 300), each fact told once, in its richest telling that fits."
+            "report (80 to 300), each fact told once, in prose (no headlines), in its richest "
+            "telling that fits."
         ),
         show_default=False,
     ),

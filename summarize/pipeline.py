@@ -104,24 +104,24 @@ def merge(
 ) -> Report:
     """Merge the reports into one cited summary plus the consistency report.
 
-    `max_words` None: `default_max_words` of the reports, at most, with no sentence retelling
-    another (the length is the tool's choice, so it ends shorter rather than tell a fact twice);
-    given, it is filled. The findings are always the offline checker's; `backend` chooses who
-    writes the summary. With `fallback=True`, a failing LLM backend still gives the extractive
-    summary, with a note saying so.
+    `max_words` None: `default_max_words` of the reports, at most, each fact told once, in
+    prose (the length is the tool's choice, so it ends shorter rather than tell a fact twice,
+    and takes no headline); given, it is filled. The findings are always the offline checker's;
+    `backend` chooses who writes the summary. With `fallback=True`, a failing LLM backend still
+    gives the extractive summary, with a note saying so.
     """
     aligned = _aligned(cluster)
     checked = run_checkers(OFFLINE_CHECKERS, aligned)
     words = max_words or default_max_words(cluster.documents)
-    retell = max_words is not None
+    fill = max_words is not None
     compose = composer(backend, llm_settings).compose
     try:
-        summary = compose(aligned.analysis, aligned.groups, checked.findings, words, retell)
+        summary = compose(aligned.analysis, aligned.groups, checked.findings, words, fill)
     except LLMError as error:
         if not fallback or backend == "extractive":
             raise
         summary = composer("extractive").compose(
-            aligned.analysis, aligned.groups, checked.findings, words, retell
+            aligned.analysis, aligned.groups, checked.findings, words, fill
         )
         summary.notes.append(FELL_BACK.format(error=error))
     summary.notes += disputed_figure_notes(summary.sentences, checked.findings)

@@ -23,10 +23,11 @@ class Composer(Protocol):
         groups: list[ClaimGroup],
         findings: list[Finding],
         max_words: int,
-        retell: bool = True,
+        fill: bool = True,
     ) -> Summary:
-        """At most `max_words`; `retell` False (a length the reader did not ask for): no sentence
-        telling again what another one tells."""
+        """At most `max_words`, filled when `fill` (the reader asked for that length); else (the
+        tool's length) each fact told once, in prose: no sentence telling again what another
+        tells, and no headline."""
         ...
 
 

@@ -27,9 +27,9 @@ offline.
 3. The versions that fill the budget best are chosen (`selection`): words many reports and
    titles use, facts many reports carry and put first (each fact told counts once, as a word
    would: FACT_WEIGHT), the plainest wording of each; at a length the reader did not ask for,
-   never one retelling another (a headline and its lead). A version that is not the report's
-   sentence as written is used only when the faithfulness judge finds it supported by the
-   reports it cites.
+   never one retelling another, nor a headline (its lead tells its fact in prose). A version
+   that is not the report's sentence as written is used only when the faithfulness judge finds
+   it supported by the reports it cites.
 4. The chosen facts are printed in story order (title, leads, a fact only earlier reports give
    last, dated), each citing every report that supports it (a title, its own report too). A
    claim's "could not be verified" sentence travels with it; a figure an earlier report gave
@@ -72,9 +72,9 @@ class ExtractiveComposer:
         groups: list[ClaimGroup],
         findings: list[Finding],
         max_words: int,
-        retell: bool = True,
+        fill: bool = True,
     ) -> Summary:
-        return compose_extractive(analysis, groups, max_words, findings, retell)
+        return compose_extractive(analysis, groups, max_words, findings, fill)
 
 
 def compose_extractive(
@@ -82,7 +82,7 @@ def compose_extractive(
     groups: list[ClaimGroup],
     max_words: int,
     findings: Sequence[Finding] = (),
-    retell: bool = True,
+    fill: bool = True,
 ) -> Summary:
     judge = Judge(analysis)
     framed = _framed_sentences(analysis, findings)
@@ -117,8 +117,7 @@ def compose_extractive(
         )
 
     chosen = [
-        option.payload
-        for option in select(options, weights, specific, max_words, supported, retell)
+        option.payload for option in select(options, weights, specific, max_words, supported, fill)
     ]
     versions = _reading_order(
         [version for version in chosen if isinstance(version, Version)], builder.group_of

@@ -320,11 +320,11 @@ class LLMComposer:
         groups: list[ClaimGroup],
         findings: list[Finding],
         max_words: int,
-        retell: bool = True,
+        fill: bool = True,
     ) -> Summary:
         """Raises LLMError (one line, no key) when the endpoint cannot be used or gives nothing
-        the reports support. The guard's judge defaults to summarize.judge.Judge. `retell` is
-        the extractive composer's: a model writes each fact once, in its own words, either way."""
+        the reports support. The guard's judge defaults to summarize.judge.Judge. `fill` is the
+        extractive composer's: a model writes each fact once, in its own words, either way."""
         client = LLMClient(self.settings)
         composer = _Composer(client, analysis, groups, findings, max_words)
         draft = composer.draft()

@@ -1024,10 +1024,11 @@ def test_a_charged_word_every_report_uses_keeps_no_plain_telling_out():
     assert not any("resulted in" in s.text for s in report.summary)
 
 
-def test_at_the_default_length_no_sentence_retells_another() -> None:
+def test_at_the_default_length_no_sentence_retells_another_and_none_is_a_headline() -> None:
     """NeuS test cluster 31: asked for 80 words, the summary fills them, as the evals compare at
     a length, and tells the Arizona race in a headline and again in a lead; at its own default
-    length (80 words too) it tells it once, in the lead, which says more."""
+    length (80 words too) it tells it once, in the lead, which says more, and takes no
+    headline."""
     import json
     from itertools import islice
 
@@ -1048,3 +1049,6 @@ def test_at_the_default_length_no_sentence_retells_another() -> None:
     assert default_max_words(cluster.documents) == 80
     assert retold(filled) and not retold(told_once)
     assert any("McSally conceded" in text for text in told_once)
+    headlines = {document.title.lower() for document in cluster.documents if document.title}
+    assert any(text.rstrip(".").lower() in headlines for text in filled)
+    assert not any(text.rstrip(".").lower() in headlines for text in told_once)

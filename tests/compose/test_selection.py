@@ -28,22 +28,25 @@ def test_a_new_fact_is_worth_more_than_another_wording_of_a_told_one():
     assert {option.group for option in chosen} == {0, 1}
 
 
-def test_without_retelling_a_fact_is_told_once_in_its_richest_telling_that_fits() -> None:
+def test_without_filling_a_fact_is_told_once_in_prose_in_its_richest_telling_that_fits() -> None:
     headline = _option(0, -1, 6, "council closes library branch")
     lead = _option(1, 0, 16, "council closes library branch tuesday after budget vote")
+    short = _option(3, 0, 9, "council closes library branch tuesday")
     other = _option(2, 1, 8, "staff move central branch spring")
-    options = [headline, lead, other]
+    options = [headline, lead, short, other]
     weights = {term: 4.0 for option in options for term in option.terms}
     weights |= {term: 9.0 for term in headline.terms}  # a headline's words weigh most
     specific = dict.fromkeys(weights, 1.0)
 
-    def chosen(budget: int, retell: bool) -> list[Option]:
-        return select(options, weights, specific, budget, lambda option: True, retell)
+    def chosen(budget: int, fill: bool, among: list[Option] = options) -> list[Option]:
+        return select(among, weights, specific, budget, lambda option: True, fill)
 
-    assert headline in chosen(40, retell=True) and lead in chosen(40, retell=True)
-    assert chosen(40, retell=False) == [lead, other] or chosen(40, retell=False) == [other, lead]
-    # no room for the lead: the headline tells the fact, once
-    assert headline in chosen(14, retell=False) and lead not in chosen(14, retell=False)
+    assert headline in chosen(40, fill=True) and lead in chosen(40, fill=True)
+    assert sorted(chosen(40, fill=False), key=id) == sorted([lead, other], key=id)
+    # no room for the lead: its shorter telling, never the headline
+    assert short in chosen(18, fill=False) and headline not in chosen(18, fill=False)
+    # a headline only where no report's sentence can tell anything
+    assert chosen(14, fill=False, among=[headline]) == [headline]
 
 
 def test_at_most_two_titles_are_taken() -> None:
