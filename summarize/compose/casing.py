@@ -340,10 +340,13 @@ class Casing:
         """A word of a lead-in in capitals as running text writes it: kept in capitals when the
         reports write it so elsewhere too ("NATO", "US"); capitalised when it is a name
         ("THURSDAY", or a word the reports capitalise inside a sentence); else in lower case, as
-        most of a lead-in is (a name in it is spelled again in the story)."""
+        most of a lead-in is (a name in it is spelled again in the story), a function word
+        ("THE", "OF") always: it is capitalised inside a sentence only as part of a name."""
         if len(re.findall(rf"\b{re.escape(shouted)}\b", self.all_text)) > 1:
             return shouted
         lower, capitalised = shouted.lower(), shouted[:1] + shouted[1:].lower()
+        if lower in STOPWORDS:
+            return lower
         bare = _bare(capitalised)
         if (
             bare.lower() in CALENDAR_NAMES

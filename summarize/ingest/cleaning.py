@@ -217,7 +217,7 @@ def _take_published(lines: list[str]) -> tuple[dt.date | None, list[str]]:
     for index, line in enumerate(lines[:DATE_SEARCH_LINES]):
         if dated := _date_line(line):
             found, day = dated
-            rest = line[found.end() :].strip(" ,|·—–-")
+            rest = line[found.end() :].strip(" ,:|·—–-")
             if found.group("label") or not rest:
                 return day, lines[:index] + ([rest] if rest else []) + lines[index + 1 :]
         if not is_non_sentence(line):

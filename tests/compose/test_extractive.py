@@ -271,6 +271,13 @@ def test_a_lead_in_in_capitals_reads_as_running_text_and_an_acronym_stays():
     assert wording.finish("NATO AND EU leaders met in Brussels.", None, False) == (
         "NATO and EU leaders met in Brussels."
     )
+    # a function word is capitalised inside a sentence only in a name ("The Hague"): not in a
+    # lead-in, even where the reports write "The New York Times"
+    wrote = f"{text} So wrote The New York Times."
+    named = Wording(analyze(_cluster_with_titles({"a": ("t", wrote)}).documents))
+    assert named.finish("RESEARCHERS AROUND THE world met in Brussels.", None, False) == (
+        "Researchers around the world met in Brussels."
+    )
     # An outlet's section label before a paragraph goes; a speaker's name before a colon stays.
     assert wording.finish("What she's saying: The summit was held in Brussels.", None, False) == (
         "The summit was held in Brussels."

@@ -279,6 +279,13 @@ def test_published_date_lines(line: str, published: dt.date | None) -> None:
     assert document.text.startswith("Floodwaters")
 
 
+def test_a_labelled_date_leaves_its_line_without_the_label_s_punctuation() -> None:
+    line = "PUBLISHED FEBRUARY 23, 2021: House Democrats are forging ahead with a vote on Friday."
+    document = document_from_text(f"{line}\n\n{ARTICLE}", "p")
+    assert document.published == dt.date(2021, 2, 23)
+    assert document.sentences[0].text.startswith("House Democrats are forging ahead")
+
+
 def test_given_metadata_wins_over_found() -> None:
     text = "date 2024-12-04 BEIRUT (AP) - Talks resumed on Monday between the two sides."
     document = document_from_text(
