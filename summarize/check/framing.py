@@ -36,11 +36,11 @@ from summarize.check.tellings import (
     Tellings,
     counterpart,
     names_speaker,
-    own_use,
     same_speaker,
     sentence_text,
     speaker_words,
     told_plainly,
+    used_elsewhere,
 )
 from summarize.models import (
     Analysis,
@@ -210,26 +210,9 @@ def _loaded_finding(tellings: Tellings, same: list[_Loaded]) -> Finding:
                 for o in shown
             )
             + "."
-            + _used_elsewhere(tellings, same, plain)
+            + used_elsewhere(tellings, [loaded.ref for loaded in same], plain, same[0].words)
         ),
     )
-
-
-def _used_elsewhere(tellings: Tellings, same: list[_Loaded], plain: list[SentenceRef]) -> str:
-    """The other reports that use the words in any form in their own voice too, so a reader
-    sees how the reports divide ("[2] says “Riot” too, in its headline"): no plain telling
-    there, and no telling of the claim either."""
-    analysis = tellings.analysis
-    taking_part = {loaded.ref.document for loaded in same} | {o.document for o in plain}
-    words = set(same[0].words)
-    said = []
-    for document in analysis.documents:
-        used = None if document.id in taking_part else own_use(tellings, document.id, words)
-        if used is not None:
-            word, in_headline = used
-            where = ", in its headline" if in_headline else ""
-            said.append(f" {report_name(analysis, document.id)} says “{word}” too{where}.")
-    return "".join(said)
 
 
 def _in_its_place(

@@ -9,8 +9,9 @@ without the compared words in any form, in it or anywhere in its report's own vo
 that disputes the claim ("falsely", "debunked"), a telling that doubts it too ("unsubstantiated
 claims") is not plain. Each word is judged apart: a word both tellings use is no difference,
 the others still are. Where a plain telling puts its own words in the loaded word's place
-(before the same noun, after the same word), `counterpart` finds them. The speaker helpers say
-whether two sentences report the same statement.
+(before the same noun, after the same word), `counterpart` finds them; `used_elsewhere` names
+the other reports that use the words in their own voice too. The speaker helpers say whether two
+sentences report the same statement.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Iterable
 from summarize.align import Similarities
 from summarize.analyze.doubt import casts_doubt, disputes
 from summarize.analyze.framing import charged_in_own_voice
+from summarize.check.evidence import report_name
 from summarize.models import (
     Analysis,
     SentenceAnalysis,
@@ -225,6 +227,24 @@ def own_use(tellings: Tellings, document: str, words: set[str]) -> tuple[str, bo
         return None
     _, word, in_headline = min(found)
     return word, in_headline
+
+
+def used_elsewhere(
+    tellings: Tellings, users: list[SentenceRef], plain: list[SentenceRef], words: Iterable[str]
+) -> str:
+    """The other reports that use the words in any form in their own voice too, so a reader
+    sees how the reports divide ("[2] says “Riot” too, in its headline"): neither among the
+    `users` of the words nor the `plain` tellings."""
+    analysis = tellings.analysis
+    taking_part = {ref.document for ref in [*users, *plain]}
+    said = []
+    for document in analysis.documents:
+        used = None if document.id in taking_part else own_use(tellings, document.id, set(words))
+        if used is not None:
+            word, in_headline = used
+            where = ", in its headline" if in_headline else ""
+            said.append(f" {report_name(analysis, document.id)} says “{word}” too{where}.")
+    return "".join(said)
 
 
 def _families(words: set[str]) -> set[str]:
