@@ -74,10 +74,11 @@ _SAID_OF_THAT = re.compile(rf"\b([a-z]+)\s+(?:that|this)\s+(?:{AUXILIARY})\b", r
 # thing the first time ("two men", "a list of", "an assessment"): see `_refers_back`.
 _DEFINITE_OPENING = re.compile(r"^[Tt]he\s+([a-z][a-z-]+)\b")
 _INTRODUCING = frozenset({"a", "an", "another", "several", "some", *NUMBER_WORDS})
-# "Eight more had criminal records": more of what the sentence before counted; "All were
-# defeated", "Most temporarily moved": a quantifier standing for what it counted, its verb or an
-# adverb next; "Other sectors continue": others than the ones the sentence before named.
-_MORE_OF = re.compile(rf"^{COUNT_TO_TEN}\s+more\b", re.I)
+# "Eight more had criminal records", "Two other officers resigned": more of what the sentence
+# before counted; "All were defeated", "Most temporarily moved": a quantifier standing for what
+# it counted, its verb or an adverb next; "Other sectors continue": others than the ones the
+# sentence before named.
+_MORE_OR_OTHER = re.compile(rf"^{COUNT_TO_TEN}\s+(?:more|other)\b", re.I)
 _QUANTIFIER_ALONE = re.compile(
     r"^(?:all|most|some|many|both|several|few|none|others)\s+"
     rf"(?:{AUXILIARY}|said|say|says|told|[a-z]+ly|[a-z]+ed)\b",
@@ -252,12 +253,14 @@ class Wording:
     def _refers_back(self, text: str, ref: SentenceRef) -> bool:
         """The sentence opens on what the sentence before it introduced: "The men were arrested"
         after "Two men were charged", "The list includes" after "a list of 81 people", "Eight
-        more had records" after a count, "All were defeated", "Other sectors continue", "The
-        move drew criticism". A thing the reader knows without it ("The president said") is not
-        introduced there, nor is the story's subject a title names ("The deficit grew" under
-        "Deficit nears $1 trillion"), and stands alone."""
+        more had records" or "Two other officers resigned" after a count, "All were defeated",
+        "Other sectors continue", "The move drew criticism". A thing the reader knows without it
+        ("The president said") is not introduced there, nor is the story's subject a title names
+        ("The deficit grew" under "Deficit nears $1 trillion"), and stands alone."""
         opening = _CONNECTIVE.sub("", text)
-        if any(p.match(opening) for p in (_MORE_OF, _QUANTIFIER_ALONE, _OTHER, _SHELL_OPENING)):
+        if any(
+            p.match(opening) for p in (_MORE_OR_OTHER, _QUANTIFIER_ALONE, _OTHER, _SHELL_OPENING)
+        ):
             return True
         definite = _DEFINITE_OPENING.match(opening)
         if ref.sentence == 0 or definite is None:

@@ -830,7 +830,7 @@ def test_a_sentence_opening_on_what_the_sentence_before_introduced_leans_back():
         "The men were arrested on Wednesday at a farm outside the city. "
         "Prosecutors released a list of 12 suspects on Thursday evening. "
         "The list includes the harbour master's deputy and his brother. "
-        "Eight more face lesser charges of helping the group, police said. "
+        "Two other men face lesser charges of helping the group, police said. "
         "The president said the harbour would reopen by the end of the month. "
         "The harbour strike had lasted for eleven days before the arrests. "
         "All were released on bail by the harbour court on Friday. "
@@ -844,7 +844,7 @@ def test_a_sentence_opening_on_what_the_sentence_before_introduced_leans_back():
     cluster = _cluster_with_titles({"a": ("Harbour strike ends after arrests", text)})
     wording = Wording(analyze(cluster.documents))
     alone = [wording.stands_alone(SentenceRef(document="a", sentence=i)) for i in range(14)]
-    # "The men" and "The list": introduced by the sentence before; "Eight more": its count; "All
+    # "The men" and "The list": introduced by the sentence before; "Two other men": its count; "All
     # were": what it counted; "The move": what the sentence before told; "The ministry": the
     # name the sentence before gives. "The president" is known without it, even after a title
     # before a name, and so is "The number of dock workers"; the harbour strike is the story a
