@@ -44,6 +44,13 @@ _NOT_GRADING = word_set("only early family likely unlikely daily weekly monthly 
 
 # The word after a modifier, with the space or comma before it.
 _FOLLOWING = re.compile(r"(,?\s+)([A-Za-z][\w’'-]*)")
+# The word before an adjective, with the space after it.
+_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+# Words that compare with the adjective ("the industry's most powerful figures", "more vast than"):
+# a comparison picks which ones, so the adjective stays. Words that only raise it ("already
+# unprecedented delays", "very controversial") go with it, or they would dangle.
+_COMPARING = word_set("most more least less as")
+_INTENSIFYING = word_set("very so too quite already truly really extremely highly increasingly")
 # A negation this many words or fewer before a grading word, in the same clause, has it in its
 # scope.
 NEGATION_REACH = 4
@@ -71,8 +78,13 @@ def modifier_cuts(text: str, spans: list[tuple[int, int]]) -> list[Cut]:
             and _modifies(after, following)
             and following.group(2).lower() not in _LIGHT_NOUNS
         ):
+            degree = _BEFORE.search(text[:start])
+            raised = degree is not None and degree.group(1).lower() in _INTENSIFYING
+            if degree is not None and degree.group(1).lower() in _COMPARING:
+                continue
             article = re.search(r"\b[Tt]he\s+$", text[:start])
             begin = article.start() if article and _title_and_name(after) else start
+            begin = degree.start() if degree is not None and raised else begin
             cuts.append(Cut(begin, end + len(following.group(1)), "loaded modifier"))
     return disjoint(cuts)
 

@@ -252,6 +252,20 @@ def test_relative_clauses_with_a_preposition_and_including_phrases_go() -> None:
     assert "including" not in _shortest(text)
 
 
+def test_an_including_phrase_that_opens_a_list_or_takes_an_appositive_stays() -> None:
+    for text in (
+        "Police struggle to answer 911 calls, including reports of assault, burglary and theft, "
+        "officials said on Monday.",
+        "Protesters filled the streets of major cities, including New York City, Washington and "
+        "Philadelphia, on Saturday.",
+        "The plan drew criticism in Congress, including Rep. Mac Thornberry, a Republican from "
+        "Texas, who chairs the panel.",
+    ):
+        assert all("including" in variant for variant in _all(text)), text
+    text = "Several countries, including France and Germany, condemned the strike on Tuesday."
+    assert "including" not in _shortest(text)
+
+
 def test_a_part_goes_only_with_what_modifies_its_last_noun() -> None:
     """A name set off after a clause names the clause's last noun, and a relative clause after
     a phrase its last noun: cutting the part alone would give them to the noun before it."""

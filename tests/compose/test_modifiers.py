@@ -66,3 +66,13 @@ def test_a_grading_word_a_negation_has_in_its_scope_stays() -> None:
     assert apply_cuts(text, modifier_cuts(text, [(start, start + len("huge"))])) == (
         "It did not rain, and the crowd held a rally."
     )
+
+
+def test_a_compared_adjective_stays_and_a_raised_one_goes_with_its_adverb() -> None:
+    text = "She is one of the entertainment industry's most powerful figures."
+    start = text.index("powerful")
+    assert modifier_cuts(text, [(start, start + len("powerful"))]) == []
+    text = "Flights were canceled as already unprecedented delays grew on Friday."
+    start = text.index("unprecedented")
+    cuts = modifier_cuts(text, [(start, start + len("unprecedented"))])
+    assert apply_cuts(text, cuts) == "Flights were canceled as delays grew on Friday."
