@@ -237,9 +237,10 @@ def used_elsewhere(
     `users` of the words nor the `plain` tellings."""
     analysis = tellings.analysis
     taking_part = {ref.document for ref in [*users, *plain]}
+    wanted = set(words)
     said = []
     for document in analysis.documents:
-        used = None if document.id in taking_part else own_use(tellings, document.id, set(words))
+        used = None if document.id in taking_part else own_use(tellings, document.id, wanted)
         if used is not None:
             word, in_headline = used
             where = ", in its headline" if in_headline else ""

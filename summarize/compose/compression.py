@@ -79,14 +79,14 @@ _MODIFIES_WHAT_BEFORE = re.compile(
 # After a comma, a lower-case content word running without another comma to "and" or "or": the
 # comma is one of a list's ("a decision sure to reshape A, rattle B and rock C"), not the one
 # closing an appositive before it.
-# An inserted phrase giving examples; after its closing comma, a noun phrase (an article, a
-# name, or words running to "and" or "or"): more of the list, or an appositive of its last item.
-_EXAMPLES = re.compile(r",\s(?:including|such as)\b")
-_MORE_NOUNS = re.compile(r"\s+(?:(?:a|an|the)\s|[A-Z]|[a-z][\w’'-]*\s(?:[^,;:.]*?\s)?(?:and|or)\s)")
 _LIST_GOES_ON = re.compile(
     r"\s(?!(?:and|or|but|nor|the|an?|to|of|in|on|at|by|for|with|from|as|who|which|that)\b)"
     r"[a-z][\w’'-]*[^,;:.]*?\s(?:and|or)\s"
 )
+# An inserted phrase giving examples, and what may follow its closing comma besides more of the
+# list: a name (the list's next item) or an article (an appositive of its last item).
+_EXAMPLES = re.compile(r",\s(?:including|such as)\b")
+_NAME_OR_ARTICLE = re.compile(r"\s+(?:(?:a|an|the)\s|[A-Z])")
 # A clause with its own subject after a comma, right before ", and": the ", and" closes a series of
 # clauses ("Mattis could be leaving, Saudis can expect punishment, and climate change is real"),
 # and without its last item the series is clauses joined by a comma.
@@ -278,7 +278,8 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         # nothing: "calls, including reports of assault, burglary and theft", "cities,
         # including New York City, Washington and Philadelphia", "in Congress, including Rep.
         # Mac Thornberry, a Republican from Texas". It goes before a verb or a phrase only.
-        return not _MORE_NOUNS.match(head, match.end())
+        end = match.end()
+        return not (_LIST_GOES_ON.match(head, end) or _NAME_OR_ARTICLE.match(head, end))
     if kind == "second clause" and match.group().startswith(",") and _SERIES_ITEM.search(before):
         return False  # "A could go, B can expect punishment, and C is real": the series' last
     if kind == "dashed phrase" and _OPENING_ADJUNCT.match(before):

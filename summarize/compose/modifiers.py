@@ -79,12 +79,13 @@ def modifier_cuts(text: str, spans: list[tuple[int, int]]) -> list[Cut]:
             and following.group(2).lower() not in _LIGHT_NOUNS
         ):
             degree = _BEFORE.search(text[:start])
-            raised = degree is not None and degree.group(1).lower() in _INTENSIFYING
-            if degree is not None and degree.group(1).lower() in _COMPARING:
+            word_before = degree.group(1).lower() if degree else ""
+            if word_before in _COMPARING:
                 continue
             article = re.search(r"\b[Tt]he\s+$", text[:start])
             begin = article.start() if article and _title_and_name(after) else start
-            begin = degree.start() if degree is not None and raised else begin
+            if degree and word_before in _INTENSIFYING:
+                begin = degree.start()
             cuts.append(Cut(begin, end + len(following.group(1)), "loaded modifier"))
     return disjoint(cuts)
 
