@@ -7,12 +7,13 @@ words for one thing ("countries" / "nations") from a change of what is counted.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+
+from summarize.text.sorted_lines import SortedLines
 
 # Two nouns are related when one is a kind of the other within this many levels of WordNet
 # ("member" -> "associate" -> "peer" -> "person"). Any of 2 to 5 scores the same on the dev half
@@ -39,33 +40,39 @@ class NounSenses:
     """The noun senses of WordNet lemmas and the hypernyms of those senses.
 
     The file's three sections (lemmas, irregular plurals, hypernyms) are each sorted, so an entry
-    is found by bisection in the file's lines as they are: a judgement looks up a handful of the
+    is found by bisection in the file's text as it is: a judgement looks up a handful of the
     116,000 entries, and parsing them all would cost more than the rest of a run.
     """
 
-    lemma_lines: list[str]  # "lemma[+] ids", sorted by lemma; "+": also a verb or adjective
-    plural_lines: list[str]  # "form =lemma", sorted by form
-    hypernym_lines: list[str]  # "@id ids", sorted by id
+    lemma_lines: SortedLines[str]  # "lemma[+] ids", by lemma; "+": also a verb or adjective
+    plural_lines: SortedLines[str]  # "form =lemma", by form
+    hypernym_lines: SortedLines[int]  # "@id ids", by id
+    # A run asks about the same few hundred words again and again: word -> its lemmas, and
+    # lemma -> its line.
+    _lemmas: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _lines: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def _lemma_line(self, word: str) -> str | None:
-        at = bisect.bisect_left(self.lemma_lines, word, key=_key)
-        found = at < len(self.lemma_lines) and _key(self.lemma_lines[at]) == word
-        return self.lemma_lines[at] if found else None
+        if word not in self._lines:
+            self._lines[word] = next(iter(self.lemma_lines.matching(word)), None)
+        return self._lines[word]
 
     def _plural_of(self, word: str) -> str:
-        at = bisect.bisect_left(self.plural_lines, word, key=_key)
-        if at < len(self.plural_lines) and _key(self.plural_lines[at]) == word:
-            return self.plural_lines[at].partition("=")[2].strip()
-        return ""
+        found = self.plural_lines.matching(word)
+        return found[0].partition("=")[2].strip() if found else ""
 
-    def lemmas(self, word: str) -> list[str]:
+    def lemmas(self, word: str) -> tuple[str, ...]:
         """The lemmas `word` may be a form of: itself, an irregular plural's lemma, or the word
         without a plural ending ("people" is a lemma and the plural of "person")."""
-        found = [word, self._plural_of(word), _SUPPLETIVE_PLURALS.get(word, "")]
-        for ending, replacement in (("ies", "y"), ("es", ""), ("s", "")):
-            if word.endswith(ending):
-                found.append(word[: -len(ending)] + replacement)
-        return [lemma for lemma in dict.fromkeys(found) if lemma and self._lemma_line(lemma)]
+        if word not in self._lemmas:
+            found = [word, self._plural_of(word), _SUPPLETIVE_PLURALS.get(word, "")]
+            for ending, replacement in (("ies", "y"), ("es", ""), ("s", "")):
+                if word.endswith(ending):
+                    found.append(word[: -len(ending)] + replacement)
+            self._lemmas[word] = tuple(
+                lemma for lemma in dict.fromkeys(found) if lemma and self._lemma_line(lemma)
+            )
+        return self._lemmas[word]
 
     def is_also_other(self, lemma: str) -> bool:
         """The lemma is a verb, adjective or adverb too."""
@@ -90,11 +97,8 @@ class NounSenses:
         }
 
     def _hypernyms(self, sense: str) -> list[str]:
-        number = int(sense)
-        at = bisect.bisect_left(self.hypernym_lines, number, key=_synset)
-        if at < len(self.hypernym_lines) and _synset(self.hypernym_lines[at]) == number:
-            return self.hypernym_lines[at].split()[1:]
-        return []
+        found = self.hypernym_lines.matching(int(sense))
+        return found[0].split()[1:] if found else []
 
     def near(self, senses: set[str], levels: int = HYPERNYM_LEVELS) -> set[str]:
         """The senses and their hypernyms up to `levels` up."""
@@ -113,15 +117,17 @@ def noun_senses() -> NounSenses:
         .joinpath("lexicons", "wordnet_nouns.txt")
         .read_text(encoding="utf-8")
     )
-    # The licence heads the file in comment lines; then come lemmas, plurals and hypernyms.
+    # The licence heads the file in comment lines; then come lemmas, plurals ("form =lemma", the
+    # only lines with " =") and hypernyms ("@id ids").
     header = _HEADER.match(text)
     start = header.end() if header else 0
     hypernyms = text.index("\n@", start) + 1
-    lines = text[start:hypernyms].splitlines()
-    plurals = len(lines)
-    while plurals and " =" in lines[plurals - 1]:
-        plurals -= 1
-    return NounSenses(lines[:plurals], lines[plurals:], text[hypernyms:].splitlines())
+    plurals = text.rfind("\n", start, text.find(" =", start, hypernyms)) + 1
+    return NounSenses(
+        SortedLines(text, _key, start, plurals - 1),
+        SortedLines(text, _key, plurals, hypernyms - 1),
+        SortedLines(text, _synset, hypernyms),
+    )
 
 
 _HEADER = re.compile(r"(?:#[^\n]*\n|\n)*")

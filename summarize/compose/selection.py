@@ -25,6 +25,7 @@ back while it fits, never adding a loaded word). A version is taken only when `a
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Sequence
 
 from summarize.compose.worth import Objective, Option
@@ -98,9 +99,9 @@ def select(
             return False
         if option.group < 0 and chosen.titles >= MAX_TITLES:
             return False
-        if not fill and retold.of(option, chosen.options):
+        if objective.new_share(option, chosen.covered) < MIN_NEW:
             return False
-        return objective.new_share(option, chosen.covered) >= MIN_NEW
+        return fill or not retold.any_of(option, chosen.options)
 
     def accepted(option: Option) -> bool:
         if id(option) not in verdicts:
@@ -108,19 +109,34 @@ def select(
         return verdicts[id(option)]
 
     def greedy(start: list[Option], candidates: list[Option]) -> list[Option]:
-        """`candidates`: the versions usable by a part of `start` (see `opening`)."""
+        """`candidates`: the versions usable by a part of `start` (see `opening`). Lazy
+        (Minoux 1978): a version's gain per word only falls as the summary grows (no weight is
+        negative), so the one it had when last measured bounds it; only the head of the queue
+        is measured again, and only the best is asked whether it may be taken. The same choice
+        as measuring all each time: the best, the first in `candidates` of equals."""
         chosen = _Chosen(start, objective)
-        while True:
-            room = budget - chosen.words
-            candidates = [o for o in candidates if usable(o, chosen, room)]
-            if not candidates:
-                return chosen.options
-            covered = chosen.covered
-            best = max(candidates, key=lambda o: objective.gain(o, covered) / o.words)
-            if objective.gain(best, covered) <= 0:
-                return chosen.options
+        taken = 0  # versions added: a queued measure is current when made after as many
+
+        def per_word(option: Option) -> float:
+            return objective.gain(option, chosen.covered) / option.words
+
+        queue = [(-per_word(option), index, taken) for index, option in enumerate(candidates)]
+        heapq.heapify(queue)
+        while queue:
+            _, index, measured = queue[0]
+            best = candidates[index]
+            if measured != taken:
+                heapq.heapreplace(queue, (-per_word(best), index, taken))
+                continue
+            heapq.heappop(queue)
+            if not usable(best, chosen, budget - chosen.words):
+                continue  # nor later (see `opening`)
+            if objective.gain(best, chosen.covered) <= 0:
+                break
             if accepted(best):
                 chosen = _Chosen([*chosen.options, best], objective)
+                taken += 1
+        return chosen.options
 
     # A version a choice cannot take, a larger choice cannot take either (less room, more
     # wordings, facts and titles taken, more terms covered: specificities are never negative,
@@ -159,6 +175,9 @@ class _Retellings:
     def of(self, option: Option, chosen: Sequence[Option]) -> list[Option]:
         """The chosen versions `option` retells, or that retell it."""
         return [other for other in chosen if self._retell(option, other)]
+
+    def any_of(self, option: Option, chosen: Sequence[Option]) -> bool:
+        return any(self._retell(option, other) for other in chosen)
 
     def _retell(self, a: Option, b: Option) -> bool:
         key = (id(a), id(b))
