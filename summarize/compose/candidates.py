@@ -74,6 +74,7 @@ class Version:
     candidates: list[str]  # the reports that may support it: cited when the judge agrees
     as_written: bool  # the report's own sentence, unedited but for light changes
     edited_after: bool = False  # a sentence after the first is shortened: the judge checks it
+    lead: bool = False  # its report's first sentence
 
     @property
     def is_title(self) -> bool:
@@ -269,6 +270,7 @@ class CandidateBuilder:
                         candidates=candidates,
                         as_written=number == 0 and not always and not cut_off,
                         edited_after=shortened > 0,
+                        lead=ref.sentence == 0,
                     )
                 )
 
@@ -346,5 +348,6 @@ def as_option(version: Version) -> Option:
         said=said,
         prior=version.prior,
         loaded=sum(len(find_loaded_terms(s.text)) for s in version.sentences),
+        lead=version.lead,
         payload=version,
     )

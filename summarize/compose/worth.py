@@ -46,6 +46,7 @@ class Option:
     prior: float  # 0..~4: support, lead position, dates
     said: frozenset[str] = frozenset()  # its content words (stems), without the facts' terms
     loaded: int = 0  # loaded words left in it
+    lead: bool = False  # a report's first sentence
     payload: object = None
 
 
