@@ -1,7 +1,7 @@
 """Links a sentence asserts between facts: a cause ("because", "led to"), a motive ("in a bid
-to", "in response to") or backing ("backed by"); and which of them a report adds that the other
-tellings of the same claim do not make (`added_links`), which the checker reports as framing and
-the composer avoids.
+to", "in response to"), a judgement of who gains or loses ("a major win for") or backing
+("backed by"); and which of them a report adds that the other tellings of the same claim do not
+make (`added_links`), which the checker reports as framing and the composer avoids.
 
 Links inside someone's reported words are theirs (`speech.reported_speech`), not the report's.
 """
@@ -54,6 +54,15 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
         # "so far", "so long as": degree or condition, not purpose.
         r"so (?:that )?(?!(?:much|many|far|long|little|few)\b)(?:\w+ ){1,3}"
         r"(?:could|can|would|might))\b",
+        re.I,
+    ),
+    # Who gains or loses by the event, as the report judges it: "in a major win for abortion
+    # rights activists", "a boost for Biden's drive", "struck a blow for reform", "a setback
+    # to the plan". An outlet's verdict on an event is framing however plain its words; who won
+    # a contest is told as a fact ("Biden won", "his victory in Georgia"), not "a win for".
+    "judgement": re.compile(
+        r"\b(an? (?:[\w-]+ ){0,2}(?:win|victory|blow|setback|boost|defeat|rebuke|reprieve|"
+        r"triumph) (?:for|to))\b",
         re.I,
     ),
     "support": re.compile(

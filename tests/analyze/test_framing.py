@@ -179,6 +179,17 @@ def test_scheduling_is_no_cause_and_a_purpose_is_a_motive() -> None:
     assert find_links("Arab states have backed the president.") == {"support": "have backed"}
 
 
+def test_who_gains_or_loses_is_the_report_s_judgement_but_who_won_is_a_fact() -> None:
+    ruling = "The court struck down the law in a major win for abortion rights activists."
+    assert find_links(ruling) == {"judgement": "a major win for"}
+    confirmed = "Garland was confirmed, a boost for the president's drive against crime."
+    assert find_links(confirmed) == {"judgement": "a boost for"}
+    assert find_links("The tariffs are a blow to an already struggling industry.") != {}
+    # a contest's result told as a fact, and someone else's verdict
+    assert find_links("Biden won Georgia, his first victory in the South.") == {}
+    assert find_links("Critics said the repeal was a fatal blow to an open internet.") == {}
+
+
 def test_a_loaded_word_inside_a_proper_name_is_part_of_the_name() -> None:
     text = "The order covers firms aiding the People’s Liberation Army and the Radical Party."
     assert find_loaded_terms(text) == []

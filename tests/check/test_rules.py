@@ -159,6 +159,17 @@ def test_a_declared_aim_is_no_motive_but_an_imputed_one_is():
     assert motive("Rebels have fought the army of the junta for a decade in a bid to rule.")
 
 
+def test_an_outlet_s_verdict_on_who_gains_is_framing_where_another_tells_the_fact_plainly():
+    def judgement(told: str) -> bool:
+        reports = {"a": told, "b": "The Supreme Court on Monday struck down the Louisiana law."}
+        return _framing_explains(reports, "judgement")
+
+    assert judgement(
+        "The Supreme Court on Monday struck down the Louisiana law in a major win for clinics."
+    )
+    assert not judgement("The Supreme Court on Monday struck down the Louisiana law, 5 to 4.")
+
+
 def test_a_link_the_other_telling_reports_or_tells_as_an_effort_is_no_framing():
     def support(other: str) -> bool:
         reports = {
