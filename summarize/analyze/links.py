@@ -75,6 +75,14 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
 }
 
 
+# What each kind of link asserts, in words (a finding's explanation).
+LINK_NAMES = {
+    "cause": "a cause",
+    "motive": "a motive",
+    "judgement": "a judgement of who gains or loses",
+    "support": "support for a side",
+}
+
 # "due to" and the two words after it: a verb followed by when or where ("due to air on
 # Friday", "due to vote Thursday") schedules.
 _DUE_TO_NEXT = re.compile(r" ([a-z]+) ([a-z]+)", re.I)

@@ -23,7 +23,7 @@ from summarize.analyze.framing import (
     is_speech_word,
     reported_loaded_terms,
 )
-from summarize.analyze.links import added_links, link_cues
+from summarize.analyze.links import LINK_NAMES, added_links, link_cues
 from summarize.analyze.nouns import kind_of_either, names_inhabitants, synonyms
 from summarize.analyze.quantities import overlaps
 from summarize.analyze.reporting import is_reporting, names_a_speaker
@@ -336,9 +336,11 @@ def link_findings(
                 documents=[ref.document, *documents],
                 evidence=[quote_sentence(analysis, r) for r in (ref, *shown)],
                 explanation=(
-                    f"{report_name(analysis, ref.document)} gives a "
-                    + " and ".join(f"{kind} (“{words}”)" for kind, words in added.items())
-                    + f" itself, quoting no one: “{told}”; "
+                    f"{report_name(analysis, ref.document)} asserts "
+                    + " and ".join(
+                        f"{LINK_NAMES[kind]} (“{words}”)" for kind, words in added.items()
+                    )
+                    + f" in its own voice, quoting no one: “{told}”; "
                     + _told_without(
                         names([report_name(analysis, d) for d in documents]),
                         len(documents),
