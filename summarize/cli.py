@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from importlib.metadata import entry_points
+from importlib.metadata import entry_points, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec
 
@@ -73,10 +73,22 @@ class _Session:
     debug = False
 
 
+def _print_version(asked: bool) -> None:
+    if asked:
+        typer.echo(f"summarize {version('summarize')}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _top_level(
     debug: Annotated[
         bool, typer.Option("--debug", help="On an unexpected error, show the traceback.")
+    ] = False,
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_print_version, is_eager=True
+        ),
     ] = False,
 ) -> None:
     _Session.debug = debug

@@ -78,6 +78,21 @@ def test_a_missing_file_is_named_and_the_rest_still_merged(tmp_path):
     assert len(json.loads(result.stdout)["documents"]) == 3
 
 
+def test_a_web_address_is_named_as_one_not_fetched_and_the_rest_still_merged(tmp_path):
+    paths = write_reports(tmp_path, QUAKE)
+    address = "https://example.com/news/quake.html"
+    result = runner.invoke(app, ["merge", *paths, address, "--format", "json"])
+    assert result.exit_code == 1
+    assert f"{address}: a web address" in result.stderr and "save the page" in result.stderr
+    assert len(json.loads(result.stdout)["documents"]) == 3
+
+
+def test_version_is_printed_and_nothing_else_runs():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("summarize ") and result.stdout.split()[1][0].isdigit()
+
+
 def test_nothing_usable_exits_2(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")

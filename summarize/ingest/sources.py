@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -41,6 +42,11 @@ ARTICLE_SUFFIXES: dict[str, Kind] = {
 CLUSTER_SUFFIXES = (".jsonl", ".json")
 STDIN_ARG = "-"
 DEFAULT_CLUSTER_ID = "cluster"
+# "https://...", "ftp://...": an address on the web, which an offline tool does not fetch.
+_WEB_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
+NOT_FETCHED = (
+    "a web address: summarize reads files and fetches nothing; save the page and give its file"
+)
 
 
 def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Cluster]:
@@ -67,6 +73,8 @@ def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Clus
             if records is not None:
                 clusters.extend(records)
                 continue
+        elif _WEB_ADDRESS.match(arg) and not os.path.lexists(arg):
+            loose.problems.append(InputProblem(source=safe_unicode(arg), message=NOT_FETCHED))
         else:
             path = Path(arg)
             if path.suffix.lower() in CLUSTER_SUFFIXES and not _is_directory(path):
