@@ -49,15 +49,15 @@ def test_without_filling_a_fact_is_told_once_in_prose_in_its_richest_telling_tha
     assert chosen(14, fill=False, among=[headline]) == [headline]
 
 
-def test_without_filling_a_lead_and_a_sentence_retelling_it_are_told_once() -> None:
-    """A sentence sharing half its words with a report's lead tells the core event again:
-    without a length asked, only the richer one is taken; two other sentences sharing as much
-    are two facts."""
+def test_without_filling_two_reports_leads_of_one_event_are_told_once() -> None:
+    """Two leads sharing half their words tell the core event twice: without a length asked,
+    only the richer one is taken; two other sentences sharing as much are two facts."""
     first = _option(0, 0, 9, "mondale dies aged 93 home monday")
     second = _option(1, 1, 12, "mondale dies aged 93 former vice president")
     other = _option(2, 2, 8, "carter calls him dear friend")
     options = [first, second, other]
-    second.lead = True
+    for lead in (first, second):
+        lead.lead = True
     weights = {term: 4.0 for option in options for term in option.terms}
     specific = dict.fromkeys(weights, 1.0)
 
@@ -66,7 +66,7 @@ def test_without_filling_a_lead_and_a_sentence_retelling_it_are_told_once() -> N
 
     assert sorted(chosen(fill=False), key=id) == sorted([second, other], key=id)
     assert len(chosen(fill=True)) == 3
-    second.lead = False  # no lead: as many shared words tell two facts
+    first.lead = False  # not two leads: as many shared words tell two facts
     assert len(chosen(fill=False)) == 3
 
 
