@@ -197,7 +197,8 @@ def _paragraphs(text: str) -> list[str]:
     paragraphs: list[list[str]] = []
     previous = ""  # the line before, "" after a blank line
     for raw in _INVISIBLE.sub("", text).splitlines():
-        line = _INLINE_MARKUP.sub("", _TICKER_QUOTE.sub("", " ".join(raw.split())))
+        line = " ".join(raw.split())
+        line = _INLINE_MARKUP.sub("", _LINK_LABEL.sub("", _TICKER_QUOTE.sub("", line)))
         wrapped = (
             line[:1].islower()
             and len(previous) >= MIN_WRAPPED_LINE_CHARS
@@ -277,6 +278,15 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width,
 # A stock quote widget left inline by the page ("parent company Alphabet GOOG, +2.00% GOOGL,
 # +1.89% as well"): a ticker symbol, a comma and a signed change, which prose never writes.
 _TICKER_QUOTE = re.compile(r" [A-Z]{1,5}(?:\.[A-Z]{1,2})?, [+\-−]\d+(?:\.\d+)?%(?=[\s.,;:)]|$)")
+# A link's label for screen readers left inline by the page: in brackets ("(opens in new tab)"),
+# capitalised after a lower-case word ("amid the trade war Opens a New Window. between the
+# United States and China": with its stop where the sentence goes on in lower case), or standing
+# as a sentence of its own; "The store opens a new window display" is prose.
+_LABEL = r"(?:in )?(?:a )?(?i:new (?:window|tab))"
+_LINK_LABEL = re.compile(
+    rf" \((?i:opens? {_LABEL})\)|(?<=[a-z,]) Opens {_LABEL}(?:\.(?= [a-z])|(?=[\s.,;:]|$))|"
+    rf"(?<=[.!?]) Opens {_LABEL}\.(?= |$)"
+)
 # Markup left in text ("... from Hama. <img src=x> The UN envoy ..."), and an instrument code
 # after a company's name ("Exxon Mobil <XOM.N>", "Brent crude futures <LCOc1>"): not prose.
 _INLINE_MARKUP = re.compile(

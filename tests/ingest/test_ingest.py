@@ -1087,6 +1087,30 @@ def test_an_inline_stock_quote_widget_is_page_furniture() -> None:
     ]
 
 
+def test_a_link_label_for_screen_readers_is_page_furniture_but_prose_about_windows_is_not() -> None:
+    def sentences(text: str) -> list[str]:
+        return [s.text for s in document_from_text(text, "label").sentences]
+
+    assert sentences(
+        "Leaders vowed to protect growth amid the trade war Opens a New Window. between the "
+        "United States and China. Talks resume Monday."
+    ) == [
+        "Leaders vowed to protect growth amid the trade war between the United States and China.",
+        "Talks resume Monday.",
+    ]
+    assert sentences("Read the ruling (opens in new tab) on the site. It runs 40 pages.") == [
+        "Read the ruling on the site.",
+        "It runs 40 pages.",
+    ]
+    assert sentences("The court ruled on Friday. Opens a new window. The appeal follows.") == [
+        "The court ruled on Friday.",
+        "The appeal follows.",
+    ]
+    assert sentences("The store opens a new window display on Friday.") == [
+        "The store opens a new window display on Friday."
+    ]
+
+
 @pytest.mark.parametrize("kind", ["pipe", "socket"])
 def test_a_stdin_pipe_that_stays_silent_is_given_up(
     kind: str, monkeypatch: pytest.MonkeyPatch
