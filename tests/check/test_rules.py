@@ -162,7 +162,10 @@ def test_a_declared_aim_is_no_motive_but_an_imputed_one_is():
 def test_an_outlet_s_verdict_on_who_gains_is_framing_where_another_tells_the_fact_plainly():
     def judgement(told: str) -> bool:
         reports = {"a": told, "b": "The Supreme Court on Monday struck down the Louisiana law."}
-        return _framing_explains(reports, "judgement")
+        return _framing_explains(
+            reports,
+            "asserts a judgement of who gains or loses (“a major win for”) in its own voice",
+        )
 
     assert judgement(
         "The Supreme Court on Monday struck down the Louisiana law in a major win for clinics."
@@ -176,7 +179,7 @@ def test_a_link_the_other_telling_reports_or_tells_as_an_effort_is_no_framing():
             "a": "Army units, with the backing of allied airpower, held the bridge on Tuesday.",
             "b": other,
         }
-        return _framing_explains(reports, "support")
+        return _framing_explains(reports, "asserts support for a side (“backing of”)")
 
     def motive(other: str) -> bool:
         reports = {
