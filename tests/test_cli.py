@@ -85,6 +85,11 @@ def test_a_web_address_is_named_as_one_not_fetched_and_the_rest_still_merged(tmp
     assert result.exit_code == 1
     assert f"{address}: a web address" in result.stderr and "save the page" in result.stderr
     assert len(json.loads(result.stdout)["documents"]) == 3
+    # a batch's input too, and a drive letter is no web address
+    batch = runner.invoke(app, ["batch", "https://example.com/clusters.jsonl", "-o", "out.jsonl"])
+    assert batch.exit_code == 2 and "a web address" in batch.stderr
+    drive = runner.invoke(app, ["merge", *paths, "C:/news/quake.txt"])
+    assert "C:/news/quake.txt: file not found" in drive.stderr
 
 
 def test_version_is_printed_and_nothing_else_runs():

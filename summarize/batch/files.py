@@ -19,6 +19,7 @@ from summarize.ingest import (
     jsonl_lines,
     line_too_long,
     load_json,
+    missing,
 )
 
 
@@ -159,4 +160,6 @@ class OutputFile:
 
 
 def _reason(error: OSError) -> str:
-    return "file not found" if isinstance(error, FileNotFoundError) else str(error.strerror)
+    if isinstance(error, FileNotFoundError):
+        return missing(str(error.filename or ""))
+    return str(error.strerror)

@@ -14,6 +14,7 @@ from summarize.ingest.reading import (
     decode_line,
     jsonl_lines,
     line_too_long,
+    missing,
 )
 from summarize.ingest.records import cluster_from_record, load_json
 from summarize.ingest.sources import load_inputs
@@ -28,5 +29,6 @@ __all__ = [
     "line_too_long",
     "load_inputs",
     "load_json",
+    "missing",
     "split_sentences",
 ]

@@ -164,9 +164,26 @@ def _file_type(mode: int) -> str:
     return "a directory" if stat.S_ISDIR(mode) else "a special file"
 
 
+# "https://...", "ftp://...": an address on the web, which an offline tool does not fetch (a path
+# made of it keeps one of its two slashes). Two letters at least: "C:/" is a drive.
+_WEB_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]+:/", re.I)
+NOT_FETCHED = (
+    "a web address: summarize reads files and fetches nothing; save the page and give its file"
+)
+
+
+def is_web_address(name: str) -> bool:
+    return _WEB_ADDRESS.match(name) is not None
+
+
+def missing(name: str) -> str:
+    """What to say of an input that is not there: a web address is never fetched."""
+    return NOT_FETCHED if is_web_address(name) else "file not found"
+
+
 def _os_problem(error: OSError) -> str:
     if error.errno == errno.ENOENT:
-        return "file not found"
+        return missing(str(error.filename or ""))
     if error.errno == errno.ELOOP:
         return "cannot read: a loop of symbolic links"
     return f"cannot read: {error.strerror or error}"

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -20,7 +19,15 @@ from pathlib import Path
 from typing import TextIO
 
 from summarize.ingest.cleaning import Kind, read_article
-from summarize.ingest.reading import InputError, decode_text, read_stdin, read_text, safe_unicode
+from summarize.ingest.reading import (
+    InputError,
+    decode_text,
+    is_web_address,
+    missing,
+    read_stdin,
+    read_text,
+    safe_unicode,
+)
 from summarize.ingest.records import (
     STDIN_DOCUMENT_ID,
     STDIN_SOURCE,
@@ -42,11 +49,6 @@ ARTICLE_SUFFIXES: dict[str, Kind] = {
 CLUSTER_SUFFIXES = (".jsonl", ".json")
 STDIN_ARG = "-"
 DEFAULT_CLUSTER_ID = "cluster"
-# "https://...", "ftp://...": an address on the web, which an offline tool does not fetch.
-_WEB_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
-NOT_FETCHED = (
-    "a web address: summarize reads files and fetches nothing; save the page and give its file"
-)
 
 
 def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Cluster]:
@@ -73,8 +75,9 @@ def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Clus
             if records is not None:
                 clusters.extend(records)
                 continue
-        elif _WEB_ADDRESS.match(arg) and not os.path.lexists(arg):
-            loose.problems.append(InputProblem(source=safe_unicode(arg), message=NOT_FETCHED))
+        elif is_web_address(arg) and not os.path.lexists(arg):
+            # named as given, and no directory of it counts for the cluster's name
+            loose.problems.append(InputProblem(source=safe_unicode(arg), message=missing(arg)))
         else:
             path = Path(arg)
             if path.suffix.lower() in CLUSTER_SUFFIXES and not _is_directory(path):
