@@ -185,6 +185,8 @@ class _Retellings:
         return [other for other in chosen if self._retell(option, other)]
 
     def any_of(self, option: Option, chosen: Sequence[Option]) -> bool:
+        """Whether `option` retells a chosen version or one retells it, asking up to the first:
+        `usable` asks this of every version of the pool."""
         return any(self._retell(option, other) for other in chosen)
 
     def _retell(self, a: Option, b: Option) -> bool:

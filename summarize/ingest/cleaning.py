@@ -282,10 +282,11 @@ _TICKER_QUOTE = re.compile(r" [A-Z]{1,5}(?:\.[A-Z]{1,2})?, [+\-−]\d+(?:\.\d+)?
 # capitalised after a lower-case word ("amid the trade war Opens a New Window. between the
 # United States and China": with its stop where the sentence goes on in lower case), or standing
 # as a sentence of its own; "The store opens a new window display" is prose.
-_LABEL = r"(?:in )?(?:a )?(?i:new (?:window|tab))"
+_NEW_WINDOW = r"(?:in )?(?:a )?(?i:new (?:window|tab))"
 _LINK_LABEL = re.compile(
-    rf" \((?i:opens? {_LABEL})\)|(?<=[a-z,]) Opens {_LABEL}(?:\.(?= [a-z])|(?=[\s.,;:]|$))|"
-    rf"(?<=[.!?]) Opens {_LABEL}\.(?= |$)"
+    rf" \((?i:opens? {_NEW_WINDOW})\)|"
+    rf"(?<=[a-z,]) Opens {_NEW_WINDOW}(?:\.(?= [a-z])|(?=[\s.,;:]|$))|"
+    rf"(?<=[.!?]) Opens {_NEW_WINDOW}\.(?= |$)"
 )
 # Markup left in text ("... from Hama. <img src=x> The UN envoy ..."), and an instrument code
 # after a company's name ("Exxon Mobil <XOM.N>", "Brent crude futures <LCOc1>"): not prose.

@@ -12,7 +12,7 @@ from summarize.analyze.framing import (
     loaded_rate,
     reported_loaded_terms,
 )
-from summarize.analyze.links import find_links
+from summarize.analyze.links import LINK_CUES, LINK_NAMES, find_links
 from summarize.text.lexicons import lexicon
 
 
@@ -188,6 +188,8 @@ def test_who_gains_or_loses_is_the_report_s_judgement_but_who_won_is_a_fact() ->
     # a contest's result told as a fact, and someone else's verdict
     assert find_links("Biden won Georgia, his first victory in the South.") == {}
     assert find_links("Critics said the repeal was a fatal blow to an open internet.") == {}
+    # every kind of link has its words for a finding's explanation
+    assert LINK_NAMES.keys() == LINK_CUES.keys()
 
 
 def test_a_loaded_word_inside_a_proper_name_is_part_of_the_name() -> None:
