@@ -39,6 +39,10 @@ MAX_HEADLINE_WORDS = 20  # first sentence of a "Title. lead text" source taken a
 # Yours'", 21 words).
 MAX_TITLE_CASE_HEADLINE_WORDS = 30
 HEADLINE_AND_DATELINE_CHARS = 1_000
+# A standfirst (the deck under a headline) is a sentence or two: a dateline after more text than
+# this opens a later part of the story ("LONDON — Meanwhile ..."), not the story.
+MAX_STANDFIRST_SENTENCES = 2
+MAX_STANDFIRST_WORDS = 60
 DATE_SEARCH_LINES = 6
 MIN_WRAPPED_LINE_CHARS = 40  # a shorter line before a lowercase one ends where its author chose
 # In prose the commonest word ("the") is under a tenth of the words; a text in which one word is
@@ -175,6 +179,9 @@ def _clean(text: str) -> _Cleaned:
         title, dateline, rest = joined
         header.append(title)
         body[0] = rest[dateline.end() :]
+    elif body and (opening := _standfirst_then_dateline(body)):
+        index, dateline = opening
+        body = [body[index][dateline.end() :], *body[index + 1 :]]
     while len(body) > 1 and is_non_sentence(body[-1]):
         body.pop()
     agency = dateline and (
@@ -237,6 +244,25 @@ def _headline_then_dateline(line: str) -> tuple[str, re.Match[str], str] | None:
     if title is None or dateline is None:
         return None
     return title, dateline, line[len(opening) - len(rest) :]
+
+
+def _standfirst_then_dateline(body: list[str]) -> tuple[int, re.Match[str]] | None:
+    """(paragraph index, dateline) where the story's text opens after a standfirst: a dateline
+    opens the story, so the sentence or two before it ("The president's plans would push
+    federal spending ... WASHINGTON (AP) — President Biden will propose ...") are the deck
+    under the headline, not the story's sentences. Only the opening of the first paragraphs is
+    read."""
+    before, words = 0, 0  # sentences and words before the one read
+    for index, paragraph in enumerate(body[: MAX_STANDFIRST_SENTENCES + 1]):
+        opening = paragraph[:HEADLINE_AND_DATELINE_CHARS]
+        for start, end in sentence_spans(opening, 0, len(opening)):
+            if before and (dateline := _DATELINE.match(paragraph, start)):
+                return index, dateline
+            before += 1
+            words += len(opening[start:end].split())
+            if before > MAX_STANDFIRST_SENTENCES or words > MAX_STANDFIRST_WORDS:
+                return None
+    return None
 
 
 def _pick_title(header: list[str]) -> str | None:

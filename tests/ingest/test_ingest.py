@@ -240,6 +240,45 @@ def test_a_headline_joined_to_a_dateline_is_the_title() -> None:
     ]
 
 
+STANDFIRST = (
+    "The president's plans would push federal spending to its highest sustained levels since "
+    "World War II."
+)
+LEAD = "President Biden will propose a $6 trillion budget on Friday."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the standfirst on a line of its own, between the headline and the dateline
+        f"Biden to propose $6 trillion budget\n\n{STANDFIRST}\n\nWASHINGTON (AP) — {LEAD}",
+        # the same run into one line after the headline (a record's "Title. text" source)
+        f"Biden to propose $6 trillion budget\n\n{STANDFIRST} WASHINGTON (AP) — {LEAD}",
+    ],
+)
+def test_the_standfirst_before_a_dateline_is_no_story_sentence(text: str) -> None:
+    document = document_from_text(f"{text}\n\nThe plan was drafted in March.", "budget")
+    assert (document.title, document.dateline, document.outlet) == (
+        "Biden to propose $6 trillion budget",
+        "WASHINGTON",
+        "AP",
+    )
+    assert sentence_texts(document) == [LEAD, "The plan was drafted in March."]
+
+
+def test_a_dateline_after_more_than_a_standfirst_is_left_in_the_story() -> None:
+    """A dateline three sentences in opens a later part of the story (wire copy filed from two
+    cities), so the sentences before it are the story's own."""
+    opening = "Officials met on Monday. They talked for hours. Nothing was agreed."
+    document = document_from_text(f"Talks stall\n\n{opening} LONDON — {LEAD}", "talks")
+    assert document.dateline is None
+    assert sentence_texts(document)[:3] == [
+        "Officials met on Monday.",
+        "They talked for hours.",
+        "Nothing was agreed.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("first_line", "dateline", "outlet", "starts"),
     [
