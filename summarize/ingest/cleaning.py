@@ -20,9 +20,11 @@ from summarize.ingest.furniture import (
     BYLINE,
     PROSE_END,
     cut_related_section,
+    is_byline,
     is_caption,
     is_chrome,
     is_non_sentence,
+    is_tail_note,
 )
 from summarize.ingest.markup import Metadata, html_to_text, markdown_to_text
 from summarize.models import Document, Sentence
@@ -43,6 +45,8 @@ HEADLINE_AND_DATELINE_CHARS = 1_000
 # this opens a later part of the story ("LONDON — Meanwhile ..."), not the story.
 MAX_STANDFIRST_SENTENCES = 2
 MAX_STANDFIRST_WORDS = 60
+# ... read in this many lines, with the byline, the date, captions and buttons after it.
+MAX_STANDFIRST_LINES = 12
 DATE_SEARCH_LINES = 6
 MIN_WRAPPED_LINE_CHARS = 40  # a shorter line before a lowercase one ends where its author chose
 # In prose the commonest word ("the") is under a tenth of the words; a text in which one word is
@@ -179,10 +183,10 @@ def _clean(text: str) -> _Cleaned:
         title, dateline, rest = joined
         header.append(title)
         body[0] = rest[dateline.end() :]
-    elif body and (opening := _standfirst_then_dateline(body)):
-        index, dateline = opening
-        body = [body[index][dateline.end() :], *body[index + 1 :]]
-    while len(body) > 1 and is_non_sentence(body[-1]):
+    elif body and (opening := _story_opening(body)):
+        index, start, dateline = opening
+        body = [body[index][start:], *body[index + 1 :]]
+    while len(body) > 1 and (is_non_sentence(body[-1]) or is_tail_note(body[-1])):
         body.pop()
     agency = dateline and (
         dateline.group("agency")
@@ -246,18 +250,25 @@ def _headline_then_dateline(line: str) -> tuple[str, re.Match[str], str] | None:
     return title, dateline, line[len(opening) - len(rest) :]
 
 
-def _standfirst_then_dateline(body: list[str]) -> tuple[int, re.Match[str]] | None:
-    """(paragraph index, dateline) where the story's text opens after a standfirst: a dateline
-    opens the story, so the sentence or two before it ("The president's plans would push
-    federal spending ... WASHINGTON (AP) — President Biden will propose ...") are the deck
-    under the headline, not the story's sentences. Only the opening of the first paragraphs is
-    read."""
-    before, words = 0, 0  # sentences and words before the one read
-    for index, paragraph in enumerate(body[: MAX_STANDFIRST_SENTENCES + 1]):
+def _story_opening(body: list[str]) -> tuple[int, int, re.Match[str] | None] | None:
+    """(paragraph index, where in it, dateline) the story's text opens after a standfirst: the
+    sentence or two of the deck under the headline are not the story's sentences. A dateline
+    opens the story ("The president's plans would push federal spending ... WASHINGTON (AP) —
+    President Biden will propose ..."), and so does the first paragraph after the writer's
+    byline (the byline, a date or a caption between them go too). Only the opening of the first
+    lines is read."""
+    before, words, bylined = 0, 0, False  # sentences and words before the one read
+    for index, paragraph in enumerate(body[:MAX_STANDFIRST_LINES]):
+        if before and is_non_sentence(paragraph):
+            bylined = bylined or is_byline(paragraph)
+            continue
+        if bylined:
+            dateline = _DATELINE.match(paragraph)
+            return index, dateline.end() if dateline else 0, dateline
         opening = paragraph[:HEADLINE_AND_DATELINE_CHARS]
         for start, end in sentence_spans(opening, 0, len(opening)):
             if before and (dateline := _DATELINE.match(paragraph, start)):
-                return index, dateline
+                return index, dateline.end(), dateline
             before += 1
             words += len(opening[start:end].split())
             if before > MAX_STANDFIRST_SENTENCES or words > MAX_STANDFIRST_WORDS:

@@ -1,6 +1,9 @@
 """Page furniture: the lines of a page that are not the story's sentences. Chrome (skip links,
-subscription and cookie appeals, share buttons, credits), a trailing "Related stories" section,
-headings, bylines and photo captions. Works on any outlet's copy."""
+subscription and cookie appeals, share buttons, credits, site notices, the notes a desk adds to a
+story), a "Related stories" section (a box inside the story, or a section after it), headings and
+labels, bylines, photo captions and the writer's biography after the story. Works on any outlet's
+copy. A line that reports what someone said is the story's, whatever words it uses ("If you can
+donate to your local food bank, please do," said ...)."""
 
 from __future__ import annotations
 
@@ -10,16 +13,42 @@ from summarize.text.sentences import CLOSER
 
 MAX_HEADING_WORDS = 30  # longer lines without final punctuation are body text
 MAX_CHROME_CHARS = 600  # longer lines are body paragraphs, never page furniture
+# A label introducing a box or a list ("What to know:", "Suggested Topics:") is this short; a
+# sentence ending in a colon before a quotation ("In a statement, the ministry said:") says who
+# speaks, and is the story's.
+MAX_LABEL_WORDS = 6
+# A question standing alone as a paragraph this short is a subheading ("What happens next?"); a
+# question someone asked is in quotation marks.
+MAX_QUESTION_HEADING_WORDS = 8
+# A writer's biography and contact line after the story are this short.
+MAX_TAIL_NOTE_WORDS = 60
+# A "Related stories" box followed by this many paragraphs of prose sat inside the story.
+MIN_STORY_AFTER = 2
 
 PROSE_END = re.compile(rf"[.!?…:;]{CLOSER}*$")
 _CHROME_PHRASE = re.compile(
     r"(?i)\b(?:skip to (?:the )?(?:main )?content|skip navigation|story continues below"
     r"|send this page to|we use cookies|accept (?:all )?cookies|all rights reserved"
     r"|by becoming a (?:subscriber|member|supporter)|already a (?:subscriber|member)"
-    r"|sign up for (?:our|the) \w*\s*newsletter|(?:download|get) the [\w ]{0,30}\bapp\b)"
+    r"|sign up for (?:our|the) \w*\s*newsletter|(?:download|get) the [\w ]{0,30}\bapp\b"
+    # the notes a desk adds to a story: credits, corrections, the print edition, a republication
+    r"|contributed (?:to )?(?:this|the) (?:report|story|article)|contributed reporting"
+    r"|(?:this|the) (?:story|article|report|post) (?:has been|was) (?:updated|corrected|amended)"
+    r"|an earlier version of this (?:story|article|report)|a version of this \w+ appears? in print"
+    r"|^this (?:article|story|piece) (?:was|is) (?:originally )?(?:re)?published (?:on|by|in)"
+    r"|^read the original (?:article|story)|follow [\w’'. ]{1,40}['’]s coverage"
+    r"|purchase licensing rights"
+    # site notices: scripts and video players, alerts, paywalls, blocks, disclaimers
+    r"|enable javascript|breaking news alerts|delivered (?:straight )?to your inbox"
+    r"|(?:story|news) tips? (?:can be sent|to)|have a (?:news )?tip\b|subscribers? only"
+    r"|subscribe now|to continue reading|not available in your (?:location|region|country)"
+    r"|unusual activity from your|reflect the (?:views|opinions) of the (?:author|writer)"
+    r"|you can now listen to)"
 )
+# A page still loading its widgets ("Loading...").
+_LOADING = re.compile(r"(?i)^loading\W*$")
 _CHROME_START = re.compile(
-    r"(?i)^(?:advertisement|advert|sponsored content|continue reading|click here|read more"
+    r"(?i)^(?:advertisement|advert|sponsored content|continue reading|click here|read more(?! than)"
     r"|share this|share on|follow us|subscribe\b|sign up|sign in|log in|support us"
     r"|(?:additional )?(?:reporting|writing|editing) by)\b"
 )
@@ -28,6 +57,17 @@ _CHROME_WORD = re.compile(
     r"|donat(?:e|ions?)|support(?:ing)? (?:us|our journalism|the)|sign up|log in|free articles?)\b"
 )
 _ADDRESSES_READER = re.compile(r"(?i)\b(?:you|your|please)\b")
+# Someone's words: a quotation, or a verb of saying ("..., state officials said").
+_REPORTS_SPEECH = re.compile(r"[“”\"]|\b(?:said|says|told|tells|asked|asks|added|wrote)\b")
+# After the story: the writer's biography ("Mary Clarke is a congressional correspondent for The
+# Associated Press.", "Jane covers U.S. trade policy from Washington.") and how to reach them (an
+# e-mail address).
+_BIOGRAPHY = re.compile(
+    r"^(?:[A-Z][\w.’'-]*\s){1,4}(?:is an? [\w ,’'-]{0,60}?\b(?:reporter|correspondent|writer|"
+    r"editor|columnist|contributor|producer|journalist|analyst|fellow|intern)\b[\w ,’'-]{0,40}?"
+    r"\b(?:for|at|with|based in|of)\b|covers\b)"
+)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _RELATED_HEADING = re.compile(
     r"(?i)^(?:similar|related|recommended|more|further|latest|popular|trending|top|other"
     r"|most (?:read|popular|viewed|shared)|you (?:may|might) also (?:like|enjoy)|also read"
@@ -38,28 +78,59 @@ _RELATED_HEADING = re.compile(
 _PHOTO_CREDIT = re.compile(r"(?i)\bphoto|\bimage|\bpicture|/")
 _CAPTION_START = re.compile(
     r"^(?:FILE(?: PHOTO)?|PHOTO|IMAGE|PICTURED)\s*[-–—:]|^(?i:photo|image):"
+    r"|^Item \d+ of \d+ "  # a gallery's caption ("Item 1 of 3 Senate Agriculture ...")
 )
 BYLINE = re.compile(r"(?i)^(?:by|words by|written by|reporting by)\s+\S")
+# A byline names its writers ("By MARY CLARKE", "By Jane Doe and John Roe, CNN"): names and
+# the words that join them; "By the numbers:" is a label.
+_JOINING = frozenset({"and", "&", "|", "of", "in"})
+MAX_BYLINE_WORDS = 12
 
 
 def is_chrome(line: str) -> bool:
     if len(line) > MAX_CHROME_CHARS:
         return False
-    if _CHROME_PHRASE.search(line) or _CHROME_START.match(line):
+    if _CHROME_PHRASE.search(line) or _LOADING.match(line):
         return True
-    return bool(_CHROME_WORD.search(line)) and (
-        is_heading(line) or bool(_ADDRESSES_READER.search(line))
+    if _REPORTS_SPEECH.search(line):
+        return False  # someone's words, whatever they ask of the reader
+    return bool(_CHROME_START.match(line)) or (
+        bool(_CHROME_WORD.search(line))
+        and (is_heading(line) or bool(_ADDRESSES_READER.search(line)))
     )
 
 
+def is_tail_note(paragraph: str) -> bool:
+    """A line after the story about its writer: a biography, or how to reach them."""
+    if len(paragraph) > MAX_CHROME_CHARS or len(paragraph.split()) > MAX_TAIL_NOTE_WORDS:
+        return False
+    return bool(_BIOGRAPHY.match(paragraph) or _EMAIL.search(paragraph))
+
+
 def cut_related_section(lines: list[str]) -> list[str]:
-    """Lines before a "Related stories"-style heading that follows the body, if any."""
+    """The lines without a "Related stories"-style box after the body's start: its heading and
+    its links (headlines: lines without a final stop). A box inside the story is followed by more
+    of it, so only the box goes; at the end, the rest goes (more links, the page's footer)."""
+    kept: list[str] = []
     body_seen = False
-    for index, line in enumerate(lines):
-        if body_seen and _RELATED_HEADING.match(line):
-            return lines[:index]
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if body_seen and _RELATED_HEADING.match(line) and is_heading(line):
+            end = index + 1
+            while end < len(lines) and is_heading(lines[end]):
+                end += 1
+            prose = sum(
+                1 for rest in lines[end : end + MIN_STORY_AFTER] if not is_non_sentence(rest)
+            )
+            if prose < MIN_STORY_AFTER:
+                return kept
+            index = end
+            continue
+        kept.append(line)
         body_seen = body_seen or not is_non_sentence(line)
-    return lines
+        index += 1
+    return kept
 
 
 def is_non_sentence(paragraph: str) -> bool:
@@ -67,7 +138,17 @@ def is_non_sentence(paragraph: str) -> bool:
 
 
 def is_heading(paragraph: str) -> bool:
-    return not PROSE_END.search(paragraph) and len(paragraph.split()) <= MAX_HEADING_WORDS
+    """A heading, a label or a subheading: no final stop, a short label before a box or a list
+    ("What to know:"), or a short question standing alone ("What happens next?")."""
+    words = len(paragraph.split())
+    if not PROSE_END.search(paragraph):
+        return words <= MAX_HEADING_WORDS
+    if _REPORTS_SPEECH.search(paragraph):
+        return False
+    ends = paragraph.rstrip()[-1]
+    return (ends == ":" and words <= MAX_LABEL_WORDS) or (
+        ends == "?" and words <= MAX_QUESTION_HEADING_WORDS
+    )
 
 
 def is_caption(paragraph: str) -> bool:
@@ -77,3 +158,13 @@ def is_caption(paragraph: str) -> bool:
         if _PHOTO_CREDIT.search(last_parenthesis):
             return True
     return bool(_CAPTION_START.match(paragraph))
+
+
+def is_byline(line: str) -> bool:
+    """The writers' names after "By": a line of its own, before the story."""
+    found = BYLINE.match(line)
+    if found is None or len(line.split()) > MAX_BYLINE_WORDS:
+        return False
+    words = line[found.end() - 1 :].replace(",", " ").split()
+    names = [word for word in words if word[0].isupper()]
+    return len(names) >= 2 and all(word in _JOINING for word in words if word not in names)
