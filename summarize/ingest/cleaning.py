@@ -30,7 +30,7 @@ from summarize.ingest.markup import Metadata, html_to_text, markdown_to_text
 from summarize.models import Document, Sentence
 from summarize.text.calendar import DATE_PATTERN, TIME_PATTERN, date_of, has_year
 from summarize.text.sentences import paragraph_spans, sentence_spans
-from summarize.text.tokens import is_title_case
+from summarize.text.tokens import content_terms, is_title_case
 
 Kind = Literal["text", "markdown", "html"]
 
@@ -196,7 +196,7 @@ def _clean(text: str) -> _Cleaned:
     )
     return _Cleaned(
         paragraphs=[line for line in body if line],
-        title=_pick_title(header),
+        title=_pick_title(header, body[0][:HEADLINE_AND_DATELINE_CHARS] if body else ""),
         published=published,
         dateline=(dateline.group("place") or dateline.group("place2")) if dateline else None,
         agency=agency.strip() if agency else None,
@@ -276,11 +276,17 @@ def _story_opening(body: list[str]) -> tuple[int, int, re.Match[str] | None] | N
     return None
 
 
-def _pick_title(header: list[str]) -> str | None:
-    """The first header line that reads like a headline (captions, bylines and labels do not)."""
+def _pick_title(header: list[str], lead: str) -> str | None:
+    """The header line that reads like a headline (captions, bylines and labels do not) and
+    shares the most words with the story's first paragraph, the first of equals: a headline
+    tells the story's core event, where a site's tagline, its navigation or a breadcrumb above
+    it ("Democracy Dies in Darkness", "Skip to navigation", "Home > Politics") share none."""
     candidates = [line for line in header if not is_caption(line) and not BYLINE.match(line)]
-    headlines = [line for line in candidates if len(line.split()) >= 3]
-    return next(iter(headlines or candidates), None)
+    headlines = [line for line in candidates if len(line.split()) >= 3] or candidates
+    if not headlines:
+        return None
+    story = set(content_terms(lead))
+    return max(headlines, key=lambda line: len(story.intersection(content_terms(line))))
 
 
 def _date_line(line: str) -> tuple[re.Match[str], dt.date] | None:

@@ -138,11 +138,14 @@ def is_non_sentence(paragraph: str) -> bool:
 
 
 def is_heading(paragraph: str) -> bool:
-    """A heading, a label or a subheading: no final stop, a short label before a box or a list
-    ("What to know:"), or a short question standing alone ("What happens next?")."""
+    """A heading, a label or a subheading: no final stop, one word (a section's name above the
+    headline: "U.S."), a short label before a box or a list ("What to know:"), or a short
+    question standing alone ("What happens next?")."""
     words = len(paragraph.split())
     if not PROSE_END.search(paragraph):
         return words <= MAX_HEADING_WORDS
+    if words == 1:
+        return True
     if _REPORTS_SPEECH.search(paragraph):
         return False
     ends = paragraph.rstrip()[-1]

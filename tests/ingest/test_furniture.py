@@ -137,3 +137,20 @@ def test_a_standfirst_before_the_byline_is_no_story_sentence(between: list[str])
 )
 def test_a_byline_names_its_writers(line: str, byline: bool) -> None:
     assert is_byline(line) is byline
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        ["Democracy Dies in Darkness"],
+        ["Skip to navigation", "Print subscriptions", "US edition"],
+        ["Home > Politics > Congress"],
+        ["Section Navigation", "U.S."],
+    ],
+)
+def test_the_title_is_the_headline_not_the_pages_lines_above_it(above: list[str]) -> None:
+    """A headline tells the story's core event: it shares the lead's words, where a tagline,
+    navigation, a breadcrumb or a section's name share none."""
+    document = document_from_text("\n\n".join([*above, HEADLINE, LEAD, VOTE]), "farm")
+    assert document.title == HEADLINE
+    assert [sentence.text for sentence in document.sentences] == [LEAD_TEXT, VOTE]
