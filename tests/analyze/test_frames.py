@@ -226,6 +226,33 @@ def test_a_time_after_the_from_value_is_the_from_values() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It now expects $5.5 billion, down from about $6 billion previously.",
+        "It now expects $5.5 billion, down from a previous forecast of $6 billion.",
+        "It expects $5.5 billion, compared with an earlier estimate of about $6 billion.",
+        "Sales reached $5.5 billion, up from $6 billion.",
+    ],
+)
+def test_the_value_before_the_news_is_the_earlier_one(text: str) -> None:
+    """Up or down from a value, a value "previously", or a previous or earlier forecast's: the
+    figure the news replaced, not a figure of the same time as the new one."""
+    (earlier,) = [q for q in figures(text) if q.text.endswith("$6 billion")]
+    assert earlier.frame is not None and earlier.frame.time == "earlier"
+    assert earlier.frame.subject != "previously"  # a word of time, no owner
+    assert frame_of(text, "$5.5 billion").time is None
+
+
+def test_previous_elsewhere_makes_no_figure_earlier() -> None:
+    assert frame_of("The fund raised $6 billion from previous donors.", "$6 billion").time is None
+
+
+def test_a_forecast_of_earnings_is_expected() -> None:
+    text = "The company said it now expects to earn between $5 billion and $5.5 billion."
+    assert frame_of(text, "between $5 billion and $5.5 billion").statement == "expected"
+
+
 def test_until_dates_another_action() -> None:
     text = "The panel debated two articles of impeachment before delaying the votes until Friday."
     assert frame_of(text, "two articles").time is None

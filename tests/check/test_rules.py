@@ -352,6 +352,9 @@ def test_a_figure_s_value_is_shown_as_its_wording_bounds_it() -> None:
     assert shown_value(more) == "> 100 pardons"
     assert shown_value(least) == "≥ 100 pardons"
     assert shown_value(points) == "down 1,861.81 points"  # a change, the way it went
+    (fell,) = find_quantities("Shares fell more than 4% on Monday.")
+    (rose,) = find_quantities("Shares rose more than 4% on Monday.")
+    assert (shown_value(fell), shown_value(rose)) == ("down > 4%", "up > 4%")
 
 
 def test_figures_that_only_agree_are_not_called_the_same() -> None:

@@ -17,7 +17,9 @@ statement it is and in what form, read from word order (no parser; see the READM
 - time: the time expression nearest the figure in its clause (month names, years, quarters,
   "last week", "a year ago", weekdays, "since March"); a weekday right after a reporting verb
   ("said Thursday") dates the statement, not the figure. The "from" value of a change is
-  "earlier", and a time right after it is its own ("fell to 3.5% from 3.6% in October"). A
+  "earlier" ("down from about $6 billion"), and a time right after it is its own ("fell to 3.5%
+  from 3.6% in October"); so is a value "previously", and a previous or earlier forecast's,
+  estimate's or record's ("a previous forecast of $6.0 billion"). A
   record's "since" ("the highest level since January") and "until Friday" (when something
   else happens) date nothing.
 - statement: "expected", "forecast", "estimate", "target" when such a cue precedes the figure in

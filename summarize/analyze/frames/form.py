@@ -90,13 +90,17 @@ def form_of(
 
 
 def _in_change(sentence: Sentence, first: int, last: int) -> bool:
-    """ "rose from 3.5% to 3.6%", "from $600 to $2,000": the "from" of a change."""
+    """ "rose from 3.5% to 3.6%", "from $600 to $2,000", "down from about $6 billion": the
+    "from" of a change."""
     clause = sentence.clause[first]
     verbs = change_verbs()
     before = any(
         sentence.lower[i] in verbs and sentence.clause[i] == clause
         for i in range(max(0, first - 8), first)
     )
+    source = sentence.left(first, SOFT - {"to", "from", "up"})
+    if source > 0 and sentence.lower[source - 1] in UP_WORDS | DOWN_WORDS:
+        return True
     after = sentence.lower[last : last + 1] == ["to"]
     return before or after
 

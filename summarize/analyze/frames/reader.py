@@ -16,7 +16,7 @@ from summarize.analyze.frames.measure import measure_of, outcome_of, role_of
 from summarize.analyze.frames.sentence import Sentence
 from summarize.analyze.frames.statement import statement_of
 from summarize.analyze.frames.subject import age_subject, compound, lowercase_opening, subject_of
-from summarize.analyze.frames.times import find_times, time_of
+from summarize.analyze.frames.times import earlier_value, find_times, time_of
 from summarize.models import Quantity, QuantityFrame
 
 _OLD_AFTER = re.compile(r"\s*-?\s*old\b", re.IGNORECASE)
@@ -53,6 +53,7 @@ def read_frames(text: str, quantities: list[Quantity], offset: int = 0) -> list[
         age = quantity.base_unit == "s" and bool(_OLD_AFTER.match(text, quantity.end - offset))
         whole = whole_of_part(sentence, first)
         form, falling, earlier = form_of(sentence, first, last, quantity)
+        earlier = earlier or earlier_value(sentence, first, last)
         outcome = outcome_of(sentence, first, last) if quantity.base_unit == "count" else None
         period = period_of(sentence, first, last)
         if period and form == "level":

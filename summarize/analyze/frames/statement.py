@@ -23,7 +23,7 @@ _CUE_VERBS = word_set(
 _MEASURE_VERBS = word_set(
     """
     top tops reach reaches hit hits exceed exceeds total totals be come remain stay peak cost
-    number amount run surpass near
+    number amount run surpass near earn earns
     """
 )
 _MAX_CUE_DISTANCE = 8

@@ -51,7 +51,7 @@ _TIME_WORDS = TIME_SPANS | word_set(
     """
     weekend period last this next past previous prior current coming same first second third
     fourth final early late mid end beginning ending ended morning afternoon evening night today
-    yesterday
+    yesterday previously formerly
     """
 )
 _YEAR_OR_DAY = re.compile(rf"(?:{YEAR}|{DAY})")
@@ -141,6 +141,28 @@ def _earlier_between(sentence: Sentence, end: int, time_start: int) -> bool:
         and sentence.lower[first - 1 : first] == ["from"]
         for first, last in sentence.figures
         if first < len(sentence.tokens)
+    )
+
+
+# Words that make a value the one before the news: "a previous forecast of $6 billion", "its
+# earlier estimate of 3.1%", "$6 billion previously".
+_EARLIER = word_set("previous prior earlier former")
+_EARLIER_AFTER = word_set("previously formerly")
+
+
+def earlier_value(sentence: Sentence, first: int, last: int) -> bool:
+    """The figure is the value before the news: "previously" right after it, or the noun it is
+    "of" named as earlier ("down from a previous forecast of $6.0 billion")."""
+    if sentence.lower[last : last + 1] and sentence.lower[last] in _EARLIER_AFTER:
+        return True
+    of = first - 1
+    while of >= 0 and sentence.lower[of] in ("about", "around", "nearly", "roughly", "some"):
+        of -= 1
+    return (
+        of >= 2
+        and sentence.lower[of] == "of"
+        and sentence.lower[of - 2] in _EARLIER
+        and sentence.clause[of - 2] == sentence.clause[first]
     )
 
 

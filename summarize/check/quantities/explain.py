@@ -70,6 +70,7 @@ _STRICT_BOUND = re.compile(
     re.I,
 )
 _STRICT_MARKS = {"at_least": "> ", "at_most": "< "}
+_FLIPPED: dict[str, str] = {"at_least": "at_most", "at_most": "at_least"}
 # The numbers and words of a shown value ("≈ 1.5 trillion USD", "50 to 100 people").
 _SHOWN_PARTS = re.compile(r"\d+(?:\.\d+)?|[^\W\d]+")
 _FILLERS = {"to"}
@@ -88,7 +89,11 @@ def shown_value(quantity: Quantity) -> str:
     value = abs(quantity.normalized) if change else quantity.normalized
     way = ("down " if quantity.normalized < 0 else "up ") if change else ""
     strict = quantity.bound in _STRICT_MARKS and _STRICT_BOUND.match(quantity.text)
-    mark = _STRICT_MARKS[quantity.bound] if strict else _BOUND_MARKS.get(quantity.bound, "")
+    bound: str = quantity.bound
+    if change and quantity.normalized < 0:
+        # a fall's bound is on the signed value: "fell more than 4%" is at most -4%, down > 4%
+        bound = _FLIPPED.get(bound, bound)
+    mark = _STRICT_MARKS[bound] if strict else _BOUND_MARKS.get(bound, "")
     return f"{way}{mark}{format_value(value, unit)}{counted}"
 
 
