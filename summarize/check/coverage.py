@@ -26,7 +26,9 @@
   The explanation names the figures and names only that report gives, and its excerpt shows
   where they stand with the words no other report uses: what the claim adds.
 - `omission`, low: a fact carried by at least three reports and two thirds of them that a report
-  of the same date leaves out (an earlier report cannot carry what happened after it).
+  of the same date leaves out (an earlier report cannot carry what happened after it), and does
+  not tell in another of its sentences either (one with half the words and every figure most of
+  the carrying tellings share: told with other facts, in a lead, it is not left out).
 """
 
 from __future__ import annotations
@@ -84,6 +86,10 @@ TOLD_ELSEWHERE = 0.25
 # Any two reports of one event share their lead and often a second sentence: a report follows
 # another (a rewrite) only when it shares more than that, and half its sentences or more.
 MIN_TWIN_SENTENCES = 3
+# A report tells a fact most reports carry when one of its sentences has this share of the words
+# (and every figure) most of their tellings share: the core, told with other facts or aligned
+# elsewhere (CORE_TOLD = 2: half).
+CORE_TOLD = 2
 
 
 class _Candidate(NamedTuple):
@@ -336,6 +342,7 @@ def _omissions(analysis: Analysis, groups: list[ClaimGroup]) -> list[Finding]:
             for document in analysis.documents
             if document.id not in carrying and document.published in (latest, None)
         ]
+        missing = [document for document in missing if not _tells_core(analysis, group, document)]
         if not missing:
             continue
         first = group.members[0]
@@ -352,6 +359,34 @@ def _omissions(analysis: Analysis, groups: list[ClaimGroup]) -> list[Finding]:
             )
         )
     return findings
+
+
+def _tells_core(analysis: Analysis, group: ClaimGroup, document: str) -> bool:
+    """The report tells the fact's core in a sentence of its own, aligned elsewhere or told
+    with other facts ("approved a $95 billion farm bill by a vote of 68-31" tells "The vote was
+    68-31, with 17 Republicans ..."): the words and figures most of the carrying reports' tellings
+    share are in one of its sentences."""
+    tellings = [analysis.analysis_of(member) for member in group.members]
+    most = max(2, math.ceil(len(tellings) / 2))
+    terms = Counter(term for item in tellings for term in set(item.terms))
+    core = {term for term, count in terms.items() if count >= most}
+    figures = [
+        quantity
+        for item in tellings[:1]
+        for quantity in item.quantities
+        if sum(any(overlaps(quantity, q) for q in other.quantities) for other in tellings) >= most
+    ]
+    if not core and not figures:
+        return False
+    for item in analysis.sentences:
+        if item.document != document:
+            continue
+        told = core & set(item.terms)
+        if len(told) * CORE_TOLD >= len(core) and all(
+            any(overlaps(figure, q) for q in item.quantities) for figure in figures
+        ):
+            return True
+    return False
 
 
 def check_coverage(

@@ -387,3 +387,35 @@ def test_a_party_label_gives_the_state_and_party_it_stands_for() -> None:
     )
     reports["b"] += " The Kentucky Republican has held up the chamber's spending plans."
     assert not any("Kentucky Republican" in f.explanation for f in _unique(reports))
+
+
+def _plant_fire(fourth_lead: str) -> dict[str, str]:
+    """Four reports of a fire at a chemical plant; three give the injured in a sentence of
+    their own."""
+    injured = {
+        "a": "Officials said 12 workers were injured in the blast.",
+        "b": "Twelve workers were injured in the blast, officials said.",
+        "c": "The blast injured 12 workers, according to officials.",
+    }
+    leads = {
+        "a": "A fire broke out at a chemical plant in Ohio on Monday.",
+        "b": "Fire tore through an Ohio chemical plant on Monday.",
+        "c": "A chemical plant in Ohio caught fire on Monday.",
+    }
+    reports = {name: f"{leads[name]} {injured[name]}" for name in injured}
+    return reports | {"d": f"{fourth_lead} Nearby homes were evacuated on Monday evening."}
+
+
+def _omissions(reports: dict[str, str]) -> list[Finding]:
+    return [f for f in _coverage(reports) if f.kind == "omission"]
+
+
+def test_a_fact_most_reports_carry_and_one_leaves_out_is_an_omission() -> None:
+    (omission,) = _omissions(_plant_fire("A fire broke out at an Ohio chemical plant on Monday."))
+    assert omission.documents[-1] == "d"
+
+
+def test_a_fact_told_in_another_sentence_is_no_omission() -> None:
+    """The fourth report gives the injured in its lead, with the fire: it leaves nothing out."""
+    lead = "A fire at an Ohio chemical plant on Monday injured 12 workers in the blast."
+    assert _omissions(_plant_fire(lead)) == []
