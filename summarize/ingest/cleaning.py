@@ -28,7 +28,7 @@ from summarize.ingest.furniture import (
 )
 from summarize.ingest.markup import Metadata, html_to_text, markdown_to_text
 from summarize.models import Document, Sentence
-from summarize.text.calendar import DATE_PATTERN, TIME_PATTERN, date_of, has_year
+from summarize.text.calendar import TIMESTAMP_PATTERN, date_of, has_year
 from summarize.text.sentences import paragraph_spans, sentence_spans
 from summarize.text.tokens import content_terms, is_title_case
 
@@ -47,7 +47,15 @@ MAX_STANDFIRST_SENTENCES = 2
 MAX_STANDFIRST_WORDS = 60
 # ... read in this many lines, with the byline, the date, captions and buttons after it.
 MAX_STANDFIRST_LINES = 12
-DATE_SEARCH_LINES = 6
+# The date line is in the header: the lines above the story (headline, standfirst, byline,
+# captions, labels, buttons), which a copied page can run to a dozen ("4 min", "Summarize",
+# "Share", "Gift Article" ...). The search ends where the story begins: at a dateline, at a
+# paragraph longer than a standfirst's sentence or a key point (a story's lead: "The Senate passed
+# a sprawling $95 billion farm bill early Wednesday after ... more than a year.", 35 words), or
+# once the prose is past a standfirst's length; a date in the story is the story's ("The law
+# takes effect December 4, 2024.").
+DATE_SEARCH_LINES = 20
+MAX_HEADER_PARAGRAPH_WORDS = 30
 MIN_WRAPPED_LINE_CHARS = 40  # a shorter line before a lowercase one ends where its author chose
 # In prose the commonest word ("the") is under a tenth of the words; a text in which one word is
 # over a quarter of them (of at least REPEATED_MIN_WORDS) is a word repeated, not an article.
@@ -224,16 +232,27 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _take_published(lines: list[str]) -> tuple[dt.date | None, list[str]]:
-    """The date of a leading "date 2024-12-04" / "Published: ..." / bare date line, and the
-    lines without it (what follows a labelled date on its line stays)."""
+    """The date of the header's date line ("date 2024-12-04", "Published: ...", "Updated 3:45 PM
+    EST, December 4, 2024", a bare date; "Published" on a line of its own above its date), and
+    the lines without it (what follows a labelled date on its line stays, the page's other
+    stamps on it go). See DATE_SEARCH_LINES for where it is looked for."""
+    prose_words = 0
     for index, line in enumerate(lines[:DATE_SEARCH_LINES]):
-        if dated := _date_line(line):
-            found, day = dated
-            rest = line[found.end() :].strip(" ,:|·—–-")
+        taken = 1
+        dated = _date_line(line)
+        if dated is None and index + 1 < len(lines) and _LABEL_ALONE.fullmatch(line):
+            dated, taken = _date_line(f"{line} {lines[index + 1]}"), 2
+        if dated:
+            found, day, rest = dated
             if found.group("label") or not rest:
-                return day, lines[:index] + ([rest] if rest else []) + lines[index + 1 :]
-        if not is_non_sentence(line):
+                return day, lines[:index] + ([rest] if rest else []) + lines[index + taken :]
+        if _DATELINE.match(line):
             break
+        if not is_non_sentence(line):
+            words = len(line.split())
+            prose_words += words
+            if words > MAX_HEADER_PARAGRAPH_WORDS or prose_words > MAX_STANDFIRST_WORDS:
+                break
     return None, lines
 
 
@@ -289,12 +308,20 @@ def _pick_title(header: list[str], lead: str) -> str | None:
     return max(headlines, key=lambda line: len(story.intersection(content_terms(line))))
 
 
-def _date_line(line: str) -> tuple[re.Match[str], dt.date] | None:
+def _date_line(line: str) -> tuple[re.Match[str], dt.date, str] | None:
+    """(match, day, the rest of the line) of a line opening with a date stamp; the page's later
+    stamps run into it are no rest ("December 4, 20249:15 AM UTCUpdated ago", "Published: ...
+    | Updated: 15:45 EST, 4 December 2024")."""
     found = _DATE_LINE.match(line)
     if found is None or not has_year(found):
         return None
     day = date_of(found)
-    return (found, day) if day else None
+    if day is None:
+        return None
+    end = found.end()
+    while later := _LATER_STAMP.match(line, end):  # each takes a label: linear in the line
+        end = later.end()
+    return found, day, line[end:].strip(_STAMP_SEPARATORS)
 
 
 def _sentences(text: str, skip_non_sentences: bool) -> list[Sentence]:
@@ -340,9 +367,16 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*+")
 _CODE_MARK = re.compile(r"[{}<>=|\\`]|\(\)|\"\"\"|'''|//|^#|^\w+\(")
 
-_DATE_LINE = re.compile(
-    r"^(?P<label>(?i:date|published|posted|updated|last updated|first published)"
-    r"(?:\s+on)?\s*:?\s*)?" + DATE_PATTERN + TIME_PATTERN
+# A date stamp's label, in any case: "Published On", "UPDATED:", "Last updated"
+_LABEL = r"(?i:date|published|posted|updated|last updated|first published)\b(?i:\s+on\b)?\s*:?\s*"
+_DATE_LINE = re.compile(rf"^(?P<label>{_LABEL})?{TIMESTAMP_PATTERN}")
+_LABEL_ALONE = re.compile(_LABEL)
+# Another stamp after the date: "Updated: 15:45 EST, 4 December 2024", "Updated 2 hours ago", and
+# "Updated ago" (the page's script writes the time in)
+_STAMP_SEPARATORS = " ,:|·—–-"
+_TIME_AGO = r"(?:\d+\s(?i:min(?:ute)?s?|hours?|hrs?|days?)\s)?(?i:ago)\b"
+_LATER_STAMP = re.compile(
+    rf"[{_STAMP_SEPARATORS}]*{_LABEL}(?:{TIMESTAMP_PATTERN}|{_TIME_AGO})?(?=\s?[|·]|$)"
 )
 _CAPS_WORD = r"[A-Z](?:[A-Z.'’]|-(?=[A-Z]))++"
 _PLACE_WORD = r"[A-Z][\w.'’]*"

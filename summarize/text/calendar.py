@@ -1,5 +1,5 @@
 """Calendar names and the one grammar of written dates, shared by ingest (a report's published
-date) and analyze (the days a sentence mentions).
+date, from a page's timestamp with its time of day) and analyze (the days a sentence mentions).
 
 Month and weekday names count only capitalised or in capitals: "may", "march" and "sun" are
 ordinary words. Years run from 1800 to 2099: a news date outside them is a misreading (a code,
@@ -44,19 +44,35 @@ _WEEKDAY_WRITTEN = rf"\b(?:(?:{_written(WEEKDAYS)})|(?:{_written(WEEKDAY_ABBREVI
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR = r"(?:1[89]\d\d|20\d\d)\b"
 
+# A year run into the time after it, as pages scraped without their markup have it
+# ("December 4, 20249:15 AM UTC"): a year is four digits, so the digits after them are the time.
+_YEAR_BEFORE_TIME = r"(?:1[89]|20)\d\d(?=\d{1,2}:\d\d)"
+
 # "2024-12-04", "December 4, 2024", "Dec. 4", "4 December 2024", "the 4th of December";
 # an opening weekday ("Wednesday, December 4") belongs to the date.
 DATE_PATTERN = (
     rf"(?:{_WEEKDAY_WRITTEN},?\s+)?"
     r"(?:\b(?P<iso_year>(?:1[89]|20)\d\d)[-/](?P<iso_month>[01]?\d)[-/](?P<iso_day>[0-3]?\d)(?!\d)"
-    rf"|(?P<md_month>{MONTH})\s+(?P<md_day>{DAY})(?:,?\s+(?P<md_year>{YEAR}))?"
-    rf"|\b(?P<dm_day>{DAY})(?:\s+of)?\s+(?P<dm_month>{MONTH})(?:,?\s+(?P<dm_year>{YEAR}))?)"
+    rf"|(?P<md_month>{MONTH})\s+(?P<md_day>{DAY})(?:,?\s+(?P<md_year>{YEAR}|{_YEAR_BEFORE_TIME}))?"
+    rf"|\b(?P<dm_day>{DAY})(?:\s+of)?\s+(?P<dm_month>{MONTH})"
+    rf"(?:,?\s+(?P<dm_year>{YEAR}|{_YEAR_BEFORE_TIME}))?)"
 )
-# a time after a date: "T10:00:00Z", ", 10:05 a.m. EST", " at 9.30"
-TIME_PATTERN = (
-    r"(?:(?:T|,?\s+(?:at\s+)?)\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?"
-    r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4}\b))?)?"
+# A time of day as pages print it, in any case, with its zone: "9:15", "09.15", "3:45 PM",
+# "10:05 a.m.", "9 a.m.", "9:15 AM EST", "14:05 GMT+1", "10:00:00Z". A zone is capitals ending
+# the word or run into the next capitalised one ("UTCUpdated ago"), so "BEIRUT" lends it none.
+_MERIDIEM = r"[AaPp]\.?[Mm]\b\.?"
+_ZONE = r"(?:Z\b|[+-]\d\d:?\d\d\b|[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d\d)?)?(?:\b|(?=[A-Z][a-z])))"
+TIME_OF_DAY = (
+    rf"\d{{1,2}}(?:[:.]\d\d(?::\d\d(?:\.\d+)?)?(?:\s?{_MERIDIEM})?|\s?{_MERIDIEM})"
+    rf"(?:\s?{_ZONE})?"
 )
+_BETWEEN = r"\s?[,|·—–-]?\s?"  # what a page prints between a date and its time
+# a time after a date: "T10:00:00Z", ", 10:05 a.m. EST", " at 9.30", " - 09:15 GMT", or run into
+# the year before it (see _YEAR_BEFORE_TIME)
+TIME_PATTERN = rf"(?:(?:T|{_BETWEEN}(?:at\s)?){TIME_OF_DAY})?"
+# A page's timestamp: a date with the time after it, or the time first ("3:45 PM EST, December 4,
+# 2024", "09:15 EST, 4 December 2024", "10:12 AM EST, Wed December 4, 2024").
+TIMESTAMP_PATTERN = rf"(?:{TIME_OF_DAY}{_BETWEEN}(?:on\s)?)?{DATE_PATTERN}{TIME_PATTERN}"
 CALENDAR_DATE = re.compile(DATE_PATTERN)
 _DIGIT = re.compile(r"\d")
 

@@ -318,6 +318,118 @@ def test_published_date_lines(line: str, published: dt.date | None) -> None:
     assert document.text.startswith("Floodwaters")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("Updated 3:45 PM EST, December 4, 2024", id="a time before the date"),
+        pytest.param("Updated 10:12 AM EST, Wed December 4, 2024", id="a time and a weekday"),
+        pytest.param("Published: 09:15 EST, 4 December 2024", id="a 24-hour time before"),
+        pytest.param("December 4, 2024 9:15 AM UTC", id="a time in capitals after"),
+        pytest.param("Wed, December 4, 2024 at 9:15 AM EST", id="a weekday and 'at' a time"),
+        pytest.param("Published Wed, Dec 4 2024 7:02 AM EST", id="no comma before the year"),
+        pytest.param("Published On 4 Dec 2024", id="the label in any case"),
+        pytest.param("Last updated: 04 Dec 2024 - 09:15 GMT+1", id="a dash before the time"),
+        pytest.param("December 4, 20249:15 AM UTCUpdated ago", id="the time run into the year"),
+        pytest.param(
+            "Published: 09:15 EST, 4 December 2024 | Updated: 15:45 EST, 5 December 2024",
+            id="the updated stamp after it",
+        ),
+        pytest.param("Dec. 4, 2024, 9:15 a.m. ET | Updated 2 hours ago", id="a stamp of time ago"),
+    ],
+)
+def test_a_date_stamp_in_the_layouts_pages_print(line: str) -> None:
+    """A page's date line: a label in any case, a time before or after the date (in any case,
+    with its zone, run into the year when the page was copied without its markup), and the
+    page's later stamps on the line, which go with it: no part of it is left to be a title."""
+    document = document_from_text(f"{line}\n\n{ARTICLE}", "p")
+    assert document.published == dt.date(2024, 12, 4)
+    assert document.title is None
+    assert document.text.startswith("Floodwaters")
+
+
+BYLINE_AND_DATE = "By Catie Edmondson\n\nDec. 4, 2024"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # a standfirst ending in a stop, between the headline and the byline
+        pytest.param(
+            "Senate passes farm bill\n\nThe measure extends food aid and now goes to the House."
+            f"\n\n{BYLINE_AND_DATE}",
+            id="after a standfirst",
+        ),
+        # a box of key points above the date
+        pytest.param(
+            "Key Points\n\nDeere cut its forecast to $5 billion.\n\nShares fell 4% before the "
+            "bell.\n\nThe CEO said customers were cautious.\n\nPublished Wed, Dec 4 2024 7:02 AM "
+            "EST",
+            id="after key points",
+        ),
+        # a copied page's buttons and labels between the headline and the date
+        pytest.param(
+            "Democracy Dies in Darkness\n\nSenate passes farm bill\n\nThe measure extends SNAP "
+            "benefits\n\n4 min\nSummarize\nComment\nGift Article\nShare\n\n"
+            f"{BYLINE_AND_DATE} at 9:15 a.m. EST",
+            id="deep in a copied header",
+        ),
+        # the label on a line of its own above its date
+        pytest.param(
+            "Home\nNews\nSport\nBusiness\n\nSenate passes farm bill\n\nPublished\n4 December 2024",
+            id="the label above the date",
+        ),
+    ],
+)
+def test_the_date_line_is_found_through_the_header(header: str) -> None:
+    document = document_from_text(f"{header}\n\n{ARTICLE}", "farm")
+    assert document.published == dt.date(2024, 12, 4)
+    assert document.text.endswith(ARTICLE.strip())
+    assert not any("2024" in text or "Published" in text for text in sentence_texts(document))
+
+
+LONG_LEAD = (
+    "The Senate passed a sprawling $95 billion farm bill early Wednesday after negotiators "
+    "reached an overnight deal over crop insurance, clearing a major hurdle for legislation that "
+    "has been stalled for more than a year."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Farm bill passes\n\nThe law takes effect December 4, 2024.\n\n" + ARTICLE,
+            id="a date inside a sentence",
+        ),
+        pytest.param(
+            "Health rules change\n\nUpdated guidance was issued December 4, 2024, officials "
+            "said.\n\n" + ARTICLE,
+            id="a label word opening a sentence",
+        ),
+        pytest.param(
+            "Farm bill passes\n\nWASHINGTON (AP) — The Senate passed the farm bill.\n\n"
+            "December 4, 2024\n\n" + ARTICLE,
+            id="a date line after the dateline",
+        ),
+        pytest.param(
+            f"Farm bill passes\n\n{LONG_LEAD}\n\nDecember 4, 2024\n\n" + ARTICLE,
+            id="a date line after a long paragraph",
+        ),
+        pytest.param(
+            f"Farm bill passes\n\n{ARTICLE * 3}\nDecember 4, 2024\n\n{ARTICLE}",
+            id="a date line after more prose than a standfirst",
+        ),
+    ],
+)
+def test_a_date_in_the_story_is_no_publication_date(text: str) -> None:
+    """The date line is the header's: a date in a story sentence, or on a line of its own once
+    the story has begun (at its dateline, or past a standfirst's length of prose), is the
+    story's."""
+    document = document_from_text(text, "story")
+    assert document.published is None
+    assert any("officials said" in sentence for sentence in sentence_texts(document))
+
+
 def test_a_labelled_date_leaves_its_line_without_the_label_s_punctuation() -> None:
     line = "PUBLISHED FEBRUARY 23, 2021: House Democrats are forging ahead with a vote on Friday."
     document = document_from_text(f"{line}\n\n{ARTICLE}", "p")

@@ -19,6 +19,8 @@ from summarize.text.calendar import calendar_dates, date_of, parse_date
         ("Wednesday, December 4, 2024", dt.date(2024, 12, 4)),
         ("Wed, 4 Dec 2024 10:00:00 GMT", dt.date(2024, 12, 4)),
         ("4th of December 2024", dt.date(2024, 12, 4)),
+        ("December 4, 20249:15 AM UTC", dt.date(2024, 12, 4)),  # the time run into the year
+        ("4 Dec 202409:15", dt.date(2024, 12, 4)),
         ("December 4", None),  # no year: a metadata date needs one
         ("2024-02-30", None),  # no such day
         ("0001-01-01", None),  # outside the years of news
