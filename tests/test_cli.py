@@ -26,6 +26,37 @@ def test_merge_json_follows_the_contract():
         assert {"kind", "severity", "documents", "evidence", "explanation"} <= finding.keys()
 
 
+def test_a_page_saved_in_windows_1252_is_merged_in_the_charset_it_declares(tmp_path):
+    """As a browser reads it: its curly quotes and dashes are the page's, not an error."""
+    page = tmp_path / "farm.html"
+    page.write_bytes(
+        (
+            '<html><head><meta http-equiv="Content-Type" content="text/html; '
+            'charset=windows-1252"><title>Senate passes “farm bill” after night’s talks</title>'
+            "</head><body><article><p>WASHINGTON (AP) — The Senate passed a $95 billion farm "
+            "bill early Wednesday after negotiators struck a deal, a senator said.</p>"
+            "<p>“We did it,” Alvarez said after the 68-31 vote on the floor.</p>"
+            "</article></body></html>"
+        ).encode("cp1252")
+    )
+    result = runner.invoke(app, ["merge", SEED_ARGS[0], str(page), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    report = json.loads(result.stdout)
+    assert report["problems"] == []
+    farm = next(d for d in report["documents"] if d["id"] == "farm")
+    assert (farm["title"], farm["outlet"]) == (
+        "Senate passes “farm bill” after night’s talks",
+        "AP",
+    )
+    told = [s["text"] for s in report["summary"] if s["citations"] == ["farm"]]
+    # the em dash read as one: the dateline is out of the lead
+    assert told[0] == (
+        "The Senate passed a $95 billion farm bill early Wednesday after negotiators struck a "
+        "deal, a senator said."
+    )
+
+
 def test_check_json_has_no_summary():
     result = runner.invoke(app, ["check", *SEED_ARGS, "--format", "json"])
     report = json.loads(result.stdout)

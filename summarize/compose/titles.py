@@ -9,10 +9,8 @@ canceled after Biden revokes permit", "House to vote Thursday", "Protesters stor
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import pairwise
 
 from summarize.analyze.attribution import find_attributions
 from summarize.analyze.framing import find_loaded_terms, is_charged
@@ -24,26 +22,11 @@ from summarize.compose.modifiers import modifier_cuts
 from summarize.compose.wording import Wording
 from summarize.judge import Judge
 from summarize.models import Analysis, Document, SentenceRef
-from summarize.text.inflection import AUXILIARY, verb_form
-from summarize.text.tokens import STOPWORDS, content_terms
+from summarize.text.inflection import has_a_verb
+from summarize.text.tokens import content_terms
 
 # A title tells the fact of the sentences sharing this share of its words.
 TITLE_MATCH = 0.5
-_WORD = re.compile(r"[A-Za-z][\w’'-]*")
-# A verb form, as far as its form tells at once: an auxiliary or a contraction of one, a past
-# form, or a word after "to" (the headline's future: "House to vote").
-_PLAIN_VERB = re.compile(
-    rf"\b(?:{AUXILIARY})\b|\bI am\b|"
-    r"\b(?i:it|he|she|that|there|what|who|here)[’']s\b|\w[’'](?:re|ve|ll|m|d)\b|n[’']t\b|"
-    r"\b[a-z]{2,}ed\b|\bto [a-z]+\b"
-)
-# Words after which a verb's base or -ing form is a noun or a modifier ("his backtrack", "of
-# the hearing").
-_BEFORE_A_NOUN = frozenset(
-    {"a", "an", "the", "of", "for", "in", "on", "at", "with", "by", "from", "about", "into"}
-    | {"over", "after", "its", "his", "her", "their", "our", "my", "your", "this", "that"}
-    | {"these", "those"}
-)
 
 
 @dataclass
@@ -164,22 +147,3 @@ class TitleReader:
             for report, other in self.wording.stems_of_report.items()
             if report != document.id
         )
-
-
-def has_a_verb(text: str) -> bool:
-    """The headline has a word that can be its verb: one `_PLAIN_VERB` finds, or after its first
-    word a present ("pushes", "storm"), past or -ing form not standing after a determiner, a
-    preposition or a possessive, and a base form not after an -ing form either ("frightening
-    claim"). Forms are looked up (lemminflect's table) only when no plain one is there."""
-    if _PLAIN_VERB.search(text):
-        return True
-    words = [word.lower().replace("’", "'") for word in _WORD.findall(text)]
-    for before, word in pairwise(words):
-        form = verb_form(word)
-        if form is None or before in _BEFORE_A_NOUN or before.endswith("'s"):
-            continue
-        if form == "base" and word in STOPWORDS:
-            continue  # "over", "up": a preposition or a particle here
-        if form != "base" or verb_form(before) != "ing":
-            return True
-    return False

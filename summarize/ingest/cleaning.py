@@ -28,7 +28,9 @@ from summarize.ingest.furniture import (
 )
 from summarize.ingest.markup import Metadata, html_to_text, markdown_to_text
 from summarize.models import Document, Sentence
-from summarize.text.calendar import TIMESTAMP_PATTERN, date_of, has_year
+from summarize.text.calendar import DAY, MONTH, TIMESTAMP_PATTERN, YEAR, date_of, has_year
+from summarize.text.inflection import has_a_verb, in_dictionary
+from summarize.text.lexicons import word_set
 from summarize.text.sentences import paragraph_spans, sentence_spans
 from summarize.text.tokens import content_terms, is_title_case
 
@@ -56,6 +58,7 @@ MAX_STANDFIRST_LINES = 12
 # takes effect December 4, 2024.").
 DATE_SEARCH_LINES = 20
 MAX_HEADER_PARAGRAPH_WORDS = 30
+MIN_COLON_PLACE_LETTERS = 5  # "WASHINGTON:" and "NEW DELHI:" are datelines, "NATO:" a label
 MIN_WRAPPED_LINE_CHARS = 40  # a shorter line before a lowercase one ends where its author chose
 # In prose the commonest word ("the") is under a tenth of the words; a text in which one word is
 # over a quarter of them (of at least REPEATED_MIN_WORDS) is a word repeated, not an article.
@@ -181,33 +184,28 @@ def _clean(text: str) -> _Cleaned:
     while body_start < len(lines) - 1 and is_non_sentence(lines[body_start]):
         body_start += 1
     header, body = lines[:body_start], lines[body_start:]
-    # the dateline ends the header on a line of its own or opens the first body line
-    dateline = _DATELINE.fullmatch(header[-1]) if header else None
-    if dateline:
-        header.pop()
-    elif body and (dateline := _DATELINE.match(body[0])):
-        body[0] = body[0][dateline.end() :]
+    # the dateline ends the header on lines of its own or opens the first body line
+    dateline: _Dateline | None = None
+    if ending := _header_dateline(header):
+        count, dateline = ending
+        del header[-count:]
+    elif body and (dateline := _opening_dateline(body)):
+        body[0] = body[0][dateline.end :]
     elif body and not header and (joined := _headline_then_dateline(body[0])):
         title, dateline, rest = joined
         header.append(title)
-        body[0] = rest[dateline.end() :]
+        body[0] = rest[dateline.end :]
     elif body and (opening := _story_opening(body)):
         index, start, dateline = opening
         body = [body[index][start:], *body[index + 1 :]]
     while len(body) > 1 and (is_non_sentence(body[-1]) or is_tail_note(body[-1])):
         body.pop()
-    agency = dateline and (
-        dateline.group("agency")
-        or dateline.group("agency2")
-        or dateline.group("agency3")
-        or dateline.group("agency4")
-    )
     return _Cleaned(
         paragraphs=[line for line in body if line],
         title=_pick_title(header, body[0][:HEADLINE_AND_DATELINE_CHARS] if body else ""),
         published=published,
-        dateline=(dateline.group("place") or dateline.group("place2")) if dateline else None,
-        agency=agency.strip() if agency else None,
+        dateline=dateline.place if dateline else None,
+        agency=dateline.agency if dateline else None,
     )
 
 
@@ -246,7 +244,7 @@ def _take_published(lines: list[str]) -> tuple[dt.date | None, list[str]]:
             found, day, rest = dated
             if found.group("label") or not rest:
                 return day, lines[:index] + ([rest] if rest else []) + lines[index + taken :]
-        if _DATELINE.match(line):
+        if _dateline_at(line):
             break
         if not is_non_sentence(line):
             words = len(line.split())
@@ -256,20 +254,122 @@ def _take_published(lines: list[str]) -> tuple[dt.date | None, list[str]]:
     return None, lines
 
 
-def _headline_then_dateline(line: str) -> tuple[str, re.Match[str], str] | None:
+@dataclass(frozen=True)
+class _Dateline:
+    """A dateline: the place the story was filed from and the agency that filed it (either may
+    be missing: "(Reuters) -", "NEW YORK -"), and where the story's text starts after it."""
+
+    place: str | None
+    agency: str | None
+    end: int
+
+
+def _dateline_of(found: re.Match[str]) -> _Dateline:
+    """The dateline a pattern found: its first place and agency groups that took part."""
+    groups = found.groupdict()
+    place = next(
+        (value for name, value in groups.items() if name.startswith("place") and value), None
+    )
+    agency = next(
+        (value for name, value in groups.items() if name.startswith("agency") and value), None
+    )
+    return _Dateline(place, agency.strip() if agency else None, found.end())
+
+
+def _dateline_at(text: str, start: int = 0) -> _Dateline | None:
+    """The dateline opening `text` at `start` in a form that is one wherever a story opens
+    (`_DATELINE`): in capitals, with an agency or a date, after a headline or a standfirst."""
+    found = _DATELINE.match(text, start)
+    return _dateline_of(found) if found else None
+
+
+def _header_dateline(header: list[str]) -> tuple[int, _Dateline] | None:
+    """(lines, dateline) of a dateline that ends the header: on a line of its own ("WASHINGTON
+    (AP) —"), or as a CNN page copied as text lays it out, its place, agency and dash on lines
+    of their own ("Washington", "CNN", "—")."""
+    if not header:
+        return None
+    if found := _DATELINE.fullmatch(header[-1]):
+        return 1, _dateline_of(found)
+    for count in (2, 3):
+        lines = header[-count:]
+        if len(lines) == count and (found := _GLUED_DATELINE.fullmatch("\n".join(lines))):
+            return count, _dateline_of(found)
+    return None
+
+
+def _opening_dateline(body: list[str]) -> _Dateline | None:
+    """The dateline opening the story's first paragraph. Besides the forms that are one
+    anywhere a story opens (`_dateline_at`), three are datelines only here, at the very start
+    of the story:
+
+    - a place and its agency run together where a page's elements were flattened
+      ("WashingtonCNN — The Senate ...");
+    - a place in capitals and a colon ("NEW DELHI: The ..."), when the place is a name and
+      no later paragraph opens with a name and a colon the same way (a transcript's speakers,
+      "BLITZER: ..."); "INDICATOR:", "WHAT IT MEANS:" and "EDITOR'S NOTE:" are words, no place;
+    - a place not in capitals and a dash ("Beirut, Lebanon – Israeli air strikes hit ...",
+      "Washington — The Senate ..."), when the place is a name and the dash opens a sentence
+      of its own (`_opens_a_sentence`): "Biden — Trump's rival — said ..." is prose, as is
+      "Washington — the city, not the state — is ...".
+    """
+    first = body[0]
+    if dateline := _dateline_at(first):
+        return dateline
+    if found := _GLUED_DATELINE.match(first):
+        return _dateline_of(found)
+    if (found := _COLON_DATELINE.match(first)) and _is_colon_place(found["place"]):
+        speakers = (_COLON_DATELINE.match(paragraph) for paragraph in body[1:])
+        if not any(speaker and _is_colon_place(speaker["place"]) for speaker in speakers):
+            return _dateline_of(found)
+    found = _PLACE_DASH_DATELINE.match(first)
+    if found and _is_place_name(found["city"]) and _opens_a_sentence(first, found.end()):
+        return _dateline_of(found)
+    return None
+
+
+def _is_place_name(place: str) -> bool:
+    """`place` ("NEW DELHI", "Kyiv", "St. Louis") is a name, not words: each of its words is no
+    common English word (a label: "INDICATOR", "EDITOR'S NOTE"; a title: "President") or one
+    of the words place names are made of ("New", "City", "North")."""
+    words = [_POSSESSIVE.sub("", word).lower() for word in _NAME_WORD.findall(place)]
+    return bool(words) and all(
+        word in _PLACE_NAME_WORDS or not in_dictionary(word) for word in words
+    )
+
+
+def _is_colon_place(place: str) -> bool:
+    """A place in capitals before a colon is a name (`_is_place_name`) and not an initialism:
+    one word of fewer than MIN_COLON_PLACE_LETTERS letters is more often an organisation or a
+    bill that a headline's label names ("NATO:", "AHCA: Republican health care bill ...") than
+    a city, whose dateline then stays in the text ("ROME: ...")."""
+    return _is_place_name(place) and (" " in place or len(place) >= MIN_COLON_PLACE_LETTERS)
+
+
+def _opens_a_sentence(text: str, start: int) -> bool:
+    """The text after a place and its dash is a sentence of its own: it has a verb, and no dash
+    in it closes an aside that the place's dash opened (their count is even: "Beirut — Israeli
+    strikes — the heaviest in weeks — hit ..."). Only the opening of the text is read."""
+    opening = text[: start + HEADLINE_AND_DATELINE_CHARS]
+    end = next((end for _, end in sentence_spans(opening, start, len(opening))), len(opening))
+    sentence = opening[start:end]
+    return len(_ASIDE_DASH.findall(sentence)) % 2 == 0 and has_a_verb(sentence)
+
+
+def _headline_then_dateline(line: str) -> tuple[str, _Dateline, str] | None:
     """(title, dateline, text) of a line that joins a headline and a dateline ("Postmaster
     general testifies ... . WASHINGTON — New Postmaster General ..."): a dateline opens the
     story's text, so the short sentence before it is the title. Only the line's opening is
     read: a headline and a dateline fit in it, and a line may be megabytes long."""
     opening = line[:HEADLINE_AND_DATELINE_CHARS]
     title, rest = split_headline(opening)
-    dateline = _DATELINE.match(rest) if title else None
+    dateline = _dateline_at(rest) if title else None
     if title is None or dateline is None:
         return None
     return title, dateline, line[len(opening) - len(rest) :]
 
 
-def _story_opening(body: list[str]) -> tuple[int, int, re.Match[str] | None] | None:
+def _story_opening(body: list[str]) -> tuple[int, int, _Dateline | None] | None:
     """(paragraph index, where in it, dateline) the story's text opens after a standfirst: the
     sentence or two of the deck under the headline are not the story's sentences. A dateline
     opens the story ("The president's plans would push federal spending ... WASHINGTON (AP) —
@@ -282,12 +382,12 @@ def _story_opening(body: list[str]) -> tuple[int, int, re.Match[str] | None] | N
             bylined = bylined or is_byline(paragraph)
             continue
         if bylined:
-            dateline = _DATELINE.match(paragraph)
-            return index, dateline.end() if dateline else 0, dateline
+            dateline = _dateline_at(paragraph)
+            return index, dateline.end if dateline else 0, dateline
         opening = paragraph[:HEADLINE_AND_DATELINE_CHARS]
         for start, end in sentence_spans(opening, 0, len(opening)):
-            if before and (dateline := _DATELINE.match(paragraph, start)):
-                return index, dateline.end(), dateline
+            if before and (dateline := _dateline_at(paragraph, start)):
+                return index, dateline.end, dateline
             before += 1
             words += len(opening[start:end].split())
             if before > MAX_STANDFIRST_SENTENCES or words > MAX_STANDFIRST_WORDS:
@@ -379,23 +479,64 @@ _LATER_STAMP = re.compile(
     rf"[{_STAMP_SEPARATORS}]*{_LABEL}(?:{TIMESTAMP_PATTERN}|{_TIME_AGO})?(?=\s?[|·]|$)"
 )
 _CAPS_WORD = r"[A-Z](?:[A-Z.'’]|-(?=[A-Z]))++"
-_PLACE_WORD = r"[A-Z][\w.'’]*"
+_PLACE_WORD = r"[A-Z][\w.'’]*+"  # possessive: what may follow a word is never in it
+_LABEL = r"(?:FILE|PHOTO|UPDATE|UPDATED|EXCLUSIVE|BREAKING|WATCH|LIVE|VIDEO)\b"
+_CAPS_PLACE = rf"(?!{_LABEL}){_CAPS_WORD}(?:[ /]{_CAPS_WORD}){{0,3}}"
+_CAPS_REGION = r"(?:,\s*[A-Z][\w.]*(?: [\w.]+){0,2})?"  # ", Dec 3" or ", Ukraine"
+_ANY_PLACE = (
+    rf"{_PLACE_WORD}(?:[ /-]{_PLACE_WORD}){{0,3}}(?:, {_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}})?"
+)
+_AGENCY = r"[A-Z][\w.&' ]{1,28}"
+# "Dec 4", "Dec. 4, 2024", "4 December"
+_DAY_OF_MONTH = rf"(?:{MONTH}\s+{DAY}|{DAY}\s+{MONTH})(?:,?\s+{YEAR})?"
+_STORY_STARTS = r"(?=$|[\"“‘']?[A-Z0-9])"
 _DATELINE = re.compile(
     # "WASHINGTON (AP) —", "KYIV, Ukraine —", "LOS ANGELES/NEW YORK (Reuters) -"
-    r"(?:(?P<place>(?!(?:FILE|PHOTO|UPDATE|UPDATED|EXCLUSIVE|BREAKING|WATCH|LIVE|VIDEO)\b)"
-    rf"{_CAPS_WORD}(?:[ /]{_CAPS_WORD}){{0,3}})"
-    r"(?:,\s*[A-Z][\w.]*(?: [\w.]+){0,2})?"  # ", Dec 3" or ", Ukraine"
+    rf"(?:(?P<place>{_CAPS_PLACE}){_CAPS_REGION}"
     r"\s*(?:\((?P<agency>[^()]{1,40})\)\s*)?"
     r"[—–-]{1,2}(?=\s|$)\s*"
     r"(?:\((?P<agency2>[^()]{1,40})\)\s*[—–-]{1,2}\s*)?"
     # "New York (CNN) --", "Seoul, South Korea (CNN)North Korea ...": a place not in capitals
     # is a dateline only with its agency after it
-    rf"|(?P<place2>{_PLACE_WORD}(?:[ /-]{_PLACE_WORD}){{0,3}}"
-    rf"(?:, {_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}})?)"
+    rf"|(?P<place2>{_ANY_PLACE})"
     r" \((?P<agency3>[A-Z][\w. ]{1,28})\)(?:\s*[—–-]{1,2}\s*)?"
-    # "(CNSNews.com) --", "(Reuters) -": the agency alone, with its dash
-    r"|\((?P<agency4>[A-Z][\w.&' ]{1,28})\)\s*[—–-]{1,2}\s+)"
-    r"(?=$|[\"“‘']?[A-Z0-9])"
+    # "Washington, Dec 4 (PTI) The ...", "Washington, Dec. 4 (UPI) -- ": with its date, the
+    # agency needs no dash after it
+    rf"|(?P<place3>{_ANY_PLACE}),\s*{_DAY_OF_MONTH}\s*\((?P<agency5>{_AGENCY})\)"
+    r"\s*(?:[—–-]{1,2}\s*)?"
+    # "Dec 4 (Reuters) - ": a date and the agency, with its dash
+    rf"|{_DAY_OF_MONTH}\s*\((?P<agency6>{_AGENCY})\)\s*[—–-]{{1,2}}\s+"
+    # "(CNSNews.com) --", "(Reuters) -": the agency alone, with its dash, or run into the text
+    # ("(CNN)The Senate ...")
+    rf"|\((?P<agency4>{_AGENCY})\)(?:\s*[—–-]{{1,2}}\s+|(?=[A-Z])))" + _STORY_STARTS
+)
+# The forms that are datelines only at the very start of the story (`_opening_dateline`).
+# "WashingtonCNN — ", "Hong KongCNN Business — ": a place and its agency run together where a
+# page's elements were flattened, or on lines of their own ("Washington\nCNN\n—"). The place's
+# words end in lower case, the agency's capitals follow.
+_GLUED_DATELINE = re.compile(
+    r"(?P<place>[A-Z][a-z]++(?:[ -][A-Z][a-z]++){0,2}(?:, [A-Z][a-z]++(?: [A-Z][a-z]++)?)?)"
+    r"\n?(?P<agency>[A-Z]{2,}+(?: [A-Z][a-z]++)?)\s*[—–-]{1,2}(?=\s|$)\s*" + _STORY_STARTS
+)
+# "NEW DELHI: The ...", "KYIV, Ukraine: ..."; not before a quotation, which a name and a colon
+# give as that person's or that country's words ("RUSSIA: 'THE US IS IN NO POSITION ...'")
+_COLON_DATELINE = re.compile(rf"(?P<place>{_CAPS_PLACE}){_CAPS_REGION}:\s+(?=[A-Z0-9])")
+# "Beirut, Lebanon – Israeli ...", "Washington — The ...", "St. Louis — ...": one to three
+# words written as names are ("McAllen", "Martha's"; not "McDonaldUSA"), and a region
+_CITY_WORD = r"[A-Z][a-z]*+(?:[A-Z][a-z]++)?(?:['’][a-z]++)?\.?"
+_PLACE_DASH_DATELINE = re.compile(
+    rf"(?P<place>(?P<city>{_CITY_WORD}(?:[ -]{_CITY_WORD}){{0,2}})"
+    rf"(?:, {_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}})?)"
+    r"\s*[—–-]{1,2}(?=\s)\s*(?=[\"“‘']?[A-Z0-9])"
+)
+# A dash that opens or closes an aside: an em or en dash, two hyphens, a hyphen between spaces.
+_ASIDE_DASH = re.compile(r"[—–]|--| - ")
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*+")
+_POSSESSIVE = re.compile(r"['’]s$")
+# Common words that place names are made of: "New Delhi", "Kansas City", "North Carolina".
+_PLACE_NAME_WORDS = word_set(
+    "new old city saint st san santa fort port mount mt east west north south upper lower"
+    " central lake cape bay beach island islands"
 )
 # A title of its own ending in a stop, joined to its text by another: "?.", "!.", and "..", not an
 # ellipsis ("...").

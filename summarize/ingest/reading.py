@@ -1,4 +1,5 @@
-"""Bounded reads: a regular file, a pipe or FIFO, or stdin, as UTF-8 text.
+"""Bounded reads: a regular file, a pipe or FIFO, or stdin, as UTF-8 text (an HTML page that is
+not UTF-8 in the charset it declares, as a browser reads it).
 
 MAX_INPUT_BYTES per input (counted while reading, whatever the file is: a regular file, a pipe
 such as `<(cmd)`, a FIFO), PIPE_TIMEOUT seconds of silence from a pipe or FIFO; devices and
@@ -23,6 +24,9 @@ from typing import AnyStr, BinaryIO, TextIO
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 PIPE_TIMEOUT = 30.0  # seconds a pipe or FIFO may stay silent (a FIFO nobody writes to)
+# Browsers look for a page's <meta> charset in its opening: the HTML standard's pre-scan reads
+# 1,024 bytes; a few KB more allow for a long <head> before it.
+CHARSET_SEARCH_BYTES = 4096
 _MB = 1024 * 1024
 _CHUNK = 1 << 20
 
@@ -31,8 +35,10 @@ class InputError(ValueError):
     """An input that cannot be used; the message says why, for the user."""
 
 
-def read_text(path: Path) -> str:
-    return decode_text(_read_bounded(path))
+def read_text(path: Path, html: bool = False) -> str:
+    """The text of a file (`decode_text`); of an HTML page (`html`) that is not UTF-8, in the
+    charset the page declares."""
+    return decode_text(_read_bounded(path), html=html)
 
 
 def read_jsonl(path: Path) -> list[bytes | None]:
@@ -228,16 +234,47 @@ def _too_large(size: int | None) -> str:
     return f"too large: {size / _MB:.1f} MB (limit {limit})" if size else f"too large: over {limit}"
 
 
-def decode_text(data: bytes) -> str:
+def decode_text(data: bytes, html: bool = False) -> str:
     """A whole input as text, without a UTF-8 BOM; InputError when it is empty, binary or not
-    UTF-8."""
+    UTF-8. An HTML page (`html`) that is not UTF-8 and has no BOM is read as a browser reads
+    it, in the charset it declares (`_declared_charset`), when Python knows that charset."""
     _refuse_non_utf8_encoding(data)
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
         text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(_not_utf8(data, bom + error.start)) from None
+        declared = _declared_charset(data) if html and not bom else None
+        if declared is None:
+            raise InputError(_not_utf8(data, bom + error.start)) from None
+        label, codec = declared
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as error:
+            raise InputError(_not_utf8(data, error.start, encoding=label)) from None
     return _require_text(text)
+
+
+def _declared_charset(page: bytes) -> tuple[str, str] | None:
+    """(the charset as the page names it, Python's codec for it) of an HTML page's <meta>
+    declaration (`<meta charset="windows-1252">`, `<meta http-equiv="Content-Type"
+    content="text/html; charset=windows-1252">`), looked for where browsers look, in the page's
+    first CHARSET_SEARCH_BYTES; None when there is none or Python has no text codec of its name.
+    As in browsers, the Latin-1 and ASCII names mean windows-1252, their superset (its curly
+    quotes and dashes are where Latin-1 has control codes), and a Unicode encoding is no
+    declaration here (a browser reads a page whose meta names UTF-16 as UTF-8, and these bytes
+    are not UTF-8)."""
+    found = _META_CHARSET.search(page, 0, CHARSET_SEARCH_BYTES)
+    if found is None:
+        return None
+    label = found.group("charset").decode("ascii")
+    try:
+        codec = codecs.lookup(label).name
+        "".encode(codec)  # LookupError for a codec of bytes, not text ("base64", "zlib")
+    except LookupError:
+        return None
+    if _UNICODE_CODEC.match(codec):
+        return None
+    return label, _BROWSER_CODECS.get(codec, codec)
 
 
 def _refuse_non_utf8_encoding(data: bytes) -> None:
@@ -268,9 +305,12 @@ _DOCUMENT_FORMATS = (
 )
 
 
-def _not_utf8(data: bytes, offset: int, where: str = "") -> str:
+def _not_utf8(data: bytes, offset: int, where: str = "", encoding: str = "UTF-8") -> str:
+    """Why bytes are no text: "not UTF-8 text: invalid byte 0xe9 at byte offset 6 (...)"; of a
+    page read in the charset it declares, "not windows-1252 text, as the page declares: ..."."""
     at = f"at byte offset {offset} {where}".rstrip()
-    return f"not UTF-8 text: invalid byte 0x{data[offset]:02x} {at} (save it as UTF-8)"
+    what = "UTF-8 text" if encoding == "UTF-8" else f"{encoding} text, as the page declares"
+    return f"not {what}: invalid byte 0x{data[offset]:02x} {at} (save it as UTF-8)"
 
 
 def _require_text(text: AnyStr) -> AnyStr:
@@ -291,5 +331,13 @@ def _surrogate_escape(match: re.Match[str]) -> str:
     return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
+_META_CHARSET = re.compile(
+    rb"<meta\b[^>]{0,1000}?\bcharset\s*=\s*[\"']?\s*(?P<charset>[A-Za-z0-9._:-]{1,40})",
+    re.IGNORECASE,
+)
+# Python's codecs of Unicode and of text that is no charset a page declares.
+_UNICODE_CODEC = re.compile(r"utf|unicode|raw-unicode|idna|punycode|undefined")
+# What a browser reads a page in when it names these (the WHATWG Encoding standard's labels).
+_BROWSER_CODECS = {"iso8859-1": "cp1252", "ascii": "cp1252"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _JSONL_LINE_END = re.compile(rb"\r\n|\r|\n")

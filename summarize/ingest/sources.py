@@ -179,7 +179,9 @@ def _not_a_file(entry: Path) -> str:
 
 def _read_article(path: Path, label: str) -> tuple[Document, list[str]]:
     kind = ARTICLE_SUFFIXES.get(path.suffix.lower(), "text")
-    return read_article(read_text(path), safe_unicode(path.stem), path=label, kind=kind)
+    return read_article(
+        read_text(path, html=kind == "html"), safe_unicode(path.stem), path=label, kind=kind
+    )
 
 
 def _looks_like_html(text: str) -> bool:

@@ -19,10 +19,12 @@ import gzip
 import importlib.util
 import re
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from summarize.text.lexicons import lexicon, word_set
 from summarize.text.sorted_lines import SortedLines
+from summarize.text.tokens import STOPWORDS
 
 # Auxiliary and modal verbs: a clause's finite verb, as far as word forms tell without a parser.
 AUXILIARIES = word_set(
@@ -223,3 +225,40 @@ def verb_form(word: str) -> str | None:
     if word.endswith("ing"):
         return "ing"
     return "s" if word.endswith("s") else "ed"
+
+
+def has_a_verb(text: str) -> bool:
+    """The text (a headline, a clause) has a word that can be its verb: one `_PLAIN_VERB` finds,
+    or after its first word a present ("pushes", "storm"), past or -ing form not standing after
+    a determiner, a preposition or a possessive, and a base form not after an -ing form either
+    ("frightening claim"). Forms are looked up (lemminflect's table) only when no plain one is
+    there. A noun phrase has none ("Trump's frightening claim", "The city, not the state")."""
+    if _PLAIN_VERB.search(text):
+        return True
+    words = [word.lower().replace("’", "'") for word in _VERB_WORD.findall(text)]
+    for before, word in pairwise(words):
+        form = verb_form(word)
+        if form is None or before in _BEFORE_A_NOUN or before.endswith("'s"):
+            continue
+        if form == "base" and word in STOPWORDS:
+            continue  # "over", "up": a preposition or a particle here
+        if form != "base" or verb_form(before) != "ing":
+            return True
+    return False
+
+
+_VERB_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# A verb form, as far as its form tells at once: an auxiliary or a contraction of one, a past
+# form, or a word after "to" (the headline's future: "House to vote").
+_PLAIN_VERB = re.compile(
+    rf"\b(?:{AUXILIARY})\b|\bI am\b|"
+    r"\b(?i:it|he|she|that|there|what|who|here)[’']s\b|\w[’'](?:re|ve|ll|m|d)\b|n[’']t\b|"
+    r"\b[a-z]{2,}ed\b|\bto [a-z]+\b"
+)
+# Words after which a verb's base or -ing form is a noun or a modifier ("his backtrack", "of
+# the hearing").
+_BEFORE_A_NOUN = frozenset(
+    {"a", "an", "the", "of", "for", "in", "on", "at", "with", "by", "from", "about", "into"}
+    | {"over", "after", "its", "his", "her", "their", "our", "my", "your", "this", "that"}
+    | {"these", "those"}
+)

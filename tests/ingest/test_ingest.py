@@ -1077,6 +1077,82 @@ def test_utf8_bom_is_fine_and_offset_counts_it(tmp_path: Path) -> None:
     )
 
 
+def windows_1252_page(head: str = '<meta charset="windows-1252">', body: str = "") -> bytes:
+    return (
+        f"<html><head>{head}<title>Senate passes “farm bill” after night’s talks</title></head>"
+        "<body><article><p>WASHINGTON (AP) — The Senate passed a $95 billion farm bill on "
+        "Wednesday, a senator said.</p><p>“We did it,” Alvarez said after the vote — 68–31.</p>"
+        f"{body}</article></body></html>"
+    ).encode("cp1252")
+
+
+@pytest.mark.parametrize(
+    ("name", "head"),
+    [
+        ("meta.html", '<meta charset="windows-1252">'),
+        (
+            "http-equiv.htm",
+            '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">',
+        ),
+        # a browser reads a page that names Latin-1 as windows-1252, its curly quotes too
+        ("latin.html", "<meta charset='ISO-8859-1'>"),
+    ],
+)
+def test_an_html_page_not_in_utf8_is_read_in_the_charset_it_declares(
+    name: str, head: str, tmp_path: Path
+) -> None:
+    page = tmp_path / name
+    page.write_bytes(windows_1252_page(head))
+    (cluster,) = load_inputs([str(page)])
+    assert cluster.problems == []
+    (document,) = cluster.documents
+    # the em dash read as one: the dateline is taken out
+    assert (document.title, document.dateline, document.outlet) == (
+        "Senate passes “farm bill” after night’s talks",
+        "WASHINGTON",
+        "AP",
+    )
+    assert sentence_texts(document) == [
+        "The Senate passed a $95 billion farm bill on Wednesday, a senator said.",
+        "“We did it,” Alvarez said after the vote — 68–31.",
+    ]
+
+
+def test_only_an_html_page_is_read_in_a_declared_charset(tmp_path: Path) -> None:
+    """Text files, pages that declare no charset, UTF-8 or one Python does not know, or declare
+    it after the page's first 4 KB, keep the one-line error; so does a byte the declared
+    charset has no character for."""
+    declared = windows_1252_page()
+    pages = {
+        "page.txt": declared,
+        "undeclared.html": windows_1252_page(head=""),
+        "utf8.html": windows_1252_page(head='<meta charset="utf-8">'),
+        "unknown.html": windows_1252_page(head='<meta charset="x-no-such-charset">'),
+        "late.html": windows_1252_page(
+            head=f"<style>{' ' * 5000}</style><meta charset='windows-1252'>"
+        ),
+        "bom.html": codecs.BOM_UTF8 + declared,
+        "undefined.html": declared.replace("“".encode("cp1252"), b"\x81"),
+    }
+    expected = {}
+    for name, data in pages.items():
+        (tmp_path / name).write_bytes(data)
+        offset = next(index for index, byte in enumerate(data) if byte >= 0x80 and index > 2)
+        what = (
+            "windows-1252 text, as the page declares" if name == "undefined.html" else "UTF-8 text"
+        )
+        expected[str(tmp_path / name)] = (
+            f"not {what}: invalid byte 0x{data[offset]:02x} at byte offset {offset} "
+            "(save it as UTF-8)"
+        )
+    (cluster,) = load_inputs([str(tmp_path / name) for name in pages])
+    assert cluster.documents == []
+    assert problems_by_source(cluster) == expected
+    assert expected[str(tmp_path / "undefined.html")].startswith(
+        "not windows-1252 text, as the page declares: invalid byte 0x81"
+    )
+
+
 def test_same_stem_twice_gets_unique_ids_and_repeats_are_read_once(tmp_path: Path) -> None:
     for name in ("left", "right"):
         (tmp_path / name).mkdir()
@@ -1224,6 +1300,170 @@ def test_datelines_in_any_case_with_their_agency(
     document = document_from_text(f"Markets and the day\n\n{lead}\n", "d")
     assert (document.dateline, document.outlet) == (dateline, outlet)
     assert document.text == (text or lead)
+
+
+@pytest.mark.parametrize(
+    ("lead", "dateline", "outlet", "first"),
+    [
+        pytest.param(
+            "Dec 4 (Reuters) - Deere & Co on Wednesday cut its full-year profit forecast.",
+            None,
+            "Reuters",
+            "Deere & Co on Wednesday cut its full-year profit forecast.",
+            id="a date and the agency, no place",
+        ),
+        pytest.param(
+            "Beirut, Lebanon – Israeli air strikes hit several villages on Wednesday.",
+            "Beirut, Lebanon",
+            None,
+            "Israeli air strikes hit several villages on Wednesday.",
+            id="a place and its country not in capitals, an en dash",
+        ),
+        pytest.param(
+            "Kyiv, Ukraine — Air raid sirens sounded across the capital on Monday.",
+            "Kyiv, Ukraine",
+            None,
+            "Air raid sirens sounded across the capital on Monday.",
+            id="a place and its country not in capitals, an em dash",
+        ),
+        pytest.param(
+            "Washington — The Senate passed a $95 billion farm bill on Wednesday.",
+            "Washington",
+            None,
+            "The Senate passed a $95 billion farm bill on Wednesday.",
+            id="a place not in capitals alone",
+        ),
+        pytest.param(
+            "WASHINGTON: The US Senate on Wednesday passed a $95 billion farm bill.",
+            "WASHINGTON",
+            None,
+            "The US Senate on Wednesday passed a $95 billion farm bill.",
+            id="a place in capitals and a colon",
+        ),
+        pytest.param(
+            "NEW DELHI: The government said on Wednesday that the talks would resume.",
+            "NEW DELHI",
+            None,
+            "The government said on Wednesday that the talks would resume.",
+            id="a place of two words in capitals and a colon",
+        ),
+        pytest.param(
+            "Washington, Dec 4 (PTI) The US Senate on Wednesday passed a farm bill.",
+            "Washington",
+            "PTI",
+            "The US Senate on Wednesday passed a farm bill.",
+            id="a place, a date and the agency, no dash",
+        ),
+        pytest.param(
+            "Washington, Dec. 4 (UPI) -- The US Senate on Wednesday passed a farm bill.",
+            "Washington",
+            "UPI",
+            "The US Senate on Wednesday passed a farm bill.",
+            id="a place, a date and the agency, two hyphens",
+        ),
+        pytest.param(
+            "(CNN)The Senate passed a $95 billion farm bill early Wednesday morning.",
+            None,
+            "CNN",
+            "The Senate passed a $95 billion farm bill early Wednesday morning.",
+            id="the agency run into the text",
+        ),
+        pytest.param(
+            "WashingtonCNN — The Senate passed a $95 billion farm bill early Wednesday.",
+            "Washington",
+            "CNN",
+            "The Senate passed a $95 billion farm bill early Wednesday.",
+            id="a place run into its agency",
+        ),
+    ],
+)
+def test_datelines_of_more_outlets(
+    lead: str, dateline: str | None, outlet: str | None, first: str
+) -> None:
+    document = document_from_text(f"Farm bill passes\n\n{lead}\n\nThe vote was 68-31.", "d")
+    assert (document.dateline, document.outlet) == (dateline, outlet)
+    assert sentence_texts(document) == [first, "The vote was 68-31."]
+    assert document.title == "Farm bill passes"
+
+
+CNN_LEAD = "The Senate passed a $95 billion farm bill early Wednesday morning."
+
+
+def test_a_cnn_dateline_on_lines_of_its_own_is_the_dateline() -> None:
+    """A CNN page copied as text gives its place, its agency and the dash on lines of their own."""
+    text = (
+        "Senate passes $95 billion farm bill\n\nBy Ali Rahman, CNN\n\n"
+        f"Washington\nCNN\n — \n{CNN_LEAD}\n\nThe final vote was 68-31."
+    )
+    document = document_from_text(text, "cnn")
+    assert (document.title, document.dateline, document.outlet) == (
+        "Senate passes $95 billion farm bill",
+        "Washington",
+        "CNN",
+    )
+    assert sentence_texts(document) == [CNN_LEAD, "The final vote was 68-31."]
+
+
+def test_a_cnn_page_s_dateline_elements_flattened_together_are_the_dateline() -> None:
+    page = (
+        "<html><head><title>Senate passes farm bill</title></head><body><article>"
+        '<p><span class="source__location">Washington</span>'
+        f'<span class="source__text">CNN</span> — {CNN_LEAD}</p>'
+        "<p>The final vote was 68-31, with 17 Republicans voting for the measure.</p>"
+        "</article></body></html>"
+    )
+    document = document_from_text(page, "cnn", kind="html")
+    assert (document.dateline, document.outlet) == ("Washington", "CNN")
+    assert sentence_texts(document)[0] == CNN_LEAD
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # a dash after a name opens an aside, in lower case or closed by another dash
+        "Washington — the city, not the state — is where the talks will resume.",
+        "Biden — who won the state in 2020 — said the talks would resume.",
+        "Biden — Trump's rival — said the talks would resume in the spring.",
+        "President Trump — who questioned it for years — said the talks would resume.",
+        # a label, a title or an initialism before a dash or a colon is no place
+        "Opinion — The Senate failed the country on farm policy this week.",
+        "INDICATOR: June consumer prices rose 0.6% in the month, the most in a year.",
+        "WHAT IT MEANS: Almost 15 years ago, I used the comment above to criticize the Fed.",
+        "EDITOR'S NOTE: The following story contains graphic details of the attack.",
+        "NATO: Russia must withdraw its troops from the border, the alliance said.",
+        # a name, a colon and a quotation is what that one said
+        "RUSSIA: 'The US is in no position to tell China what to do,' a spokesman said.",
+        # a date and a word in brackets without a dash
+        "Dec 4 (Wednesday) The committee met for the first time since the summer.",
+    ],
+)
+def test_prose_that_opens_like_a_dateline_stays_prose(lead: str) -> None:
+    document = document_from_text(f"Talks to resume\n\n{lead}\n\nThe vote was 68-31.", "p")
+    assert (document.dateline, document.outlet) == (None, None)
+    assert sentence_texts(document)[0] == lead
+
+
+def test_a_transcript_s_speaker_is_no_dateline() -> None:
+    """A name in capitals and a colon opens a dateline once, a transcript's paragraphs often."""
+    text = (
+        "Interview with the senator\n\nBLITZER: Welcome back to the program, Senator.\n\n"
+        "ALVAREZ: Thanks for having me on the show today, Wolf.\n\n"
+        "BLITZER: Let us talk about the farm bill that passed on Wednesday."
+    )
+    document = document_from_text(text, "transcript")
+    assert document.dateline is None
+    assert sentence_texts(document)[0] == "BLITZER: Welcome back to the program, Senator."
+
+
+def test_a_place_not_in_capitals_is_a_dateline_only_where_the_story_opens() -> None:
+    """After a paragraph of the story, "Washington — ..." is the story's text."""
+    text = (
+        "Farm bill passes\n\nThe Senate voted on Wednesday after a long night of talks.\n\n"
+        "Washington — The House will take up the bill next week, its leaders said."
+    )
+    document = document_from_text(text, "later")
+    assert document.dateline is None
+    assert sentence_texts(document)[1].startswith("Washington — The House")
 
 
 def test_an_inline_stock_quote_widget_is_page_furniture() -> None:
