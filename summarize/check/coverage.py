@@ -41,7 +41,7 @@ from typing import NamedTuple
 
 from summarize.align import Pair
 from summarize.analyze.mentions import name_terms
-from summarize.analyze.quantities import overlaps
+from summarize.analyze.quantities import agrees
 from summarize.analyze.reporting import (
     is_background,
     is_commentary,
@@ -191,7 +191,7 @@ def _figure_told_otherwise(analysis: Analysis, item: SentenceAnalysis) -> bool:
                     theirs.base_unit == quantity.base_unit
                     and theirs.frame is not None
                     and theirs.frame.measure == quantity.frame.measure
-                    and not overlaps(theirs, quantity)
+                    and not agrees(theirs, quantity)
                 ):
                     return True
     return False
@@ -374,7 +374,7 @@ def _tells_core(analysis: Analysis, group: ClaimGroup, document: str) -> bool:
         quantity
         for item in tellings[:1]
         for quantity in item.quantities
-        if sum(any(overlaps(quantity, q) for q in other.quantities) for other in tellings) >= most
+        if sum(any(agrees(quantity, q) for q in other.quantities) for other in tellings) >= most
     ]
     if not core and not figures:
         return False
@@ -383,7 +383,7 @@ def _tells_core(analysis: Analysis, group: ClaimGroup, document: str) -> bool:
             continue
         told = core & set(item.terms)
         if len(told) * CORE_TOLD >= len(core) and all(
-            any(overlaps(figure, q) for q in item.quantities) for figure in figures
+            any(agrees(figure, q) for q in item.quantities) for figure in figures
         ):
             return True
     return False

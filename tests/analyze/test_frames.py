@@ -330,3 +330,16 @@ def test_a_temperature_is_no_sum_of_money() -> None:
 def test_a_named_day_is_no_owner_and_what_a_storm_left_is_its_own() -> None:
     # "Palm Sunday", "Super Tuesday" say when; "left 3 people dead" is a verb of result
     assert frame_of("The storm on Super Tuesday left 3 people dead.", "3 people").subject == "storm"
+
+
+def test_a_period_shorter_than_a_year_in_the_figures_noun_phrase() -> None:
+    assert frame_of("It declared a quarterly dividend of 42 cents.", "42 cents").period == (
+        "quarter"
+    )
+    assert frame_of("Customers pay $40 in monthly fees.", "$40").period == "month"
+    # a year's is no period of its own, and a share of a monthly bill has none
+    assert frame_of("He plans to raise annual admissions to 125,000.", "125,000").period is None
+    assert frame_of("Credits equal 10% of their monthly bill.", "10%").period is None
+    assert frame_of(
+        "Revenue was $2.1 billion in the most recent quarter.", "$2.1 billion"
+    ).time == ("last quarter")

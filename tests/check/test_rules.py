@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from summarize.ingest import load_inputs
 from summarize.pipeline import check
 from tests.stories import QUAKE, SEEDS, STRIKE, cluster_of
@@ -386,3 +388,48 @@ def test_a_figure_s_value_is_shown_only_when_it_tells_more_than_its_wording() ->
     units = check(cluster_of({"a": walked.format("20 kilometers"), "b": walked.format("12 miles")}))
     (same,) = [f for f in units.findings if f.kind == "quantity_equivalent"]
     assert "“12 miles” (19.3 km = 12 mi)" in same.explanation  # another unit tells more
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("about $2.4 million", "about $3.1 million"),  # two hedges reaching each other
+        ("$250 million", "$300 million"),  # a round number no rounding of 250 gives
+        ("about 1.1 million", "roughly 1.4 million"),
+    ],
+)
+def test_values_that_only_reach_each_other_through_both_margins_disagree(
+    first: str, second: str
+) -> None:
+    said = "The minister pledged {} in aid for the refugees on Monday, officials said."
+    report = check(cluster_of({"a": said.format(first), "b": said.format(second)}))
+    assert [f.kind for f in report.findings if f.kind.startswith("quantity")] == [
+        "quantity_conflict"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("$984 billion", "$1 trillion"),
+        ("297", "nearly 300"),
+        ("nearly 1,861.81", "1,861.82"),  # a last digit: no figure to dispute
+    ],
+)
+def test_one_value_the_other_wording_allows_agrees(first: str, second: str) -> None:
+    said = "The minister pledged {} in aid for the refugees on Monday, officials said."
+    report = check(cluster_of({"a": said.format(first), "b": said.format(second)}))
+    assert "quantity_conflict" not in {f.kind for f in report.findings}
+
+
+def test_a_quarterly_amount_is_no_years() -> None:
+    report = check(
+        cluster_of(
+            {
+                "a": "The board kept its dividend at $1.68 a share on Monday, the company said.",
+                "b": "The board kept its quarterly dividend at 42 cents a share on Monday, the "
+                "company said.",
+            }
+        )
+    )
+    assert "quantity_conflict" not in {f.kind for f in report.findings}

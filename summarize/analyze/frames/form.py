@@ -29,6 +29,7 @@ _YEAR_ON_YEAR = (
     r"(?:ago|earlier|before)|year[\s-]+(?:over|on)[\s-]+year"
 )
 # "over the next decade", "over 10 years": a sum spread over a period
+_SHORT_PERIOD_ADJECTIVES = frozenset({"quarterly", "monthly", "weekly", "daily"})
 _OVER_PERIOD = re.compile(
     r"\b(?:over|across|during|within)\s+(?:the\s+)?(?:next\s+|coming\s+|past\s+)?"
     rf"(?P<count>{COUNT_TO_TEN})?\s*(?P<unit>decade|year)s?\b"
@@ -167,6 +168,15 @@ def period_of(sentence: Sentence, first: int, last: int) -> str | None:
         if sentence.in_figure(start - 1):
             break
         start -= 1
+    # A period shorter than a year named in the figure's noun phrase: "a quarterly dividend of
+    # 42 cents", "$40 in monthly fees". A figure with no period is a year's or a total, so
+    # "annual" there adds nothing ("raise annual refugee admissions to 125,000" is "the refugee
+    # cap to 125,000"), where "quarterly" sets it apart from "its dividend of $1.68".
+    # Not the noun a share is of: "10% of their monthly bill" has no period.
+    in_what = sentence.lower[last:end] if sentence.lower[last : last + 1] == ["in"] else []
+    for word in (*sentence.lower[start:first], *in_what):
+        if word in _SHORT_PERIOD_ADJECTIVES:
+            return PERIODS[word]
     text = " ".join(sentence.lower[last:end])
     if re.search(_YEAR_ON_YEAR, text) or re.search(
         _YEAR_ON_YEAR, " ".join(sentence.lower[start:first])

@@ -22,8 +22,10 @@ _RECORD_WORDS = word_set(
 _RECORD_REACH = 8  # tokens a record word may stand before its "since"
 _SPEECH_OF_TIME = 2  # tokens a reporting verb may stand before a weekday it dates
 
+# Words for the last period before now: "the previous quarter", "the most recent quarter".
+_LAST = frozenset({"past", "previous", "prior", "latest", "recent", "most recent"})
 _RELATIVE_TIME = re.compile(
-    r"\b(?P<which>last|this|next|past|previous|prior|current|coming|same)\s+"
+    r"\b(?P<which>last|this|next|past|previous|prior|current|coming|same|latest|(?:most\s+)?recent)\s+"
     r"(?P<unit>week|weekend|month|year|quarter|decade)\b"
     r"|\b(?:a|one)\s+(?P<ago_unit>week|month|year|decade)\s+(?:ago|earlier|before)\b"
     r"|\b(?:the\s+)?(?P<before_unit>week|month|year)\s+(?:before|earlier|prior)\b",
@@ -85,8 +87,8 @@ def find_times(sentence: Sentence) -> list[Time]:
         add(*match.span(), f"{part}:{number}")
     for match in _RELATIVE_TIME.finditer(sentence.text):
         if match["which"]:
-            which = match["which"].lower()
-            which = "last" if which in ("past", "previous", "prior") else which
+            which = " ".join(match["which"].lower().split())
+            which = "last" if which in _LAST else which
             which = "this" if which in ("current", "same") else which
             add(*match.span(), f"{which} {match['unit'].lower()}")
         else:

@@ -44,6 +44,7 @@ quantities of a sentence).
 from summarize.analyze.quantities.finder import find_quantities
 from summarize.analyze.quantities.intervals import (
     APPROXIMATE_MARGIN,
+    agrees,
     comparable,
     is_bound,
     overlaps,
@@ -57,6 +58,7 @@ __all__ = [
     "FRACTION_MARGIN",
     "MEASURE_WORDS",
     "UNBOUNDED",
+    "agrees",
     "comparable",
     "find_quantities",
     "is_bound",

@@ -15,6 +15,8 @@ from summarize.text.figures import change_verbs
 
 APPROXIMATE_MARGIN = 0.15
 BOUNDS_MARGIN = 0.05
+# Values this close (a share of the larger) are one value: news compares no figure that finely.
+SAME_VALUE = 0.001
 Qualifier = Literal["approximate", "nearly", "at_least", "at_most", "between", "from"]
 _QUALIFIER_WORDS: dict[Qualifier, str] = {
     "approximate": r"some|about|around|approximately|roughly|an\s+estimated|estimated|approx\.|"
@@ -113,7 +115,7 @@ def same_figure(a: Quantity, b: Quantity) -> bool:
     """Two wordings of one figure: some value fits both, and a bound names about the number the
     other wording gives ("more than 60" and "at least 60" or "61"). "More than three-quarters"
     fits "more than 60 percent" without being the same figure."""
-    if not overlaps(a, b):
+    if not agrees(a, b):
         return False
     bounds = [q for q in (a, b) if is_bound(q)]
     if not bounds:
@@ -127,6 +129,21 @@ def same_figure(a: Quantity, b: Quantity) -> bool:
 def comparable(a: Quantity, b: Quantity) -> bool:
     """Both measure the same thing: same base unit and, for counts, the same counted noun."""
     return a.base_unit == b.base_unit and (a.base_unit != "count" or a.counted == b.counted)
+
+
+def agrees(a: Quantity, b: Quantity) -> bool:
+    """Two wordings of one figure agree: one states a value the other allows ("$984 billion" /
+    "$1 trillion", "297" / "nearly 300", "12 miles" / "20 km"). A bound or a range states no one
+    value, so some value fitting both is enough. Two values that only reach each other through
+    both their margins do not agree: "about $2.4 million" and "about $3.1 million", "$250
+    million" and "$300 million" are two figures."""
+    if a.base_unit != b.base_unit:
+        return False
+    if is_bound(a) or is_bound(b) or "range" in (a.bound, b.bound):
+        return overlaps(a, b)
+    if abs(a.normalized - b.normalized) <= SAME_VALUE * max(abs(a.normalized), abs(b.normalized)):
+        return True  # "1,861.81 points" / "1,861.82 points": a slip or a last digit, no figure
+    return a.low < b.normalized < a.high or b.low < a.normalized < b.high
 
 
 def overlaps(a: Quantity, b: Quantity) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from summarize.align import Pair
-from summarize.analyze.quantities import is_bound, overlaps, same_figure
+from summarize.analyze.quantities import agrees, is_bound, same_figure
 from summarize.check.quantities.compare import measures
 from summarize.check.quantities.explain import (
     describe_frame,
@@ -163,7 +163,7 @@ def _findings_for(
     for (i, a), (j, b) in combinations(enumerate(clusters), 2):
         if {f.document for f in a} & {f.document for f in b}:
             continue  # a report giving both values does not disagree with itself
-        if any(overlaps(f.quantity, g.quantity) for f in a for g in b):
+        if any(agrees(f.quantity, g.quantity) for f in a for g in b):
             continue  # a bound standing apart fits values on both sides
         if any(_also_gives(given, f.document, g) for f in a for g in b) or any(
             _also_gives(given, g.document, f) for f in a for g in b
@@ -192,7 +192,7 @@ def _also_gives(given: dict[str, list[Quantity]], document: str, figure: Figure)
     return any(
         other.base_unit == figure.quantity.base_unit
         and not is_bound(other)
-        and overlaps(other, figure.quantity)
+        and agrees(other, figure.quantity)
         and other.frame is not None
         and (other.frame.form, other.frame.statement) == (frame.form, frame.statement)
         and measures(other, figure.quantity) is not None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from summarize.align import Pair
-from summarize.analyze.quantities import is_bound, overlaps
+from summarize.analyze.quantities import agrees, is_bound
 from summarize.check.quantities.compare import compare
 from summarize.check.quantities.figures import Edge, Figure, Key, Sentences
 from summarize.models import (
@@ -40,7 +40,7 @@ def match_figures(
                 best, edge = min(
                     options,
                     key=lambda option: (
-                        not overlaps(qa, option[0].quantity),
+                        not agrees(qa, option[0].quantity),
                         option[1].match != "same",
                         abs(option[0].quantity.normalized - qa.normalized),
                     ),
@@ -74,7 +74,7 @@ def value_clusters(figures: list[Figure]) -> list[list[Figure]]:
     trillion" fits both $6 trillion and $9 trillion, which still disagree."""
     clusters: list[list[Figure]] = []
     for item in sorted(figures, key=lambda figure: is_bound(figure.quantity)):
-        joined = [c for c in clusters if any(overlaps(item.quantity, o.quantity) for o in c)]
+        joined = [c for c in clusters if any(agrees(item.quantity, o.quantity) for o in c)]
         if is_bound(item.quantity) and len(joined) > 1:
             clusters.append([item])
             continue
