@@ -343,3 +343,17 @@ def test_a_period_shorter_than_a_year_in_the_figures_noun_phrase() -> None:
     assert frame_of(
         "Revenue was $2.1 billion in the most recent quarter.", "$2.1 billion"
     ).time == ("last quarter")
+
+
+@pytest.mark.parametrize(
+    ("text", "wording", "measure"),
+    [
+        ("The death toll rose to 57 on Tuesday.", "57", "count killed"),
+        ("The injury toll climbed to 300.", "300", "count injured"),
+        ("It brought the number of arrests to three.", "three", "count arrested"),
+        ("The toll road carried 500 cars on Monday.", "500 cars", "car"),  # it names its count
+        ("The number of applicants rose to 500.", "500", "count"),
+    ],
+)
+def test_a_count_given_by_its_name(text: str, wording: str, measure: str) -> None:
+    assert frame_of(text, wording).measure == measure

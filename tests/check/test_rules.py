@@ -433,3 +433,21 @@ def test_a_quarterly_amount_is_no_years() -> None:
         )
     )
     assert "quantity_conflict" not in {f.kind for f in report.findings}
+
+
+def test_a_toll_given_by_its_name_is_the_count_of_its_dead() -> None:
+    """ "The death toll rose to five" counts the killed, as "Three people were killed" does: a
+    later report's toll is an update."""
+    report = check(
+        cluster_of(
+            {
+                "a": "Police clashed with protesters in Nairobi on Monday. Three people were "
+                "killed in the clashes with police in Nairobi, officials said.",
+                "b": "Police clashed with protesters in Nairobi this week. The death toll from "
+                "the clashes with police in Nairobi rose to five, officials said.",
+            },
+            published={"a": dt.date(2024, 6, 24), "b": dt.date(2024, 6, 26)},
+        )
+    )
+    (update,) = [f for f in report.findings if f.kind == "temporal_update"]
+    assert "number of people killed" in update.explanation

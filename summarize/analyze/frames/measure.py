@@ -33,12 +33,23 @@ def measure_of(quantity: Quantity, outcome: str | None, age: bool, role: str | N
     return _UNIT_KINDS.get(quantity.base_unit, quantity.base_unit)
 
 
-def outcome_of(sentence: Sentence, first: int, last: int) -> str | None:
-    """What happened to the people counted: the verb before ("killed 37") or the word after
-    the counted noun ("37 people were killed", "40 people dead", "100 injured")."""
+# How far before a figure its count's name may stand: "the death toll rose sharply overnight
+# to 57", "bringing the number of arrests in the case to three".
+_NAME_REACH = 12
+
+
+def outcome_of(sentence: Sentence, first: int, last: int, counted: str | None) -> str | None:
+    """What happened to the people counted: the verb before ("killed 37"), the word after
+    the counted noun ("37 people were killed", "40 people dead", "100 injured"), or, for a
+    figure naming nothing it counts, the name of the count it is given for ("the death toll
+    rose to 57", "bringing the number of arrests to three"; not "the toll road carried 500
+    cars")."""
     before = sentence.left(first, SOFT - {"to", "from"})
     if before >= 0 and sentence.lower[before] in OUTCOMES:
         return OUTCOMES[sentence.lower[before]]
+    named = None if counted else _named_count(sentence, first)
+    if named is not None:
+        return named
     for index in range(last, min(len(sentence.lower), last + 4)):
         word = sentence.lower[index]
         if word in OUTCOMES:
@@ -60,3 +71,24 @@ def role_of(sentence: Sentence, first: int, last: int, compound: bool = False) -
     before = sentence.left(first, frozenset({"another", "more", "an", "a", "the", "next", "past"}))
     word = sentence.lower[before] if before >= 0 else ""
     return word if word in ("in", "for", "within", "after", "over", "since", "during") else None
+
+
+def _named_count(sentence: Sentence, first: int) -> str | None:
+    """The outcome a count's name gives, in the figure's clause before it: a toll is of the
+    dead ("the death toll", "the toll"; "the injury toll" is of the injured), "the number of
+    arrests" of the arrested."""
+    clause = sentence.clause[first]
+    start = max(0, first - _NAME_REACH)
+    words = [
+        (index, sentence.lower[index])
+        for index in range(start, first)
+        if sentence.clause[index] == clause and not sentence.in_figure(index)
+    ]
+    for index, word in reversed(words):
+        if word == "toll":
+            named = sentence.lower[index - 1] if index else ""
+            return OUTCOMES.get(named, "death")
+        if word == "of" and sentence.lower[index - 1 : index] == ["number"]:
+            counted = sentence.lower[index + 1] if index + 1 < first else ""
+            return OUTCOMES.get(counted)
+    return None

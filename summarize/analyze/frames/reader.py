@@ -54,7 +54,11 @@ def read_frames(text: str, quantities: list[Quantity], offset: int = 0) -> list[
         whole = whole_of_part(sentence, first)
         form, falling, earlier = form_of(sentence, first, last, quantity)
         earlier = earlier or earlier_value(sentence, first, last)
-        outcome = outcome_of(sentence, first, last) if quantity.base_unit == "count" else None
+        outcome = (
+            outcome_of(sentence, first, last, quantity.counted)
+            if quantity.base_unit == "count"
+            else None
+        )
         period = period_of(sentence, first, last)
         if period and form == "level":
             form = "rate"
