@@ -32,7 +32,7 @@ from summarize.text.inflection import word_forms
 from summarize.text.lexicons import lexicon, word_set
 from summarize.text.quotes import quotation_spans
 from summarize.text.spans import in_spans
-from summarize.text.tokens import STOPWORDS, Token, tokenize, word_tokens
+from summarize.text.tokens import POSSESSIVE_RE, STOPWORDS, Token, tokenize, word_tokens
 
 # Lemmas of bias-lexicon.txt that evaluate, intensify or take a side by themselves.
 _LEXICON_SUBSET = word_set(
@@ -148,7 +148,8 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
     names: list[tuple[int, int]] | None = None  # likewise, when a loaded word is found
     spans = []
     for index, token in enumerate(tokens):
-        lemma = forms.get(token.text.lower())
+        word = POSSESSIVE_RE.sub("", token.text)  # "the Kiev regime's forces"
+        lemma = forms.get(word.lower())
         if lemma is None or in_spans(token.start, quoted):
             continue
         if names is None:
@@ -163,7 +164,8 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
             inside = in_spans(token.start, reported)
             if inside or _after_naming_verb(tokens, index) or _names_a_charge(text, token.start):
                 continue
-        spans.append(Span(start=offset + token.start, end=offset + token.end, text=token.text))
+        end = token.start + len(word)
+        spans.append(Span(start=offset + token.start, end=offset + end, text=word))
     return spans
 
 

@@ -326,3 +326,8 @@ def test_what_a_stance_others_hold_is_about_is_theirs() -> None:
     assert [backed[a:b] for a, b in reported_speech(backed)] == ["the conflict's impact"]
     funds = "The order answers concerns over funds for firms that support the brutal regime."
     assert [funds[a:b] for a, b in reported_speech(funds)] == ["funds for firms "]
+
+
+def test_a_loaded_word_before_a_possessive_is_loaded() -> None:
+    (term,) = find_loaded_terms("The Kiev regime's forces shelled the town on Monday.")
+    assert term.text == "regime"
