@@ -206,6 +206,9 @@ CASES: dict[str, Build] = {
     "5 million lines": file_with("lines.txt", lambda: ".\n" * 5_000_000),
     "10 MB of full stops": file_with("stops.txt", lambda: "." * (LIMIT - 1000)),
     "a Markdown rule of 10 MB": file_with("rule.md", lambda: "* " * 5_000_000),
+    "a Markdown heading of a million spaces": file_with(
+        "heading.md", lambda: "# a" + " " * 1_000_000 + "b\n"
+    ),
     "a 10 MB word in capitals": file_with("caps.txt", lambda: "A" * (LIMIT - 1000) + " — x"),
     "one word a million times": file_with("word.txt", lambda: "word " * 1_000_000),
     "one word in 5-word sentences": file_with(

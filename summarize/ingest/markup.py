@@ -56,13 +56,23 @@ def markdown_to_text(markdown: str) -> tuple[str, Metadata]:
     for line in _CODE_FENCE.sub("", markdown).splitlines():
         if _MD_DROPPED_LINE.match(line):
             continue
-        if heading := _ATX_HEADING.match(line):
-            line = heading.group(1)
+        if heading := _ATX_OPENING.match(line):
+            line = _heading_text(line[heading.end() :])
             if found.title is None and not any(earlier.strip() for earlier in lines):
                 found.title = _strip_inline_markdown(line)
                 continue
         lines.append(_MD_LINE_PREFIX.sub("", line))
     return _strip_inline_markdown("\n".join(lines)), found
+
+
+def _heading_text(rest: str) -> str:
+    """A heading's text without its closing hashes ("Title ##"), read by string methods: a
+    pattern with an optional closing after a lazy text backtracks over a long run of spaces."""
+    text = rest.rstrip()
+    unclosed = text.rstrip("#")
+    if unclosed != text and (not unclosed or unclosed[-1].isspace()):
+        return unclosed.rstrip()
+    return text
 
 
 def _strip_inline_markdown(text: str) -> str:
@@ -85,7 +95,7 @@ _CODE_FENCE = re.compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$")
 _MD_DROPPED_LINE = re.compile(
     r"^\s*(?:(?:[-*_]\s*){3,}+|=+|\[[^\]]+\]:\s+\S+.*)$"  # rules, setext underlines, link refs
 )
-_ATX_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_ATX_OPENING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_LINE_PREFIX = re.compile(r"^\s*(?:>\s?)*+(?:[-*+]\s+|\d+[.)]\s+)?")
 # spans are bounded so that a line of unmatched markers stays linear to scan
 _MD_INLINE = [
