@@ -24,8 +24,13 @@ _CREDENTIAL_FIELD = re.compile(
 )
 # A bearer or basic credential anywhere else ("... sent Bearer sk-abc ...").
 _SCHEME_CREDENTIAL = re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}")
-# user:password@ in a URL.
-_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]+@")
+# user:password@ in a URL, to its last "@" (a password may hold "/", "?" or "#" unencoded).
+_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)(?:[^\s@]*+@)++")
+# A secret in a URL's query: "?token=...", "&api_key=...", "&sig=...".
+_QUERY_SECRET = re.compile(
+    r"(?i)([?&][\w.-]*(?:token|key|secret|password|passwd|pwd|sig|signature|auth)[\w.-]*=)"
+    r"[^&\s#'\"]+"
+)
 
 
 class LLMError(RuntimeError):
@@ -80,4 +85,14 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
             text = text.replace(secret, REDACTED)
     text = _CREDENTIAL_FIELD.sub(lambda m: f"{m[1]}{m[2]}{REDACTED}", text)
     text = _SCHEME_CREDENTIAL.sub(lambda m: f"{m[1]} {REDACTED}", text)
+    text = _QUERY_SECRET.sub(lambda m: f"{m[1]}{REDACTED}", text)
     return _URL_USERINFO.sub(lambda m: f"{m[1]}{REDACTED}@", text)
+
+
+def shown_url(url: str) -> str:
+    """A URL as an error message shows it: whatever stands between "://" and its last "@" (a
+    user and a password, however they are written, spaces too) taken out, and query secrets."""
+    scheme, separator, rest = url.partition("://")
+    if separator and "@" in rest:
+        rest = f"{REDACTED}@{rest.rpartition('@')[2]}"
+    return redact(f"{scheme}{separator}{rest}")

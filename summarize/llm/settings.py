@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 
-from summarize.llm.errors import LLMError, redact
+from summarize.llm.errors import LLMError, shown_url
 
 DEFAULT_MODEL = "gpt-4o-mini"
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
@@ -122,13 +122,20 @@ def check_settings(settings: LLMSettings) -> None:
             raise LLMError(f"the LLM base URL is longer than {MAX_URL_CHARS} characters")
         try:
             parsed = urlparse(settings.base_url)
-        except ValueError:  # "http://[::1": an IPv6 host left open
+            parsed.port  # noqa: B018 - raises ValueError for a port that is no number
+        except ValueError:  # "http://[::1": an IPv6 host left open; "host:p4ss"
             parsed = urlparse("")
         printable = settings.base_url.isprintable() and " " not in settings.base_url
         if parsed.scheme not in ("http", "https") or not parsed.netloc or not printable:
             raise LLMError(
-                "the LLM base URL must look like http(s)://host[:port]/v1, "
-                f"got '{redact(settings.base_url)}'"
+                "the LLM base URL must look like http(s)://host[:port]/v1 (a user's password "
+                "in it percent-encoded: %2F for '/', %40 for '@'), "
+                f"got '{shown_url(settings.base_url)}'"
+            )
+        if "@" in settings.base_url.partition("://")[2] and "@" not in parsed.netloc:
+            raise LLMError(
+                "the LLM base URL holds an '@' after its host: percent-encode a '/', '?' or "
+                f"'#' in its password (%2F, %3F, %23), got '{shown_url(settings.base_url)}'"
             )
     elif settings.api_key is None and settings.replay is None:
         raise LLMError(

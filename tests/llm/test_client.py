@@ -390,6 +390,24 @@ def test_local_server_needs_no_key(openai_server, llm_settings):
     assert openai_server.requests[0].headers["authorization"] == "Bearer no-key-needed"
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://user:p4ss/s3cr3t@127.0.0.1:1/v1",
+        "http://user:p4ss s3cr3t@127.0.0.1:1/v1",
+        "http://user:p4ss#s3cr3t@127.0.0.1:1/v1",
+    ],
+)
+def test_a_base_url_with_a_password_not_encoded_is_refused_unshown(url, tmp_path):
+    """A "/", " " or "#" in a password breaks the URL: one line says to encode it, and no part
+    of the password is shown."""
+    settings = LLMSettings(base_url=url, cache_path=tmp_path / "c.sqlite")
+
+    with pytest.raises(LLMError, match=r"must look like http|percent-encode") as raised:
+        check_settings(settings)
+    assert "p4ss" not in str(raised.value) and "s3cr3t" not in str(raised.value)
+
+
 @pytest.mark.parametrize("url", ["localhost:11434/v1", "ftp://example.org/v1", "http://"])
 def test_malformed_base_url(url, tmp_path):
     settings = LLMSettings(base_url=url, cache_path=tmp_path / "c.sqlite")
@@ -715,6 +733,8 @@ def test_the_downgrade_path_does_not_log_an_echoed_key(openai_server, llm_settin
         "authorization: Bearer sk-other-secret-12345678",
         "x-api-key=sk-other-secret-12345678",
         "proxy at http://user:hunter2@proxy.example/v1 failed",
+        "proxy at http://user:hun/ter2@proxy.example/v1 failed",  # unencoded, to its last "@"
+        "gave up on http://127.0.0.1:1/v1/chat?token=hunter2-token&x=1",
     ],
 )
 def test_redaction(text):
