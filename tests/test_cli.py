@@ -123,6 +123,20 @@ def test_a_web_address_is_named_as_one_not_fetched_and_the_rest_still_merged(tmp
     assert "C:/news/quake.txt: file not found" in drive.stderr
 
 
+def test_an_empty_argument_reads_nothing_and_the_rest_is_merged(tmp_path, monkeypatch):
+    """Path("") is the working directory: an empty argument must not merge what lies there."""
+    (tmp_path / "reports").mkdir()
+    paths = write_reports(tmp_path / "reports", QUAKE)
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    (elsewhere / "notes.txt").write_text("Unrelated notes about the garden and the weather.\n")
+    monkeypatch.chdir(elsewhere)
+    result = runner.invoke(app, ["merge", *paths, "", "--format", "json"])
+    assert result.exit_code == 1
+    assert "'': an empty argument" in result.stderr
+    assert len(json.loads(result.stdout)["documents"]) == len(paths)  # no notes.txt
+
+
 def test_version_is_printed_and_nothing_else_runs():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0

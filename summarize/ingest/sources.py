@@ -51,6 +51,9 @@ STDIN_ARG = "-"
 DEFAULT_CLUSTER_ID = "cluster"
 
 
+EMPTY_ARGUMENT = "an empty argument, no file name: nothing read (a shell variable left unset?)"
+
+
 def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Cluster]:
     """Read command-line inputs into clusters.
 
@@ -75,6 +78,10 @@ def load_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> list[Clus
             if records is not None:
                 clusters.extend(records)
                 continue
+        elif not arg.strip():
+            # Path("") is the working directory: an empty argument (a shell variable left
+            # unset) would merge whatever lies there
+            loose.problems.append(InputProblem(source=repr(arg), message=EMPTY_ARGUMENT))
         elif is_web_address(arg) and not os.path.lexists(arg):
             # named as given, and no directory of it counts for the cluster's name
             loose.problems.append(InputProblem(source=safe_unicode(arg), message=missing(arg)))
