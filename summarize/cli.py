@@ -42,10 +42,13 @@ from summarize.cli_output import (
 from summarize.collector import collect_rarely
 from summarize.llm.errors import LLMError
 from summarize.models import Report
-from summarize.text.display import for_terminal
+from summarize.text.display import for_terminal, shorten
 
 if TYPE_CHECKING:
     from summarize.models import Cluster
+
+# A failed cluster's reason, on batch's stderr line, is cut to this (the record holds it whole).
+MAX_REASON_CHARS = 200
 
 app = typer.Typer(
     help=(
@@ -307,8 +310,16 @@ def batch(
     except BatchError as error:
         say_on_stderr(str(error))
         raise typer.Exit(2) from None
+    if not (result.done or result.failed or result.skipped or result.interrupted):
+        say_on_stderr(f"{input_path}: no cluster in it (an empty file, or blank lines)")
+        raise typer.Exit(2)
+    first = (
+        f" (the first: {shorten(result.first_failure, MAX_REASON_CHARS)})"
+        if result.first_failure
+        else ""
+    )
     say_on_stderr(
-        f"{result.done} done, {result.failed} failed, {result.skipped} skipped "
+        f"{result.done} done, {result.failed} failed{first}, {result.skipped} skipped "
         f"in {result.seconds:.1f} s; results in {output}"
     )
     if result.interrupted:

@@ -656,6 +656,32 @@ CASES = [
         alone=True,
     ),
     Case(
+        "batch: an empty input",
+        lambda tmp: [
+            *write("empty.jsonl", "\n\n")(tmp),
+            "-o",
+            str(tmp / "o.jsonl"),
+            "--no-progress",
+        ],
+        2,
+        "empty.jsonl: no cluster in it",
+        command="batch",
+        alone=True,
+    ),
+    Case(
+        "batch: a binary input names why its line failed",
+        lambda tmp: [
+            str(write("bin.jsonl", b"\x00\x01binary\n")(tmp)[0]),
+            "-o",
+            str(tmp / "o.jsonl"),
+            "--no-progress",
+        ],
+        1,
+        "0 done, 1 failed (the first: line-1: binary",
+        command="batch",
+        alone=True,
+    ),
+    Case(
         "batch: the input is a directory",
         lambda tmp: [str(directory(tmp)[0]), "-o", str(tmp / "out.jsonl")],
         2,

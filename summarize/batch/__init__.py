@@ -69,6 +69,9 @@ class BatchResult(BaseModel):
     skipped: int = Field(description="clusters already in the output, or repeated in the input")
     seconds: float
     interrupted: bool = Field(default=False, description="stopped by Ctrl-C before the end")
+    first_failure: str | None = Field(
+        default=None, description="the first cluster or line that failed, and why"
+    )
 
 
 class RateColumn(ProgressColumn):
@@ -121,6 +124,7 @@ def run_batch(
     started = time.perf_counter()
     output = OutputFile(output_path, resume)
     done = failed = 0
+    first_failure: str | None = None
     interrupted = False
     try:
         reader = InputReader(input_path, set(output.written))
@@ -134,6 +138,8 @@ def run_batch(
                         output.write(outcome.line)
                         failed += outcome.failed
                         done += not outcome.failed
+                        if outcome.failed and first_failure is None:
+                            first_failure = f"{outcome.id}: {outcome.reason}"
                         bar.update(task, advance=1, description=_describe(failed))
             except KeyboardInterrupt:
                 interrupted = True
@@ -145,6 +151,7 @@ def run_batch(
         skipped=reader.skipped,
         seconds=round(time.perf_counter() - started, 3),
         interrupted=interrupted,
+        first_failure=first_failure,
     )
 
 

@@ -39,11 +39,15 @@ class Outcome:
     id: str
     line: str
     failed: bool
+    reason: str | None = None  # why it failed
 
 
 def error_outcome(cluster_id: str, reason: str) -> Outcome:
     return Outcome(
-        cluster_id, json.dumps({"id": cluster_id, "error": reason}, ensure_ascii=False), failed=True
+        cluster_id,
+        json.dumps({"id": cluster_id, "error": reason}, ensure_ascii=False),
+        failed=True,
+        reason=reason,
     )
 
 
