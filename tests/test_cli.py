@@ -204,3 +204,13 @@ def test_default_merge_does_not_import_the_llm_stack():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_file_of_bad_lines_says_the_first_few_and_counts_the_rest(tmp_path):
+    bad = tmp_path / "notes.jsonl"  # an article saved under a .jsonl name: bad on every line
+    bad.write_text("".join(f"Line {number} of plain notes.\n" for number in range(100)))
+    paths = write_reports(tmp_path, QUAKE)
+    result = runner.invoke(app, ["merge", *paths, str(bad), "--format", "json"])
+    said = [line for line in result.stderr.splitlines() if "notes.jsonl" in line]
+    assert len(said) == 6 and said[-1].endswith("95 more bad lines (not JSON clusters), not read")
+    assert result.exit_code == 1

@@ -33,6 +33,7 @@ from summarize.models import Cluster, Document, InputProblem
 from summarize.text.calendar import parse_date
 
 MAX_JSON_DEPTH = 32  # a cluster needs 4: [{"sources": [{"text": ...}]}]
+MAX_LINE_PROBLEMS = 5  # bad lines of a .jsonl file said one by one
 MAX_REPORTS = 1000  # per cluster; the scale benchmark merges 900
 MAX_CLUSTER_SENTENCES = 10_000  # under 600 MB to merge (benchmarks/bench_hostile.py)
 STDIN_SOURCE = "<stdin>"
@@ -173,8 +174,11 @@ def _clusters_from_json(data: Any, source: str) -> list[Cluster]:
 
 
 def _clusters_from_jsonl(lines: Iterable[bytes | None], source: str) -> list[Cluster]:
-    """A cluster for each line (`jsonl_lines`); a bad line is one with its problem."""
+    """A cluster for each line (`jsonl_lines`); a bad line is one with its problem, the first
+    MAX_LINE_PROBLEMS of them, and the rest are counted in one more (an article saved under a
+    .jsonl name is bad on every line: its problems would fill the screen)."""
     clusters = []
+    bad = 0
     for number, line in enumerate(lines, 1):
         if line is not None and not line.strip():
             continue
@@ -184,10 +188,17 @@ def _clusters_from_jsonl(lines: Iterable[bytes | None], source: str) -> list[Clu
                 raise InputError(line_too_long(MAX_INPUT_BYTES))
             record = _load_json(decode_line(line))
         except InputError as error:
+            bad += 1
+            if bad > MAX_LINE_PROBLEMS:
+                continue
             problem = InputProblem(source=where, message=str(error))
             clusters.append(Cluster(id=where, documents=[], problems=[problem]))
             continue
         clusters.append(cluster_from_record(record, where))
+    if (unsaid := bad - MAX_LINE_PROBLEMS) > 0:
+        message = f"{unsaid} more bad line{'s' if unsaid > 1 else ''} (not JSON clusters), not read"
+        problem = InputProblem(source=source, message=message)
+        clusters.append(Cluster(id=source, documents=[], problems=[problem]))
     return clusters
 
 
