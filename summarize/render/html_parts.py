@@ -9,14 +9,19 @@ from dataclasses import dataclass
 
 from summarize.models import Document, Sentence, SummarySentence
 from summarize.render.numbering import with_numbers
+from summarize.text.display import BIDI_CONTROLS
 
 # Controls no HTML text may hold (all of C0 but tab, newline and carriage return; DEL; C1): an
 # article's stray control shows as the replacement character, not as a parse error.
 _HTML_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Bidi controls reorder what a page shows ("\u202e" turns the text after it around): an
+# article's are dropped, so a quote reads as its characters stand.
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
 
 def escape(value: object) -> str:
-    return html.escape(_HTML_CONTROLS.sub("\ufffd", str(value)), quote=True)
+    text = _BIDI.sub("", _HTML_CONTROLS.sub("\ufffd", str(value)))
+    return html.escape(text, quote=True)
 
 
 def script_json(data: object) -> str:

@@ -18,10 +18,10 @@ from collections.abc import Collection
 from summarize.text.tokens import content_terms
 
 # Bidirectional formatting: the embeddings, overrides and isolates, and the invisible marks.
-_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # What JSON leaves raw in its strings: DEL and the C1 controls, the Unicode line and paragraph
 # separators, the bidi controls. (JSON itself escapes C0.)
-_RAW_IN_JSON = f"\x7f-\x9f\u2028\u2029{_BIDI}"
+_RAW_IN_JSON = f"\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}"
 # Every control but the tab, which a terminal only moves past; and lone surrogates, which no
 # terminal encoding holds.
 _TERMINAL_UNSAFE = re.compile(f"[\x00-\x08\x0a-\x1f{_RAW_IN_JSON}\ud800-\udfff]")

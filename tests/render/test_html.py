@@ -527,3 +527,8 @@ def test_control_characters_are_not_written_into_the_page() -> None:
     shown = escape("a\x1b[31mred\x00 and\x85 <b>\ttab\n")
     assert not any((0 < ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) <= 0x9F for c in shown)
     assert shown == "a\ufffd[31mred\ufffd and\ufffd &lt;b&gt;\ttab\n"
+
+
+def test_bidi_controls_do_not_reorder_what_the_page_shows() -> None:
+    """An article's "\u202e" would show "exe.gnp" as "png.exe": it is dropped, the rest kept."""
+    assert escape("invoice\u202egnp.exe \u2066x\u2069") == "invoicegnp.exe x"
