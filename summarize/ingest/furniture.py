@@ -57,7 +57,9 @@ _CHROME_WORD = re.compile(
     r"|donat(?:e|ions?)|support(?:ing)? (?:us|our journalism|the)|sign up|log in|free articles?)\b"
 )
 _ADDRESSES_READER = re.compile(r"(?i)\b(?:you|your|please)\b")
-# Someone's words: a quotation, or a verb of saying ("..., state officials said").
+# Someone's words: a quotation, or a verb of saying ("..., state officials said"). Only verbs
+# that report words: `text.report_verbs`' reporting verbs hold "support" and "shows" too, and
+# "Support our journalism" is chrome.
 _REPORTS_SPEECH = re.compile(r"[“”\"]|\b(?:said|says|told|tells|asked|asks|added|wrote)\b")
 # After the story: the writer's biography ("Mary Clarke is a congressional correspondent for The
 # Associated Press.", "Jane covers U.S. trade policy from Washington.") and how to reach them (an
