@@ -357,3 +357,27 @@ def test_a_period_shorter_than_a_year_in_the_figures_noun_phrase() -> None:
 )
 def test_a_count_given_by_its_name(text: str, wording: str, measure: str) -> None:
     assert frame_of(text, wording).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "wording"),
+    [
+        ("Chief executive Katarzyna Wolski, 49, will join the board.", "49"),
+        ("The deal was signed by Grant Whitfield, who is 57.", "57"),
+        ("Jack Welch died at the age of 84.", "84"),
+        ("He was 84.", "84"),
+    ],
+)
+def test_a_bare_number_said_of_a_person_is_an_age(text: str, wording: str) -> None:
+    assert frame_of(text, wording).measure == "age"
+
+
+def test_a_target_named_after_its_figure() -> None:
+    text = "Inflation stayed well above the bank's 2% target."
+    assert frame_of(text, "2%").statement == "target"
+
+
+def test_close_to_after_a_modal_is_a_verb_and_no_hedge() -> None:
+    (shortfall,) = figures("They revised the shortfall the budget must close to $165 million.")
+    assert shortfall.text == "$165 million" and shortfall.bound == "exact"
+    assert figures("The shortfall is close to $165 million.")[0].bound == "approximate"

@@ -451,3 +451,18 @@ def test_a_toll_given_by_its_name_is_the_count_of_its_dead() -> None:
     )
     (update,) = [f for f in report.findings if f.kind == "temporal_update"]
     assert "number of people killed" in update.explanation
+
+
+def test_two_bare_numbers_naming_nothing_are_never_high() -> None:
+    """ "31 were children" and "78 were rescued": nothing says they count one thing."""
+    report = check(
+        cluster_of(
+            {
+                "a": "A migrant boat capsized off Crete on Tuesday. Of those rescued, 31 were "
+                "children, the coast guard said.",
+                "b": "A migrant boat capsized off Crete on Tuesday. A total of 78 were rescued, "
+                "the coast guard said.",
+            }
+        )
+    )
+    assert "high" not in {f.severity for f in report.findings if f.kind == "quantity_conflict"}

@@ -20,6 +20,26 @@ from summarize.analyze.frames.times import earlier_value, find_times, time_of
 from summarize.models import Quantity, QuantityFrame
 
 _OLD_AFTER = re.compile(r"\s*-?\s*old\b", re.IGNORECASE)
+# A bare number set off after a name is the person's age ("Katarzyna Wolski, 49, will join"), as
+# is one after "who is" or "aged" ("Grant Whitfield, ..., who is 57").
+MAX_AGE = 120  # a larger number set off after a name is no age ("Smith, 150, ...")
+_NAME_BEFORE_AGE = re.compile(r"[A-Z][\w.'’-]*, $")
+_AGE_AFTER_NAME = re.compile(r",(?:\s|$)")
+_AGE_CUE = re.compile(
+    r"(?i)\b(?:who|she|he) (?:is|was|turned)\s+$|\baged\s+$|\bat (?:the )?age (?:of )?$"
+)
+
+
+def _age_after_name(text: str, quantity: Quantity, offset: int) -> bool:
+    if quantity.base_unit != "count" or quantity.counted or not quantity.text.isdigit():
+        return False
+    start, end = quantity.start - offset, quantity.end - offset
+    set_off = (
+        int(quantity.text) < MAX_AGE
+        and bool(_NAME_BEFORE_AGE.search(text, max(0, start - 40), start))
+        and bool(_AGE_AFTER_NAME.match(text, end))
+    )
+    return set_off or bool(_AGE_CUE.search(text, max(0, start - 16), start))
 
 
 @dataclass
@@ -50,7 +70,9 @@ def read_frames(text: str, quantities: list[Quantity], offset: int = 0) -> list[
         if first >= len(sentence.tokens):
             readings.append(Reading(QuantityFrame(measure=measure_of(quantity, None, False, None))))
             continue
-        age = quantity.base_unit == "s" and bool(_OLD_AFTER.match(text, quantity.end - offset))
+        age = (
+            quantity.base_unit == "s" and bool(_OLD_AFTER.match(text, quantity.end - offset))
+        ) or _age_after_name(text, quantity, offset)
         whole = whole_of_part(sentence, first)
         form, falling, earlier = form_of(sentence, first, last, quantity)
         earlier = earlier or earlier_value(sentence, first, last)

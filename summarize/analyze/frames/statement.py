@@ -26,6 +26,8 @@ _MEASURE_VERBS = word_set(
     number amount run surpass near earn earns
     """
 )
+# A target named right after its figure: "above the bank's 2% target", "its 2% goal".
+_TARGET_NOUNS_AFTER = word_set("target targets goal goals")
 _MAX_CUE_DISTANCE = 8
 # A verb of intent reaches the level its verb sets across a long object: "is planning to
 # increase the maximum number of refugees allowed into the United States next year to 125,000".
@@ -52,6 +54,8 @@ def statement_of(sentence: Sentence, first: int, last: int) -> Statement:
             break
         if word in ("expected", "forecast", "predicted", "projected", "estimated"):
             return STATEMENT_CUES.get(word, "estimate")  # type: ignore[return-value]
+        if word in _TARGET_NOUNS_AFTER and index == last:
+            return "target"  # "the bank's 2% target", "a 2 percent inflation goal"
     return "actual"
 
 

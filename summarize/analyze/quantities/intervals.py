@@ -21,7 +21,10 @@ Qualifier = Literal["approximate", "nearly", "at_least", "at_most", "between", "
 _QUALIFIER_WORDS: dict[Qualifier, str] = {
     "approximate": r"some|about|around|approximately|roughly|an\s+estimated|estimated|approx\.|"
     r"circa|~",
-    "nearly": r"nearly|almost|close\s+to|just\s+(?:under|below|shy\s+of)",
+    # "close to" after a modal or "to" is a verb and its object: "the shortfall the budget must
+    # close to $165 million" is no hedge
+    "nearly": r"nearly|almost|(?<!must )(?<!will )(?<!would )(?<!to )(?<!can )(?<!could )"
+    r"(?<!should )close\s+to|just\s+(?:under|below|shy\s+of)",
     "at_least": r"more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)"
     r"\s+than|above|exceeding|greater\s+than|just\s+over|well\s+over|well\s+above",
     "at_most": r"less\s+than|fewer\s+than|under|up\s+to|at\s+most|no\s+more\s+than|below|"

@@ -57,7 +57,15 @@ def measures(a: Quantity, b: Quantity) -> Literal["same", "unknown"] | None:
         return "unknown" if outcome_a and outcome_a == outcome_b else None
     elif frame_a.measure != frame_b.measure:
         return None  # a bare number of something: only with the same outcome
-    return "unknown" if (outcome_a is None) != (outcome_b is None) else "same"
+    if (outcome_a is None) != (outcome_b is None):
+        return "unknown"
+    # Two bare numbers that name nothing they count, nor whose they are or when ("31 were
+    # children", "78 were rescued") say too little for a reader to confirm they are one figure:
+    # never high.
+    bare = frame_a.measure == "count" and not (
+        frame_a.subject or frame_b.subject or frame_a.time or frame_b.time
+    )
+    return "unknown" if bare else "same"
 
 
 def _times(a: str | None, b: str | None) -> Literal["same", "none", "day", "unknown"] | None:
