@@ -442,7 +442,7 @@ CASES = [
         "5000-digit number in JSON",
         write("num.json", '{"id": ' + "9" * 5000 + ', "sources": ["x"]}'),
         1,
-        "unusable JSON",
+        "unusable JSON: a number of more than 4300 digits",
     ),
     Case("JSON of the wrong shape", write("n.json", "42"), 1, "expected a cluster object"),
     Case(

@@ -14,6 +14,7 @@ import codecs
 import functools
 import io
 import json
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -52,8 +53,9 @@ def load_json(text: str) -> Any:
         raise
     except RecursionError:
         raise InputError(_too_deep()) from None
-    except ValueError as error:  # an integer of more digits than Python converts
-        raise InputError(f"unusable JSON: {error}") from None
+    except ValueError:  # an integer of more digits than Python converts
+        digits = sys.get_int_max_str_digits()
+        raise InputError(f"unusable JSON: a number of more than {digits} digits") from None
     if _nested_deeper(data, MAX_JSON_DEPTH):
         raise InputError(_too_deep())
     return data
