@@ -244,6 +244,8 @@ def _json_object(line: bytes | None) -> dict[str, Any] | None:
 
 def _document_from_source(item: Any, default_id: str) -> tuple[Document, list[str]]:
     if isinstance(item, str):
+        if not item.strip():
+            raise InputError("empty source (only whitespace)" if item else "empty source")
         title, body = split_headline(safe_unicode(item))
         return read_article(body, default_id, title=title)
     if not isinstance(item, dict):

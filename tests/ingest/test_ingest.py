@@ -738,6 +738,7 @@ def test_object_sources_and_bad_sources() -> None:
             {"title": "no text"},
             42,
             "too short",
+            "  ",
         ],
     }
     cluster = cluster_from_record(record, "floods.jsonl:3")
@@ -750,6 +751,7 @@ def test_object_sources_and_bad_sources() -> None:
         ("floods.jsonl:3 source 4", 'no "text": expected '),
         ("floods.jsonl:3 source 5", "expected a string or"),
         ("floods.jsonl:3 source 6", "not an article: no s"),
+        ("floods.jsonl:3 source 7", "empty source (only w"),
     ]
 
 
