@@ -94,6 +94,8 @@ def read_article(
     """`document_from_text`, and what the bounds cut from the text, in words a user understands
     (an empty list when nothing was cut)."""
     found = Metadata()
+    if kind == "html" and not _HTML_TAG.search(text, 0, HTML_SNIFF_CHARS):
+        kind = "text"  # a page saved as text under an .html name: no tag to read it by
     if kind == "html":
         text, cut = bounded_page(text)
         text, found = html_to_text(text)
@@ -444,6 +446,10 @@ def _sentences(text: str, skip_non_sentences: bool) -> list[Sentence]:
     return sentences
 
 
+# A page opens on a tag within this many characters (a doctype, <html>, <p>); text saved under an
+# .html name has none.
+HTML_SNIFF_CHARS = 4_096
+_HTML_TAG = re.compile(r"<(?:!doctype|!--|/?[a-z][a-z0-9]*[\s/>])", re.I)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width, soft hyphen
 # A stock quote widget left inline by the page ("parent company Alphabet GOOG, +2.00% GOOGL,
 # +1.89% as well"): a ticker symbol, a comma and a signed change, which prose never writes.

@@ -1537,3 +1537,12 @@ def test_a_stdin_pipe_that_stays_silent_is_given_up(
     worker.join(timeout=20)  # a guard, not a measure: without the bound it never returns
     close()
     assert found == ["nothing to read: no data for 0.2 s (a pipe no one writes to?)"]
+
+
+def test_text_saved_under_an_html_name_is_read_as_text() -> None:
+    """A page opens on a tag; a file holding none is text, whatever its name says."""
+    text = "Floods hit the coast\n\nHeavy rain flooded the coastal town on Monday, officials said."
+    document = document_from_text(text, "floods", kind="html")
+    assert [sentence.text for sentence in document.sentences] == [
+        "Heavy rain flooded the coastal town on Monday, officials said."
+    ]
