@@ -19,6 +19,7 @@ from summarize.ingest.article_bounds import bounded_page, bounded_paragraphs, bo
 from summarize.ingest.furniture import (
     BYLINE,
     PROSE_END,
+    byline_outlet,
     cut_related_section,
     is_byline,
     is_caption,
@@ -182,6 +183,7 @@ def _clean(text: str) -> _Cleaned:
     lines = [line for line in _paragraphs(text) if not is_chrome(line)]
     lines = cut_related_section(lines)
     published, lines = _take_published(lines)
+    bylines = [line for line in lines[:MAX_STANDFIRST_LINES] if is_byline(line)]
     body_start = 0
     while body_start < len(lines) - 1 and is_non_sentence(lines[body_start]):
         body_start += 1
@@ -207,7 +209,8 @@ def _clean(text: str) -> _Cleaned:
         title=_pick_title(header, body[0][:HEADLINE_AND_DATELINE_CHARS] if body else ""),
         published=published,
         dateline=dateline.place if dateline else None,
-        agency=dateline.agency if dateline else None,
+        agency=(dateline.agency if dateline else None)
+        or next(filter(None, map(byline_outlet, bylines)), None),
     )
 
 

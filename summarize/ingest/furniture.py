@@ -173,3 +173,17 @@ def is_byline(line: str) -> bool:
     words = line[found.end() - 1 :].replace(",", " ").split()
     names = [word for word in words if word[0].isupper()]
     return len(names) >= 2 and all(word in _JOINING for word in words if word not in names)
+
+
+# The outlet a byline names after the writers: "By Jamie Cole | Fox News", "By Jane Doe, CNN"
+# (after a comma only an initialism: "By Jane Doe, John Roe" names two writers).
+_BYLINE_OUTLET = re.compile(
+    r"(?:\|\s*(?P<named>[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,3})|"
+    r",\s*(?P<initials>[A-Z]{2,5}))\s*$"
+)
+
+
+def byline_outlet(line: str) -> str | None:
+    """The outlet a byline names, if it names one (see `_BYLINE_OUTLET`)."""
+    found = _BYLINE_OUTLET.search(line) if is_byline(line) else None
+    return (found["named"] or found["initials"]) if found else None

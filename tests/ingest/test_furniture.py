@@ -154,3 +154,16 @@ def test_the_title_is_the_headline_not_the_pages_lines_above_it(above: list[str]
     document = document_from_text("\n\n".join([*above, HEADLINE, LEAD, VOTE]), "farm")
     assert document.title == HEADLINE
     assert [sentence.text for sentence in document.sentences] == [LEAD_TEXT, VOTE]
+
+
+@pytest.mark.parametrize(
+    ("byline", "outlet"),
+    [
+        ("By Jamie Cole | Fox News", "Fox News"),
+        ("By Jane Doe and John Roe, CNN", "CNN"),
+        ("By Jane Doe, John Roe", None),  # two writers
+    ],
+)
+def test_the_outlet_a_byline_names(byline: str, outlet: str | None) -> None:
+    document = document_from_text("\n\n".join([HEADLINE, byline, LEAD_TEXT, VOTE]), "farm")
+    assert document.outlet == outlet
