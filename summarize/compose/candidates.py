@@ -116,6 +116,10 @@ class CandidateBuilder:
         self.titles = TitleReader(analysis, self.wording, judge)
         self.total = len(analysis.documents)
         self.latest = max((d.published for d in analysis.documents if d.published), default=None)
+        # The reports of the latest day, when earlier reports could not carry its news.
+        self.of_latest = {
+            d.id for d in analysis.documents if self.latest and d.published == self.latest
+        }
         self.group_of = {(m.document, m.sentence): g for g in groups for m in g.members}
         self.versions: list[Version] = []
         self.wordings = 0
@@ -177,7 +181,13 @@ class CandidateBuilder:
         dates = [analysis.document(d).published for d in group.documents]
         known = [day for day in dates if day is not None]
         dated = self.latest is not None and len(known) == len(dates) and max(known) < self.latest
-        base = SUPPORT_WEIGHT * len(group.documents) / self.total + leads
+        # A fact only the latest day's reports carry is the story's newest development: the
+        # earlier reports could not carry it (as an omission is only an omission on its day), so
+        # its support counts against the reports of that day ("the death toll rose to 41" in
+        # the one report of Friday, against three of Wednesday telling 17).
+        newest = set(group.documents) <= self.of_latest and known == dates
+        carriers = len(self.of_latest) if newest else self.total
+        base = SUPPORT_WEIGHT * len(group.documents) / carriers + leads
         base -= 0.5 if dated else 0.0
         plain = wording.penalty(plainest, contested)
         for member in [plainest, *(m for m in group.members if m != plainest)]:

@@ -1,9 +1,13 @@
+from pathlib import Path
+
 from summarize.align import align
 from summarize.analyze import analyze
 from summarize.compose.extractive import compose_extractive
 from summarize.ingest import load_inputs
 from summarize.pipeline import default_max_words, merge
 from tests.stories import QUAKE, SEEDS, cluster_of
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 def _summary(cluster, max_words=120):
@@ -1059,3 +1063,12 @@ def test_at_the_default_length_no_sentence_retells_another_and_none_is_a_headlin
     headlines = {document.title.lower() for document in cluster.documents if document.title}
     assert any(text.rstrip(".").lower() in headlines for text in filled)
     assert not any(text.rstrip(".").lower() in headlines for text in told_once)
+
+
+def test_the_latest_days_news_leads_a_story_told_over_days() -> None:
+    """Friday's one report tells the newest toll; Wednesday's three could not carry it, so it
+    is weighed against Friday's reports alone, and leads (tests/fixtures/shipwreck)."""
+    shipwreck = sorted(str(path) for path in (FIXTURES / "shipwreck").glob("*.txt"))
+    report = merge(load_inputs(shipwreck)[0])
+    assert report.summary is not None
+    assert "rose to 41" in report.summary[0].text
