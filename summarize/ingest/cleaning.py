@@ -29,7 +29,16 @@ from summarize.ingest.furniture import (
 )
 from summarize.ingest.markup import Metadata, html_to_text, markdown_to_text
 from summarize.models import Document, Sentence
-from summarize.text.calendar import DAY, MONTH, TIMESTAMP_PATTERN, YEAR, date_of, has_year
+from summarize.text.calendar import (
+    DAY,
+    MONTH,
+    MONTHS,
+    TIMESTAMP_PATTERN,
+    WEEKDAYS,
+    YEAR,
+    date_of,
+    has_year,
+)
 from summarize.text.inflection import has_a_verb, in_dictionary
 from summarize.text.lexicons import word_set
 from summarize.text.sentences import paragraph_spans, sentence_spans
@@ -60,7 +69,16 @@ MAX_STANDFIRST_LINES = 12
 DATE_SEARCH_LINES = 20
 MAX_HEADER_PARAGRAPH_WORDS = 30
 MIN_COLON_PLACE_LETTERS = 5  # "WASHINGTON:" and "NEW DELHI:" are datelines, "NATO:" a label
-MIN_WRAPPED_LINE_CHARS = 40  # a shorter line before a lowercase one ends where its author chose
+MIN_WRAPPED_LINE_CHARS = 30  # a shorter line before a lowercase one ends where its author chose
+WRAPPED_WIDTH_SHARE = 0.6  # a wrapped line is at least this share of its block's longest
+# A line broken off mid-sentence: on a comma, a hyphen after a letter, or a word that needs the
+# next one (an article, a preposition, a conjunction).
+_BROKEN_OFF = re.compile(
+    r"(?:,|(?<=[a-z])-|\b(?i:the|a|an|of|to|in|on|at|by|for|from|with|and|or|but|as|that|"
+    r"which|while|whose|its|their|his|her|than|into|about|after|before|said))$"
+)
+_BROKEN_WORD = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
+CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 # In prose the commonest word ("the") is under a tenth of the words; a text in which one word is
 # over a quarter of them (of at least REPEATED_MIN_WORDS) is a word repeated, not an article.
 REPEATED_WORD_SHARE = 0.25
@@ -215,23 +233,78 @@ def _clean(text: str) -> _Cleaned:
 
 
 def _paragraphs(text: str) -> list[str]:
-    """Non-empty lines, whitespace collapsed; long lines wrapped mid-sentence are joined back."""
+    """Non-empty lines, whitespace collapsed; lines wrapped mid-sentence are joined back (a PDF's
+    or an e-mail's text, wrapped at a width), a word broken at a line's end mended."""
     paragraphs: list[list[str]] = []
     previous = ""  # the line before, "" after a blank line
-    for raw in _INVISIBLE.sub("", text).splitlines():
-        line = " ".join(raw.split())
-        line = _INLINE_MARKUP.sub("", _LINK_LABEL.sub("", _TICKER_QUOTE.sub("", line)))
-        wrapped = (
-            line[:1].islower()
-            and len(previous) >= MIN_WRAPPED_LINE_CHARS
-            and not PROSE_END.search(previous)
-        )
-        if wrapped:
-            paragraphs[-1].append(line)
-        elif line:
+    words: set[str] | None = None  # the text's words, read once a broken word needs them
+    lines = [
+        _INLINE_MARKUP.sub("", _LINK_LABEL.sub("", _TICKER_QUOTE.sub("", " ".join(raw.split()))))
+        for raw in _INVISIBLE.sub("", text).splitlines()
+    ]
+    wrapped_block = _wrapped_blocks(lines)
+    for index, line in enumerate(lines):
+        if not line:
+            previous = ""
+            continue
+        if previous and (wrapped_block[index] or _wrapped(previous, line)):
+            if words is None and _BROKEN_WORD.search(previous):
+                words = set(_LETTERS.findall(text.lower())) | CALENDAR_WORDS
+            paragraphs[-1][-1], line = _joined(paragraphs[-1][-1], line, words or set())
+            if line:
+                paragraphs[-1].append(line)
+        else:
             paragraphs.append([line])
-        previous = line
+        previous = paragraphs[-1][-1]
     return [" ".join(lines) for lines in paragraphs]
+
+
+def _wrapped_blocks(lines: list[str]) -> list[bool]:
+    """For each line, whether it goes on the line before as one paragraph wrapped at a width: a
+    block between blank lines whose lines are all about as long as its longest (the width)
+    but its last, which ends a sentence ("Norvik Energy agreed on Wednesday to acquire" /
+    "Calder Power for $52 a share ..."). A headline above a byline, or a short heading above a
+    paragraph, is no such block."""
+    joined = [False] * len(lines)
+    start = 0
+    for end in [*(i for i, line in enumerate(lines) if not line), len(lines)]:
+        block = lines[start:end]
+        if len(block) >= 2 and PROSE_END.search(block[-1]):
+            width = max(len(line) for line in block)
+            if all(
+                len(line) >= max(MIN_WRAPPED_LINE_CHARS, WRAPPED_WIDTH_SHARE * width)
+                for line in block[:-1]
+            ):
+                joined[start + 1 : end] = [True] * (len(block) - 1)
+        start = end + 1
+    return joined
+
+
+def _wrapped(previous: str, line: str) -> bool:
+    """`line` goes on the sentence the line before broke off: that line ends no sentence, and
+    either this one opens in lower case after a line of some length (a shorter one ends where
+    its author chose: a heading), or that one ends where no sentence or heading can: on a comma,
+    a word broken by a hyphen, or a word that needs the next ("of", "the", "while")."""
+    if PROSE_END.search(previous):
+        return False
+    if line[:1].islower() and len(previous) >= MIN_WRAPPED_LINE_CHARS:
+        return True
+    return bool(_BROKEN_OFF.search(previous)) and (line[:1].isalnum() or line[:1] in '$€£"“')
+
+
+def _joined(previous: str, line: str, words: set[str]) -> tuple[str, str]:
+    """The line before and this one, a word broken at the line's end mended when the mended word
+    is one ("bil-" "lion": "billion", as the dictionary or the text itself has it), else kept
+    with its hyphen ("well-" "known"); "" for this line when it went into the one before."""
+    broken = _BROKEN_WORD.search(previous)
+    if broken is None or not line[:1].islower():
+        return previous, line
+    head, rest = line.split(" ", 1) if " " in line else (line, "")
+    word = broken.group(1) + head
+    bare = word.rstrip(".,;:!?")
+    mended = in_dictionary(bare.lower()) or bare.lower() in words
+    joined = previous[: broken.start(1)] + (word if mended else f"{broken.group(1)}-{head}")
+    return (f"{joined} {rest}" if rest else joined), ""
 
 
 def _take_published(lines: list[str]) -> tuple[dt.date | None, list[str]]:

@@ -1546,3 +1546,36 @@ def test_text_saved_under_an_html_name_is_read_as_text() -> None:
     assert [sentence.text for sentence in document.sentences] == [
         "Heavy rain flooded the coastal town on Monday, officials said."
     ]
+
+
+WRAPPED = """Norvik deal puts rates in spotlight
+
+MINNEAPOLIS — Norvik Energy's $8.4 bil-
+lion agreement to acquire Calder Power
+will face months of regulatory review be-
+fore it can close, consumer advocates said.
+
+Norvik Energy agreed on Wednesday to acquire
+Calder Power for $52 a share in cash, and well-
+known analysts said it would close in the
+second half of 2025, after a vote by Calder
+investors.
+"""
+
+
+def test_text_wrapped_at_a_width_is_read_as_its_paragraphs() -> None:
+    """A PDF's or an e-mail's text: lines of about one width, joined back into their paragraph,
+    a word broken at a line's end mended where it is a word ("bil-" "lion") and kept whole
+    with its hyphen where it is a compound ("well-" "known")."""
+    document = document_from_text(WRAPPED, "norvik")
+    assert (document.title, document.dateline) == (
+        "Norvik deal puts rates in spotlight",
+        "MINNEAPOLIS",
+    )
+    assert sentence_texts(document) == [
+        "Norvik Energy's $8.4 billion agreement to acquire Calder Power will face months of "
+        "regulatory review before it can close, consumer advocates said.",
+        "Norvik Energy agreed on Wednesday to acquire Calder Power for $52 a share in cash, and "
+        "well-known analysts said it would close in the second half of 2025, after a vote by "
+        "Calder investors.",
+    ]
