@@ -588,6 +588,12 @@ _DATELINE = re.compile(
     r"\s*(?:[—–-]{1,2}\s*)?"
     # "Dec 4 (Reuters) - ": a date and the agency, with its dash
     rf"|{_DAY_OF_MONTH}\s*\((?P<agency6>{_AGENCY})\)\s*[—–-]{{1,2}}\s+"
+    # a press release's: "MINNEAPOLIS, Dec. 4, 2024 /PRNewswire/ -- ", "MINNEAPOLIS--(BUSINESS
+    # WIRE)--"
+    rf"|(?P<place4>{_CAPS_PLACE})(?:,\s*{_DAY_OF_MONTH})?\s*/(?P<agency7>{_AGENCY})/"
+    r"\s*[—–-]{1,2}\s*"
+    rf"|(?P<place5>{_CAPS_PLACE})\s*[—–-]{{1,2}}\s*\((?P<agency8>[A-Z][A-Z ]{{2,30}})\)"
+    r"\s*[—–-]{1,2}\s*"
     # "(CNSNews.com) --", "(Reuters) -": the agency alone, with its dash, or run into the text
     # ("(CNN)The Senate ...")
     rf"|\((?P<agency4>{_AGENCY})\)(?:\s*[—–-]{{1,2}}\s+|(?=[A-Z])))" + _STORY_STARTS

@@ -45,6 +45,13 @@ _CHROME_PHRASE = re.compile(
     r"|unusual activity from your|reflect the (?:views|opinions) of the (?:author|writer)"
     r"|you can now listen to)"
 )
+# A line that is a page's note, whole: a copyright ("©2024 Bloomberg L.P."), a wire's helpers
+# ("--With assistance from Priya Raman."), an update's time ("Updated at 3:10 p.m.").
+_NOTE_LINE = re.compile(
+    r"(?i)(?:(?:©\s*|(?:\(c\)|copyright)\s*(?:©\s*)?(?=\d{4})).{1,100}"
+    r"|-*\s*with (?:additional )?assistance from\b.{0,120}"
+    r"|updated(?: at)? \d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\.?)$"
+)
 # A page still loading its widgets ("Loading...").
 _LOADING = re.compile(r"(?i)^loading\W*$")
 _CHROME_START = re.compile(
@@ -77,6 +84,13 @@ _RELATED_HEADING = re.compile(
     r"(?: (?:stories|articles|news|content|coverage|reads|posts|links|topics|videos|for you"
     r"|(?:from|on|in|about) [\w .,'’&-]{1,40}))?:?$"
 )
+_STORY_END = re.compile(
+    r"(?:#\s*#\s*#|-\s*30\s*-|(?i:forward[- ]looking statements?|safe harbou?r statement|"
+    r"media (?:contacts?|inquiries)|press contacts?|investor contacts?|contacts?)\s*:?"
+    r"|(?i:to contact the (?:reporters?|editors?|writers?)\b.*)|SOURCE [A-Z][\w.,&' -]{1,80})$"
+)
+_ABOUT_HEADING = re.compile(r"About (?:[A-Z][\w.&'’-]*)(?: [A-Z][\w.&'’-]*){0,5}:?")
+MAX_ABOUT_LINES = 6
 _PHOTO_CREDIT = re.compile(r"(?i)\bphoto|\bimage|\bpicture|/")
 _CAPTION_START = re.compile(
     r"^(?:FILE(?: PHOTO)?|PHOTO|IMAGE|PICTURED)\s*[-–—:]|^(?i:photo|image):"
@@ -92,7 +106,7 @@ MAX_BYLINE_WORDS = 12
 def is_chrome(line: str) -> bool:
     if len(line) > MAX_CHROME_CHARS:
         return False
-    if _CHROME_PHRASE.search(line) or _LOADING.match(line):
+    if _CHROME_PHRASE.search(line) or _LOADING.match(line) or _NOTE_LINE.match(line):
         return True
     if _REPORTS_SPEECH.search(line):
         return False  # someone's words, whatever they ask of the reader
@@ -118,6 +132,8 @@ def cut_related_section(lines: list[str]) -> list[str]:
     index = 0
     while index < len(lines):
         line = lines[index]
+        if body_seen and _ends_the_story(line, _lines_to_the_end(lines, index)):
+            return kept
         if body_seen and _RELATED_HEADING.match(line) and is_heading(line):
             end = index + 1
             while end < len(lines) and is_heading(lines[end]):
@@ -133,6 +149,25 @@ def cut_related_section(lines: list[str]) -> list[str]:
         body_seen = body_seen or not is_non_sentence(line)
         index += 1
     return kept
+
+
+def _lines_to_the_end(lines: list[str], index: int) -> int:
+    """How many lines follow `index` before the page's end or a mark that ends the story."""
+    for count, line in enumerate(lines[index + 1 :]):
+        if _STORY_END.match(line):
+            return count
+    return len(lines) - index - 1
+
+
+def _ends_the_story(line: str, left: int) -> bool:
+    """A mark or a heading after which a page holds no more of the story: a press release's or
+    wire story's end ("###", "-30-"), its boilerplate ("Forward-Looking Statements", "Media
+    contact:", "SOURCE Norvik Energy Inc."), a wire's contact lines ("To contact the reporters on
+    this story:"), or an "About Norvik Energy" section closing the page (a few lines at most: a
+    story's own "About" heading has the story after it)."""
+    return bool(_STORY_END.match(line)) or (
+        left <= MAX_ABOUT_LINES and bool(_ABOUT_HEADING.fullmatch(line))
+    )
 
 
 def is_non_sentence(paragraph: str) -> bool:

@@ -39,10 +39,25 @@ def sentences(*paragraphs: str) -> list[str]:
         "Jamie Cole is a politics reporter for Fox News Digital. Story tips can be sent to "
         "jamie.cole@fox.com.",
         "Jane covers U.S. agriculture and trade policy from Washington.",
+        "©2024 Bloomberg L.P.",
+        "--With assistance from Priya Raman.",
+        "Updated at 3:10 p.m.",
+        "To contact the reporters on this story:\n\nJennifer Alvarez in New York",
+        "###\n\nAbout Norvik Energy\n\nNorvik is a utility serving 1.7 million customers.",
+        "About Norvik Energy\n\nNorvik is a utility serving 1.7 million customers. For more "
+        "information, visit www.norvik.com.\n\nForward-Looking Statements\n\nThis release "
+        "contains forward-looking statements.\n\nSOURCE Norvik Energy Inc.",
     ],
 )
 def test_the_desks_notes_after_the_story_are_no_sentences(note: str) -> None:
     assert sentences(HEADLINE, LEAD, VOTE, note) == [LEAD_TEXT, VOTE]
+
+
+def test_an_about_heading_with_the_story_after_it_is_the_storys() -> None:
+    """A story's own "About" subheading has the story after it; a press release's "About
+    Norvik Energy" closes the page."""
+    after = [f"Paragraph {n} of the story tells more about the vote on Monday." for n in range(8)]
+    assert sentences(HEADLINE, LEAD, "About Medicare", *after) == [LEAD_TEXT, *after]
 
 
 def test_a_biography_inside_the_story_is_the_storys() -> None:

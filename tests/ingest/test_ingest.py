@@ -1579,3 +1579,17 @@ def test_text_wrapped_at_a_width_is_read_as_its_paragraphs() -> None:
         "well-known analysts said it would close in the second half of 2025, after a vote by "
         "Calder investors.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline", "outlet"),
+    [
+        ("MINNEAPOLIS, Dec. 4, 2024 /PRNewswire/ -- ", "MINNEAPOLIS", "PRNewswire"),
+        ("MINNEAPOLIS--(BUSINESS WIRE)--", "MINNEAPOLIS", "BUSINESS WIRE"),
+    ],
+)
+def test_a_press_releases_dateline(opening: str, dateline: str, outlet: str) -> None:
+    text = f"Norvik to acquire Calder\n\n{opening}Norvik Energy Inc. today announced a deal."
+    document = document_from_text(text, "release")
+    assert (document.dateline, document.outlet) == (dateline, outlet)
+    assert sentence_texts(document) == ["Norvik Energy Inc. today announced a deal."]
