@@ -239,7 +239,12 @@ def _paragraphs(text: str) -> list[str]:
     previous = ""  # the line before, "" after a blank line
     words: set[str] | None = None  # the text's words, read once a broken word needs them
     lines = [
-        _INLINE_MARKUP.sub("", _LINK_LABEL.sub("", _TICKER_QUOTE.sub("", " ".join(raw.split()))))
+        _LIST_MARKER.sub(
+            "",
+            _INLINE_MARKUP.sub(
+                "", _LINK_LABEL.sub("", _TICKER_QUOTE.sub("", " ".join(raw.split())))
+            ),
+        )
         for raw in _INVISIBLE.sub("", text).splitlines()
     ]
     wrapped_block = _wrapped_blocks(lines)
@@ -526,6 +531,8 @@ def _sentences(text: str, skip_non_sentences: bool) -> list[Sentence]:
 # .html name has none.
 HTML_SNIFF_CHARS = 4_096
 _HTML_TAG = re.compile(r"<(?:!doctype|!--|/?[a-z][a-z0-9]*[\s/>])", re.I)
+# A list item's marker opening a line of text ("- The TGV was ...", "• Forty-three ...").
+_LIST_MARKER = re.compile(r"^[-•*▪◦‣·–]\s+(?=\S)")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width, soft hyphen
 # A stock quote widget left inline by the page ("parent company Alphabet GOOG, +2.00% GOOGL,
 # +1.89% as well"): a ticker symbol, a comma and a signed change, which prose never writes.

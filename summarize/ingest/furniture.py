@@ -22,8 +22,11 @@ MAX_LABEL_WORDS = 6
 MAX_QUESTION_HEADING_WORDS = 8
 # A writer's biography and contact line after the story are this short.
 MAX_TAIL_NOTE_WORDS = 60
-# A "Related stories" box followed by this many paragraphs of prose sat inside the story.
+# A "Related stories" box followed by this many paragraphs of prose sat inside the story, or by
+# one of this many words (a story's paragraph, where a related headline ending in a stop is short:
+# "Why mortgages cost more this spring.").
 MIN_STORY_AFTER = 2
+MIN_STORY_PARAGRAPH_WORDS = 15
 
 PROSE_END = re.compile(rf"[.!?…:;]{CLOSER}*$")
 _CHROME_PHRASE = re.compile(
@@ -49,7 +52,7 @@ _CHROME_PHRASE = re.compile(
 # ("--With assistance from Priya Raman."), an update's time ("Updated at 3:10 p.m.").
 _NOTE_LINE = re.compile(
     r"(?i)(?:(?:©\s*|(?:\(c\)|copyright)\s*(?:©\s*)?(?=\d{4})).{1,100}"
-    r"|-*\s*with (?:additional )?assistance from\b.{0,120}"
+    r"|-*\s*\(?with (?:additional )?(?:assistance|inputs?) from\b.{0,120}"
     r"|updated(?: at)? \d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\.?)$"
 )
 # A page still loading its widgets ("Loading...").
@@ -132,16 +135,17 @@ def cut_related_section(lines: list[str]) -> list[str]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if body_seen and _ends_the_story(line, _lines_to_the_end(lines, index)):
+        if body_seen and _ends_the_story(lines, index):
             return kept
         if body_seen and _RELATED_HEADING.match(line) and is_heading(line):
             end = index + 1
             while end < len(lines) and is_heading(lines[end]):
                 end += 1
-            prose = sum(
-                1 for rest in lines[end : end + MIN_STORY_AFTER] if not is_non_sentence(rest)
-            )
-            if prose < MIN_STORY_AFTER:
+            prose = [
+                rest for rest in lines[end : end + MIN_STORY_AFTER] if not is_non_sentence(rest)
+            ]
+            long_enough = bool(prose) and len(prose[0].split()) >= MIN_STORY_PARAGRAPH_WORDS
+            if len(prose) < MIN_STORY_AFTER and not long_enough:
                 return kept
             index = end
             continue
@@ -151,23 +155,21 @@ def cut_related_section(lines: list[str]) -> list[str]:
     return kept
 
 
-def _lines_to_the_end(lines: list[str], index: int) -> int:
-    """How many lines follow `index` before the page's end or a mark that ends the story."""
-    for count, line in enumerate(lines[index + 1 :]):
-        if _STORY_END.match(line):
-            return count
-    return len(lines) - index - 1
-
-
-def _ends_the_story(line: str, left: int) -> bool:
-    """A mark or a heading after which a page holds no more of the story: a press release's or
-    wire story's end ("###", "-30-"), its boilerplate ("Forward-Looking Statements", "Media
-    contact:", "SOURCE Norvik Energy Inc."), a wire's contact lines ("To contact the reporters on
-    this story:"), or an "About Norvik Energy" section closing the page (a few lines at most: a
-    story's own "About" heading has the story after it)."""
-    return bool(_STORY_END.match(line)) or (
-        left <= MAX_ABOUT_LINES and bool(_ABOUT_HEADING.fullmatch(line))
-    )
+def _ends_the_story(lines: list[str], index: int) -> bool:
+    """The line is a mark or a heading after which a page holds no more of the story: a press
+    release's or wire story's end ("###", "-30-"), its boilerplate ("Forward-Looking
+    Statements", "Media contact:", "SOURCE Norvik Energy Inc."), a wire's contact lines ("To
+    contact the reporters on this story:"), or an "About Norvik Energy" section closing the page
+    (a few lines at most before the page or the story's boilerplate ends: a story's own "About"
+    heading has the story after it)."""
+    line = lines[index]
+    if _STORY_END.match(line):
+        return True
+    if not _ABOUT_HEADING.fullmatch(line):
+        return False
+    section = lines[index + 1 : index + 2 + MAX_ABOUT_LINES]
+    ends = next((count for count, rest in enumerate(section) if _STORY_END.match(rest)), None)
+    return ends is not None or len(section) <= MAX_ABOUT_LINES
 
 
 def is_non_sentence(paragraph: str) -> bool:

@@ -182,3 +182,27 @@ def test_the_title_is_the_headline_not_the_pages_lines_above_it(above: list[str]
 def test_the_outlet_a_byline_names(byline: str, outlet: str | None) -> None:
     document = document_from_text("\n\n".join([HEADLINE, byline, LEAD_TEXT, VOTE]), "farm")
     assert document.outlet == outlet
+
+
+def test_a_related_box_before_the_storys_last_paragraph_leaves_it() -> None:
+    box = ["Also Read", "Chennai rains LIVE updates: Subway closed, 300 trees uprooted"]
+    last = (
+        "Suburban train services were partially suspended and 47 flights were cancelled at "
+        "Chennai airport, which was closed for nearly 11 hours."
+    )
+    credit = "(With inputs from agencies)"
+    assert sentences(HEADLINE, LEAD, VOTE, *box, last, credit) == [LEAD_TEXT, VOTE, last]
+
+
+def test_list_markers_opening_lines_of_text_are_no_words() -> None:
+    items = [
+        "- The TGV carried 412 passengers.",
+        "• Forty-three were injured.",
+        "* A probe is open.",
+    ]
+    assert sentences(HEADLINE, LEAD, "What we know:", *items) == [
+        LEAD_TEXT,
+        "The TGV carried 412 passengers.",
+        "Forty-three were injured.",
+        "A probe is open.",
+    ]
