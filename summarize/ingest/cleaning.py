@@ -325,6 +325,8 @@ def _take_published(lines: list[str]) -> tuple[dt.date | None, list[str]]:
             dated, taken = _date_line(f"{line} {lines[index + 1]}"), 2
         if dated:
             found, day, rest = dated
+            if _SECTION_AFTER.fullmatch(rest):
+                rest = ""  # a section's name: no line of the story
             if found.group("label") or not rest:
                 return day, lines[:index] + ([rest] if rest else []) + lines[index + taken :]
         if _dateline_at(line):
@@ -495,6 +497,8 @@ def _date_line(line: str) -> tuple[re.Match[str], dt.date, str] | None:
     """(match, day, the rest of the line) of a line opening with a date stamp; the page's later
     stamps run into it are no rest ("December 4, 20249:15 AM UTCUpdated ago", "Published: ...
     | Updated: 15:45 EST, 4 December 2024")."""
+    if source := _STAMP_SOURCE.match(line):  # "TNN / Updated: ...", "PTI | Dec 4, 2024, ..."
+        line = line[source.end() :]
     found = _DATE_LINE.match(line)
     if found is None or not has_year(found):
         return None
@@ -558,6 +562,10 @@ _CODE_MARK = re.compile(r"[{}<>=|\\`]|\(\)|\"\"\"|'''|//|^#|^\w+\(")
 
 # A date stamp's label, in any case: "Published On", "UPDATED:", "Last updated"
 _LABEL = r"(?i:date|published|posted|updated|last updated|first published)\b(?i:\s+on\b)?\s*:?\s*"
+# An agency's or a desk's initials before a date stamp: "TNN / Updated: ...", "PTI | Dec 4".
+_STAMP_SOURCE = re.compile(r"[A-Z]{2,6}\s*[/|·]\s*")
+# A section's name after a bare date on its line: "Dec 4, 2024 - Energy & Environment".
+_SECTION_AFTER = re.compile(r"(?:[-–—|·]\s*)?(?:(?:[A-Z][\w'’-]*|&)\s*){1,5}")
 _DATE_LINE = re.compile(rf"^(?P<label>{_LABEL})?{TIMESTAMP_PATTERN}")
 _LABEL_ALONE = re.compile(_LABEL)
 # Another stamp after the date: "Updated: 15:45 EST, 4 December 2024", "Updated 2 hours ago", and

@@ -335,6 +335,9 @@ def test_published_date_lines(line: str, published: dt.date | None) -> None:
             id="the updated stamp after it",
         ),
         pytest.param("Dec. 4, 2024, 9:15 a.m. ET | Updated 2 hours ago", id="a stamp of time ago"),
+        pytest.param("TNN / Updated: Dec 4, 2024, 09:15 IST", id="a desk's initials before it"),
+        pytest.param("PTI | Dec 4, 2024, 14:02 IST", id="an agency's initials before it"),
+        pytest.param("Dec 4, 2024 - Energy & Environment", id="a section's name after it"),
     ],
 )
 def test_a_date_stamp_in_the_layouts_pages_print(line: str) -> None:
