@@ -13,6 +13,12 @@ from summarize.text.sentences import CLOSER
 
 MAX_HEADING_WORDS = 30  # longer lines without final punctuation are body text
 MAX_CHROME_CHARS = 600  # longer lines are body paragraphs, never page furniture
+# A standfirst (the deck under a headline) is a sentence or two: a dateline after more text than
+# this opens a later part of the story ("LONDON — Meanwhile ..."), not the story.
+MAX_STANDFIRST_SENTENCES = 2
+MAX_STANDFIRST_WORDS = 60
+# ... read in this many lines, with the byline, the date, captions and buttons after it.
+MAX_STANDFIRST_LINES = 12
 # A label introducing a box or a list ("What to know:", "Suggested Topics:") is this short; a
 # sentence ending in a colon before a quotation ("In a statement, the ministry said:") says who
 # speaks, and is the story's.
