@@ -21,7 +21,7 @@ from unittest.mock import patch
 
 import pytest
 
-from summarize.ingest import cleaning, cluster_from_record, load_inputs
+from summarize.ingest import cluster_from_record, load_inputs, paragraphs
 from summarize.models import (
     KIND_LABELS,
     Cluster,
@@ -97,7 +97,7 @@ def story(name: str) -> tuple[Cluster, Report]:
 def injected_page() -> tuple[Cluster, Report, str]:
     # Ingest takes markup out of a text article; the page must be safe for whatever text a
     # report holds, so the payload is kept in it here.
-    with patch.object(cleaning, "_INLINE_MARKUP", re.compile(r"(?!)")):
+    with patch.object(paragraphs, "_INLINE_MARKUP", re.compile(r"(?!)")):
         cluster = cluster_of(INJECTED, name=f"council {PAYLOAD}")
     cluster.documents[1].title = f"Budget {PAYLOAD}"
     cluster.documents[1].outlet = f"Outlet {PAYLOAD}"
