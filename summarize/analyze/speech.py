@@ -14,7 +14,7 @@ import re
 
 from summarize.analyze.attribution import find_attributions
 from summarize.text.calendar import WEEKDAYS
-from summarize.text.inflection import AUXILIARIES, looks_past
+from summarize.text.inflection import AUXILIARIES, is_past_form, looks_past
 from summarize.text.lexicons import word_set
 from summarize.text.negation import VERB_NEGATION
 from summarize.text.quotes import QUOTED, quotation_spans
@@ -46,6 +46,7 @@ _SPEECH_OPENERS = re.compile(
     re.IGNORECASE,
 )
 _SPEECH_END = re.compile(r"[;:—]|\s[-–]\s")
+_SAY = frozenset({"said", "says", "say"})
 # A stance others hold, and what it is about: "raise concerns about political prejudice", "amid
 # fears of a recession", "accusations that he lied". What follows "that" is a clause; after
 # "about", "over" or "of" a noun phrase, which a comma or a relative clause ends ("expressed
@@ -82,7 +83,7 @@ def reported_speech(text: str) -> list[tuple[int, int]]:
             spans.append((_clause_start(text, start), start))
         elif attribution.cue.lower().startswith(("according", "citing")):
             spans += [(0, start), (end, len(text))]
-        elif _opens_clause(after):
+        elif _opens_clause(after, said=attribution.cue.lower() in _SAY):
             spans.append((end, _clause_end(text, end)))
     for match in _SPEECH_OPENERS.finditer(text):
         spans.append((match.end(), _clause_end(text, match.end())))
@@ -109,10 +110,12 @@ def _closes_sentence(after: str) -> bool:
     )
 
 
-def _opens_clause(after: str) -> bool:
+def _opens_clause(after: str, said: bool = False) -> bool:
     """The words after a reporting verb start a clause ("that", a colon, or a verb soon), not
     a plain object: "said the advance shows", but "touted the “perfectly executed strike”". A
-    time or place may come first: "said during the hearing on Monday that ..."."""
+    time or place may come first: "said during the hearing on Monday that ...". After "said", a
+    past form after a determiner is a verb too ("officials said the regime fell"): what "said"
+    reports is words, where "touted" takes an object a participle may describe."""
     words = re.findall(r"[\w’']+|[:\"“]", QUOTED.sub(" ", after.lower()))
     if words and words[0] in _ADJUNCT_OPENERS and "that" in words[1:MAX_ADJUNCT_WORDS]:
         # "wrote before falsely claiming that ...": the "that" is another verb's.
@@ -121,8 +124,17 @@ def _opens_clause(after: str) -> bool:
     words = words[:6]
     if words and words[0] in ("that", ":", '"', "“"):
         return True
-    participles = words[:1] not in (["the"], ["a"], ["an"], ["his"], ["her"], ["its"], ["their"])
-    return any(word in AUXILIARIES or (participles and looks_past(word)) for word in words[1:5])
+    participles = said or words[:1] not in (
+        ["the"],
+        ["a"],
+        ["an"],
+        ["his"],
+        ["her"],
+        ["its"],
+        ["their"],
+    )
+    past = is_past_form if said else looks_past  # irregular too: "the regime fell"
+    return any(word in AUXILIARIES or (participles and past(word)) for word in words[1:5])
 
 
 def _clause_start(text: str, end: int) -> int:

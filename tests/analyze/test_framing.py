@@ -331,3 +331,11 @@ def test_what_a_stance_others_hold_is_about_is_theirs() -> None:
 def test_a_loaded_word_before_a_possessive_is_loaded() -> None:
     (term,) = find_loaded_terms("The Kiev regime's forces shelled the town on Monday.")
     assert term.text == "regime"
+
+
+def test_a_label_in_what_someone_said_is_theirs_after_said() -> None:
+    """ "Officials said the regime fell": the clause "said" reports is theirs, irregular verb
+    and all; "touted the perfectly executed strike on the regime" reports no words."""
+    assert find_loaded_terms("Officials said the regime fell on Monday.") == []
+    touted = "The minister touted the perfectly executed strike on the regime."
+    assert [term.text for term in find_loaded_terms(touted)] == ["regime"]
