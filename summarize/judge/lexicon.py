@@ -6,7 +6,7 @@ from collections import defaultdict
 from functools import cache
 
 from summarize.text.inflection import HOMOGRAPH_MARK, irregular_verbs
-from summarize.text.lexicons import lexicon
+from summarize.text.lexicons import lexicon, lexicon_rows
 from summarize.text.tokens import STOPWORDS, content_terms, stem
 
 NEGATING_VERBS = frozenset(lexicon("negating_verbs.txt"))
@@ -46,8 +46,7 @@ def content_sequence(text: str) -> str:
 def opposites() -> dict[str, frozenset[str]]:
     """stem -> stems of its opposites, from antonyms.txt and opposed_groups.txt."""
     pairs = [line.split() for line in lexicon("antonyms.txt")]
-    for line in lexicon("opposed_groups.txt"):
-        one, other = line.split("|")
+    for one, other in lexicon_rows("opposed_groups.txt"):
         pairs += [[a, b] for a in one.split() for b in other.split()]
     found: dict[str, set[str]] = defaultdict(set)
     for a, b in pairs:

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 
 from summarize.analyze.entities import name_key, resolve_entities
 from summarize.analyze.mentions import find_mentions
-from summarize.text.lexicons import lexicon
+from summarize.text.lexicons import lexicon_rows
 from summarize.text.tokens import lowercase_words, tokenize
 
 
@@ -79,8 +79,8 @@ def _words(text: str) -> frozenset[str]:
 def _aliases() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Name key -> keys of the other names of the same country ("U.K." -> "Britain")."""
     aliases: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
-    for line in lexicon("country_names.txt"):
-        keys = [name_key(name) for name in line.split("|")]
+    for names in lexicon_rows("country_names.txt"):
+        keys = [name_key(name) for name in names]
         for key in keys:
             aliases[key] = tuple(other for other in keys if other != key)
     return aliases

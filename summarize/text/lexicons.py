@@ -17,3 +17,10 @@ def lexicon(filename: str) -> tuple[str, ...]:
     text = resources.files("summarize").joinpath("lexicons", filename).read_text(encoding="utf-8")
     entries = (line.strip() for line in text.splitlines())
     return tuple(dict.fromkeys(entry for entry in entries if entry and not entry.startswith("#")))
+
+
+@cache
+def lexicon_rows(filename: str) -> tuple[tuple[str, ...], ...]:
+    """Entries of a word list whose lines hold several fields, "|" between them ("Alabama|Ala.|AL",
+    "U.K.|Britain|United Kingdom")."""
+    return tuple(tuple(entry.split("|")) for entry in lexicon(filename))

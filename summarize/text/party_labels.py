@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from summarize.text.lexicons import lexicon
+from summarize.text.lexicons import lexicon_rows
 
 _PARTIES = {"R": "Republican", "D": "Democrat", "I": "Independent"}
 # A member of one of the two U.S. parties, which running text writes with a capital ("House
@@ -23,8 +23,7 @@ _LABEL = re.compile(r"(?<![\w.])([RDI])(?:-|\.,\s?)((?:[A-Z][a-z]*\.?\s?){1,2})(
 def _states() -> dict[str, str]:
     """Every abbreviation, without spaces and its final stop -> its state's name."""
     states: dict[str, str] = {}
-    for line in lexicon("us_states.txt"):
-        name, *abbreviations = line.split("|")
+    for name, *abbreviations in lexicon_rows("us_states.txt"):
         for abbreviation in (name, *abbreviations):
             states[_key(abbreviation)] = name
     return states

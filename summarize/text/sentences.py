@@ -16,7 +16,7 @@ from functools import cache
 
 from summarize.text.calendar import MONTH_ABBREVIATIONS, PERIOD_OF_NOW
 from summarize.text.inflection import AUXILIARIES, looks_plural, verb_form
-from summarize.text.lexicons import lexicon, word_set
+from summarize.text.lexicons import lexicon_rows, word_set
 from summarize.text.negation import VERB_NEGATION
 from summarize.text.report_verbs import reporting_lemma
 
@@ -212,7 +212,7 @@ def _ends_sentence(text: str, word_start: int, terminal: re.Match[str], end: int
 def _place_initialisms() -> frozenset[str]:
     """The states' abbreviations written as initialisms ("N.Y", "S.D") and the capital's
     ("D.C"), without the final stop (lexicons/us_states.txt)."""
-    abbreviations = (part for line in lexicon("us_states.txt") for part in line.split("|")[1:])
+    abbreviations = (part for row in lexicon_rows("us_states.txt") for part in row[1:])
     return frozenset(
         abbreviation.removesuffix(".")
         for abbreviation in (*abbreviations, _CAPITAL)
