@@ -174,8 +174,7 @@ def _ends_the_story(lines: list[str], index: int) -> bool:
     if not _ABOUT_HEADING.fullmatch(line):
         return False
     section = lines[index + 1 : index + 2 + MAX_ABOUT_LINES]
-    ends = next((count for count, rest in enumerate(section) if _STORY_END.match(rest)), None)
-    return ends is not None or len(section) <= MAX_ABOUT_LINES
+    return len(section) <= MAX_ABOUT_LINES or any(_STORY_END.match(rest) for rest in section)
 
 
 def is_non_sentence(paragraph: str) -> bool:

@@ -47,18 +47,10 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 def paragraphs(text: str) -> list[str]:
     """Non-empty lines, whitespace collapsed; lines wrapped mid-sentence are joined back (a PDF's
     or an e-mail's text, wrapped at a width), a word broken at a line's end mended."""
-    paragraphs: list[list[str]] = []
+    found: list[list[str]] = []  # each paragraph's lines, joined at the end
     previous = ""  # the line before, "" after a blank line
     words: set[str] | None = None  # the text's words, read once a broken word needs them
-    lines = [
-        _LIST_MARKER.sub(
-            "",
-            _INLINE_MARKUP.sub(
-                "", _LINK_LABEL.sub("", _TICKER_QUOTE.sub("", " ".join(raw.split())))
-            ),
-        )
-        for raw in _INVISIBLE.sub("", text).splitlines()
-    ]
+    lines = [_line(raw) for raw in _INVISIBLE.sub("", text).splitlines()]
     wrapped_block = _wrapped_blocks(lines)
     for index, line in enumerate(lines):
         if not line:
@@ -67,13 +59,21 @@ def paragraphs(text: str) -> list[str]:
         if previous and (wrapped_block[index] or _wrapped(previous, line)):
             if words is None and _BROKEN_WORD.search(previous):
                 words = set(_LOWER_WORD.findall(text.lower())) | CALENDAR_WORDS
-            paragraphs[-1][-1], line = _joined(paragraphs[-1][-1], line, words or set())
+            found[-1][-1], line = _joined(found[-1][-1], line, words or set())
             if line:
-                paragraphs[-1].append(line)
+                found[-1].append(line)
         else:
-            paragraphs.append([line])
-        previous = paragraphs[-1][-1]
-    return [" ".join(lines) for lines in paragraphs]
+            found.append([line])
+        previous = found[-1][-1]
+    return [" ".join(lines) for lines in found]
+
+
+def _line(raw: str) -> str:
+    """A line, its whitespace collapsed and a page's inline leftovers taken out, in this order."""
+    line = " ".join(raw.split())
+    for leftover in (_TICKER_QUOTE, _LINK_LABEL, _INLINE_MARKUP, _LIST_MARKER):
+        line = leftover.sub("", line)
+    return line
 
 
 def _wrapped_blocks(lines: list[str]) -> list[bool]:

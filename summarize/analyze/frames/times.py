@@ -150,6 +150,7 @@ def _earlier_between(sentence: Sentence, end: int, time_start: int) -> bool:
 # earlier estimate of 3.1%", "$6 billion previously".
 _EARLIER = word_set("previous prior earlier former")
 _EARLIER_AFTER = word_set("previously formerly")
+_HEDGES = word_set("about around nearly roughly some")  # "a previous forecast of about $6 billion"
 
 
 def earlier_value(sentence: Sentence, first: int, last: int) -> bool:
@@ -157,9 +158,7 @@ def earlier_value(sentence: Sentence, first: int, last: int) -> bool:
     "of" named as earlier ("down from a previous forecast of $6.0 billion")."""
     if sentence.lower[last : last + 1] and sentence.lower[last] in _EARLIER_AFTER:
         return True
-    of = first - 1
-    while of >= 0 and sentence.lower[of] in ("about", "around", "nearly", "roughly", "some"):
-        of -= 1
+    of = sentence.left(first, _HEDGES)
     return (
         of >= 2
         and sentence.lower[of] == "of"
