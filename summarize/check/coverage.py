@@ -27,8 +27,8 @@
   where they stand with the words no other report uses: what the claim adds.
 - `omission`, low: a fact carried by at least three reports and two thirds of them that a report
   of the same date leaves out (an earlier report cannot carry what happened after it), and does
-  not tell in another of its sentences either (one with half the words and every figure most of
-  the carrying tellings share: told with other facts, in a lead, it is not left out).
+  not tell in another of its sentences either (one with CORE_SHARE of the words and every figure
+  most of the carrying tellings share: told with other facts, in a lead, it is not left out).
 """
 
 from __future__ import annotations
@@ -88,8 +88,8 @@ TOLD_ELSEWHERE = 0.25
 MIN_TWIN_SENTENCES = 3
 # A report tells a fact most reports carry when one of its sentences has this share of the words
 # (and every figure) most of their tellings share: the core, told with other facts or aligned
-# elsewhere (CORE_TOLD = 2: half).
-CORE_TOLD = 2
+# elsewhere.
+CORE_SHARE = 0.5
 
 
 class _Candidate(NamedTuple):
@@ -363,9 +363,9 @@ def _omissions(analysis: Analysis, groups: list[ClaimGroup]) -> list[Finding]:
 
 def _tells_core(analysis: Analysis, group: ClaimGroup, document: str) -> bool:
     """The report tells the fact's core in a sentence of its own, aligned elsewhere or told
-    with other facts ("approved a $95 billion farm bill by a vote of 68-31" tells "The vote was
-    68-31, with 17 Republicans ..."): the words and figures most of the carrying reports' tellings
-    share are in one of its sentences."""
+    with other facts ("A fire at an Ohio chemical plant on Monday injured 12 workers" tells
+    "Officials said 12 workers were injured in the blast"): the words and figures most of the
+    carrying reports' tellings share are in one of its sentences."""
     tellings = [analysis.analysis_of(member) for member in group.members]
     most = max(2, math.ceil(len(tellings) / 2))
     terms = Counter(term for item in tellings for term in set(item.terms))
@@ -382,7 +382,7 @@ def _tells_core(analysis: Analysis, group: ClaimGroup, document: str) -> bool:
         if item.document != document:
             continue
         told = core & set(item.terms)
-        if len(told) * CORE_TOLD >= len(core) and all(
+        if len(told) >= CORE_SHARE * len(core) and all(
             any(agrees(figure, q) for q in item.quantities) for figure in figures
         ):
             return True

@@ -174,7 +174,8 @@ def _clean(text: str) -> _Cleaned:
     lines = [line for line in paragraphs(text) if not is_chrome(line)]
     lines = cut_related_section(lines)
     published, lines = take_published(lines)
-    bylines = [line for line in lines[:MAX_STANDFIRST_LINES] if is_byline(line)]
+    # the outlet a byline names, where no dateline's agency does ("By Jamie Cole | Fox News")
+    named = next(filter(None, map(byline_outlet, lines[:MAX_STANDFIRST_LINES])), None)
     body_start = 0
     while body_start < len(lines) - 1 and is_non_sentence(lines[body_start]):
         body_start += 1
@@ -200,8 +201,7 @@ def _clean(text: str) -> _Cleaned:
         title=_pick_title(header, body[0][:HEADLINE_AND_DATELINE_CHARS] if body else ""),
         published=published,
         dateline=dateline.place if dateline else None,
-        agency=(dateline.agency if dateline else None)
-        or next(filter(None, map(byline_outlet, bylines)), None),
+        agency=(dateline.agency if dateline else None) or named,
     )
 
 
