@@ -360,6 +360,26 @@ def test_a_count_given_by_its_name(text: str, wording: str, measure: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "wording", "measure"),
+    [
+        ("The vote passed, with two members dissenting.", "two members", "member dissenting"),
+        (
+            "About 300 workers striking at the plant blocked the gate.",
+            "About 300 workers",
+            "worker striking",
+        ),
+        ("The storm left 40 people, including 10 children, without power.", "40 people", "people"),
+        ("A fire gutted a 12-story building downtown.", "12-story", "story"),
+        ("Five of the seven board members backed the move.", "seven", "member"),
+    ],
+)
+def test_a_participle_after_the_counted_noun_picks_out_part_of_them(
+    text: str, wording: str, measure: str
+) -> None:
+    assert frame_of(text, wording).measure == measure
+
+
+@pytest.mark.parametrize(
     ("text", "wording"),
     [
         ("Chief executive Katarzyna Wolski, 49, will join the board.", "49"),

@@ -61,6 +61,24 @@ def test_per_month_and_per_year_are_not_compared() -> None:
     assert conflicts(reports) == []
 
 
+def test_the_members_a_participle_picks_out_are_not_compared_with_all_of_them() -> None:
+    reports = {
+        "a": "The central bank cut its rate to 4.5% on Wednesday, with two members dissenting.",
+        "b": "The central bank cut its rate to 4.5% on Wednesday. Five of the seven board "
+        "members backed the move.",
+    }
+    assert conflicts(reports) == []
+
+
+def test_the_same_participle_still_compares_its_counts() -> None:
+    reports = {
+        "a": "The board cut its rate to 4.5% on Wednesday, with two members dissenting.",
+        "b": "The board cut its rate to 4.5% on Wednesday, with three members dissenting.",
+    }
+    (found,) = conflicts(reports)
+    assert "members dissenting" in found.explanation
+
+
 def test_two_indexes_and_two_months_are_not_compared() -> None:
     reports = {
         "a": "The Dow fell 6.9% on Thursday in its worst day since March.",

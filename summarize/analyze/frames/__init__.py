@@ -2,8 +2,9 @@
 statement it is and in what form, read from word order (no parser; see the README for why).
 
 - measure: the counted noun, with what happened to it when the sentence says so ("37 killed",
-  "40 people dead" are both "people killed"), or the kind of unit ("length", "money (USD)");
-  "a 33-year-old" is an age.
+  "40 people dead" are both "people killed") or the participle picking out part of them ("two
+  members dissenting" are no count of the board), or the kind of unit ("length", "money
+  (USD)"); "a 33-year-old" is an age.
 - subject: whose or of what, as written: the "of" phrase of a share ("38% of voters"), the noun a
   sum of money buys ("a $6 trillion budget"), the noun a compound figure describes ("a
   two-page memo", "the 15-minute halt", which is how long the halt lasts), the person an age

@@ -1,12 +1,14 @@
-"""What a figure measures: the counted noun with what happened to it ("people killed"), the
-kind of unit ("length", "money (USD)"), an age, or a duration with its role (see the package
-docstring)."""
+"""What a figure measures: the counted noun with what happened to it ("people killed") or what
+picks them out ("members dissenting"), the kind of unit ("length", "money (USD)"), an age, or a
+duration with its role (see the package docstring)."""
 
 from __future__ import annotations
 
 from summarize.analyze.frames.sentence import SOFT, Sentence
+from summarize.analyze.frames.subject import compound
 from summarize.models import Quantity
 from summarize.text.figures import OUTCOMES
+from summarize.text.lexicons import word_set
 from summarize.text.units import is_currency
 
 _UNIT_KINDS = {
@@ -27,23 +29,46 @@ def measure_of(quantity: Quantity, outcome: str | None, age: bool, role: str | N
         return f"duration ({role})"  # "in two weeks" (when) is no "for 30 days" (how long)
     if quantity.base_unit == "count":
         noun = quantity.counted or "count"
-        return f"{noun} {OUTCOME_WORDS[outcome]}" if outcome else noun
+        return f"{noun} {OUTCOME_WORDS.get(outcome, outcome)}" if outcome else noun
     if is_currency(quantity.base_unit):
         return f"money ({quantity.base_unit})"
     return _UNIT_KINDS.get(quantity.base_unit, quantity.base_unit)
 
 
+def outcome_name(measure: str) -> str | None:
+    """What happened to the counted, or what picks them out, as the measure says it: "killed"
+    in "people killed", "dissenting" in "members dissenting"; None for a count of all of them."""
+    noun, _, outcome = measure.rpartition(" ")
+    if noun and (outcome in OUTCOME_WORDS.values() or picks_out(outcome)):
+        return outcome
+    return None
+
+
+def picks_out(outcome: str) -> bool:
+    """The outcome is a participle picking out part of what is counted ("dissenting"), not
+    something that happened to them ("killed")."""
+    return outcome.endswith("ing") and outcome not in OUTCOME_WORDS.values()
+
+
+# Participles that open a phrase about the figure rather than pick out part of what it counts:
+# "40 people, including 10 children", "$2 million according to", "12 bills totaling".
+_NOT_QUALIFIERS = word_set(
+    "including excluding according following regarding concerning totaling totalling amounting "
+    "ranging bringing making during pending notwithstanding starting beginning ending compared"
+)
 # How far before a figure its count's name may stand: "the death toll rose sharply overnight
 # to 57", "bringing the number of arrests in the case to three".
 _NAME_REACH = 12
 
 
-def outcome_of(sentence: Sentence, first: int, last: int, counted: str | None) -> str | None:
+def outcome_of(sentence: Sentence, first: int, last: int, quantity: Quantity) -> str | None:
     """What happened to the people counted: the verb before ("killed 37"), the word after
     the counted noun ("37 people were killed", "40 people dead", "100 injured"), or, for a
     figure naming nothing it counts, the name of the count it is given for ("the death toll
     rose to 57", "bringing the number of arrests to three"; not "the toll road carried 500
-    cars")."""
+    cars"); else a participle right after the counted noun that picks out part of them ("two
+    members dissenting")."""
+    counted = quantity.counted
     before = sentence.left(first, SOFT - {"to", "from"})
     if before >= 0 and sentence.lower[before] in OUTCOMES:
         return OUTCOMES[sentence.lower[before]]
@@ -57,7 +82,20 @@ def outcome_of(sentence: Sentence, first: int, last: int, counted: str | None) -
         skipped = ("were", "was", "are", "have", "had", "been", "people", "persons")
         if word not in skipped and index > last:
             break
+    if counted and not compound(sentence, first, last, quantity):
+        return _qualifier(sentence, first, last)  # not the noun of "a 12-story building"
     return None
+
+
+def _qualifier(sentence: Sentence, first: int, last: int) -> str | None:
+    """The participle right after the counted noun that picks out part of them: "with two
+    members dissenting" counts the dissenters, not the board ("the seven board members"), as
+    "300 workers striking" counts the strikers, not the workforce."""
+    if last >= len(sentence.tokens) or sentence.clause[last] != sentence.clause[first]:
+        return None
+    written = sentence.tokens[last].text
+    qualifies = written.islower() and written.endswith("ing") and len(written) > 5
+    return written if qualifies and written not in _NOT_QUALIFIERS else None
 
 
 def role_of(sentence: Sentence, first: int, last: int, compound: bool = False) -> str | None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from summarize.analyze.frames.measure import outcome_name, picks_out
 from summarize.analyze.nouns import synonyms
 from summarize.check.quantities.figures import (
-    OUTCOME_NAMES,
     Edge,
     Figure,
     Sentences,
@@ -18,7 +18,6 @@ from summarize.check.quantities.figures import (
 )
 from summarize.models import (
     Quantity,
-    QuantityFrame,
 )
 from summarize.text.tokens import content_terms
 
@@ -31,11 +30,6 @@ def _from_place(subject: str | None) -> bool:
     return (subject or "").startswith("from ")
 
 
-def _outcome(frame: QuantityFrame) -> str | None:
-    last = frame.measure.rsplit(" ", 1)[-1]
-    return last if last in OUTCOME_NAMES else None
-
-
 def measures(a: Quantity, b: Quantity) -> Literal["same", "unknown"] | None:
     frame_a, frame_b = a.frame, b.frame
     if frame_a is None or frame_b is None:
@@ -46,7 +40,7 @@ def measures(a: Quantity, b: Quantity) -> Literal["same", "unknown"] | None:
         if kind_a != kind_b or (role_a and role_b and role_a != role_b):
             return None  # "in two weeks" (when) is no "for 30 days" (how long)
         return "same" if role_a == role_b else "unknown"
-    outcome_a, outcome_b = _outcome(frame_a), _outcome(frame_b)
+    outcome_a, outcome_b = outcome_name(frame_a.measure), outcome_name(frame_b.measure)
     if outcome_a and outcome_b and outcome_a != outcome_b:
         return None
     if a.counted and b.counted:
@@ -58,7 +52,9 @@ def measures(a: Quantity, b: Quantity) -> Literal["same", "unknown"] | None:
     elif frame_a.measure != frame_b.measure:
         return None  # a bare number of something: only with the same outcome
     if (outcome_a is None) != (outcome_b is None):
-        return "unknown"
+        # A participle picks out part of what is counted ("two members dissenting"), which a
+        # count of them all ("the seven board members") is not.
+        return None if picks_out(outcome_a or outcome_b or "") else "unknown"
     # Two bare numbers that name nothing they count, nor whose they are or when ("31 were
     # children", "78 were rescued") say too little for a reader to confirm they are one figure:
     # never high.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from summarize.analyze.frames import OUTCOME_WORDS
+from summarize.analyze.frames.measure import outcome_name
 from summarize.check.evidence import quote_span, report_name
 from summarize.check.quantities.figures import Figure
 from summarize.models import (
@@ -136,9 +136,8 @@ def _measure_words(measure: str, unit: str) -> str:
         return _DURATION_ROLES.get(role, "duration")
     if unit != "count" or kind == "age":
         return _KIND_WORDS.get(kind, kind)
-    noun, _, outcome = kind.rpartition(" ")
-    if outcome not in OUTCOME_WORDS.values():
-        noun, outcome = kind, ""
+    outcome = outcome_name(kind) or ""
+    noun = kind.removesuffix(f" {outcome}") if outcome else kind
     if noun == "count":
         return f"number {outcome}".strip()  # "number injured"
     if noun == "point":

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from summarize.align import CONTEXT_SIMILARITY
-from summarize.analyze.frames.measure import OUTCOME_WORDS
 from summarize.models import (
     Analysis,
     Quantity,
@@ -23,7 +22,6 @@ from summarize.text.tokens import content_terms, word_tokens
 
 Key = tuple[int, int]  # (sentence index in analysis.sentences, quantity index in that sentence)
 Match = Literal["same", "likely"]
-OUTCOME_NAMES = frozenset(OUTCOME_WORDS.values())
 # Capitalised words that name nothing: determiners opening a sentence, months and weekdays.
 _NOT_NAMES = (
     word_set("the a an this that these those its their his her our some many most all both")
