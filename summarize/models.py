@@ -111,6 +111,9 @@ class Quantity(Span):
     bound: Bound = "exact"
     low: float = Field(description="lowest normalised value the wording allows (rounding too)")
     high: float = Field(description="highest normalised value the wording allows")
+    ends: tuple[float, float] | None = Field(
+        default=None, description="a range's ends as written, normalised ('2,000 to 3,000')"
+    )
     frame: QuantityFrame | None = Field(
         default=None, description="what the figure measures, read from its sentence"
     )

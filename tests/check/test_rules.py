@@ -357,6 +357,13 @@ def test_a_figure_s_value_is_shown_as_its_wording_bounds_it() -> None:
     (fell,) = find_quantities("Shares fell more than 4% on Monday.")
     (rose,) = find_quantities("Shares rose more than 4% on Monday.")
     assert (shown_value(fell), shown_value(rose)) == ("down > 4%", "up > 4%")
+    # a range's ends as written, not the rounding its wording allows around them
+    (crowd,) = find_quantities("Between 2,000 and 3,000 people marched.")
+    (turnout,) = find_quantities("Turnout was 60-65%.")
+    (cost,) = find_quantities("It cost $2.3-2.5 billion.")
+    assert shown_value(crowd) == "2,000 to 3,000 people"
+    assert shown_value(turnout) == "60% to 65%"
+    assert shown_value(cost) == "2.3 billion USD to 2.5 billion USD"
 
 
 def test_figures_that_only_agree_are_not_called_the_same() -> None:

@@ -77,9 +77,7 @@ def read_frames(text: str, quantities: list[Quantity], offset: int = 0) -> list[
         form, falling, earlier = form_of(sentence, first, last, quantity)
         earlier = earlier or earlier_value(sentence, first, last)
         outcome = (
-            outcome_of(sentence, first, last, quantity)
-            if quantity.base_unit == "count"
-            else None
+            outcome_of(sentence, first, last, quantity) if quantity.base_unit == "count" else None
         )
         period = period_of(sentence, first, last)
         if period and form == "level":

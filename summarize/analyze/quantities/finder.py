@@ -52,6 +52,8 @@ def _negate(quantity: Quantity) -> None:
     """A fall read as a negative change: "fell more than 5%" is at most -5%."""
     quantity.value, quantity.normalized = -quantity.value, -quantity.normalized
     quantity.low, quantity.high = -quantity.high, -quantity.low
+    if quantity.ends is not None:
+        quantity.ends = (-quantity.ends[1], -quantity.ends[0])
     flipped: dict[Bound, Bound] = {"at_least": "at_most", "at_most": "at_least"}
     quantity.bound = flipped.get(quantity.bound, quantity.bound)
 
@@ -117,6 +119,6 @@ def _read_quantity(text: str, number: Number, offset: int) -> tuple[Quantity | N
     bound, low, high = interval(number, qualifier)
     quantity = Quantity(
         start=offset + start, end=offset + end, text=text[start:end], counted=counted,
-        bound=bound, **normalised(number, unit, low, high),
+        bound=bound, **normalised(number, unit, low, high, ends),
     )  # fmt: skip
     return quantity, end

@@ -214,10 +214,18 @@ class _UnitFields(TypedDict):
     base_unit: str
     low: float
     high: float
+    ends: tuple[float, float] | None
 
 
-def normalised(number: Number, unit: Unit, low: float | None, high: float | None) -> _UnitFields:
-    """Quantity fields that depend on the unit: value, unit, normalized, base_unit, low, high."""
+def normalised(
+    number: Number,
+    unit: Unit,
+    low: float | None,
+    high: float | None,
+    ends: tuple[float, float] | None = None,
+) -> _UnitFields:
+    """Quantity fields that depend on the unit: value, unit, normalized, base_unit, low, high,
+    and a range's ends as written."""
     # "up to 5 km" is from zero; "up to -5 degrees" has no floor.
     floor = -UNBOUNDED if high is not None and high < 0 else 0.0
     if unit.kind == "measure":
@@ -230,6 +238,9 @@ def normalised(number: Number, unit: Unit, low: float | None, high: float | None
         return _UnitFields(
             value=number.value, unit=name, normalized=normalized, base_unit=base_unit,
             low=min(lows), high=max(highs),
+            ends=None if ends is None else (
+                to_base(ends[0], unit.pint_units[0])[0], to_base(ends[1], unit.pint_units[0])[0]
+            ),
         )  # fmt: skip
     base_unit = {"count": "count", "money": unit.name}.get(unit.kind, "percent")
     if unit.name == "percentage point":
@@ -241,4 +252,5 @@ def normalised(number: Number, unit: Unit, low: float | None, high: float | None
         base_unit=base_unit,
         low=floor if low is None else low * unit.factor,
         high=UNBOUNDED if high is None else high * unit.factor,
+        ends=None if ends is None else (ends[0] * unit.factor, ends[1] * unit.factor),
     )

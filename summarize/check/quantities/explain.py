@@ -83,8 +83,8 @@ def shown_value(quantity: Quantity) -> str:
     counted = f" {plural(quantity.counted)}" if quantity.counted else ""
     unit = quantity.base_unit
     if quantity.bound == "range":
-        low, high = format_value(quantity.low, unit), format_value(quantity.high, unit)
-        return f"{low} to {high}{counted}"
+        ends = quantity.ends or (quantity.low, quantity.high)  # "tens of thousands": none
+        return f"{format_value(ends[0], unit)} to {format_value(ends[1], unit)}{counted}"
     change = quantity.frame is not None and quantity.frame.form == "change"
     value = abs(quantity.normalized) if change else quantity.normalized
     way = ("down " if quantity.normalized < 0 else "up ") if change else ""
