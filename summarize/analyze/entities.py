@@ -16,7 +16,12 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from summarize.analyze.mentions import CONNECTORS, ORGANISATION_HEADS, SENTENCE_STARTERS, TITLES
+from summarize.analyze.mentions import (
+    CONNECTORS,
+    ORGANISATION_HEADS,
+    SENTENCE_STARTERS,
+    is_title,
+)
 from summarize.models import Entity
 from summarize.text.lexicons import lexicon, word_set
 from summarize.text.tokens import POSSESSIVE_RE, is_acronym
@@ -78,7 +83,7 @@ def name_key(surface: str) -> tuple[str, ...]:
 def _title_of_a_person(words: list[str]) -> bool:
     """The name opens on a title of a person ("Justice Kennedy"), not on a body's field
     ("Justice Department")."""
-    return words[0] in TITLES and not (len(words) == 2 and words[1] in ORGANISATION_HEADS)
+    return is_title(words[0]) and not (len(words) == 2 and words[1] in ORGANISATION_HEADS)
 
 
 _SOUND_CLASSES = str.maketrans("cgqz", "kkks")

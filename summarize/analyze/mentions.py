@@ -40,9 +40,18 @@ TITLES = word_set(
     ayatollah rev reverend sir dame lord lady gen lt col capt sgt adm cmdr maj judge mayor
     ambassador envoy spokesman spokeswoman spokesperson chairman chairwoman ceo director
     commander chief executive justice speaker leader adviser advisor congressman congresswoman
-    senators governors sheriff commissioner
+    sheriff commissioner councilmember councilman councilwoman councillor councilor alderman
+    alderwoman coach officer detective superintendent constable trooper
     """
 )
+
+
+def is_title(word: str) -> bool:
+    """A title of a person, lower-cased and bare, or its plural before two names ("Sens.",
+    "Councilmembers Dale Pruitt and Lena Alvarez")."""
+    return word in TITLES or (word.endswith("s") and word[:-1] in TITLES)
+
+
 # Words that only qualify a title ("Prime Minister", "Foreign Minister"): not names themselves.
 _TITLE_MODIFIERS = word_set(
     """
@@ -190,7 +199,7 @@ def _glued(run: list[Token], token: Token) -> bool:
 def _is_abbreviation(previous: Token, dot: Token) -> bool:
     """The period of "Sen." or of a middle initial "R.", not the end of the sentence."""
     word = previous.text.lower()
-    return dot.start == previous.end and (word in TITLES or word in {"jr", "sr"} or len(word) == 1)
+    return dot.start == previous.end and (is_title(word) or word in {"jr", "sr"} or len(word) == 1)
 
 
 def _strip_titles(run: list[Token]) -> list[list[Token]]:
@@ -201,7 +210,7 @@ def _strip_titles(run: list[Token]) -> list[list[Token]]:
         (
             i
             for i, word in enumerate(bare)
-            if word in TITLES or (word == "general" and i and bare[i - 1] in _TITLE_MODIFIERS)
+            if is_title(word) or (word == "general" and i and bare[i - 1] in _TITLE_MODIFIERS)
         ),
         default=-1,
     )  # "Attorney General" is a title, "General Electric" is not
@@ -210,15 +219,20 @@ def _strip_titles(run: list[Token]) -> list[list[Token]]:
     name = words[title_at + 1 :]
     if all(_bare(t.text) in {"jr", "sr", "ii", "iii", "iv"} for t in name):
         # "Martin Luther King III", "Syrian President": no name follows the title
-        return [words] if any(_bare(t.text) not in _TITLE_MODIFIERS | TITLES for t in words) else []
+        return [words] if any(not _titular(t) for t in words) else []
     if len(name) >= 2 and name[0].text.lower() == "of":  # "Secretary of State Antony Blinken"
         name = name[2:]
     while name and name[0].text.lower() in CONNECTORS:
         name = name[1:]
     if any(_bare(t.text) in ORGANISATION_HEADS for t in words[title_at:]):
         return [words]
-    prefix = [t for t in words[:title_at] if _bare(t.text) not in _TITLE_MODIFIERS | TITLES]
+    prefix = [t for t in words[:title_at] if not _titular(t)]
     return [part for part in (_drop_connectors(prefix), name) if part]
+
+
+def _titular(token: Token) -> bool:
+    """A title or a word qualifying one ("Prime", "Foreign")."""
+    return _bare(token.text) in _TITLE_MODIFIERS or is_title(_bare(token.text))
 
 
 def _drop_connectors(words: list[Token]) -> list[Token]:

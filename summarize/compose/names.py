@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from summarize.analyze.mentions import ORGANISATION_HEADS, TITLES
+from summarize.analyze.mentions import ORGANISATION_HEADS, is_title
 from summarize.analyze.nouns import noun_senses
 from summarize.judge import Judge
 from summarize.models import Analysis, SummarySentence
@@ -38,7 +38,8 @@ def full_names(analysis: Analysis) -> dict[str, str]:
             words = variant.split()
             if len(words) == 2 and all(_WORD.fullmatch(word) for word in words):
                 first, surname = words
-                if not {first.lower(), surname.lower()} & (TITLES | ORGANISATION_HEADS | STOPWORDS):
+                lower = {first.lower(), surname.lower()}
+                if not any(map(is_title, lower)) and not lower & (ORGANISATION_HEADS | STOPWORDS):
                     found[surname].add(variant)
     return {
         surname: next(iter(names))
@@ -161,5 +162,6 @@ def _in_another_name(before: str) -> bool:
         and word == word.rstrip(",;:")
         and POSSESSIVE_RE.search(word) is None
         and not word.isupper()
-        and not {bare, bare.removesuffix("s")} & (TITLES | _DESCRIPTORS)
+        and not is_title(bare)
+        and not {bare, bare.removesuffix("s")} & _DESCRIPTORS
     )

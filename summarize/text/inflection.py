@@ -93,8 +93,8 @@ def word_forms(lemma: str) -> frozenset[str]:
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing", lemma[:-1] + "ily"}
     else:
         forms |= {lemma + "ed", lemma + "ing"}
-        if lemma.endswith(("s", "sh", "ch", "x", "z")):
-            forms.add(lemma + "es")
+        if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+            forms.add(lemma + "es")  # "heroes", "vetoes"
         if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):
             forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
         if lemma.endswith("ic"):

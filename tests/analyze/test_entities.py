@@ -67,6 +67,12 @@ def test_titles_and_honorifics_are_stripped() -> None:
         "Bashar al-Assad",
     ]
     assert mentions("Sen. Ron Wyden, D-Oregon, said so.")[0] == "Ron Wyden"
+    # a title in the plural, before two names, is a title too
+    assert mentions("Councilmembers Dale Pruitt and Lena Alvarez voted no.") == [
+        "Dale Pruitt",
+        "Lena Alvarez",
+    ]
+    assert mentions("Councilmember Dale Pruitt voted no.") == ["Dale Pruitt"]
     assert mentions("Prime Minister Benjamin Netanyahu met Secretary of State Antony Blinken.") == [
         "Benjamin Netanyahu",
         "Antony Blinken",

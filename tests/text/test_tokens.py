@@ -56,6 +56,7 @@ def test_word_forms_cover_regular_and_irregular_verbs() -> None:
     assert {"admitted", "admits"} <= word_forms("admit")
     assert {"announced", "announcing"} <= word_forms("announce")
     assert "successfully" in word_forms("successful")
+    assert "heroes" in word_forms("hero")  # a noun ending in -o takes -es
 
 
 def test_lexicon_skips_comments_and_blank_lines() -> None:
