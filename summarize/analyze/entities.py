@@ -83,7 +83,7 @@ def name_key(surface: str) -> tuple[str, ...]:
 def _title_of_a_person(words: list[str]) -> bool:
     """The name opens on a title of a person ("Justice Kennedy"), not on a body's field
     ("Justice Department")."""
-    return is_title(words[0]) and not (len(words) == 2 and words[1] in ORGANISATION_HEADS)
+    return is_title(*words[:2]) and not (len(words) == 2 and words[1] in ORGANISATION_HEADS)
 
 
 _SOUND_CLASSES = str.maketrans("cgqz", "kkks")

@@ -46,10 +46,12 @@ TITLES = word_set(
 )
 
 
-def is_title(word: str) -> bool:
-    """A title of a person, lower-cased and bare, or its plural before two names ("Sens.",
-    "Councilmembers Dale Pruitt and Lena Alvarez")."""
-    return word in TITLES or (word.endswith("s") and word[:-1] in TITLES)
+def is_title(word: str, after: str = "") -> bool:
+    """A title of a person, lower-cased and bare, or its plural before names ("Sens.",
+    "Councilmembers Dale Pruitt and Lena Alvarez"); not before "of", where a plural names a
+    body ("the Joint Chiefs of Staff")."""
+    plural = word.endswith("s") and word[:-1] in TITLES and after != "of"
+    return word in TITLES or plural
 
 
 # Words that only qualify a title ("Prime Minister", "Foreign Minister"): not names themselves.
@@ -210,7 +212,8 @@ def _strip_titles(run: list[Token]) -> list[list[Token]]:
         (
             i
             for i, word in enumerate(bare)
-            if is_title(word) or (word == "general" and i and bare[i - 1] in _TITLE_MODIFIERS)
+            if is_title(word, bare[i + 1] if i + 1 < len(bare) else "")
+            or (word == "general" and i and bare[i - 1] in _TITLE_MODIFIERS)
         ),
         default=-1,
     )  # "Attorney General" is a title, "General Electric" is not

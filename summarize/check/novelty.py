@@ -1,5 +1,6 @@
 """What a report alone says: the share of a sentence's content words no other report uses, and
-the figures and names only its report gives (`unique_claim` findings rest on both)."""
+the figures and names only its report gives (`unique_claim` findings rest on both). A figure
+another report gives in other units or words ("3 km" / "nearly two miles") is not its own."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import re
 from collections import Counter, defaultdict
 
 from summarize.analyze.mentions import names_inside_sentences
-from summarize.analyze.quantities import find_quantities
-from summarize.models import Analysis, Sentence, SentenceAnalysis
+from summarize.analyze.quantities import find_quantities, same_figure
+from summarize.check.quantities.figures import is_vague
+from summarize.models import Analysis, Quantity, Sentence, SentenceAnalysis
 from summarize.text.inflection import AUXILIARIES, is_past_form
 from summarize.text.party_labels import party_label_words
 from summarize.text.spans import in_spans
@@ -29,15 +31,14 @@ _ONE = re.compile(r"(?i)one\b")
 def new_material(analysis: Analysis) -> Novelty:
     """Which content stems, names and figures each report alone gives."""
     stems_of: dict[str, set[str]] = defaultdict(set)
-    values_of: dict[str, set[tuple[str, float]]] = defaultdict(set)
+    figures_of: dict[str, list[Quantity]] = defaultdict(list)
     for item in analysis.sentences:
         stems_of[item.document].update(item.terms)
-        values_of[item.document].update((q.base_unit, q.normalized) for q in item.quantities)
+        figures_of[item.document].extend(item.quantities)
     for document in analysis.documents:
         # "(R-Ky.)" gives "Kentucky Republican": another report's words for the same person.
         stems_of[document.id].update(content_terms(" ".join(party_label_words(document.text))))
     reports = Counter(stem for stems in stems_of.values() for stem in stems)
-    figures = Counter(value for values in values_of.values() for value in values)
     # A name of several words is one wherever it stands; a lone capital opening a sentence only
     # when written so elsewhere too.
     names = names_inside_sentences(analysis) | {
@@ -54,7 +55,7 @@ def new_material(analysis: Analysis) -> Novelty:
     titles = {
         document.id: (document.title or "")[:HEADLINE_CHARS] for document in analysis.documents
     }
-    return Novelty(reports, figures, named_in, len(analysis.documents), titles)
+    return Novelty(reports, figures_of, named_in, len(analysis.documents), titles)
 
 
 class Novelty:
@@ -64,15 +65,16 @@ class Novelty:
     def __init__(
         self,
         reports: Counter[str],
-        figures: Counter[tuple[str, float]],
+        figures_of: dict[str, list[Quantity]],
         named_in: dict[str, int],
         total: int,
         titles: dict[str, str],
     ):
-        self.reports, self.figures, self.named_in, self.total = reports, figures, named_in, total
+        self.reports, self.named_in, self.total = reports, named_in, total
         self.titles = titles
-        self.title_figures = {
-            document: frozenset((q.base_unit, q.normalized) for q in find_quantities(title))
+        # a report's figures, its headline's too: a reader of that report has them
+        self.figures_of = {
+            document: [*figures_of.get(document, []), *find_quantities(title)]
             for document, title in titles.items()
         }
 
@@ -84,14 +86,15 @@ class Novelty:
             pattern.search(title) for other, title in self.titles.items() if other != document
         )
 
-    def _title_figures(self, document: str) -> set[tuple[str, float]]:
-        """The figures of the other reports' headlines."""
-        return {
-            figure
-            for other, figures in self.title_figures.items()
+    def _given_elsewhere(self, document: str, quantity: Quantity) -> bool:
+        """Another report, in its text or its headline, gives the figure, in any unit or wording
+        that is the same figure ("3 km" / "nearly two miles")."""
+        return any(
+            _same_figure(quantity, theirs)
+            for other, figures in self.figures_of.items()
             if other != document
-            for figure in figures
-        }
+            for theirs in figures
+        )
 
     def share(self, terms: list[str]) -> float:
         # A fixed order: float sums, and so ties between candidates, do not vary by run.
@@ -103,13 +106,11 @@ class Novelty:
     def substance(self, item: SentenceAnalysis, sentence: Sentence) -> list[str]:
         """The figures and names only this report gives, as written: what makes a claim
         substantive rather than colour."""
-        in_titles = self._title_figures(item.document) if item.quantities else set()
         aside = _asides(sentence)
         figures = [
             _whole_word(sentence, q.start, q.end)
             for q in item.quantities
-            if self.figures[(q.base_unit, q.normalized)] <= 1
-            and (q.base_unit, q.normalized) not in in_titles
+            if not self._given_elsewhere(item.document, q)
             and not _AGE.match(sentence.text, q.start - sentence.start - 2)
             and not in_spans(q.start - sentence.start, aside)
             and not (q.normalized == 1 and _ONE.match(q.text))
@@ -132,6 +133,14 @@ class Novelty:
             and not self._in_another_title(item.document, mention.text)
         ]
         return list(dict.fromkeys(figures + names))
+
+
+def _same_figure(a: Quantity, b: Quantity) -> bool:
+    """One figure, however worded; a vague size ("tens of thousands") is no figure another
+    one gives unless it is written the same."""
+    if a.base_unit != b.base_unit or a.normalized == b.normalized:
+        return a.base_unit == b.base_unit
+    return not (is_vague(a) or is_vague(b)) and same_figure(a, b)
 
 
 # A preposition of place right before a name, an article and one word allowed between ("in the

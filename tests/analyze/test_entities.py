@@ -73,6 +73,7 @@ def test_titles_and_honorifics_are_stripped() -> None:
         "Lena Alvarez",
     ]
     assert mentions("Councilmember Dale Pruitt voted no.") == ["Dale Pruitt"]
+    assert mentions("The Joints Chiefs of Staff met.") == ["Joints Chiefs of Staff"]  # a body
     assert mentions("Prime Minister Benjamin Netanyahu met Secretary of State Antony Blinken.") == [
         "Benjamin Netanyahu",
         "Antony Blinken",

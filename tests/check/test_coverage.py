@@ -320,6 +320,18 @@ def test_an_age_after_a_name_is_no_figure_of_its_own() -> None:
     assert _unique(reports)
 
 
+def test_a_figure_another_report_gives_in_other_units_is_not_its_own() -> None:
+    reports = _same_vote()
+    reports["a"] += " The parade afterwards wound 3 km through the old town to the river."
+    reports["b"] += " Fans marched nearly two miles from the square."
+    assert _unique(reports) == []
+    # a vague size elsewhere is no figure: "tens of thousands" leaves "50,000" its own
+    reports = _same_vote()
+    reports["a"] += " Some 50,000 fans later crowded the riverside park for fireworks."
+    reports["b"] += " Tens of thousands celebrated."
+    assert _unique(reports)
+
+
 def test_one_written_as_a_word_is_no_figure_of_its_own() -> None:
     reports = _same_vote()
     reports["a"] += " One department of the council deals with parking permits for residents."
