@@ -1,10 +1,12 @@
 """Whether a sentence casts doubt on its claim or puts it at a distance.
 
-"Could not be independently verified", "without evidence", "unconfirmed" say a claim is
-unverified (`is_unverified`); "claimed", "allegedly", "reportedly", "it was reported", "what
-she said was" present it as someone's (`distancing`); "alleged", "falsely", "debunked", "denied
-reports" dispute it (`disputes`). A short sentence after a claim that only
-says it could not be verified remarks on that claim (`unverified_remark`).
+"Could not be independently verified", "without evidence", "unconfirmed", "unproven", "too early
+to draw conclusions", "investigating whether" say a claim is unverified or not yet established
+(`is_unverified`); "claimed", "allegedly", "reportedly", "it was reported", "what she said was"
+present it as someone's (`distancing`); "alleged", "falsely", "debunked", "denied reports", and
+"..., a claim the management denied" after it dispute it (`disputes`; the last distances it
+too). A short sentence after a claim that only says it could not be verified remarks on that
+claim (`unverified_remark`).
 """
 
 from __future__ import annotations
@@ -21,18 +23,30 @@ _DOUBT_RE = re.compile(
     r"(?:confirm|confirmed|verify|verified|corroborate|corroborated)\b"
     r"|\bwithout\s+(?:providing\s+|offering\s+|citing\s+|giving\s+|presenting\s+)?(?:any\s+)?"
     r"(?:evidence|proof)\b"
-    r"|\b(?:unverified|unconfirmed|unsubstantiated|uncorroborated)\b"
-    r"|\bno\s+(?:independent\s+)?(?:confirmation|verification|evidence)\b",
+    r"|\b(?:unverified|unconfirmed|unsubstantiated|uncorroborated|unproven|unproved)\b"
+    r"|\bno\s+(?:independent\s+)?(?:confirmation|verification|evidence)\b"
+    # not yet established: "investigating whether", "too early to draw conclusions"
+    r"|\binvestigat(?:e|es|ed|ing)\s+whether\b"
+    r"|\b(?:too\s+early|premature)\s+to\s+(?:say|tell|know|determine|draw\s+(?:any\s+)?conclusions)\b",
     re.IGNORECASE,
 )
 # Doubt cast on a claim: alleged, purported, refuted ("falsely claimed", "a debunked claim"), or
 # a report of it denied ("denied an explosive report by BuzzFeed News that ...").
+_CLAIM_NOUNS = r"(?:reports?|claims?|allegations?|accounts?|stor(?:y|ies)|figures?|estimates?)"
 _DISPUTING = re.compile(
     r"\b(alleged\w*|purported\w*|without evidence|falsely|debunked|false claims?|"
     r"(?:den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:reports?|claims?|allegations?|accounts?|stor(?:y|ies)))\b",
+    rf"{_CLAIM_NOUNS})\b",
     re.I,
 )
+# The claim before it, set apart between commas as one someone denies ("..., a claim the
+# management denied", "..., a figure the budget office disputes").
+_DENIED_AFTER = re.compile(
+    rf"(?<=,\s)(?:a|an)\s+{_CLAIM_NOUNS}\s+(?:that\s+|which\s+)?(?:[\w'’-]+\s+){{1,4}}?"
+    r"(?:den(?:y|ies|ied)|disput(?:e|es|ed)|reject(?:s|ed)?|contest(?:s|ed)?)\b",
+    re.I,
+)
+
 # Cues that put a claim at a distance: someone claims it, it is alleged or only reported, or
 # the report says it cannot be verified.
 _DISTANCE_RE = re.compile(
@@ -69,7 +83,7 @@ def distancing(text: str) -> re.Match[str] | None:
         if _SPEECH_AFTER.match(text, match.end()):
             continue
         return match
-    return _DOUBT_RE.search(text)
+    return _DOUBT_RE.search(text) or _DENIED_AFTER.search(text)
 
 
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|tells|wrote|writes|added|stated|called)\b")
@@ -84,8 +98,8 @@ def is_unverified(text: str) -> bool:
 
 def disputes(text: str) -> bool:
     """The sentence disputes a claim: calls it alleged, false or debunked, or denies a report
-    of it."""
-    return bool(_DISPUTING.search(text))
+    of it, or the claim it tells ("..., a claim the management denied")."""
+    return bool(_DISPUTING.search(text) or _DENIED_AFTER.search(text))
 
 
 def casts_doubt(text: str) -> bool:
@@ -96,7 +110,8 @@ def casts_doubt(text: str) -> bool:
 def doubt_spans(text: str) -> list[tuple[int, int]]:
     """Where the sentence says a claim is unverified or disputes it ("repeating unsubstantiated
     claims", "falsely", "could not be verified"): (start, end) of each cue."""
-    return [match.span() for pattern in (_DOUBT_RE, _DISPUTING) for match in pattern.finditer(text)]
+    patterns = (_DOUBT_RE, _DISPUTING, _DENIED_AFTER)
+    return [match.span() for pattern in patterns for match in pattern.finditer(text)]
 
 
 # A sentence this short that says a claim is unverified is a remark on the sentence before it.

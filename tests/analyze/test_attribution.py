@@ -215,10 +215,28 @@ def test_offsets_are_document_offsets() -> None:
         ("The video couldn't be verified.", True),
         ("The ministry confirmed the death toll.", False),
         ("The Observatory confirmed that the towns were taken.", False),
+        ("Researchers said the result was unproven.", True),
+        ("Police were investigating whether the group ignored avalanche warnings.", True),
+        ("A police spokesman said it was too early to draw conclusions.", True),
+        ("Police investigated the crash site on Monday.", False),
     ],
 )
 def test_is_unverified(sentence: str, unverified: bool) -> None:
     assert is_unverified(sentence) is unverified
+
+
+def test_a_claim_set_apart_as_one_someone_denies_is_disputed_and_distanced() -> None:
+    from summarize.analyze.doubt import disputes
+
+    denied = (
+        "Survivors said the exits had been locked during the night shift, a claim the factory "
+        "management denied."
+    )
+    disputed = "The plan would cost homeowners $212 a year, a figure the budget office disputes."
+    assert disputes(denied) and disputes(disputed)
+    cue = distancing(denied)
+    assert cue is not None and cue.group().startswith("a claim")
+    assert not disputes("The report the committee rejected last year was long.")
 
 
 def test_a_headline_closing_with_speaker_and_says_is_attributed() -> None:

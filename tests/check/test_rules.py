@@ -473,3 +473,14 @@ def test_two_bare_numbers_naming_nothing_are_never_high() -> None:
         )
     )
     assert "high" not in {f.severity for f in report.findings if f.kind == "quantity_conflict"}
+
+
+def test_a_claim_one_report_says_is_denied_is_an_attribution_difference() -> None:
+    reports = {
+        "wire": "Survivors said the exits on the third floor had been locked during the night "
+        "shift, a claim the factory management denied.",
+        "paper": "The exits on the third floor were locked when the fire broke out, trapping "
+        "workers on the upper floors.",
+    }
+    found = [f for f in check(cluster_of(reports)).findings if f.kind == "attribution"]
+    assert [set(f.documents) for f in found] == [{"wire", "paper"}]
