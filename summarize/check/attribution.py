@@ -11,7 +11,9 @@
   "it was reported", "what she said was") that another report's telling states flatly, sharing
   the claim's words: high when unverified, medium otherwise; none when no flat telling is close
   (similarity under CLOSE_TELLING: such a telling is most often about another fact; readers
-  judged every such finding false).
+  judged every such finding false), unless the flat sentence gives the same count of the same
+  things ("put the toll at 29, a figure officials did not confirm" / "At least 29 workers were
+  killed"), which tells the claim in whatever words.
 """
 
 from __future__ import annotations
@@ -27,13 +29,16 @@ from summarize.analyze.doubt import (
     unverified_remark,
 )
 from summarize.analyze.mentions import name_terms
+from summarize.analyze.quantities import agrees
 from summarize.analyze.speech import reported_speech
 from summarize.check.evidence import names, quote_sentence, report_name
+from summarize.check.quantities.compare import measures
 from summarize.check.tellings import MAX_COUNTER_QUOTES, Tellings, sentence_text
 from summarize.models import (
     Analysis,
     ClaimGroup,
     Finding,
+    Quantity,
     SentenceAnalysis,
     SentenceRef,
 )
@@ -190,6 +195,33 @@ def _states_flatly(analysis: Analysis, ref: SentenceRef) -> bool:
     )
 
 
+def _same_figure_flatly(
+    analysis: Analysis, item: SentenceAnalysis, others: list[SentenceAnalysis]
+) -> list[SentenceRef]:
+    """The sentences that state in their own voice a count the sentence puts at a distance, of
+    the same things ("put the toll at 29, a figure officials did not confirm" / "At least 29
+    workers were killed"): a count and what it counts tell the claim, however differently the
+    two sentences word the rest. A count that names nothing ("29") or a sum or a share (which
+    says what it measures only with its subject) is no such sign."""
+    counts = [q for q in item.quantities if _names_what_it_counts(q)]
+    found = []
+    for other in others:
+        ref = SentenceRef(document=other.document, sentence=other.sentence)
+        if any(
+            measures(mine, theirs) is not None and agrees(mine, theirs)
+            for mine in counts
+            for theirs in other.quantities
+            if _names_what_it_counts(theirs)
+        ) and _states_flatly(analysis, ref):
+            found.append(ref)
+    return found
+
+
+def _names_what_it_counts(quantity: Quantity) -> bool:
+    frame = quantity.frame
+    return quantity.base_unit == "count" and frame is not None and frame.measure != "count"
+
+
 def distanced_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
     """A claim one report puts at a distance that another states flatly in its own voice."""
     findings = []
@@ -201,6 +233,11 @@ def distanced_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
             continue
         claim = _claim_words(analysis.analysis_of(ref), text, cue)
         day = analysis.document(ref.document).published
+        same_day = [
+            o
+            for o in analysis.sentences
+            if o.document != ref.document and analysis.document(o.document).published in (day, None)
+        ]
         shared = [
             (o, len(claim & _own_voice_terms(sentence_text(analysis, o))))
             for o in tellings.of(ref)
@@ -208,11 +245,16 @@ def distanced_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
             and _states_flatly(analysis, o)
         ]
         shared = [(o, count) for o, count in shared if count >= SHARED_CLAIM_WORDS]
+        if shared and not tellings.close(ref, [o for o, _ in shared]):
+            shared = []  # a loosely similar flat sentence is most often about another fact
+        shared += [
+            (o, SHARED_CLAIM_WORDS)
+            for o in _same_figure_flatly(analysis, item, same_day)
+            if o not in [s for s, _ in shared]
+        ]
         if not shared:
             continue
         flat = [o for o, _ in shared]
-        if not tellings.close(ref, flat):
-            continue  # a loosely similar flat sentence is most often about another fact
         # High only when a flat sentence surely tells the same claim: half its words or more.
         same = any(count / len(claim) >= SAME_CLAIM_OVERLAP for _, count in shared)
         unverified = is_unverified(text)

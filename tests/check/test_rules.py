@@ -484,3 +484,16 @@ def test_a_claim_one_report_says_is_denied_is_an_attribution_difference() -> Non
     }
     found = [f for f in check(cluster_of(reports)).findings if f.kind == "attribution"]
     assert [set(f.documents) for f in found] == [{"wire", "paper"}]
+
+
+def test_a_count_one_report_doubts_and_another_states_is_an_attribution_difference() -> None:
+    def attribution(flat: str) -> bool:
+        reports = {
+            "union": "Leaders of the garment workers' federation put the toll at 29, a figure "
+            "officials did not confirm.",
+            "paper": flat,
+        }
+        return "attribution" in _kinds(check(cluster_of(reports)))
+
+    assert attribution("At least 29 workers were killed when fire tore through the factory.")
+    assert not attribution("About 29 trucks waited outside the factory gates on Thursday.")
