@@ -58,6 +58,13 @@ def _given_names() -> dict[str, str]:
 _CAPITALISED_COMPOUND_RE = re.compile(r"(?:^|\s)[A-Z][\w.'’]*-[A-Z]")
 
 
+# Letters that carry their mark inside them, which NFKD does not take apart ("Sørensen" is
+# "Sorensen" in English text, "Łódź" "Lodz").
+_LETTERS_WITHOUT_MARKS = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ı": "i", "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th"}
+)
+
+
 @lru_cache(maxsize=100_000)
 def name_key(surface: str) -> tuple[str, ...]:
     """Normalised tokens of a name: case, diacritics, apostrophes, hyphens, articles ("al-",
@@ -65,6 +72,7 @@ def name_key(surface: str) -> tuple[str, ...]:
     name ("Joe" for "Joseph") do not distinguish names."""
     plain = unicodedata.normalize("NFKD", surface)
     plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    plain = plain.translate(_LETTERS_WITHOUT_MARKS)
     plain = POSSESSIVE_RE.sub("", plain.strip())
     plain = re.sub(r"['’‘`ʼ.]", "", plain)
     words = re.split(r"[\s\-–—]+", plain)
@@ -86,12 +94,13 @@ def _title_of_a_person(words: list[str]) -> bool:
     return is_title(*words[:2]) and not (len(words) == 2 and words[1] in ORGANISATION_HEADS)
 
 
-_SOUND_CLASSES = str.maketrans("cgqz", "kkks")
+_SOUND_CLASSES = str.maketrans("cgqzw", "kkksv")
 
 
 def _skeleton(word: str) -> str:
     """How a name sounds, roughly: its first letter (any vowel as "a") and its consonants, with
-    doubled letters, a non-initial "h", and c/g/k/q or s/z not told apart."""
+    doubled letters, a non-initial "h", and c/g/k/q, s/z or w/v (the w of Polish and German
+    names is a v: Wróblewski / Wroblevski) not told apart."""
     folded = (word[0] + word[1:].replace("h", "")).translate(_SOUND_CLASSES)
     first = "a" if folded[0] in "aeiouy" else folded[0]
     return _undouble(first + re.sub(r"[aeiouy]", "", folded[1:]))
