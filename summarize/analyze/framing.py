@@ -62,7 +62,12 @@ _LEXICON_SUBSET = word_set(
 # dev, heldout and fresh sets: 20 times in the sources outside quotations, never in the
 # references (7.6 expected at the sources' rate). "Rioter", a label for a person at a protest
 # (the blind set's misses), is in the sources 11 times and never in the references, where "riot"
-# is 6 times in 21: the label, more than the event's name, is the outlet's choice.
+# is 6 times in 21: the label, more than the event's name, is the outlet's choice. Words that
+# judge a person's or a body's competence or character ("hapless", "shambolic", "greedy",
+# "cowardly") or belittle or inflate a sum ("paltry", "a pittance", "eye-watering"), the line
+# before "rioter", came from two audits of stories in other registers (tabloid, business,
+# sports); each is a judgement in any dictionary. NeuS has "bloodbath" twice in the sources
+# (Wall Street's), the others in neither sources nor references, so it cannot measure them.
 _EXTRA_LOADED = word_set(
     """
     slam slammed slams slamming blasted blasting lambaste lambasted brutal brutally shocking
@@ -85,6 +90,8 @@ _EXTRA_LOADED = word_set(
     purge purged purges purging revenge vengeance vendetta stunt stunts carnage blistering
     desperate desperately tumultuous acrimony acrimonious hyped much-hyped spouted spouting
     lavish rogue cronies lashed
+    hapless inept incompetent shambolic botched bungled greedy crooked corrupt cowardly heartless
+    callous spendthrift grovel paltry measly pittance eye-watering bloodbath
     rioter rioters
     """
 )

@@ -58,6 +58,12 @@ def loaded(text: str) -> list[str]:
             "The mayor fired six aides in a revenge purge after a tumultuous week.",
             ["revenge", "purge", "tumultuous"],
         ),
+        # a judgement of competence or character, a sum belittled
+        (
+            "The hapless council botched the rollout and offered families a paltry payout.",
+            ["hapless", "botched", "paltry"],
+        ),
+        ("Three heroes died defending the post.", ["heroes"]),
         # disasters: plain report
         ("An earthquake of magnitude 6.1 killed at least 40 people, officials said.", []),
     ],
