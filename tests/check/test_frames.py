@@ -129,6 +129,19 @@ def test_a_dated_earlier_figure_is_an_update() -> None:
     assert not conflicts(reports, **dates)
 
 
+def test_an_earlier_bound_and_a_later_value_past_it_are_an_update() -> None:
+    reports = {
+        "early": "Firefighters said the blaze had destroyed at least 60 homes in the county.",
+        "late": "Firefighters said the blaze had destroyed 143 homes in the county.",
+    }
+    dates = {"early": dt.date(2024, 5, 1), "late": dt.date(2024, 5, 2)}
+    assert findings(reports, "temporal_update", **dates)
+    # on one day, the bound fits the value: no disagreement
+    same_day = {"early": dt.date(2024, 5, 2), "late": dt.date(2024, 5, 2)}
+    assert not findings(reports, "temporal_update", **same_day)
+    assert not conflicts(reports, **same_day)
+
+
 def test_a_weekday_one_report_leaves_out_is_no_other_time() -> None:
     reports = {
         "a": "The S&P 500 slid 5.9% Thursday and the Nasdaq fell 5.3%.",

@@ -22,7 +22,9 @@ sentence (one it agrees with if any, else the surest match, else the nearest val
 
 A report never disagrees with itself: two values are reported as a disagreement only between
 reports none of which gives both. A bound ("above $1.3 trillion") fits every value beyond it: it
-never makes two values that disagree agree, and giving it is not giving the value it fits. Findings:
+never makes two values that disagree agree, and giving it is not giving the value it fits. Across
+reports of different dates a bound is the number it names, what was known that day: "at least 60
+homes" on Tuesday and "143 homes" on Wednesday are a count that rose. Findings:
 
 - `quantity_equivalent`, low: one value in several wordings (20 kilometers / 12 miles); bounds
   only when they name about the same number ("more than three-quarters" fits "more than 60

@@ -5,7 +5,7 @@ one finding for each kind and severity among a component's values (see the packa
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import combinations
 
 from summarize.align import Pair
@@ -156,17 +156,23 @@ def _findings_for(
             figure.key[1],
         )
 
-    clusters = [sorted(c, key=order) for c in value_clusters(sorted(figures, key=order))]
+    def agree(a: Figure, b: Figure) -> bool:
+        return _agreement(analysis, a.document, b.document)(a.quantity, b.quantity)
+
+    clusters = [sorted(c, key=order) for c in value_clusters(sorted(figures, key=order), agree)]
     clusters.sort(key=lambda c: min(known_dates(analysis, c), default=dt.date.max))
     findings = [f for f in (_equivalence(analysis, c) for c in clusters) if f is not None]
     pairs: dict[tuple[FindingKind, Severity], list[_Pairwise]] = {}
     for (i, a), (j, b) in combinations(enumerate(clusters), 2):
         if {f.document for f in a} & {f.document for f in b}:
             continue  # a report giving both values does not disagree with itself
-        if any(agrees(f.quantity, g.quantity) for f in a for g in b):
+        if any(agree(f, g) for f in a for g in b):
             continue  # a bound standing apart fits values on both sides
-        if any(_also_gives(given, f.document, g) for f in a for g in b) or any(
-            _also_gives(given, g.document, f) for f in a for g in b
+        if any(
+            _also_gives(given, f.document, g, _agreement(analysis, f.document, g.document))
+            or _also_gives(given, g.document, f, _agreement(analysis, g.document, f.document))
+            for f in a
+            for g in b
         ):
             continue
         links = [
@@ -185,14 +191,27 @@ def _findings_for(
     return findings + [_grouped(analysis, clusters, group) for group in pairs.values()]
 
 
-def _also_gives(given: dict[str, list[Quantity]], document: str, figure: Figure) -> bool:
+Agreement = Callable[[Quantity, Quantity], bool]
+
+
+def _agreement(analysis: Analysis, document_a: str, document_b: str) -> Agreement:
+    """How two reports' values agree. Across days a bound is the number it names, what was
+    known that day: "at least 3 dead" on Tuesday and "7 dead" on Wednesday are a toll that
+    rose, not one figure."""
+    day_a, day_b = published_on(analysis, document_a), published_on(analysis, document_b)
+    return same_figure if day_a is not None and day_b is not None and day_a != day_b else agrees
+
+
+def _also_gives(
+    given: dict[str, list[Quantity]], document: str, figure: Figure, agree: Agreement
+) -> bool:
     """The report gives, somewhere, a value agreeing with `figure` in the same kind of frame:
     then it does not disagree with it ("unchanged at 4.1% ... dropped to 3.9%")."""
     frame = figure.frame
     return any(
         other.base_unit == figure.quantity.base_unit
         and not is_bound(other)
-        and agrees(other, figure.quantity)
+        and agree(other, figure.quantity)
         and other.frame is not None
         and (other.frame.form, other.frame.statement) == (frame.form, frame.statement)
         and measures(other, figure.quantity) is not None

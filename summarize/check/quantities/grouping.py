@@ -5,7 +5,7 @@ agree (`value_clusters`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from summarize.align import Pair
 from summarize.analyze.quantities import agrees, is_bound
@@ -68,13 +68,15 @@ def connected(edges: Iterable[tuple[Key, Key]]) -> list[list[Key]]:
     return [sorted(keys) for keys in components.values()]
 
 
-def value_clusters(figures: list[Figure]) -> list[list[Figure]]:
+def value_clusters(
+    figures: list[Figure], agree: Callable[[Figure, Figure], bool]
+) -> list[list[Figure]]:
     """Values that agree with each other (directly or through another value) go together. A
     bound comes last and joins values only when it fits a single group of them: "above $1.3
     trillion" fits both $6 trillion and $9 trillion, which still disagree."""
     clusters: list[list[Figure]] = []
     for item in sorted(figures, key=lambda figure: is_bound(figure.quantity)):
-        joined = [c for c in clusters if any(agrees(item.quantity, o.quantity) for o in c)]
+        joined = [c for c in clusters if any(agree(item, o) for o in c)]
         if is_bound(item.quantity) and len(joined) > 1:
             clusters.append([item])
             continue
