@@ -63,9 +63,10 @@ def test_per_month_and_per_year_are_not_compared() -> None:
 
 def test_the_members_a_participle_picks_out_are_not_compared_with_all_of_them() -> None:
     reports = {
-        "a": "The central bank cut its rate to 4.5% on Wednesday, with two members dissenting.",
-        "b": "The central bank cut its rate to 4.5% on Wednesday. Five of the seven board "
-        "members backed the move.",
+        "a": "Governor Ilse Marow said the decision to cut the rate to 4.5% was taken by a "
+        "majority of the board, with two members dissenting.",
+        "b": "Five of the seven board members backed the cut to 4.5%; two voted to hold rates, "
+        "Governor Ilse Marow said.",
     }
     assert conflicts(reports) == []
 
