@@ -143,6 +143,16 @@ def test_an_earlier_bound_and_a_later_value_past_it_are_an_update() -> None:
     assert not conflicts(reports, **same_day)
 
 
+def test_a_count_of_other_people_in_the_report_does_not_cancel_a_conflict() -> None:
+    reports = {
+        "wire": "About 100,000 people marched through the capital on Saturday. Police arrested "
+        "14 people after scuffles near parliament, the police commander said.",
+        "paper": "More than 40 people were arrested after scuffles near parliament on Saturday.",
+    }
+    (found,) = conflicts(reports)
+    assert {v.text for v in found.values} == {"14 people", "More than 40 people"}
+
+
 def test_a_weekday_one_report_leaves_out_is_no_other_time() -> None:
     reports = {
         "a": "The S&P 500 slid 5.9% Thursday and the Nasdaq fell 5.3%.",

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from itertools import combinations
 
 from summarize.align import Pair
+from summarize.analyze.frames.measure import outcome_name
 from summarize.analyze.quantities import agrees, is_bound, same_figure
 from summarize.check.quantities.compare import measures
 from summarize.check.quantities.explain import (
@@ -215,6 +216,8 @@ def _also_gives(
         and other.frame is not None
         and (other.frame.form, other.frame.statement) == (frame.form, frame.statement)
         and measures(other, figure.quantity) is not None
+        # "about 100,000 people" (who marched) is no count of "more than 40 people arrested"
+        and outcome_name(other.frame.measure) == outcome_name(frame.measure)
         for other in given.get(document, [])
     )
 
