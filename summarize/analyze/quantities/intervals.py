@@ -4,7 +4,9 @@ measure the same thing and agree."""
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import Decimal
 from typing import Literal
 
 from summarize.analyze.quantities.exclusions import LOOKBACK
@@ -14,6 +16,7 @@ from summarize.models import Bound, Quantity
 from summarize.text.figures import change_verbs
 
 APPROXIMATE_MARGIN = 0.15
+HEDGE_STEPS = 2
 BOUNDS_MARGIN = 0.05
 # Values this close (a share of the larger) are one value: news compares no figure that finely.
 SAME_VALUE = 0.001
@@ -84,6 +87,20 @@ def second_of_range(
     return other, join["dash"] is not None
 
 
+def _hedge(number: Number, value: float) -> float:
+    """How far a hedge ("about", "nearly") reaches beyond a number's rounding: APPROXIMATE_MARGIN
+    of it, but no more than HEDGE_STEPS steps of its last digit that is not zero: "about 27%"
+    is 24.5 to 29.5, not 23 to 31 (a reader holds "31 percent" to be another figure), while
+    "about 300" still reaches 45 either side."""
+    relative = APPROXIMATE_MARGIN * abs(value)
+    if number.value == 0 or not math.isfinite(number.value):
+        return relative
+    exponent = Decimal(repr(abs(number.value))).normalize().as_tuple().exponent
+    if not isinstance(exponent, int):
+        return relative
+    return min(relative, HEDGE_STEPS * 10.0**exponent)
+
+
 def interval(
     number: Number, qualifier: Qualifier | None
 ) -> tuple[Bound, float | None, float | None]:
@@ -93,11 +110,11 @@ def interval(
     high: float | None = number.high
     if qualifier == "approximate":
         low, high = (
-            number.low - APPROXIMATE_MARGIN * abs(number.low),
-            number.high + APPROXIMATE_MARGIN * abs(number.high),
+            number.low - _hedge(number, number.low),
+            number.high + _hedge(number, number.high),
         )
     elif qualifier == "nearly":
-        low = number.low - APPROXIMATE_MARGIN * abs(number.value)
+        low = number.low - _hedge(number, number.value)
     elif qualifier == "at_least":
         low, high = (number.value if number.kind == "exact" else number.low), None
         return "at_least", low, high
