@@ -69,7 +69,7 @@ class Span(BaseModel):
 
 Bound = Literal["exact", "approximate", "at_least", "at_most", "range"]
 Statement = Literal["actual", "expected", "forecast", "estimate", "target"]
-Form = Literal["level", "change", "rate", "share"]
+Form = Literal["level", "change", "rate", "share", "total"]
 
 
 class QuantityFrame(BaseModel):
@@ -82,7 +82,7 @@ class QuantityFrame(BaseModel):
     measure: str = Field(
         description="what is counted or measured: the counted noun ('people'), with what "
         "happened to it when the sentence says ('people killed'), or the unit's kind "
-        "('length', 'money (USD)', 'percent', 'age')"
+        "('length', 'money (USD)', 'percent', 'age', 'multiple (size)')"
     )
     subject: str | None = Field(
         default=None,
@@ -91,10 +91,13 @@ class QuantityFrame(BaseModel):
     time: str | None = Field(
         default=None,
         description="when, as a key: 'month:10', 'year:2019', 'last week', 'day:monday', "
-        "'since:march', 'earlier' (the 'from' value of a change)",
+        "'since:march', 'session:after-hours', 'earlier' (the 'from' value of a change)",
     )
     statement: Statement = Field(default="actual", description="what kind of statement")
-    form: Form = Field(default="level", description="a level, a change, a rate or a share")
+    form: Form = Field(
+        default="level",
+        description="a level, a change, a rate, a share, or the total a part is of ('of 5')",
+    )
     period: str | None = Field(
         default=None, description="the period of a rate or of a change: 'month', 'year'"
     )

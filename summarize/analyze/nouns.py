@@ -143,8 +143,18 @@ def kind_of_either(a: str, b: str) -> bool:
 
 def names_inhabitants(noun: str) -> bool:
     """The noun (any number) names people by where they live: "Americans", "residents"."""
+    return _a_kind_of(noun, "inhabitant")
+
+
+def names_victims(noun: str) -> bool:
+    """The noun (any number) names people by a harm done to them: "victims", "casualties"."""
+    return _a_kind_of(noun, "victim")
+
+
+def _a_kind_of(noun: str, kind: str) -> bool:
+    """One of the noun's senses is `kind` or a kind of it, up to HYPERNYM_LEVELS."""
     nouns = noun_senses()
-    return bool(nouns.senses_of(["inhabitant"]) & nouns.near(nouns.senses(noun)))
+    return bool(nouns.senses_of([kind]) & nouns.near(nouns.senses(noun)))
 
 
 @cache
@@ -153,6 +163,18 @@ def names_a_person(noun: str) -> bool:
     "voters", "head"): a referent for "he" or "her"."""
     nouns = noun_senses()
     return bool(nouns.senses_of(["person"]) & nouns.near(nouns.senses(noun), WORDNET_DEPTH))
+
+
+@cache
+def is_a_kind_of_person(noun: str) -> bool:
+    """Most of the noun's senses are kinds of person, so it is a word for one ("victim", "son",
+    "leader"); not "figure", "count" or "price", which name one only in a rare sense (a notable
+    person, a nobleman, a surname), nor "driver" (also a golf club and a program)."""
+    nouns = noun_senses()
+    person = nouns.senses_of(["person"])
+    senses = nouns.senses(noun)
+    persons = [sense for sense in senses if person & nouns.near({sense}, WORDNET_DEPTH)]
+    return bool(senses) and 2 * len(persons) >= len(senses)
 
 
 def synonyms(a: str, b: str) -> bool:

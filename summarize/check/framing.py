@@ -7,7 +7,8 @@ another report gives the same speech without them: then the report added them; a
 speech needs another report's account of the same statement; "so-called" before a quoted term is
 no loaded word when another report quotes the term too: both set it apart); the same number
 counting different things (five militants vs five fighters; people killed vs casualties; not
-"people" vs "Americans": where people live is no other thing); a cause, motive or backing
+"people" vs "Americans": where people live is no other thing, nor "people" vs "workers":
+"people" is the general word for any kind of person); a cause, motive or backing
 asserted in a report's own voice that the other reports' telling of the claim does not make ("is
 due to vote" schedules, it does not explain; a telling mostly in quotation marks is the speaker's,
 not the report's).
@@ -24,7 +25,13 @@ from summarize.analyze.framing import (
     reported_loaded_terms,
 )
 from summarize.analyze.links import LINK_NAMES, added_links, link_cues
-from summarize.analyze.nouns import kind_of_either, names_inhabitants, synonyms
+from summarize.analyze.nouns import (
+    is_a_kind_of_person,
+    kind_of_either,
+    names_inhabitants,
+    names_victims,
+    synonyms,
+)
 from summarize.analyze.quantities import overlaps
 from summarize.analyze.reporting import is_reporting, names_a_speaker
 from summarize.check.evidence import names, quote_sentence, quote_span, report_name
@@ -90,6 +97,7 @@ def counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
                 and overlaps(qa, qb)
                 and not synonyms(qa.counted or "", qb.counted or "")
                 and not _where_they_live(qa.counted or "", qb.counted or "")
+                and not _people_of_a_kind(qa.counted or "", qb.counted or "")
             ):
                 return Finding(
                     kind="framing",
@@ -113,6 +121,15 @@ def _where_they_live(a: str, b: str) -> bool:
     that is where they are, not how they are framed. Other kinds of a noun may be ("individuals"
     / "civilians", "people" / "casualties")."""
     return kind_of_either(a, b) and (names_inhabitants(a) or names_inhabitants(b))
+
+
+def _people_of_a_kind(a: str, b: str) -> bool:
+    """One noun is "people", the general word for any kind of person, and the other names a kind
+    of person ("about 1,200 workers" / "some 1,200 people"): the general word says less, not
+    another thing. A word for people harmed ("casualties", "victims") says what happened to
+    them, which "people" does not."""
+    other = b if a == "people" else a if b == "people" else ""
+    return bool(other) and is_a_kind_of_person(other) and not names_victims(other)
 
 
 @dataclass(frozen=True)

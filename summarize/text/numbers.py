@@ -14,7 +14,11 @@ TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "nin
 NUMBER_WORDS: dict[str, int] = {word: value for value, word in enumerate(SMALL)} | {
     word: 10 * (index + 2) for index, word in enumerate(TENS)
 }
-SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE_WORDS = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    # South Asia's: "Tk 2 lakh" is 200,000 taka, "Rs 5 crore" 50 million rupees
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}  # fmt: skip
 # Abbreviated scales: "$1.2bn", "5mln". One-letter ones only follow money ("$5m").
 SCALE_ABBREVIATIONS = {
     "bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "m": 1e6, "k": 1e3, "b": 1e9,

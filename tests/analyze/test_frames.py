@@ -12,6 +12,11 @@ def figures(text: str) -> list[Quantity]:
     return find_quantities(text)
 
 
+def one_figure(text: str) -> Quantity:
+    (found,) = figures(text)
+    return found
+
+
 def frame_of(text: str, wording: str) -> QuantityFrame:
     found = [q for q in figures(text) if q.text == wording]
     assert len(found) == 1, [q.text for q in figures(text)]
@@ -401,3 +406,90 @@ def test_close_to_after_a_modal_is_a_verb_and_no_hedge() -> None:
     (shortfall,) = figures("They revised the shortfall the budget must close to $165 million.")
     assert shortfall.text == "$165 million" and shortfall.bound == "exact"
     assert figures("The shortfall is close to $165 million.")[0].bound == "approximate"
+
+
+# ---------------------------------------------------------------- audit 3 (invented stories)
+
+
+def test_a_partitive_counts_the_noun_of_its_whole() -> None:
+    nine = one_figure("Police commander Jan Nowak said nine of his officers were injured.")
+    assert (nine.text, nine.counted) == ("nine of his officers", "officer")
+    assert nine.frame is not None and nine.frame.measure == "officer injured"
+    assert one_figure("Two of the victims were children.").counted == "victim"
+
+
+def test_a_verb_of_sizing_gives_the_size_of_its_object_not_of_its_source() -> None:
+    text = "Police put the crowd at around 28,000, while organisers claimed 100,000."
+    assert frame_of(text, "around 28,000").subject == "crowd"
+    assert frame_of("Officials pegged the damage at $5 million.", "$5 million").subject == (
+        "damage"
+    )
+
+
+def test_the_whole_of_a_part_is_a_total() -> None:
+    text = "The avalanche danger was rated at level 4 of 5 on Wednesday."
+    assert (frame_of(text, "4").form, frame_of(text, "5").form) == ("share", "total")
+    text = "The cut had been expected by 28 of 31 economists polled."
+    assert frame_of(text, "31 economists").form == "total"
+
+
+# One part of a frame each: (sentence, figure, how it reads), by the rule that reads it.
+_MULTIPLIERS = [
+    ("The planet has roughly 8.6 times Earth's mass.", "roughly 8.6 times", "multiple (mass)"),
+    ("It is about 2.6 times the size of Earth.", "about 2.6 times", "multiple (size)"),
+    ("It is 2.5 times bigger than Earth.", "2.5 times", "multiple (size)"),
+    ("Rents are three times the national average.", "three times", "multiple (average)"),
+    ("He was arrested three times in 2019.", "three times", "time arrested"),  # a count
+]
+_AGES = [
+    ("Many were women, and the youngest confirmed victim was 16, police said.", "16", "age"),
+    ("The suspect is 16.", "16", "age"),
+    ("The death toll was 16.", "16", "count killed"),  # a count's name, no person
+    ("The final figure was 16.", "16", "count"),  # a notable person only in a rare sense
+]
+_POSSIBILITIES = [
+    ("Forecasters warned the coast could see up to 15 inches of rain.", "up to 15 inches",
+     "expected"),
+    ("The storm may have killed 300 people.", "300 people", "expected"),
+    ("The deficit is likely to stay near $1 trillion.", "$1 trillion", "expected"),
+    ("The result would be a deficit of $1.4 trillion.", "$1.4 trillion", "expected"),
+    ("The storm dumped 18.2 inches of rain.", "18.2 inches", "actual"),
+    # "will" in reported speech, a relative clause's content, the size of a thing named
+    ("The company said it would cut 5,000 jobs.", "5,000 jobs", "actual"),
+    ("The House passed a bill that would ban abortions after 20 weeks.", "20 weeks", "actual"),
+    ("Democrats could introduce a $908 billion bill.", "$908 billion", "actual"),
+    # the modal governs another clause's verb
+    ("A deal could move forward after two Democrats said they backed it.", "two Democrats",
+     "actual"),
+]  # fmt: skip
+_SESSIONS = [
+    ("Shares rose 3.1% in after-hours trading.", "3.1%", "session:after-hours"),
+    ("Shares rose 3.1% in extended trading on Wednesday.", "3.1%", "session:after-hours"),
+    ("The stock climbed 3.1% in early trading.", "3.1%", "session:opening"),
+    ("The Dow fell 3.1% at the open.", "3.1%", "session:opening"),
+    ("The Dow fell 3.1% at the close.", "3.1%", "session:closing"),
+    ("After hours of talks, they agreed a 3.1% raise.", "3.1%", None),  # a span of hours
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "wording", "reading", "part"),
+    [
+        *(pytest.param(*case, "measure", id="multiplier") for case in _MULTIPLIERS),
+        *(pytest.param(*case, "measure", id="age of a person") for case in _AGES),
+        *(pytest.param(*case, "statement", id="modal of possibility") for case in _POSSIBILITIES),
+        *(pytest.param(*case, "time", id="trading session") for case in _SESSIONS),
+    ],
+)
+def test_a_part_of_a_frame_reads_as_news_language_means_it(
+    text: str, wording: str, reading: str | None, part: str
+) -> None:
+    assert getattr(frame_of(text, wording), part) == reading
+
+
+def test_the_span_a_change_is_taken_over_is_its_period_and_no_figure() -> None:
+    (change,) = figures("The stock has fallen 18% over the past 12 months.")
+    assert change.frame is not None and change.frame.period == "12 months"
+    assert [q.text for q in figures("He has been in jail for the past 12 months.")] == [
+        "12 months"
+    ]  # how long: a duration

@@ -277,6 +277,28 @@ def test_money_keeps_its_currency() -> None:
     assert one("He cancelled 150 million dollars of debt.").base_unit == "USD"
 
 
+@pytest.mark.parametrize(
+    ("text", "wording", "currency", "value"),
+    [
+        ("The government announced Tk 2 lakh for each family.", "Tk 2 lakh", "BDT", 2e5),
+        ("Each family will get 200,000 taka.", "200,000 taka", "BDT", 2e5),
+        ("The injured will receive Tk. 50,000 each.", "Tk. 50,000", "BDT", 5e4),
+        ("The company was fined Rs 5 crore.", "Rs 5 crore", "INR", 5e7),
+        ("He paid 3 lakh rupees.", "3 lakh rupees", "INR", 3e5),
+        ("The ticket cost ₹1.5 crore.", "₹1.5 crore", "INR", 1.5e7),
+    ],
+)
+def test_south_asian_currencies_and_scales(
+    text: str, wording: str, currency: str, value: float
+) -> None:
+    money = one(text)
+    assert (money.text, money.base_unit, money.normalized) == (wording, currency, value)
+
+
+def test_a_currency_abbreviation_written_in_other_capitals_is_no_money() -> None:
+    assert [q.base_unit for q in find_quantities("He drove the Audi RS 5 to work.")] == []
+
+
 def test_from_to_gives_two_amounts_not_a_range() -> None:
     before, after = find_quantities("Payments rose from $600 to $2,000 per person.")
     assert (before.text, after.text) == ("$600", "$2,000")

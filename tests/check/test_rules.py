@@ -149,7 +149,18 @@ def test_people_counted_by_where_they_live_are_no_framing_but_other_kinds_are():
     assert not counted_framing("people", "residents")
     assert not counted_framing("Americans", "people")
     assert counted_framing("individuals", "civilians")
-    assert counted_framing("people", "casualties")
+    assert counted_framing("people", "casualties")  # people harmed: what happened to them
+
+
+def test_people_and_a_kind_of_person_are_no_framing() -> None:
+    def counted_framing(word_a: str, word_b: str) -> bool:
+        sentence = "About 1,200 {} were inside the factory when the fire started on Wednesday."
+        reports = {"a": sentence.format(word_a), "b": sentence.format(word_b)}
+        return _framing_explains(reports, "counts different things")
+
+    assert not counted_framing("workers", "people")  # "people": any kind of person
+    assert not counted_framing("people", "passengers")
+    assert counted_framing("workers", "passengers")
 
 
 def test_a_declared_aim_is_no_motive_but_an_imputed_one_is():

@@ -28,11 +28,13 @@ _YEAR_ON_YEAR = (
     r"\b(?:from|over|than|compared\s+(?:with|to))\s+(?:a|the)\s+(?:year|previous\s+year)\s+"
     r"(?:ago|earlier|before)|year[\s-]+(?:over|on)[\s-]+year"
 )
-# "over the next decade", "over 10 years": a sum spread over a period
+# "over the next decade", "over 10 years", "over the past 12 months": a sum spread or a change
+# taken over a period ("over the past month" is a time: last month)
 _SHORT_PERIOD_ADJECTIVES = frozenset({"quarterly", "monthly", "weekly", "daily"})
 _OVER_PERIOD = re.compile(
-    r"\b(?:over|across|during|within)\s+(?:the\s+)?(?:next\s+|coming\s+|past\s+)?"
-    rf"(?P<count>{COUNT_TO_TEN})?\s*(?P<unit>decade|year)s?\b"
+    r"\b(?:over|across|during|within)\s+(?:the\s+)?(?:(?:next|coming|past|last|previous)\s+)?"
+    rf"(?:(?P<count>{COUNT_TO_TEN})?\s*(?P<unit>decade|year)"
+    rf"|(?P<short_count>{COUNT_TO_TEN})\s*(?P<short_unit>month|week))s?\b"
 )
 
 
@@ -183,7 +185,8 @@ def period_of(sentence: Sentence, first: int, last: int) -> str | None:
     ):
         return "year"
     if over := _OVER_PERIOD.search(text):
-        return over["unit"] if not over["count"] else f"{over['count']} {over['unit']}s"
+        unit, count = over["unit"] or over["short_unit"], over["count"] or over["short_count"]
+        return f"{count} {unit}s" if count else unit
     return None
 
 

@@ -8,14 +8,19 @@ from summarize.analyze.frames.sentence import SOFT, Sentence
 from summarize.analyze.frames.subject import compound
 from summarize.models import Quantity
 from summarize.text.figures import OUTCOMES
+from summarize.text.inflection import singular
 from summarize.text.lexicons import word_set
+from summarize.text.tokens import STOPWORDS
 from summarize.text.units import is_currency
 
 _UNIT_KINDS = {
     "m": "length", "m**2": "area", "m**3": "volume", "kg": "mass", "m/s": "speed",
     "K": "temperature", "s": "duration", "kg*m**2/s**3": "power", "kg*m**2/s**2": "energy",
-    "percent": "percent", "percentage point": "percentage points",
+    "percent": "percent", "percentage point": "percentage points", "times": "multiple",
 }  # fmt: skip
+# Units whose kind a role completes: a duration's preposition ("duration (in)"), what a
+# multiplier multiplies ("multiple (size)").
+_UNITS_WITH_ROLES = frozenset({"s", "times"})
 OUTCOME_WORDS = {
     "death": "killed", "injury": "injured", "arrest": "arrested",
     "displacement": "displaced", "missing": "missing", "infection": "infected",
@@ -25,8 +30,10 @@ OUTCOME_WORDS = {
 def measure_of(quantity: Quantity, outcome: str | None, age: bool, role: str | None) -> str:
     if age:
         return "age"
-    if quantity.base_unit == "s" and role:
-        return f"duration ({role})"  # "in two weeks" (when) is no "for 30 days" (how long)
+    if quantity.base_unit in _UNITS_WITH_ROLES and role:
+        # "in two weeks" (when) is no "for 30 days" (how long); "2.6 times the size of Earth"
+        # no "8.6 times Earth's mass"
+        return f"{_UNIT_KINDS[quantity.base_unit]} ({role})"
     if quantity.base_unit == "count":
         noun = quantity.counted or "count"
         return f"{noun} {OUTCOME_WORDS.get(outcome, outcome)}" if outcome else noun
@@ -109,6 +116,39 @@ def role_of(sentence: Sentence, first: int, last: int, compound: bool = False) -
     before = sentence.left(first, frozenset({"another", "more", "an", "a", "the", "next", "past"}))
     word = sentence.lower[before] if before >= 0 else ""
     return word if word in ("in", "for", "within", "after", "over", "since", "during") else None
+
+
+# Words between a multiplier and what it multiplies: "times the size", "times as large as".
+_MULTIPLIED_OPENERS = word_set("the its their his her our as")
+# Comparatives of size and weight, and the measure they compare: "bigger than" is "the size of".
+_COMPARED_MEASURES = {
+    **dict.fromkeys(word_set("big bigger large larger small smaller"), "size"),
+    **dict.fromkeys(word_set("heavy heavier light lighter massive"), "mass"),
+}
+
+
+def multiplied(sentence: Sentence, last: int) -> str | None:
+    """What a multiplier multiplies, in the words after it: the head noun of "the size of
+    Earth", "Earth's mass", "its weight", "the national average"; the measure a comparative
+    compares ("bigger than", "as large as": size), or the comparative itself ("higher than");
+    None when the words do not say ("that of Earth", "more than")."""
+    lower = sentence.lower
+    index = last
+    while index < len(lower) and lower[index] in _MULTIPLIED_OPENERS:
+        index += 1
+    word = lower[index] if index < len(lower) else ""
+    if lower[index - 1 : index] == ["as"] or lower[index + 1 : index + 2] == ["than"]:
+        return None if word in ("more", "less") else _COMPARED_MEASURES.get(word, word)
+    if word.endswith(("'s", "’s")):
+        index += 1  # "Earth's mass"
+    elif index == last:
+        return None
+    while index + 1 < len(lower) and lower[index + 1].isalpha() and lower[index + 1] != "of":
+        if lower[index + 1] in STOPWORDS:
+            break
+        index += 1  # "the national average"
+    noun = lower[index] if index < len(lower) else ""
+    return singular(noun) if noun.isalpha() and noun not in STOPWORDS else None
 
 
 def _named_count(sentence: Sentence, first: int) -> str | None:

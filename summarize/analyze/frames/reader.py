@@ -12,16 +12,19 @@ from summarize.analyze.frames.form import (
     restates,
     whole_of_part,
 )
-from summarize.analyze.frames.measure import measure_of, outcome_of, role_of
+from summarize.analyze.frames.measure import measure_of, multiplied, outcome_of, role_of
 from summarize.analyze.frames.sentence import Sentence
 from summarize.analyze.frames.statement import statement_of
 from summarize.analyze.frames.subject import age_subject, compound, lowercase_opening, subject_of
 from summarize.analyze.frames.times import earlier_value, find_times, time_of
+from summarize.analyze.nouns import is_a_kind_of_person
 from summarize.models import Quantity, QuantityFrame
+from summarize.text.inflection import looks_plural
 
 _OLD_AFTER = re.compile(r"\s*-?\s*old\b", re.IGNORECASE)
 # A bare number set off after a name is the person's age ("Katarzyna Wolski, 49, will join"), as
-# is one after "who is" or "aged" ("Grant Whitfield, ..., who is 57").
+# is one after "who is" or "aged" ("Grant Whitfield, ..., who is 57"), or after a word for a
+# person and "was" ("the youngest victim was 16").
 MAX_AGE = 120  # a larger number set off after a name is no age ("Smith, 150, ...")
 _NAME_BEFORE_AGE = re.compile(r"[A-Z][\w.'’-]*, $")
 _AGE_AFTER_NAME = re.compile(r",(?:\s|$)")
@@ -40,6 +43,23 @@ def _age_after_name(text: str, quantity: Quantity, offset: int) -> bool:
         and bool(_AGE_AFTER_NAME.match(text, end))
     )
     return set_off or bool(_AGE_CUE.search(text, max(0, start - 16), start))
+
+
+def _age_of_person(sentence: Sentence, first: int, quantity: Quantity) -> bool:
+    """ "the youngest confirmed victim was 16", "the suspect is 19": a bare number after "is" or
+    "was" and a singular word for a kind of person is that person's age. A count's noun
+    ("the death toll was 16") or a plural ("the victims were 16": how many) says no age."""
+    if quantity.base_unit != "count" or quantity.counted or quantity.bound != "exact":
+        return False
+    if not (quantity.value.is_integer() and 0 < quantity.value < MAX_AGE) or first < 2:
+        return False
+    noun = sentence.lower[first - 2]
+    return (
+        sentence.lower[first - 1] in ("is", "was")
+        and noun.isalpha()
+        and not looks_plural(noun)
+        and is_a_kind_of_person(noun)
+    )
 
 
 @dataclass
@@ -71,8 +91,10 @@ def read_frames(text: str, quantities: list[Quantity], offset: int = 0) -> list[
             readings.append(Reading(QuantityFrame(measure=measure_of(quantity, None, False, None))))
             continue
         age = (
-            quantity.base_unit == "s" and bool(_OLD_AFTER.match(text, quantity.end - offset))
-        ) or _age_after_name(text, quantity, offset)
+            (quantity.base_unit == "s" and bool(_OLD_AFTER.match(text, quantity.end - offset)))
+            or _age_after_name(text, quantity, offset)
+            or _age_of_person(sentence, first, quantity)
+        )
         whole = whole_of_part(sentence, first)
         form, falling, earlier = form_of(sentence, first, last, quantity)
         earlier = earlier or earlier_value(sentence, first, last)
@@ -84,12 +106,16 @@ def read_frames(text: str, quantities: list[Quantity], offset: int = 0) -> list[
             form = "rate"
         if form == "level" and part_of_whole(sentence, first, last):
             form = "share"  # a part of a total is no total
+        elif whole:
+            form = "total"  # the whole of a part is no level of its own: "level 4 of 5"
         frame = QuantityFrame(
             measure=measure_of(
                 quantity,
                 outcome,
                 age,
-                role_of(sentence, first, last, compound(sentence, first, last, quantity)),
+                multiplied(sentence, last)
+                if quantity.base_unit == "times"
+                else role_of(sentence, first, last, compound(sentence, first, last, quantity)),
             ),
             subject=lowercase_opening(
                 sentence,

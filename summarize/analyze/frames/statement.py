@@ -1,12 +1,20 @@
 """What kind of statement a figure is: actual, or expected, forecast, estimate, target by a cue
-in its clause (see the package docstring)."""
+in its clause, expected under a modal of possibility (see the package docstring)."""
 
 from __future__ import annotations
 
 from summarize.analyze.frames.sentence import Sentence
 from summarize.models import Statement
-from summarize.text.figures import SETTING_VERBS, STATEMENT_CUES, change_verbs
+from summarize.text.figures import (
+    FALL_NOUNS,
+    RISE_NOUNS,
+    SETTING_VERBS,
+    STATEMENT_CUES,
+    change_verbs,
+)
 from summarize.text.lexicons import word_set
+from summarize.text.report_verbs import is_speech_verb
+from summarize.text.tokens import STOPWORDS
 
 # Verbs of intent: "plans to raise admissions to 125,000" aims at a level not yet reached.
 _INTENT_VERBS = word_set(
@@ -17,8 +25,14 @@ _INTENT_VERBS = word_set(
     """
 )
 _CUE_VERBS = word_set(
-    "expect expected expects expecting likely forecast forecasts predicted predict projected"
+    "expect expected expects expecting forecast forecasts predicted predict projected"
 )
+# Modals of possibility: what "could", "may", "might", "would" or "is likely to" happen has not
+# happened ("parts of the coast could see up to 15 inches" is no rainfall measured).
+_POSSIBILITY = word_set("could may might would likely")
+# Words opening a clause of their own between a modal and a figure: "could move forward after
+# two Democrats said".
+_SUBORDINATORS = word_set("after before when whenever because if unless since until that")
 # Verbs whose object is the size of something: "expected to top $1 trillion", "to hit 3.6%".
 _MEASURE_VERBS = word_set(
     """
@@ -59,20 +73,58 @@ def statement_of(sentence: Sentence, first: int, last: int) -> Statement:
     return "actual"
 
 
+def _possible(sentence: Sentence, index: int, first: int) -> bool:
+    """The modal at `index` makes the figure a possibility: it governs the figure's verb (no
+    comma or subordinating word between: "the firm, which could face fines, reported $5
+    billion" reports a fact, as does "a deal could move forward after two Democrats said"),
+    and the figure is no size of a thing named after it ("could introduce a $908 billion bill":
+    the bill is that size; "could see a 5% rise" is a possible change). "Would" is a
+    possibility only where it is no "will" told in reported speech ("said it would cut 5,000
+    jobs" is a plan, as "will cut" is) and no content of what a relative clause describes ("a
+    bill that would ban abortions after 20 weeks" says what the bill bans)."""
+    between = sentence.lower[index + 1 : first]
+    if "," in between or _SUBORDINATORS & set(between) or _sizes_a_thing(sentence, first):
+        return False
+    if sentence.lower[index] != "would":
+        return True
+    clause = sentence.clause[index]
+    reported = any(
+        is_speech_verb(sentence.lower[before]) and sentence.clause[before] == clause
+        for before in range(index)
+    )
+    return not reported and sentence.lower[index - 1 : index] not in (["that"], ["which"])
+
+
+def _sizes_a_thing(sentence: Sentence, first: int) -> bool:
+    """The figure after an article describes the noun after it: "a $908 billion bill", "the
+    $7.25 minimum wage"; a noun of change is no thing ("a 5% rise")."""
+    figure = next(last for start, last in sentence.figures if start == first)
+    after = sentence.lower[figure] if figure < len(sentence.lower) else ""
+    return (
+        sentence.lower[first - 1 : first] in (["a"], ["an"], ["the"])
+        and after.isalpha()
+        and after not in STOPWORDS
+        and after not in RISE_NOUNS | FALL_NOUNS
+    )
+
+
 def _cue(sentence: Sentence, index: int, first: int) -> Statement | None:
     """A statement cue at `index` that governs the figure at `first`.
 
     Nouns count as they are ("the estimate of 75,000", "expectations"); a target noun only
     right before the figure ("a goal of 200 million", "a limit of 5%", "the cap to"). A
     verb of expectation counts with its own subject ("economists had expected the economy
-    to add 75,000") or before a verb of measure ("expected to top $1 trillion", "likely to
-    hit"), not before another action ("expected to introduce a $908 billion bill": the
-    bill's size is a fact). The level a verb of intent aims at is a target ("plans to raise
+    to add 75,000") or before a verb of measure ("expected to top $1 trillion"), not before
+    another action ("expected to introduce a $908 billion bill": the bill's size is a fact).
+    A modal of possibility makes the figure of the verb it governs expected (`_possible`).
+    The level a verb of intent aims at is a target ("plans to raise
     admissions to 125,000", like "the cap to 125,000"); the size of a planned change is
     not ("plans to cut 5,000 jobs" is what it will do). "An estimated 500" is an
     approximate actual figure.
     """
     word = sentence.lower[index]
+    if word in _POSSIBILITY and sentence.tokens[index].text.islower():
+        return "expected" if _possible(sentence, index, first) else None
     cue = STATEMENT_CUES.get(word)
     if word == "estimated":
         if index == first - 1 or sentence.lower[index - 1 : index] in (["an"], ["the"]):

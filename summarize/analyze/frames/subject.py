@@ -51,6 +51,13 @@ _MAX_NOUN_PHRASE = 8
 _PRONOUN_CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|there|that|who)['’]\w+")
 # How far before "to" a verb of change may stand and still bring its object to the level.
 _MAX_OBJECT_REACH = 16
+# Verbs that give the size of their object after "at": "Police put the crowd at 28,000".
+_SIZING_VERBS = word_set(
+    """
+    put puts putting estimate estimates estimated estimating peg pegs pegged pegging place
+    places placed placing
+    """
+)
 
 
 def subject_of(sentence: Sentence, first: int, last: int, quantity: Quantity) -> str | None:
@@ -101,9 +108,10 @@ def _counted_in_complement(sentence: Sentence, first: int) -> bool:
 
 
 def age_subject(sentence: Sentence, first: int, last: int) -> str | None:
-    """The person an age belongs to: "Ossoff, a 33-year-old", "a 7-year-old girl"."""
+    """The person an age belongs to: "Ossoff, a 33-year-old", "a 7-year-old girl", "the
+    youngest victim was 16"."""
     before = sentence.left(first, frozenset({"a", "an", "the"}))
-    if before >= 0 and sentence.lower[before] == ",":
+    if before >= 0 and sentence.lower[before] in (",", "is", "was"):
         return _phrase_before(sentence, before - 1)
     after = last
     while after < len(sentence.lower) and sentence.lower[after] in ("-", "old", "year", "years"):
@@ -171,7 +179,7 @@ def _owner(sentence: Sentence, first: int) -> str | None:
     """The noun phrase before the verb that governs the figure: "the unemployment rate rose
     to", "Two explosions ... left". A phrase that only says when is passed over, with its
     preposition: "positions on the last day of May rose", "the Dow closed the day down"."""
-    changed = _changed_object(sentence, first)
+    changed = _changed_object(sentence, first) or _sized_object(sentence, first)
     if changed:
         return changed
     index = first - 1
@@ -215,6 +223,23 @@ def _changed_object(sentence: Sentence, first: int) -> str | None:
             return _phrase_after(sentence, index + 1)
         if word.endswith("ing") and _is_verb_form(word):
             return None
+    return None
+
+
+def _sized_object(sentence: Sentence, first: int) -> str | None:
+    """What a verb of sizing gives the size of: in "Police put the crowd at around 28,000" (or
+    "estimated", "pegged", "placed") the figure is the crowd's, and the police before the verb
+    are its source, not its owner."""
+    at = sentence.left(first, SOFT - {"at"})
+    if at < 2 or sentence.lower[at] != "at":
+        return None
+    clause = sentence.clause[first]
+    for index in range(at - 1, max(at - _MAX_NOUN_PHRASE, 0) - 1, -1):
+        word = sentence.lower[index]
+        if sentence.clause[index] != clause or sentence.in_figure(index):
+            return None
+        if word in _SIZING_VERBS and sentence.tokens[index].text.islower():
+            return _phrase_after(sentence, index + 1) if index < at - 1 else None
     return None
 
 

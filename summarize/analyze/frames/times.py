@@ -41,6 +41,19 @@ _SINCE = re.compile(
     r"early\s+|the\s+)?(?P<what>[A-Za-z]+|\d{4}))?",
     re.IGNORECASE,
 )
+# Trading sessions: a price move after hours, before the open or in early trading is not the
+# day's move (its close), nor one of another session ("after hours of talks" is no session).
+# Written in lower case but for a sentence's first letter: "at the Open" is a tournament.
+_SESSIONS = {
+    name: re.compile(words)
+    for name, words in {
+        "after-hours": r"[Aa]fter[\s-]hours(?!\s+of\b)|[Ee]xtended(?:[\s-]hours)?\s+trad(?:ing|e)"
+        r"|[Pp]ost-?market",
+        "pre-market": r"[Pp]re-?market|[Bb]efore\s+the\s+(?:opening\s+)?bell",
+        "opening": r"[Ee]arly\s+trad(?:ing|e)|[Aa]t\s+the\s+open(?:ing\s+bell)?\b",
+        "closing": r"[Aa]t\s+the\s+clos(?:e|ing\s+bell)\b",
+    }.items()
+}
 _MONTH_TIME = re.compile(rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?")
 _WEEKDAY_TIME = re.compile(WEEKDAY)
 _YEAR_TIME = re.compile(rf"(?<![\d.,$])(?P<year>{YEAR})(?!\s*%|[\d,.]\d)")
@@ -99,6 +112,9 @@ def find_times(sentence: Sentence) -> list[Time]:
             add(match.start(), _phrase_end(sentence, index), "")
         else:
             add(*match.span(), f"since:{(match['what'] or 'start').lower()}")
+    for name, session in _SESSIONS.items():
+        for match in session.finditer(sentence.text):
+            add(*match.span(), f"session:{name}")
     for match in _MONTH_TIME.finditer(sentence.text):
         month = MONTHS[match["month"].rstrip(".").lower()]
         add(*match.span(), f"month:{month}" + (f"-{match['year']}" if match["year"] else ""))

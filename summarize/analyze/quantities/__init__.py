@@ -20,16 +20,20 @@ its dimension, so two reports agree when their intervals overlap:
   100 pardons" is no "more than 100").
 - counts have base_unit "count" and `counted`, their head noun lowercased and singularised, with
   person/persons/people all read as "people"; two plural nouns joined by "and" or "or" are counted
-  together, in either order ("pardons and commutations": "commutation and pardon"). Money keeps its
-  currency code, without exchange rates; percentages and fractions ("a quarter of") are in percent,
-  but percentage points have their own base unit (a change of 2 points is no share of 2%); "tons"
+  together, in either order ("pardons and commutations": "commutation and pardon"), and a
+  partitive counts its whole's noun ("nine of his officers": "officer"). Money keeps its currency
+  code, without exchange rates, and its scale words, South Asia's too ("Tk 2 lakh" is 200,000
+  taka, "Rs 5 crore" 50 million rupees); percentages and fractions ("a quarter of") are in
+  percent, but percentage points have their own base unit (a change of 2 points is no share of
+  2%), as have multipliers ("2.6 times the size of Earth": "times", no count of times); "tons"
   spans short to metric.
 
 Numbers that are not quantities are skipped: ordinals, years, calendar dates, clock times, phone
 numbers, scores ("3-1"), names with numbers ("F-16", "Resolution 2254", "Group of 7", "the Group
 of Seven": a number word is capitalised only in a name), periods of a year ("the second quarter",
-"the first half of 2020"), addresses and versions ("127.0.0.1", "3.8.0"), code ("alert(3)",
-"x[2]") and the pronoun "one".
+"the first half of 2020"), the span another figure is taken over ("fell 18% over the past 12
+months"), addresses and versions ("127.0.0.1", "3.8.0"), code ("alert(3)", "x[2]") and the
+pronoun "one".
 
 A minus sign glued to a number makes it negative ("-5 km", "minus 3"). The figure after a verb of
 change is a change, not the start of a range: "dropped 29,000 to 348,000" is a change of 29,000

@@ -1,8 +1,8 @@
 """Numbers that are not quantities: ordinals, years, calendar dates, clock times, phone numbers,
 scores ("3-1"), names with numbers ("F-16", "Resolution 2254", "Group of 7", "the Group of Seven":
 a number word is capitalised only in a name), periods of a year ("the second quarter", "the first
-half of 2020"), addresses and versions ("127.0.0.1", "3.8.0"), code ("alert(3)", "x[2]") and the
-pronoun "one"."""
+half of 2020"), the span another figure is taken over ("over the past 12 months"), addresses and
+versions ("127.0.0.1", "3.8.0"), code ("alert(3)", "x[2]") and the pronoun "one"."""
 
 from __future__ import annotations
 
@@ -63,6 +63,13 @@ _ONE_AS_PRONOUN_BEFORE = re.compile(
     r"\b(?:no|the|this|that|any|every|each|which|such)\s+$", re.IGNORECASE
 )
 _ONE_AS_PRONOUN_AFTER = re.compile(r"\s+(?:of|another|or\s+another)\b|['’]s\b", re.IGNORECASE)
+# The span a figure is counted or changed over, read as its period (frames.form.period_of):
+# "fell 18% over the past 12 months".
+_SPAN_BEFORE = re.compile(
+    r"\b(?:over|across|during|within)\s+the\s+(?:past|last|previous|next|coming)\s+$",
+    re.IGNORECASE,
+)
+_SPAN_UNITS = frozenset({"week", "month", "year"})
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -111,7 +118,12 @@ def not_a_quantity(
     qualifier: Qualifier | None,
     dashed: bool,
 ) -> bool:
-    """Years, numbers in names ("Flight 370", "5G"), a bare "one", scores and codes ("1-3")."""
+    """Years, numbers in names ("Flight 370", "5G"), a bare "one", scores and codes ("1-3"), and
+    the span of time another figure is counted or changed over ("the stock has fallen 18% over
+    the past 12 months": the 12 months are the change's period, no duration of their own)."""
+    if unit.kind == "measure":
+        span = _SPAN_BEFORE.search(text, max(0, number.start - LOOKBACK), number.start)
+        return span is not None and unit.pint_units[0] in _SPAN_UNITS
     if unit.kind != "count":
         return False
     if number.digits and _LETTER_AFTER.match(text, number.end):

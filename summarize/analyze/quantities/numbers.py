@@ -17,7 +17,7 @@ from summarize.analyze.quantities.exclusions import (
     names_a_period,
     one_as_pronoun,
 )
-from summarize.text.numbers import FRACTIONS, NUMBER_WORDS, SCALES, SMALL, TENS
+from summarize.text.numbers import FRACTIONS, NUMBER_WORDS, SCALE_WORDS, SCALES, SMALL, TENS
 
 FRACTION_MARGIN = 0.05
 
@@ -28,15 +28,18 @@ CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
     "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "inr": "INR",
-    "chf": "CHF",
+    "chf": "CHF", "bdt": "BDT", "rs": "INR", "rs.": "INR", "tk": "BDT", "tk.": "BDT",
 }  # fmt: skip
+# Abbreviations that are money only as written so: "Rs 5 crore", "Tk 2 lakh" ("RS 5" is a car).
+_CASED_SYMBOLS = ("Rs.", "Rs", "Tk.", "Tk")
+_CASELESS_SYMBOLS = [s for s in CURRENCY_SYMBOLS if s not in {c.lower() for c in _CASED_SYMBOLS}]
 
 
 def alternation(surfaces: Sequence[str]) -> str:
     return "|".join(re.escape(surface) for surface in sorted(surfaces, key=len, reverse=True))
 
 
-_SCALE_NAMES = r"(?:hundred|thousand|million|billion|trillion)\b"
+_SCALE_NAMES = r"(?:" + alternation(list(SCALE_WORDS)) + r")\b"
 _WORD_NUMBER = (
     r"(?:(?:" + "|".join(TENS) + r")(?:-(?:" + "|".join(SMALL[1:10]) + r"))?"
     r"|" + alternation(SMALL) + r")\b"
@@ -56,10 +59,12 @@ NUMBER = re.compile(
     r"(?=\s+(?:of|the|its|their|his|her)\b))"
     # digits, with a currency and a scale: "$1.2bn", "3 million", "1,200", "US$ 5"
     r"|(?P<currency>"
-    + alternation([symbol for symbol in CURRENCY_SYMBOLS if not symbol.isalpha()])
+    + alternation([symbol for symbol in _CASELESS_SYMBOLS if not symbol.isalpha()])
     + r"|(?:"
-    + alternation([code for code in CURRENCY_SYMBOLS if code.isalpha()])
-    + r")\s)?\s?(?<![\d.,])(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    + alternation([code for code in _CASELESS_SYMBOLS if code.isalpha()])
+    + r"|(?-i:"
+    + alternation(_CASED_SYMBOLS)
+    + r"))\s)?\s?(?<![\d.,])(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<digits_half>\s+and\s+a\s+half)?"
     r"(?:[\s-]?(?P<digits_scale>"
     + _SCALE_NAMES

@@ -25,7 +25,8 @@ CURRENCY_WORDS = {
     "pounds sterling|sterling|gbp": ("GBP", 1.0),
     "yen|jpy": ("JPY", 1.0),
     "yuan|renminbi|cny": ("CNY", 1.0),
-    "rupees|inr": ("INR", 1.0),
+    "rupees|rupee|inr": ("INR", 1.0),
+    "taka|bdt": ("BDT", 1.0),
     "roubles|rubles|rub": ("RUB", 1.0),
     "swiss francs|francs|chf": ("CHF", 1.0),
     "shekels|ils": ("ILS", 1.0),
@@ -82,10 +83,18 @@ MEASURE_WORDS: dict[tuple[str, ...], str] = {
     ("minute",): "minutes|minute|mins|min",
     ("second",): "seconds|second",
 }
+# A multiplier is a ratio, no count of times: "2.6 times the size of Earth", "8.6 times Earth's
+# mass", "three times bigger than", "four times as large as" ("arrested three times" counts).
+_MULTIPLIER = re.compile(
+    r"[\s-]times(?=\s+(?:the|that|those|its|their|his|her|our|as|more|less)\b"
+    r"|\s+[a-z]+er\s+than\b|\s+[A-Z][\w-]*['’]s?\s)"
+)
 # Symbols matched in their exact case (so are those written with capitals): "5 M" is no metre.
 _CASED_SURFACES = {"m", "m2", "m²", "sq m", "mi"}
 _GLUED_TEMPERATURES = {"C": ("degree_Celsius",), "F": ("degree_Fahrenheit",)}
 _OF = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
+# A partitive takes its figure out of a whole: "nine of his officers", "two of the victims".
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|his|her|their|its|our|your|these|those)(?=\s)", re.I)
 _NEXT_WORD = re.compile(r"(?P<gap>\s+|-)(?P<word>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)")
 # A second plural noun joined to the counted one: "100 pardons and commutations" counts both;
 # a word taking an object or "to" after it is a verb ("500 workers and plans to hire").
@@ -123,7 +132,7 @@ def _unit_lookup() -> tuple[re.Pattern[str], dict[str, Unit]]:
 
 @dataclass(frozen=True)
 class Unit:
-    kind: Literal["count", "money", "percent", "measure"]
+    kind: Literal["count", "money", "percent", "measure", "multiple"]
     name: str = ""
     factor: float = 1.0
     pint_units: tuple[str, ...] = ()
@@ -138,6 +147,8 @@ def unit_of(text: str, number: Number, end: int) -> tuple[Unit, int]:
         return Unit("money", number.currency), end
     if number.kind == "fraction":
         return Unit("percent", "fraction"), end
+    if multiplier := _MULTIPLIER.match(text, end):
+        return Unit("multiple", "times"), multiplier.end()
     match = UNIT.match(text, end)
     if match is None and number.kind == "vague" and (of := _OF.match(text, end)):
         match = UNIT.match(text, of.end())  # "millions of dollars"
@@ -148,10 +159,16 @@ def unit_of(text: str, number: Number, end: int) -> tuple[Unit, int]:
 
 
 def counted_noun(text: str, number: Number, end: int) -> tuple[str | None, int]:
-    """What is counted (its head noun, singular), and the span end, past the noun if adjacent."""
+    """What is counted (its head noun, singular), and the span end, past the noun if adjacent.
+
+    A partitive counts the noun of the whole it is taken from: "nine of his officers were
+    injured" counts officers (the span runs to the noun, so what happened to them follows it);
+    "five of the seven board members" counts members too, the seven its own figure."""
     position = end
     if number.kind == "vague" and (of := _OF.match(text, end)):
         position = of.end()
+    elif partitive := _PARTITIVE.match(text, end):
+        position = partitive.end()
     run: list[re.Match[str]] = []
     while len(run) < 4 and (word := _NEXT_WORD.match(text, position)):
         lower = word["word"].lower()
@@ -242,7 +259,9 @@ def normalised(
                 to_base(ends[0], unit.pint_units[0])[0], to_base(ends[1], unit.pint_units[0])[0]
             ),
         )  # fmt: skip
-    base_unit = {"count": "count", "money": unit.name}.get(unit.kind, "percent")
+    base_unit = {"count": "count", "money": unit.name, "multiple": "times"}.get(
+        unit.kind, "percent"
+    )
     if unit.name == "percentage point":
         base_unit = unit.name
     return _UnitFields(

@@ -168,7 +168,9 @@ def _match(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Edg
       source; or the two are described with the same
       words next to them ("seeking $2.7 billion in damages"); or the figure counts something
       specific ("jobs", "doses") and the two share its month or date, or sentences that share a
-      name and some wording.
+      name, and, when one figure is dated and the other not, the words next to them ("added
+      128,000 jobs for the month" / "added 128,000 jobs in October"; not "interviewed nine of
+      the top candidates last month" / "endorse two candidates": two facts of one story).
     """
     qa, qb = a.quantity, b.quantity
     if qa.base_unit != qb.base_unit:
@@ -207,6 +209,6 @@ def _match(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Edg
         return Edge("likely", False)  # described with the same words: "in damages", "add"
     if measure == "same" and _specific(qa) and _specific(qb):
         shared_names = name_words(sentences.text(a.key[0])) & name_words(sentences.text(b.key[0]))
-        if specific_time or shared_names:
+        if specific_time or (shared_names and (time != "unknown" or near)):
             return Edge("likely", False)
     return None

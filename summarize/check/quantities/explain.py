@@ -110,6 +110,8 @@ def _time_words(key: str) -> str:
         return f"{kind} {value}"
     if kind == "since":
         return f"since {value}"
+    if kind == "session":
+        return f"{value} trade"  # "after-hours trade"
     if kind == "earlier":
         return "the earlier value"
     return value or kind
@@ -127,13 +129,15 @@ _STATEMENT_WORDS = {"estimate": "estimated"}
 
 def _measure_words(measure: str, unit: str) -> str:
     """What the figure measures, as a reader would say it: "number of people killed", "amount
-    in USD", "time until" (a duration "in two weeks"), "percentage"."""
+    in USD", "time until" (a duration "in two weeks"), "multiple of size", "percentage"."""
     kind, _, role = measure.partition(" (")
     role = role.rstrip(")")
     if is_currency(unit):
         return f"amount in {unit}"
     if kind == "duration":
         return _DURATION_ROLES.get(role, "duration")
+    if kind == "multiple" and role:
+        return f"multiple of {role}"  # "2.6 times the size of Earth"
     if unit != "count" or kind == "age":
         return _KIND_WORDS.get(kind, kind)
     outcome = outcome_name(kind) or ""
@@ -153,6 +157,8 @@ def describe_frame(frame: QuantityFrame, unit: str) -> str:
         what = "percentage change" if what == "percentage" else f"change in {what}"
     elif frame.form == "share" and what != "percentage":
         what = f"share: {what}"
+    elif frame.form == "total":
+        what = f"total {what}"  # "total number of members": the whole a part is of
     if frame.statement != "actual":
         what = f"{_STATEMENT_WORDS.get(frame.statement, frame.statement)} {what}"
     subject = frame.subject or ""
