@@ -12,8 +12,9 @@ its dimension, so two reports agree when their intervals overlap:
   km/h). Tolerances apply in the unit as written, before conversion.
 - "some", "about", "an estimated"... widen the interval by 15% on each side, but by no more than
   two steps of the number's last non-zero digit ("about 27%" is 24.5-29.5%: a reader holds "31%"
-  to be another figure; "about 300" still reaches 15%); "nearly", "almost" widen it so below only; "more than", "at least"... make it unbounded above (UNBOUNDED, a
-  finite stand-in for infinity that survives JSON); "less than", "up to"... make it start at 0.
+  to be another figure; "about 300" still reaches 15%); "nearly", "almost" widen it so below
+  only; "more than", "at least"... make it unbounded above (UNBOUNDED, a finite stand-in for
+  infinity that survives JSON); "less than", "up to"... make it start at 0.
 - vague amounts are ranges: "tens of thousands" is 10,000-99,999, "hundreds" 100-999; their `value`
   is the lower end. Explicit ranges ("10 to 12 miles", "10-12 km") have the midpoint; a range of
   things counted ends at its ends where their rounding is under one (whole things: "between 50 and
