@@ -153,6 +153,24 @@ def test_a_count_of_other_people_in_the_report_does_not_cancel_a_conflict() -> N
     assert {v.text for v in found.values} == {"14 people", "More than 40 people"}
 
 
+def test_a_tally_given_on_other_weekdays_by_reports_of_other_dates_is_an_update() -> None:
+    reports = {
+        "early": "At least 17 people were killed when a fire swept through a garment factory "
+        "near the capital late on Wednesday, officials said.",
+        "late": "The death toll from the garment factory fire near the capital rose to 26 on "
+        "Friday, officials said.",
+    }
+    dates = {"early": dt.date(2024, 5, 2), "late": dt.date(2024, 5, 3)}
+    (update,) = findings(reports, "temporal_update", **dates)
+    assert {v.text for v in update.values} == {"At least 17 people", "26"}
+    # two days' moves of a market are two figures, whatever the reports' dates
+    markets = {
+        "early": "The index fell 2% on Wednesday as investors sold banks.",
+        "late": "The index rose 3% on Friday as investors bought banks.",
+    }
+    assert not findings(markets, "temporal_update", **dates)
+
+
 def test_a_weekday_one_report_leaves_out_is_no_other_time() -> None:
     reports = {
         "a": "The S&P 500 slid 5.9% Thursday and the Nasdaq fell 5.3%.",

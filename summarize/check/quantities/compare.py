@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from summarize.analyze.frames.measure import outcome_name, picks_out
+from summarize.analyze.frames.measure import OUTCOME_WORDS, outcome_name, picks_out
 from summarize.analyze.nouns import synonyms
 from summarize.check.quantities.figures import (
     Edge,
@@ -21,6 +21,8 @@ from summarize.models import (
 )
 from summarize.text.tokens import content_terms
 
+# What happened to the counted that news tallies as it rises: "killed", "injured" ...
+TALLIES = frozenset(OUTCOME_WORDS.values())
 # Values of a likely match (a frame part unknown) further apart than this are no one figure.
 MAX_LIKELY_RATIO = 10
 
@@ -132,6 +134,21 @@ def _specific(quantity: Quantity) -> bool:
     return not any(w[:1].isupper() and w.lower().startswith(counted) for w in quantity.text.split())
 
 
+def _tally_told_on_other_days(sentences: Sentences, a: Figure, b: Figure) -> bool:
+    """A running tally (a count of the killed, injured, arrested ...) that reports of other dates
+    give on other weekdays: "17 people were killed ... late on Wednesday" in Thursday's report and
+    "the death toll rose to 26 on Friday" in Friday's are one count told as it rose, not two
+    figures (as two days' moves of a market are)."""
+    if a.frame.form != "level" or outcome_name(a.frame.measure) not in TALLIES:
+        return False
+    days = [a.frame.time or "", b.frame.time or ""]
+    if not all(day.startswith("day:") for day in days):
+        return False
+    analysis = sentences.analysis
+    dates = [analysis.document(f.document).published for f in (a, b)]
+    return None not in dates and dates[0] != dates[1]
+
+
 def _own_sources(sentences: Sentences, a: Figure, b: Figure) -> bool:
     """Each figure comes from its own named source ("according to Nielsen" / "a Hill report"):
     they may have measured differently, so a careful reader would check before calling it a
@@ -187,6 +204,8 @@ def _match(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Edg
         return None  # "50 miles from Pyongyang" is a distance; "270 kilometers" a range
     measure = measures(qa, qb)
     time = _times(fa.time, fb.time)
+    if time is None and _tally_told_on_other_days(sentences, a, b):
+        time = "unknown"
     subject = _subjects(
         fa.subject,
         fb.subject,
