@@ -11,7 +11,9 @@ subject (a name the other figure's sentence does not give: the Dow vs the Nasdaq
 the whole country). Raw numbers are never compared: "expected 75,000" and "added 128,000" measure
 different things. A part one sentence leaves unsaid is unknown, not a match; but a weekday one
 report gives and the other leaves out is no other time when the sentences tell the same fact
-(reports of one event name its day or not). A distance from a place is compared only with a
+(reports of one event name its day or not), and a running tally (the killed, the injured, the
+arrested) that reports of other dates give on other weekdays is one count as it rose, not two
+figures. A distance from a place is compared only with a
 distance from the same place. A report that repeats a figure bare ("the $5 trillion total") means
 what its fuller mention says ("$5 trillion in new spending over the next decade"), and a figure it
 hedges once it hedges wherever it gives it (a headline's "60 Percent" over its lead's "More than
