@@ -358,6 +358,7 @@ def test_a_period_shorter_than_a_year_in_the_figures_noun_phrase() -> None:
         ("It brought the number of arrests to three.", "three", "count arrested"),
         ("The toll road carried 500 cars on Monday.", "500 cars", "car"),  # it names its count
         ("The number of applicants rose to 500.", "500", "count"),
+        ("The number of people killed in the fire has risen to 26.", "26", "count killed"),
     ],
 )
 def test_a_count_given_by_its_name(text: str, wording: str, measure: str) -> None:

@@ -154,7 +154,7 @@ def multiplied(sentence: Sentence, last: int) -> str | None:
 def _named_count(sentence: Sentence, first: int) -> str | None:
     """The outcome a count's name gives, in the figure's clause before it: a toll is of the
     dead ("the death toll", "the toll"; "the injury toll" is of the injured), "the number of
-    arrests" of the arrested."""
+    arrests" of the arrested, "the number of people killed" of the killed."""
     clause = sentence.clause[first]
     start = max(0, first - _NAME_REACH)
     words = [
@@ -167,6 +167,8 @@ def _named_count(sentence: Sentence, first: int) -> str | None:
             named = sentence.lower[index - 1] if index else ""
             return OUTCOMES.get(named, "death")
         if word == "of" and sentence.lower[index - 1 : index] == ["number"]:
-            counted = sentence.lower[index + 1] if index + 1 < first else ""
-            return OUTCOMES.get(counted)
+            after = sentence.lower[index + 1 : min(first, index + 3)]
+            if after[:1] in (["people"], ["persons"]):
+                after = after[1:]  # "the number of people killed"
+            return OUTCOMES.get(after[0]) if after else None
     return None
