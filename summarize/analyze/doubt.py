@@ -1,12 +1,12 @@
 """Whether a sentence casts doubt on its claim or puts it at a distance.
 
-"Could not be independently verified", "without evidence", "unconfirmed", "unproven", "too early
-to draw conclusions", "investigating whether" say a claim is unverified or not yet established
-(`is_unverified`); "claimed", "allegedly", "reportedly", "it was reported", "what she said was"
-present it as someone's (`distancing`); "alleged", "falsely", "debunked", "denied reports", and
-"..., a claim the management denied" after it dispute it (`disputes`; the last distances it
-too). A short sentence after a claim that only says it could not be verified remarks on that
-claim (`unverified_remark`).
+"Could not be independently verified", "without evidence", "unconfirmed" say a claim is
+unverified (`is_unverified`); "claimed", "allegedly", "reportedly", "it was reported", "what she
+said was" present it as someone's, and "unproven", "investigating whether", "too early to draw
+conclusions" as not yet established (`distancing`); "alleged", "falsely", "debunked", "denied
+reports", and "..., a claim the management denied" after it dispute it (`disputes`; the last
+distances it too). A short sentence after a claim that only says it could not be verified
+remarks on that claim (`unverified_remark`).
 """
 
 from __future__ import annotations
@@ -23,11 +23,17 @@ _DOUBT_RE = re.compile(
     r"(?:confirm|confirmed|verify|verified|corroborate|corroborated)\b"
     r"|\bwithout\s+(?:providing\s+|offering\s+|citing\s+|giving\s+|presenting\s+)?(?:any\s+)?"
     r"(?:evidence|proof)\b"
-    r"|\b(?:unverified|unconfirmed|unsubstantiated|uncorroborated|unproven|unproved)\b"
-    r"|\bno\s+(?:independent\s+)?(?:confirmation|verification|evidence)\b"
-    # not yet established: "investigating whether", "too early to draw conclusions"
-    r"|\binvestigat(?:e|es|ed|ing)\s+whether\b"
-    r"|\b(?:too\s+early|premature)\s+to\s+(?:say|tell|know|determine|draw\s+(?:any\s+)?conclusions)\b",
+    r"|\b(?:unverified|unconfirmed|unsubstantiated|uncorroborated)\b"
+    r"|\bno\s+(?:independent\s+)?(?:confirmation|verification|evidence)\b",
+    re.IGNORECASE,
+)
+# Not yet established: the claim is still being looked into, or no one will yet say. Such a
+# sentence puts its own claim at a distance; it is no remark on the sentence before it ("She
+# said it was too early to say why the train was going so fast" asks its own question).
+_UNDETERMINED = re.compile(
+    r"\b(?:unproven|unproved)\b|\binvestigat(?:e|es|ed|ing)\s+whether\b"
+    r"|\b(?:too\s+early|premature)\s+to\s+(?:say|tell|know|determine|"
+    r"draw\s+(?:any\s+)?conclusions)\b",
     re.IGNORECASE,
 )
 # Doubt cast on a claim: alleged, purported, refuted ("falsely claimed", "a debunked claim"), or
@@ -83,7 +89,7 @@ def distancing(text: str) -> re.Match[str] | None:
         if _SPEECH_AFTER.match(text, match.end()):
             continue
         return match
-    return _DOUBT_RE.search(text) or _DENIED_AFTER.search(text)
+    return _DOUBT_RE.search(text) or _DENIED_AFTER.search(text) or _UNDETERMINED.search(text)
 
 
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|tells|wrote|writes|added|stated|called)\b")

@@ -97,6 +97,7 @@ _OUTCOMES = {
     "displacement": "displace displaced displacing fled flee evacuate evacuated homeless",
     "missing": "missing unaccounted",
     "infection": "infect infected infections cases case positive",
+    "hospitalisation": "hospitalized hospitalised hospital hospitals",
 }
 OUTCOMES: dict[str, str] = {
     word: outcome for outcome, words in _OUTCOMES.items() for word in words.split()

@@ -171,6 +171,28 @@ def test_a_tally_given_on_other_weekdays_by_reports_of_other_dates_is_an_update(
     assert not findings(markets, "temporal_update", **dates)
 
 
+def test_a_figure_of_an_earlier_year_is_background_not_the_event_s() -> None:
+    reports = {
+        "a": "The derailment is the deadliest in the state since December 2017, when a train "
+        "plunged off an overpass, killing three people.",
+        "b": "Five people were killed when the train derailed near the river on Tuesday.",
+    }
+    dates = {"a": dt.date(2026, 6, 10), "b": dt.date(2026, 6, 10)}
+    assert not conflicts(reports, **dates)
+
+
+def test_people_in_hospital_are_no_count_of_the_dead() -> None:
+    reports = {
+        "early": "At least three people were killed when the train derailed near the river on "
+        "Tuesday, officials said.",
+        "late": "Five people have died after the train derailed near the river, and 14 people "
+        "remain in hospital, officials said.",
+    }
+    dates = {"early": dt.date(2026, 6, 9), "late": dt.date(2026, 6, 10)}
+    (update,) = findings(reports, "temporal_update", **dates)
+    assert {v.text for v in update.values} == {"At least three people", "Five people"}
+
+
 def test_a_weekday_one_report_leaves_out_is_no_other_time() -> None:
     reports = {
         "a": "The S&P 500 slid 5.9% Thursday and the Nasdaq fell 5.3%.",

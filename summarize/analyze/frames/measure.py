@@ -24,6 +24,7 @@ _UNITS_WITH_ROLES = frozenset({"s", "times"})
 OUTCOME_WORDS = {
     "death": "killed", "injury": "injured", "arrest": "arrested",
     "displacement": "displaced", "missing": "missing", "infection": "infected",
+    "hospitalisation": "hospitalised",
 }  # fmt: skip
 
 
@@ -86,7 +87,11 @@ def outcome_of(sentence: Sentence, first: int, last: int, quantity: Quantity) ->
         word = sentence.lower[index]
         if word in OUTCOMES:
             return OUTCOMES[word]
-        skipped = ("were", "was", "are", "have", "had", "been", "people", "persons")
+        # "were taken to hospitals", "remain in hospital": the way to where they are
+        skipped = (
+            "were", "was", "are", "have", "had", "been", "people", "persons", "taken", "rushed",
+            "admitted", "remain", "remained", "still", "in", "to",
+        )  # fmt: skip
         if word not in skipped and index > last:
             break
     if counted and not compound(sentence, first, last, quantity):

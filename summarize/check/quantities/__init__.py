@@ -6,18 +6,19 @@ Two figures of different reports are compared only when their frames match
 synonym, and the same outcome: killed, injured...; for a multiplier what it multiplies), the same
 kind of statement (actual, expected, forecast, estimate, target), the same form (level, change,
 rate, share, total: "of 5" is compared with no level 4) and period, no different time (another
-month, year, quarter, day, trading session; the "from" value of a change), and no different
-subject (a name the other figure's sentence does not give: the Dow vs the Nasdaq, Alexandria vs
-the whole country). Raw numbers are never compared: "expected 75,000" and "added 128,000" measure
-different things. A part one sentence leaves unsaid is unknown, not a match; but a weekday one
-report gives and the other leaves out is no other time when the sentences tell the same fact
-(reports of one event name its day or not), and a running tally (the killed, the injured, the
-arrested) that reports of other dates give on other weekdays is one count as it rose, not two
-figures. A distance from a place is compared only with a
-distance from the same place. A report that repeats a figure bare ("the $5 trillion total") means
-what its fuller mention says ("$5 trillion in new spending over the next decade"), and a figure it
-hedges once it hedges wherever it gives it (a headline's "60 Percent" over its lead's "More than
-60 percent").
+month, year, quarter, day, trading session; the "from" value of a change), and no different subject
+(a name the other figure's sentence does not give: the Dow vs the Nasdaq, Alexandria vs the whole
+country). Raw numbers are never compared: "expected 75,000" and "added 128,000" measure different
+things. A part one sentence leaves unsaid is unknown, not a match; but a weekday one report gives
+and the other leaves out is no other time when the sentences tell the same fact (reports of one
+event name its day or not), and a running tally (the killed, the injured, the arrested) that
+reports of other dates give on other weekdays is one count as it rose, not two figures, while a
+figure dated to a year before its report's ("since December 2017, when ... killing three people")
+is background, no figure of the event. A distance from a place is compared only with a distance
+from the same place. A report that repeats a figure bare ("the $5 trillion total") means what its
+fuller mention says ("$5 trillion in new spending over the next decade"), and a figure it hedges
+once it hedges wherever it gives it (a headline's "60 Percent" over its lead's "More than 60
+percent").
 
 Which sentences: those of claim groups and of candidate pairs of similar sentences; sentences
 less alike (down to FIGURE_SIMILARITY) only for figures whose frames match in every stated part

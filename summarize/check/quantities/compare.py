@@ -5,6 +5,7 @@ docstring for the rules.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from summarize.analyze.frames.measure import OUTCOME_WORDS, outcome_name, picks_out
@@ -134,6 +135,17 @@ def _specific(quantity: Quantity) -> bool:
     return not any(w[:1].isupper() and w.lower().startswith(counted) for w in quantity.text.split())
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _of_an_earlier_year(sentences: Sentences, figure: Figure) -> bool:
+    """The figure is dated to a year before its report's: background, not the event the report
+    tells, so a figure no time restricts is about something else."""
+    published = sentences.analysis.document(figure.document).published
+    year = _YEAR.search(figure.frame.time or "")
+    return published is not None and year is not None and int(year.group()) < published.year
+
+
 def _tally_told_on_other_days(sentences: Sentences, a: Figure, b: Figure) -> bool:
     """A running tally (a count of the killed, injured, arrested ...) that reports of other dates
     give on other weekdays: "17 people were killed ... late on Wednesday" in Thursday's report and
@@ -206,6 +218,10 @@ def _match(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Edg
     time = _times(fa.time, fb.time)
     if time is None and _tally_told_on_other_days(sentences, a, b):
         time = "unknown"
+    if time == "unknown" and (
+        _of_an_earlier_year(sentences, a) or _of_an_earlier_year(sentences, b)
+    ):
+        return None  # "since December 2017, when ... killing three people" is no toll of now
     subject = _subjects(
         fa.subject,
         fb.subject,
