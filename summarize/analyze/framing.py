@@ -145,9 +145,10 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
     """Loaded words of one sentence outside quotations (a quotation is the speaker's words);
     `offset` is its document start. A label for a party inside someone's reported speech
     ("officials said the regime fell"), or after a naming verb ("views the insurgents as
-    terrorists"), is theirs too, and one in the offence charged is the law's ("charged with
-    making terrorist threats"). Other words of a paraphrase are the report's choice: see
-    `in_own_voice` for what the report asserts itself."""
+    terrorists"), is theirs too, as is any loaded word in "what critics called a purge", and one
+    in the offence charged is the law's ("charged with making terrorist threats"). Other words
+    of a paraphrase are the report's choice: see `in_own_voice` for what the report asserts
+    itself."""
     tokens = word_tokens(text)
     forms = _loaded_forms()
     quoted = quotation_spans(text)
@@ -163,7 +164,7 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
             names = _multi_word_names(text)
         if in_spans(token.start, names):
             continue
-        if _neutral_use(tokens, index, lemma):
+        if _neutral_use(tokens, index, lemma) or _called_so_by_someone(text, token.start):
             continue
         if lemma in _LABELS:
             if reported is None:
@@ -187,6 +188,19 @@ _CHARGE = re.compile(
     r"[^\s.;:]+\s){0,20}$",
     re.I,
 )
+
+
+# "in what voting-rights groups called a targeted purge", "what critics describe as a brazen
+# grab": the words after are the namer's, however loaded, up to the end of the phrase.
+_WHAT_SOMEONE_CALLED = re.compile(
+    r"\bwhat\s+(?:[\w'’-]+\s+){1,5}?(?:call(?:s|ed)?|describ(?:e|es|ed)\s+as|term(?:s|ed)|"
+    r"dub(?:s|bed)|brand(?:s|ed)|label(?:s|ed|led))\s+(?:[^\s,.;:]+\s+){0,5}$",
+    re.I,
+)
+
+
+def _called_so_by_someone(text: str, start: int) -> bool:
+    return _WHAT_SOMEONE_CALLED.search(text[:start]) is not None
 
 
 def _names_a_charge(text: str, start: int) -> bool:

@@ -98,6 +98,9 @@ def test_labels_in_someone_elses_voice_are_not_counted() -> None:
     )
     assert loaded("The regime said the rebels had retreated.") == ["regime"]  # the outlet's word
     assert loaded("The terrorists attacked the city.") == ["terrorists"]
+    # any loaded word in "what X called ..." is X's
+    assert loaded("The county removed voters in what rights groups called a targeted purge.") == []
+    assert loaded("What followed was a brazen purge.") == ["brazen", "purge"]
 
 
 def test_a_label_naming_the_offence_charged_is_the_law_s_word() -> None:
