@@ -6,7 +6,8 @@ phrase next to it: "SANA said", "..., Geir Pedersen, the U.N. special envoy, sai
 minister", "according to the Observatory", "was confirmed by the army". It reads word order and
 punctuation only (no parser), so a speaker is the phrase as written, trimmed at clause words
 and at adjunct prepositions ("The insurgency through its Telegram channel said" -> "The
-insurgency").
+insurgency"). A word in -ly before the verb is an adverb ("has repeatedly said") unless WordNet
+has it only as a noun ("her family said").
 """
 
 from __future__ import annotations
@@ -14,11 +15,18 @@ from __future__ import annotations
 from summarize.analyze.doubt import REMARK_WORDS as REMARK_WORDS
 from summarize.analyze.doubt import is_unverified as is_unverified
 from summarize.analyze.doubt import unverified_remark as unverified_remark
+from summarize.analyze.nouns import noun_senses
 from summarize.models import Attribution
 from summarize.text.inflection import AUXILIARIES, BE_FORMS
 from summarize.text.lexicons import word_set
 from summarize.text.negation import negates_verb
-from summarize.text.report_verbs import ALSO_NOUNS, SPEECH_VERBS, is_speech_verb, reporting_lemma
+from summarize.text.report_verbs import (
+    ALSO_NOUNS,
+    SPEECH_VERBS,
+    is_speech_verb,
+    reporting_lemma,
+    takes_a_hearer,
+)
 from summarize.text.tokens import DETERMINERS, Token, parenthesis_opening, word_tokens
 
 _DOUBT_VERBS = word_set("claim allege purport")
@@ -224,13 +232,9 @@ class _Sentence:
                 # "The insurgency, led by the group X reported": the comma is an opening one
                 speaker = self._before_comma(speaker[0] - 1)
         inverted = before < 0 or self.lower[before] in {",", *_QUOTE_MARKS}
-        if speaker is None and inverted and not self._takes_a_hearer(cue):
+        if speaker is None and inverted and not takes_a_hearer(self.lower[cue]):
             return self.phrase_after(cue + 1)  # '"...," said Pedersen.'
         return speaker
-
-    def _takes_a_hearer(self, cue: int) -> bool:
-        """ "told Fox News": what follows "tell" is who heard it, never who spoke."""
-        return reporting_lemma(self.lower[cue]) == "tell"
 
     def _after_clause(self, cue: int, comma: int) -> Phrase | None:
         """The speaker after the verb when the comma before it closes a clause, not an
@@ -241,7 +245,7 @@ class _Sentence:
         opening = comma - 1
         while opening >= 0 and self.lower[opening] not in {",", ";", ":", *_QUOTE_MARKS}:
             opening -= 1
-        if self._takes_a_hearer(cue) or not any(
+        if takes_a_hearer(self.lower[cue]) or not any(
             word in _AUXILIARIES for word in self.lower[opening + 1 : comma]
         ):
             return None
@@ -372,5 +376,10 @@ class _Sentence:
 
 def _is_adverb(word: str) -> bool:
     """An adverb between a speaker and the verb ("has repeatedly said", "has long insisted"), in
-    lower case: "Huey Long said" is a name."""
-    return word.islower() and ((word.endswith("ly") and len(word) > 4) or word in _ADVERBS_OF_TIME)
+    lower case: "Huey Long said" is a name; and a noun ending in -ly is the speaker ("her family
+    said", "the assembly voted")."""
+    if not word.islower():
+        return False
+    if word.endswith("ly") and len(word) > 4:
+        return not noun_senses().is_only_noun(word)
+    return word in _ADVERBS_OF_TIME

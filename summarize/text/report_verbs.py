@@ -65,3 +65,8 @@ def is_reporting_verb(word: str) -> bool:
     return lemma is not None and not (
         lemma in ALSO_NOUNS and word in {lemma, lemma + "s", lemma + "es"}
     )
+
+
+def takes_a_hearer(word: str) -> bool:
+    """A form of "tell": what follows it is who heard it ("told Fox News"), never who spoke."""
+    return _forms().get(word) == "tell"

@@ -216,8 +216,8 @@ def test_a_headline_reads_as_a_sentence_and_cites_its_report():
 
     sources = [
         "Port Workers Walk Out Over Pay At Three Harbours. Dock workers at three harbours walked "
-        "out on Tuesday in a dispute over pay, their union said. The strike halted the loading "
-        "of container ships.",
+        "out on Tuesday in a dispute over pay. The strike halted the loading of container "
+        "ships, their union said.",
         "Live: the strike at the ports. Dock workers at three harbours went on strike on "
         "Tuesday over pay, the union said. Talks with the employers are set to resume on Friday.",
     ]
