@@ -2,7 +2,7 @@
 
 - A claim group whose members say nearly the same thing: some attribute it, some state it flatly
   (in their own voice: no speaker, distancing cue, held view or evidence cited, see
-  `_states_flatly`), and doubt is cast on it ("claimed", "alleged", "could not be verified"): high
+  `states_flatly`), and doubt is cast on it ("claimed", "alleged", "could not be verified"): high
   when it is unverified or without evidence. Reports that each attribute a claim differ only when
   the strongest doubt they cast on it differs (none, unverified, disputed: "said" vs "claimed,
   without evidence"; "falsely claiming" and "repeating unsubstantiated claims" both dispute),
@@ -110,7 +110,7 @@ def attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None
     own_voice = [
         m
         for m in members
-        if _states_flatly(analysis, m)
+        if states_flatly(analysis, m)
         and any(
             len(claim & _own_voice_terms(sentence_text(analysis, m))) >= SHARED_CLAIM_WORDS
             for claim in claims
@@ -177,7 +177,7 @@ def _own_voice_terms(text: str) -> frozenset[str]:
     return frozenset(content_terms(blanked(text, reported_speech(text))))
 
 
-def _states_flatly(analysis: Analysis, ref: SentenceRef) -> bool:
+def states_flatly(analysis: Analysis, ref: SentenceRef) -> bool:
     """The sentence states its claim in its own voice: no speaker, no distancing cue, no verb of
     thinking or belief with a subject of its own ("legislation they think falls short"), and no
     evidence it tells the claim from ("video showed")."""
@@ -204,8 +204,7 @@ def distanced_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         shared = [
             (o, len(claim & _own_voice_terms(sentence_text(analysis, o))))
             for o in tellings.of(ref)
-            if analysis.document(o.document).published in (day, None)
-            and _states_flatly(analysis, o)
+            if analysis.document(o.document).published in (day, None) and states_flatly(analysis, o)
         ]
         shared = [(o, count) for o, count in shared if count >= SHARED_CLAIM_WORDS]
         if not shared:

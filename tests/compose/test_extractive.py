@@ -1072,3 +1072,23 @@ def test_the_latest_days_news_leads_a_story_told_over_days() -> None:
     report = merge(load_inputs(shipwreck)[0])
     assert report.summary is not None
     assert "rose to 41" in report.summary[0].text
+
+
+def test_a_claim_the_checker_finds_stated_as_fact_is_told_only_as_attributed() -> None:
+    """The checker finds the tabloid stating as fact what the wire gives as a residents' group's
+    claim: the summary tells it as the wire does, with who claims it, not as fact."""
+    reports = {
+        "wire": "Four people died after the River Arde burst its banks on Saturday, police said. "
+        "A residents' group has claimed that a release of water from the upstream Harlow "
+        "reservoir worsened the flooding. Northern Water, which runs the reservoir, denied "
+        "releasing any water.",
+        "tabloid": "Four people died when the River Arde burst its banks on Saturday. Water from "
+        "the Harlow reservoir was released into the river, making the flooding far worse. "
+        "Residents said they had no warning.",
+    }
+    report = merge(cluster_of(reports), max_words=150)
+    assert any(f.kind == "attribution" for f in report.findings)
+    assert report.summary is not None
+    texts = [s.text for s in report.summary]
+    assert any(text.startswith("A residents' group has claimed") for text in texts)
+    assert not any(text.startswith("Water from the Harlow reservoir") for text in texts)
