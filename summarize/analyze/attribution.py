@@ -7,7 +7,8 @@ minister", "according to the Observatory", "was confirmed by the army". It reads
 punctuation only (no parser), so a speaker is the phrase as written, trimmed at clause words
 and at adjunct prepositions ("The insurgency through its Telegram channel said" -> "The
 insurgency"). A word in -ly before the verb is an adverb ("has repeatedly said") unless WordNet
-has it only as a noun ("her family said").
+has it only as a noun ("her family said"). A second reporting verb joined by "and" has the
+first one's speaker ("Oyelaran has denied wrongdoing and said ...").
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
     sentence = _Sentence(word_tokens(text))
     doubted = is_unverified(text)
     found: list[Attribution] = []
+    speaker: Phrase | None = None
     for index, token in enumerate(sentence.tokens):
         lower = sentence.lower[index]
         doubt_cue = False
@@ -98,7 +100,8 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
                 continue
             if not token.text.islower() and not sentence.is_headline_cue(index):
                 continue
-            cue_end, speaker = sentence.statement_end(index), sentence.speaker_of(index)
+            cue_end = sentence.statement_end(index)
+            speaker = sentence.speaker_of(index) or sentence.shared_subject(index, speaker)
             doubt_cue = lemma in _DOUBT_VERBS
         if speaker is None:
             continue
@@ -180,6 +183,11 @@ class _Sentence:
         while start >= 0 and self.tokens[start].text[0].isupper():
             start -= 1
         return start < index - 1 and start >= 0 and self.lower[start] == ","
+
+    def shared_subject(self, cue: int, earlier: Phrase | None) -> Phrase | None:
+        """The speaker of the reporting verb before, when the verb at `cue` is its second,
+        joined by "and": "Oyelaran has denied wrongdoing and said the beef was contaminated"."""
+        return earlier if cue > 0 and self.lower[cue - 1] == "and" else None
 
     def statement_end(self, index: int) -> int:
         """End (exclusive) of the cue: the verb, or "said in a statement"."""

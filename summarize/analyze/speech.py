@@ -18,7 +18,7 @@ from summarize.text.calendar import WEEKDAYS
 from summarize.text.inflection import AUXILIARIES, is_past_form, looks_past
 from summarize.text.lexicons import word_set
 from summarize.text.negation import VERB_NEGATION
-from summarize.text.quotes import QUOTED, quotation_spans
+from summarize.text.quotes import QUOTED, blanked, quotation_spans
 from summarize.text.report_verbs import takes_a_hearer
 from summarize.text.tokens import content_terms
 
@@ -106,6 +106,12 @@ def said_terms(text: str) -> frozenset[str]:
     """The content words (stems) of `text` (one sentence) that are someone else's speech, not
     the report's own voice (`reported_speech`): what the sentence gives as someone's statement."""
     return frozenset(content_terms(" ".join(text[a:b] for a, b in reported_speech(text))))
+
+
+def own_voice_terms(text: str) -> frozenset[str]:
+    """The content words a sentence states in its own voice: not those inside quotation marks
+    (scare quotes give a word to the person it is about) or in someone's reported speech."""
+    return frozenset(content_terms(blanked(text, reported_speech(text))))
 
 
 def _closes_sentence(after: str) -> bool:

@@ -27,7 +27,7 @@ from summarize.analyze.doubt import (
     unverified_remark,
 )
 from summarize.analyze.mentions import name_terms
-from summarize.analyze.speech import reported_speech
+from summarize.analyze.speech import own_voice_terms
 from summarize.check.evidence import names, quote_sentence, report_name
 from summarize.check.tellings import MAX_COUNTER_QUOTES, Tellings, sentence_text
 from summarize.models import (
@@ -38,7 +38,6 @@ from summarize.models import (
     SentenceRef,
 )
 from summarize.text.display import excerpt, shorten
-from summarize.text.quotes import blanked
 from summarize.text.tokens import content_terms, term_overlap
 
 # Members must say nearly the same thing before their attribution is compared.
@@ -112,7 +111,7 @@ def attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None
         for m in members
         if states_flatly(analysis, m)
         and any(
-            len(claim & _own_voice_terms(sentence_text(analysis, m))) >= SHARED_CLAIM_WORDS
+            len(claim & own_voice_terms(sentence_text(analysis, m))) >= SHARED_CLAIM_WORDS
             for claim in claims
         )
     ]
@@ -171,12 +170,6 @@ def _claim_words(item: SentenceAnalysis, text: str, cue: re.Match[str]) -> froze
     return frozenset(content_terms(claim)) - name_terms(item)
 
 
-def _own_voice_terms(text: str) -> frozenset[str]:
-    """The content words a sentence states in its own voice: not those inside quotation marks
-    (scare quotes give a word to the person it is about) or in someone's reported speech."""
-    return frozenset(content_terms(blanked(text, reported_speech(text))))
-
-
 def states_flatly(analysis: Analysis, ref: SentenceRef) -> bool:
     """The sentence states its claim in its own voice: no speaker, no distancing cue, no verb of
     thinking or belief with a subject of its own ("legislation they think falls short"), and no
@@ -202,7 +195,7 @@ def distanced_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         claim = _claim_words(analysis.analysis_of(ref), text, cue)
         day = analysis.document(ref.document).published
         shared = [
-            (o, len(claim & _own_voice_terms(sentence_text(analysis, o))))
+            (o, len(claim & own_voice_terms(sentence_text(analysis, o))))
             for o in tellings.of(ref)
             if analysis.document(o.document).published in (day, None) and states_flatly(analysis, o)
         ]

@@ -3,7 +3,10 @@ sentence read as a summary's.
 
 The plainest wording of a fact is the member of its claim group with the fewest loaded words,
 its attribution kept when the claim is contested, standing alone (no opening pronoun, not cut
-off, not a teaser), and not asserting a cause or motive the other reports do not make. Edits:
+off, not a teaser), and not asserting a cause or motive the other reports do not make. A
+sentence counts as attributed as a whole, but a cut may drop the one clause that has a speaker
+("..., and his camp says he may have been sabotaged"): a version left with no attribution is not
+used when another report gives what remains as someone's statement. Edits:
 a leading connective is dropped, the outlet's own loaded modifiers that no other report uses
 are dropped, and a fact only earlier reports carry is dated and put in the past tense.
 """
@@ -18,9 +21,11 @@ from functools import cached_property
 from summarize.analyze.attribution import REMARK_WORDS, is_unverified
 from summarize.analyze.framing import find_loaded_terms, is_charged
 from summarize.analyze.links import added_links
-from summarize.analyze.mentions import names_inside_sentences
+from summarize.analyze.mentions import name_terms, names_inside_sentences
 from summarize.analyze.nouns import names_a_person
 from summarize.analyze.reporting import is_reporting, names_a_speaker, takes_a_stance
+from summarize.analyze.speech import own_voice_terms, said_terms
+from summarize.check.attribution import SHARED_CLAIM_WORDS
 from summarize.compose.casing import Casing
 from summarize.compose.modifiers import modifies_next
 from summarize.models import Analysis, Attribution, ClaimGroup, SentenceRef
@@ -40,6 +45,7 @@ from summarize.text.report_verbs import is_speech_verb
 from summarize.text.sentences import ends_on_ellipsis, is_finished, opens_on_sentence_before
 from summarize.text.spans import in_spans
 from summarize.text.tokens import (
+    content_terms,
     is_title_case,
     stem,
     tokenize,
@@ -332,6 +338,36 @@ class Wording:
             and not self.used_elsewhere(term.text, document)
             for term in find_loaded_terms(text)
         )
+
+    def unattributed_claim_said_elsewhere(self, variant: str, ref: SentenceRef) -> bool:
+        """A shortened sentence that kept none of its attributions ("X is the innocent victim
+        of contaminated beef, and his camp says he may have been sabotaged" without its second
+        clause) whose remaining claim the other reports tell only as someone's statement: they
+        give SHARED_CLAIM_WORDS of the claim's words (names aside) in reported speech and none
+        of them in their own voice ("he said the substance came from contaminated beef"). The
+        sentence counted as attributed as a whole; what is left states a contested claim as
+        fact."""
+        attributions = self.analysis.analysis_of(ref).attributions
+        if any(a.source in variant and a.cue in variant for a in attributions):
+            return False  # its speaker and verb stay
+        claim = set(content_terms(variant)) - name_terms(self.analysis.analysis_of(ref))
+        others = [
+            voices for report, voices in self.voices_of_report.items() if report != ref.document
+        ]
+        said = set[str]().union(*(said for said, _ in others))
+        own = set[str]().union(*(own for _, own in others))
+        return len(claim & said - own) >= SHARED_CLAIM_WORDS
+
+    @cached_property
+    def voices_of_report(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+        """Each report's content words given as someone's speech, and those in its own voice."""
+        said: dict[str, set[str]] = {document.id: set() for document in self.analysis.documents}
+        own: dict[str, set[str]] = {document.id: set() for document in self.analysis.documents}
+        for item in self.analysis.sentences:
+            text = self.analysis.sentence(item).text
+            said[item.document] |= said_terms(text)
+            own[item.document] |= own_voice_terms(text)
+        return {report: (frozenset(said[report]), frozenset(own[report])) for report in said}
 
     def used_elsewhere(self, words: str, document: str) -> bool:
         """A report other than `document` uses every word of `words` (by stem)."""

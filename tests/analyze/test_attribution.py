@@ -116,6 +116,7 @@ def speakers(text: str) -> list[tuple[str, str, bool]]:
         ("The Kremlin has always denied any role in the attack.", "The Kremlin", "denied"),
         ("Huey Long said the plan would work.", "Huey Long", "said"),
         ("The singer has died at 58, her family said.", "her family", "said"),
+        ("Oyelaran has denied wrongdoing and said the beef was bad.", "Oyelaran", "said"),
         (
             "Rescuers found the north wing of the 12-story, 136-unit tower had collapsed, said "
             "Ray Jadallah, chief of operations at the fire service.",

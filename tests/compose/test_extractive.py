@@ -1092,3 +1092,18 @@ def test_a_claim_the_checker_finds_stated_as_fact_is_told_only_as_attributed() -
     texts = [s.text for s in report.summary]
     assert any(text.startswith("A residents' group has claimed") for text in texts)
     assert not any(text.startswith("Water from the Harlow reservoir") for text in texts)
+
+
+def test_a_cut_keeps_no_clause_the_reports_give_as_someone_s_claim_as_fact() -> None:
+    """The sentence counts as attributed for its second clause ("his camp says"); without it,
+    what remains states as fact what another report gives as the athlete's own claim."""
+    reports = {
+        "local": "The sprinter was banned for four years on Thursday. The athlete is the innocent "
+        "victim of contaminated beef, and his camp says he may have been sabotaged.",
+        "wire": "The sprinter was banned for four years on Thursday after a positive test. He has "
+        "denied wrongdoing and said the substance came from contaminated beef he ate at a "
+        "restaurant.",
+    }
+    texts = {version.sentences[0].text for version in _versions(cluster_of(reports))}
+    assert "The athlete is the innocent victim of contaminated beef." not in texts
+    assert any(text.startswith("The athlete is the innocent victim") for text in texts)
