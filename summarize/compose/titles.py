@@ -84,7 +84,9 @@ class TitleReader:
             return None  # the reports give as someone's statement what the title states as fact
         supporting = list(dict.fromkeys(ref.document for ref in matches))
         own = [
-            (s.start, s.end) for s in find_loaded_terms(text) if self._own_word(s.text, document)
+            (s.start, s.end)
+            for s in find_loaded_terms(text)
+            if not self.wording.used_elsewhere(s.text, document.id)
         ]
         cut = modifier_cuts(text, own)
         if any(
@@ -185,11 +187,3 @@ class TitleReader:
         if not any(ref.document == document.id for ref in verdict.evidence):
             return []
         return verdict.evidence
-
-    def _own_word(self, word: str, document: Document) -> bool:
-        stems = set(content_terms(word))
-        return not any(
-            stems <= other
-            for report, other in self.wording.stems_of_report.items()
-            if report != document.id
-        )

@@ -8,7 +8,11 @@ sentence counts as attributed as a whole, but a cut may drop the one clause that
 ("..., and his camp says he may have been sabotaged"): a version left with no attribution is not
 used when another report gives what remains as someone's statement. Edits:
 a leading connective is dropped, the outlet's own loaded modifiers that no other report uses
-are dropped, and a fact only earlier reports carry is dated and put in the past tense.
+are dropped, and a fact only earlier reports carry is dated and put in the past tense. Another
+report uses a word when it says it in its own voice, in a form of the same word: a word it only
+quotes someone saying ("I have never cheated") is the speaker's, and a word derived from it is
+another word, with its own charge ("corruption conviction" names a charge; "corrupt" judges a
+man).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from summarize.compose.casing import Casing
 from summarize.compose.modifiers import modifies_next
 from summarize.models import Analysis, Attribution, ClaimGroup, SentenceRef
 from summarize.text.calendar import PERIOD_OF_NOW
-from summarize.text.inflection import AUXILIARY, looks_plural
+from summarize.text.inflection import AUXILIARY, lemmas_of, looks_plural
 from summarize.text.numbers import COUNT_TO_TEN, NUMBER_WORDS
 from summarize.text.quotes import (
     QUOTE_MARKS,
@@ -165,13 +169,20 @@ class Wording:
         return Casing(self.analysis)
 
     @cached_property
-    def stems_of_report(self) -> dict[str, frozenset[str]]:
-        """Each report's word stems, title included."""
+    def words_of_report(self) -> dict[str, frozenset[str]]:
+        """The lemmas of each report's words in its own voice, title included: outside quotation
+        marks, so a word a report only quotes someone saying ("I have never cheated") is not
+        one it uses."""
+        own_voice: dict[str, list[str]] = {
+            document.id: [unquoted(document.title or "")] for document in self.analysis.documents
+        }
+        for item in self.analysis.sentences:
+            own_voice[item.document].append(unquoted(self.analysis.sentence(item).text))
         return {
-            document.id: frozenset(
-                stem(token) for token in tokenize(f"{document.title or ''}\n{document.text}")
+            document: frozenset(
+                lemma for token in tokenize("\n".join(texts)) for lemma in lemmas_of(token)
             )
-            for document in self.analysis.documents
+            for document, texts in own_voice.items()
         }
 
     def stands_alone(self, ref: SentenceRef) -> bool:
@@ -370,10 +381,13 @@ class Wording:
         return {report: (frozenset(said[report]), frozenset(own[report])) for report in said}
 
     def used_elsewhere(self, words: str, document: str) -> bool:
-        """A report other than `document` uses every word of `words` (by stem)."""
-        stems = {stem(token) for token in tokenize(words)}
+        """A report other than `document` uses every word of `words` in its own voice, in some
+        form of the same word: "heroes" is "hero", but "corruption conviction" does not use
+        "corrupt" (a word derived from another is a word of its own, with its own charge)."""
         return any(
-            stems <= other for report, other in self.stems_of_report.items() if report != document
+            all(lemmas_of(token) & used for token in tokenize(words))
+            for report, used in self.words_of_report.items()
+            if report != document
         )
 
     def penalty(self, ref: SentenceRef, contested: bool) -> float:
