@@ -68,8 +68,10 @@ _ADVERBS_OF_TIME = word_set("always long often ever just now first sometimes usu
 # "Both said" has no other subject).
 _FLOATING = word_set("all both each")
 _LEADING_FILLERS = word_set("however meanwhile also but and so then yet instead still")
-_STATEMENT_NOUNS = word_set(
-    "statement post interview address speech video briefing tweet letter report message"
+# What a view is given in: "said in a statement", "In a dissent, Justice Fiori wrote".
+STATEMENT_NOUNS = word_set(
+    "statement post interview address speech video briefing tweet letter report message "
+    "dissent opinion concurrence ruling view"
 )
 _MAX_SPEAKER_WORDS = 12
 _MAX_WALK = 20  # words looked at left of a verb, adjunct phrases included
@@ -196,7 +198,7 @@ class _Sentence:
             len(window) == 3
             and window[0] in {"in", "on"}
             and window[1] in {"a", "an", "its", "their", "his", "her"}
-            and window[2] in _STATEMENT_NOUNS
+            and window[2] in STATEMENT_NOUNS
         ):
             return index + 4
         return index + 1

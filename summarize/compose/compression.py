@@ -12,9 +12,12 @@ A phrase set off by commas just before an attribution leaves its closing comma (
 fighting, which started last week, Pedersen said" -> "by the fighting, Pedersen said").
 
 Never dropped: who says a claim that stays (an attribution's speaker and cue; a clause goes
-whole with its own speaker and claim), part of a quotation (a quotation goes whole or stays
-whole), a condition ("If ...,"), or so much that fewer than `cuts.MIN_KEPT_WORDS` words or
-`cuts.MIN_KEPT_SHARE` of the sentence remain.
+whole with its own speaker and claim), a phrase saying whose view or what statement the claim is
+given in ("In a dissent,", "In her opinion,", "Fiori, in a dissent, warned": without it a
+dissent reads as the court's view), part of a quotation (a quotation goes whole or stays whole),
+a condition ("If ...,"), a comparison's baseline (", compared with nine in the placebo group",
+"versus", "than": a figure without it claims another thing), or so much that fewer than
+`cuts.MIN_KEPT_WORDS` words or `cuts.MIN_KEPT_SHARE` of the sentence remain.
 
 These are the cuts; `cuts` applies them, `attribution_cuts` finds the words attributing a claim
 that may go, `modifiers` the loaded words, and `truncation` shortens a sentence the report cut
@@ -26,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summarize.analyze.attribution import STATEMENT_NOUNS
 from summarize.analyze.doubt import doubt_spans
 from summarize.compose.cuts import Cut, disjoint
 from summarize.compose.sentence_parts import (
@@ -140,6 +144,21 @@ _COUNTERPOINT = re.compile(
     re.I,
 )
 _SOME = re.compile(r"\b(?:[Ss]ome|[Mm]any|[Ss]everal)\b")
+# A comparison's baseline (", compared with nine in the placebo group", "versus 4% a year
+# earlier"): the claim is the comparison, and a figure without its baseline says another thing.
+_BASELINE = re.compile(
+    r"[\s,;:(—–-]*(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|as\s+opposed\s+to|"
+    r"relative\s+to|versus|vs\.?|than)\b",
+    re.I,
+)
+# A phrase saying whose view, or what statement, the claim is given in ("In a dissent,", "In her
+# opinion,", "in a statement"): without it a dissent reads as the court's view, one person's as
+# the report's.
+_VIEW_GIVEN_IN = re.compile(
+    r"[\s,]*(?:in|on)\s+(?:a|an|the|his|her|their|its|my|our)\s+(?:[a-z-]+\s+)?"
+    rf"(?:{'|'.join(sorted(STATEMENT_NOUNS))})s?\b",
+    re.I,
+)
 # "There is" with "one", "a" or "an": a sentence that only brings something in for what follows.
 _INTRODUCES = re.compile(r"There(?:['’]s|\s(?:is|was|are|were))\s(?:one|an?)\s")
 # A participle phrase set off after the sentence's first comma, up to the next.
@@ -187,6 +206,8 @@ def optional_cuts(
                     found.append(cut)
     for start, end in details:
         cut = _keep_comma_before(Cut(start, end, "attribution detail"), text, protected)
+        if _VIEW_GIVEN_IN.match(text, start, end):
+            continue  # "Justice Fiori, in a dissent, warned": whose view it is
         if not (cut.splits(quotes) or cut.touches(doubts)) and text[start:end].strip(" ,"):
             found.append(cut)
     return disjoint(found, text)[:MAX_CUTS]
@@ -262,6 +283,8 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return False  # "... Representatives and." or a dashed phrase left open
     if (
         _RESTRICTS.match(match.group())
+        or _BASELINE.match(match.group())
+        or _VIEW_GIVEN_IN.match(match.group())
         or _COUNTERPOINT.match(match.group())
         or (_OTHERS_CLAUSE.match(match.group()) and _SOME.search(before))
     ):

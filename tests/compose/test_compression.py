@@ -579,3 +579,34 @@ def test_a_relative_clause_goes_on_past_a_comma_before_that() -> None:
     assert "Fastly that" not in _shortest(text)
     closed = "The outage was traced to Fastly, which runs servers for news sites, in March."
     assert "which" not in _shortest(closed)  # a comma before another word closes the clause
+
+
+def _versions(text: str) -> list[str]:
+    found = find_attributions(text)
+    protected = [(a.start, a.end) for a in found]
+    details = attribution_details(text, [(a.start, a.end, a.source, a.cue) for a in found])
+    return variants(text, function_word_cuts(text), optional_cuts(text, protected, details))
+
+
+def test_a_comparison_keeps_its_baseline() -> None:
+    text = (
+        "Eleven febrile seizures were recorded among vaccinated infants, compared with nine in "
+        "the placebo group, according to the agency's assessment."
+    )
+    assert all("compared with nine" in version for version in _versions(text))
+    versus = "Turnout reached 64% in the city, versus 58% four years earlier."
+    assert all("versus 58%" in version for version in _versions(versus))
+
+
+def test_a_phrase_saying_whose_view_follows_stays_with_it() -> None:
+    opening = (
+        'In a dissent, Justice Marco Fiori wrote that the procedural error "does not erase the '
+        'substance of the evidence."'
+    )
+    assert all(version.startswith("In a dissent,") for version in _versions(opening))
+    inserted = (
+        "Justice Marco Fiori, in a dissent, warned that the error would let a guilty man walk free."
+    )
+    assert all("in a dissent" in version for version in _versions(inserted))
+    timed = "On Thursday, the court overturned the conviction of the former minister."
+    assert "The court overturned the conviction of the former minister." in _versions(timed)
