@@ -131,10 +131,11 @@ def compose_extractive(
     )
     order = {document.id: number for number, document in enumerate(analysis.documents)}
     for version in versions:
-        # Each report that supports the sentence alone; when none does alone (a title joining
-        # facts of several reports), the reports that supported it together. A title is its
-        # report's own claim, though the judge reads only the reports' bodies: it cites that
-        # report too.
+        # Each report that supports the sentence alone. A title is its report's own claim,
+        # though the judge reads only the reports' bodies: it cites that report too, and no
+        # report that supports it only together with others (a headline summing up facts
+        # several reports tell is its outlet's, and no other report says it). Another sentence
+        # none supports alone cites the reports that supported it together.
         first = version.sentences[0]
         alone = [
             document
@@ -143,7 +144,8 @@ def compose_extractive(
             or judge.judge(first.text, [document]).label == "supported"
         ]
         own = version.candidates[:1] if version.is_title else []
-        first.citations = sorted({*own, *(alone or version.candidates)}, key=order.__getitem__)
+        cited = alone or own or version.candidates
+        first.citations = sorted({*own, *cited}, key=order.__getitem__)
     sentences = [sentence for version in versions for sentence in version.sentences]
     named_in_full(
         sentences, analysis, judge, max_words - sum(len(s.text.split()) for s in sentences)
