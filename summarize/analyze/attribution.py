@@ -8,7 +8,8 @@ punctuation only (no parser), so a speaker is the phrase as written, trimmed at 
 and at adjunct prepositions ("The insurgency through its Telegram channel said" -> "The
 insurgency"). A word in -ly before the verb is an adverb ("has repeatedly said") unless WordNet
 has it only as a noun ("her family said"). A second reporting verb joined by "and" has the
-first one's speaker ("Oyelaran has denied wrongdoing and said ...").
+first one's speaker ("Oyelaran has denied wrongdoing and said ..."); a name before "vows",
+"claims" or "pledges" and an infinitive is a speaker ("Sessions vows to eliminate bias").
 """
 
 from __future__ import annotations
@@ -149,14 +150,28 @@ class _Sentence:
         if lemma not in SPEECH_VERBS:
             return has_complement
         if lemma in ALSO_NOUNS and form in {lemma, lemma + "s", lemma + "es"}:
-            # a verb between a name and a subject pronoun: "Trump claims he ...", not "the claims
-            # he made" or "clarified comments he made"
+            # a verb between a name and a subject pronoun or an infinitive: "Trump claims he
+            # ...", "Sessions vows to eliminate bias", not "the claims he made" or "clarified
+            # comments he made"
             named = index > 0 and self.tokens[index - 1].text[:1].isupper()
-            return has_complement or (named and followed in _SUBJECT_PRONOUNS)
+            return has_complement or (
+                named and (followed in _SUBJECT_PRONOUNS or self._infinitive_after(index))
+            )
         if lemma in _DOUBT_VERBS and followed not in {"to", ",", ".", ""}:
             # not "the war has claimed half a million lives"
             return has_complement or self._clause_follows(index)
         return True
+
+    def _infinitive_after(self, index: int) -> bool:
+        """ "to" and a verb follow the word at `index` ("vows to eliminate"), not "to" and a
+        noun phrase ("reports to the president", "reports to Rosenstein")."""
+        after = self.tokens[index + 1 : index + 3]
+        return (
+            len(after) == 2
+            and after[0].text.lower() == "to"
+            and after[1].text.islower()
+            and after[1].text not in DETERMINERS
+        )
 
     def _clause_follows(self, index: int) -> bool:
         """A clause of its own follows the verb at `index`, without "that": it opens on a

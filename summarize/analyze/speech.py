@@ -19,7 +19,7 @@ from summarize.text.inflection import AUXILIARIES, is_past_form, looks_past
 from summarize.text.lexicons import word_set
 from summarize.text.negation import VERB_NEGATION
 from summarize.text.quotes import QUOTED, blanked, quotation_spans
-from summarize.text.report_verbs import takes_a_hearer
+from summarize.text.report_verbs import presents_as_true, takes_a_hearer
 from summarize.text.tokens import content_terms
 
 # Words that make what follows someone's speech: "saying the film sexualizes girls",
@@ -104,7 +104,12 @@ def reported_speech(text: str) -> list[tuple[int, int]]:
 
 def said_terms(text: str) -> frozenset[str]:
     """The content words (stems) of `text` (one sentence) that are someone else's speech, not
-    the report's own voice (`reported_speech`): what the sentence gives as someone's statement."""
+    the report's own voice (`reported_speech`): what the sentence gives as someone's statement.
+    None when its every reporting verb is factive: "Amash announced that he has launched a
+    committee", "Corvane confirmed the data was taken" present what they report as true."""
+    attributions = find_attributions(text)
+    if attributions and all(presents_as_true(a.cue) for a in attributions):
+        return frozenset()
     return frozenset(content_terms(" ".join(text[a:b] for a, b in reported_speech(text))))
 
 

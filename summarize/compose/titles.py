@@ -5,12 +5,13 @@ the leads tell its fact anyway. Nor is a title one whose own report's body gives
 as someone's statement ("Corvane breach: attackers got in through a contractor's account" over
 "..., two people familiar with the investigation told ByteLine"; all the reports' telling
 sentences, when its own has none): headlines drop attribution as a matter of style, so what the
-body tells as said the headline states as fact. A title that names its source ("Senate
-Democrats say ...", "...: poll") attributes it itself. Nor is a title without a verb one
-("Trump's frightening claim of 'total' authority", "America's election HQ"): a noun phrase names
-a topic, or labels a page or a column, and states nothing; headlines that drop only an auxiliary
-keep a verb ("Pipeline canceled after Biden revokes permit", "House to vote Thursday",
-"Protesters storm building").
+body tells as said the headline states as fact; a factive verb tells it as true ("Amash
+announced that he has launched a committee"). A title that names who says it ("Senate Democrats
+say ...", "Sessions vows to ...", "...: poll", "Colin Powell: ...") attributes it itself. Nor is
+a title without a verb one ("Trump's frightening claim of 'total' authority", "America's
+election HQ"): a noun phrase names a topic, or labels a page or a column, and states nothing;
+headlines that drop only an auxiliary keep a verb ("Pipeline canceled after Biden revokes
+permit", "House to vote Thursday", "Protesters storm building").
 """
 
 from __future__ import annotations

@@ -99,3 +99,27 @@ def test_a_headline_its_body_states_flatly_is_a_plain_fact() -> None:
     other = "The fighting in the valley was the worst in years. Talks are due next week."
     titles = {"flat": "Border troops repel attack on valley post", "other": "Talks due next week"}
     assert _plain_titles({"flat": flat, "other": other}, titles)["flat"]
+
+
+def test_a_headline_its_body_reports_with_a_factive_verb_or_names_its_speaker_is_plain() -> None:
+    # "announced that", "confirmed that" present what they report as true; a headline whose
+    # label or verb names who says it attributes its claim itself.
+    announced = (
+        "Rep. Justin Amash announced on Tuesday that he has launched an exploratory committee "
+        "for a Libertarian presidential run. He left the Republican Party last year."
+    )
+    vowed = (
+        "Attorney General Jeff Sessions said on Friday that he would eliminate political bias "
+        "at the Justice Department. He spoke to reporters in Washington."
+    )
+    labelled = (
+        "Former Secretary of State Colin Powell said on Sunday that it is now me the president "
+        "instead of we the people. He spoke on CNN."
+    )
+    titles = {
+        "announced": "Amash launches exploratory committee for Libertarian presidential run",
+        "vowed": "Jeff Sessions vows to eliminate political bias at Justice Department",
+        "labelled": "Colin Powell: It is now me the president instead of we the people",
+    }
+    bodies = {"announced": announced, "vowed": vowed, "labelled": labelled}
+    assert _plain_titles(bodies, titles) == dict.fromkeys(titles, True)
