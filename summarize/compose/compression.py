@@ -16,7 +16,8 @@ whole with its own speaker and claim), a phrase saying whose view or what statem
 given in ("In a dissent,", "In her opinion,", "Fiori, in a dissent, warned": without it a
 dissent reads as the court's view), part of a quotation (a quotation goes whole or stays whole),
 a condition ("If ...,"), a comparison's baseline (", compared with nine in the placebo group",
-"versus", "than": a figure without it claims another thing), or so much that fewer than
+", as opposed to ...": a figure without it claims another thing), the day a participle set off by
+commas says ("The ban, confirmed on Thursday, rests on ..."), or so much that fewer than
 `cuts.MIN_KEPT_WORDS` words or `cuts.MIN_KEPT_SHARE` of the sentence remain.
 
 These are the cuts; `cuts` applies them, `attribution_cuts` finds the words attributing a claim
@@ -115,6 +116,10 @@ _AHEAD = re.compile(
     r"planning|poised) to)\b[^,;]*$"
 )
 _APPOSITIVE_AFTER = re.compile(r",\s(?:the|a|an)\s")
+# A participle set off by a comma, the day its only complement ("The takeover, announced on
+# Monday, hands ...", "The ban, confirmed on Thursday, rests on ..."): without the day it is left
+# alone between its commas.
+_LONE_PARTICIPLE = re.compile(r",\s[a-z]+(?:ed|en)$")
 # Words of a clause that is not an appositive but a sentence of its own ("the army said", "the
 # Journal created a shift": a past tense before its object's determiner is a verb).
 _VERB_LIKE = re.compile(
@@ -127,10 +132,13 @@ _VERB_AFTER_COMMA = re.compile(rf",\s(?:{AUXILIARY})\b")
 # A capitalised subject of up to three words and its auxiliary: a clause, not a name.
 _SUBJECT_AND_VERB = re.compile(rf"[A-Z][\w’'-]*(?:\s[\w’'-]+){{0,2}}\s(?:{AUXILIARY})\b")
 # A part that bounds the claim ("— at least from the Canadians", ", except in Texas", ", not the
-# crew"): without it the claim says more than the report does.
+# crew"): without it the claim says more than the report does. So does a comparison without its
+# baseline (", compared with nine in the placebo group", ", as opposed to 58% four years
+# earlier", which the participle and adverbial patterns would take for a clause): a figure
+# without it says another thing.
 _RESTRICTS = re.compile(
     r"[\s,;:(—–-]*(?:at (?:least|most)|except|excluding|other than|apart from|save for|only|not|"
-    r"unless)\b",
+    r"unless|compared (?:with|to)|in comparison (?:with|to)|as opposed to)\b",
     re.I,
 )
 # "..., while others held banners" after "Some people carried signs": the other part of a whole
@@ -144,13 +152,6 @@ _COUNTERPOINT = re.compile(
     re.I,
 )
 _SOME = re.compile(r"\b(?:[Ss]ome|[Mm]any|[Ss]everal)\b")
-# A comparison's baseline (", compared with nine in the placebo group", "versus 4% a year
-# earlier"): the claim is the comparison, and a figure without its baseline says another thing.
-_BASELINE = re.compile(
-    r"[\s,;:(—–-]*(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|as\s+opposed\s+to|"
-    r"relative\s+to|versus|vs\.?|than)\b",
-    re.I,
-)
 # A phrase saying whose view, or what statement, the claim is given in ("In a dissent,", "In her
 # opinion,", "in a statement"): without it a dissent reads as the court's view, one person's as
 # the report's.
@@ -283,7 +284,6 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return False  # "... Representatives and." or a dashed phrase left open
     if (
         _RESTRICTS.match(match.group())
-        or _BASELINE.match(match.group())
         or _VIEW_GIVEN_IN.match(match.group())
         or _COUNTERPOINT.match(match.group())
         or (_OTHERS_CLAUSE.match(match.group()) and _SOME.search(before))
@@ -315,6 +315,8 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return False  # "both X as well as Y"
     if kind == "weekday" and _NAME_BEFORE.search(before) and match.group()[1:2].isupper():
         return False  # the day is part of a name: "the Black Monday crash", "Super Tuesday"
+    if kind == "weekday" and _LONE_PARTICIPLE.search(before) and head[match.end() :][:1] == ",":
+        return False  # "The takeover, announced on Monday, hands ...": the day is all it says
     if kind == "weekday" and (_AHEAD.search(before) or _APPOSITIVE_AFTER.match(head, match.end())):
         # "said the trial could wrap up on Saturday": when something is to happen is what was
         # said; "on Sunday, the final day of the summit": the day a phrase describes.

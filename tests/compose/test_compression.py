@@ -588,25 +588,44 @@ def _versions(text: str) -> list[str]:
     return variants(text, function_word_cuts(text), optional_cuts(text, protected, details))
 
 
-def test_a_comparison_keeps_its_baseline() -> None:
-    text = (
-        "Eleven febrile seizures were recorded among vaccinated infants, compared with nine in "
-        "the placebo group, according to the agency's assessment."
-    )
-    assert all("compared with nine" in version for version in _versions(text))
-    versus = "Turnout reached 64% in the city, versus 58% four years earlier."
-    assert all("versus 58%" in version for version in _versions(versus))
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a comparison's baseline
+        (
+            "Eleven febrile seizures were recorded among vaccinated infants, compared with nine "
+            "in the placebo group, according to the agency's assessment.",
+            "compared with nine",
+        ),
+        (
+            "Turnout reached 64% in the city, as opposed to 58% four years earlier.",
+            "as opposed to 58%",
+        ),
+        # whose view follows
+        (
+            'In a dissent, Justice Marco Fiori wrote that the procedural error "does not erase '
+            'the substance of the evidence."',
+            "In a dissent,",
+        ),
+        (
+            "Justice Marco Fiori, in a dissent, warned that the error would let a guilty man "
+            "walk free.",
+            "in a dissent",
+        ),
+        # the day a participle set off by commas says
+        (
+            "Marcus Oyelaran's four-year ban, confirmed on Thursday, rests on a tribunal finding "
+            "that he failed to explain how the drug entered his system.",
+            "confirmed on Thursday,",
+        ),
+    ],
+)
+def test_a_part_the_claim_needs_stays_in_every_version(text: str, kept: str) -> None:
+    assert all(kept in version for version in _versions(text))
 
 
-def test_a_phrase_saying_whose_view_follows_stays_with_it() -> None:
-    opening = (
-        'In a dissent, Justice Marco Fiori wrote that the procedural error "does not erase the '
-        'substance of the evidence."'
-    )
-    assert all(version.startswith("In a dissent,") for version in _versions(opening))
-    inserted = (
-        "Justice Marco Fiori, in a dissent, warned that the error would let a guilty man walk free."
-    )
-    assert all("in a dissent" in version for version in _versions(inserted))
+def test_a_day_or_a_time_that_only_dates_the_claim_still_goes() -> None:
     timed = "On Thursday, the court overturned the conviction of the former minister."
     assert "The court overturned the conviction of the former minister." in _versions(timed)
+    struck = "The union struck on Tuesday over pay at three harbours in the north."
+    assert "The union struck over pay at three harbours in the north." in _versions(struck)
