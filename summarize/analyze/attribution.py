@@ -6,7 +6,10 @@ phrase next to it: "SANA said", "..., Geir Pedersen, the U.N. special envoy, sai
 minister", "according to the Observatory", "was confirmed by the army". It reads word order and
 punctuation only (no parser), so a speaker is the phrase as written, trimmed at clause words
 and at adjunct prepositions ("The insurgency through its Telegram channel said" -> "The
-insurgency").
+insurgency"). A word in -ly before the verb is an adverb ("has repeatedly said") unless WordNet
+has it only as a noun ("her family said"). A second reporting verb joined by "and" has the
+first one's speaker ("Oyelaran has denied wrongdoing and said ..."); a name before "vows",
+"claims" or "pledges" and an infinitive is a speaker ("Sessions vows to eliminate bias").
 """
 
 from __future__ import annotations
@@ -14,11 +17,18 @@ from __future__ import annotations
 from summarize.analyze.doubt import REMARK_WORDS as REMARK_WORDS
 from summarize.analyze.doubt import is_unverified as is_unverified
 from summarize.analyze.doubt import unverified_remark as unverified_remark
+from summarize.analyze.nouns import noun_senses
 from summarize.models import Attribution
 from summarize.text.inflection import AUXILIARIES, BE_FORMS
 from summarize.text.lexicons import word_set
 from summarize.text.negation import negates_verb
-from summarize.text.report_verbs import ALSO_NOUNS, SPEECH_VERBS, is_speech_verb, reporting_lemma
+from summarize.text.report_verbs import (
+    ALSO_NOUNS,
+    SPEECH_VERBS,
+    is_speech_verb,
+    reporting_lemma,
+    takes_a_hearer,
+)
 from summarize.text.tokens import DETERMINERS, Token, parenthesis_opening, word_tokens
 
 _DOUBT_VERBS = word_set("claim allege purport")
@@ -59,8 +69,10 @@ _ADVERBS_OF_TIME = word_set("always long often ever just now first sometimes usu
 # "Both said" has no other subject).
 _FLOATING = word_set("all both each")
 _LEADING_FILLERS = word_set("however meanwhile also but and so then yet instead still")
-_STATEMENT_NOUNS = word_set(
-    "statement post interview address speech video briefing tweet letter report message"
+# What a view is given in: "said in a statement", "In a dissent, Justice Fiori wrote".
+STATEMENT_NOUNS = word_set(
+    "statement post interview address speech video briefing tweet letter report message "
+    "dissent opinion concurrence ruling view"
 )
 _MAX_SPEAKER_WORDS = 12
 _MAX_WALK = 20  # words looked at left of a verb, adjunct phrases included
@@ -75,6 +87,7 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
     sentence = _Sentence(word_tokens(text))
     doubted = is_unverified(text)
     found: list[Attribution] = []
+    speaker: Phrase | None = None
     for index, token in enumerate(sentence.tokens):
         lower = sentence.lower[index]
         doubt_cue = False
@@ -90,7 +103,8 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
                 continue
             if not token.text.islower() and not sentence.is_headline_cue(index):
                 continue
-            cue_end, speaker = sentence.statement_end(index), sentence.speaker_of(index)
+            cue_end = sentence.statement_end(index)
+            speaker = sentence.speaker_of(index) or sentence.shared_subject(index, speaker)
             doubt_cue = lemma in _DOUBT_VERBS
         if speaker is None:
             continue
@@ -136,14 +150,28 @@ class _Sentence:
         if lemma not in SPEECH_VERBS:
             return has_complement
         if lemma in ALSO_NOUNS and form in {lemma, lemma + "s", lemma + "es"}:
-            # a verb between a name and a subject pronoun: "Trump claims he ...", not "the claims
-            # he made" or "clarified comments he made"
+            # a verb between a name and a subject pronoun or an infinitive: "Trump claims he
+            # ...", "Sessions vows to eliminate bias", not "the claims he made" or "clarified
+            # comments he made"
             named = index > 0 and self.tokens[index - 1].text[:1].isupper()
-            return has_complement or (named and followed in _SUBJECT_PRONOUNS)
+            return has_complement or (
+                named and (followed in _SUBJECT_PRONOUNS or self._infinitive_after(index))
+            )
         if lemma in _DOUBT_VERBS and followed not in {"to", ",", ".", ""}:
             # not "the war has claimed half a million lives"
             return has_complement or self._clause_follows(index)
         return True
+
+    def _infinitive_after(self, index: int) -> bool:
+        """ "to" and a verb follow the word at `index` ("vows to eliminate"), not "to" and a
+        noun phrase ("reports to the president", "reports to Rosenstein")."""
+        after = self.tokens[index + 1 : index + 3]
+        return (
+            len(after) == 2
+            and after[0].text.lower() == "to"
+            and after[1].text.islower()
+            and after[1].text not in DETERMINERS
+        )
 
     def _clause_follows(self, index: int) -> bool:
         """A clause of its own follows the verb at `index`, without "that": it opens on a
@@ -173,6 +201,11 @@ class _Sentence:
             start -= 1
         return start < index - 1 and start >= 0 and self.lower[start] == ","
 
+    def shared_subject(self, cue: int, earlier: Phrase | None) -> Phrase | None:
+        """The speaker of the reporting verb before, when the verb at `cue` is its second,
+        joined by "and": "Oyelaran has denied wrongdoing and said the beef was contaminated"."""
+        return earlier if cue > 0 and self.lower[cue - 1] == "and" else None
+
     def statement_end(self, index: int) -> int:
         """End (exclusive) of the cue: the verb, or "said in a statement"."""
         window = self.lower[index + 1 : index + 4]
@@ -180,7 +213,7 @@ class _Sentence:
             len(window) == 3
             and window[0] in {"in", "on"}
             and window[1] in {"a", "an", "its", "their", "his", "her"}
-            and window[2] in _STATEMENT_NOUNS
+            and window[2] in STATEMENT_NOUNS
         ):
             return index + 4
         return index + 1
@@ -224,13 +257,9 @@ class _Sentence:
                 # "The insurgency, led by the group X reported": the comma is an opening one
                 speaker = self._before_comma(speaker[0] - 1)
         inverted = before < 0 or self.lower[before] in {",", *_QUOTE_MARKS}
-        if speaker is None and inverted and not self._takes_a_hearer(cue):
+        if speaker is None and inverted and not takes_a_hearer(self.lower[cue]):
             return self.phrase_after(cue + 1)  # '"...," said Pedersen.'
         return speaker
-
-    def _takes_a_hearer(self, cue: int) -> bool:
-        """ "told Fox News": what follows "tell" is who heard it, never who spoke."""
-        return reporting_lemma(self.lower[cue]) == "tell"
 
     def _after_clause(self, cue: int, comma: int) -> Phrase | None:
         """The speaker after the verb when the comma before it closes a clause, not an
@@ -241,7 +270,7 @@ class _Sentence:
         opening = comma - 1
         while opening >= 0 and self.lower[opening] not in {",", ";", ":", *_QUOTE_MARKS}:
             opening -= 1
-        if self._takes_a_hearer(cue) or not any(
+        if takes_a_hearer(self.lower[cue]) or not any(
             word in _AUXILIARIES for word in self.lower[opening + 1 : comma]
         ):
             return None
@@ -372,5 +401,10 @@ class _Sentence:
 
 def _is_adverb(word: str) -> bool:
     """An adverb between a speaker and the verb ("has repeatedly said", "has long insisted"), in
-    lower case: "Huey Long said" is a name."""
-    return word.islower() and ((word.endswith("ly") and len(word) > 4) or word in _ADVERBS_OF_TIME)
+    lower case: "Huey Long said" is a name; and a noun ending in -ly is the speaker ("her family
+    said", "the assembly voted")."""
+    if not word.islower():
+        return False
+    if word.endswith("ly") and len(word) > 4:
+        return not noun_senses().is_only_noun(word)
+    return word in _ADVERBS_OF_TIME

@@ -46,7 +46,7 @@ _IMPERATIVES = word_set(
     imagine suppose picture consider pretend ignore disregard forget click subscribe register
     read watch listen follow download join learn discover find see visit tell write remember
     meet try donate respond translate behave continue please let's don't keep get make take
-    welcome select choose tap scroll swipe
+    welcome select choose tap scroll swipe sign
     """
 )
 # Words an imperative may be preceded by: "Now, imagine ...", "So ignore ...", "Just click".

@@ -1,7 +1,8 @@
 """Which words of a sentence are someone else's speech rather than the report's own voice.
 
 Quotations; the complement of a reporting verb ("officials said [the regime fell]"); the words
-before a closing "..., X said" (a time or a place may end it: "..., X said Friday."); everything
+before a closing "..., X said" (a time or a place may end it: "..., X said Friday."; so may who
+heard it: "..., two people told ByteLine."); everything
 around "according to X"; what follows "saying", "to say", "claims", "what she called" and the
 like; and what follows a participle of speech or judgement after a comma ("..., adding that",
 "..., ruling the rules violate"). The reporting verbs and speakers come from
@@ -17,7 +18,9 @@ from summarize.text.calendar import WEEKDAYS
 from summarize.text.inflection import AUXILIARIES, is_past_form, looks_past
 from summarize.text.lexicons import word_set
 from summarize.text.negation import VERB_NEGATION
-from summarize.text.quotes import QUOTED, quotation_spans
+from summarize.text.quotes import QUOTED, blanked, quotation_spans
+from summarize.text.report_verbs import presents_as_true, takes_a_hearer
+from summarize.text.tokens import content_terms
 
 # Words that make what follows someone's speech: "saying the film sexualizes girls",
 # "claims it hypersexualizes", "what she said was unchecked bullying", "he called it a hoax".
@@ -65,6 +68,9 @@ _ADJUNCT_OPENERS = word_set(
     "again repeatedly"
 ) | frozenset(WEEKDAYS)
 MAX_ADJUNCT_WORDS = 16
+# Who heard what was told: "told reporters", "told The Associated Press".
+MAX_HEARER_WORDS = 4
+_WORD = re.compile(r"[\w’'-]+")
 
 
 def reported_speech(text: str) -> list[tuple[int, int]]:
@@ -79,7 +85,9 @@ def reported_speech(text: str) -> list[tuple[int, int]]:
     for attribution in find_attributions(text):
         start, end = attribution.start, attribution.end
         after = text[end:]
-        if _closes_sentence(after):
+        if _closes_sentence(
+            _after_hearer(after) if takes_a_hearer(attribution.cue.lower()) else after
+        ):
             spans.append((_clause_start(text, start), start))
         elif attribution.cue.lower().startswith(("according", "citing")):
             spans += [(0, start), (end, len(text))]
@@ -92,6 +100,23 @@ def reported_speech(text: str) -> list[tuple[int, int]]:
         phrase_end = _NOUN_PHRASE_END.search(text, match.end(), end)
         spans.append((match.end(), end if match["that"] or not phrase_end else phrase_end.start()))
     return spans
+
+
+def said_terms(text: str) -> frozenset[str]:
+    """The content words (stems) of `text` (one sentence) that are someone else's speech, not
+    the report's own voice (`reported_speech`): what the sentence gives as someone's statement.
+    None when its every reporting verb is factive: "Amash announced that he has launched a
+    committee", "Corvane confirmed the data was taken" present what they report as true."""
+    attributions = find_attributions(text)
+    if attributions and all(presents_as_true(a.cue) for a in attributions):
+        return frozenset()
+    return frozenset(content_terms(" ".join(text[a:b] for a, b in reported_speech(text))))
+
+
+def own_voice_terms(text: str) -> frozenset[str]:
+    """The content words a sentence states in its own voice: not those inside quotation marks
+    (scare quotes give a word to the person it is about) or in someone's reported speech."""
+    return frozenset(content_terms(blanked(text, reported_speech(text))))
 
 
 def _closes_sentence(after: str) -> bool:
@@ -108,6 +133,17 @@ def _closes_sentence(after: str) -> bool:
         and not set(words) & {":", '"', "“", ",", ";", "—", "that"}
         and not _opens_clause(after)
     )
+
+
+def _after_hearer(after: str) -> str:
+    """What follows the hearer of "told" ("..., two people told ByteLine.", "..., he told
+    reporters on Tuesday."): up to MAX_HEARER_WORDS words before a time, a place or the end."""
+    end = 0
+    for count, word in enumerate(_WORD.finditer(after)):
+        if count == MAX_HEARER_WORDS or word.group().lower() in _ADJUNCT_OPENERS:
+            break
+        end = word.end()
+    return after[end:]
 
 
 def _opens_clause(after: str, said: bool = False) -> bool:

@@ -2,7 +2,7 @@
 
 - A claim group whose members say nearly the same thing: some attribute it, some state it flatly
   (in their own voice: no speaker, distancing cue, held view or evidence cited, see
-  `_states_flatly`), and doubt is cast on it ("claimed", "alleged", "could not be verified"): high
+  `states_flatly`), and doubt is cast on it ("claimed", "alleged", "could not be verified"): high
   when it is unverified or without evidence. Reports that each attribute a claim differ only when
   the strongest doubt they cast on it differs (none, unverified, disputed: "said" vs "claimed,
   without evidence"; "falsely claiming" and "repeating unsubstantiated claims" both dispute),
@@ -30,7 +30,7 @@ from summarize.analyze.doubt import (
 )
 from summarize.analyze.mentions import name_terms
 from summarize.analyze.quantities import agrees
-from summarize.analyze.speech import reported_speech
+from summarize.analyze.speech import own_voice_terms
 from summarize.check.evidence import names, quote_sentence, report_name
 from summarize.check.quantities.compare import measures
 from summarize.check.tellings import MAX_COUNTER_QUOTES, Tellings, sentence_text
@@ -43,7 +43,6 @@ from summarize.models import (
     SentenceRef,
 )
 from summarize.text.display import excerpt, shorten
-from summarize.text.quotes import blanked
 from summarize.text.tokens import content_terms, term_overlap
 
 # Members must say nearly the same thing before their attribution is compared.
@@ -115,9 +114,9 @@ def attribution_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None
     own_voice = [
         m
         for m in members
-        if _states_flatly(analysis, m)
+        if states_flatly(analysis, m)
         and any(
-            len(claim & _own_voice_terms(sentence_text(analysis, m))) >= SHARED_CLAIM_WORDS
+            len(claim & own_voice_terms(sentence_text(analysis, m))) >= SHARED_CLAIM_WORDS
             for claim in claims
         )
     ]
@@ -176,13 +175,7 @@ def _claim_words(item: SentenceAnalysis, text: str, cue: re.Match[str]) -> froze
     return frozenset(content_terms(claim)) - name_terms(item)
 
 
-def _own_voice_terms(text: str) -> frozenset[str]:
-    """The content words a sentence states in its own voice: not those inside quotation marks
-    (scare quotes give a word to the person it is about) or in someone's reported speech."""
-    return frozenset(content_terms(blanked(text, reported_speech(text))))
-
-
-def _states_flatly(analysis: Analysis, ref: SentenceRef) -> bool:
+def states_flatly(analysis: Analysis, ref: SentenceRef) -> bool:
     """The sentence states its claim in its own voice: no speaker, no distancing cue, no verb of
     thinking or belief with a subject of its own ("legislation they think falls short"), and no
     evidence it tells the claim from ("video showed")."""
@@ -212,7 +205,7 @@ def _same_figure_flatly(
             for mine in counts
             for theirs in other.quantities
             if _names_what_it_counts(theirs)
-        ) and _states_flatly(analysis, ref):
+        ) and states_flatly(analysis, ref):
             found.append(ref)
     return found
 
@@ -239,10 +232,9 @@ def distanced_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
             if o.document != ref.document and analysis.document(o.document).published in (day, None)
         ]
         shared = [
-            (o, len(claim & _own_voice_terms(sentence_text(analysis, o))))
+            (o, len(claim & own_voice_terms(sentence_text(analysis, o))))
             for o in tellings.of(ref)
-            if analysis.document(o.document).published in (day, None)
-            and _states_flatly(analysis, o)
+            if analysis.document(o.document).published in (day, None) and states_flatly(analysis, o)
         ]
         shared = [(o, count) for o, count in shared if count >= SHARED_CLAIM_WORDS]
         if shared and not tellings.close(ref, [o for o, _ in shared]):

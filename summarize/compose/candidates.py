@@ -264,6 +264,8 @@ class CandidateBuilder:
                 continue
             if wording.frames_as_fact(variant, ref.document):
                 continue
+            if attributions and wording.unattributed_claim_said_elsewhere(variant, ref):
+                continue
             finished = wording.finish(variant, published, order[0]) + remark
             for shortened, figures in enumerate(earlier):
                 self.versions.append(

@@ -51,7 +51,7 @@ _EXPLAINER = re.compile(rf"(?:{'|'.join(_QUESTION_WORDS)}|here)\b", re.I)
 _OPENS_EXPLAINER = re.compile(rf"(?:{'|'.join(word.title() for word in _QUESTION_WORDS)})\b")
 # A label naming who says a headline's claim: a kind of source, or an outlet's initials.
 _SOURCE_LABEL = re.compile(
-    r"(?i:(?:new\s)?(?:reports?|poll|survey|study|sources?|officials?|documents?|data))"
+    r"(?i:(?:new\s)?(?:reports?|poll|survey|study|sources?|officials?|documents?|data|memos?))"
     r"|[A-Z]{2,5}"
 )
 _WORD_EDGES = "'’\"“”‘,:;()"
@@ -152,10 +152,8 @@ class Casing:
         an explainer's ("What it means", "Here's what happened")."""
         if any(_EXPLAINER.match(part) for part in (head, tail)):
             return False
-        label = min((head, tail), key=lambda part: len(part.split()))
-        if _SOURCE_LABEL.fullmatch(label) and not (
-            label.isupper() and noun_senses().lemmas(label.lower())
-        ):
+        label = _label(head, tail)
+        if _names_a_source(label):
             return True  # who says it: "Report: ...", "...: WSJ"; not "NEWS: ...", "VIDEO: ..."
         terms = set(content_terms(label))
         return not terms.isdisjoint(self.story_terms)
@@ -371,6 +369,33 @@ def _states_something(head: str) -> bool:
         if form == "ed" and (not after or after in ADJUNCT_PREPOSITIONS):
             return True  # a participle as the predicate, "Unsealed in Lawsuit"
     return False
+
+
+def headline_label(headline: str) -> str | None:
+    """The label a colon joins to a headline's statement (the shorter side: "Report" of
+    "Report: ...", "Colin Powell" of "Colin Powell: It's now ..."), if it has one."""
+    head, colon, tail = (part.strip(" .") for part in headline.partition(":"))
+    return _label(head, tail) if colon else None
+
+
+def labelled_with_source(headline: str) -> bool:
+    """The headline's label names a kind of source ("Report: ...", "...: poll", "...: WSJ"):
+    the label attributes its claim, as "X said" does in a sentence."""
+    label = headline_label(headline)
+    return label is not None and _names_a_source(label)
+
+
+def _label(head: str, tail: str) -> str:
+    """The label of a title's two sides around its colon: the shorter."""
+    return min((head, tail), key=lambda part: len(part.split()))
+
+
+def _names_a_source(label: str) -> bool:
+    """A kind of source or an outlet's initials; not a section's word in capitals ("NEWS",
+    "VIDEO")."""
+    return bool(_SOURCE_LABEL.fullmatch(label)) and not (
+        label.isupper() and noun_senses().lemmas(label.lower())
+    )
 
 
 def _bare(word: str) -> str:

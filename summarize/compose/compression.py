@@ -12,9 +12,13 @@ A phrase set off by commas just before an attribution leaves its closing comma (
 fighting, which started last week, Pedersen said" -> "by the fighting, Pedersen said").
 
 Never dropped: who says a claim that stays (an attribution's speaker and cue; a clause goes
-whole with its own speaker and claim), part of a quotation (a quotation goes whole or stays
-whole), a condition ("If ...,"), or so much that fewer than `cuts.MIN_KEPT_WORDS` words or
-`cuts.MIN_KEPT_SHARE` of the sentence remain.
+whole with its own speaker and claim), a phrase saying whose view or what statement the claim is
+given in ("In a dissent,", "In her opinion,", "Fiori, in a dissent, warned": without it a
+dissent reads as the court's view), part of a quotation (a quotation goes whole or stays whole),
+a condition ("If ...,"), a comparison's baseline (", compared with nine in the placebo group",
+", as opposed to ...": a figure without it claims another thing), the day a participle set off by
+commas says ("The ban, confirmed on Thursday, rests on ..."), or so much that fewer than
+`cuts.MIN_KEPT_WORDS` words or `cuts.MIN_KEPT_SHARE` of the sentence remain.
 
 These are the cuts; `cuts` applies them, `attribution_cuts` finds the words attributing a claim
 that may go, `modifiers` the loaded words, and `truncation` shortens a sentence the report cut
@@ -26,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summarize.analyze.attribution import STATEMENT_NOUNS
 from summarize.analyze.doubt import doubt_spans
 from summarize.compose.cuts import Cut, disjoint
 from summarize.compose.sentence_parts import (
@@ -111,6 +116,10 @@ _AHEAD = re.compile(
     r"planning|poised) to)\b[^,;]*$"
 )
 _APPOSITIVE_AFTER = re.compile(r",\s(?:the|a|an)\s")
+# A participle set off by a comma, the day its only complement ("The takeover, announced on
+# Monday, hands ...", "The ban, confirmed on Thursday, rests on ..."): without the day it is left
+# alone between its commas.
+_LONE_PARTICIPLE = re.compile(r",\s[a-z]+(?:ed|en)$")
 # Words of a clause that is not an appositive but a sentence of its own ("the army said", "the
 # Journal created a shift": a past tense before its object's determiner is a verb).
 _VERB_LIKE = re.compile(
@@ -123,10 +132,13 @@ _VERB_AFTER_COMMA = re.compile(rf",\s(?:{AUXILIARY})\b")
 # A capitalised subject of up to three words and its auxiliary: a clause, not a name.
 _SUBJECT_AND_VERB = re.compile(rf"[A-Z][\w’'-]*(?:\s[\w’'-]+){{0,2}}\s(?:{AUXILIARY})\b")
 # A part that bounds the claim ("— at least from the Canadians", ", except in Texas", ", not the
-# crew"): without it the claim says more than the report does.
+# crew"): without it the claim says more than the report does. So does a comparison without its
+# baseline (", compared with nine in the placebo group", ", as opposed to 58% four years
+# earlier", which the participle and adverbial patterns would take for a clause): a figure
+# without it says another thing.
 _RESTRICTS = re.compile(
     r"[\s,;:(—–-]*(?:at (?:least|most)|except|excluding|other than|apart from|save for|only|not|"
-    r"unless)\b",
+    r"unless|compared (?:with|to)|in comparison (?:with|to)|as opposed to)\b",
     re.I,
 )
 # "..., while others held banners" after "Some people carried signs": the other part of a whole
@@ -140,6 +152,14 @@ _COUNTERPOINT = re.compile(
     re.I,
 )
 _SOME = re.compile(r"\b(?:[Ss]ome|[Mm]any|[Ss]everal)\b")
+# A phrase saying whose view, or what statement, the claim is given in ("In a dissent,", "In her
+# opinion,", "in a statement"): without it a dissent reads as the court's view, one person's as
+# the report's.
+_VIEW_GIVEN_IN = re.compile(
+    r"[\s,]*(?:in|on)\s+(?:a|an|the|his|her|their|its|my|our)\s+(?:[a-z-]+\s+)?"
+    rf"(?:{'|'.join(sorted(STATEMENT_NOUNS))})s?\b",
+    re.I,
+)
 # "There is" with "one", "a" or "an": a sentence that only brings something in for what follows.
 _INTRODUCES = re.compile(r"There(?:['’]s|\s(?:is|was|are|were))\s(?:one|an?)\s")
 # A participle phrase set off after the sentence's first comma, up to the next.
@@ -187,6 +207,8 @@ def optional_cuts(
                     found.append(cut)
     for start, end in details:
         cut = _keep_comma_before(Cut(start, end, "attribution detail"), text, protected)
+        if _VIEW_GIVEN_IN.match(text, start, end):
+            continue  # "Justice Fiori, in a dissent, warned": whose view it is
         if not (cut.splits(quotes) or cut.touches(doubts)) and text[start:end].strip(" ,"):
             found.append(cut)
     return disjoint(found, text)[:MAX_CUTS]
@@ -262,6 +284,7 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return False  # "... Representatives and." or a dashed phrase left open
     if (
         _RESTRICTS.match(match.group())
+        or _VIEW_GIVEN_IN.match(match.group())
         or _COUNTERPOINT.match(match.group())
         or (_OTHERS_CLAUSE.match(match.group()) and _SOME.search(before))
     ):
@@ -292,6 +315,8 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return False  # "both X as well as Y"
     if kind == "weekday" and _NAME_BEFORE.search(before) and match.group()[1:2].isupper():
         return False  # the day is part of a name: "the Black Monday crash", "Super Tuesday"
+    if kind == "weekday" and _LONE_PARTICIPLE.search(before) and head[match.end() :][:1] == ",":
+        return False  # "The takeover, announced on Monday, hands ...": the day is all it says
     if kind == "weekday" and (_AHEAD.search(before) or _APPOSITIVE_AFTER.match(head, match.end())):
         # "said the trial could wrap up on Saturday": when something is to happen is what was
         # said; "on Sunday, the final day of the summit": the day a phrase describes.

@@ -20,7 +20,10 @@ offline.
    predicate or a verb, is not used), and so is every charged loaded word of a sentence
    the checker found framing its claim in the report's own voice; such a sentence is used
    only in a version without them and without the cause or motive the others do not give:
-   the summary does not carry one report's framing as fact.
+   the summary does not carry one report's framing as fact. Nor is a sentence the checker finds
+   stating as fact what another report attributes to someone or doubts (an attribution
+   finding) used, while that report's telling has a version within the budget: the claim is
+   told as that report tells it, with who says it.
    A version holding nearly every word of another fact's sentence (a lead joining two facts),
    or a title holding nearly every word of another title (two outlets' headlines of one
    event), tells that fact too, and no other version tells it again.
@@ -44,6 +47,7 @@ from typing import TYPE_CHECKING
 
 from summarize.analyze.framing import charged_in_own_voice, find_loaded_terms, is_charged
 from summarize.analyze.links import LINK_CUES, link_cues
+from summarize.check.attribution import states_flatly
 from summarize.compose.candidates import CandidateBuilder, Version, as_option
 from summarize.compose.name_styles import one_style_per_name
 from summarize.compose.names import named_in_full
@@ -51,7 +55,7 @@ from summarize.compose.selection import select
 from summarize.compose.wording import Wording, points_back
 from summarize.compose.worth import Option, fact_term, specificity, term_weights
 from summarize.judge import Judge
-from summarize.models import Analysis, ClaimGroup, Finding, SentenceRef, Summary
+from summarize.models import Analysis, ClaimGroup, Evidence, Finding, SentenceRef, Summary
 from summarize.text.tokens import content_terms
 
 if TYPE_CHECKING:
@@ -87,10 +91,13 @@ def compose_extractive(
     judge = Judge(analysis)
     framed = _framed_sentences(analysis, findings)
     builder = CandidateBuilder(analysis, groups, judge, framed)
+    versions = builder.build()
+    flat = _stated_as_fact(analysis, findings, _told_within(versions, max_words))
     options = [
         as_option(version)
-        for version in builder.build()
+        for version in versions
         if not _keeps_framing(version, framed, builder.wording)
+        and not _states_as_fact(version, flat)
     ]
     weights = term_weights(
         [
@@ -124,10 +131,11 @@ def compose_extractive(
     )
     order = {document.id: number for number, document in enumerate(analysis.documents)}
     for version in versions:
-        # Each report that supports the sentence alone; when none does alone (a title joining
-        # facts of several reports), the reports that supported it together. A title is its
-        # report's own claim, though the judge reads only the reports' bodies: it cites that
-        # report too.
+        # Each report that supports the sentence alone. A title is its report's own claim,
+        # though the judge reads only the reports' bodies: it cites that report too, and no
+        # report that supports it only together with others (a headline summing up facts
+        # several reports tell is its outlet's, and no other report says it). Another sentence
+        # none supports alone cites the reports that supported it together.
         first = version.sentences[0]
         alone = [
             document
@@ -136,7 +144,8 @@ def compose_extractive(
             or judge.judge(first.text, [document]).label == "supported"
         ]
         own = version.candidates[:1] if version.is_title else []
-        first.citations = sorted({*own, *(alone or version.candidates)}, key=order.__getitem__)
+        cited = alone or own or version.candidates
+        first.citations = sorted({*own, *cited}, key=order.__getitem__)
     sentences = [sentence for version in versions for sentence in version.sentences]
     named_in_full(
         sentences, analysis, judge, max_words - sum(len(s.text.split()) for s in sentences)
@@ -201,15 +210,64 @@ def _framed_sentences(
         if finding.kind != "framing":
             continue
         for position, quote in enumerate(finding.evidence):
-            sentence = analysis.document(quote.document).sentence_at(quote.start)
-            if sentence is None:
+            ref = _quoted_sentence(analysis, quote)
+            if ref is None:
                 continue
-            terms = analysis.analysis_of(
-                SentenceRef(document=quote.document, sentence=sentence.index)
-            ).loaded_terms
+            sentence = analysis.sentence(ref)
+            terms = analysis.analysis_of(ref).loaded_terms
             if position == 0 or charged_in_own_voice(sentence.text, sentence.start, terms):
-                framed.add((quote.document, sentence.index))
+                framed.add((ref.document, ref.sentence))
     return frozenset(framed)
+
+
+def _stated_as_fact(
+    analysis: Analysis, findings: Sequence[Finding], told: frozenset[tuple[str, int]]
+) -> frozenset[tuple[str, int]]:
+    """The report sentences an attribution finding quotes stating in their own voice what
+    another report attributes to someone or doubts (`states_flatly`: no speaker, no distancing
+    cue), when the finding's attributed telling is one the summary can tell instead (in `told`:
+    it has a version within the budget)."""
+    flat = set()
+    for finding in findings:
+        if finding.kind != "attribution":
+            continue
+        quoted = [_quoted_sentence(analysis, quote) for quote in finding.evidence]
+        refs = [ref for ref in quoted if ref is not None]
+        flatly = {(ref.document, ref.sentence) for ref in refs if states_flatly(analysis, ref)}
+        attributed = {(ref.document, ref.sentence) for ref in refs} - flatly
+        if attributed & told:
+            flat |= flatly
+    return frozenset(flat)
+
+
+def _quoted_sentence(analysis: Analysis, quote: Evidence) -> SentenceRef | None:
+    """The report sentence a finding's quote is in."""
+    sentence = analysis.document(quote.document).sentence_at(quote.start)
+    if sentence is None:
+        return None
+    return SentenceRef(document=quote.document, sentence=sentence.index)
+
+
+def _told_within(versions: list[Version], max_words: int) -> frozenset[tuple[str, int]]:
+    """The report sentences that have a version within `max_words` (a title is none's)."""
+    return frozenset(
+        (ref.document, ref.sentence)
+        for version in versions
+        if not version.is_title and sum(len(s.text.split()) for s in version.sentences) <= max_words
+        for ref in version.sentences[0].sources[:1]
+    )
+
+
+def _states_as_fact(version: Version, flat: frozenset[tuple[str, int]]) -> bool:
+    """A version of a sentence (or a title told by one of its report's sentences) that states as
+    fact what another report attributes or doubts: the summary tells the claim as the other
+    reports give it, with who says it, or not at all."""
+    own = version.candidates[0]
+    return any(
+        (ref.document, ref.sentence) in flat
+        for ref in version.sentences[0].sources
+        if ref.document == own
+    )
 
 
 def _keeps_framing(version: Version, framed: frozenset[tuple[str, int]], wording: Wording) -> bool:

@@ -1,21 +1,30 @@
 """The reports' titles as facts of the summary: a title is one when it states the core event
 plainly, some report's text tells what it says, and the reports do not give it with doubt; not
 when the outlet's own framing word stays in it. A headline is where an outlet frames most, and
-the leads tell its fact anyway. Nor is a title without a verb one ("Trump's frightening claim of
-'total' authority", "America's election HQ"): a noun phrase names a topic, or labels a page or a
-column, and states nothing; headlines that drop only an auxiliary keep a verb ("Pipeline
-canceled after Biden revokes permit", "House to vote Thursday", "Protesters storm building").
+the leads tell its fact anyway. Nor is a title one whose own report's body gives its claim only
+as someone's statement ("Corvane breach: attackers got in through a contractor's account" over
+"..., two people familiar with the investigation told ByteLine"; all the reports' telling
+sentences, when its own has none): headlines drop attribution as a matter of style, so what the
+body tells as said the headline states as fact; a factive verb tells it as true ("Amash
+announced that he has launched a committee"). A title that names who says it ("Senate Democrats
+say ...", "Sessions vows to ...", "...: poll", "Colin Powell: ...") attributes it itself. Nor is
+a title without a verb one ("Trump's frightening claim of 'total' authority", "America's
+election HQ"): a noun phrase names a topic, or labels a page or a column, and states nothing;
+headlines that drop only an auxiliary keep a verb ("Pipeline canceled after Biden revokes
+permit", "House to vote Thursday", "Protesters storm building").
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from summarize.analyze.attribution import find_attributions
 from summarize.analyze.framing import find_loaded_terms, is_charged
-from summarize.analyze.speech import reported_speech
+from summarize.analyze.speech import said_terms
 from summarize.compose.attribution_cuts import function_word_cuts
+from summarize.compose.casing import headline_label, labelled_with_source
 from summarize.compose.companions import unverified_follow_up
 from summarize.compose.cuts import variants
 from summarize.compose.modifiers import modifier_cuts
@@ -27,6 +36,8 @@ from summarize.text.tokens import content_terms
 
 # A title tells the fact of the sentences sharing this share of its words.
 TITLE_MATCH = 0.5
+# Words a label naming who speaks may hold besides the name: "Giuliani to AP".
+_JOINING = frozenset({"to", "of", "and"})
 
 
 @dataclass
@@ -70,11 +81,13 @@ class TitleReader:
         matches = self._matches(terms) or self._evidence(text, document)
         if not matches:
             return None  # no report's text tells what it says
-        if not find_attributions(text) and any(self._disputed(ref, terms) for ref in matches):
-            return None  # the reports attribute, with doubt, what the title states as fact
+        if not self._attributed(text) and self._only_said(terms, document, matches):
+            return None  # the reports give as someone's statement what the title states as fact
         supporting = list(dict.fromkeys(ref.document for ref in matches))
         own = [
-            (s.start, s.end) for s in find_loaded_terms(text) if self._own_word(s.text, document)
+            (s.start, s.end)
+            for s in find_loaded_terms(text)
+            if not self.wording.used_elsewhere(s.text, document.id)
         ]
         cut = modifier_cuts(text, own)
         if any(
@@ -85,18 +98,54 @@ class TitleReader:
         always = cut + function_word_cuts(text)
         return Title(terms, matches, supporting, variants(text, always, []))
 
+    def _attributed(self, text: str) -> bool:
+        """The title says who says its claim: a reporting verb ("Senate Democrats say ..."), a
+        label naming a kind of source ("Report: ...", "...: poll"), or a label naming someone
+        the reports quote ("Colin Powell: It's now 'me the president'", "Giuliani to AP: ...")."""
+        if find_attributions(text) or labelled_with_source(text):
+            return True
+        label = headline_label(text)
+        names = label.split() if label else []
+        return all(word[:1].isupper() or word in _JOINING for word in names) and bool(
+            set(names) & self._speakers
+        )
+
+    @cached_property
+    def _speakers(self) -> frozenset[str]:
+        """The capitalised words of the speakers the reports quote ("Colin", "Powell",
+        "Chief")."""
+        return frozenset(
+            word
+            for item in self.analysis.sentences
+            for attribution in item.attributions
+            for word in attribution.source.split()
+            if word[:1].isupper()
+        )
+
+    def _only_said(self, terms: set[str], document: Document, matches: list[SentenceRef]) -> bool:
+        """The reports give the title's claim only as someone's statement: the matching
+        sentences of its own report all do (or, when it has none, all the matching sentences
+        do), or one of them gives it with doubt. A headline drops attribution as a matter of
+        style ("Troops repel provocation in Sarov" over "..., the defence ministry said"): what
+        its body tells as said, it states as fact."""
+        own = [ref for ref in matches if ref.document == document.id]
+        return all(self._said(ref, terms) for ref in own or matches) or any(
+            self._disputed(ref, terms) for ref in matches
+        )
+
+    def _said(self, ref: SentenceRef, terms: set[str]) -> bool:
+        """Most of the title's words are in the sentence's reported speech, not in its own
+        voice: "excerpts alleged he had approved" gives no bill signing told beside it."""
+        text = self.analysis.sentence(ref).text
+        return len(terms & said_terms(text)) >= TITLE_MATCH * len(terms)
+
     def _disputed(self, ref: SentenceRef, terms: set[str]) -> bool:
         """The sentence gives the title's claim as someone's doubtful claim, or as what reports
-        say (most of the title's words are in the sentence's reported speech, not in its own
-        voice: "excerpts alleged he had approved" disputes no bill signing told beside it), or
-        the next sentence says it could not be verified."""
+        say, or the next sentence says it could not be verified."""
         attributions = self.analysis.analysis_of(ref).attributions
-        if any(a.doubt or "report" in a.source.lower() for a in attributions):
-            text = self.analysis.sentence(ref).text
-            reported = " ".join(text[start:end] for start, end in reported_speech(text))
-            if len(terms & set(content_terms(reported))) >= TITLE_MATCH * len(terms):
-                return True
-        return unverified_follow_up(self.analysis, ref) is not None
+        doubted = any(a.doubt or "report" in a.source.lower() for a in attributions)
+        unverified = unverified_follow_up(self.analysis, ref) is not None
+        return (doubted and self._said(ref, terms)) or unverified
 
     def _matches(self, terms: set[str]) -> list[SentenceRef]:
         """In each report, the sentence telling most of what a title says (the last of equals),
@@ -139,11 +188,3 @@ class TitleReader:
         if not any(ref.document == document.id for ref in verdict.evidence):
             return []
         return verdict.evidence
-
-    def _own_word(self, word: str, document: Document) -> bool:
-        stems = set(content_terms(word))
-        return not any(
-            stems <= other
-            for report, other in self.wording.stems_of_report.items()
-            if report != document.id
-        )

@@ -1,11 +1,18 @@
 """Which report's wording states a fact most plainly, and the light edits that make a report's
 sentence read as a summary's.
 
-The plainest wording of a fact is the member of its claim group with the fewest loaded words,
-its attribution kept when the claim is contested, standing alone (no opening pronoun, not cut
-off, not a teaser), and not asserting a cause or motive the other reports do not make. Edits:
-a leading connective is dropped, the outlet's own loaded modifiers that no other report uses
-are dropped, and a fact only earlier reports carry is dated and put in the past tense.
+The plainest wording of a fact is the member of its claim group with the fewest loaded words, its
+attribution kept when the claim is contested, standing alone (no opening pronoun, no pronoun or
+speaker leaning on a referent the report gave before: "he said" after a quotation naming no one but
+itself, "one of the people said"; not cut off, not a teaser), and not asserting a cause or motive
+the other reports do not make. A sentence counts as attributed as a whole, but a cut may drop the
+one clause that has a speaker ("..., and his camp says he may have been sabotaged"): a version left
+with no attribution is not used when another report gives what remains as someone's statement.
+Edits: a leading connective is dropped, the outlet's own loaded modifiers that no other report uses
+are dropped, and a fact only earlier reports carry is dated and put in the past tense. Another
+report uses a word when it says it in its own voice, in a form of the same word: a word it only
+quotes someone saying ("I have never cheated") is the speaker's, and a word derived from it is
+another word, with its own charge ("corruption conviction" names a charge; "corrupt" judges a man).
 """
 
 from __future__ import annotations
@@ -18,17 +25,20 @@ from functools import cached_property
 from summarize.analyze.attribution import REMARK_WORDS, is_unverified
 from summarize.analyze.framing import find_loaded_terms, is_charged
 from summarize.analyze.links import added_links
-from summarize.analyze.mentions import names_inside_sentences
+from summarize.analyze.mentions import name_terms, names_inside_sentences
 from summarize.analyze.nouns import names_a_person
 from summarize.analyze.reporting import is_reporting, names_a_speaker, takes_a_stance
+from summarize.analyze.speech import own_voice_terms, said_terms
+from summarize.check.attribution import SHARED_CLAIM_WORDS
 from summarize.compose.casing import Casing
 from summarize.compose.modifiers import modifies_next
 from summarize.models import Analysis, Attribution, ClaimGroup, SentenceRef
 from summarize.text.calendar import PERIOD_OF_NOW
-from summarize.text.inflection import AUXILIARY, looks_plural
+from summarize.text.inflection import AUXILIARY, lemmas_of, looks_plural
 from summarize.text.numbers import COUNT_TO_TEN, NUMBER_WORDS
 from summarize.text.quotes import (
     QUOTE_MARKS,
+    blanked,
     closed,
     continues_quotation,
     crosses_sentences,
@@ -40,6 +50,7 @@ from summarize.text.report_verbs import is_speech_verb
 from summarize.text.sentences import ends_on_ellipsis, is_finished, opens_on_sentence_before
 from summarize.text.spans import in_spans
 from summarize.text.tokens import (
+    content_terms,
     is_title_case,
     stem,
     tokenize,
@@ -74,11 +85,24 @@ _SAID_OF_THAT = re.compile(rf"\b([a-z]+)\s+(?:that|this)\s+(?:{AUXILIARY})\b", r
 # thing the first time ("two men", "a list of", "an assessment"): see `_refers_back`.
 _DEFINITE_OPENING = re.compile(r"^[Tt]he\s+([a-z][a-z-]+)\b")
 _INTRODUCING = frozenset({"a", "an", "another", "several", "some", *NUMBER_WORDS})
-# "Eight more had criminal records", "Two other officers resigned": more of what the sentence
-# before counted; "All were defeated", "Most temporarily moved": a quantifier standing for what
-# it counted, its verb or an adverb next; "Other sectors continue": others than the ones the
-# sentence before named.
-_MORE_OR_OTHER = re.compile(rf"^{COUNT_TO_TEN}\s+(?:more|other)\b", re.I)
+# "Eight more had criminal records", "Two other officers resigned", "The other two were an
+# elderly couple", "The others fled": more of what the sentence before counted, or the rest of
+# it; "All were defeated", "Most temporarily moved": a quantifier standing for what it counted,
+# its verb or an adverb next; "Other sectors continue": others than the ones the sentence before
+# named.
+_MORE_OR_OTHER = re.compile(
+    rf"^(?:{COUNT_TO_TEN}\s+(?:more|other)|the\s+(?:other|remaining)\s+{COUNT_TO_TEN}|"
+    r"the\s+others)\b",
+    re.I,
+)
+# A speaker who is one of a group the report named before: "..., one of the people said", "one
+# wrote", "another said". A complement names the group ("one of the people familiar with the
+# matter"), and a noun after the number introduces one ("one official said").
+_ONE_OF_THOSE_BEFORE = re.compile(
+    rf"(?:one|another|others|some|(?:one|some|most|each|either|neither|{COUNT_TO_TEN})\s+of\s+"
+    r"(?:them|those|these|the\s+[a-z]+))",
+    re.I,
+)
 _QUANTIFIER_ALONE = re.compile(
     r"^(?:all|most|some|many|both|several|few|none|others)\s+"
     rf"(?:{AUXILIARY}|said|say|says|told|[a-z]+ly|[a-z]+ed)\b",
@@ -159,13 +183,20 @@ class Wording:
         return Casing(self.analysis)
 
     @cached_property
-    def stems_of_report(self) -> dict[str, frozenset[str]]:
-        """Each report's word stems, title included."""
+    def words_of_report(self) -> dict[str, frozenset[str]]:
+        """The lemmas of each report's words in its own voice, title included: outside quotation
+        marks, so a word a report only quotes someone saying ("I have never cheated") is not
+        one it uses."""
+        own_voice: dict[str, list[str]] = {
+            document.id: [unquoted(document.title or "")] for document in self.analysis.documents
+        }
+        for item in self.analysis.sentences:
+            own_voice[item.document].append(unquoted(self.analysis.sentence(item).text))
         return {
-            document.id: frozenset(
-                stem(token) for token in tokenize(f"{document.title or ''}\n{document.text}")
+            document: frozenset(
+                lemma for token in tokenize("\n".join(texts)) for lemma in lemmas_of(token)
             )
-            for document in self.analysis.documents
+            for document, texts in own_voice.items()
         }
 
     def stands_alone(self, ref: SentenceRef) -> bool:
@@ -184,11 +215,14 @@ class Wording:
         return not is_finished(text) and self._stands_alone(text + ".", ref)
 
     def _stands_alone(self, text: str, ref: SentenceRef) -> bool:
-        attributed = names_a_speaker(self._speakers_outside_quotation(ref))
+        speakers = self._speakers_outside_quotation(ref)
+        attributed = names_a_speaker(speakers)
         if self.leans_back(text) or len(text.split()) < MIN_WORDS:
             return False
         if self._refers_back(text, ref) or self._pronoun_without_referent(text, ref):
             return False
+        if any(_ONE_OF_THOSE_BEFORE.fullmatch(speaker.source) for speaker in speakers):
+            return False  # "..., one of the people said": the people the report told before
         if is_unverified(text) and len(text.split()) <= REMARK_WORDS:
             return False  # "The claims could not be confirmed." travels with its claim only
         if not is_finished(text) or not is_reporting(text, attributed):
@@ -222,7 +256,10 @@ class Wording:
     def _pronoun_without_referent(self, text: str, ref: SentenceRef) -> bool:
         """A "he" or "her" outside quotations with no one before it in the sentence to refer
         to, neither a name nor a noun for one person ("Plenty of viewers ignored his advice",
-        "Polls continued to show him facing a deficit"): it refers to someone named before."""
+        "Polls continued to show him facing a deficit"): it refers to someone named before. A
+        pronoun that is the speaker refers to no one inside the quotation it closes: that is
+        the speaker's words ('"Our soldiers defended Meridian territory," he said'), where "his
+        spokesman said" may be the spokesman of someone the quotation names."""
         quoted = quotation_spans(text)
         pronoun = next(
             (
@@ -235,15 +272,19 @@ class Wording:
         if pronoun is None:
             return False
         offset = self.analysis.sentence(ref).start
+        sentence = self.analysis.analysis_of(ref)
+        speaks = any(a.source.lower() == pronoun.group().lower() for a in sentence.attributions)
+        before = quoted if speaks else []
         if any(
             m.start - offset < pronoun.start()
+            and not in_spans(m.start - offset, before)
             and (m.start > offset or m.canonical in self.names_inside_sentences)
-            for m in self.analysis.analysis_of(ref).entities
+            for m in sentence.entities
         ):
             return False
         return not any(
             word.islower() and not looks_plural(word) and names_a_person(word)
-            for word in _WORDS.findall(text, 0, pronoun.start())
+            for word in _WORDS.findall(blanked(text, before), 0, pronoun.start())
         )
 
     @cached_property
@@ -252,11 +293,11 @@ class Wording:
 
     def _refers_back(self, text: str, ref: SentenceRef) -> bool:
         """The sentence opens on what the sentence before it introduced: "The men were arrested"
-        after "Two men were charged", "The list includes" after "a list of 81 people", "Eight
-        more had records" or "Two other officers resigned" after a count, "All were defeated",
-        "Other sectors continue", "The move drew criticism". A thing the reader knows without it
-        ("The president said") is not introduced there, nor is the story's subject a title names
-        ("The deficit grew" under "Deficit nears $1 trillion"), and stands alone."""
+        after "Two men were charged", "The list includes" after "a list of 81 people", "Eight more
+        had records", "Two other officers resigned" or "The other two were" after a count, "All were
+        defeated", "Other sectors continue", "The move drew criticism". A thing the reader knows
+        without it ("The president said") is not introduced there, nor is the story's subject a
+        title names ("The deficit grew" under "Deficit nears $1 trillion"), and stands alone."""
         opening = _CONNECTIVE.sub("", text)
         if any(
             p.match(opening) for p in (_MORE_OR_OTHER, _QUANTIFIER_ALONE, _OTHER, _SHELL_OPENING)
@@ -333,11 +374,44 @@ class Wording:
             for term in find_loaded_terms(text)
         )
 
+    def unattributed_claim_said_elsewhere(self, variant: str, ref: SentenceRef) -> bool:
+        """A shortened sentence that kept none of its attributions ("X is the innocent victim
+        of contaminated beef, and his camp says he may have been sabotaged" without its second
+        clause) whose remaining claim the other reports tell only as someone's statement: they
+        give SHARED_CLAIM_WORDS of the claim's words (names aside) in reported speech and none
+        of them in their own voice ("he said the substance came from contaminated beef"). The
+        sentence counted as attributed as a whole; what is left states a contested claim as
+        fact."""
+        attributions = self.analysis.analysis_of(ref).attributions
+        if any(a.source in variant and a.cue in variant for a in attributions):
+            return False  # its speaker and verb stay
+        claim = set(content_terms(variant)) - name_terms(self.analysis.analysis_of(ref))
+        others = [
+            voices for report, voices in self.voices_of_report.items() if report != ref.document
+        ]
+        said = set[str]().union(*(said for said, _ in others))
+        own = set[str]().union(*(own for _, own in others))
+        return len(claim & said - own) >= SHARED_CLAIM_WORDS
+
+    @cached_property
+    def voices_of_report(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+        """Each report's content words given as someone's speech, and those in its own voice."""
+        said: dict[str, set[str]] = {document.id: set() for document in self.analysis.documents}
+        own: dict[str, set[str]] = {document.id: set() for document in self.analysis.documents}
+        for item in self.analysis.sentences:
+            text = self.analysis.sentence(item).text
+            said[item.document] |= said_terms(text)
+            own[item.document] |= own_voice_terms(text)
+        return {report: (frozenset(said[report]), frozenset(own[report])) for report in said}
+
     def used_elsewhere(self, words: str, document: str) -> bool:
-        """A report other than `document` uses every word of `words` (by stem)."""
-        stems = {stem(token) for token in tokenize(words)}
+        """A report other than `document` uses every word of `words` in its own voice, in some
+        form of the same word: "heroes" is "hero", but "corruption conviction" does not use
+        "corrupt" (a word derived from another is a word of its own, with its own charge)."""
         return any(
-            stems <= other for report, other in self.stems_of_report.items() if report != document
+            all(lemmas_of(token) & used for token in tokenize(words))
+            for report, used in self.words_of_report.items()
+            if report != document
         )
 
     def penalty(self, ref: SentenceRef, contested: bool) -> float:

@@ -1,9 +1,10 @@
 """Page furniture: the lines of a page that are not the story's sentences. Chrome (skip links,
 subscription and cookie appeals, share buttons, credits, site notices, the notes a desk adds to a
 story), a "Related stories" section (a box inside the story, or a section after it), headings and
-labels, bylines, photo captions and the writer's biography after the story. Works on any outlet's
-copy. A line that reports what someone said is the story's, whatever words it uses ("If you can
-donate to your local food bank, please do," said ...)."""
+labels, bylines, photo captions (introduced by a label in any case: tabloids write "Pictured:",
+"Above:", "Left:") and the writer's biography after the story. Works on any outlet's copy. A line
+that reports what someone said is the story's, whatever words it uses ("If you can donate to
+your local food bank, please do," said ...)."""
 
 from __future__ import annotations
 
@@ -101,9 +102,13 @@ _STORY_END = re.compile(
 _ABOUT_HEADING = re.compile(r"About (?:[A-Z][\w.&'’-]*)(?: [A-Z][\w.&'’-]*){0,5}:?")
 MAX_ABOUT_LINES = 6
 _PHOTO_CREDIT = re.compile(r"(?i)\bphoto|\bimage|\bpicture|/")
+# A caption opens on its label, in any case ("Pictured:", "Photo:", "Above:", "Left:", "Main
+# picture:"), or on "FILE -" in capitals; a gallery's caption on "Item 1 of 3".
 _CAPTION_START = re.compile(
-    r"^(?:FILE(?: PHOTO)?|PHOTO|IMAGE|PICTURED)\s*[-–—:]|^(?i:photo|image):"
-    r"|^Item \d+ of \d+ "  # a gallery's caption ("Item 1 of 3 Senate Agriculture ...")
+    r"^(?:FILE(?: PHOTO)?|PHOTO|IMAGE|PICTURED)\s*[-–—:]"
+    r"|^(?i:(?:main\s+)?(?:photos?|images?|pictures?|pictured|above|below|left|right|top|bottom|"
+    r"inset|centre|center)(?:\s*\([^()]{1,30}\))?\s*:)"
+    r"|^Item \d+ of \d+ "
 )
 BYLINE = re.compile(r"(?i)^(?:by|words by|written by|reporting by)\s+\S")
 # A byline names its writers ("By MARY CLARKE", "By Jane Doe and John Roe, CNN"): names and
@@ -199,7 +204,8 @@ def is_heading(paragraph: str) -> bool:
 
 
 def is_caption(paragraph: str) -> bool:
-    """A photo caption: "FILE - ..." or a line ending in a credit like "(AP Photo/Jane Roe)"."""
+    """A photo caption: "FILE - ...", "Pictured: ...", "Left: ..." or a line ending in a credit
+    like "(AP Photo/Jane Roe)"."""
     if paragraph.endswith(")"):
         last_parenthesis = paragraph[paragraph.rfind("(") + 1 : -1]
         if _PHOTO_CREDIT.search(last_parenthesis):

@@ -207,6 +207,14 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
     return found
 
 
+def lemmas_of(word: str) -> frozenset[str]:
+    """The lemmas `word` (lower case) may be a form of, of any part of speech: "cheated" and
+    "cheats" are "cheat", but "corruption" is a word of its own, not "corrupt". A word the
+    table does not know (a name) is its own lemma."""
+    lemmas = _lemmas(word)
+    return frozenset(lemma for found in lemmas.values() for lemma in found) or frozenset({word})
+
+
 def in_dictionary(word: str) -> bool:
     """`word` (in lower case) is a form of a common English word, of any part of speech
     ("mourns", "pretty", "increasingly"); names are not ("robert", "mueller")."""

@@ -30,6 +30,10 @@ ALSO_NOUNS = word_set(
     """
 )
 
+# Reporting verbs that present what was said as true (factives, Hooper 1975): "Corvane confirmed
+# that data was taken", "the company announced it had cut 300 jobs" report a fact, not only a
+# statement.
+FACTIVE_VERBS = word_set("confirm acknowledge admit reveal disclose announce")
 # Verbs of the lexicon that in news say what something amounts to, not what someone says ("The
 # new agreement means that ...").
 _NOT_SPEECH = word_set("mean")
@@ -65,3 +69,15 @@ def is_reporting_verb(word: str) -> bool:
     return lemma is not None and not (
         lemma in ALSO_NOUNS and word in {lemma, lemma + "s", lemma + "es"}
     )
+
+
+def takes_a_hearer(word: str) -> bool:
+    """A form of "tell": what follows it is who heard it ("told Fox News"), never who spoke."""
+    return _forms().get(word) == "tell"
+
+
+def presents_as_true(cue: str) -> bool:
+    """The cue ("confirmed", "announced on Monday") is a factive reporting verb: what it
+    reports, the report presents as true."""
+    words = cue.lower().split()
+    return bool(words) and _forms().get(words[0]) in FACTIVE_VERBS

@@ -115,6 +115,9 @@ def speakers(text: str) -> list[tuple[str, str, bool]]:
         ("The ministry has long insisted that the dam is safe.", "The ministry", "insisted"),
         ("The Kremlin has always denied any role in the attack.", "The Kremlin", "denied"),
         ("Huey Long said the plan would work.", "Huey Long", "said"),
+        ("The singer has died at 58, her family said.", "her family", "said"),
+        ("Oyelaran has denied wrongdoing and said the beef was bad.", "Oyelaran", "said"),
+        ("Jeff Sessions vows to eliminate political bias at DOJ.", "Jeff Sessions", "vows"),
         (
             "Rescuers found the north wing of the 12-story, 136-unit tower had collapsed, said "
             "Ray Jadallah, chief of operations at the fire service.",

@@ -337,6 +337,17 @@ def test_what_a_stance_others_hold_is_about_is_theirs() -> None:
     assert [funds[a:b] for a, b in reported_speech(funds)] == ["funds for firms "]
 
 
+def test_what_was_told_a_hearer_closing_the_sentence_is_the_speakers() -> None:
+    from summarize.analyze.speech import reported_speech
+
+    told = "The attackers got in through a contractor's account, two people told ByteLine."
+    assert [told[a:b] for a, b in reported_speech(told)] == [
+        "The attackers got in through a contractor's account, "
+    ]
+    later = "The plan will fail, he told reporters on Tuesday."
+    assert [later[a:b] for a, b in reported_speech(later)] == ["The plan will fail, "]
+
+
 def test_a_loaded_word_before_a_possessive_is_loaded() -> None:
     (term,) = find_loaded_terms("The Kiev regime's forces shelled the town on Monday.")
     assert term.text == "regime"

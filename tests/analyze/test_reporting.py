@@ -27,6 +27,7 @@ from summarize.analyze.reporting import (
         "Consider the case of a nurse who lost her job.",
         "Consider: * The president's ratings on the pandemic continue to fall.",
         "Follow us on social media for updates.",
+        "Sign the petition to stop the merger at workersvoice.org/dairy.",
         "The answer may surprise you:",
         "Welcome to the election-night live blog.",
         'To see a more detailed view, click the "See All Results" button below the map.',

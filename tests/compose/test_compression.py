@@ -579,3 +579,53 @@ def test_a_relative_clause_goes_on_past_a_comma_before_that() -> None:
     assert "Fastly that" not in _shortest(text)
     closed = "The outage was traced to Fastly, which runs servers for news sites, in March."
     assert "which" not in _shortest(closed)  # a comma before another word closes the clause
+
+
+def _versions(text: str) -> list[str]:
+    found = find_attributions(text)
+    protected = [(a.start, a.end) for a in found]
+    details = attribution_details(text, [(a.start, a.end, a.source, a.cue) for a in found])
+    return variants(text, function_word_cuts(text), optional_cuts(text, protected, details))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a comparison's baseline
+        (
+            "Eleven febrile seizures were recorded among vaccinated infants, compared with nine "
+            "in the placebo group, according to the agency's assessment.",
+            "compared with nine",
+        ),
+        (
+            "Turnout reached 64% in the city, as opposed to 58% four years earlier.",
+            "as opposed to 58%",
+        ),
+        # whose view follows
+        (
+            'In a dissent, Justice Marco Fiori wrote that the procedural error "does not erase '
+            'the substance of the evidence."',
+            "In a dissent,",
+        ),
+        (
+            "Justice Marco Fiori, in a dissent, warned that the error would let a guilty man "
+            "walk free.",
+            "in a dissent",
+        ),
+        # the day a participle set off by commas says
+        (
+            "Marcus Oyelaran's four-year ban, confirmed on Thursday, rests on a tribunal finding "
+            "that he failed to explain how the drug entered his system.",
+            "confirmed on Thursday,",
+        ),
+    ],
+)
+def test_a_part_the_claim_needs_stays_in_every_version(text: str, kept: str) -> None:
+    assert all(kept in version for version in _versions(text))
+
+
+def test_a_day_or_a_time_that_only_dates_the_claim_still_goes() -> None:
+    timed = "On Thursday, the court overturned the conviction of the former minister."
+    assert "The court overturned the conviction of the former minister." in _versions(timed)
+    struck = "The union struck on Tuesday over pay at three harbours in the north."
+    assert "The union struck over pay at three harbours in the north." in _versions(struck)

@@ -216,8 +216,8 @@ def test_a_headline_reads_as_a_sentence_and_cites_its_report():
 
     sources = [
         "Port Workers Walk Out Over Pay At Three Harbours. Dock workers at three harbours walked "
-        "out on Tuesday in a dispute over pay, their union said. The strike halted the loading "
-        "of container ships.",
+        "out on Tuesday in a dispute over pay. The strike halted the loading of container "
+        "ships, their union said.",
         "Live: the strike at the ports. Dock workers at three harbours went on strike on "
         "Tuesday over pay, the union said. Talks with the employers are set to resume on Friday.",
     ]
@@ -1072,3 +1072,38 @@ def test_the_latest_days_news_leads_a_story_told_over_days() -> None:
     report = merge(load_inputs(shipwreck)[0])
     assert report.summary is not None
     assert "rose to 41" in report.summary[0].text
+
+
+def test_a_claim_the_checker_finds_stated_as_fact_is_told_only_as_attributed() -> None:
+    """The checker finds the tabloid stating as fact what the wire gives as a residents' group's
+    claim: the summary tells it as the wire does, with who claims it, not as fact."""
+    reports = {
+        "wire": "Four people died after the River Arde burst its banks on Saturday, police said. "
+        "A residents' group has claimed that a release of water from the upstream Harlow "
+        "reservoir worsened the flooding. Northern Water, which runs the reservoir, denied "
+        "releasing any water.",
+        "tabloid": "Four people died when the River Arde burst its banks on Saturday. Water from "
+        "the Harlow reservoir was released into the river, making the flooding far worse. "
+        "Residents said they had no warning.",
+    }
+    report = merge(cluster_of(reports), max_words=150)
+    assert any(f.kind == "attribution" for f in report.findings)
+    assert report.summary is not None
+    texts = [s.text for s in report.summary]
+    assert any(text.startswith("A residents' group has claimed") for text in texts)
+    assert not any(text.startswith("Water from the Harlow reservoir") for text in texts)
+
+
+def test_a_cut_keeps_no_clause_the_reports_give_as_someone_s_claim_as_fact() -> None:
+    """The sentence counts as attributed for its second clause ("his camp says"); without it,
+    what remains states as fact what another report gives as the athlete's own claim."""
+    reports = {
+        "local": "The sprinter was banned for four years on Thursday. The athlete is the innocent "
+        "victim of contaminated beef, and his camp says he may have been sabotaged.",
+        "wire": "The sprinter was banned for four years on Thursday after a positive test. He has "
+        "denied wrongdoing and said the substance came from contaminated beef he ate at a "
+        "restaurant.",
+    }
+    texts = {version.sentences[0].text for version in _versions(cluster_of(reports))}
+    assert "The athlete is the innocent victim of contaminated beef." not in texts
+    assert any(text.startswith("The athlete is the innocent victim") for text in texts)

@@ -206,3 +206,23 @@ def test_list_markers_opening_lines_of_text_are_no_words() -> None:
         "Forty-three were injured.",
         "A probe is open.",
     ]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Pictured: A newborn receiving an injection.",
+        "PICTURED: A newborn receiving an injection.",
+        "Photo: Meridian soldiers at a checkpoint in Sarov.",
+        "Above: The ferry in Gresik port last year.",
+        "Left: Maro in 1989. Right: Maro on stage in 2019.",
+        "Pictured (left to right): the singer and her husband.",
+    ],
+)
+def test_a_caption_introduced_by_its_label_in_any_case_is_no_sentence(caption: str) -> None:
+    assert sentences(LEAD, caption, VOTE) == [LEAD_TEXT, VOTE]
+
+
+def test_a_sentence_opening_on_left_or_right_is_the_story_s() -> None:
+    left = "Left unchecked, the dispute could delay the bill until next year."
+    assert sentences(LEAD, left, VOTE) == [LEAD_TEXT, left, VOTE]
