@@ -31,6 +31,7 @@ from summarize.compose.compression import optional_cuts
 from summarize.compose.cuts import variants
 from summarize.compose.modifiers import modifier_cuts
 from summarize.compose.selection import TOLD_SHARE
+from summarize.compose.standalone import leans_back
 from summarize.compose.titles import TitleReader
 from summarize.compose.truncation import truncated_variants
 from summarize.compose.wording import Wording
@@ -194,8 +195,8 @@ class CandidateBuilder:
             # A truncated sentence only without its closing clause, and for a contested claim
             # only when it names who claims it before the cut: else its lost end may have.
             speaks = bool(analysis.analysis_of(member).attributions)
-            cut_off = (not contested or speaks) and wording.cut_off(member)
-            if not wording.stands_alone(member) and not cut_off:
+            cut_off = (not contested or speaks) and wording.standalone.cut_off(member)
+            if not wording.standalone.stands_alone(member) and not cut_off:
                 continue
             position = _relative_position(analysis, member)
             extra = max(0.0, wording.penalty(member, contested) - plain)
@@ -260,7 +261,7 @@ class CandidateBuilder:
         else:
             shorter = variants(text, always, optional)
         for number, variant in enumerate(shorter):
-            if (number > 0 or cut_off) and wording.leans_back(variant):
+            if (number > 0 or cut_off) and leans_back(variant):
                 continue
             if wording.frames_as_fact(variant, ref.document):
                 continue

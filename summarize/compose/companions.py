@@ -12,6 +12,7 @@ from summarize.analyze.attribution import is_unverified, unverified_remark
 from summarize.analyze.quantities import comparable, overlaps
 from summarize.compose.compression import optional_cuts
 from summarize.compose.cuts import variants
+from summarize.compose.standalone import leans_back
 from summarize.compose.wording import Wording
 from summarize.models import Analysis, ClaimGroup, Quantity, SentenceRef
 
@@ -63,7 +64,7 @@ def earlier_texts(wording: Wording, figure: SentenceRef, chosen: SentenceRef) ->
     shorter = [
         variant
         for variant in variants(text, [], optional_cuts(text, protected))[1:]
-        if _tells_figures(variant, differing) and not wording.leans_back(variant)
+        if _tells_figures(variant, differing) and not leans_back(variant)
     ]
     if shorter:
         texts.append(wording.finish(shorter[-1], published, dated=True))

@@ -3,7 +3,7 @@ offline.
 
 1. Facts are the claim groups (sentences of several reports reporting the same fact) and the
    reports' titles (a title states the core event). Each wording of a fact that is a reporting
-   sentence and stands alone (`reporting`, `wording`) is a candidate: never a question to the
+   sentence and stands alone (`reporting`, `standalone`) is a candidate: never a question to the
    reader, an instruction, a teaser, a headline inside the body (in title case) or a part of a
    quotation of several sentences without its speaker (one it leaves open is closed when
    printed); a title only
@@ -52,7 +52,8 @@ from summarize.compose.candidates import CandidateBuilder, Version, as_option
 from summarize.compose.name_styles import one_style_per_name
 from summarize.compose.names import named_in_full
 from summarize.compose.selection import select
-from summarize.compose.wording import Wording, points_back
+from summarize.compose.standalone import points_back
+from summarize.compose.wording import Wording
 from summarize.compose.worth import Option, fact_term, specificity, term_weights
 from summarize.judge import Judge
 from summarize.models import Analysis, ClaimGroup, Evidence, Finding, SentenceRef, Summary

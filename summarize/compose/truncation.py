@@ -1,6 +1,6 @@
 """A sentence the report cut off before its end: its versions without the closing clause the
 truncation ran into, whose lost end cannot change the claim before it. Whether a sentence was
-cut off is `wording`'s to tell; its cuts are `compression`'s.
+cut off is `standalone`'s to tell; its cuts are `compression`'s.
 """
 
 from __future__ import annotations

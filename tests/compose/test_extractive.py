@@ -779,54 +779,54 @@ def test_a_title_keeping_its_outlets_own_framing_word_is_not_used():
 
 
 def test_what_was_said_of_that_leans_back():
-    from summarize.compose.wording import Wording
+    from summarize.compose.standalone import leans_back
 
-    assert Wording.leans_back("A senior official acknowledged that was intentional.")
-    assert Wording.leans_back("Officials said this is why the roads were closed.")
-    assert not Wording.leans_back("Officials said that the roads were closed.")
-    assert not Wording.leans_back("The dam that was built in 1960 holds the reservoir.")
+    assert leans_back("A senior official acknowledged that was intentional.")
+    assert leans_back("Officials said this is why the roads were closed.")
+    assert not leans_back("Officials said that the roads were closed.")
+    assert not leans_back("The dam that was built in 1960 holds the reservoir.")
 
 
 def test_the_latter_or_the_former_leans_back():
-    from summarize.compose.wording import Wording
+    from summarize.compose.standalone import leans_back
 
-    assert Wording.leans_back("The latter assertion is linked to the pandemic response.")
-    assert Wording.leans_back("The former was passed by the House on Friday.")
-    assert not Wording.leans_back("The former governor was passed over on Friday.")
+    assert leans_back("The latter assertion is linked to the pandemic response.")
+    assert leans_back("The former was passed by the House on Friday.")
+    assert not leans_back("The former governor was passed over on Friday.")
 
 
 def test_a_time_told_from_the_narrative_before_leans_back_with_its_pronoun():
     """Openers such as "soon" and "hours later" tell time from what came before: the pronoun
     after them points there too. A sentence naming its subject stands alone, and so does a time
     of the calendar."""
-    from summarize.compose.wording import Wording
+    from summarize.compose.standalone import leans_back
 
-    assert Wording.leans_back("Soon, her precise intention was clear.")
-    assert Wording.leans_back("Hours later, he reversed the decision.")
-    assert not Wording.leans_back("Later, the Senate voted to confirm the nominee.")
-    assert not Wording.leans_back("Later this week, the Senate votes on the bill.")
+    assert leans_back("Soon, her precise intention was clear.")
+    assert leans_back("Hours later, he reversed the decision.")
+    assert not leans_back("Later, the Senate voted to confirm the nominee.")
+    assert not leans_back("Later this week, the Senate votes on the bill.")
 
 
 def test_a_pronoun_after_the_connective_the_summary_drops_leans_back():
-    from summarize.compose.wording import Wording
+    from summarize.compose.standalone import leans_back
 
-    assert Wording.leans_back("But he said the talks had failed.")
-    assert Wording.leans_back("Then he went on to offer a 15-minute ode to alliances.")
-    assert Wording.leans_back("And then he went on to offer a 15-minute ode to alliances.")
-    assert Wording.leans_back("But now, they say the talks have failed.")
-    assert not Wording.leans_back("But the union said the talks had failed.")
-    assert not Wording.leans_back("Thenceforth the port stayed closed.")
-    assert Wording.leans_back("But that is the highest since records began in 2000.")
-    assert not Wording.leans_back("This week the port stayed closed.")
+    assert leans_back("But he said the talks had failed.")
+    assert leans_back("Then he went on to offer a 15-minute ode to alliances.")
+    assert leans_back("And then he went on to offer a 15-minute ode to alliances.")
+    assert leans_back("But now, they say the talks have failed.")
+    assert not leans_back("But the union said the talks had failed.")
+    assert not leans_back("Thenceforth the port stayed closed.")
+    assert leans_back("But that is the highest since records began in 2000.")
+    assert not leans_back("This week the port stayed closed.")
     # The answer to a question the sentence before asks.
-    assert Wording.leans_back("The answer is simple: the harbour owners.")
-    assert not Wording.leans_back("The harbour owners answered the union on Friday.")
-    assert Wording.leans_back("All of it was as believable as the owners' offer.")
-    assert not Wording.leans_back("All of the harbours stayed closed on Friday.")
+    assert leans_back("The answer is simple: the harbour owners.")
+    assert not leans_back("The harbour owners answered the union on Friday.")
+    assert leans_back("All of it was as believable as the owners' offer.")
+    assert not leans_back("All of the harbours stayed closed on Friday.")
 
 
 def test_a_sentence_opening_on_what_the_sentence_before_introduced_leans_back():
-    from summarize.compose.wording import Wording
+    from summarize.compose.standalone import Standalone
     from summarize.models import SentenceRef
 
     text = (
@@ -846,8 +846,8 @@ def test_a_sentence_opening_on_what_the_sentence_before_introduced_leans_back():
         "The president said the port would stay open through the winter."
     )
     cluster = _cluster_with_titles({"a": ("Harbour strike ends after arrests", text)})
-    wording = Wording(analyze(cluster.documents))
-    alone = [wording.stands_alone(SentenceRef(document="a", sentence=i)) for i in range(14)]
+    standalone = Standalone(analyze(cluster.documents))
+    alone = [standalone.stands_alone(SentenceRef(document="a", sentence=i)) for i in range(14)]
     # "The men" and "The list": introduced by the sentence before; "Two other men": its count; "All
     # were": what it counted; "The move": what the sentence before told; "The ministry": the
     # name the sentence before gives. "The president" is known without it, even after a title
@@ -860,7 +860,7 @@ def test_a_sentence_opening_on_what_the_sentence_before_introduced_leans_back():
 
 
 def test_he_or_her_needs_someone_before_it_in_the_sentence():
-    from summarize.compose.wording import Wording
+    from summarize.compose.standalone import Standalone
     from summarize.models import SentenceRef
 
     text = (
@@ -871,8 +871,10 @@ def test_he_or_her_needs_someone_before_it_in_the_sentence():
         "Dock workers said they would return on Monday morning. "
         '"We will reopen when the cranes are safe to use again," she told the local paper.'
     )
-    wording = Wording(analyze(_cluster_with_titles({"a": ("Harbour closed", text)}).documents))
-    alone = [wording.stands_alone(SentenceRef(document="a", sentence=i)) for i in range(6)]
+    standalone = Standalone(
+        analyze(_cluster_with_titles({"a": ("Harbour closed", text)}).documents)
+    )
+    alone = [standalone.stands_alone(SentenceRef(document="a", sentence=i)) for i in range(6)]
     # "her advice" with only plural workers before it; "his members" after "The union leader";
     # "her office" after her name; "they" is not one person's pronoun; "she" after a quotation
     # names no one
@@ -880,7 +882,7 @@ def test_he_or_her_needs_someone_before_it_in_the_sentence():
 
 
 def test_a_quotation_opening_on_its_own_attribution_names_no_speaker():
-    from summarize.compose.wording import Wording
+    from summarize.compose.standalone import Standalone
     from summarize.models import SentenceRef
 
     text = (
@@ -888,13 +890,13 @@ def test_a_quotation_opening_on_its_own_attribution_names_no_speaker():
         "\"They said 'Sir, we can make this work very easily with the unions.'\" "
         '"We can make this work very easily with the unions," the harbour master said.'
     )
-    wording = Wording(analyze(_cluster_with_titles({"a": ("Harbour talks", text)}).documents))
-    assert not wording.stands_alone(SentenceRef(document="a", sentence=1))
-    assert wording.stands_alone(SentenceRef(document="a", sentence=2))
+    standalone = Standalone(analyze(_cluster_with_titles({"a": ("Harbour talks", text)}).documents))
+    assert not standalone.stands_alone(SentenceRef(document="a", sentence=1))
+    assert standalone.stands_alone(SentenceRef(document="a", sentence=2))
 
 
 def test_this_points_back_except_to_a_period_of_the_time_of_writing():
-    from summarize.compose.wording import points_back
+    from summarize.compose.standalone import points_back
 
     assert points_back("Officials said this move would close the port.")
     for period in ("week", "summer", "evening", "winter"):
@@ -914,7 +916,7 @@ def test_a_sentence_pointing_back_follows_what_its_report_told_before_it():
 
 
 def test_a_quotation_or_such_as_points_back_to_nothing():
-    from summarize.compose.wording import points_back
+    from summarize.compose.standalone import points_back
 
     assert points_back("Towns have also been seized by these opposition forces.")
     assert points_back("Critics have long decried this move.")
@@ -1006,13 +1008,13 @@ def test_a_headline_keeps_a_people_s_name_and_drops_capitals_of_emphasis():
 
 
 def test_a_pronoun_after_an_opening_phrase_of_time_leans_back() -> None:
-    from summarize.compose.wording import Wording
+    from summarize.compose.standalone import leans_back
 
-    assert Wording.leans_back("On Wednesday, however, it said the doses were spoiled on purpose.")
-    assert Wording.leans_back("In a statement, they said the port would reopen.")
-    assert not Wording.leans_back("On Wednesday, the clinic said the doses were spoiled.")
-    assert Wording.leans_back("Biden, instead, is adjusting the limits set by Trump.")
-    assert not Wording.leans_back("Biden, the new president, is adjusting the limits.")
+    assert leans_back("On Wednesday, however, it said the doses were spoiled on purpose.")
+    assert leans_back("In a statement, they said the port would reopen.")
+    assert not leans_back("On Wednesday, the clinic said the doses were spoiled.")
+    assert leans_back("Biden, instead, is adjusting the limits set by Trump.")
+    assert not leans_back("Biden, the new president, is adjusting the limits.")
 
 
 def test_a_charged_word_every_report_uses_keeps_no_plain_telling_out():
