@@ -190,7 +190,8 @@ def test_one_and_a_half_kilometres_overlaps_one_mile_by_the_rounding_rule() -> N
         ("As many as 3.1 million recipients could lose benefits.", "at_most", 0, 3_100_000),
         ("At least 40 people were killed.", "at_least", 40, UNBOUNDED),
         ("More than 3,000+ troops deployed.", "at_least", 3_000, UNBOUNDED),
-        ("Nearly 800,000 young immigrants are protected.", "approximate", 630_000, 850_000),
+        # a hedge reaches one step of the last non-zero digit (100,000), under 15%
+        ("Nearly 800,000 young immigrants are protected.", "approximate", 650_000, 850_000),
         ("About 2,000 workers joined.", "approximate", 1_275, 2_875),
     ],
 )

@@ -414,9 +414,11 @@ def test_a_figure_s_value_is_shown_only_when_it_tells_more_than_its_wording() ->
         ("about $2.4 million", "about $3.1 million"),  # two hedges reaching each other
         ("$250 million", "$300 million"),  # a round number no rounding of 250 gives
         ("about 1.1 million", "roughly 1.4 million"),
-        # a hedge reaches two steps of the number's last digit, not 15% of a two-digit number
+        # a hedge reaches one step of the number's last digit, not 15% of it
         ("about 27%", "31%"),
         ("roughly 8%", "nearly 10%"),
+        ("about 5.2%", "5.4%"),
+        ("nearly 900,000", "about 1.1 million"),
     ],
 )
 def test_values_that_only_reach_each_other_through_both_margins_disagree(
@@ -436,7 +438,6 @@ def test_values_that_only_reach_each_other_through_both_margins_disagree(
         ("297", "nearly 300"),
         ("nearly 1,861.81", "1,861.82"),  # a last digit: no figure to dispute
         ("about 300", "340"),  # a round number's hedge still reaches 15%
-        ("about 5.2%", "5.4%"),
     ],
 )
 def test_one_value_the_other_wording_allows_agrees(first: str, second: str) -> None:

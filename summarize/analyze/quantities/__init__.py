@@ -11,7 +11,7 @@ its dimension, so two reports agree when their intervals overlap:
   digit 5 after others means rounding to 5 ("120 mph (195 km/h)": 115-125 mph, 192.5-197.5
   km/h). Tolerances apply in the unit as written, before conversion.
 - "some", "about", "an estimated"... widen the interval by 15% on each side, but by no more than
-  two steps of the number's last non-zero digit ("about 27%" is 24.5-29.5%: a reader holds "31%"
+  one step of the number's last non-zero digit ("about 27%" is 25.5-28.5%: a reader holds "31%"
   to be another figure; "about 300" still reaches 15%); "nearly", "almost" widen it so below
   only; "more than", "at least"... make it unbounded above (UNBOUNDED, a finite stand-in for
   infinity that survives JSON); "less than", "up to"... make it start at 0.

@@ -16,7 +16,7 @@ from summarize.models import Bound, Quantity
 from summarize.text.figures import change_verbs
 
 APPROXIMATE_MARGIN = 0.15
-HEDGE_STEPS = 2
+HEDGE_STEPS = 1
 BOUNDS_MARGIN = 0.05
 # Values this close (a share of the larger) are one value: news compares no figure that finely.
 SAME_VALUE = 0.001
@@ -89,9 +89,10 @@ def second_of_range(
 
 def _hedge(number: Number, value: float) -> float:
     """How far a hedge ("about", "nearly") reaches beyond a number's rounding: APPROXIMATE_MARGIN
-    of it, but no more than HEDGE_STEPS steps of its last digit that is not zero: "about 27%"
-    is 24.5 to 29.5, not 23 to 31 (a reader holds "31 percent" to be another figure), while
-    "about 300" still reaches 45 either side."""
+    of it, but no more than HEDGE_STEPS step of its last digit that is not zero: "about 27%"
+    is 25.5 to 28.5, not 23 to 31 (a reader holds "31 percent" to be another figure), "about
+    1.1 million" 0.95 to 1.25 million (no "nearly 900,000"), while "about 300" still reaches 45
+    either side."""
     relative = APPROXIMATE_MARGIN * abs(value)
     if number.value == 0 or not math.isfinite(number.value):
         return relative
