@@ -98,6 +98,8 @@ _OUTCOMES = {
     "missing": "missing unaccounted",
     "infection": "infect infected infections cases case positive",
     "hospitalisation": "hospitalized hospitalised hospital hospitals",
+    "rescue": "rescue rescued rescuing freed",
+    "entrapment": "trapped stranded",
 }
 OUTCOMES: dict[str, str] = {
     word: outcome for outcome, words in _OUTCOMES.items() for word in words.split()

@@ -193,6 +193,14 @@ def test_people_in_hospital_are_no_count_of_the_dead() -> None:
     assert {v.text for v in update.values} == {"At least three people", "Five people"}
 
 
+def test_the_rescued_the_trapped_and_the_dead_are_three_counts() -> None:
+    reports = {
+        "a": "Two miners have died and 15 are still trapped underground, the company said.",
+        "b": "Nineteen miners have been rescued from the collapsed mine, the company said.",
+    }
+    assert conflicts(reports) == []
+
+
 def test_a_weekday_one_report_leaves_out_is_no_other_time() -> None:
     reports = {
         "a": "The S&P 500 slid 5.9% Thursday and the Nasdaq fell 5.3%.",

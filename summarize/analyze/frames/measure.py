@@ -24,7 +24,7 @@ _UNITS_WITH_ROLES = frozenset({"s", "times"})
 OUTCOME_WORDS = {
     "death": "killed", "injury": "injured", "arrest": "arrested",
     "displacement": "displaced", "missing": "missing", "infection": "infected",
-    "hospitalisation": "hospitalised",
+    "hospitalisation": "hospitalised", "rescue": "rescued", "entrapment": "trapped",
 }  # fmt: skip
 
 
