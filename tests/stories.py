@@ -91,3 +91,14 @@ def write_reports(directory: Path, reports: dict[str, str]) -> list[str]:
         path.write_text(text, encoding="utf-8")
         paths.append(str(path))
     return paths
+
+
+def cluster_with_titles(reports: dict[str, tuple[str, str]]) -> Cluster:
+    """A cluster of reports given as (title, text), each read as the tool reads a file."""
+    return Cluster(
+        id="titled",
+        documents=[
+            document_from_text(text, doc_id, title=title)
+            for doc_id, (title, text) in reports.items()
+        ],
+    )

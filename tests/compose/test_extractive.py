@@ -5,7 +5,7 @@ from summarize.analyze import analyze
 from summarize.compose.extractive import compose_extractive
 from summarize.ingest import load_inputs
 from summarize.pipeline import default_max_words, merge
-from tests.stories import QUAKE, SEEDS, cluster_of
+from tests.stories import QUAKE, SEEDS, cluster_of, cluster_with_titles
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -248,7 +248,7 @@ def test_a_headline_naming_what_its_report_describes_is_told_with_the_other_repo
 def test_a_headline_without_the_quotation_after_its_colon_is_a_statement():
     from summarize.compose.wording import Wording
 
-    wording = Wording(analyze(_cluster_with_titles({"a": ("t", "The mayor spoke.")}).documents))
+    wording = Wording(analyze(cluster_with_titles({"a": ("t", "The mayor spoke.")}).documents))
     assert wording.casing.headline("Mayor Cancels Annual City Parade: 'Maybe Next Year'") == (
         "Mayor cancels annual city parade."
     )
@@ -268,7 +268,7 @@ def test_a_lead_in_in_capitals_reads_as_running_text_and_an_acronym_stays():
         "THURSDAY ENDED AS THE Dow Jones average's worst day since 1987. NATO AND EU leaders "
         "met in Brussels. The NATO summit and the EU summit were held on Thursday."
     )
-    wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
+    wording = Wording(analyze(cluster_with_titles({"a": ("t", text)}).documents))
     assert wording.finish("THURSDAY ENDED AS THE Dow Jones average's worst day.", None, False) == (
         "Thursday ended as the Dow Jones average's worst day."
     )
@@ -278,7 +278,7 @@ def test_a_lead_in_in_capitals_reads_as_running_text_and_an_acronym_stays():
     # a function word is capitalised inside a sentence only in a name ("The Hague"): not in a
     # lead-in, even where the reports write "The New York Times"
     wrote = f"{text} So wrote The New York Times."
-    named = Wording(analyze(_cluster_with_titles({"a": ("t", wrote)}).documents))
+    named = Wording(analyze(cluster_with_titles({"a": ("t", wrote)}).documents))
     assert named.finish("RESEARCHERS AROUND THE world met in Brussels.", None, False) == (
         "Researchers around the world met in Brussels."
     )
@@ -293,7 +293,7 @@ def test_a_lead_in_in_capitals_reads_as_running_text_and_an_acronym_stays():
     # not make it a name: only a capital inside a sentence does.
     titled = Wording(
         analyze(
-            _cluster_with_titles(
+            cluster_with_titles(
                 {
                     "a": (
                         "Medical Examiner Details Autopsy Findings",
@@ -316,7 +316,7 @@ def test_an_opening_connective_goes_but_not_a_phrase_that_opens_on_the_same_word
     from summarize.compose.wording import Wording
 
     text = "Agents arrested 680 workers on Wednesday. Agents also seized business records."
-    wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
+    wording = Wording(analyze(cluster_with_titles({"a": ("t", text)}).documents))
     assert wording.finish("In addition, agents seized business records.", None, False) == (
         "Agents seized business records."
     )
@@ -331,7 +331,7 @@ def test_a_charged_word_of_one_outlet_s_own_voice_that_no_cut_drops_keeps_its_se
     of it makes it no outlet's own."""
 
     def texts(reports: dict[str, tuple[str, str]]) -> list[str]:
-        return [version.sentences[0].text for version in _versions(_cluster_with_titles(reports))]
+        return [version.sentences[0].text for version in _versions(cluster_with_titles(reports))]
 
     plain = "The committee sent letters to 81 people and groups on Monday."
     framed = "Democrats on the committee are desperate to bring down the governor."
@@ -346,7 +346,7 @@ def test_a_section_label_in_capitals_before_a_headline_goes_and_an_acronym_stays
     from summarize.compose.wording import Wording
 
     text = "Tech shares fell sharply on Thursday. The FDA panel met on Friday about boosters."
-    wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
+    wording = Wording(analyze(cluster_with_titles({"a": ("t", text)}).documents))
     assert wording.casing.headline("TECH Tech Shares Fell Sharply On Thursday") == (
         "Tech shares fell sharply on Thursday."
     )
@@ -359,7 +359,7 @@ def test_a_headline_keeps_the_label_before_its_colon_and_drops_a_quotation_there
     from summarize.compose.wording import Wording
 
     text = "A new poll finds the mayor ahead. The parade was cancelled."
-    wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
+    wording = Wording(analyze(cluster_with_titles({"a": ("t", text)}).documents))
     # Who says it stays with the claim: never the flat "Mayor leads the race".
     assert wording.casing.headline("Poll: Mayor leads the race") == "Poll: Mayor leads the race."
     # A source the reports do not name is still who says it.
@@ -385,7 +385,7 @@ def test_a_headline_writes_its_common_words_in_lower_case_and_keeps_names():
     from summarize.compose.wording import Wording
 
     text = "The mayor threatened to cancel the parade, officials said. Crowds had gathered."
-    wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
+    wording = Wording(analyze(cluster_with_titles({"a": ("t", text)}).documents))
     # "Threatens" is a form of a word the reports write in lower case, "Massive" a loaded word,
     # "Alleging" a verb's -ing form; "Okonkwo" is known only from the title, so it is a name.
     assert wording.casing.headline(
@@ -409,7 +409,7 @@ def test_a_headline_writes_each_word_as_the_reports_write_it_where_it_stands():
         "lawmakers called the border crisis a test. A vote to protect Mueller failed, said "
         "senators at the White House. The house was empty. Officials in Iran spoke."
     )
-    wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
+    wording = Wording(analyze(cluster_with_titles({"a": ("t", text)}).documents))
     # "Claims" is capitalised only where a sentence opens; "Mourns" and "Pretty" are words of
     # the dictionary; "House" is part of the name the reports write with "White".
     assert wording.casing.headline("Weekly Jobless Claims Fall As Iran Mourns Pretty Soon") == (
@@ -436,7 +436,7 @@ def test_a_headline_writes_each_word_as_the_reports_write_it_where_it_stands():
 
 def test_a_headline_inside_the_body_is_not_a_sentence_of_the_summary():
     sub = "Union Leaders Promise Longer Strikes Across The Country If Talks Fail In March."
-    cluster = _cluster_with_titles(
+    cluster = cluster_with_titles(
         {
             "a": ("t", f"Dock workers at three harbours struck on Tuesday over pay. {sub}"),
             "b": ("u", "Dock workers at three harbours went on strike on Tuesday over pay."),
@@ -449,7 +449,7 @@ def test_a_headline_inside_the_body_is_not_a_sentence_of_the_summary():
 def test_the_writer_s_first_person_or_stance_is_never_a_sentence_of_the_summary():
     """An op-ed's "I" and a writer's "quite frankly" are not facts of the event; the same
     sentence with its speaker named is reporting."""
-    cluster = _cluster_with_titles(
+    cluster = cluster_with_titles(
         {
             "a": (
                 "t",
@@ -472,7 +472,7 @@ def test_the_writer_s_first_person_or_stance_is_never_a_sentence_of_the_summary(
 def _strike_with(union_leader: str):
     """Two reports of a dock strike; the first quotes the union leader (`union_leader` goes
     after "The union leader ")."""
-    return _cluster_with_titles(
+    return cluster_with_titles(
         {
             "a": (
                 "t",
@@ -517,19 +517,6 @@ def test_a_speaker_inside_the_quotation_is_not_who_says_it():
     assert texts and not any(text.startswith(('"I looked', "“I looked")) for text in texts)
 
 
-def _cluster_with_titles(reports: dict[str, tuple[str, str]]):
-    from summarize.ingest.cleaning import document_from_text
-    from summarize.models import Cluster
-
-    return Cluster(
-        id="titled",
-        documents=[
-            document_from_text(text, doc_id, title=title)
-            for doc_id, (title, text) in reports.items()
-        ],
-    )
-
-
 def test_a_title_no_one_sentence_tells_is_used_when_its_report_supports_it():
     """The headline sums up two sentences of its report: no sentence shares half its words, but
     the judge finds the report supports it."""
@@ -539,7 +526,7 @@ def test_a_title_no_one_sentence_tells_is_used_when_its_report_supports_it():
     from summarize.text.tokens import content_terms
 
     title = "Senate confirms Barr as attorney general in close vote"
-    cluster = _cluster_with_titles(
+    cluster = cluster_with_titles(
         {
             "a": (
                 title,
@@ -568,7 +555,7 @@ def test_a_title_is_disputed_only_by_doubt_on_its_own_claim():
     from summarize.judge import Judge
 
     def plain(title: str, text: str) -> bool:
-        cluster = _cluster_with_titles({"a": (title, text), "b": ("Other news", text)})
+        cluster = cluster_with_titles({"a": (title, text), "b": ("Other news", text)})
         analysis = analyze(cluster.documents)
         reader = TitleReader(analysis, Wording(analysis), Judge(analysis))
         return reader.plain_title(cluster.documents[0]) is not None
@@ -590,7 +577,7 @@ def test_a_title_is_disputed_only_by_doubt_on_its_own_claim():
 def test_a_title_cites_its_own_report_though_another_report_s_body_tells_it():
     """The judge reads reports' bodies: b's body does not tell its headline, a's lead does. The
     headline is still b's own claim, so the sentence made of it cites b too."""
-    cluster = _cluster_with_titles(
+    cluster = cluster_with_titles(
         {
             "a": (
                 "Ports quiet as strike begins",
@@ -610,7 +597,7 @@ def test_a_title_cites_its_own_report_though_another_report_s_body_tells_it():
 
 
 def test_a_title_its_report_does_not_support_is_never_used():
-    cluster = _cluster_with_titles(
+    cluster = cluster_with_titles(
         {
             "a": (
                 "Rebels seize the airport and three bridges near the capital",
@@ -627,7 +614,7 @@ def test_a_title_its_report_does_not_support_is_never_used():
 
 
 def test_a_truncated_lead_is_used_without_the_clause_it_was_cut_in():
-    cluster = _cluster_with_titles(
+    cluster = cluster_with_titles(
         {
             "a": (
                 "",
@@ -655,7 +642,7 @@ def test_a_truncated_lead_is_used_without_the_clause_it_was_cut_in():
 
 def test_a_truncated_lead_of_a_contested_claim_is_used_only_when_it_names_who_claims_it():
     """Its lost end may have said who claims it, unless the speaker comes before the cut."""
-    cluster = _cluster_with_titles(
+    cluster = cluster_with_titles(
         {
             "a": (
                 "",
@@ -761,7 +748,7 @@ def test_two_headlines_of_one_event_are_one_fact_told_once():
 
 
 def test_a_title_keeping_its_outlets_own_framing_word_is_not_used():
-    cluster = _cluster_with_titles(
+    cluster = cluster_with_titles(
         {
             "a": (
                 "Mayor scraps parade after security fiasco",
@@ -778,131 +765,6 @@ def test_a_title_keeping_its_outlets_own_framing_word_is_not_used():
     assert texts and not any("fiasco" in text for text in texts), texts
 
 
-def test_what_was_said_of_that_leans_back():
-    from summarize.compose.standalone import leans_back
-
-    assert leans_back("A senior official acknowledged that was intentional.")
-    assert leans_back("Officials said this is why the roads were closed.")
-    assert not leans_back("Officials said that the roads were closed.")
-    assert not leans_back("The dam that was built in 1960 holds the reservoir.")
-
-
-def test_the_latter_or_the_former_leans_back():
-    from summarize.compose.standalone import leans_back
-
-    assert leans_back("The latter assertion is linked to the pandemic response.")
-    assert leans_back("The former was passed by the House on Friday.")
-    assert not leans_back("The former governor was passed over on Friday.")
-
-
-def test_a_time_told_from_the_narrative_before_leans_back_with_its_pronoun():
-    """Openers such as "soon" and "hours later" tell time from what came before: the pronoun
-    after them points there too. A sentence naming its subject stands alone, and so does a time
-    of the calendar."""
-    from summarize.compose.standalone import leans_back
-
-    assert leans_back("Soon, her precise intention was clear.")
-    assert leans_back("Hours later, he reversed the decision.")
-    assert not leans_back("Later, the Senate voted to confirm the nominee.")
-    assert not leans_back("Later this week, the Senate votes on the bill.")
-
-
-def test_a_pronoun_after_the_connective_the_summary_drops_leans_back():
-    from summarize.compose.standalone import leans_back
-
-    assert leans_back("But he said the talks had failed.")
-    assert leans_back("Then he went on to offer a 15-minute ode to alliances.")
-    assert leans_back("And then he went on to offer a 15-minute ode to alliances.")
-    assert leans_back("But now, they say the talks have failed.")
-    assert not leans_back("But the union said the talks had failed.")
-    assert not leans_back("Thenceforth the port stayed closed.")
-    assert leans_back("But that is the highest since records began in 2000.")
-    assert not leans_back("This week the port stayed closed.")
-    # The answer to a question the sentence before asks.
-    assert leans_back("The answer is simple: the harbour owners.")
-    assert not leans_back("The harbour owners answered the union on Friday.")
-    assert leans_back("All of it was as believable as the owners' offer.")
-    assert not leans_back("All of the harbours stayed closed on Friday.")
-
-
-def test_a_sentence_opening_on_what_the_sentence_before_introduced_leans_back():
-    from summarize.compose.standalone import Standalone
-    from summarize.models import SentenceRef
-
-    text = (
-        "Police charged two men with plotting to attack the harbour office. "
-        "The men were arrested on Wednesday at a farm outside the city. "
-        "Prosecutors released a list of 12 suspects on Thursday evening. "
-        "The list includes the harbour master's deputy and his brother. "
-        "Two other men face lesser charges of helping the group, police said. "
-        "The president said the harbour would reopen by the end of the month. "
-        "The harbour strike had lasted for eleven days before the arrests. "
-        "All were released on bail by the harbour court on Friday. "
-        "The move drew sharp criticism from the dock workers' union. "
-        "The number of dock workers on strike fell to 300 on Friday. "
-        "Officials at the Ministry of Transport said the port had lost millions of dollars. "
-        "The ministry says it will ask the navy to help clear the harbour entrance. "
-        "Workers cheered when President Ana Ruiz visited the harbour on Saturday. "
-        "The president said the port would stay open through the winter."
-    )
-    cluster = _cluster_with_titles({"a": ("Harbour strike ends after arrests", text)})
-    standalone = Standalone(analyze(cluster.documents))
-    alone = [standalone.stands_alone(SentenceRef(document="a", sentence=i)) for i in range(14)]
-    # "The men" and "The list": introduced by the sentence before; "Two other men": its count; "All
-    # were": what it counted; "The move": what the sentence before told; "The ministry": the
-    # name the sentence before gives. "The president" is known without it, even after a title
-    # before a name, and so is "The number of dock workers"; the harbour strike is the story a
-    # title names.
-    assert alone == [
-        *(True, False, True, False, False, True, True, False, False, True),
-        *(True, False, True, True),
-    ]
-
-
-def test_he_or_her_needs_someone_before_it_in_the_sentence():
-    from summarize.compose.standalone import Standalone
-    from summarize.models import SentenceRef
-
-    text = (
-        "Harbour master Ana Ruiz closed the port on Friday after the storm. "
-        "Plenty of dock workers ignored her advice to stay home. "
-        "The union leader said his members would return on Monday. "
-        "Ana Ruiz said her office would review the damage next week. "
-        "Dock workers said they would return on Monday morning. "
-        '"We will reopen when the cranes are safe to use again," she told the local paper.'
-    )
-    standalone = Standalone(
-        analyze(_cluster_with_titles({"a": ("Harbour closed", text)}).documents)
-    )
-    alone = [standalone.stands_alone(SentenceRef(document="a", sentence=i)) for i in range(6)]
-    # "her advice" with only plural workers before it; "his members" after "The union leader";
-    # "her office" after her name; "they" is not one person's pronoun; "she" after a quotation
-    # names no one
-    assert alone == [True, False, True, True, True, False]
-
-
-def test_a_quotation_opening_on_its_own_attribution_names_no_speaker():
-    from summarize.compose.standalone import Standalone
-    from summarize.models import SentenceRef
-
-    text = (
-        "The harbour master spoke to reporters at the dock on Friday morning. "
-        "\"They said 'Sir, we can make this work very easily with the unions.'\" "
-        '"We can make this work very easily with the unions," the harbour master said.'
-    )
-    standalone = Standalone(analyze(_cluster_with_titles({"a": ("Harbour talks", text)}).documents))
-    assert not standalone.stands_alone(SentenceRef(document="a", sentence=1))
-    assert standalone.stands_alone(SentenceRef(document="a", sentence=2))
-
-
-def test_this_points_back_except_to_a_period_of_the_time_of_writing():
-    from summarize.compose.standalone import points_back
-
-    assert points_back("Officials said this move would close the port.")
-    for period in ("week", "summer", "evening", "winter"):
-        assert not points_back(f"The port will stay closed this {period}, officials said.")
-
-
 def test_a_sentence_pointing_back_follows_what_its_report_told_before_it():
     """ "these opposition forces" (the seeds' 001 report) refers to the forces that captured
     Aleppo, told in the sentence before it: the summary prints it after that fact, wherever
@@ -913,15 +775,6 @@ def test_a_sentence_pointing_back_follows_what_its_report_told_before_it():
     pointing = next(i for i, text in enumerate(texts) if "these opposition forces" in text)
     aleppo = next(i for i, text in enumerate(texts) if "large parts of the northern city" in text)
     assert pointing == aleppo + 1
-
-
-def test_a_quotation_or_such_as_points_back_to_nothing():
-    from summarize.compose.standalone import points_back
-
-    assert points_back("Towns have also been seized by these opposition forces.")
-    assert points_back("Critics have long decried this move.")
-    assert not points_back('He said "this is the worst day" of his term.')
-    assert not points_back("Groups such as the ACLU rejected the plan.")
 
 
 def test_a_motive_one_report_asserts_in_its_own_voice_is_not_carried_as_fact():
@@ -951,7 +804,7 @@ def test_a_loaded_word_two_reports_share_against_a_plain_one_is_not_carried_as_f
 
 
 def test_reports_of_page_text_and_headlines_only_are_said_to_hold_no_news():
-    cluster = _cluster_with_titles(
+    cluster = cluster_with_titles(
         {
             "a": (
                 "2018 Election: Live Coverage And Results",
@@ -988,7 +841,7 @@ def test_a_headline_keeps_a_people_s_name_and_drops_capitals_of_emphasis():
     from summarize.compose.wording import Wording
 
     text = "Troops were sent to the U.S.-Mexico border. The leaders vowed to end the war."
-    wording = Wording(analyze(_cluster_with_titles({"a": ("t", text)}).documents))
+    wording = Wording(analyze(cluster_with_titles({"a": ("t", text)}).documents))
     assert wording.casing.headline("More Troops Sent To Mexican Border") == (
         "More troops sent to Mexican border."
     )
@@ -1005,16 +858,6 @@ def test_a_headline_keeps_a_people_s_name_and_drops_capitals_of_emphasis():
     assert wording.casing.headline("Senate Democrats Vow To End The War") == (
         "Senate Democrats vow to end the war."
     )
-
-
-def test_a_pronoun_after_an_opening_phrase_of_time_leans_back() -> None:
-    from summarize.compose.standalone import leans_back
-
-    assert leans_back("On Wednesday, however, it said the doses were spoiled on purpose.")
-    assert leans_back("In a statement, they said the port would reopen.")
-    assert not leans_back("On Wednesday, the clinic said the doses were spoiled.")
-    assert leans_back("Biden, instead, is adjusting the limits set by Trump.")
-    assert not leans_back("Biden, the new president, is adjusting the limits.")
 
 
 def test_a_charged_word_every_report_uses_keeps_no_plain_telling_out():
