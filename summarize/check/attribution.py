@@ -188,18 +188,21 @@ def states_flatly(analysis: Analysis, ref: SentenceRef) -> bool:
     )
 
 
-def _same_figure_flatly(
-    analysis: Analysis, item: SentenceAnalysis, others: list[SentenceAnalysis]
-) -> list[SentenceRef]:
-    """The sentences that state in their own voice a count the sentence puts at a distance, of
-    the same things ("put the toll at 29, a figure officials did not confirm" / "At least 29
-    workers were killed"): a count and what it counts tell the claim, however differently the
-    two sentences word the rest. A count that names nothing ("29") or a sum or a share (which
-    says what it measures only with its subject) is no such sign."""
+def _same_figure_flatly(analysis: Analysis, item: SentenceAnalysis) -> list[SentenceRef]:
+    """The sentences of other reports of its day that state in their own voice a count the
+    sentence puts at a distance, of the same things ("put the toll at 29, a figure officials
+    did not confirm" / "At least 29 workers were killed"): a count and what it counts tell the
+    claim, however differently the two sentences word the rest. A count that names nothing
+    ("29") or a sum or a share (which says what it measures only with its subject) is no such
+    sign."""
     counts = [q for q in item.quantities if _names_what_it_counts(q)]
+    if not counts:
+        return []
     found = []
-    for other in others:
+    for other in analysis.sentences:
         ref = SentenceRef(document=other.document, sentence=other.sentence)
+        if other.document == item.document or not _of_its_day(analysis, item.document, ref):
+            continue
         if any(
             measures(mine, theirs) is not None and agrees(mine, theirs)
             for mine in counts
@@ -208,6 +211,15 @@ def _same_figure_flatly(
         ) and states_flatly(analysis, ref):
             found.append(ref)
     return found
+
+
+def _of_its_day(analysis: Analysis, document: str, other: SentenceRef) -> bool:
+    """The other sentence's report is of the same day, or undated: a report of another day
+    tells what was known then."""
+    return analysis.document(other.document).published in (
+        analysis.document(document).published,
+        None,
+    )
 
 
 def _names_what_it_counts(quantity: Quantity) -> bool:
@@ -225,24 +237,17 @@ def distanced_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         if cue is None:
             continue
         claim = _claim_words(analysis.analysis_of(ref), text, cue)
-        day = analysis.document(ref.document).published
-        same_day = [
-            o
-            for o in analysis.sentences
-            if o.document != ref.document and analysis.document(o.document).published in (day, None)
-        ]
         shared = [
             (o, len(claim & own_voice_terms(sentence_text(analysis, o))))
             for o in tellings.of(ref)
-            if analysis.document(o.document).published in (day, None) and states_flatly(analysis, o)
+            if _of_its_day(analysis, ref.document, o) and states_flatly(analysis, o)
         ]
         shared = [(o, count) for o, count in shared if count >= SHARED_CLAIM_WORDS]
         if shared and not tellings.close(ref, [o for o, _ in shared]):
             shared = []  # a loosely similar flat sentence is most often about another fact
+        worded = [o for o, _ in shared]
         shared += [
-            (o, SHARED_CLAIM_WORDS)
-            for o in _same_figure_flatly(analysis, item, same_day)
-            if o not in [s for s, _ in shared]
+            (o, SHARED_CLAIM_WORDS) for o in _same_figure_flatly(analysis, item) if o not in worded
         ]
         if not shared:
             continue

@@ -82,6 +82,10 @@ class Version:
         """A version of its first candidate's title."""
         return self.group < 0
 
+    @property
+    def words(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
 
 def _relative_position(analysis: Analysis, ref: SentenceRef) -> float:
     total = len(analysis.document(ref.document).sentences)
@@ -356,7 +360,7 @@ def as_option(version: Version) -> Option:
         wording=version.wording,
         group=version.group,
         blocks=version.blocks,
-        words=sum(len(s.text.split()) for s in version.sentences),
+        words=version.words,
         terms=said | {fact_term(group) for group in {version.group, *version.blocks} if group >= 0},
         said=said,
         prior=version.prior,

@@ -254,7 +254,7 @@ def _told_within(versions: list[Version], max_words: int) -> frozenset[tuple[str
     return frozenset(
         (ref.document, ref.sentence)
         for version in versions
-        if not version.is_title and sum(len(s.text.split()) for s in version.sentences) <= max_words
+        if not version.is_title and version.words <= max_words
         for ref in version.sentences[0].sources[:1]
     )
 

@@ -50,7 +50,6 @@ what), `statement` (actual, expected, forecast, estimate, target), `subject` (wh
 `measure` (what is measured), `reader` (the frames of a sentence's figures).
 """
 
-from summarize.analyze.frames.measure import OUTCOME_WORDS
 from summarize.analyze.frames.reader import Reading, read_frames
 
-__all__ = ["OUTCOME_WORDS", "Reading", "read_frames"]
+__all__ = ["Reading", "read_frames"]

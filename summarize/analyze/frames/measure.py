@@ -26,6 +26,8 @@ OUTCOME_WORDS = {
     "displacement": "displaced", "missing": "missing", "infection": "infected",
     "hospitalisation": "hospitalised", "rescue": "rescued", "entrapment": "trapped",
 }  # fmt: skip
+# What happened to the counted, as a measure names it: news tallies each as it rises.
+TALLIES = frozenset(OUTCOME_WORDS.values())
 
 
 def measure_of(quantity: Quantity, outcome: str | None, age: bool, role: str | None) -> str:
@@ -47,7 +49,7 @@ def outcome_name(measure: str) -> str | None:
     """What happened to the counted, or what picks them out, as the measure says it: "killed"
     in "people killed", "dissenting" in "members dissenting"; None for a count of all of them."""
     noun, _, outcome = measure.rpartition(" ")
-    if noun and (outcome in OUTCOME_WORDS.values() or picks_out(outcome)):
+    if noun and (outcome in TALLIES or picks_out(outcome)):
         return outcome
     return None
 
@@ -55,7 +57,7 @@ def outcome_name(measure: str) -> str | None:
 def picks_out(outcome: str) -> bool:
     """The outcome is a participle picking out part of what is counted ("dissenting"), not
     something that happened to them ("killed")."""
-    return outcome.endswith("ing") and outcome not in OUTCOME_WORDS.values()
+    return outcome.endswith("ing") and outcome not in TALLIES
 
 
 # Participles that open a phrase about the figure rather than pick out part of what it counts:

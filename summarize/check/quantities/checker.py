@@ -17,6 +17,7 @@ from summarize.check.quantities.explain import (
     distinct,
     known_dates,
     make_finding,
+    of_other_days,
     published_on,
     says,
     unsure,
@@ -170,8 +171,8 @@ def _findings_for(
         if any(agree(f, g) for f in a for g in b):
             continue  # a bound standing apart fits values on both sides
         if any(
-            _also_gives(given, f.document, g, _agreement(analysis, f.document, g.document))
-            or _also_gives(given, g.document, f, _agreement(analysis, g.document, f.document))
+            _also_gives(analysis, given, f.document, g)
+            or _also_gives(analysis, given, g.document, f)
             for f in a
             for g in b
         ):
@@ -199,16 +200,16 @@ def _agreement(analysis: Analysis, document_a: str, document_b: str) -> Agreemen
     """How two reports' values agree. Across days a bound is the number it names, what was
     known that day: "at least 3 dead" on Tuesday and "7 dead" on Wednesday are a toll that
     rose, not one figure."""
-    day_a, day_b = published_on(analysis, document_a), published_on(analysis, document_b)
-    return same_figure if day_a is not None and day_b is not None and day_a != day_b else agrees
+    return same_figure if of_other_days(analysis, document_a, document_b) else agrees
 
 
 def _also_gives(
-    given: dict[str, list[Quantity]], document: str, figure: Figure, agree: Agreement
+    analysis: Analysis, given: dict[str, list[Quantity]], document: str, figure: Figure
 ) -> bool:
     """The report gives, somewhere, a value agreeing with `figure` in the same kind of frame:
     then it does not disagree with it ("unchanged at 4.1% ... dropped to 3.9%")."""
     frame = figure.frame
+    agree = _agreement(analysis, document, figure.document)
     return any(
         other.base_unit == figure.quantity.base_unit
         and not is_bound(other)

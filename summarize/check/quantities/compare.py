@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from summarize.analyze.frames.measure import OUTCOME_WORDS, outcome_name, picks_out
+from summarize.analyze.frames.measure import TALLIES, outcome_name, picks_out
 from summarize.analyze.nouns import synonyms
+from summarize.check.quantities.explain import of_other_days
 from summarize.check.quantities.figures import (
     Edge,
     Figure,
@@ -22,8 +23,6 @@ from summarize.models import (
 )
 from summarize.text.tokens import content_terms
 
-# What happened to the counted that news tallies as it rises: "killed", "injured" ...
-TALLIES = frozenset(OUTCOME_WORDS.values())
 # Values of a likely match (a frame part unknown) further apart than this are no one figure.
 MAX_LIKELY_RATIO = 10
 
@@ -153,12 +152,10 @@ def _tally_told_on_other_days(sentences: Sentences, a: Figure, b: Figure) -> boo
     figures (as two days' moves of a market are)."""
     if a.frame.form != "level" or outcome_name(a.frame.measure) not in TALLIES:
         return False
-    days = [a.frame.time or "", b.frame.time or ""]
-    if not all(day.startswith("day:") for day in days):
+    weekdays = [a.frame.time or "", b.frame.time or ""]
+    if not all(weekday.startswith("day:") for weekday in weekdays):
         return False
-    analysis = sentences.analysis
-    dates = [analysis.document(f.document).published for f in (a, b)]
-    return None not in dates and dates[0] != dates[1]
+    return of_other_days(sentences.analysis, a.document, b.document)
 
 
 def _own_sources(sentences: Sentences, a: Figure, b: Figure) -> bool:

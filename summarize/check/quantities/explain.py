@@ -30,6 +30,12 @@ def published_on(analysis: Analysis, document: str) -> dt.date | None:
     return analysis.document(document).published
 
 
+def of_other_days(analysis: Analysis, document_a: str, document_b: str) -> bool:
+    """Both reports are dated, to different days."""
+    day_a, day_b = published_on(analysis, document_a), published_on(analysis, document_b)
+    return day_a is not None and day_b is not None and day_a != day_b
+
+
 def known_dates(analysis: Analysis, cluster: list[Figure]) -> set[dt.date]:
     return {d for d in (published_on(analysis, f.document) for f in cluster) if d is not None}
 
