@@ -190,6 +190,11 @@ def test_a_noun_before_of_owns_a_count_only_as_what_holds_it(
 def test_a_pronoun_and_its_verb_are_no_subject() -> None:
     assert frame_of("They're up about 30% from February.", "about 30%").subject is None
     assert frame_of("It looks like we'll be at about 60,000.", "about 60,000").subject is None
+    # "remain" and "still" are part of the verb, not what is measured
+    text = "Two miners died and 15 are still trapped 1.2km underground."
+    assert frame_of(text, "1.2km").subject is None
+    text = "Rescuers freed 17 men, but 15 remain trapped nearly 3,900 feet below ground."
+    assert frame_of(text, "nearly 3,900 feet").subject is None
 
 
 def test_subjects_times_and_measures() -> None:
@@ -256,6 +261,30 @@ def test_previous_elsewhere_makes_no_figure_earlier() -> None:
 def test_a_forecast_of_earnings_is_expected() -> None:
     text = "The company said it now expects to earn between $5 billion and $5.5 billion."
     assert frame_of(text, "between $5 billion and $5.5 billion").statement == "expected"
+
+
+@pytest.mark.parametrize(
+    ("text", "wording", "time"),
+    [
+        (
+            "Seventeen workers had been rescued by Wednesday afternoon.",
+            "Seventeen workers",
+            "day:wednesday",
+        ),
+        ("Crews had restored power to 40,000 homes by Monday.", "40,000 homes", "day:monday"),
+        ("The company will cut 2,000 jobs by March.", "2,000 jobs", "by month:3"),
+        ("The firm will have hired 300 workers by Friday.", "300 workers", "by day:friday"),
+        (
+            "The state aims to vaccinate 70 million people by June 30.",
+            "70 million people",
+            "by date:june-30",
+        ),
+    ],
+)
+def test_by_a_time_in_the_perfect_is_when_a_count_stood_else_a_deadline(
+    text: str, wording: str, time: str
+) -> None:
+    assert frame_of(text, wording).time == time
 
 
 def test_until_dates_another_action() -> None:
@@ -359,6 +388,14 @@ def test_a_period_shorter_than_a_year_in_the_figures_noun_phrase() -> None:
         ("The toll road carried 500 cars on Monday.", "500 cars", "car"),  # it names its count
         ("The number of applicants rose to 500.", "500", "count"),
         ("The number of people killed in the fire has risen to 26.", "26", "count killed"),
+        (
+            "The number of confirmed dead at the site of the collapsed Florida condo building "
+            "jumped to 60 overnight.",
+            "60",
+            "count killed",
+        ),
+        ("Rescuers freed 17, but two have been confirmed dead.", "two", "count killed"),
+        ("Four are feared trapped.", "Four", "count trapped"),
     ],
 )
 def test_a_count_given_by_its_name(text: str, wording: str, measure: str) -> None:

@@ -201,6 +201,24 @@ def test_the_rescued_the_trapped_and_the_dead_are_three_counts() -> None:
     assert conflicts(reports) == []
 
 
+def test_one_tally_counted_with_a_noun_for_a_kind_of_the_other_s_is_compared() -> None:
+    reports = {
+        "a": "Seventeen workers had been rescued from the Kuruman Deep mine by Wednesday "
+        "afternoon, the company said.",
+        "b": "Nineteen miners have been rescued from the Kuruman Deep mine, union officials said "
+        "on Wednesday.",
+    }
+    (found,) = conflicts(reports)
+    assert {v.text for v in found.values} == {"Seventeen workers", "Nineteen miners"}
+    assert found.severity == "medium"  # a reader must check that the two nouns are one group
+    # persons in general may be the whole of which the others are a part
+    reports = {
+        "a": "Twelve people were killed in the attack on the base, officials said on Wednesday.",
+        "b": "Three soldiers were killed in the attack on the base, officials said on Wednesday.",
+    }
+    assert conflicts(reports) == []
+
+
 def test_a_weekday_one_report_leaves_out_is_no_other_time() -> None:
     reports = {
         "a": "The S&P 500 slid 5.9% Thursday and the Nasdaq fell 5.3%.",

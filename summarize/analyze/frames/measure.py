@@ -66,9 +66,13 @@ _NOT_QUALIFIERS = word_set(
     "including excluding according following regarding concerning totaling totalling amounting "
     "ranging bringing making during pending notwithstanding starting beginning ending compared"
 )
+# How sure a telling of what happened is: "have been confirmed dead", "are feared trapped",
+# "the number of confirmed dead".
+_HOW_SURE = word_set("confirmed reported feared believed presumed known")
 # How far before a figure its count's name may stand: "the death toll rose sharply overnight
-# to 57", "bringing the number of arrests in the case to three".
-_NAME_REACH = 12
+# to 57", "bringing the number of arrests in the case to three", "the number of confirmed dead
+# at the site of the collapsed Florida condo building jumped to 60".
+_NAME_REACH = 16
 
 
 def outcome_of(sentence: Sentence, first: int, last: int, quantity: Quantity) -> str | None:
@@ -91,10 +95,10 @@ def outcome_of(sentence: Sentence, first: int, last: int, quantity: Quantity) ->
             return OUTCOMES[word]
         # "were taken to hospitals", "remain in hospital": the way to where they are
         skipped = (
-            "were", "was", "are", "have", "had", "been", "people", "persons", "taken", "rushed",
-            "admitted", "remain", "remained", "still", "in", "to",
+            "were", "was", "are", "is", "have", "had", "been", "people", "persons", "taken",
+            "rushed", "admitted", "remain", "remained", "still", "in", "to",
         )  # fmt: skip
-        if word not in skipped and index > last:
+        if word not in skipped and word not in _HOW_SURE and index > last:
             break
     if counted and not compound(sentence, first, last, quantity):
         return _qualifier(sentence, first, last)  # not the noun of "a 12-story building"
@@ -174,8 +178,10 @@ def _named_count(sentence: Sentence, first: int) -> str | None:
             named = sentence.lower[index - 1] if index else ""
             return OUTCOMES.get(named, "death")
         if word == "of" and sentence.lower[index - 1 : index] == ["number"]:
-            after = sentence.lower[index + 1 : min(first, index + 3)]
-            if after[:1] in (["people"], ["persons"]):
-                after = after[1:]  # "the number of people killed"
+            after = [  # "the number of people killed", "the number of confirmed dead"
+                word
+                for word in sentence.lower[index + 1 : min(first, index + 4)]
+                if word not in _HOW_SURE and word not in ("people", "persons")
+            ]
             return OUTCOMES.get(after[0]) if after else None
     return None

@@ -23,8 +23,8 @@ _COPULAS = word_set(
     is are was were be been being has have had will would could may might can should also now
     both all each respectively together combined seems seem appears appear looks poised
     stood stands stand reached reach reaches hit hits totaled totalled totals total amounted
-    amounts topped tops exceeded exceeds came comes registered ended closed finished remained
-    remains put set left leaves leaving
+    amounts topped tops exceeded exceeds came comes registered ended closed finished remain
+    remained remains still put set left leaves leaving
     """
 )
 # The last word of a phrase that only says when: a span of time or a day ("Palm Sunday").

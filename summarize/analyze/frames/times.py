@@ -21,6 +21,15 @@ _RECORD_WORDS = word_set(
 )
 _RECORD_REACH = 8  # tokens a record word may stand before its "since"
 _SPEECH_OF_TIME = 2  # tokens a reporting verb may stand before a weekday it dates
+# A perfect's auxiliaries, and words of what is yet to come: a "by" date of a perfect clause is
+# when a count stood; of a plan or a future, a deadline.
+_PERFECT = word_set("had has have 'd ’d")
+_FUTURE = word_set(
+    """
+    will would shall must should aim aims aimed plan plans planned hope hopes hoped expect
+    expects expected want wants wanted goal target
+    """
+)
 
 # Words for the last period before now: "the previous quarter", "the most recent quarter".
 _LAST = frozenset({"past", "previous", "prior", "latest", "recent", "most recent"})
@@ -205,9 +214,23 @@ def time_of(sentence: Sentence, times: list[Time], first: int, last: int) -> str
             _segment(sentence, f) == 0 for f, _ in sentence.figures
         )
         if _segment(sentence, index) == segment or opening:
-            key = f"by {time.key}" if sentence.lower[index - 1 : index] == ["by"] else time.key
+            by = sentence.lower[index - 1 : index] == ["by"] and not _reached(sentence, index)
+            key = f"by {time.key}" if by else time.key
             near.append((min(abs(time.start - end), abs(start - time.end)), key))
     return min(near)[1] if near else None
+
+
+def _reached(sentence: Sentence, index: int) -> bool:
+    """The "by" before the time at `index` tells when a count stood, not a deadline: its clause
+    is in the perfect, with nothing of the future ("17 had been rescued by Wednesday", "the toll
+    has risen to 26 by Friday"; not "will have vaccinated 70 million by June")."""
+    own = sentence.clause[index]
+    words = {
+        w
+        for w, clause in zip(sentence.lower[:index], sentence.clause[:index], strict=True)
+        if clause == own
+    }
+    return bool(_PERFECT & words) and not _FUTURE & words
 
 
 def _segment(sentence: Sentence, index: int) -> int:

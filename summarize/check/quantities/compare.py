@@ -9,7 +9,7 @@ import re
 from typing import Literal
 
 from summarize.analyze.frames.measure import TALLIES, outcome_name, picks_out
-from summarize.analyze.nouns import synonyms
+from summarize.analyze.nouns import kind_of_either, synonyms
 from summarize.check.quantities.explain import of_other_days
 from summarize.check.quantities.figures import (
     Edge,
@@ -47,7 +47,11 @@ def measures(a: Quantity, b: Quantity) -> Literal["same", "unknown"] | None:
         return None
     if a.counted and b.counted:
         if a.counted != b.counted and not synonyms(a.counted, b.counted):
-            return None
+            return (
+                "unknown"
+                if _one_tally_of_kinds(a.counted, b.counted, outcome_a, outcome_b)
+                else None
+            )
     elif a.counted or b.counted:
         # "killing 37" and "37 people were killed": what happened must say they are one count
         return "unknown" if outcome_a and outcome_a == outcome_b else None
@@ -64,6 +68,21 @@ def measures(a: Quantity, b: Quantity) -> Literal["same", "unknown"] | None:
         frame_a.subject or frame_b.subject or frame_a.time or frame_b.time
     )
     return "unknown" if bare else "same"
+
+
+def _one_tally_of_kinds(
+    counted_a: str, counted_b: str, outcome_a: str | None, outcome_b: str | None
+) -> bool:
+    """The same tally of what happened to people (killed, rescued, trapped ...), counted by one
+    report with a noun for a kind of what the other's noun names ("17 workers had been rescued"
+    / "19 miners have been rescued"): reports of one event name the same people more or less
+    specifically. Not with a noun that names only persons in general ("12 people were killed" /
+    "three soldiers were killed" may be the whole and a part)."""
+    if outcome_a is None or outcome_a != outcome_b or outcome_a not in TALLIES:
+        return False
+    if _GENERIC_COUNTS & {counted_a, counted_b}:
+        return False
+    return kind_of_either(counted_a, counted_b)
 
 
 def _times(a: str | None, b: str | None) -> Literal["same", "none", "day", "unknown"] | None:
@@ -122,7 +141,7 @@ def _subjects(
 LOOSE_SIMILARITY = 0.1
 _SPECIFIC_TIMES = frozenset({"month", "year", "date", "quarter", "half", "since"})
 # Counted nouns that say little about what is counted: figures of them need more to match.
-_GENERIC_COUNTS = frozenset({"people", "count", "number", "time", "thing", "one"})
+_GENERIC_COUNTS = frozenset({"people", "persons", "count", "number", "time", "thing", "one"})
 
 
 def _specific(quantity: Quantity) -> bool:
