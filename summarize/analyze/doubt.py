@@ -36,6 +36,22 @@ _UNDETERMINED = re.compile(
     r"draw\s+(?:any\s+)?conclusions)\b",
     re.IGNORECASE,
 )
+# The cause of what happened is not yet known: "no cause has been established", "the cause of
+# the fire is under investigation", "was not immediately known", "investigators would determine
+# the cause", "too early to say what caused the collapse".
+_CAUSE_UNDETERMINED = re.compile(
+    r"\bno\s+(?:official\s+|likely\s+)?cause\s+(?:has|had)\s+(?:yet\s+)?been\s+"
+    r"(?:established|determined|identified|found)"
+    r"|\bcauses?\s+(?:of\s+(?:[\w'’-]+\s+){1,6}?)?(?:(?:is|was|are|were|remains|remained)\s+"
+    r"(?:still\s+)?(?:unknown|unclear|undetermined|under\s+investigation|being\s+investigated)"
+    r"|(?:is|was|are|were|has|had)\s+not\s+(?:yet\s+|immediately\s+|been\s+)*"
+    r"(?:known|clear|determined|established|identified))"
+    r"|\b(?:determin|establish|investigat|look(?:ing)?\s+into)\w*\s+(?:the|a|what)\s+"
+    r"(?:likely\s+|exact\s+|precise\s+)?caused?\b"
+    r"|\b(?:too\s+early|premature)\s+to\s+(?:say|tell|know|determine)\s+"
+    r"(?:why|(?:a|the)\s+cause|(?:what|whether|how)\s+(?:[\w'’-]+\s+){0,4}?caus\w*)\b",
+    re.IGNORECASE,
+)
 # Doubt cast on a claim: alleged, purported, refuted ("falsely claimed", "a debunked claim"), or
 # a report of it denied ("denied an explosive report by BuzzFeed News that ...").
 _CLAIM_NOUNS = r"(?:reports?|claims?|allegations?|accounts?|stor(?:y|ies)|figures?|estimates?)"
@@ -100,6 +116,12 @@ def is_unverified(text: str) -> bool:
     """True when the sentence says a claim is unverified, unconfirmed or without evidence.
     (Cached: the analyzers, the composer and the checkers each ask about the same sentences.)"""
     return bool(_DOUBT_RE.search(text))
+
+
+def cause_undetermined(text: str) -> re.Match[str] | None:
+    """The sentence says the cause of what happened is not yet known ("no cause has been
+    established", "too early to say what caused the collapse"), in its own voice or someone's."""
+    return _CAUSE_UNDETERMINED.search(text)
 
 
 def disputes(text: str) -> bool:

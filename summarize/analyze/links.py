@@ -32,6 +32,8 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
         # in hand" is a noun); "what caused it" asks, it does not assert, a cause.
         r"as a result|resulted in|(?:will|would|could|may|might|can|to|which|that|it|this) "
         r"results? in|led to|leading to|(?<!\bwhat )caused|sparked by|prompted by|"
+        # "the collapse is the direct result of cost-cutting"
+        r"(?:is|was|are|were) (?:the |a )?(?:direct |indirect )?result of|"
         # "driven by": what moved a figure or an outcome ("the increase was driven by higher gas
         # prices"), as news mostly uses it; a motive is "motivated by".
         r"fuel(?:l)?ed by|triggered by|driven by)\b",
@@ -122,6 +124,23 @@ def find_links(text: str) -> dict[str, str]:
                 found[kind] = match.group(0)
                 break
     return found
+
+
+# A verb saying what set off an event, with the event after it ("a tremor triggered a rockfall"):
+# news tells it in clauses of background ("since the lockdowns triggered a surge in claims"), so
+# it adds no link of the report's own, but it does say what caused the event.
+_SETS_OFF = re.compile(r"\b(?:triggered|sparked|set off)(?= (?:a|an|the)\b)", re.I)
+
+
+def cause_told(text: str) -> str | None:
+    """The words in which a sentence tells, in its own voice, what caused something: a cause
+    link (`find_links`) or a verb of setting off an event, in any clause."""
+    link = find_links(text).get("cause")
+    if link is not None:
+        return link
+    reported = reported_speech(text)
+    told = (m for m in _SETS_OFF.finditer(text) if not in_spans(m.start(), reported))
+    return next((m.group(0) for m in told), None)
 
 
 # A participle and "by" ("caused by", "driven by") with a form of "be" before it asserts the

@@ -7,6 +7,9 @@
   the strongest doubt they cast on it differs (none, unverified, disputed: "said" vs "claimed,
   without evidence"; "falsely claiming" and "repeating unsubstantiated claims" both dispute),
   medium. A routine statement given with or without "X said" is no difference in doubt.
+- A cause one report states in its own voice ("Corroded steel bolts caused the collapse") where
+  another report of its day says the cause is not yet known ("no cause has been established"),
+  the two sentences sharing a word of what happened: medium.
 - A claim one report presents at a distance ("claimed", "alleged", "accused of", "reportedly",
   "it was reported", "what she said was") that another report's telling states flatly, sharing
   the claim's words: high when unverified, medium otherwise; none when no flat telling is close
@@ -21,6 +24,7 @@ from __future__ import annotations
 import re
 
 from summarize.analyze.doubt import (
+    cause_undetermined,
     cites_evidence,
     disputes,
     distancing,
@@ -28,6 +32,7 @@ from summarize.analyze.doubt import (
     is_unverified,
     unverified_remark,
 )
+from summarize.analyze.links import cause_told
 from summarize.analyze.mentions import name_terms
 from summarize.analyze.quantities import agrees
 from summarize.analyze.speech import own_voice_terms
@@ -269,6 +274,65 @@ def distanced_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
                     + f"{report_name(analysis, ref.document)} gives as someone's claim "
                     + f"(“{cue.group().strip()}”): "
                     + f"“{excerpt(text, set(content_terms(cue.group())))}”."
+                ),
+            )
+        )
+    return findings
+
+
+# Words that only say a cause is sought or not known: no word of what happened.
+_INQUIRY_TERMS = frozenset(
+    content_terms(
+        "cause caused causes determine determined establish established investigate investigated "
+        "investigation investigators investigating early premature say said know known unknown "
+        "unclear official officials cautioned immediately"
+    )
+)
+
+
+def undetermined_cause_findings(analysis: Analysis) -> list[Finding]:
+    """A cause one report states as fact that another report of its day says is not yet known:
+    "Corroded steel bolts caused the collapse" / "state officials cautioned that no cause has
+    been established". The sentence saying so must share a word of what happened with the one
+    stating a cause (a cause of something else is no answer to it)."""
+    unknown = []
+    for item in analysis.sentences:
+        ref = SentenceRef(document=item.document, sentence=item.sentence)
+        text = sentence_text(analysis, ref)
+        cue = cause_undetermined(text)
+        if cue is not None:
+            event = frozenset(content_terms(text)) - _INQUIRY_TERMS - name_terms(item)
+            unknown.append((ref, cue.group(), event))
+    findings = []
+    for item in analysis.sentences if unknown else []:
+        ref = SentenceRef(document=item.document, sentence=item.sentence)
+        text = sentence_text(analysis, ref)
+        cause = cause_told(text)
+        if cause is None or cause_undetermined(text) or not states_flatly(analysis, ref):
+            continue
+        stated = own_voice_terms(text)
+        saying = [
+            (other, cue)
+            for other, cue, event in unknown
+            if other.document != ref.document
+            and _of_its_day(analysis, ref.document, other)
+            and event & stated
+        ]
+        if not saying:
+            continue
+        others = [report_name(analysis, o.document) for o, _ in saying]
+        findings.append(
+            Finding(
+                kind="attribution",
+                severity="medium",
+                documents=[ref.document, *dict.fromkeys(o.document for o, _ in saying)],
+                evidence=[quote_sentence(analysis, ref)]
+                + [quote_sentence(analysis, o) for o, _ in saying[:MAX_COUNTER_QUOTES]],
+                explanation=(
+                    f"{report_name(analysis, ref.document)} states as fact a cause (“{cause}”) "
+                    f"that {names(list(dict.fromkeys(others)))} "
+                    + ("say" if len(set(others)) > 1 else "says")
+                    + f" is not yet known (“{saying[0][1]}”)."
                 ),
             )
         )

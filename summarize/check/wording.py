@@ -17,7 +17,11 @@ An attribution finding on a claim group covers the distancing findings on the sa
 from __future__ import annotations
 
 from summarize.align import Similarities
-from summarize.check.attribution import attribution_finding, distanced_findings
+from summarize.check.attribution import (
+    attribution_finding,
+    distanced_findings,
+    undetermined_cause_findings,
+)
 from summarize.check.framing import (
     added_to_speech,
     counted_finding,
@@ -42,6 +46,7 @@ def check_wording(
     distanced = distanced_findings(analysis, tellings)
     covered = [set(f.documents) for f in found if f.kind == "attribution"]
     found += [f for f in distanced if not any(set(f.documents) <= c for c in covered)]
+    found += undetermined_cause_findings(analysis)
     found += loaded_findings(analysis, tellings)
     found += added_to_speech(analysis, tellings)
     found += link_findings(analysis, groups, tellings)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from summarize.analyze.attribution import find_attributions
-from summarize.analyze.doubt import distancing, is_unverified
+from summarize.analyze.doubt import cause_undetermined, distancing, is_unverified
 
 
 def speakers(text: str) -> list[tuple[str, str, bool]]:
@@ -299,3 +299,22 @@ def test_a_wh_word_opens_the_clause_its_speaker_is_in() -> None:
     assert speakers(sentence) == [("they", "say", False)]
     sentence = "The editor resigned Monday, citing what she said was bullying from colleagues."
     assert speakers(sentence) == [("she", "said", False)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "undetermined"),
+    [
+        ("State officials cautioned Tuesday that no cause has been established.", True),
+        ("Investigators said it was too early to determine a cause.", True),
+        ("Carroll said it was too early to say what caused the collapse.", True),
+        ("They said inspectors would determine the cause.", True),
+        ("The cause of the fire is under investigation.", True),
+        ("The cause of the blaze was not immediately known.", True),
+        ("Officials are investigating the cause of the explosion.", True),
+        ("The cause of the crash is known.", False),
+        ("Police said the cause was a gas leak.", False),
+        ("It is too early to say whether she will run.", False),
+    ],
+)
+def test_a_cause_not_yet_known(sentence: str, undetermined: bool) -> None:
+    assert (cause_undetermined(sentence) is not None) is undetermined

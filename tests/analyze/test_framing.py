@@ -12,7 +12,7 @@ from summarize.analyze.framing import (
     loaded_rate,
     reported_loaded_terms,
 )
-from summarize.analyze.links import LINK_CUES, LINK_NAMES, find_links
+from summarize.analyze.links import LINK_CUES, LINK_NAMES, cause_told, find_links
 from summarize.text.lexicons import lexicon
 
 
@@ -183,6 +183,15 @@ def test_scheduling_is_no_cause_and_a_purpose_is_a_motive() -> None:
     assert find_links("A selloff due to fallout from the virus.") == {"cause": "due to"}
     assert "motive" in find_links("Police cleared the square so the president could pose.")
     assert find_links("Officials said the strike was driven by revenge.") == {}
+
+
+def test_a_result_asserts_a_cause_and_a_verb_of_setting_off_tells_one_in_background() -> None:
+    text = "The collapse is the direct result of the company's cost-cutting."
+    assert find_links(text) == {"cause": "is the direct result of"}
+    background = "Two miners died, a day after a tremor triggered a rockfall in the tunnel."
+    assert find_links(background) == {}  # background: no link the report adds
+    assert cause_told(background) == "triggered"
+    assert cause_told('"A tremor triggered it," she said, after the rockfall.') is None
     # what moved a figure is its cause, not anyone's motive
     assert find_links("The rise was driven by higher gas prices.") == {"cause": "driven by"}
     assert find_links("Arab states have backed the president.") == {"support": "have backed"}

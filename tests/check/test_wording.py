@@ -119,6 +119,23 @@ def test_a_claim_stated_flatly_where_another_report_doubts_it_is_attribution() -
     assert findings and {"flat", "doubted"} <= set(findings[0].documents)
 
 
+def test_a_cause_stated_as_fact_where_another_report_says_it_is_not_known() -> None:
+    reports = {
+        "flat": "Corroded steel bolts caused the collapse of the Route 9 bridge on Monday.",
+        "open": "A 2024 inspection flagged corrosion in steel connections under the bridge, but "
+        "state officials cautioned that no cause has been established.",
+    }
+    (found,) = _findings(reports, "attribution")
+    assert found.documents == ["flat", "open"] and found.severity == "medium"
+    assert "caused" in found.explanation and "no cause has been established" in found.explanation
+    # a cause of something else is no answer to it
+    other = {
+        "flat": "Heavy rain caused delays on the commuter lines into the city.",
+        "open": "The cause of the bridge collapse was not immediately known.",
+    }
+    assert _findings(other, "attribution") == []
+
+
 def test_both_reports_attributing_is_no_attribution_finding() -> None:
     one = "The Labor Department said 235,000 jobs were added in February."
     other = "Employers added 235,000 jobs in February, the Labor Department reported."
