@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from summarize.analyze.attribution import ADJUNCT_PREPOSITIONS
 from summarize.analyze.framing import loaded_lemma
 from summarize.analyze.nouns import noun_senses
 from summarize.analyze.reporting import is_reporting
+from summarize.analyze.speakers import ADJUNCT_PREPOSITIONS
 from summarize.models import Analysis
 from summarize.text.calendar import CALENDAR_NAMES
 from summarize.text.inflection import AUXILIARIES, in_dictionary, verb_form
