@@ -1,17 +1,13 @@
-"""Framing findings: how a report tells a claim that another report tells plainly.
+"""Framing findings: loaded words a report uses in its own voice where another report tells the
+same claim plainly.
 
-Medium, each (a loaded word or a link low when the other report's telling is only loosely
-similar: it may be another fact): loaded words a report uses in its own voice where another tells
-the same claim plainly (words in quotations or in someone's reported speech are theirs, unless
-another report gives the same speech without them: then the report added them; a loaded verb of
-speech needs another report's account of the same statement; "so-called" before a quoted term is
-no loaded word when another report quotes the term too: both set it apart); the same number
-counting different things (five militants vs five fighters; people killed vs casualties; not
-"people" vs "Americans": where people live is no other thing, nor "people" vs "workers":
-"people" is the general word for any kind of person); a cause, motive or backing
-asserted in a report's own voice that the other reports' telling of the claim does not make ("is
-due to vote" schedules, it does not explain; a telling mostly in quotation marks is the speaker's,
-not the report's).
+Medium, each; a loaded word low when the other report's telling is only loosely similar (it may
+be another fact). Words in quotations or in someone's reported speech are theirs, unless another
+report gives the same speech without them: then the report added them (`added_to_speech`); a
+loaded verb of speech needs another report's account of the same statement; "so-called" before a
+quoted term is no loaded word when another report quotes the term too: both set it apart. The
+other framing findings are `counted.py`'s (the same figure counting different things) and
+`links.py`'s (a cause, motive or backing asserted in the report's own voice).
 """
 
 from __future__ import annotations
@@ -24,21 +20,10 @@ from summarize.analyze.framing import (
     is_speech_word,
     reported_loaded_terms,
 )
-from summarize.analyze.links import LINK_NAMES, added_links, link_cues
-from summarize.analyze.nouns import (
-    is_a_kind_of_person,
-    kind_of_either,
-    names_inhabitants,
-    names_victims,
-    synonyms,
-)
-from summarize.analyze.quantities import overlaps
 from summarize.analyze.reporting import is_reporting, names_a_speaker
 from summarize.check.evidence import names, quote_sentence, quote_span, report_name
 from summarize.check.tellings import (
-    AROUND_WORDS,
     CLOSE_TELLING,
-    LOOSELY,
     MAX_COUNTER_QUOTES,
     Tellings,
     counterpart,
@@ -47,89 +32,15 @@ from summarize.check.tellings import (
     sentence_text,
     speaker_words,
     told_plainly,
+    told_without,
     used_elsewhere,
 )
-from summarize.models import (
-    Analysis,
-    ClaimGroup,
-    Finding,
-    Quantity,
-    SentenceAnalysis,
-    SentenceRef,
-    Span,
-)
+from summarize.models import Analysis, Finding, SentenceAnalysis, SentenceRef, Span
 from summarize.text.display import excerpt, excerpt_around, shorten
-from summarize.text.inflection import plural
-from summarize.text.quotes import QUOTED, mostly_quoted
-from summarize.text.tokens import content_terms
+from summarize.text.quotes import QUOTED
 
 # "so-called" before a term in quotation marks: the term the report sets apart.
 _SO_CALLED = re.compile(r"\bso-called [“\"‘']([^”\"’']+)[”\"’']", re.I)
-
-
-def _through_noun(analysis: Analysis, document: str, quantity: Quantity) -> Span:
-    """The quantity's span stretched to the noun it counts: "five" -> "five enemy fighters"."""
-    text = analysis.document(document).text
-    stem = re.escape((quantity.counted or "")[:4])
-    match = re.compile(rf"[^.;]{{0,40}}?\b{stem}\w*", re.I).match(text, quantity.end)
-    end = match.end() if stem and match else quantity.end
-    return Span(start=quantity.start, end=end, text=text[quantity.start : end])
-
-
-def counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
-    """The same number describing different things ("five militants" / "five fighters"): a
-    choice of framing. Two words for one thing ("two countries" / "two nations") are not, nor
-    are two figures that only overlap ("nearly 250 patients" / "hundreds of residents"): one may
-    count a part of the other."""
-    seen: list[tuple[str, Quantity]] = []
-    for member in group.members:
-        seen.extend(
-            (member.document, q)
-            for q in analysis.analysis_of(member).quantities
-            if q.base_unit == "count" and q.counted
-        )
-    for index, (doc_a, qa) in enumerate(seen):
-        for doc_b, qb in seen[index + 1 :]:
-            if (
-                doc_a != doc_b
-                and qa.counted != qb.counted
-                and qa.normalized == qb.normalized
-                and overlaps(qa, qb)
-                and not synonyms(qa.counted or "", qb.counted or "")
-                and not _where_they_live(qa.counted or "", qb.counted or "")
-                and not _people_of_a_kind(qa.counted or "", qb.counted or "")
-            ):
-                return Finding(
-                    kind="framing",
-                    severity="medium",
-                    documents=[doc_a, doc_b],
-                    evidence=[
-                        quote_span(analysis, doc_a, _through_noun(analysis, doc_a, qa)),
-                        quote_span(analysis, doc_b, _through_noun(analysis, doc_b, qb)),
-                    ],
-                    explanation=(
-                        f"The same figure counts different things: {doc_a} “{qa.text}” "
-                        f"({plural(qa.counted or '')}) vs "
-                        f"{doc_b} “{qb.text}” ({plural(qb.counted or '')})."
-                    ),
-                )
-    return None
-
-
-def _where_they_live(a: str, b: str) -> bool:
-    """One noun is the other told by where its people live ("people" / "Americans", "residents"):
-    that is where they are, not how they are framed. Other kinds of a noun may be ("individuals"
-    / "civilians", "people" / "casualties")."""
-    return kind_of_either(a, b) and (names_inhabitants(a) or names_inhabitants(b))
-
-
-def _people_of_a_kind(a: str, b: str) -> bool:
-    """One noun is "people", the general word for any kind of person, and the other names a kind
-    of person ("about 1,200 workers" / "some 1,200 people"): the general word says less, not
-    another thing. A word for people harmed ("casualties", "victims") says what happened to
-    them, which "people" does not."""
-    other = b if a == "people" else a if b == "people" else ""
-    return bool(other) and is_a_kind_of_person(other) and not names_victims(other)
 
 
 @dataclass(frozen=True)
@@ -222,7 +133,7 @@ def _loaded_finding(tellings: Tellings, same: list[_Loaded]) -> Finding:
             + words
             + (" itself, quoting no one; " if len(users) == 1 else " themselves, quoting no one; ")
             + "; ".join(
-                _told_without(report_name(analysis, o.document), 1, close, "claim", without)
+                told_without(report_name(analysis, o.document), 1, close, "claim", without)
                 + _in_its_place(analysis, same[0], o, near)
                 for o in shown
             )
@@ -308,96 +219,3 @@ def added_to_speech(analysis: Analysis, tellings: Tellings) -> list[Finding]:
             )
         )
     return findings
-
-
-def link_findings(
-    analysis: Analysis, groups: list[ClaimGroup], tellings: Tellings
-) -> list[Finding]:
-    """A cause, motive or backing a report asserts in its own voice that the other reports'
-    telling of the same claim does not make: low when that telling is only loosely similar (it
-    may be another fact)."""
-    members: dict[tuple[str, int], list[SentenceRef]] = {}
-    for group in groups:
-        for member in group.members:
-            members[(member.document, member.sentence)] = [
-                m for m in group.members if m.document != member.document
-            ]
-    findings = []
-    for item in analysis.sentences:
-        if not item.links:
-            continue
-        ref = SentenceRef(document=item.document, sentence=item.sentence)
-        aligned = _in_own_words(analysis, members.get((ref.document, ref.sentence), []))
-        others = aligned or _in_own_words(analysis, tellings.of(ref))
-        if not others:
-            continue
-        added = {
-            kind: words
-            for kind, words in added_links(
-                item, [sentence_text(analysis, o) for o in others]
-            ).items()
-            if kind != "cause" or not _link_told(analysis, ref)
-        }
-        if not added:
-            continue
-        shown = others[:MAX_COUNTER_QUOTES]
-        order = [document.id for document in analysis.documents]
-        documents = sorted(dict.fromkeys(o.document for o in others), key=order.index)
-        close = bool(aligned) or tellings.close(ref, others)
-        # the sentence cut around the words of its first link
-        told = excerpt_around(sentence_text(analysis, ref), next(iter(added.values())))
-        findings.append(
-            Finding(
-                kind="framing",
-                severity="medium" if close else "low",
-                documents=[ref.document, *documents],
-                evidence=[quote_sentence(analysis, r) for r in (ref, *shown)],
-                explanation=(
-                    f"{report_name(analysis, ref.document)} asserts "
-                    + " and ".join(
-                        f"{LINK_NAMES[kind]} (“{words}”)" for kind, words in added.items()
-                    )
-                    + f" in its own voice, quoting no one: “{told}”; "
-                    + _told_without(
-                        names([report_name(analysis, d) for d in documents]),
-                        len(documents),
-                        close,
-                        "fact",
-                        "it",
-                    )
-                    + "."
-                ),
-            )
-        )
-    return findings
-
-
-def _told_without(reports: str, count: int, close: bool, what: str, words: str) -> str:
-    """How `count` other reports tell the claim or fact without the framing `words` ("it",
-    "them"): the same one when their telling is close, else only their nearest sentences, which
-    may tell another."""
-    if close:
-        return f"{reports} {'tells' if count == 1 else 'tell'} the same {what} without {words}"
-    sentences, verb = ("sentence", "does") if count == 1 else ("sentences", "do")
-    return f"the nearest {sentences} of {reports} ({LOOSELY}) {verb} without {words}"
-
-
-def _in_own_words(analysis: Analysis, tellings: list[SentenceRef]) -> list[SentenceRef]:
-    """The tellings in their report's own words: one mostly in quotation marks is the
-    speaker's."""
-    return [t for t in tellings if not mostly_quoted(sentence_text(analysis, t))]
-
-
-def _link_told(analysis: Analysis, ref: SentenceRef) -> bool:
-    """Another report gives one of the sentence's causes in other words ("died due to
-    complications of cancer" / "succumbed to cancer"): a sentence of it, on the same fact or
-    not, shares the words after a cue. A cause two reports give is not one report's framing, and
-    a sentence chaining causes ("a rout caused a selloff due to fallout from the virus") tells
-    the one another report gives."""
-    text = sentence_text(analysis, ref)
-    others = [set(o.terms) for o in analysis.sentences if o.document != ref.document]
-    for cue in link_cues("cause", text):
-        reason = set(content_terms(" ".join(text[cue.end() :].split()[:AROUND_WORDS])))
-        if any(len(reason & terms) >= min(2, len(reason)) for terms in others):
-            return True
-    return False

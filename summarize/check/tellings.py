@@ -10,8 +10,9 @@ that disputes the claim ("falsely", "debunked"), a telling that doubts it too ("
 claims") is not plain. Each word is judged apart: a word both tellings use is no difference,
 the others still are. Where a plain telling puts its own words in the loaded word's place
 (before the same noun, after the same word), `counterpart` finds them; `used_elsewhere` names
-the other reports that use the words in their own voice too. The speaker helpers say whether two
-sentences report the same statement.
+the other reports that use the words in their own voice too, and `told_without` says how the
+other reports tell the claim without the framing. The speaker helpers say whether two sentences
+report the same statement.
 """
 
 from __future__ import annotations
@@ -246,6 +247,16 @@ def used_elsewhere(
             where = ", in its headline" if in_headline else ""
             said.append(f" {report_name(analysis, document.id)} says “{word}” too{where}.")
     return "".join(said)
+
+
+def told_without(reports: str, count: int, close: bool, what: str, words: str) -> str:
+    """How `count` other reports tell the claim or fact without the framing `words` ("it",
+    "them"): the same one when their telling is close, else only their nearest sentences, which
+    may tell another."""
+    if close:
+        return f"{reports} {'tells' if count == 1 else 'tell'} the same {what} without {words}"
+    sentences, verb = ("sentence", "does") if count == 1 else ("sentences", "do")
+    return f"the nearest {sentences} of {reports} ({LOOSELY}) {verb} without {words}"
 
 
 def _families(words: set[str]) -> set[str]:

@@ -1,15 +1,17 @@
 """How reports tell the same claim: who it is attributed to, and how it is framed.
 
-The wording checker composes three modules, one job each:
+The wording checker composes five modules, one job each:
 
 - `tellings.py`: where another report tells the same claim (its most similar sentence there, or
   the claim group), whether it tells it plainly, and whether two sentences report the same
   statement;
 - `attribution.py`: `attribution` findings, a claim stated flatly where another report attributes
-  or doubts it;
-- `framing.py`: `framing` findings, loaded words, words added to someone's statement, the same
-  figure counting different things, and causes, motives or backing asserted in the report's
-  own voice.
+  or doubts it, or a cause stated as fact where another says it is not yet known;
+- `framing.py`: `framing` findings of loaded words, in the report's own voice or added to
+  someone's statement;
+- `counted.py`: `framing` findings of the same figure counting different things;
+- `links.py`: `framing` findings of causes, motives or backing asserted in the report's own
+  voice.
 
 An attribution finding on a claim group covers the distancing findings on the same reports.
 """
@@ -22,12 +24,9 @@ from summarize.check.attribution import (
     distanced_findings,
     undetermined_cause_findings,
 )
-from summarize.check.framing import (
-    added_to_speech,
-    counted_finding,
-    link_findings,
-    loaded_findings,
-)
+from summarize.check.counted import counted_finding
+from summarize.check.framing import added_to_speech, loaded_findings
+from summarize.check.links import link_findings
 from summarize.check.tellings import Tellings
 from summarize.models import Analysis, ClaimGroup, Finding
 

@@ -1,8 +1,8 @@
-"""How the summary writes a word a report prints in capitals: a report's title as a sentence
-(its headline capitals as running text writes them, a section label before it gone), a lead-in
-in capitals ("THURSDAY ENDED AS THE Dow"), and an opening word put in lower case. Each word is
-written as the reports' own text writes it; a word they do not use is written by what kind of
-word it is (a name, a people of a place the reports name, a common word).
+"""How the summary writes a word a report prints in capitals: a headline's words in title case
+as running text writes them, a lead-in in capitals ("THURSDAY ENDED AS THE Dow"), and an opening
+word put in lower case. Each word is written as the reports' own text writes it; a word they do
+not use is written by what kind of word it is (a name, a people of a place the reports name, a
+common word). Which part of a title is a statement is `headlines.py`'s.
 """
 
 from __future__ import annotations
@@ -11,49 +11,30 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from summarize.analyze.attribution import ADJUNCT_PREPOSITIONS
 from summarize.analyze.framing import loaded_lemma
 from summarize.analyze.nouns import noun_senses
-from summarize.analyze.reporting import is_reporting
+from summarize.analyze.speakers import ADJUNCT_PREPOSITIONS
 from summarize.models import Analysis
 from summarize.text.calendar import CALENDAR_NAMES
-from summarize.text.inflection import AUXILIARIES, in_dictionary, verb_form
+from summarize.text.inflection import in_dictionary
 from summarize.text.party_labels import PARTY_MEMBERS
 from summarize.text.quotes import QUOTE_MARKS, QUOTED
-from summarize.text.sentences import is_finished
 from summarize.text.tokens import (
     POSSESSIVE_RE,
     STOPWORDS,
     WORD_RUN,
-    content_terms,
     is_acronym,
     is_title_case,
     lowercase_words,
     stem,
 )
 
-# A title of fewer words is a label ("Live updates"), not a statement.
-MIN_HEADLINE_WORDS = 5
 # Print-style lead-in capitals: a sentence's first words in capitals, running on in lower case
 # or a name ("THURSDAY ENDED AS THE Dow Jones ...", "RESEARCHERS AROUND THE world are ...").
 _LEAD_IN = re.compile(r"^(?:[A-Z][A-Z'’-]*[A-Z]\s+){2,}(?=[a-z]|[A-Z][a-z])")
-# A word in capitals opening a title before a capitalised word: a section label ("TECH Tech's
-# big five lost ...") or an acronym ("CDC Recommends ...").
-_KICKER = re.compile(r"([A-Z]{3,})\s+(?=[A-Z][a-z])")
 # Endings that make a place's name a word for its people ("Mexico" -> "Mexican", "China" ->
 # "Chinese"): such a word is a name too.
 _DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "i")
-_QUESTION_WORDS = ("what", "how", "why", "where", "when", "who")
-# A side of a title's colon that opens an explainer: "What it means", "Here's what happened".
-_EXPLAINER = re.compile(rf"(?:{'|'.join(_QUESTION_WORDS)}|here)\b", re.I)
-# A headline opening on a question word explains or teases; it states no event ("WHO" is no
-# question word).
-_OPENS_EXPLAINER = re.compile(rf"(?:{'|'.join(word.title() for word in _QUESTION_WORDS)})\b")
-# A label naming who says a headline's claim: a kind of source, or an outlet's initials.
-_SOURCE_LABEL = re.compile(
-    r"(?i:(?:new\s)?(?:reports?|poll|survey|study|sources?|officials?|documents?|data|memos?))"
-    r"|[A-Z]{2,5}"
-)
 _WORD_EDGES = "'’\"“”‘,:;()"
 _INFLECTED = re.compile(r"[a-z]{4,}(?:ing|ed)")
 
@@ -63,7 +44,8 @@ _INSIDE = re.compile(r"[a-z,;] ")
 
 @dataclass
 class Casing:
-    """What casing needs to know about the reports' text, computed once per summary."""
+    """What casing needs to know about the reports' text, and the words of that text a
+    headline's label is looked up in (`story_terms`), computed once per summary."""
 
     analysis: Analysis
 
@@ -79,41 +61,11 @@ class Casing:
             return text
         return common + text[len(word) :]
 
-    def headline(self, title: str) -> str | None:
-        """A report's title as a sentence of the summary ("Trump Orders Providers To Reveal
-        Prices" -> "Trump orders providers to reveal prices."), or None for a title that is no
-        statement: a question, a teaser, a quotation without its speaker.
-
-        A quotation on one side of a colon is left out: the other side is the statement ("Trump
-        Cancels Military Parade: 'Maybe Next Year'", "'State decision': Governors defy Trump").
-        Any other colon joins a label to the statement, and the title is kept whole: the label
-        is a topic ("Sri Lanka bombings: 207 dead"), or who says it ("Poll: ...", "...: report"),
-        which must stay with the claim. A label none of the reports' text uses is the outlet's
-        own ("The Latest: ...", "OPINION: ..."), unless it names a source ("Report: ...", "...:
-        WSJ"); and a side that opens with a question word an explainer's ("...: What it
-        means"): no statement."""
-        title = title.strip().rstrip(".")
-        kicker = _KICKER.match(title)
-        if kicker and self._shouted_only_here(kicker.group(1)):
-            title = title[kicker.end() :]  # a section label: "TECH Tech's big five lost ..."
-        head, colon, tail = (part.strip() for part in title.partition(":"))
-        if colon and tail[:1] in QUOTE_MARKS + "'’":
-            if not _states_something(head):
-                return None  # "Obama on Alleged Russian Hacking: 'We Need to Take Action'"
-            title = head  # "Trump Cancels Military Parade: 'Maybe Next Year'"
-        elif colon and QUOTED.fullmatch(head):
-            title = tail  # "'State decision': Governors defy Trump with coronavirus pacts"
-        elif colon and not self._labels_a_statement(head, tail):
-            return None
-        if title.count(":") > 1 or title[:1] in QUOTE_MARKS:
-            return None
-        # A label kept may be who says it: "Clinton: I am done with being a candidate".
-        if not is_reporting(title + ".", attributed=":" in title):
-            return None
-        if _OPENS_EXPLAINER.match(title):
-            return None  # "Where Iowa voters stand ahead of the caucus", "How the vote works"
-        if is_finished(title) or len(title.split()) < MIN_HEADLINE_WORDS:
-            return None  # "?" or "!" ends it, or it is a label
+    def title_as_running_text(self, title: str) -> str:
+        """A headline's words as running text writes them: in title case, each word as the
+        reports write it ("Trump Orders Providers To Reveal Prices" -> "Trump orders providers
+        to reveal prices") and a quotation as they quote it; a word in capitals for emphasis in
+        lower case, when they never write it so."""
         words = title.split()
         if is_title_case(words):
             title = self._quotations_as_quoted(title)
@@ -123,7 +75,7 @@ class Casing:
             # The first word keeps its capital; the rest of a compound the reports do not write
             # is cased like any word ("Voting-Machine Company" -> "Voting-machine company").
             opening = words[0]
-            if rest and not self._has_word(_bare(words[0])):
+            if rest and not self._has_word(bare_word(words[0])):
                 opening = "-".join([first, *(self._sentence_case(part) for part in rest)])
             cased, position = [opening], len(words[0])
             for index, word in enumerate(words[1:], start=1):
@@ -133,7 +85,7 @@ class Casing:
                 after = words[index + 1] if index + 1 < len(words) else ""
                 cased.append(word if inside else self._sentence_case(word, words[index - 1], after))
             words = cased
-        return " ".join(self._unemphasised(word) for word in words) + "."
+        return " ".join(self._unemphasised(word) for word in words)
 
     def _quotations_as_quoted(self, title: str) -> str:
         """A title-case headline's quotation as the reports write the same words ("border
@@ -147,17 +99,6 @@ class Casing:
                 title = title[:start] + found.group() + title[start + len(inner) :]
         return title
 
-    def _labels_a_statement(self, head: str, tail: str) -> bool:
-        """One side of a title's colon is a label the reports' text uses, and neither side is
-        an explainer's ("What it means", "Here's what happened")."""
-        if any(_EXPLAINER.match(part) for part in (head, tail)):
-            return False
-        label = _label(head, tail)
-        if _names_a_source(label):
-            return True  # who says it: "Report: ...", "...: WSJ"; not "NEWS: ...", "VIDEO: ..."
-        terms = set(content_terms(label))
-        return not terms.isdisjoint(self.story_terms)
-
     @cached_property
     def story_terms(self) -> frozenset[str]:
         """The content words of the reports' text (their titles left out)."""
@@ -166,7 +107,7 @@ class Casing:
     def _unemphasised(self, word: str) -> str:
         """A word a headline writes in capitals for emphasis ("vow to END war") as the reports
         write it: in lower case, when they never write it in capitals."""
-        bare = _bare(word)
+        bare = bare_word(word)
         shouted = bare.isupper() and len(bare) > 2
         if shouted and self._has_word(bare.lower()) and not self._has_word(bare):
             return word.lower()
@@ -236,7 +177,7 @@ class Casing:
         surname of theirs (`_first_name`); else in lower case when the reports write it so or
         it is known as a common word."""
         lower = word.lower()
-        bare = _bare(word)
+        bare = bare_word(word)
         key = bare.lower()
         if word[:1].isdigit() and "-" in word:  # "8-Year-Old" -> "8-year-old"
             return "-".join(self._sentence_case(part) if part else part for part in word.split("-"))
@@ -248,7 +189,7 @@ class Casing:
             return word
         if key in STOPWORDS:
             return lower
-        if self._in_a_name(bare, _bare(before), _bare(after)):
+        if self._in_a_name(bare, bare_word(before), bare_word(after)):
             return word
         if bare in self.name_words and not self._has_word(key):
             return word
@@ -256,7 +197,7 @@ class Casing:
             return lower
         if self.capitalised_inside(bare):
             return word
-        if self._first_name(word, _bare(after)):
+        if self._first_name(word, bare_word(after)):
             return word
         if "-" in word:  # each part as its own word: "Trump-Appointed" -> "Trump-appointed"
             return "-".join(self._sentence_case(part) if part else part for part in word.split("-"))
@@ -291,7 +232,7 @@ class Casing:
         dictionary knows as a noun only, as it knows given names and titles ("Protect Robert
         Mueller", "blocks Ambassador Sondland"; not "Slams Trump", where "slam" is a verb too,
         nor "Making Fauci's", "Shakeup: Moonves", "czar Mike Pence")."""
-        bare = _bare(word)
+        bare = bare_word(word)
         key = bare.lower()
         if word != bare or after not in self.surnames or self._has_word(bare):
             return False
@@ -319,7 +260,7 @@ class Casing:
             for word in lowercase_words(self.analysis.sentence(item).text)
         )
 
-    def _shouted_only_here(self, word: str) -> bool:
+    def shouted_only_here(self, word: str) -> bool:
         """The reports' text writes `word` in lower or title case, never in capitals: a word in
         capitals for display (a label), not an acronym."""
         if self._has_word(word):
@@ -345,7 +286,7 @@ class Casing:
         lower, capitalised = shouted.lower(), shouted[:1] + shouted[1:].lower()
         if lower in STOPWORDS:
             return lower
-        bare = _bare(capitalised)
+        bare = bare_word(capitalised)
         if (
             bare.lower() in CALENDAR_NAMES
             or bare in self.name_words
@@ -355,49 +296,6 @@ class Casing:
         return lower
 
 
-def _states_something(head: str) -> bool:
-    """A headline's side before its quotation says something of its own: it has a verb
-    ("Trump Cancels Military Parade", "Playbooks Unsealed in Lawsuit", "Trump to Visit
-    Ohio"), not only a topic ("Obama on Alleged Russian Hacking", "Trump to Supporters")."""
-    words = [_bare(word).lower() for word in head.split()[1:]]
-    for index, word in enumerate(words):
-        before = words[index - 1] if index else ""
-        after = words[index + 1] if index + 1 < len(words) else ""
-        form = verb_form(word)
-        if word in AUXILIARIES or form == "s" or (form == "base" and before == "to"):
-            return True
-        if form == "ed" and (not after or after in ADJUNCT_PREPOSITIONS):
-            return True  # a participle as the predicate, "Unsealed in Lawsuit"
-    return False
-
-
-def headline_label(headline: str) -> str | None:
-    """The label a colon joins to a headline's statement (the shorter side: "Report" of
-    "Report: ...", "Colin Powell" of "Colin Powell: It's now ..."), if it has one."""
-    head, colon, tail = (part.strip(" .") for part in headline.partition(":"))
-    return _label(head, tail) if colon else None
-
-
-def labelled_with_source(headline: str) -> bool:
-    """The headline's label names a kind of source ("Report: ...", "...: poll", "...: WSJ"):
-    the label attributes its claim, as "X said" does in a sentence."""
-    label = headline_label(headline)
-    return label is not None and _names_a_source(label)
-
-
-def _label(head: str, tail: str) -> str:
-    """The label of a title's two sides around its colon: the shorter."""
-    return min((head, tail), key=lambda part: len(part.split()))
-
-
-def _names_a_source(label: str) -> bool:
-    """A kind of source or an outlet's initials; not a section's word in capitals ("NEWS",
-    "VIDEO")."""
-    return bool(_SOURCE_LABEL.fullmatch(label)) and not (
-        label.isupper() and noun_senses().lemmas(label.lower())
-    )
-
-
-def _bare(word: str) -> str:
+def bare_word(word: str) -> str:
     """A headline word without its edge punctuation and possessive: "Mueller’s," -> "Mueller"."""
     return POSSESSIVE_RE.sub("", word.strip(_WORD_EDGES))

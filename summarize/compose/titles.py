@@ -24,9 +24,9 @@ from summarize.analyze.attribution import find_attributions
 from summarize.analyze.framing import find_loaded_terms, is_charged
 from summarize.analyze.speech import said_terms
 from summarize.compose.attribution_cuts import function_word_cuts
-from summarize.compose.casing import headline_label, labelled_with_source
 from summarize.compose.companions import unverified_follow_up
 from summarize.compose.cuts import variants
+from summarize.compose.headlines import headline, headline_label, labelled_with_source
 from summarize.compose.modifiers import modifier_cuts
 from summarize.compose.wording import Wording
 from summarize.judge import Judge
@@ -72,7 +72,7 @@ class TitleReader:
     def plain_title(self, document: Document) -> Title | None:
         """The report's title, when it states the core event plainly: not when the outlet's own
         framing word stays in it (one no other report uses, that no cut drops)."""
-        text = self.wording.casing.headline(document.title or "")
+        text = headline(self.wording.casing, document.title or "")
         if text is None or not has_a_verb(text):
             return None
         terms = set(content_terms(text))

@@ -245,22 +245,6 @@ def test_a_headline_naming_what_its_report_describes_is_told_with_the_other_repo
     assert len(title.supporting) > 1
 
 
-def test_a_headline_without_the_quotation_after_its_colon_is_a_statement():
-    from summarize.compose.wording import Wording
-
-    wording = Wording(analyze(cluster_with_titles({"a": ("t", "The mayor spoke.")}).documents))
-    assert wording.casing.headline("Mayor Cancels Annual City Parade: 'Maybe Next Year'") == (
-        "Mayor cancels annual city parade."
-    )
-    assert wording.casing.headline("The Latest: mayor cancels the city parade") is None
-    # Without its quotation, a topic says nothing; a participle as the verb does.
-    assert wording.casing.headline("Mayor on Alleged Harbour Fraud: 'We Will Act'") is None
-    assert wording.casing.headline("Mayor: 'We Will Act'") is None
-    assert wording.casing.headline("City Parade Plans Unsealed in Court: 'Too Costly'") == (
-        "City parade plans unsealed in court."
-    )
-
-
 def test_a_lead_in_in_capitals_reads_as_running_text_and_an_acronym_stays():
     from summarize.compose.wording import Wording
 
@@ -340,98 +324,6 @@ def test_a_charged_word_of_one_outlet_s_own_voice_that_no_cut_drops_keeps_its_se
     assert quoted in texts({"a": ("", f"{quoted} {plain}"), "b": ("", plain)})
     shared = "Aides said the governor was desperate to end the inquiry before the vote."
     assert framed in texts({"a": ("", f"{framed} {plain}"), "b": ("", f"{plain} {shared}")})
-
-
-def test_a_section_label_in_capitals_before_a_headline_goes_and_an_acronym_stays():
-    from summarize.compose.wording import Wording
-
-    text = "Tech shares fell sharply on Thursday. The FDA panel met on Friday about boosters."
-    wording = Wording(analyze(cluster_with_titles({"a": ("t", text)}).documents))
-    assert wording.casing.headline("TECH Tech Shares Fell Sharply On Thursday") == (
-        "Tech shares fell sharply on Thursday."
-    )
-    assert wording.casing.headline("FDA Panel Met On Friday About Boosters") == (
-        "FDA panel met on Friday about boosters."
-    )
-
-
-def test_a_headline_keeps_the_label_before_its_colon_and_drops_a_quotation_there():
-    from summarize.compose.wording import Wording
-
-    text = "A new poll finds the mayor ahead. The parade was cancelled."
-    wording = Wording(analyze(cluster_with_titles({"a": ("t", text)}).documents))
-    # Who says it stays with the claim: never the flat "Mayor leads the race".
-    assert wording.casing.headline("Poll: Mayor leads the race") == "Poll: Mayor leads the race."
-    # A source the reports do not name is still who says it.
-    assert wording.casing.headline("Report: mayor to cancel the parade") == (
-        "Report: mayor to cancel the parade."
-    )
-    assert (
-        wording.casing.headline("Mayor Cancels The City Parade: AP")
-        == "Mayor cancels the city parade: AP."
-    )
-    assert wording.casing.headline("VIDEO: Mayor cancels the annual city parade") is None
-    assert wording.casing.headline("Where harbour workers stand ahead of the strike vote") is None
-    assert wording.casing.headline("WHO warns of a new wave of infections in the harbour city") == (
-        "WHO warns of a new wave of infections in the harbour city."
-    )
-    assert wording.casing.headline("'Maybe next year': Mayor cancels the annual city parade") == (
-        "Mayor cancels the annual city parade."
-    )
-    assert wording.casing.headline("Parade cancelled: What it means") is None
-
-
-def test_a_headline_writes_its_common_words_in_lower_case_and_keeps_names():
-    from summarize.compose.wording import Wording
-
-    text = "The mayor threatened to cancel the parade, officials said. Crowds had gathered."
-    wording = Wording(analyze(cluster_with_titles({"a": ("t", text)}).documents))
-    # "Threatens" is a form of a word the reports write in lower case, "Massive" a loaded word,
-    # "Alleging" a verb's -ing form; "Okonkwo" is known only from the title, so it is a name.
-    assert wording.casing.headline(
-        "Mayor Threatens Massive Cuts In Okonkwo Budget, Alleging Waste"
-    ) == ("Mayor threatens massive cuts in Okonkwo budget, alleging waste.")
-    assert (
-        wording.casing.headline("Mayor To AP: Parade Will Go On")
-        == "Mayor to AP: parade will go on."
-    )
-    # Each part of a compound as its own word.
-    assert wording.casing.headline("Mayor Rejects Okonkwo-Backed Plan For The Parade") == (
-        "Mayor rejects Okonkwo-backed plan for the parade."
-    )
-
-
-def test_a_headline_writes_each_word_as_the_reports_write_it_where_it_stands():
-    from summarize.compose.wording import Wording
-
-    text = (
-        "Claims rose to 1.5 million. Weekly jobless claims have fallen for ten weeks, and "
-        "lawmakers called the border crisis a test. A vote to protect Mueller failed, said "
-        "senators at the White House. The house was empty. Officials in Iran spoke."
-    )
-    wording = Wording(analyze(cluster_with_titles({"a": ("t", text)}).documents))
-    # "Claims" is capitalised only where a sentence opens; "Mourns" and "Pretty" are words of
-    # the dictionary; "House" is part of the name the reports write with "White".
-    assert wording.casing.headline("Weekly Jobless Claims Fall As Iran Mourns Pretty Soon") == (
-        "Weekly jobless claims fall as Iran mourns pretty soon."
-    )
-    assert wording.casing.headline("Senators At The White House Reject Border Plan") == (
-        "Senators at the White House reject border plan."
-    )
-    assert wording.casing.headline("Border-Patrol Officers Reject The Plan") == (
-        "Border-patrol officers reject the plan."
-    )
-    # A quotation the reports give too, as they write it; one they do not, as the title has it.
-    assert wording.casing.headline("Lawmakers Demand Hearings On Border 'Crisis'") == (
-        "Lawmakers demand hearings on border 'crisis'."
-    )
-    assert wording.casing.headline("Lawmakers Back 'Remain In Mexico' Plan For Asylum") == (
-        "Lawmakers back 'Remain In Mexico' plan for asylum."
-    )
-    # A given name before a name the reports write, though they never write it themselves.
-    assert wording.casing.headline("Senators Block A Bill To Protect Robert Mueller") == (
-        "Senators block a bill to protect Robert Mueller."
-    )
 
 
 def test_a_headline_inside_the_body_is_not_a_sentence_of_the_summary():
@@ -835,29 +727,6 @@ def test_a_charged_word_is_dropped_even_where_two_reports_use_it_and_a_grading_o
     assert any("limit the powers" in text for text in texts), texts
     assert any("three historic bills" in text for text in texts), texts
     assert not any("embattled" in text for text in texts), texts
-
-
-def test_a_headline_keeps_a_people_s_name_and_drops_capitals_of_emphasis():
-    from summarize.compose.wording import Wording
-
-    text = "Troops were sent to the U.S.-Mexico border. The leaders vowed to end the war."
-    wording = Wording(analyze(cluster_with_titles({"a": ("t", text)}).documents))
-    assert wording.casing.headline("More Troops Sent To Mexican Border") == (
-        "More troops sent to Mexican border."
-    )
-    assert wording.casing.headline("Troops Meet Mexicans At The Border Crossing") == (
-        "Troops meet Mexicans at the border crossing."
-    )
-    assert wording.casing.headline("Leaders vow to END the war at last") == (
-        "Leaders vow to end the war at last."
-    )
-    assert wording.casing.headline("Troops Sent By 8-Year-Old Order") == (
-        "Troops sent by 8-year-old order."
-    )
-    # a party's members, which running text writes with a capital
-    assert wording.casing.headline("Senate Democrats Vow To End The War") == (
-        "Senate Democrats vow to end the war."
-    )
 
 
 def test_a_charged_word_every_report_uses_keeps_no_plain_telling_out():
