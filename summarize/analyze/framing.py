@@ -67,7 +67,11 @@ _LEXICON_SUBSET = word_set(
 # "cowardly") or belittle or inflate a sum ("paltry", "a pittance", "eye-watering"), the line
 # before "rioter", came from two audits of stories in other registers (tabloid, business,
 # sports); each is a judgement in any dictionary. NeuS has "bloodbath" twice in the sources
-# (Wall Street's), the others in neither sources nor references, so it cannot measure them.
+# (Wall Street's), the others in neither sources nor references, so it cannot measure them. The
+# next line, contemptuous or violent idioms for an act ("gunned down" for shot, "a deathtrap",
+# "price-gouging", "caved", "a cash-grab", "slaughtered" for killed), came from a third audit's
+# misses (police, disaster, pharmaceutical and sports stories); NeuS has "rampage" once in the
+# sources and none of them in the references.
 _EXTRA_LOADED = word_set(
     """
     slam slammed slams slamming blasted blasting lambaste lambasted brutal brutally shocking
@@ -92,6 +96,8 @@ _EXTRA_LOADED = word_set(
     lavish rogue cronies lashed
     hapless inept incompetent shambolic botched bungled greedy crooked corrupt cowardly heartless
     callous spendthrift grovel paltry measly pittance eye-watering bloodbath
+    gunned deathtrap deathtraps price-gouging gouging penny-pinching caved fat-cat fat-cats
+    cash-grab rip-off slaughtered rampage
     rioter rioters
     """
 )

@@ -174,6 +174,8 @@ def test_words_that_only_grade_size_load_but_do_not_frame() -> None:
     assert all(is_charged(word) for word in ("livid", "abhorrent", "fiasco", "pro-abortion"))
     # a label for people at a protest
     assert is_charged("rioters") and is_charged("rioter")
+    # contemptuous or violent idioms for an act
+    assert all(is_charged(w) for w in ("gunned", "deathtrap", "price-gouging", "caved"))
 
 
 def test_scheduling_is_no_cause_and_a_purpose_is_a_motive() -> None:
