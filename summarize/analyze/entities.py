@@ -99,11 +99,30 @@ _SOUND_CLASSES = str.maketrans("cgqzw", "kkksv")
 
 def _skeleton(word: str) -> str:
     """How a name sounds, roughly: its first letter (any vowel as "a") and its consonants, with
-    doubled letters, a non-initial "h", and c/g/k/q, s/z or w/v (the w of Polish and German
-    names is a v: Wróblewski / Wroblevski) not told apart."""
+    doubled letters, a non-initial "h", c/g/k/q, s/z or w/v (the w of Polish and German names
+    is a v: Wróblewski / Wroblevski), and the letters romanizations write differently
+    (`_ROMANIZATIONS`) not told apart."""
+    word = _romanized(word)
     folded = (word[0] + word[1:].replace("h", "")).translate(_SOUND_CLASSES)
     first = "a" if folded[0] in "aeiouy" else folded[0]
     return _undouble(first + re.sub(r"[aeiouy]", "", folded[1:]))
+
+
+# Letters that romanizations of one name write differently: Cyrillic ж as "zh" or "j", х as "kh"
+# or "h", ц as "ts" or "tz", Greek φ as "ph" or "f", ξ as "x" or "ks", Serbian đ as "dj" or "j",
+# French and English "ou" for "u", "y" for "i" (Zhekov / Jekov, Stephanos / Stefanos, Alexei /
+# Aleksey). Applied in this order, so that "y" folds after the digraphs that hold it.
+_ROMANIZATIONS = (
+    ("zh", "j"), ("kh", "h"), ("tz", "ts"), ("ph", "f"), ("x", "ks"), ("dj", "j"), ("ou", "u"),
+    ("ey", "ei"), ("y", "i"),
+)  # fmt: skip
+
+
+def _romanized(word: str) -> str:
+    """The word with the letters romanizations write differently written one way."""
+    for written, folded in _ROMANIZATIONS:
+        word = word.replace(written, folded)
+    return _undouble(word)
 
 
 def _undouble(word: str) -> str:
@@ -123,7 +142,7 @@ def _same_word(a: str, b: str) -> bool:
     shorter, longer = sorted((a, b), key=len)
     if len(shorter) < 5:
         return False
-    if _undouble(a) == _undouble(b):
+    if _undouble(a) == _undouble(b) or _romanized(a) == _romanized(b):
         return True
     if shorter in longer and len(longer) - len(shorter) <= 3:
         return False

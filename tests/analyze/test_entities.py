@@ -183,6 +183,9 @@ def test_offsets_are_document_offsets() -> None:
         ("Ingrid Sørensen", "Ingrid Sorensen"),  # a letter whose mark NFKD keeps
         ("Łódź", "Lodz"),
         ("Krzysztof Wróblewski", "Krzysztof Wroblevski"),  # the w of Polish names is a v
+        ("Dimitar Zhekov", "Dimitar Jekov"),  # romanizations of one letter (ж)
+        ("Stephanos Papadakis", "Stefanos Papadakis"),  # (φ)
+        ("Alexei Navalny", "Aleksey Navalny"),
         ("Justice Department", "DOJ"),  # the Department of Justice
         ("Defense Ministry", "MOD"),
     ],
