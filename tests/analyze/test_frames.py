@@ -414,6 +414,11 @@ def test_a_count_given_by_its_name(text: str, wording: str, measure: str) -> Non
         ("The storm left 40 people, including 10 children, without power.", "40 people", "people"),
         ("A fire gutted a 12-story building downtown.", "12-story", "story"),
         ("Five of the seven board members backed the move.", "seven", "member"),
+        (
+            "Twenty-three cars derailed, five of them carrying hazardous materials.",
+            "five",
+            "count carrying",
+        ),
     ],
 )
 def test_a_participle_after_the_counted_noun_picks_out_part_of_them(

@@ -130,6 +130,51 @@ def test_a_dated_earlier_figure_is_an_update() -> None:
     assert not conflicts(reports, **dates)
 
 
+@pytest.mark.parametrize(
+    ("early", "late"),
+    [
+        (
+            "The ferry was carrying 143 passengers, according to its manifest.",
+            "The ferry was carrying 134 passengers, according to its manifest.",
+        ),
+        (
+            "The train was travelling at about 47 mph when it left the tracks.",
+            "The train was travelling at 52 mph when it left the tracks.",
+        ),
+        (
+            "Lakeshore Health, which operates seven hospitals in Ohio, said it was attacked.",
+            "Lakeshore Health, which runs eight hospitals in Ohio, has declined to say more.",
+        ),
+    ],
+)
+def test_a_fact_of_a_moment_given_differently_on_other_dates_is_a_conflict(
+    early: str, late: str
+) -> None:
+    reports = {"early": early, "late": late}
+    dates = {"early": dt.date(2026, 8, 3), "late": dt.date(2026, 8, 5)}
+    assert not findings(reports, "temporal_update", **dates)
+    (found,) = conflicts(reports, **dates)
+    assert found.severity == "medium" and "different dates" in found.explanation
+
+
+def test_an_age_of_someone_the_other_sentence_does_not_mention_is_another_person_s() -> None:
+    reports = {
+        "a": "The 27-year-old won the Frankfurt race in record time on Sunday.",
+        "b": "His coach, 54-year-old Daniel Rotich, said the Frankfurt race win was clean.",
+    }
+    assert conflicts(reports) == []
+
+
+def test_a_figure_told_as_it_stands_so_far_changes_over_time() -> None:
+    reports = {
+        "early": "The wildfire had burned about 4,000 acres by Tuesday night, officials said.",
+        "late": "The wildfire has now burned more than 11,500 acres, officials said.",
+    }
+    dates = {"early": dt.date(2026, 7, 14), "late": dt.date(2026, 7, 15)}
+    assert findings(reports, "temporal_update", **dates)
+    assert not conflicts(reports, **dates)
+
+
 def test_an_earlier_bound_and_a_later_value_past_it_are_an_update() -> None:
     reports = {
         "early": "Firefighters said the blaze had destroyed at least 60 homes in the county.",

@@ -66,6 +66,8 @@ _NOT_QUALIFIERS = word_set(
     "including excluding according following regarding concerning totaling totalling amounting "
     "ranging bringing making during pending notwithstanding starting beginning ending compared"
 )
+# A part of people or things named before: "five of them", "two of whom".
+_PARTITIVE_PRONOUNS = (["of", "them"], ["of", "those"], ["of", "whom"], ["of", "which"])
 # How sure a telling of what happened is: "have been confirmed dead", "are feared trapped",
 # "the number of confirmed dead".
 _HOW_SURE = word_set("confirmed reported feared believed presumed known")
@@ -102,6 +104,8 @@ def outcome_of(sentence: Sentence, first: int, last: int, quantity: Quantity) ->
             break
     if counted and not compound(sentence, first, last, quantity):
         return _qualifier(sentence, first, last)  # not the noun of "a 12-story building"
+    if sentence.lower[last : last + 2] in _PARTITIVE_PRONOUNS:
+        return _qualifier(sentence, first, last + 2)  # "five of them carrying chemicals"
     return None
 
 

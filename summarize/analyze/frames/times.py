@@ -192,6 +192,35 @@ def earlier_value(sentence: Sentence, first: int, last: int) -> bool:
     )
 
 
+# A figure told as it stands so far, which a later report may tell again larger or smaller: the
+# perfect ("seven people have now died", "the fire has burned 11,500 acres", "17 had been rescued
+# by Wednesday"), words of a state up to now ("so far", "to date", "still trapped", "latest"), or
+# a move to a level ("the toll rose to 26"). A figure of a past moment told in the simple past
+# ("was travelling at 47 mph when it derailed", "capsized 30 km from the port") is a fact that
+# stays as it was.
+_RUNNING = re.compile(
+    r"\b(?:has|have|had|'s|’s)\s+(?:now\s+|so\s+far\s+|since\s+|already\s+|also\s+)?"
+    r"(?:been\s+\w+|risen|grown|fallen|burnt|\w+ed)\b"
+    r"|\b(?:now|so\s+far|to\s+date|as\s+of|latest|currently|still|revised|updated)\b"
+    r"|\b(?:rose|climbed|jumped|grew|increased|fell|dropped|swelled|soared|reached)\s+to\b",
+    re.IGNORECASE,
+)
+
+
+# How far from a figure, within its part of the sentence, a word of a running state tells it.
+_RUNNING_REACH = 60
+_PART_ENDS = re.compile(r"[,;:—–()]|\s-\s")
+
+
+def tells_a_running_state(text: str, start: int, end: int) -> bool:
+    """The figure at `start`..`end` of the sentence is told as it stands so far (`_RUNNING`),
+    by words in its own part of the sentence: in "Lakeshore, which runs eight hospitals, has
+    declined to say" the perfect is about declining, not the hospitals."""
+    before = _PART_ENDS.split(text[max(0, start - _RUNNING_REACH) : start])[-1]
+    after = _PART_ENDS.split(text[end : end + _RUNNING_REACH])[0]
+    return _RUNNING.search(f"{before} {text[start:end]} {after}") is not None
+
+
 def time_of(sentence: Sentence, times: list[Time], first: int, last: int) -> str | None:
     """The nearest time expression in the figure's part of the sentence (between commas),
     or one opening the sentence ("In April, ..."); not one a comparison refers to

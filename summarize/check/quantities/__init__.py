@@ -34,7 +34,13 @@ homes" on Tuesday and "143 homes" on Wednesday are a count that rose. Findings:
 - `quantity_equivalent`, low: one value in several wordings (20 kilometers / 12 miles); bounds
   only when they name about the same number ("more than three-quarters" fits "more than 60
   percent" without being the same figure);
-- `temporal_update`, medium: the values differ and the reports giving each are of other dates;
+- `temporal_update`, medium: the values differ, the reports giving each are of other dates, and
+  the figure is one that moves as news comes in: a running tally (the killed, the rescued ...),
+  a forecast or estimate, a count given as a lower bound, or a figure told as it stands so far
+  ("have now died", "has burned", "rose to", "still"). A fact of a moment or a thing (how many
+  were aboard, how fast the train went, what a contract is worth) does not change from one
+  day's report to the next: reports of other dates giving it differently disagree (a
+  `quantity_conflict`, medium, saying the dates differ);
 - `quantity_conflict`: the values differ beyond rounding and hedges. **high** only when a
   careful reader would confirm it: every part of both frames matches, and the sentences are
   about the same fact (aligned, similar, or the same subject named); **medium** when a part of a

@@ -9,10 +9,12 @@ from collections.abc import Callable, Iterable
 from itertools import combinations
 
 from summarize.align import Pair
-from summarize.analyze.frames.measure import outcome_name
+from summarize.analyze.frames.measure import TALLIES, outcome_name
+from summarize.analyze.frames.times import tells_a_running_state
 from summarize.analyze.quantities import agrees, is_bound, same_figure
 from summarize.check.quantities.compare import measures
 from summarize.check.quantities.explain import (
+    OTHER_DATES,
     describe_frame,
     distinct,
     known_dates,
@@ -58,6 +60,28 @@ def _explained_by_time(analysis: Analysis, a: list[Figure], b: list[Figure]) -> 
     return bool(dates_a) and bool(dates_b) and not dates_a & dates_b
 
 
+def _can_change(analysis: Analysis, figures: list[Figure]) -> bool:
+    """The figure is one that moves as news comes in: a running tally (the killed, the rescued,
+    the evacuated ...), a forecast or estimate, a count given as a lower bound ("at least 14
+    homes": not yet complete), or a figure a report tells as it stands so far
+    (`tells_a_running_state`: "have now died", "has burned", "rose to"). Any other figure is a
+    fact of a moment or a thing (how many were aboard, how fast the train was going, what a
+    contract is worth): reports of other dates that give it differently disagree."""
+    return any(
+        outcome_name(f.frame.measure) in TALLIES
+        or f.frame.statement != "actual"
+        or (f.quantity.bound == "at_least" and f.quantity.base_unit == "count")
+        or _told_so_far(analysis, f)
+        for f in figures
+    )
+
+
+def _told_so_far(analysis: Analysis, figure: Figure) -> bool:
+    sentence = analysis.sentence(analysis.sentences[figure.key[0]])
+    start = figure.quantity.start - sentence.start
+    return tells_a_running_state(sentence.text, start, start + len(figure.quantity.text))
+
+
 def _equivalence(analysis: Analysis, cluster: list[Figure]) -> Finding | None:
     """Only values that all agree with each other, none of them vague: "dozens" fits "more
     than 100" without being the same figure."""
@@ -96,7 +120,8 @@ def _disagreement(analysis: Analysis, a: list[Figure], b: list[Figure], edge: Ed
     frame = describe_frame(a[0].frame, a[0].quantity.base_unit)
     says_a = "; ".join(says(analysis, f) for f in side_a)
     says_b = "; ".join(says(analysis, f) for f in side_b)
-    if _explained_by_time(analysis, a, b):
+    other_dates = _explained_by_time(analysis, a, b)
+    if other_dates and _can_change(analysis, [*a, *b]):
         return make_finding(
             analysis,
             "temporal_update",
@@ -104,14 +129,14 @@ def _disagreement(analysis: Analysis, a: list[Figure], b: list[Figure], edge: Ed
             shown,
             f"The figure ({frame}) changed over time: {says_a}; later {says_b}.",
         )
-    sure = edge.match == "same"
+    sure = edge.match == "same" and not other_dates
     return make_finding(
         analysis,
         "quantity_conflict",
         "high" if sure else "medium",
         shown,
         f"The reports disagree on the same figure ({frame}): {says_a}, but {says_b}."
-        + ("" if sure else unsure(analysis, a[0], b[0])),
+        + (OTHER_DATES if other_dates else "" if sure else unsure(analysis, a[0], b[0])),
     )
 
 
@@ -135,7 +160,13 @@ def _grouped(analysis: Analysis, clusters: list[list[Figure]], pairs: list[_Pair
             f"The reports give {len(sides)} different values of the same figure ({frame}): "
             + "; but ".join(said)
             + "."
-            + ("" if first.severity == "high" else unsure(analysis, sides[0][0], sides[1][0]))
+            + (
+                OTHER_DATES
+                if first.explanation.endswith(OTHER_DATES)
+                else ""
+                if first.severity == "high"
+                else unsure(analysis, sides[0][0], sides[1][0])
+            )
         )
     return make_finding(analysis, first.kind, first.severity, [f for s in sides for f in s], text)
 

@@ -119,7 +119,7 @@ def _subjects(
     what the other's sentence never mentions (Alexandria vs the whole country); otherwise
     unknown (reports word the same subject differently). `strict` (ages: each belongs to a
     person; distances: each is from a place): two subjects sharing no word are two people or
-    two places."""
+    two places, and so is one the other figure's sentence does not mention."""
     if a is None and b is None:
         return "none"
     if a is None or b is None:
@@ -128,7 +128,9 @@ def _subjects(
         words = frozenset(content_terms(known or "")) | names
         if names and not names & other:
             return None  # "In Alexandria, ... 13" against a sentence that never names it
-        return "same" if words and words <= other else "unknown"
+        if words and words <= other:
+            return "same"
+        return None if strict else "unknown"  # "His coach, 54-year-old ..." / "The 27-year-old"
     names_a, names_b = name_words(a), name_words(b)
     if names_a and names_b and not names_a & names_b:
         return None

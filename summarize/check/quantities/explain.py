@@ -36,6 +36,14 @@ def of_other_days(analysis: Analysis, document_a: str, document_b: str) -> bool:
     return day_a is not None and day_b is not None and day_a != day_b
 
 
+# What a conflict between reports of different dates adds: a fact of a moment or a thing (how
+# many were aboard, what a contract is worth) does not change from one day's report to the next.
+OTHER_DATES = (
+    " The reports are of different dates, but nothing says this figure changes over time;"
+    " check which is right."
+)
+
+
 def known_dates(analysis: Analysis, cluster: list[Figure]) -> set[dt.date]:
     return {d for d in (published_on(analysis, f.document) for f in cluster) if d is not None}
 
