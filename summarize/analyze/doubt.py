@@ -2,8 +2,8 @@
 
 "Could not be independently verified", "without evidence", "unconfirmed" say a claim is
 unverified (`is_unverified`); "claimed", "allegedly", "reportedly", "it was reported", "what she
-said was" present it as someone's, and "unproven", "investigating whether", "too early to draw
-conclusions" as not yet established (`distancing`); "alleged", "falsely", "debunked", "denied
+said was" present it as someone's, and "unproven", "investigating whether" (or examining,
+probing, looking into), "too early to draw conclusions" as not yet established (`distancing`); "alleged", "falsely", "debunked", "denied
 reports", and "..., a claim the management denied" after it dispute it (`disputes`; the last
 distances it too). A short sentence after a claim that only says it could not be verified
 remarks on that claim (`unverified_remark`).
@@ -31,14 +31,16 @@ _DOUBT_RE = re.compile(
 # sentence puts its own claim at a distance; it is no remark on the sentence before it ("She
 # said it was too early to say why the train was going so fast" asks its own question).
 _UNDETERMINED = re.compile(
-    r"\b(?:unproven|unproved)\b|\binvestigat(?:e|es|ed|ing)\s+whether\b"
+    r"\b(?:unproven|unproved)\b"
+    r"|\b(?:investigat|examin|prob|look(?:s|ed|ing)?\s+into)(?:e|es|ed|ing)?\s+whether\b"
     r"|\b(?:too\s+early|premature)\s+to\s+(?:say|tell|know|determine|"
     r"draw\s+(?:any\s+)?conclusions)\b",
     re.IGNORECASE,
 )
 # The cause of what happened is not yet known: "no cause has been established", "the cause of
 # the fire is under investigation", "was not immediately known", "investigators would determine
-# the cause", "too early to say what caused the collapse".
+# the cause", "have not determined a cause", "are examining whether a power line sparked the
+# fire", "did not say what caused the ferry to capsize", "too early to say what caused it".
 _CAUSE_UNDETERMINED = re.compile(
     r"\bno\s+(?:official\s+|likely\s+)?cause\s+(?:has|had)\s+(?:yet\s+)?been\s+"
     r"(?:established|determined|identified|found)"
@@ -46,8 +48,13 @@ _CAUSE_UNDETERMINED = re.compile(
     r"(?:still\s+)?(?:unknown|unclear|undetermined|under\s+investigation|being\s+investigated)"
     r"|(?:is|was|are|were|has|had)\s+not\s+(?:yet\s+|immediately\s+|been\s+)*"
     r"(?:known|clear|determined|established|identified))"
-    r"|\b(?:determin|establish|investigat|look(?:ing)?\s+into)\w*\s+(?:the|a|what)\s+"
+    r"|\b(?:will|would|to|not|n[’']t|is|are|was|were|be|been)\s+(?:yet\s+|still\s+|now\s+)?"
+    r"(?:determin|establish|identif|investigat|look(?:ing)?\s+into)\w*\s+(?:the|a|what)\s+"
     r"(?:likely\s+|exact\s+|precise\s+)?caused?\b"
+    r"|\b(?:investigat|examin|prob|look\w*\s+into|stud)\w*\s+whether\b[^.;]{0,100}?"
+    r"\b(?:caus\w*|sparked|triggered|started|played\s+a\s+(?:role|part)|contributed|to\s+blame)\b"
+    r"|\b(?:not|n[’']t)\s+(?:yet\s+)?(?:say|said|know|known|sure|clear)\s+(?:what|why)\s+"
+    r"(?:caused|started|sparked|triggered)\b"
     r"|\b(?:too\s+early|premature)\s+to\s+(?:say|tell|know|determine)\s+"
     r"(?:why|(?:a|the)\s+cause|(?:what|whether|how)\s+(?:[\w'’-]+\s+){0,4}?caus\w*)\b",
     re.IGNORECASE,

@@ -128,18 +128,18 @@ def find_links(text: str) -> dict[str, str]:
 
 # A verb saying what set off an event, with the event after it ("a tremor triggered a rockfall"):
 # news tells it in clauses of background ("since the lockdowns triggered a surge in claims"), so
-# it adds no link of the report's own, but it does say what caused the event.
+# it adds no link of the report's own (nor does a cause describing a noun: `_describes_a_noun`),
+# but it does say what caused the event.
 _SETS_OFF = re.compile(r"\b(?:triggered|sparked|set off)(?= (?:a|an|the)\b)", re.I)
 
 
 def cause_told(text: str) -> str | None:
-    """The words in which a sentence tells, in its own voice, what caused something: a cause
-    link (`find_links`) or a verb of setting off an event, in any clause."""
-    link = find_links(text).get("cause")
-    if link is not None:
-        return link
+    """The words in which a sentence tells, in its own voice, what caused something: a cue of a
+    cause link or a verb of setting off an event, in any clause, a description of a noun too
+    ("The fire, sparked by a power line the utility had failed to maintain, has burned ...")."""
     reported = reported_speech(text)
-    told = (m for m in _SETS_OFF.finditer(text) if not in_spans(m.start(), reported))
+    cues = [*link_cues("cause", text), *_SETS_OFF.finditer(text)]
+    told = (m for m in cues if not in_spans(m.start(), reported))
     return next((m.group(0) for m in told), None)
 
 

@@ -8,7 +8,7 @@
   without evidence"; "falsely claiming" and "repeating unsubstantiated claims" both dispute),
   medium. A routine statement given with or without "X said" is no difference in doubt.
 - A cause one report states in its own voice ("Corroded steel bolts caused the collapse") where
-  another report of its day says the cause is not yet known ("no cause has been established"),
+  another report says the cause is not yet known ("no cause has been established"),
   the two sentences sharing a word of what happened: medium.
 - A claim one report presents at a distance ("claimed", "alleged", "accused of", "reportedly",
   "it was reported", "what she said was") that another report's telling states flatly, sharing
@@ -290,19 +290,35 @@ _INQUIRY_TERMS = frozenset(
 )
 
 
+def _what_happened(analysis: Analysis, item: SentenceAnalysis) -> frozenset[str]:
+    """The words of what happened in a sentence saying its cause is not known, without those of
+    the inquiry and the names; a sentence that is only the inquiry ("Investigators have not
+    determined a cause.") is about what the sentence before it tells."""
+    for index in (item.sentence, item.sentence - 1):
+        if index < 0:
+            break
+        ref = SentenceRef(document=item.document, sentence=index)
+        words = frozenset(content_terms(sentence_text(analysis, ref)))
+        event = words - _INQUIRY_TERMS - name_terms(analysis.analysis_of(ref))
+        if event:
+            return event
+    return frozenset()
+
+
 def undetermined_cause_findings(analysis: Analysis) -> list[Finding]:
-    """A cause one report states as fact that another report of its day says is not yet known:
-    "Corroded steel bolts caused the collapse" / "state officials cautioned that no cause has
-    been established". The sentence saying so must share a word of what happened with the one
-    stating a cause (a cause of something else is no answer to it)."""
+    """A cause one report states as fact that another report says is not yet known: "Corroded
+    steel bolts caused the collapse" / "state officials cautioned that no cause has been
+    established". The sentence saying so must share a word of what happened with the one
+    stating a cause (a cause of something else is no answer to it). Reports of other dates
+    count: a cause stated flat the day after officials said none was known is for a reader to
+    check as much as one stated the same day."""
     unknown = []
     for item in analysis.sentences:
         ref = SentenceRef(document=item.document, sentence=item.sentence)
         text = sentence_text(analysis, ref)
         cue = cause_undetermined(text)
         if cue is not None:
-            event = frozenset(content_terms(text)) - _INQUIRY_TERMS - name_terms(item)
-            unknown.append((ref, cue.group(), event))
+            unknown.append((ref, cue.group(), _what_happened(analysis, item)))
     findings = []
     for item in analysis.sentences if unknown else []:
         ref = SentenceRef(document=item.document, sentence=item.sentence)
@@ -314,9 +330,7 @@ def undetermined_cause_findings(analysis: Analysis) -> list[Finding]:
         saying = [
             (other, cue)
             for other, cue, event in unknown
-            if other.document != ref.document
-            and _of_its_day(analysis, ref.document, other)
-            and event & stated
+            if other.document != ref.document and event & stated
         ]
         if not saying:
             continue

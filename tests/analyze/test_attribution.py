@@ -311,6 +311,13 @@ def test_a_wh_word_opens_the_clause_its_speaker_is_in() -> None:
         ("The cause of the fire is under investigation.", True),
         ("The cause of the blaze was not immediately known.", True),
         ("Officials are investigating the cause of the explosion.", True),
+        ("Investigators have not determined a cause.", True),
+        ("Investigators are examining whether a downed power line sparked the fire.", True),
+        ("Investigators are examining whether an overheated bearing played a role.", True),
+        ("Officials did not say what caused the ferry to capsize.", True),
+        ("Investigators have determined the cause.", False),
+        ("Investigators determined the cause was a gas leak.", False),
+        ("Police are investigating whether he was at the scene.", False),
         ("The cause of the crash is known.", False),
         ("Police said the cause was a gas leak.", False),
         ("It is too early to say whether she will run.", False),
@@ -318,3 +325,9 @@ def test_a_wh_word_opens_the_clause_its_speaker_is_in() -> None:
 )
 def test_a_cause_not_yet_known(sentence: str, undetermined: bool) -> None:
     assert (cause_undetermined(sentence) is not None) is undetermined
+
+
+def test_examining_or_probing_whether_puts_a_claim_at_a_distance() -> None:
+    assert distancing("Police are examining whether the vessel was overloaded.") is not None
+    assert distancing("They are looking into whether the ferry was overloaded.") is not None
+    assert distancing("It was probably whether or not they came.") is None

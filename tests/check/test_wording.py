@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from summarize.models import Finding
 from summarize.pipeline import check
 from tests.stories import cluster_of
@@ -134,6 +136,19 @@ def test_a_cause_stated_as_fact_where_another_report_says_it_is_not_known() -> N
         "open": "The cause of the bridge collapse was not immediately known.",
     }
     assert _findings(other, "attribution") == []
+
+
+def test_an_inquiry_alone_is_about_the_sentence_before_and_any_date_counts() -> None:
+    reports = {
+        "open": "The fire ignited about 3 miles west of town on Tuesday afternoon. "
+        "Investigators have not determined a cause.",
+        "flat": "The Sterling Ridge Fire, sparked by a power line the utility had failed to "
+        "maintain, has now burned nearly 12,000 acres.",
+    }
+    dates = {"open": dt.date(2026, 7, 14), "flat": dt.date(2026, 7, 15)}
+    found = check(cluster_of(reports, published=dates)).findings
+    (found,) = [f for f in found if f.kind == "attribution"]
+    assert found.documents == ["flat", "open"] and "sparked by" in found.explanation
 
 
 def test_both_reports_attributing_is_no_attribution_finding() -> None:
