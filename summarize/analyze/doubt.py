@@ -3,10 +3,11 @@
 "Could not be independently verified", "without evidence", "unconfirmed" say a claim is
 unverified (`is_unverified`); "claimed", "allegedly", "reportedly", "it was reported", "what she
 said was" present it as someone's, and "unproven", "investigating whether" (or examining,
-probing, looking into), "too early to draw conclusions" as not yet established (`distancing`); "alleged", "falsely", "debunked", "denied
-reports", and "..., a claim the management denied" after it dispute it (`disputes`; the last
-distances it too). A short sentence after a claim that only says it could not be verified
-remarks on that claim (`unverified_remark`).
+probing, looking into), "too early to draw conclusions" as not yet established (`distancing`);
+"alleged", "falsely", "debunked", "denied reports", and "..., a claim the management denied"
+after it dispute it (`disputes`; the last distances it too). A short sentence after a claim that
+only says it could not be verified remarks on that claim (`unverified_remark`). A cause not yet
+known ("no cause has been established") is `cause_undetermined`.
 """
 
 from __future__ import annotations
