@@ -287,6 +287,12 @@ def test_by_a_time_in_the_perfect_is_when_a_count_stood_else_a_deadline(
     assert frame_of(text, wording).time == time
 
 
+def test_since_a_clause_about_the_event_dates_nothing() -> None:
+    text = "The blaze has scorched about 4,000 acres since it broke out this afternoon."
+    assert frame_of(text, "about 4,000 acres").time is None
+    assert frame_of("Prices have risen 5% since January.", "5%").time == "since:january"
+
+
 def test_until_dates_another_action() -> None:
     text = "The panel debated two articles of impeachment before delaying the votes until Friday."
     assert frame_of(text, "two articles").time is None

@@ -20,6 +20,7 @@ _RECORD_WORDS = word_set(
     """
 )
 _RECORD_REACH = 8  # tokens a record word may stand before its "since"
+_PRONOUNS = word_set("it he she they we i you")
 _SPEECH_OF_TIME = 2  # tokens a reporting verb may stand before a weekday it dates
 # A perfect's auxiliaries, and words of what is yet to come: a "by" date of a perfect clause is
 # when a count stood; of a plan or a future, a deadline.
@@ -119,6 +120,8 @@ def find_times(sentence: Sentence) -> list[Time]:
         index = sentence.token_at(match.start())
         if _record_before(sentence, index):  # a record's reach, to the end of its phrase
             add(match.start(), _phrase_end(sentence, index), "")
+        elif (match["what"] or "").lower() in _PRONOUNS:
+            add(*match.span(), "")  # "since it broke out": the whole of the event, no time
         else:
             add(*match.span(), f"since:{(match['what'] or 'start').lower()}")
     for name, session in _SESSIONS.items():
