@@ -109,12 +109,14 @@ def _skeleton(word: str) -> str:
 
 
 # Letters that romanizations of one name write differently: Cyrillic ж as "zh" or "j", х as "kh"
-# or "h", ц as "ts" or "tz", Greek φ as "ph" or "f", ξ as "x" or "ks", Serbian đ as "dj" or "j",
-# French and English "ou" for "u", "y" for "i" (Zhekov / Jekov, Stephanos / Stefanos, Alexei /
-# Aleksey). Applied in this order, so that "y" folds after the digraphs that hold it.
+# or "h", ц as "ts" or "tz", Greek φ as "ph" or "f", ξ as "x" or "ks", γ before i as "gi" or "yi",
+# Serbian đ as "dj" or "j", French and English "ou" for "u", the "j" of Czech, Polish and German
+# names for "y", and "y" for "i" (Zhekov / Jekov, Stephanos / Stefanos, Giannopoulos /
+# Yannopoulos, Hájek / Hayek, Alexei / Aleksey). Applied in this order, so that a letter folds
+# after the digraphs that hold it.
 _ROMANIZATIONS = (
     ("zh", "j"), ("kh", "h"), ("tz", "ts"), ("ph", "f"), ("x", "ks"), ("dj", "j"), ("ou", "u"),
-    ("ey", "ei"), ("y", "i"),
+    ("gi", "yi"), ("ey", "ei"), ("j", "y"), ("y", "i"),
 )  # fmt: skip
 
 
