@@ -94,9 +94,11 @@ def _finding_lines(finding: Finding, numbers: dict[str, int]) -> list[str]:
     for (document, sentence), same in groupby(
         finding.evidence, key=lambda evidence: (evidence.document, evidence.sentence)
     ):
-        quotes = ", ".join(f"“{_one_line(evidence.quote)}”" for evidence in same)
+        said = list(same)
+        quotes = ", ".join(f"“{_one_line(evidence.quote)}”" for evidence in said)
         context = f" in “{_one_line(sentence)}”" if sentence else ""
-        lines.append(f"  - [{numbers.get(document, '?')}] {quotes}{context}")
+        where = " (headline)" if said[0].field == "title" else ""
+        lines.append(f"  - [{numbers.get(document, '?')}]{where} {quotes}{context}")
     return lines
 
 
