@@ -9,7 +9,13 @@ from functools import lru_cache
 from typing import Literal
 
 from summarize.analyze.nouns import kind_of_either, noun_senses
-from summarize.analyze.quantities import comparable, find_quantities, overlaps
+from summarize.analyze.quantities import (
+    comparable,
+    find_quantities,
+    is_bound,
+    overlaps,
+    same_figure,
+)
 from summarize.judge.lexicon import NEGATING_PREFIXES, classes, content_sequence, opposites
 from summarize.judge.names import claim_names, derived
 from summarize.judge.sources import YEAR, Sources, calendar_names
@@ -38,7 +44,7 @@ def check_quantities(claim: str, sources: Sources, aligned: list[int]) -> list[P
     everywhere = [q for found in sources.quantities for q in found]
     claimed = _quantities(claim)
     for quantity in claimed:
-        if any(overlaps(quantity, q) for q in nearby):
+        if any(_backs(q, quantity) for q in nearby):
             continue
         rivals = [
             q
@@ -49,7 +55,7 @@ def check_quantities(claim: str, sources: Sources, aligned: list[int]) -> list[P
             problems.append(
                 Problem("contradicted", f'"{quantity.text}" but the source says "{rivals[0].text}"')
             )
-        elif not any(overlaps(quantity, q) for q in everywhere):
+        elif not any(_backs(q, quantity) for q in everywhere):
             problems.append(Problem("unsupported", f'"{quantity.text}" is not in the sources'))
     spans = [(q.start, q.end) for q in claimed]
     for number in _NUMBER.finditer(claim):
@@ -63,6 +69,19 @@ def check_quantities(claim: str, sources: Sources, aligned: list[int]) -> list[P
     for day in calendar_names(claim) - sources.calendar_names:
         problems.append(Problem("unsupported", f'"{day}" is not in the sources'))
     return problems
+
+
+def _backs(source: Quantity, claimed: Quantity) -> bool:
+    """The source's wording gives the claimed value: some value fits both, and where either is
+    a bound it names about the other's number: "killing at least nine" fits "26" without saying
+    it, and "about 300 workers" is no "at least 26 workers". A bound backs a weaker one of its
+    own ("at least nine" gives "at least five")."""
+    if not overlaps(source, claimed):
+        return False
+    if not is_bound(source) and not is_bound(claimed):
+        return True
+    weaker = claimed.low <= source.low and claimed.high >= source.high
+    return (is_bound(source) and weaker) or same_figure(source, claimed)
 
 
 @lru_cache(maxsize=50_000)

@@ -221,6 +221,19 @@ def test_a_number_the_sources_never_give_is_unsupported_but_a_name_with_a_number
     assert _judge(reports, "Hospitals saw fewer COVID-19 cases.").label == "supported"
 
 
+def test_a_bound_in_the_source_backs_only_about_the_number_it_names():
+    reports = {
+        "wire": (
+            "A fire tore through a garment factory on Monday, killing at least nine workers. "
+            "About 300 workers were inside the building when the blaze broke out."
+        )
+    }
+    assert _judge(reports, "At least 26 workers were killed in the fire.").label != "supported"
+    assert _judge(reports, "Twenty-six workers were killed in the fire.").label != "supported"
+    assert _judge(reports, "At least nine workers were killed in the fire.").label == "supported"
+    assert _judge(reports, "At least five workers were killed in the fire.").label == "supported"
+
+
 def test_another_name_of_the_same_country_is_supported():
     reports = {"protest": "British activists poured paint in front of the embassy on Friday."}
     assert _judge(reports, "U.K. activists poured paint outside the embassy.").label == (
