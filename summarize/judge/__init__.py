@@ -33,6 +33,9 @@ word-level checks on top of the analyzers.
    content words in order, none between, in a sentence or a headline ("“leave it to law
    enforcement”" is not backed by "should be left to law enforcement"); the sentence giving them
    joins the evidence.
+8. Causes. A claim that the cause of something is not yet known, against a best evidence
+   sentence telling one ("too early to say why the tower fell" / "collapsed because restoration
+   work removed its buttresses"), or the other way round, contradicts.
 
 A claim is contradicted when any check finds a conflict, unsupported when one finds something
 missing, and supported otherwise.
@@ -44,6 +47,7 @@ from collections.abc import Sequence
 
 from summarize.judge.checks import (
     Problem,
+    check_causes,
     check_names,
     check_negation,
     check_opposites,
@@ -114,6 +118,7 @@ class Judge:
             + check_opposites(wording, source_wording)
             + (check_opposites(wording, best) if len(aligned) > 1 else [])
             + check_swapped_nouns(wording, source_wording, sources)
+            + check_causes(claim, sources.texts[aligned[0]])
         )
         known = sum(term in sources.frequency for term in terms) / len(terms)
         if known < MIN_KNOWN_SHARE:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from summarize.analyze.doubt import cause_undetermined
+from summarize.analyze.links import cause_told
 from summarize.analyze.nouns import kind_of_either, noun_senses
 from summarize.analyze.quantities import (
     comparable,
@@ -93,6 +95,24 @@ def _quantities(claim: str) -> tuple[Quantity, ...]:
 
 # Where a quotation leaves words out ("...") or puts its own in ("[the president]").
 _ELIDED = re.compile(r"\.\.\.|…|\[[^\]]*\]")
+
+
+def check_causes(claim: str, best: str) -> list[Problem]:
+    """A claim that the cause of something is not yet known ("too early to say why the tower
+    fell") against the best evidence stating one ("collapsed because restoration work removed
+    its buttresses"), or the other way round: one of them is wrong."""
+    unknown, known = _cause_is_known(claim), _cause_is_known(best)
+    if unknown is None or known is None or unknown == known:
+        return []
+    said = "states a cause" if unknown else "says the cause is not yet known"
+    return [Problem("contradicted", f"the source {said} where the claim does not")]
+
+
+def _cause_is_known(text: str) -> bool | None:
+    """False: the text says a cause is not yet known; True: it tells one; None: neither."""
+    if cause_undetermined(text):
+        return False
+    return True if cause_told(text) else None
 
 
 def check_quotations(claim: str, sources: Sources) -> tuple[list[Problem], list[int]]:

@@ -234,6 +234,20 @@ def test_a_bound_in_the_source_backs_only_about_the_number_it_names():
     assert _judge(reports, "At least five workers were killed in the fire.").label == "supported"
 
 
+def test_a_cause_not_yet_known_is_contradicted_by_a_source_telling_one():
+    reports = {
+        "broadcast": (
+            "The bell tower of the San Juan church collapsed because restoration work carried "
+            "out last year removed two of its supporting buttresses."
+        )
+    }
+    claim = "Officials said it was too early to say why the bell tower of the San Juan church fell."
+    assert _judge(reports, claim).label == "contradicted"
+    flat = "The bell tower of the San Juan church collapsed because restoration work removed it."
+    unknown = {"local": "Officials said it was too early to say why the bell tower collapsed."}
+    assert _judge(unknown, flat).label == "contradicted"
+
+
 def test_another_name_of_the_same_country_is_supported():
     reports = {"protest": "British activists poured paint in front of the embassy on Friday."}
     assert _judge(reports, "U.K. activists poured paint outside the embassy.").label == (
