@@ -78,7 +78,9 @@ def check_names(analysis: Analysis) -> list[Finding]:
             continue
         spellings = [v for v in entity.variants if not _is_short_form(v, entity.variants)]
         distinct: list[str] = []
-        for spelling in spellings:
+        # Full spellings first: an initialism is "the same writing" as each of them, and taken
+        # first it would hide that they differ ("BC" / "Ciampolini" / "Ciampollini").
+        for spelling in sorted(spellings, key=len, reverse=True):
             if not any(_same_writing(spelling, kept) for kept in distinct):
                 distinct.append(spelling)
         if len(distinct) < 2:

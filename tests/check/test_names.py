@@ -23,6 +23,18 @@ def test_two_spellings_of_one_name_are_a_variant() -> None:
     assert sorted(e.quote for e in finding.evidence) == ["Latakia", "Lattakia"]
 
 
+def test_an_initialism_does_not_hide_two_spellings_it_stands_for() -> None:
+    findings = _variants(
+        {
+            "a": "The stolen brooch dates from the 7th century BC.\n\nThe museum's director, "
+            "Benedetta Ciampolini, said it was not yet clear why the alarm failed.",
+            "b": "Director Benedetta Ciampollini said the museum would remain closed.",
+        }
+    )
+    quotes = {e.quote for f in findings for e in f.evidence}
+    assert {"Benedetta Ciampolini", "Benedetta Ciampollini"} <= quotes
+
+
 def test_a_short_form_or_an_initialism_is_no_variant() -> None:
     findings = _variants(
         {
