@@ -252,12 +252,9 @@ SEVERITY_MEANINGS: dict[str, str] = {
 
 class Evidence(BaseModel):
     document: str
-    quote: str = Field(description="exact text of the document at start:end (of `field`)")
+    quote: str = Field(description="exact text of the document at start:end")
     start: int
     end: int
-    field: Literal["text", "title"] = Field(
-        default="text", description="where the quote stands: the report's text or its headline"
-    )
     sentence: str | None = Field(
         default=None,
         description="the sentence the quote stands in, when the quote is only part of it: "

@@ -16,12 +16,6 @@ def quote_span(analysis: Analysis, document: str, span: Span | Sentence) -> Evid
     )
 
 
-def quote_title(analysis: Analysis, document: str) -> Evidence:
-    """A report's headline, whole."""
-    title = analysis.document(document).title or ""
-    return Evidence(document=document, quote=title, start=0, end=len(title), field="title")
-
-
 def quote_sentence(analysis: Analysis, ref: SentenceRef) -> Evidence:
     sentence = analysis.sentence(ref)
     return quote_span(analysis, ref.document, sentence)

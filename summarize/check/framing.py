@@ -15,22 +15,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarize.analyze.attribution import find_attributions
 from summarize.analyze.framing import (
     charged_in_own_voice,
-    find_loaded_terms,
     is_speech_word,
     reported_loaded_terms,
 )
 from summarize.analyze.reporting import is_reporting, names_a_speaker
-from summarize.check.evidence import names, quote_sentence, quote_span, quote_title, report_name
+from summarize.check.evidence import names, quote_sentence, quote_span, report_name
 from summarize.check.tellings import (
     CLOSE_TELLING,
     MAX_COUNTER_QUOTES,
     Tellings,
     counterpart,
     names_speaker,
-    own_use,
     same_speaker,
     sentence_text,
     speaker_words,
@@ -42,9 +39,6 @@ from summarize.models import Analysis, Finding, SentenceAnalysis, SentenceRef, S
 from summarize.text.display import excerpt, excerpt_around, shorten
 from summarize.text.quotes import QUOTED
 
-# A headline opening on whose words it gives: a name of up to six capitalised words and a colon
-# ("Nikki Haley: Dylann Roof hijacked meaning of Confederate flag").
-_SPEAKER_HEADLINE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*:\s")
 # "so-called" before a term in quotation marks: the term the report sets apart.
 _SO_CALLED = re.compile(r"\bso-called [“\"‘']([^”\"’']+)[”\"’']", re.I)
 
@@ -225,53 +219,3 @@ def added_to_speech(analysis: Analysis, tellings: Tellings) -> list[Finding]:
             )
         )
     return findings
-
-
-def loaded_headlines(analysis: Analysis, tellings: Tellings) -> list[Finding]:
-    """Loaded words a report's headline uses in its own voice ("Another Reckless Railroad") that
-    other reports with headlines of their own never use in theirs: each headline tells the whole
-    event, so the others' are its plain tellings. Low: a headline's words stand for the story,
-    not for one claim a reader can set beside another. A headline giving someone's words
-    ("Haley: Roof hijacked the flag") or asking a question frames nothing of the report's."""
-    titled = [document for document in analysis.documents if document.title]
-    findings = []
-    for document in titled:
-        title = document.title or ""
-        charged = charged_in_own_voice(title, 0, find_loaded_terms(title))
-        speaker = _SPEAKER_HEADLINE.match(title)
-        if speaker:  # "Nikki Haley: Dylann Roof hijacked ...": the words after it are hers
-            charged = [term for term in charged if term.start < speaker.end()]
-        if not charged or find_attributions(title) or not is_reporting(title):
-            continue
-        words = sorted({term.text for term in charged}, key=str.lower)
-        wanted = {word.lower() for word in words}
-        plain = [
-            other
-            for other in titled
-            if other.id != document.id and own_use(tellings, other.id, wanted) is None
-        ]
-        if not plain:
-            continue
-        others = names([report_name(analysis, other.id) for other in plain])
-        said = " and ".join(f"“{word}”" for word in words)
-        findings.append(
-            Finding(
-                kind="framing",
-                severity="low",
-                documents=[document.id, *(other.id for other in plain)],
-                evidence=[quote_title(analysis, document.id)]
-                + [quote_title(analysis, other.id) for other in plain[:MAX_COUNTER_QUOTES]],
-                explanation=(
-                    f"{report_name(analysis, document.id)} says {said} in its headline, quoting "
-                    f"no one; {others} "
-                    + _headline_the_event(len(plain), "it" if len(words) == 1 else "them")
-                ),
-            )
-        )
-    return findings
-
-
-def _headline_the_event(count: int, words: str) -> str:
-    if count == 1:
-        return f"headlines the same event without {words}, nor uses {words} in its own voice."
-    return f"headline the same event without {words}, nor use {words} in their own voice."

@@ -25,7 +25,7 @@ from summarize.check.attribution import (
     undetermined_cause_findings,
 )
 from summarize.check.counted import counted_finding
-from summarize.check.framing import added_to_speech, loaded_findings, loaded_headlines
+from summarize.check.framing import added_to_speech, loaded_findings
 from summarize.check.links import link_findings
 from summarize.check.tellings import Tellings
 from summarize.models import Analysis, ClaimGroup, Finding
@@ -47,7 +47,6 @@ def check_wording(
     found += [f for f in distanced if not any(set(f.documents) <= c for c in covered)]
     found += undetermined_cause_findings(analysis)
     found += loaded_findings(analysis, tellings)
-    found += loaded_headlines(analysis, tellings)
     found += added_to_speech(analysis, tellings)
     found += link_findings(analysis, groups, tellings)
     return found

@@ -242,9 +242,7 @@ def _stated_as_fact(
 
 
 def _quoted_sentence(analysis: Analysis, quote: Evidence) -> SentenceRef | None:
-    """The report sentence a finding's quote is in (none for a headline)."""
-    if quote.field == "title":
-        return None
+    """The report sentence a finding's quote is in."""
     sentence = analysis.document(quote.document).sentence_at(quote.start)
     if sentence is None:
         return None

@@ -117,8 +117,6 @@ def _quote_item(evidence: Evidence, sources: dict[str, Source]) -> str:
     quote = f"“{escape(shorten(evidence.quote, QUOTE_CHARS))}”"
     if source is None:
         return f"[{escape(evidence.document)}] {quote}"
-    if evidence.field == "title":
-        return f"{cite(source, None)} headline {quote}"
     return f"{cite(source, source.document.sentence_at(evidence.start))} {quote}"
 
 
@@ -197,7 +195,7 @@ def _highlights(report: Report, document: Document) -> list[_Highlight]:
     found = []
     for index, finding in enumerate(report.findings):
         for evidence in finding.evidence:
-            if evidence.document != document.id or not evidence.quote or evidence.field != "text":
+            if evidence.document != document.id or not evidence.quote:
                 continue
             start = evidence.start
             if document.text[start : evidence.end] != evidence.quote:

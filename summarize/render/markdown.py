@@ -94,11 +94,9 @@ def _finding_lines(finding: Finding, numbers: dict[str, int]) -> list[str]:
     for (document, sentence), same in groupby(
         finding.evidence, key=lambda evidence: (evidence.document, evidence.sentence)
     ):
-        said = list(same)
-        quotes = ", ".join(f"“{_one_line(evidence.quote)}”" for evidence in said)
+        quotes = ", ".join(f"“{_one_line(evidence.quote)}”" for evidence in same)
         context = f" in “{_one_line(sentence)}”" if sentence else ""
-        where = " (headline)" if said[0].field == "title" else ""
-        lines.append(f"  - [{numbers.get(document, '?')}]{where} {quotes}{context}")
+        lines.append(f"  - [{numbers.get(document, '?')}] {quotes}{context}")
     return lines
 
 

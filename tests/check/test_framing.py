@@ -7,8 +7,7 @@ from summarize.analyze import analyze
 from summarize.check.framing import added_to_speech
 from summarize.check.tellings import Tellings
 from summarize.models import Finding
-from summarize.pipeline import check
-from tests.stories import cluster_of, cluster_with_titles
+from tests.stories import cluster_of
 
 ADDED = (
     "The army announced that its counteroffensive has successfully pushed back the rebels from "
@@ -38,38 +37,3 @@ def test_another_statement_of_the_same_speaker_is_no_plain_version() -> None:
         "after shelling during a week of heavy fighting near the coast."
     )
     assert _added({"a": ADDED, "b": other, "c": RESIDENTS}) == []
-
-
-def _headline_framing(reports: dict[str, tuple[str, str]]) -> list[Finding]:
-    found = check(cluster_with_titles(reports)).findings
-    return [f for f in found if f.kind == "framing" and f.evidence[0].field == "title"]
-
-
-BODY = "Twenty-three cars of a freight train derailed late Wednesday near Harlan Junction."
-
-
-def test_a_loaded_word_in_a_headline_the_others_never_use_is_framing() -> None:
-    reports = {
-        "wire": ("Freight train derails in Indiana, forcing evacuations", BODY),
-        "daily": ("Another Reckless Railroad, Another Poisoned Town", BODY),
-    }
-    (finding,) = _headline_framing(reports)
-    assert finding.documents == ["daily", "wire"] and finding.severity == "low"
-    assert [e.quote for e in finding.evidence] == [reports["daily"][0], reports["wire"][0]]
-    assert "“Reckless” in its headline" in finding.explanation
-
-
-def test_a_headline_giving_someone_s_words_or_a_word_the_others_use_is_no_framing() -> None:
-    speaker = {
-        "wire": ("Haley defends flag comments", BODY),
-        "daily": ("Nikki Haley: Roof hijacked meaning of Confederate flag", BODY),
-    }
-    assert _headline_framing(speaker) == []
-    shared = {
-        "wire": (
-            "Freight train derails in Indiana",
-            BODY + " Critics called the railroad reckless.",
-        ),
-        "daily": ("Another Reckless Railroad, Another Poisoned Town", BODY),
-    }
-    assert _headline_framing(shared) == []

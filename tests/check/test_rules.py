@@ -61,14 +61,12 @@ def test_a_chain_of_many_figures_matched_together_is_no_one_figure_to_report_on(
 
 def test_evidence_quotes_are_exact_substrings_at_their_offsets():
     cluster = load_inputs([str(path) for path in SEEDS])[0]
-    texts = {(d.id, "text"): d.text for d in cluster.documents}
-    texts |= {(d.id, "title"): d.title or "" for d in cluster.documents}
+    texts = {d.id: d.text for d in cluster.documents}
     report = check(cluster)
     assert report.findings
     for finding in report.findings:
         for evidence in finding.evidence:
-            text = texts[evidence.document, evidence.field]
-            assert text[evidence.start : evidence.end] == evidence.quote
+            assert texts[evidence.document][evidence.start : evidence.end] == evidence.quote
 
 
 def test_seed_cases_named_by_the_author():
