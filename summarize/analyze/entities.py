@@ -166,7 +166,12 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         if x == y or _same_word(x, y):
             continue
         shorter, longer = sorted((x, y), key=len)
-        is_short_form = longer.startswith(shorter) and (len(shorter) >= 3 or len(shorter) == 1)
+        # "Alex" / "Alexander", "J" / "John"; not a name and its feminine form ("Shahid" /
+        # "Shahida", "Daniel" / "Daniela", "Louis" / "Louise"): two people
+        feminine = longer[len(shorter) :] in ("a", "e")
+        is_short_form = (
+            longer.startswith(shorter) and (len(shorter) >= 3 or len(shorter) == 1) and not feminine
+        )
         if position < last and is_short_form:
             continue
         return False

@@ -287,6 +287,20 @@ def test_by_a_time_in_the_perfect_is_when_a_count_stood_else_a_deadline(
     assert frame_of(text, wording).time == time
 
 
+def test_a_modal_of_possibility_after_the_figure_makes_it_expected() -> None:
+    text = "The institute warned that aftershocks of up to magnitude 5.5 could occur."
+    assert frame_of(text, "5.5").statement == "expected"
+    assert frame_of("Officials said 300 more could be evacuated.", "300").statement == "expected"
+    text = "Five people were killed and two could not be found."
+    assert frame_of(text, "two").statement == "actual"
+    assert frame_of("The company said 5,000 jobs would go.", "5,000 jobs").statement == "actual"
+
+
+def test_ones_stands_for_a_noun_said_before_and_counts_nothing_itself() -> None:
+    found = one_figure("Organizers needed roughly 3,100 valid ones to force a vote.")
+    assert (found.text, found.counted) == ("roughly 3,100", None)
+
+
 def test_since_a_clause_about_the_event_dates_nothing() -> None:
     text = "The blaze has scorched about 4,000 acres since it broke out this afternoon."
     assert frame_of(text, "about 4,000 acres").time is None
@@ -402,6 +416,11 @@ def test_a_period_shorter_than_a_year_in_the_figures_noun_phrase() -> None:
         ),
         ("Rescuers freed 17, but two have been confirmed dead.", "two", "count killed"),
         ("Four are feared trapped.", "Four", "count trapped"),
+        (
+            "Seventeen people have now died after the landslide.",
+            "Seventeen people",
+            "people killed",
+        ),
     ],
 )
 def test_a_count_given_by_its_name(text: str, wording: str, measure: str) -> None:

@@ -175,6 +175,38 @@ def test_a_figure_told_as_it_stands_so_far_changes_over_time() -> None:
     assert not conflicts(reports, **dates)
 
 
+def test_a_later_value_below_an_earlier_bound_is_no_count_that_grew() -> None:
+    reports = {
+        "early": "A landslide buried at least 18 houses in the village before dawn on Monday.",
+        "late": "The landslide buried about a dozen houses in the village before dawn on Monday.",
+    }
+    dates = {"early": dt.date(2026, 7, 6), "late": dt.date(2026, 7, 7)}
+    assert not findings(reports, "temporal_update", **dates)
+    assert conflicts(reports, **dates)
+
+
+def test_a_running_state_is_read_in_the_figure_s_own_clause() -> None:
+    reports = {
+        "early": "A landslide swept away at least 18 homes in the village, officials said.",
+        "late": "Seventeen people have now died after a landslide swept away about a dozen homes "
+        "in the village, officials said.",
+    }
+    dates = {"early": dt.date(2026, 7, 6), "late": dt.date(2026, 7, 7)}
+    (found,) = conflicts(reports, **dates)
+    assert {v.text for v in found.values} == {"at least 18 homes", "about a dozen homes"}
+
+
+def test_a_tally_of_other_dates_is_one_running_count_however_worded() -> None:
+    reports = {
+        "early": "A landslide buried a mountain village before dawn on Monday, killing at least "
+        "seven people. Landslides kill dozens of people in Nepal every monsoon season.",
+        "late": "Seventeen people have now died after the landslide in Myagdi district.",
+    }
+    dates = {"early": dt.date(2026, 7, 6), "late": dt.date(2026, 7, 7)}
+    (update,) = findings(reports, "temporal_update", **dates)
+    assert {v.text for v in update.values} == {"at least seven people", "Seventeen people"}
+
+
 def test_an_earlier_bound_and_a_later_value_past_it_are_an_update() -> None:
     reports = {
         "early": "Firefighters said the blaze had destroyed at least 60 homes in the county.",

@@ -98,7 +98,7 @@ def outcome_of(sentence: Sentence, first: int, last: int, quantity: Quantity) ->
         # "were taken to hospitals", "remain in hospital": the way to where they are
         skipped = (
             "were", "was", "are", "is", "have", "had", "been", "people", "persons", "taken",
-            "rushed", "admitted", "remain", "remained", "still", "in", "to",
+            "rushed", "admitted", "remain", "remained", "still", "in", "to", "now", "also",
         )  # fmt: skip
         if word not in skipped and word not in _HOW_SURE and index > last:
             break

@@ -51,7 +51,9 @@ _MAX_CUE_AFTER = 4
 
 def statement_of(sentence: Sentence, first: int, last: int) -> Statement:
     """The nearest cue in the figure's clause (see `_cue`), or one just after it ("the
-    75,000 economists expected"); "actual" otherwise."""
+    75,000 economists expected", a modal of possibility governing the figure's own verb:
+    "aftershocks of up to magnitude 5.5 could occur"; not "would", which reports a plan in
+    reported speech); "actual" otherwise."""
     clause = sentence.clause[first]
     index = first - 1
     while index >= 0 and first - index <= _MAX_INTENT_DISTANCE and sentence.clause[index] == clause:
@@ -68,9 +70,21 @@ def statement_of(sentence: Sentence, first: int, last: int) -> Statement:
             break
         if word in ("expected", "forecast", "predicted", "projected", "estimated"):
             return STATEMENT_CUES.get(word, "estimate")  # type: ignore[return-value]
+        if _possible_after(sentence, index):
+            return "expected"  # "aftershocks of up to magnitude 5.5 could occur"
         if word in _TARGET_NOUNS_AFTER and index == last:
             return "target"  # "the bank's 2% target", "a 2 percent inflation goal"
     return "actual"
+
+
+def _possible_after(sentence: Sentence, index: int) -> bool:
+    """A modal of possibility after the figure, governing its verb ("could occur", "may have
+    died"); not "would" (a plan, in reported speech), nor a negated past ability ("two could
+    not be found"), nor the month ("in May")."""
+    word = sentence.lower[index]
+    if word not in _POSSIBILITY - {"would", "likely"} or not sentence.tokens[index].text.islower():
+        return False
+    return sentence.lower[index + 1 : index + 2] not in (["not"], ["n't"], ["never"])
 
 
 def _possible(sentence: Sentence, index: int, first: int) -> bool:

@@ -212,13 +212,17 @@ _RUNNING = re.compile(
 
 # How far from a figure, within its part of the sentence, a word of a running state tells it.
 _RUNNING_REACH = 60
-_PART_ENDS = re.compile(r"[,;:—–()]|\s-\s")
+_PART_ENDS = re.compile(
+    r"[,;:—–()]|\s-\s|\b(?:after|before|when|while|because|although|though|which|who|whose)\b",
+    re.IGNORECASE,
+)
 
 
 def tells_a_running_state(text: str, start: int, end: int) -> bool:
     """The figure at `start`..`end` of the sentence is told as it stands so far (`_RUNNING`),
     by words in its own part of the sentence: in "Lakeshore, which runs eight hospitals, has
-    declined to say" the perfect is about declining, not the hospitals."""
+    declined to say" the perfect is about declining, not the hospitals, and in "Seventeen
+    people have now died after a landslide swept away about a dozen homes" about the dead."""
     before = _PART_ENDS.split(text[max(0, start - _RUNNING_REACH) : start])[-1]
     after = _PART_ENDS.split(text[end : end + _RUNNING_REACH])[0]
     return _RUNNING.search(f"{before} {text[start:end]} {after}") is not None

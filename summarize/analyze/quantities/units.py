@@ -192,6 +192,8 @@ def counted_noun(text: str, number: Number, end: int) -> tuple[str | None, int]:
         head = next((word for word in run if looks_plural(word["word"].lower())), None)
     if head is None or (head["gap"] == "-" and head["word"].lower().endswith("ed")):
         return None, end
+    if head["word"].lower() == "ones":
+        return None, end  # "3,100 valid ones": it stands for a noun said before, no noun itself
     noun = head["word"].rstrip("'’")
     end = head.start("word") + len(noun) if head is run[0] else end
     second = _COORDINATED.match(text, head.end()) if head is run[-1] else None

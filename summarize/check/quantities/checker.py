@@ -60,20 +60,28 @@ def _explained_by_time(analysis: Analysis, a: list[Figure], b: list[Figure]) -> 
     return bool(dates_a) and bool(dates_b) and not dates_a & dates_b
 
 
-def _can_change(analysis: Analysis, figures: list[Figure]) -> bool:
+def _can_change(analysis: Analysis, earlier: list[Figure], later: list[Figure]) -> bool:
     """The figure is one that moves as news comes in: a running tally (the killed, the rescued,
-    the evacuated ...), a forecast or estimate, a count given as a lower bound ("at least 14
-    homes": not yet complete), or a figure a report tells as it stands so far
-    (`tells_a_running_state`: "have now died", "has burned", "rose to"). Any other figure is a
-    fact of a moment or a thing (how many were aboard, how fast the train was going, what a
-    contract is worth): reports of other dates that give it differently disagree."""
-    return any(
+    the evacuated ...), a forecast or estimate, a figure a report tells as it stands so far
+    (`tells_a_running_state`: "have now died", "has burned", "rose to"), or a count first given
+    as a lower bound that the later values pass ("at least 14 homes", then "37 homes": not yet
+    complete; "at least 18 houses", then "about a dozen", is no count that grew). Any other
+    figure is a fact of a moment or a thing (how many were aboard, how fast the train was
+    going, what a contract is worth): reports of other dates that give it differently
+    disagree."""
+    if any(
         outcome_name(f.frame.measure) in TALLIES
         or f.frame.statement != "actual"
-        or (f.quantity.bound == "at_least" and f.quantity.base_unit == "count")
         or _told_so_far(analysis, f)
-        for f in figures
-    )
+        for f in [*earlier, *later]
+    ):
+        return True
+    bounds = [
+        f.quantity.low
+        for f in earlier
+        if f.quantity.bound == "at_least" and f.quantity.base_unit == "count"
+    ]
+    return bool(bounds) and all(f.quantity.high > max(bounds) for f in later)
 
 
 def _told_so_far(analysis: Analysis, figure: Figure) -> bool:
@@ -121,7 +129,7 @@ def _disagreement(analysis: Analysis, a: list[Figure], b: list[Figure], edge: Ed
     says_a = "; ".join(says(analysis, f) for f in side_a)
     says_b = "; ".join(says(analysis, f) for f in side_b)
     other_dates = _explained_by_time(analysis, a, b)
-    if other_dates and _can_change(analysis, [*a, *b]):
+    if other_dates and _can_change(analysis, a, b):
         return make_finding(
             analysis,
             "temporal_update",
@@ -244,6 +252,7 @@ def _also_gives(
     return any(
         other.base_unit == figure.quantity.base_unit
         and not is_bound(other)
+        and not is_vague(other)  # "kill dozens of people every monsoon season" is no figure
         and agree(other, figure.quantity)
         and other.frame is not None
         and (other.frame.form, other.frame.statement) == (frame.form, frame.statement)

@@ -179,6 +179,20 @@ def _tally_told_on_other_days(sentences: Sentences, a: Figure, b: Figure) -> boo
     return of_other_days(sentences.analysis, a.document, b.document)
 
 
+def _one_running_tally(sentences: Sentences, a: Figure, b: Figure) -> bool:
+    """Reports of other dates each give a tally of what happened to the same people, no time of
+    its own beyond a weekday ("killing at least seven people" on Monday's report, "Seventeen
+    people have now died" on Tuesday's): one event's running count, however differently the
+    sentences are worded ("killing" / "have died")."""
+    outcome = outcome_name(a.frame.measure)
+    return (
+        outcome in TALLIES
+        and outcome == outcome_name(b.frame.measure)
+        and a.frame.form == "level"
+        and of_other_days(sentences.analysis, a.document, b.document)
+    )
+
+
 def _own_sources(sentences: Sentences, a: Figure, b: Figure) -> bool:
     """Each figure comes from its own named source ("according to Nielsen" / "a Hill report"):
     they may have measured differently, so a careful reader would check before calling it a
@@ -260,6 +274,8 @@ def _match(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Edg
     near = sentences.near(a) & sentences.near(b)
     if measure == "same" and time != "unknown" and near and similarity >= LOOSE_SIMILARITY:
         return Edge("likely", False)  # described with the same words: "in damages", "add"
+    if measure == "same" and time in ("none", "day") and _one_running_tally(sentences, a, b):
+        return Edge("likely", False)
     if measure == "same" and _specific(qa) and _specific(qb):
         shared_names = name_words(sentences.text(a.key[0])) & name_words(sentences.text(b.key[0]))
         if specific_time or (shared_names and (time != "unknown" or near)):
