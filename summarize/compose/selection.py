@@ -7,11 +7,11 @@ their worth (`worth`: shared words, titles, lead position, loaded words and leng
   retell one event, and more of them read as a stack of headlines;
 - without `fill` (a length the tool chose), each fact is told once, in prose: no title is taken
   while a report's sentence can be (a headline tells its lead's fact in headline grammar), no
-  version retelling a chosen one (TOLD_SHARE of either's words, LEADS_TOLD between two reports'
-  leads, which tell one core event in their own words), each fact in its richest
-  telling that fits (`_richer`); with it (a length the reader asked for, as the evals compare),
-  the budget is filled, as the references do (NeuS at 50 words loses 0.9 R-Lsum without
-  retelling, and ROUGE rises with titles).
+  second report's wording of a fact told (its claim group), no version retelling a chosen one
+  (TOLD_SHARE of either's words, LEADS_TOLD between two reports' leads, which tell one core
+  event in their own words), each fact in its richest telling that fits (`_richer`); with it (a
+  length the reader asked for, as the evals compare), the budget is filled, as the references
+  do (NeuS at 50 words loses 0.9 R-Lsum without retelling, and ROUGE rises with titles).
 
 Each fact comes in several versions (its sentence and the sentence's compressions). Selection is
 greedy by value per word (the budgeted maximum-coverage greedy of Khuller, Moss & Naor 1999),
@@ -103,6 +103,8 @@ def select(
             return False
         if option.wording in chosen.wordings or option.group in chosen.blocked:
             return False
+        if not fill and option.group in chosen.groups:
+            return False  # each fact once: another report's wording of it retells it
         if not option.blocks.isdisjoint(chosen.groups):
             return False
         if option.group < 0 and chosen.titles >= MAX_TITLES:

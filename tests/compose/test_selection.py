@@ -100,3 +100,17 @@ def test_the_summary_does_not_depend_on_the_hash_seed() -> None:
     )
     summaries = outputs_by_hash_seed(148, script, ("0", "11"))
     assert len(summaries) == 1
+
+
+def test_without_filling_another_report_s_wording_of_a_told_fact_is_not_taken() -> None:
+    """Two reports' wordings of one fact (one claim group) in words too different to count as a
+    retelling ("the war has killed half a million" / "the conflict has claimed 500,000 lives"):
+    at the tool's own length the fact is told once."""
+    war = _option(0, 0, 12, "war assad backers killed estimated half million people years")
+    conflict = _option(1, 0, 12, "conflict government opposition claimed lives thirteen")
+    other = _option(2, 1, 8, "envoy warns council crisis")
+    options = [war, conflict, other]
+    weights = {term: 4.0 for option in options for term in option.terms}
+    specific = dict.fromkeys(weights, 1.0)
+    assert len(select(options, weights, specific, 60, lambda option: True, fill=False)) == 2
+    assert len(select(options, weights, specific, 60, lambda option: True, fill=True)) == 3
