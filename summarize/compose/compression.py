@@ -19,7 +19,10 @@ a condition ("If ...,"), a comparison's baseline (", compared with nine in the p
 ", as opposed to ...": a figure without it claims another thing), the day a participle set off by
 commas says ("The ban, confirmed on Thursday, rests on ..."), a list's last item after ", and"
 ("Rosa Parks, John Lewis, and Abraham Lincoln"), or so much that fewer than
-`cuts.MIN_KEPT_WORDS` words or `cuts.MIN_KEPT_SHARE` of the sentence remain.
+`cuts.MIN_KEPT_WORDS` words or `cuts.MIN_KEPT_SHARE` of the sentence remain. A main clause
+setting the news against another event goes only before a clause with its own verb ("comes
+after rebels captured Aleppo", not "comes after months of talks"), and only when it is the
+sentence's own ("a meeting that comes as ..." is a relative clause's).
 
 These are the cuts; `cuts` applies them, `attribution_cuts` finds the words attributing a claim
 that may go, `modifiers` the loaded words, and `truncation` shortens a sentence the report cut
@@ -175,6 +178,10 @@ _VIEW_GIVEN_IN = re.compile(
 )
 # "There is" with "one", "a" or "an": a sentence that only brings something in for what follows.
 _INTRODUCES = re.compile(r"There(?:['’]s|\s(?:is|was|are|were))\s(?:one|an?)\s")
+# The verb of a main clause setting the news against another event, and the words that open a
+# relative clause.
+_SETTING_VERB = re.compile(r"\s(?:comes?|came)\s")
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 # A participle phrase set off after the sentence's first comma, up to the next.
 _PARTICIPLE_PHRASE = re.compile(r",\s[a-z]+(?:ed|en|ing)\b[^,]*$")
 
@@ -328,6 +335,13 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return False
     if kind == "opening phrase" and _APPOSITIVE_TO_DASH.match(head, match.end()):
         return False
+    if kind == "setting clause":
+        # "Republicans will meet for a session that comes as ...": the setting is a relative
+        # clause's, and the sentence's own verb comes before it
+        subject = _SETTING_VERB.split(match.group(), maxsplit=1)[0]
+        if FINITE_VERB.search(subject) or _RELATIVE_WORD.search(subject):
+            return False
+        return _clause_follows(head, match.end())
     if kind == "addition" and re.search(r"\bboth\b", before):
         return False  # "both X as well as Y"
     if kind == "weekday" and _NAME_BEFORE.search(before) and match.group()[1:2].isupper():
@@ -357,6 +371,15 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         and _NAME_AND_COMMA.search(head, 0, match.end())
         and _PLACE_GOES_ON.match(head, match.end())
     )
+
+
+def _clause_follows(head: str, start: int) -> bool:
+    """What follows `start` is a clause of its own: a subject and a finite verb before any
+    comma ("after rebels captured Aleppo"), not a noun phrase ("after hours of talks")."""
+    comma = head.find(",", start)
+    end = comma if comma > 0 else len(head)
+    first = FINITE_VERB.search(head, start, end)
+    return first is not None and first.start() > start
 
 
 def _subject_and_participle(before: str) -> bool:

@@ -631,6 +631,41 @@ def test_a_day_or_a_time_that_only_dates_the_claim_still_goes() -> None:
     assert "The union struck over pay at three harbours in the north." in _versions(struck)
 
 
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "The latest strike at the port comes after dockworkers rejected a pay offer from the "
+            "harbour authority.",
+            "Dockworkers rejected a pay offer from the harbour authority.",
+        ),
+        (
+            "The vote came a day after the council published its budget for the coming year.",
+            "The council published its budget for the coming year.",
+        ),
+    ],
+)
+def test_a_main_clause_setting_the_news_against_another_event_may_go(
+    text: str, clause: str
+) -> None:
+    """ "A comes after B" holds only when B happened: the clause of time is stated as fact, and
+    alone it is a sentence of the report's."""
+    assert clause in _all(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a noun phrase follows, no clause: "Months of talks with the unions over pay."
+        "The decision comes after months of talks with the unions over pay.",
+        # "comes" is a relative clause's: the sentence's own verb is "will meet"
+        "The unions will meet on Friday for a session that comes as the port reopens to ferries.",
+    ],
+)
+def test_only_a_main_clause_setting_the_news_against_a_clause_may_go(text: str) -> None:
+    assert not any(cut.kind == "setting clause" for cut in optional_cuts(text, []))
+
+
 def test_a_second_dash_of_a_pair_opens_no_clause_whatever_the_dash() -> None:
     """En dashes between spaces set a phrase off as em dashes do: the pair's second dash closes
     the phrase, and what follows is the sentence's own."""
@@ -672,3 +707,14 @@ def test_a_phrase_joining_a_verb_to_the_reporting_verb_is_no_detail() -> None:
     before it is the speaker's own, not part of who speaks."""
     text = "The mayor stood in court on Tuesday and said the port would close for a month."
     assert _details(text) == []
+
+
+def test_a_long_sentence_may_give_its_main_clause_alone() -> None:
+    """The cuts decide what the claim needs; a fifth of a long sentence may be its claim (a
+    quarter here, once a relative clause and more of the same thing go)."""
+    text = (
+        "The rebel command said they captured five militiamen, of whom two were from abroad, as "
+        "well as three soldiers from the army's 25th division in the eastern villages near the "
+        "river crossing."
+    )
+    assert _shortest(text) == "The rebel command said they captured five militiamen."
