@@ -31,7 +31,8 @@ offline.
    titles use, facts many reports carry and put first (each fact told counts once, as a word
    would: FACT_WEIGHT), the plainest wording of each; at a length the reader did not ask for,
    never one retelling another, nor a second report's wording of a fact told, nor a headline
-   (its lead tells its fact in prose). A version
+   (its lead tells its fact in prose); at one the reader asked for, room no new fact fits goes
+   to a version telling anything new (a lead beside its headline). A version
    that is not the report's sentence as written is used only when the faithfulness judge finds
    it supported by the reports it cites.
 4. The chosen facts are printed in story order (title, leads, a fact only earlier reports give

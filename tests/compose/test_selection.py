@@ -102,6 +102,24 @@ def test_the_summary_does_not_depend_on_the_hash_seed() -> None:
     assert len(summaries) == 1
 
 
+def test_room_no_new_fact_fits_goes_to_a_telling_of_a_told_one() -> None:
+    """At a length the reader asked for, room that no version bringing MIN_NEW of new content
+    fits is filled with the most valuable one that fits and tells anything new (a lead next to
+    its headline), never past the budget; at the tool's own length, it stays empty."""
+    headline = _option(0, -1, 8, "senate confirms barr attorney general")
+    lead = _option(1, 0, 11, "senate confirmed barr attorney general thursday")
+    weights = {term: 4.0 for option in (headline, lead) for term in option.terms}
+    weights |= {term: 9.0 for term in headline.terms}
+    specific = dict.fromkeys(weights, 1.0)
+
+    def chosen(budget: int, fill: bool) -> list[Option]:
+        return select([headline, lead], weights, specific, budget, lambda option: True, fill)
+
+    assert sorted(chosen(50, fill=True), key=id) == sorted([headline, lead], key=id)
+    assert len(chosen(18, fill=True)) == 1  # the lead does not fit beside the headline
+    assert chosen(50, fill=False) == [lead]
+
+
 def test_without_filling_another_report_s_wording_of_a_told_fact_is_not_taken() -> None:
     """Two reports' wordings of one fact (one claim group) in words too different to count as a
     retelling ("the war has killed half a million" / "the conflict has claimed 500,000 lives"):
