@@ -33,6 +33,11 @@ _SAID_THAT = re.compile(
 )
 
 
+# A phrase ending on a conjunction joins a verb before it to the reporting verb ("Cohen stood in
+# court on Tuesday and said"): what it holds is no detail between a speaker and a verb.
+_JOINS_VERBS = re.compile(r"\b(?:and|or|but|then)$")
+
+
 def attribution_details(
     text: str, attributions: Sequence[tuple[int, int, str, str]]
 ) -> list[tuple[int, int]]:
@@ -65,6 +70,8 @@ def attribution_details(
         )
         if NAME_ONLY.fullmatch(inner.strip(", ")):
             continue  # the speaker's name: "Biden's nominee, Merrick Garland, vowed"
+        if _JOINS_VERBS.search(inner):
+            continue  # "Cohen stood in court and said": the verb before it is the speaker's
         if inner and (set_off or opened):
             spans.append((gap_start, gap_end - 1 if gap.endswith(" ") else gap_end))
     return spans

@@ -17,8 +17,12 @@ given in ("In a dissent,", "In her opinion,", "Fiori, in a dissent, warned": wit
 dissent reads as the court's view), part of a quotation (a quotation goes whole or stays whole),
 a condition ("If ...,"), a comparison's baseline (", compared with nine in the placebo group",
 ", as opposed to ...": a figure without it claims another thing), the day a participle set off by
-commas says ("The ban, confirmed on Thursday, rests on ..."), or so much that fewer than
-`cuts.MIN_KEPT_WORDS` words or `cuts.MIN_KEPT_SHARE` of the sentence remain.
+commas says ("The ban, confirmed on Thursday, rests on ..."), a list's last item after ", and"
+("Rosa Parks, John Lewis, and Abraham Lincoln"), or so much that fewer than
+`cuts.MIN_KEPT_WORDS` words or `cuts.MIN_KEPT_SHARE` of the sentence remain. A main clause
+setting the news against another event goes only before a clause with its own verb ("comes
+after rebels captured Aleppo", not "comes after months of talks"), and only when it is the
+sentence's own ("a meeting that comes as ..." is a relative clause's).
 
 These are the cuts; `cuts` applies them, `attribution_cuts` finds the words attributing a claim
 that may go, `modifiers` the loaded words, and `truncation` shortens a sentence the report cut
@@ -59,6 +63,9 @@ _DANGLING_END = re.compile(
     r"\b(?:and|or|but|nor|both|either|the|a|an|of|to|in|on|at|by|for|with|from|as|than)\s*$",
     re.I,
 )
+# The dashes that set a phrase off, whichever way they are typed: an en dash between spaces is
+# one ("a candidate – the governor – had"), one between digits a range ("1–2").
+_DASHES = ("—", " – ", " -- ")
 # A comma inside a place's name ("Hanoi, Vietnam on Thursday"), not one closing a clause: a
 # capitalised word before it and after it, the latter going on with a preposition or a stop.
 _NAME_AND_COMMA = re.compile(r"\b[A-Z][a-z]+,$")
@@ -88,6 +95,14 @@ _LIST_GOES_ON = re.compile(
     r"\s(?!(?:and|or|but|nor|the|an?|to|of|in|on|at|by|for|with|from|as|who|which|that)\b)"
     r"[a-z][\w’'-]*[^,;:.]*?\s(?:and|or)\s"
 )
+# An item of a list set off by commas right before ", and", a name or a noun phrase without a
+# verb: the ", and" closes the list ("joins Rosa Parks, John Lewis, and Abraham Lincoln as those
+# who lay in state"), and what follows it is the list's last item, not a clause of its own
+# ("retook Hama, and the insurgents retreated": a verb's object ends a clause).
+_LIST_ITEM = re.compile(r",\s(?:[A-Z]|(?:the|an?|his|her|its|their|our|\d)\b)[^,;:]*$")
+# ", and" with a verb at once: a second predicate of the sentence's subject ("flew into Dulles
+# outside Washington, D.C., and were to be bused to a base"), never a list's last item.
+_AND_VERB = re.compile(rf",\sand\s(?:{AUXILIARY}|said|says|told|[a-z]+ed)\b")
 # An inserted phrase giving examples, and what may follow its closing comma besides more of the
 # list: a name (the list's next item) or an article (an appositive of its last item).
 _EXAMPLES = re.compile(r",\s(?:including|such as)\b")
@@ -126,9 +141,10 @@ _VERB_LIKE = re.compile(
     r"\b(?:said|says|say|told|is|was|are|were|has|have|had|will)\b|\b[a-z]+ed,?$"
     r"|\b[a-z]{3,}ed\s(?:a|an|the|his|her|their|its|this|that|these|those)\b"
 )
-# A comma followed at once by an auxiliary: what the comma closed stood between a subject and
-# its verb.
-_VERB_AFTER_COMMA = re.compile(rf",\s(?:{AUXILIARY})\b")
+# A comma followed at once by an auxiliary or a verb of saying: what the comma closed stood
+# between a subject and its verb ("Amara Okonkwo, the port's chief, and Lena Berg, her deputy,
+# say they ...").
+_VERB_AFTER_COMMA = re.compile(rf",\s(?:{AUXILIARY}|say|says|said|told)\b")
 # A capitalised subject of up to three words and its auxiliary: a clause, not a name.
 _SUBJECT_AND_VERB = re.compile(rf"[A-Z][\w’'-]*(?:\s[\w’'-]+){{0,2}}\s(?:{AUXILIARY})\b")
 # A part that bounds the claim ("— at least from the Canadians", ", except in Texas", ", not the
@@ -162,6 +178,10 @@ _VIEW_GIVEN_IN = re.compile(
 )
 # "There is" with "one", "a" or "an": a sentence that only brings something in for what follows.
 _INTRODUCES = re.compile(r"There(?:['’]s|\s(?:is|was|are|were))\s(?:one|an?)\s")
+# The verb of a main clause setting the news against another event, and the words that open a
+# relative clause.
+_SETTING_VERB = re.compile(r"\s(?:comes?|came)\s")
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 # A participle phrase set off after the sentence's first comma, up to the next.
 _PARTICIPLE_PHRASE = re.compile(r",\s[a-z]+(?:ed|en|ing)\b[^,]*$")
 
@@ -280,7 +300,7 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
     before = head[: match.start()]
     if match.start() > 0 and _MODIFIES_WHAT_BEFORE.match(head, match.end()):
         return False
-    if _DANGLING_END.search(before) or before.count("—") % 2 or before.count(" -- ") % 2:
+    if _DANGLING_END.search(before) or any(before.count(dash) % 2 for dash in _DASHES):
         return False  # "... Representatives and." or a dashed phrase left open
     if (
         _RESTRICTS.match(match.group())
@@ -305,12 +325,23 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         return not (_LIST_GOES_ON.match(head, end) or _NAME_OR_ARTICLE.match(head, end))
     if kind == "second clause" and match.group().startswith(",") and _SERIES_ITEM.search(before):
         return False  # "A could go, B can expect punishment, and C is real": the series' last
+    if kind == "second clause" and match.group().startswith(","):
+        item = _LIST_ITEM.search(before)
+        if item and not FINITE_VERB.search(item.group()) and not _AND_VERB.match(match.group()):
+            return False  # "joins Rosa Parks, John Lewis, and Abraham Lincoln as ...": its last
     if kind == "dashed phrase" and _OPENING_ADJUNCT.match(before):
         # "Unlike X — an aside — there is", "For X, a judge — and nominee — there was": the
         # dash closes the opening phrase
         return False
     if kind == "opening phrase" and _APPOSITIVE_TO_DASH.match(head, match.end()):
         return False
+    if kind == "setting clause":
+        # "Republicans will meet for a session that comes as ...": the setting is a relative
+        # clause's, and the sentence's own verb comes before it
+        subject = _SETTING_VERB.split(match.group(), maxsplit=1)[0]
+        if FINITE_VERB.search(subject) or _RELATIVE_WORD.search(subject):
+            return False
+        return _clause_follows(head, match.end())
     if kind == "addition" and re.search(r"\bboth\b", before):
         return False  # "both X as well as Y"
     if kind == "weekday" and _NAME_BEFORE.search(before) and match.group()[1:2].isupper():
@@ -340,6 +371,15 @@ def _leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         and _NAME_AND_COMMA.search(head, 0, match.end())
         and _PLACE_GOES_ON.match(head, match.end())
     )
+
+
+def _clause_follows(head: str, start: int) -> bool:
+    """What follows `start` is a clause of its own: a subject and a finite verb before any
+    comma ("after rebels captured Aleppo"), not a noun phrase ("after hours of talks")."""
+    comma = head.find(",", start)
+    end = comma if comma > 0 else len(head)
+    first = FINITE_VERB.search(head, start, end)
+    return first is not None and first.start() > start
 
 
 def _subject_and_participle(before: str) -> bool:

@@ -30,11 +30,14 @@ offline.
 3. The versions that fill the budget best are chosen (`selection`): words many reports and
    titles use, facts many reports carry and put first (each fact told counts once, as a word
    would: FACT_WEIGHT), the plainest wording of each; at a length the reader did not ask for,
-   never one retelling another, nor a headline (its lead tells its fact in prose). A version
+   never one retelling another, nor a second report's wording of a fact told, nor a headline
+   (its lead tells its fact in prose); at one the reader asked for, room no new fact fits goes
+   to a version telling anything new (a lead beside its headline). A version
    that is not the report's sentence as written is used only when the faithfulness judge finds
    it supported by the reports it cites.
 4. The chosen facts are printed in story order (title, leads, a fact only earlier reports give
-   last, dated), each citing every report that supports it (a title, its own report too). A
+   last, dated; a sentence pointing back, "these forces", after what it points to), each
+   citing every report that supports it (a title, its own report too). A
    claim's "could not be verified" sentence travels with it; a figure an earlier report gave
    differently follows, dated. A person the summary first names by surname alone is named in
    full there while the budget has room (`names`).
@@ -176,7 +179,9 @@ def _reading_order(
 ) -> list[Version]:
     """Story order (`Version.order`), but a sentence that points back to what its report told
     just before ("these opposition forces") follows the version telling that, when the summary
-    tells it."""
+    tells it, and else another telling of its own fact (what it points back to is what the
+    sentences its alignment found alike share: "forces opposed to Assad captured Aleppo" for
+    "towns have also been seized by these opposition forces")."""
     ordered = sorted(versions, key=lambda version: version.order)
     for version in list(ordered):
         first = version.sentences[0]
@@ -184,15 +189,14 @@ def _reading_order(
             continue
         source = first.sources[0]
         before = group_of.get((source.document, source.sentence - 1))
-        if before is None:
-            continue
+        others = [other for other in ordered if other is not version]
         antecedent = next(
             (
                 other
-                for other in ordered
-                if other is not version and (other.group == before.id or before.id in other.blocks)
+                for other in others
+                if before is not None and (other.group == before.id or before.id in other.blocks)
             ),
-            None,
+            next((other for other in others if other.group == version.group), None),
         )
         if antecedent is not None and ordered.index(antecedent) > ordered.index(version):
             ordered.remove(version)

@@ -7,11 +7,12 @@ their worth (`worth`: shared words, titles, lead position, loaded words and leng
   retell one event, and more of them read as a stack of headlines;
 - without `fill` (a length the tool chose), each fact is told once, in prose: no title is taken
   while a report's sentence can be (a headline tells its lead's fact in headline grammar), no
-  version retelling a chosen one (TOLD_SHARE of either's words, LEADS_TOLD between two reports'
-  leads, which tell one core event in their own words), each fact in its richest
-  telling that fits (`_richer`); with it (a length the reader asked for, as the evals compare),
-  the budget is filled, as the references do (NeuS at 50 words loses 0.9 R-Lsum without
-  retelling, and ROUGE rises with titles).
+  second report's wording of a fact told (its claim group), no version retelling a chosen one
+  (TOLD_SHARE of either's words, LEADS_TOLD between two reports' leads, which tell one core
+  event in their own words), each fact in its richest telling that fits (`_richer`); with it (a
+  length the reader asked for, as the evals compare), the budget is filled, as the references
+  do (NeuS at 50 words loses 0.9 R-Lsum without retelling, and ROUGE rises with titles): room no
+  version bringing MIN_NEW fits goes to one bringing anything new (`_top_up`).
 
 Each fact comes in several versions (its sentence and the sentence's compressions). Selection is
 greedy by value per word (the budgeted maximum-coverage greedy of Khuller, Moss & Naor 1999),
@@ -19,9 +20,10 @@ started from nothing and from each of the most valuable versions, then improved 
 (another version of a chosen fact, a shorter one to make room for a new fact, a new fact, a
 swap) while the value grows within the budget. Room still left goes to longer tellings: where
 retelling is not allowed, a chosen version gives way to a longer one that retells it (a lead for
-its headline); then to longer versions of the chosen wordings (what a compression left out, put
-back while it fits, never adding a loaded word). A version is taken only when `accept` says so
-(the faithfulness judge, for edited sentences).
+its headline); where it is, to the most valuable version that fits and brings anything new (a
+lead beside the headline it tells in full); then to longer versions of the chosen wordings (what
+a compression left out, put back while it fits); these two never add a loaded word. A version is
+taken only when `accept` says so (the faithfulness judge, for edited sentences).
 """
 
 from __future__ import annotations
@@ -103,6 +105,8 @@ def select(
             return False
         if option.wording in chosen.wordings or option.group in chosen.blocked:
             return False
+        if not fill and option.group in chosen.groups:
+            return False  # each fact once: another report's wording of it retells it
         if not option.blocks.isdisjoint(chosen.groups):
             return False
         if option.group < 0 and chosen.titles >= MAX_TITLES:
@@ -170,6 +174,8 @@ def select(
     if not fill:
         # the room a richer telling leaves (it told two headlines in one) goes to new facts
         best = greedy(_richer(best, options, budget, usable, accepted, objective, retold), opening)
+    if fill:
+        best = _top_up(best, options, budget, accepted, objective)
     return _fill(best, options, budget, accepted)
 
 
@@ -242,6 +248,41 @@ def _fill(
                 chosen[index] = candidate
                 break
     return chosen
+
+
+def _top_up(
+    chosen: list[Option],
+    options: Sequence[Option],
+    budget: int,
+    accept: Callable[[Option], bool],
+    objective: Objective,
+) -> list[Option]:
+    """The room no version bringing MIN_NEW of new content fits, given to the most valuable
+    version of another fact that fits, tells anything the summary does not and adds no loaded
+    word (a lead next to the headline it tells in full, a headline next to its lead): the
+    reader asked for this length, and the human references retell their headline too. MIN_NEW
+    keeps the search from spending words on a retelling while a new fact fits; once none fits,
+    the room is only lost (NeuS: 3 summaries take one at 50 words, budget used 89.8% -> 90.1%,
+    R-1/R-2/R-Lsum +0.05/+0.03/+0.05; 7 at 75 words, 90.3% -> 90.7%, +0.05/+0.04/+0.07)."""
+    chosen = list(chosen)
+    while True:
+        state = _Chosen(chosen, objective)
+        room = budget - state.words
+        fitting = [
+            option
+            for option in options
+            if option.words <= room
+            and option.group not in state.groups | state.blocked
+            and option.blocks.isdisjoint(state.groups)
+            and not (option.group < 0 and state.titles >= MAX_TITLES)
+            and objective.new_share(option, state.covered) > 0
+            and option.loaded == 0
+        ]
+        fitting.sort(key=lambda option: -objective.gain(option, state.covered))
+        taken = next((option for option in fitting if accept(option)), None)
+        if taken is None:
+            return chosen
+        chosen.append(taken)
 
 
 def _improve(

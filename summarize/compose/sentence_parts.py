@@ -17,11 +17,15 @@ set it off (`PARTS`: kind -> pattern), and the word classes the patterns share:
 - a middle clause of a series of clauses ("A will reopen, B will double, and C will stop" -> "A
   will reopen, and C will stop"), never the last;
 - a phrase between a pair of dashes, and a relative clause after a preposition (", of whom two
-  were from Afghanistan,"), an ", including ...," phrase.
+  were from Afghanistan,"), an ", including ...," phrase;
+- a main clause that only sets the news against another event, opening the sentence ("The
+  latest flare-up comes after rebels captured Aleppo" -> "Rebels captured Aleppo"): what a
+  clause of time tells is presupposed, stated as fact.
 
 Word order and punctuation only, no parser: each part needs the commas that mark it off, which is
-how English punctuates material that is not essential to its clause; the one exception is the
-day of the week, an adjunct news writing sets without commas ("said Friday"). Whether dropping
+how English punctuates material that is not essential to its clause; the exceptions are the day
+of the week, an adjunct news writing sets without commas ("said Friday"), and the setting
+clause, which news writing's "comes after" and "came as" mark. Whether dropping
 one leaves the claim and a sentence is `compression`'s.
 """
 
@@ -144,6 +148,16 @@ _WEEKDAY = re.compile(
     r"(?:\s(?:morning|afternoon|evening|night))?"
     r"(?=[,.;]|\s(?!(?:and|or|to|through|-|–)(?![\w-])))"
 )
+# A main clause that only sets the news against another event, opening the sentence: "The
+# latest flare-up in the war comes after rebels captured Aleppo", "The vote came a day after
+# Democrats introduced ...". What a clause of time tells is stated as fact (it is presupposed:
+# "A comes after B" is true only when B happened), so the clause alone is a sentence of the
+# report's; the main clause adds only when. Whether a clause follows is `compression`'s.
+_SET_AGAINST = re.compile(
+    r"^[A-Z][^,;:()“”\"]{2,90}?\s(?:comes?|came)\s(?:(?:just|only|shortly|soon)\s)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|several|a few|\d+)\s"
+    r"(?:hours?|days?|weeks?|months?|years?)\s)?(?:after|as)\s"
+)
 # The parts that run to the end of the sentence.
 TO_THE_END = frozenset({"participle clause", "adverbial clause", "addition"})
 PARTS = (
@@ -159,6 +173,7 @@ PARTS = (
     ("series clause", _SERIES_MIDDLE),
     ("dashed phrase", _DASHED_PHRASE),
     ("weekday", _WEEKDAY),
+    ("setting clause", _SET_AGAINST),
 )
 # A finite verb, as far as word forms tell without a parser.
 FINITE_VERB = re.compile(rf"\b(?:said|says|say|told|{AUXILIARY})\b|(?<![\w-])[a-z]{{3,}}ed\b")

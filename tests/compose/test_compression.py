@@ -629,3 +629,92 @@ def test_a_day_or_a_time_that_only_dates_the_claim_still_goes() -> None:
     assert "The court overturned the conviction of the former minister." in _versions(timed)
     struck = "The union struck on Tuesday over pay at three harbours in the north."
     assert "The union struck over pay at three harbours in the north." in _versions(struck)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "The latest strike at the port comes after dockworkers rejected a pay offer from the "
+            "harbour authority.",
+            "Dockworkers rejected a pay offer from the harbour authority.",
+        ),
+        (
+            "The vote came a day after the council published its budget for the coming year.",
+            "The council published its budget for the coming year.",
+        ),
+    ],
+)
+def test_a_main_clause_setting_the_news_against_another_event_may_go(
+    text: str, clause: str
+) -> None:
+    """ "A comes after B" holds only when B happened: the clause of time is stated as fact, and
+    alone it is a sentence of the report's."""
+    assert clause in _all(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a noun phrase follows, no clause: "Months of talks with the unions over pay."
+        "The decision comes after months of talks with the unions over pay.",
+        # "comes" is a relative clause's: the sentence's own verb is "will meet"
+        "The unions will meet on Friday for a session that comes as the port reopens to ferries.",
+    ],
+)
+def test_only_a_main_clause_setting_the_news_against_a_clause_may_go(text: str) -> None:
+    assert not any(cut.kind == "setting clause" for cut in optional_cuts(text, []))
+
+
+def test_a_second_dash_of_a_pair_opens_no_clause_whatever_the_dash() -> None:
+    """En dashes between spaces set a phrase off as em dashes do: the pair's second dash closes
+    the phrase, and what follows is the sentence's own."""
+    text = (
+        "After the mayor stood in court and said that a rival – the governor – had ordered the "
+        "closure, the port's future became an urgent question."
+    )
+    assert all(" – the governor – had ordered" in version for version in _all(text))
+
+
+def test_a_comma_before_a_verb_of_saying_closes_the_subject_not_a_clause() -> None:
+    """In "A, her title, and B, his title, say ..." the verb after the comma is the sentence's
+    own: ", and B ... say ..." is part of its subject, not a second clause."""
+    text = (
+        "Col. Amara Okonkwo, an officer at the port authority, and Lena Berg, her counterpart at "
+        "the ferry company, say they had concerns about the storm."
+    )
+    protected = [(a.start, a.end) for a in find_attributions(text)]
+    assert not any(cut.kind == "second clause" for cut in optional_cuts(text, protected))
+
+
+def test_the_last_item_of_a_list_after_its_comma_and_stays() -> None:
+    """ "the Louvre, the Prado, and the Uffizi as ..." closes a list: ", and" opens no clause."""
+    text = (
+        "The museum joins the Louvre, the Prado, and the Uffizi as the only galleries that were "
+        "given the award this century."
+    )
+    assert all("the Uffizi as the only galleries" in version for version in _all(text))
+    # a verb after ", and" is a second predicate, not a list's last item, after a place too
+    text = (
+        "The 40 sailors flew into Lisbon, Portugal, and were taken to a naval base for medical "
+        "checks, officials said."
+    )
+    assert "The 40 sailors flew into Lisbon, Portugal, officials said." in _all(text)
+
+
+def test_a_phrase_joining_a_verb_to_the_reporting_verb_is_no_detail() -> None:
+    """ "The mayor stood in court on Tuesday and said": the phrase ends on "and", so the verb
+    before it is the speaker's own, not part of who speaks."""
+    text = "The mayor stood in court on Tuesday and said the port would close for a month."
+    assert _details(text) == []
+
+
+def test_a_long_sentence_may_give_its_main_clause_alone() -> None:
+    """The cuts decide what the claim needs; a fifth of a long sentence may be its claim (a
+    quarter here, once a relative clause and more of the same thing go)."""
+    text = (
+        "The rebel command said they captured five militiamen, of whom two were from abroad, as "
+        "well as three soldiers from the army's 25th division in the eastern villages near the "
+        "river crossing."
+    )
+    assert _shortest(text) == "The rebel command said they captured five militiamen."

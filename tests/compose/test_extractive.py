@@ -821,3 +821,35 @@ def test_a_cut_keeps_no_clause_the_reports_give_as_someone_s_claim_as_fact() -> 
     texts = {version.sentences[0].text for version in _versions(cluster_of(reports))}
     assert "The athlete is the innocent victim of contaminated beef." not in texts
     assert any(text.startswith("The athlete is the innocent victim") for text in texts)
+
+
+def test_a_sentence_pointing_back_follows_another_telling_of_its_fact() -> None:
+    """ "Towns have also been seized by these forces" points back to the sentence before it in
+    its report; when the summary does not tell that sentence's fact, the pointing sentence
+    follows the other telling of its own fact (the alignment found them alike: what it points
+    back to is in it), not the other way round."""
+    from summarize.compose.candidates import Version
+    from summarize.compose.extractive import _reading_order
+    from summarize.models import ClaimGroup, SentenceRef, SummarySentence
+
+    def version(text: str, group: int, ref: SentenceRef, position: float) -> Version:
+        sentence = SummarySentence(text=text, citations=[ref.document], sources=[ref])
+        return Version(
+            wording=group,
+            group=group,
+            blocks=frozenset(),
+            prior=1.0,
+            order=(False, position, group),
+            sentences=[sentence],
+            candidates=[ref.document],
+            as_written=True,
+        )
+
+    pointing_ref = SentenceRef(document="a", sentence=3)
+    told_ref = SentenceRef(document="b", sentence=4)
+    pointing = version("Towns have also been seized by these forces.", 1, pointing_ref, 0.1)
+    told = version("Rebels captured large parts of the city.", 1, told_ref, 0.2)
+    before = ClaimGroup(id=7, members=[SentenceRef(document="a", sentence=2)], similarity=1.0)
+    own = ClaimGroup(id=1, members=[pointing_ref, told_ref], similarity=0.5)
+    group_of = {("a", 2): before, ("a", 3): own, ("b", 4): own}
+    assert _reading_order([pointing, told], group_of) == [told, pointing]

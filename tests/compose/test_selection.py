@@ -100,3 +100,35 @@ def test_the_summary_does_not_depend_on_the_hash_seed() -> None:
     )
     summaries = outputs_by_hash_seed(148, script, ("0", "11"))
     assert len(summaries) == 1
+
+
+def test_room_no_new_fact_fits_goes_to_a_telling_of_a_told_one() -> None:
+    """At a length the reader asked for, room that no version bringing MIN_NEW of new content
+    fits is filled with the most valuable one that fits and tells anything new (a lead next to
+    its headline), never past the budget; at the tool's own length, it stays empty."""
+    headline = _option(0, -1, 8, "senate confirms barr attorney general")
+    lead = _option(1, 0, 11, "senate confirmed barr attorney general thursday")
+    weights = {term: 4.0 for option in (headline, lead) for term in option.terms}
+    weights |= {term: 9.0 for term in headline.terms}
+    specific = dict.fromkeys(weights, 1.0)
+
+    def chosen(budget: int, fill: bool) -> list[Option]:
+        return select([headline, lead], weights, specific, budget, lambda option: True, fill)
+
+    assert sorted(chosen(50, fill=True), key=id) == sorted([headline, lead], key=id)
+    assert len(chosen(18, fill=True)) == 1  # the lead does not fit beside the headline
+    assert chosen(50, fill=False) == [lead]
+
+
+def test_without_filling_another_report_s_wording_of_a_told_fact_is_not_taken() -> None:
+    """Two reports' wordings of one fact (one claim group) in words too different to count as a
+    retelling ("the war has killed half a million" / "the conflict has claimed 500,000 lives"):
+    at the tool's own length the fact is told once."""
+    war = _option(0, 0, 12, "war assad backers killed estimated half million people years")
+    conflict = _option(1, 0, 12, "conflict government opposition claimed lives thirteen")
+    other = _option(2, 1, 8, "envoy warns council crisis")
+    options = [war, conflict, other]
+    weights = {term: 4.0 for option in options for term in option.terms}
+    specific = dict.fromkeys(weights, 1.0)
+    assert len(select(options, weights, specific, 60, lambda option: True, fill=False)) == 2
+    assert len(select(options, weights, specific, 60, lambda option: True, fill=True)) == 3
