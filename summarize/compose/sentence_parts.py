@@ -123,9 +123,12 @@ _CONDITION = r"(?!(?:under|without)\s)"
 _PLACE_NAMED = r"(?!(?-i:In\s[A-Z]))"
 _INSERTED_PHRASE = re.compile(rf",\s{_CONDITION}{PREPOSITIONS}\s[^,;()“”\"]{{3,80}},(?=\s)")
 # A phrase of time, place or circumstance opening the sentence: "On Thursday, ...", "After a
-# week of talks, ...". Conditions ("If ...,") are never dropped: the claim would change.
+# week of talks, ...". Conditions ("If ...,") are never dropped: the claim would change. Nor a
+# year ("In 2025, a quake in the same province killed two people"): without it another event's
+# toll reads as this one's.
+_YEAR_NAMED = r"(?![^,]*\b(?:(?:1[89]|20)\d\d|last\s+year|years?\s+(?:ago|earlier|before))\b)"
 _OPENING_PHRASE = re.compile(
-    rf"^{_CONDITION}{_PLACE_NAMED}{PREPOSITIONS}\s[^,;()“”\"]{{3,70}},\s", re.I
+    rf"^{_CONDITION}{_PLACE_NAMED}{_YEAR_NAMED}{PREPOSITIONS}\s[^,;()“”\"]{{3,70}},\s", re.I
 )
 # More of the same thing closing the sentence: "captured parts of Aleppo as well as towns in
 # Idlib." The sentence still claims what stays; never a part holding a verb, which would leave

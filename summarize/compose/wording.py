@@ -30,6 +30,7 @@ from summarize.compose.casing import Casing
 from summarize.compose.modifiers import modifies_next
 from summarize.compose.standalone import LEADING_CONNECTIVE, Standalone, points_back
 from summarize.models import Analysis, ClaimGroup, SentenceRef
+from summarize.text.calendar import MONTH, WEEKDAY
 from summarize.text.inflection import lemmas_of
 from summarize.text.quotes import QUOTE_MARKS, closed, unquoted
 from summarize.text.tokens import content_terms, tokenize
@@ -49,6 +50,11 @@ _SHOUTED = re.compile(r"\b[A-Z]{5,}\b")
 # A stop doubled at the end ("on DACA..", "to the U.S.." after a cut, "junk science.”."), not an
 # ellipsis.
 _DOUBLED_STOP = re.compile(r"(?<=[^.]\.)\.$|(?<=[.!?][”\"’])\.$")
+
+
+# A day a sentence names itself: a weekday, a month, "yesterday", "today", "last night".
+# Written with capitals, as English writes them: "may" is no month.
+_DATES_ITSELF = re.compile(rf"{WEEKDAY}|{MONTH}|\b(?i:yesterday|today|tonight|last\s+night)\b")
 
 
 @dataclass
@@ -180,14 +186,15 @@ class Wording:
         """A report's sentence as the summary prints it: no section label or leading
         connective, one final stop, a quotation it leaves open closed, a lead-in in capitals as
         running text writes it, a capital first, and "On <date>, ..." in the past tense when only
-        earlier reports carry it."""
+        earlier reports carry it and it names no day of its own (the report's date is not the
+        day "the minister flew over the valley on Tuesday afternoon")."""
         label = _SECTION_LABEL.match(text)
         if label and not self.casing.capitalised_inside(label.group(1)):
             text = text[label.end() :]
         text = closed(_DOUBLED_STOP.sub("", LEADING_CONNECTIVE.sub("", text)))
         text = self.casing.running_text(text)
         text = text[:1].upper() + text[1:]
-        if dated and published:
+        if dated and published and not _DATES_ITSELF.search(text):
             first = self.casing.lower_first_word(text)
             if not any(mark in first for mark in QUOTE_MARKS):  # a quotation is never edited
                 first = _NOW.sub("", first, count=1)

@@ -718,3 +718,11 @@ def test_a_long_sentence_may_give_its_main_clause_alone() -> None:
         "river crossing."
     )
     assert _shortest(text) == "The rebel command said they captured five militiamen."
+
+
+def test_an_opening_phrase_naming_a_year_stays() -> None:
+    text = "In 2025, a magnitude 5.9 quake in the same province killed two people on the coast."
+    assert _shortest(text).startswith("In 2025, ")
+    assert _shortest("On Thursday, the council approved the new budget.") == (
+        "The council approved the new budget."
+    )

@@ -114,6 +114,22 @@ def test_a_fact_only_an_earlier_report_gives_is_dated_in_the_past_tense():
     assert "were closed" in schools.text and schools.citations == ["monday"]
 
 
+def test_a_fact_of_an_earlier_report_that_names_its_own_day_is_not_dated_again():
+    import datetime as dt
+
+    reports = {
+        "monday": (
+            "Floodwaters are rising in the river valley, officials said. The interior minister "
+            "flew over the valley on Monday afternoon."
+        ),
+        "tuesday": "Floodwaters began to recede in the river valley on Tuesday, officials said.",
+    }
+    dates = {"monday": dt.date(2025, 4, 8), "tuesday": dt.date(2025, 4, 9)}
+    summary = _summary(cluster_of(reports, dates), 120)
+    minister = next(s for s in summary.sentences if "minister" in s.text)
+    assert minister.text == "The interior minister flew over the valley on Monday afternoon."
+
+
 def test_only_the_reports_first_sentences_up_to_the_limit_are_candidates(monkeypatch):
     """Taken a position at a time across the reports: every lead, then every second sentence."""
     from summarize.compose import candidates
