@@ -126,11 +126,15 @@ def find_links(text: str) -> dict[str, str]:
     return found
 
 
-# A verb saying what set off an event, with the event after it ("a tremor triggered a rockfall"):
+# A verb saying what set off an event, with the event after it ("a tremor triggered a rockfall"),
+# or a passive "started by" ("the fire was started by a short circuit"; a cause cue of its own
+# would also take "a company started by two brothers"):
 # news tells it in clauses of background ("since the lockdowns triggered a surge in claims"), so
 # it adds no link of the report's own (nor does a cause describing a noun: `_describes_a_noun`),
 # but it does say what caused the event.
-_SETS_OFF = re.compile(r"\b(?:triggered|sparked|set off)(?= (?:a|an|the)\b)", re.I)
+_SETS_OFF = re.compile(
+    r"\b(?:(?:triggered|sparked|set off)(?= (?:a|an|the)\b)|(?:was|were|been) started by)", re.I
+)
 
 
 def cause_told(text: str) -> str | None:

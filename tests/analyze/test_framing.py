@@ -194,6 +194,8 @@ def test_a_result_asserts_a_cause_and_a_verb_of_setting_off_tells_one_in_backgro
     assert find_links(background) == {}  # background: no link the report adds
     assert cause_told(background) == "triggered"
     assert cause_told('"A tremor triggered it," she said, after the rockfall.') is None
+    started = "The fire was started by an electrical short circuit in the dyeing section."
+    assert cause_told(started) == "was started by"
     described = "The fire, sparked by a power line the utility failed to maintain, has spread."
     assert find_links(described) == {} and cause_told(described) == "sparked by"
     # what moved a figure is its cause, not anyone's motive
