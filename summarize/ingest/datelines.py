@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarize.ingest.furniture import BYLINE
 from summarize.text.calendar import DAY, MONTH, YEAR
 from summarize.text.inflection import has_a_verb, in_dictionary
 from summarize.text.lexicons import word_set
@@ -109,6 +110,8 @@ def _dateline_of(found: re.Match[str]) -> Dateline:
 def dateline_at(text: str, start: int = 0) -> Dateline | None:
     """The dateline opening `text` at `start` in a form that is one wherever a story opens
     (`_DATELINE`): in capitals, with an agency or a date, after a headline or a standfirst."""
+    if BYLINE.match(text[start:]):
+        return None  # "By Mikhail Sorokin, Svobodnaya Volga (English edition)": its writers
     found = _DATELINE.match(text, start)
     return _dateline_of(found) if found else None
 
@@ -117,7 +120,7 @@ def header_dateline(header: list[str]) -> tuple[int, Dateline] | None:
     """(lines, dateline) of a dateline that ends the header: on a line of its own ("WASHINGTON
     (AP) —"), or as a CNN page copied as text lays it out, its place, agency and dash on lines
     of their own ("Washington", "CNN", "—")."""
-    if not header:
+    if not header or BYLINE.match(header[-1]):
         return None
     if found := _DATELINE.fullmatch(header[-1]):
         return 1, _dateline_of(found)

@@ -115,6 +115,7 @@ BYLINE = re.compile(r"(?i)^(?:by|words by|written by|reporting by)\s+\S")
 # the words that join them; "By the numbers:" is a label.
 _JOINING = frozenset({"and", "&", "|", "of", "in"})
 MAX_BYLINE_WORDS = 12
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def is_chrome(line: str) -> bool:
@@ -218,7 +219,8 @@ def is_byline(line: str) -> bool:
     found = BYLINE.match(line)
     if found is None or len(line.split()) > MAX_BYLINE_WORDS:
         return False
-    words = line[found.end() - 1 :].replace(",", " ").split()
+    # "By Mikhail Sorokin, Svobodnaya Volga (English edition)": a note on the outlet in brackets
+    words = _BRACKETED.sub(" ", line[found.end() - 1 :]).replace(",", " ").split()
     names = [word for word in words if word[0].isupper()]
     return len(names) >= 2 and all(word in _JOINING for word in words if word not in names)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from summarize.ingest.furniture import PROSE_END
+from summarize.ingest.furniture import PROSE_END, is_byline
 from summarize.text.calendar import MONTHS, WEEKDAYS
 from summarize.text.inflection import in_dictionary
 
@@ -102,8 +102,8 @@ def _wrapped(previous: str, line: str) -> bool:
     either this one opens in lower case after a line of some length (a shorter one ends where
     its author chose: a heading), or that one ends where no sentence or heading can: on a comma,
     a word broken by a hyphen, or a word that needs the next ("of", "the", "while")."""
-    if PROSE_END.search(previous):
-        return False
+    if PROSE_END.search(previous) or is_byline(line):
+        return False  # a headline ending on "Drags On" goes on no byline below it
     if line[:1].islower() and len(previous) >= MIN_WRAPPED_LINE_CHARS:
         return True
     return bool(_BROKEN_OFF.search(previous)) and (line[:1].isalnum() or line[:1] in '$€£"“')

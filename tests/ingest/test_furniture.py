@@ -4,6 +4,8 @@ in the layouts of real pages (AP, Reuters, CNN, Fox News, NYT, Al Jazeera, The C
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from summarize.ingest.cleaning import document_from_text
@@ -148,10 +150,33 @@ def test_a_standfirst_before_the_byline_is_no_story_sentence(between: list[str])
         ("By the numbers:", False),
         ("By Tuesday the vote was over.", False),
         ("By Noon:", False),
+        ("By Mikhail Sorokin, Svobodnaya Volga (English edition)", True),
     ],
 )
 def test_a_byline_names_its_writers(line: str, byline: bool) -> None:
     assert is_byline(line) is byline
+
+
+@pytest.mark.parametrize(
+    ("headline", "byline"),
+    [
+        ("Heartless Nurses Abandon Patients as Strike Drags On", "By Staff Writer, The Patriot"),
+        (
+            "Rotten Pipes: The Real Cost of Gas Profits",
+            "By Mikhail Sorokin, Volga (English edition)",
+        ),
+    ],
+)
+def test_the_header_s_headline_byline_and_date_are_each_read(headline: str, byline: str) -> None:
+    """A headline ending on a word that needs another ("Drags On") goes on no byline below it, and
+    a byline with its outlet in brackets is no dateline ("PLACE (AGENCY)") ending the header."""
+    text = "\n".join([headline, byline, "June 5, 2026", "", LEAD_TEXT, "", VOTE])
+    document = document_from_text(text, "farm")
+    assert (document.title, document.published, document.outlet) == (
+        headline,
+        dt.date(2026, 6, 5),
+        None,
+    )
 
 
 @pytest.mark.parametrize(
