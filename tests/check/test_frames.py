@@ -296,6 +296,18 @@ def test_one_tally_counted_with_a_noun_for_a_kind_of_the_other_s_is_compared() -
     assert conflicts(reports) == []
 
 
+def test_a_specific_count_on_the_same_weekday_is_a_likely_figure() -> None:
+    reports = {
+        "wire": "About 18,000 nurses in Kenya's public hospitals walked off the job on Monday, "
+        "demanding a 25 percent pay rise and allowances they say are two years overdue.",
+        "daily": "Some 25,000 nurses walked off their wards on Monday, leaving mothers to give "
+        "birth without help and the elderly to lie unattended in their beds.",
+    }
+    (found,) = conflicts(reports)
+    assert {v.text for v in found.values} == {"About 18,000 nurses", "Some 25,000 nurses"}
+    assert found.severity == "medium"
+
+
 def test_a_weekday_one_report_leaves_out_is_no_other_time() -> None:
     reports = {
         "a": "The S&P 500 slid 5.9% Thursday and the Nasdaq fell 5.3%.",

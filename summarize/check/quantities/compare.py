@@ -226,12 +226,13 @@ def _match(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Edg
       the same subject or the same month, year, quarter or date;
     - likely (medium): a part is unknown on one side (one names the subject, the other does
       not) while the sentences are about the same fact, or each figure comes from its own named
-      source; or the two are described with the same
-      words next to them ("seeking $2.7 billion in damages"); or the figure counts something
-      specific ("jobs", "doses") and the two share its month or date, or sentences that share a
-      name, and, when one figure is dated and the other not, the words next to them ("added
-      128,000 jobs for the month" / "added 128,000 jobs in October"; not "interviewed nine of
-      the top candidates last month" / "endorse two candidates": two facts of one story).
+      source; or the two are described with the same words next to them ("seeking $2.7
+      billion in damages"); or the figure counts something specific ("jobs", "doses") and the
+      two share its month, date or weekday, or sentences that share a name, and, when one
+      figure is dated and the other not, the words next to them ("added 128,000 jobs for the
+      month" / "added 128,000 jobs in October"; not "interviewed nine of the top candidates
+      last month" / "endorse two candidates": two facts of one story); or reports of other
+      dates each give a tally of the same outcome (`_one_running_tally`).
     """
     qa, qb = a.quantity, b.quantity
     if qa.base_unit != qb.base_unit:
@@ -278,6 +279,9 @@ def _match(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Edg
         return Edge("likely", False)
     if measure == "same" and _specific(qa) and _specific(qb):
         shared_names = name_words(sentences.text(a.key[0])) & name_words(sentences.text(b.key[0]))
-        if specific_time or (shared_names and (time != "unknown" or near)):
+        # the same weekday on both dates the same event's count ("18,000 nurses walked off the
+        # job on Monday" / "Some 25,000 nurses walked off their wards on Monday")
+        same_day = time == "same" and (fa.time or "").startswith("day:")
+        if specific_time or same_day or (shared_names and (time != "unknown" or near)):
             return Edge("likely", False)
     return None
