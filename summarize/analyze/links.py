@@ -28,10 +28,13 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
         r"\b(because|(?:(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )due to|due to"
         r"(?= (?:the|a|an|his|her|its|their|this|that|these|those|(?-i:[A-Z])\w*|\w+ing)\b))|"
         r"owing to|"
+        # "leading to" after a way ("roads leading to the building") is where it goes.
         # "result in" is the verb after a modal, "to" or a relative pronoun ("the first results
         # in hand" is a noun); "what caused it" asks, it does not assert, a cause.
         r"as a result|resulted in|(?:will|would|could|may|might|can|to|which|that|it|this) "
-        r"results? in|led to|leading to|(?<!\bwhat )caused|sparked by|prompted by|"
+        r"results? in|led to|(?<!\broads )(?<!\broad )(?<!\bstreets )(?<!\bstreet )(?<!\bpaths )"
+        r"(?<!\bpath )(?<!\bsteps )(?<!\bstairs )(?<!\bdoors )(?<!\broutes )(?<!\broute )"
+        r"leading to|(?<!\bwhat )caused|sparked by|prompted by|"
         # "the collapse is the direct result of cost-cutting"
         r"(?:is|was|are|were) (?:the |a )?(?:direct |indirect )?result of|"
         # "driven by": what moved a figure or an outcome ("the increase was driven by higher gas

@@ -67,7 +67,7 @@ STATEMENT_CUES: dict[str, str] = {
     **dict.fromkeys(
         word_set(
             "forecast forecasts forecasted forecasting predict predicted predicts prediction "
-            "predictions projected projection projections"
+            "predictions projected projection projections warned warns warning"
         ),
         "forecast",
     ),

@@ -258,6 +258,11 @@ def test_previous_elsewhere_makes_no_figure_earlier() -> None:
     assert frame_of("The fund raised $6 billion from previous donors.", "$6 billion").time is None
 
 
+def test_a_warning_of_a_figure_is_a_forecast() -> None:
+    text = "The weather agency warned of up to 300 millimetres of rain."
+    assert frame_of(text, "up to 300 millimetres").statement == "forecast"
+
+
 def test_a_forecast_of_earnings_is_expected() -> None:
     text = "The company said it now expects to earn between $5 billion and $5.5 billion."
     assert frame_of(text, "between $5 billion and $5.5 billion").statement == "expected"
@@ -288,7 +293,7 @@ def test_by_a_time_in_the_perfect_is_when_a_count_stood_else_a_deadline(
 
 
 def test_a_modal_of_possibility_after_the_figure_makes_it_expected() -> None:
-    text = "The institute warned that aftershocks of up to magnitude 5.5 could occur."
+    text = "The institute said aftershocks of up to magnitude 5.5 could occur."
     assert frame_of(text, "5.5").statement == "expected"
     assert frame_of("Officials said 300 more could be evacuated.", "300").statement == "expected"
     text = "Five people were killed and two could not be found."

@@ -185,6 +185,7 @@ def test_scheduling_is_no_cause_and_a_purpose_is_a_motive() -> None:
     assert find_links("A selloff due to fallout from the virus.") == {"cause": "due to"}
     assert "motive" in find_links("Police cleared the square so the president could pose.")
     assert find_links("Officials said the strike was driven by revenge.") == {}
+    assert find_links("Police blocked the roads leading to the court building.") == {}
 
 
 def test_a_result_asserts_a_cause_and_a_verb_of_setting_off_tells_one_in_background() -> None:
