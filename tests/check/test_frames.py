@@ -165,6 +165,15 @@ def test_an_age_of_someone_the_other_sentence_does_not_mention_is_another_person
     assert conflicts(reports) == []
 
 
+def test_a_done_act_in_the_perfect_is_no_running_count() -> None:
+    reports = {
+        "early": "A court has sentenced the former minister to 10 years in prison for graft.",
+        "late": "The former minister was sentenced to seven years in prison for graft.",
+    }
+    dates = {"early": dt.date(2026, 4, 13), "late": dt.date(2026, 4, 15)}
+    assert not findings(reports, "temporal_update", **dates)
+
+
 def test_a_figure_told_as_it_stands_so_far_changes_over_time() -> None:
     reports = {
         "early": "The wildfire had burned about 4,000 acres by Tuesday night, officials said.",
