@@ -100,6 +100,10 @@ _OUTCOMES = {
     "hospitalisation": "hospitalized hospitalised hospital hospitals",
     "rescue": "rescue rescued rescuing freed",
     "entrapment": "trapped stranded",
+    # what happened to buildings: "destroyed two houses" is no count of "Eleven houses were
+    # damaged, two of them destroyed"
+    "destruction": "destroyed destroying razed flattened",
+    "damage": "damaged damaging",
 }
 OUTCOMES: dict[str, str] = {
     word: outcome for outcome, words in _OUTCOMES.items() for word in words.split()

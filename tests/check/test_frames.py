@@ -279,6 +279,14 @@ def test_people_in_hospital_are_no_count_of_the_dead() -> None:
     assert {v.text for v in update.values} == {"At least three people", "Five people"}
 
 
+def test_buildings_destroyed_and_buildings_damaged_are_two_counts() -> None:
+    reports = {
+        "a": "The explosion early on Tuesday destroyed two houses and shattered windows.",
+        "b": "Eleven houses were damaged in the blast early on Tuesday, police said.",
+    }
+    assert conflicts(reports) == []
+
+
 def test_the_rescued_the_trapped_and_the_dead_are_three_counts() -> None:
     reports = {
         "a": "Two miners have died and 15 are still trapped underground, the company said.",
