@@ -144,8 +144,10 @@ def cause_told(text: str) -> str | None:
     """The words in which a sentence tells, in its own voice, what caused something: a cue of a
     cause link or a verb of setting off an event, in any clause, a description of a noun too
     ("The fire, sparked by a power line the utility had failed to maintain, has burned ...")."""
-    reported = reported_speech(text)
     cues = [*link_cues("cause", text), *_SETS_OFF.finditer(text)]
+    if not cues:
+        return None  # most sentences: no reported speech to read
+    reported = reported_speech(text)
     told = (m for m in cues if not in_spans(m.start(), reported))
     return next((m.group(0) for m in told), None)
 

@@ -242,7 +242,8 @@ def test_a_cause_not_yet_known_is_contradicted_by_a_source_telling_one():
         )
     }
     claim = "Officials said it was too early to say why the bell tower of the San Juan church fell."
-    assert _judge(reports, claim).label == "contradicted"
+    verdict = _judge(reports, claim)
+    assert verdict.label == "contradicted" and "the source states a cause" in verdict.reason
     flat = "The bell tower of the San Juan church collapsed because restoration work removed it."
     unknown = {"local": "Officials said it was too early to say why the bell tower collapsed."}
     assert _judge(unknown, flat).label == "contradicted"
