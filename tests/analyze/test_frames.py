@@ -234,6 +234,9 @@ def test_a_time_after_the_from_value_is_the_from_values() -> None:
     assert (
         frame_of("The jobless rate rose to 3.7% in October from 3.6%.", "3.7%").time == "month:10"
     )
+    text = "The deficit stands at $984 billion, up 26 percent from the $779 billion deficit "
+    text += "recorded at the end of 2018."
+    assert frame_of(text, "26 percent").time is None  # 2018 is the deficit's, after "from the"
 
 
 @pytest.mark.parametrize(

@@ -325,6 +325,17 @@ def test_a_specific_count_on_the_same_weekday_is_a_likely_figure() -> None:
     assert found.severity == "medium"
 
 
+def test_a_name_and_its_initials_are_one_name_the_sentences_share() -> None:
+    reports = {
+        "company": "The new agreement means that Pfizer will supply 200 million doses to the "
+        "United States, according to the company's statement.",
+        "paper": "The $1.95 billion agreement doubles the overall U.S. order for the vaccine to "
+        "300 million doses.",
+    }
+    (found,) = conflicts(reports)
+    assert {v.text for v in found.values} == {"200 million doses", "300 million doses"}
+
+
 def test_a_weekday_one_report_leaves_out_is_no_other_time() -> None:
     reports = {
         "a": "The S&P 500 slid 5.9% Thursday and the Nasdaq fell 5.3%.",

@@ -164,14 +164,23 @@ def _record_before(sentence: Sentence, index: int) -> bool:
 
 def _earlier_between(sentence: Sentence, end: int, time_start: int) -> bool:
     """A "from" value stands between the figure and a time after it: in "fell to 3.5% from
-    3.6% in October" October is the earlier value's month, not the new level's."""
+    3.6% in October" October is the earlier value's month, not the new level's, and in "up 26
+    percent from the $779 billion deficit recorded at the end of 2018" 2018 is the deficit's."""
     return any(
         end <= sentence.tokens[first].start
         and sentence.tokens[last - 1].end <= time_start
-        and sentence.lower[first - 1 : first] == ["from"]
+        and _after_from(sentence, first)
         for first, last in sentence.figures
         if first < len(sentence.tokens)
     )
+
+
+def _after_from(sentence: Sentence, first: int) -> bool:
+    """ "from" stands right before the figure, or before a determiner before it ("from the")."""
+    before = first - 1
+    if sentence.lower[before : before + 1] in (["the"], ["a"], ["its"], ["their"]):
+        before -= 1
+    return before >= 0 and sentence.lower[before] == "from"
 
 
 # Words that make a value the one before the news: "a previous forecast of $6 billion", "its

@@ -163,12 +163,23 @@ class Sentences:
 
 
 def name_words(text: str) -> frozenset[str]:
-    """Capitalised words and acronyms, lowercased without dots: "U.S." and "US" are one."""
-    return frozenset(
+    """Capitalised words and acronyms, lowercased without dots: "U.S." and "US" are one, and so
+    are a name of several capitalised words and its initials ("United States" / "U.S.")."""
+    words = [
         re.sub(r"[.'’]", "", token.text.lower())
         for token in word_tokens(text)
         if token.text[:1].isupper() and token.text.lower() not in _NOT_NAMES
-    )
+    ]
+    runs = [
+        [word for word in run.group().split() if word.lower() not in _NOT_NAMES]
+        for run in _NAME_RUN.finditer(text)
+    ]
+    return frozenset(words) | {"".join(w[0] for w in run).lower() for run in runs if len(run) > 1}
+
+
+# A name of two to four capitalised words: "United States", "World Health Organization" is not
+# one (its "of"-less initials are its own), "Justice Department".
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,3}\b")
 
 
 # Words either side of a figure that describe it ("seeking $2.7 billion in damages").
