@@ -448,6 +448,11 @@ def test_a_count_given_by_its_name(text: str, wording: str, measure: str) -> Non
         ("A fire gutted a 12-story building downtown.", "12-story", "story"),
         ("Five of the seven board members backed the move.", "seven", "member"),
         (
+            "Two of the freed workers remained in hospital on Wednesday.",
+            "Two of the freed workers",
+            "worker hospitalised",
+        ),
+        (
             "Twenty-three cars derailed, five of them carrying hazardous materials.",
             "five",
             "count carrying",

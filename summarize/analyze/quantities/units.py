@@ -12,6 +12,7 @@ from typing import Literal, TypedDict
 from summarize.analyze.quantities.exclusions import FUNCTION_WORDS
 from summarize.analyze.quantities.numbers import Number, alternation
 from summarize.text.inflection import looks_plural, singular
+from summarize.text.numbers import NUMBER_WORDS
 from summarize.text.tokens import DETERMINERS, STOPWORDS, is_title_case
 from summarize.text.units import CONVERSIONS, to_base
 
@@ -165,6 +166,7 @@ def counted_noun(text: str, number: Number, end: int) -> tuple[str | None, int]:
     injured" counts officers (the span runs to the noun, so what happened to them follows it);
     "five of the seven board members" counts members too, the seven its own figure."""
     position = end
+    partitive = None
     if number.kind == "vague" and (of := _OF.match(text, end)):
         position = of.end()
     elif partitive := _PARTITIVE.match(text, end):
@@ -195,7 +197,13 @@ def counted_noun(text: str, number: Number, end: int) -> tuple[str | None, int]:
     if head["word"].lower() == "ones":
         return None, end  # "3,100 valid ones": it stands for a noun said before, no noun itself
     noun = head["word"].rstrip("'’")
-    end = head.start("word") + len(noun) if head is run[0] else end
+    # a partitive's span runs to its noun across the words describing it ("Two of the freed
+    # workers"), so what happened to them follows it
+    spans_a_figure = any(
+        word["word"].lower() in NUMBER_WORDS or word["word"][:1].isdigit() for word in run
+    )  # "Five of the seven board members": the seven is a figure of its own
+    whole = partitive is not None and not spans_a_figure
+    end = head.start("word") + len(noun) if head is run[0] or whole else end
     second = _COORDINATED.match(text, head.end()) if head is run[-1] else None
     if second and _is_second_noun(second["word"], second["next"] or ""):
         # Either order counts the same things ("pardons and commutations" / "commutations
