@@ -28,13 +28,10 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
         r"\b(because|(?:(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )due to|due to"
         r"(?= (?:the|a|an|his|her|its|their|this|that|these|those|(?-i:[A-Z])\w*|\w+ing)\b))|"
         r"owing to|"
-        # "leading to" after a way ("roads leading to the building") is where it goes.
         # "result in" is the verb after a modal, "to" or a relative pronoun ("the first results
         # in hand" is a noun); "what caused it" asks, it does not assert, a cause.
         r"as a result|resulted in|(?:will|would|could|may|might|can|to|which|that|it|this) "
-        r"results? in|led to|(?<!\broads )(?<!\broad )(?<!\bstreets )(?<!\bstreet )(?<!\bpaths )"
-        r"(?<!\bpath )(?<!\bsteps )(?<!\bstairs )(?<!\bdoors )(?<!\broutes )(?<!\broute )"
-        r"leading to|(?<!\bwhat )caused|sparked by|prompted by|"
+        r"results? in|led to|leading to|(?<!\bwhat )caused|sparked by|prompted by|"
         # "the collapse is the direct result of cost-cutting"
         r"(?:is|was|are|were) (?:the |a )?(?:direct |indirect )?result of|"
         # "driven by": what moved a figure or an outcome ("the increase was driven by higher gas
@@ -91,16 +88,22 @@ LINK_NAMES = {
 # "due to" and the two words after it: a verb followed by when or where ("due to air on
 # Friday", "due to vote Thursday") schedules.
 _DUE_TO_NEXT = re.compile(r" ([a-z]+) ([a-z]+)", re.I)
+# A way a road or a door leads along: "roads leading to the building".
+_A_WAY_BEFORE = re.compile(r"\b(?:roads?|streets?|paths?|steps|stairs|doors|routes?) $", re.I)
 _WHEN_OR_WHERE = frozenset(("on", "at", "in", "next", "later", "tomorrow", "today", "tonight"))
 
 
 def link_cues(kind: str, text: str) -> Iterator[re.Match[str]]:
     """The words in `text` that make a link of this kind. "due to" before a word that may be a
     verb and then a time or place ("an interview due to air on Friday", "talks due to resume in
-    May") schedules; a cause after it is a noun phrase ("due to fallout from", "due to fog")."""
+    May") schedules; a cause after it is a noun phrase ("due to fallout from", "due to fog").
+    "leading to" after a way ("roads leading to the building") is where it goes."""
     for match in LINK_CUES[kind].finditer(text):
+        cue = match.group(0).lower()
         after = _DUE_TO_NEXT.match(text, match.end())
-        if match.group(0).lower() == "due to" and after and _schedules(*after.groups()):
+        if cue == "due to" and after and _schedules(*after.groups()):
+            continue
+        if cue == "leading to" and _A_WAY_BEFORE.search(text, 0, match.start()):
             continue
         yield match
 

@@ -103,14 +103,10 @@ def select(
     def usable(option: Option, chosen: _Chosen, room: int) -> bool:
         if option.words > room or not verdicts.get(id(option), True):
             return False
-        if option.wording in chosen.wordings or option.group in chosen.blocked:
+        if option.wording in chosen.wordings or not _can_join(option, chosen):
             return False
         if not fill and option.group in chosen.groups:
             return False  # each fact once: another report's wording of it retells it
-        if not option.blocks.isdisjoint(chosen.groups):
-            return False
-        if option.group < 0 and chosen.titles >= MAX_TITLES:
-            return False
         if objective.new_share(option, chosen.covered) < MIN_NEW:
             return False
         return fill or not retold.any_of(option, chosen.options)
@@ -228,6 +224,16 @@ def _richer(
     return chosen
 
 
+def _can_join(option: Option, chosen: _Chosen) -> bool:
+    """The chosen versions leave room for this one in kind: it tells no fact they block, none of
+    theirs again (in its other facts), and no title past MAX_TITLES."""
+    return (
+        option.group not in chosen.blocked
+        and option.blocks.isdisjoint(chosen.groups)
+        and not (option.group < 0 and chosen.titles >= MAX_TITLES)
+    )
+
+
 def _fill(
     chosen: list[Option], options: Sequence[Option], budget: int, accept: Callable[[Option], bool]
 ) -> list[Option]:
@@ -272,9 +278,8 @@ def _top_up(
             option
             for option in options
             if option.words <= room
-            and option.group not in state.groups | state.blocked
-            and option.blocks.isdisjoint(state.groups)
-            and not (option.group < 0 and state.titles >= MAX_TITLES)
+            and option.group not in state.groups
+            and _can_join(option, state)
             and objective.new_share(option, state.covered) > 0
             and option.loaded == 0
         ]

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from summarize.text.calendar import WEEKDAY
+from summarize.text.calendar import WEEKDAY, YEAR
 from summarize.text.inflection import AUXILIARY
 
 SENTENCE_END = r"(?=[.!?][\"”’')\]]*$)"
@@ -126,7 +126,7 @@ _INSERTED_PHRASE = re.compile(rf",\s{_CONDITION}{PREPOSITIONS}\s[^,;()“”\"]{
 # week of talks, ...". Conditions ("If ...,") are never dropped: the claim would change. Nor a
 # year ("In 2025, a quake in the same province killed two people"): without it another event's
 # toll reads as this one's.
-_YEAR_NAMED = r"(?![^,]*\b(?:(?:1[89]|20)\d\d|last\s+year|years?\s+(?:ago|earlier|before))\b)"
+_YEAR_NAMED = rf"(?![^,]*\b(?:{YEAR}|(?:last\s+year|years?\s+(?:ago|earlier|before))\b))"
 _OPENING_PHRASE = re.compile(
     rf"^{_CONDITION}{_PLACE_NAMED}{_YEAR_NAMED}{PREPOSITIONS}\s[^,;()“”\"]{{3,70}},\s", re.I
 )

@@ -30,6 +30,8 @@ _CUE_VERBS = word_set(
 # Modals of possibility: what "could", "may", "might", "would" or "is likely to" happen has not
 # happened ("parts of the coast could see up to 15 inches" is no rainfall measured).
 _POSSIBILITY = word_set("could may might would likely")
+# After the figure, governing its own verb: not "would" (a plan told in reported speech).
+_POSSIBILITY_AFTER = _POSSIBILITY - {"would", "likely"}
 # Words opening a clause of their own between a modal and a figure: "could move forward after
 # two Democrats said".
 _SUBORDINATORS = word_set("after before when whenever because if unless since until that")
@@ -82,7 +84,7 @@ def _possible_after(sentence: Sentence, index: int) -> bool:
     died"); not "would" (a plan, in reported speech), nor a negated past ability ("two could
     not be found"), nor the month ("in May")."""
     word = sentence.lower[index]
-    if word not in _POSSIBILITY - {"would", "likely"} or not sentence.tokens[index].text.islower():
+    if word not in _POSSIBILITY_AFTER or not sentence.tokens[index].text.islower():
         return False
     return sentence.lower[index + 1 : index + 2] not in (["not"], ["n't"], ["never"])
 

@@ -170,7 +170,7 @@ def _grouped(analysis: Analysis, clusters: list[list[Figure]], pairs: list[_Pair
             + "."
             + (
                 OTHER_DATES
-                if first.explanation.endswith(OTHER_DATES)
+                if _explained_by_time(analysis, clusters[pairs[0][0]], clusters[pairs[0][1]])
                 else ""
                 if first.severity == "high"
                 else unsure(analysis, sides[0][0], sides[1][0])

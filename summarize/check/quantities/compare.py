@@ -21,6 +21,7 @@ from summarize.check.quantities.figures import (
 from summarize.models import (
     Quantity,
 )
+from summarize.text.calendar import YEAR
 from summarize.text.tokens import content_terms
 
 # Values of a likely match (a frame part unknown) further apart than this are no one figure.
@@ -155,7 +156,7 @@ def _specific(quantity: Quantity) -> bool:
     return not any(w[:1].isupper() and w.lower().startswith(counted) for w in quantity.text.split())
 
 
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR = re.compile(YEAR)
 
 
 def _of_an_earlier_year(sentences: Sentences, figure: Figure) -> bool:
@@ -166,17 +167,25 @@ def _of_an_earlier_year(sentences: Sentences, figure: Figure) -> bool:
     return published is not None and year is not None and int(year.group()) < published.year
 
 
+def _tally_across_dates(sentences: Sentences, a: Figure, b: Figure) -> bool:
+    """`a` is a running tally (the killed, injured, arrested ...) and `b` comes from a report of
+    another date."""
+    return (
+        a.frame.form == "level"
+        and outcome_name(a.frame.measure) in TALLIES
+        and of_other_days(sentences.analysis, a.document, b.document)
+    )
+
+
 def _tally_told_on_other_days(sentences: Sentences, a: Figure, b: Figure) -> bool:
-    """A running tally (a count of the killed, injured, arrested ...) that reports of other dates
-    give on other weekdays: "17 people were killed ... late on Wednesday" in Thursday's report and
-    "the death toll rose to 26 on Friday" in Friday's are one count told as it rose, not two
-    figures (as two days' moves of a market are)."""
-    if a.frame.form != "level" or outcome_name(a.frame.measure) not in TALLIES:
-        return False
+    """A running tally that reports of other dates give on other weekdays: "17 people were
+    killed ... late on Wednesday" in Thursday's report and "the death toll rose to 26 on Friday"
+    in Friday's are one count told as it rose, not two figures (as two days' moves of a market
+    are)."""
     weekdays = [a.frame.time or "", b.frame.time or ""]
-    if not all(weekday.startswith("day:") for weekday in weekdays):
-        return False
-    return of_other_days(sentences.analysis, a.document, b.document)
+    return all(weekday.startswith("day:") for weekday in weekdays) and _tally_across_dates(
+        sentences, a, b
+    )
 
 
 def _one_running_tally(sentences: Sentences, a: Figure, b: Figure) -> bool:
@@ -184,13 +193,8 @@ def _one_running_tally(sentences: Sentences, a: Figure, b: Figure) -> bool:
     its own beyond a weekday ("killing at least seven people" on Monday's report, "Seventeen
     people have now died" on Tuesday's): one event's running count, however differently the
     sentences are worded ("killing" / "have died")."""
-    outcome = outcome_name(a.frame.measure)
-    return (
-        outcome in TALLIES
-        and outcome == outcome_name(b.frame.measure)
-        and a.frame.form == "level"
-        and of_other_days(sentences.analysis, a.document, b.document)
-    )
+    same_outcome = outcome_name(a.frame.measure) == outcome_name(b.frame.measure)
+    return same_outcome and _tally_across_dates(sentences, a, b)
 
 
 def _own_sources(sentences: Sentences, a: Figure, b: Figure) -> bool:
