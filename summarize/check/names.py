@@ -14,11 +14,13 @@ are one) or words (Burma / Myanmar).
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
 from summarize.analyze.entities import initials, person_words
+from summarize.analyze.nouns import is_a_kind_of_person, kind_of_either
 from summarize.check.evidence import quote_span
 from summarize.models import Analysis, Entity, EntityMention, Evidence, Finding
-from summarize.text.tokens import is_acronym
+from summarize.text.tokens import STOPWORDS, is_acronym
 
 
 def _is_short_form(variant: str, others: list[str]) -> bool:
@@ -61,6 +63,47 @@ def _same_writing(a: str, b: str) -> bool:
     )
 
 
+# A role set off after a name: ", a spokesman for the kidnappers", ", the province's governor".
+_ROLE_AFTER = re.compile(r"\s*,\s+(?:a|an|the)\s+(?P<words>(?:[\w'’-]+\s+){0,3}[\w'’-]+)")
+_ROLE_BEFORE_WORDS = 4
+
+
+def _role_words(text: str, start: int, end: int) -> set[str]:
+    """The nouns for a kind of person that say what the named one is: a title run before the
+    name ("Deputy Interior Minister Ahmad al-Saidi") or an appositive after it ("Ahmed al-Saadi,
+    a spokesman for the kidnappers"), up to the first word of another phrase."""
+    before: list[str] = []
+    for word in reversed(text[:start].split()[-_ROLE_BEFORE_WORDS:]):
+        if not word.isalpha():
+            break
+        before.append(word.lower())
+    after: list[str] = []
+    if appositive := _ROLE_AFTER.match(text, end):
+        for word in appositive["words"].split():
+            if word.lower() in STOPWORDS:
+                break
+            after.append(word.lower())
+    return {word for word in (*before, *after) if is_a_kind_of_person(word)}
+
+
+def _roles(analysis: Analysis, entity: Entity) -> dict[str, set[str]]:
+    """spelling -> the roles its mentions give the named one."""
+    roles: dict[str, set[str]] = {}
+    for sentence in analysis.sentences:
+        for mention in sentence.entities:
+            if mention.canonical == entity.canonical:
+                start, end = mention.within(analysis.sentence(sentence))
+                text = analysis.sentence(sentence).text
+                roles.setdefault(mention.text, set()).update(_role_words(text, start, end))
+    return roles
+
+
+def _other_roles(a: set[str], b: set[str]) -> bool:
+    """Both names come with what the person is, and no role of one is a role of the other or a
+    kind of it: a minister and a kidnappers' spokesman with near names are two people."""
+    return bool(a and b) and not any(x == y or kind_of_either(x, y) for x in a for y in b)
+
+
 def _first_mentions(analysis: Analysis, entity: Entity) -> dict[str, tuple[str, EntityMention]]:
     """variant -> (document, mention) of its first use."""
     first: dict[str, tuple[str, EntityMention]] = {}
@@ -83,7 +126,11 @@ def check_names(analysis: Analysis) -> list[Finding]:
         for spelling in sorted(spellings, key=len, reverse=True):
             if not any(_same_writing(spelling, kept) for kept in distinct):
                 distinct.append(spelling)
-        if len(distinct) < 2:
+        roles = _roles(analysis, entity)
+        if len(distinct) < 2 or all(
+            _other_roles(roles.get(a, set()), roles.get(b, set()))
+            for a, b in combinations(distinct, 2)
+        ):
             continue
         first = _first_mentions(analysis, entity)
         used = [(spelling, *first[spelling]) for spelling in spellings if spelling in first]

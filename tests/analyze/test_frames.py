@@ -574,3 +574,18 @@ def test_the_span_a_change_is_taken_over_is_its_period_and_no_figure() -> None:
     assert [q.text for q in figures("He has been in jail for the past 12 months.")] == [
         "12 months"
     ]  # how long: a duration
+
+
+@pytest.mark.parametrize(
+    ("text", "wording"),
+    [
+        ("Neighbours searched the ruins of the two houses closest to the blast.", "two houses"),
+        ("The three hardest-hit districts lost power for a week.", "three"),
+    ],
+)
+def test_a_count_a_superlative_picks_out_is_a_part(text: str, wording: str) -> None:
+    assert frame_of(text, wording).form == "share"
+
+
+def test_a_noun_in_est_after_a_count_picks_out_nothing() -> None:
+    assert frame_of("The two forest fires burned for a week.", "two").form == "level"

@@ -575,3 +575,28 @@ def test_a_sum_in_lakh_taka_is_the_same_sum_in_taka() -> None:
     assert conflicts(reports) == []
     (same,) = findings(reports, "quantity_equivalent")
     assert "amount in BDT" in same.explanation
+
+
+def test_counts_a_sentence_lists_as_parts_are_no_conflict_with_their_sum() -> None:
+    reports = {
+        "a": "Two foreign aid workers and their two Yemeni colleagues were freed on Tuesday.",
+        "b": "The four aid workers were freed on Tuesday after months in captivity.",
+    }
+    assert conflicts(reports) == []
+
+
+def test_a_listed_count_still_disagrees_with_another_than_its_sum() -> None:
+    reports = {
+        "a": "The strike killed three soldiers and two civilians on Monday, the army said.",
+        "b": "The strike killed four soldiers on Monday, the army said.",
+    }
+    (found,) = conflicts(reports)
+    assert {v.text for v in found.values} == {"three soldiers", "four soldiers"}
+
+
+def test_a_toll_and_an_injury_count_joined_by_and_are_no_list_of_parts() -> None:
+    reports = {
+        "a": "The blast left 12 dead and 40 injured on Monday, police said.",
+        "b": "The blast left 52 dead on Monday, police said.",
+    }
+    assert len(conflicts(reports)) == 1

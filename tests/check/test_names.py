@@ -72,3 +72,23 @@ def test_a_straight_or_a_curly_apostrophe_is_no_variant() -> None:
         }
     )
     assert findings == []
+
+
+def test_near_names_of_people_in_other_roles_are_two_people() -> None:
+    findings = _variants(
+        {
+            "a": "Deputy Interior Minister Ahmad al-Saidi said the government does not negotiate.",
+            "b": "Ahmed al-Saadi, a spokesman for the kidnappers, said the group wanted peace.",
+        }
+    )
+    assert findings == []
+
+
+def test_near_names_in_the_same_role_are_one_name_spelt_two_ways() -> None:
+    (finding,) = _variants(
+        {
+            "a": "Deputy Interior Minister Ahmad al-Saidi said the government does not negotiate.",
+            "b": "Ahmed al-Saidi, the deputy interior minister, said the talks had ended.",
+        }
+    )
+    assert {e.quote for e in finding.evidence} == {"Ahmad al-Saidi", "Ahmed al-Saidi"}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from summarize.analyze.frames.sentence import SOFT, Sentence
+from summarize.analyze.nouns import noun_senses
 from summarize.models import Form, Quantity
 from summarize.text.figures import (
     DOWN_WORDS,
@@ -202,12 +203,33 @@ def restates(sentence: Sentence, first: int) -> int | None:
 
 
 def part_of_whole(sentence: Sentence, first: int, last: int) -> bool:
-    """ "70 million of the 100 million doses", "the remaining 30 million": a part."""
+    """ "70 million of the 100 million doses", "the remaining 30 million", "the two houses
+    closest to the blast": a part."""
     after = sentence.lower[last : last + 3]
     whole_after = after[:1] == ["of"] and any(
         sentence.in_figure(index) for index in range(last + 1, min(last + 3, len(sentence.lower)))
     )
-    return whole_after or "remaining" in sentence.lower[max(0, first - 2) : first]
+    return (
+        whole_after
+        or "remaining" in sentence.lower[max(0, first - 2) : first]
+        or (sentence.lower[first - 1 : first] == ["the"] and any(map(_superlative, after[:2])))
+    )
+
+
+_SUPERLATIVES = word_set("most least best worst")
+_ENDING_IN_EST = word_set("honest modest earnest suggest invest attest detest ingest")
+
+
+def _superlative(word: str) -> bool:
+    """ "closest", "hardest-hit", "most": a superlative picks out the few that stand first in
+    their group ("forest" and "interest" are nouns)."""
+    word = word.partition("-")[0]
+    return word in _SUPERLATIVES or (
+        len(word) >= 6
+        and word.endswith("est")
+        and word not in _ENDING_IN_EST
+        and not noun_senses().lemmas(word)
+    )
 
 
 def whole_of_part(sentence: Sentence, first: int) -> bool:

@@ -214,7 +214,16 @@ def compare(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Ed
     edge = _match(a, b, sentences, similarity)
     if edge is not None and edge.match == "likely" and _orders_apart(a.quantity, b.quantity):
         return None
+    if edge is not None and (_sums_to(sentences, a, b) or _sums_to(sentences, b, a)):
+        return None
     return edge
+
+
+def _sums_to(sentences: Sentences, part: Figure, whole: Figure) -> bool:
+    """`part` is one of counts its sentence lists, and together they are `whole`: "Two foreign
+    aid workers and their two Yemeni colleagues" / "the four charity workers"."""
+    total = sentences.listed_total(part.key)
+    return total is not None and whole.quantity.low <= total <= whole.quantity.high
 
 
 def _orders_apart(a: Quantity, b: Quantity) -> bool:

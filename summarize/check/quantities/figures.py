@@ -17,8 +17,9 @@ from summarize.models import (
 )
 from summarize.text.calendar import CALENDAR_NAMES
 from summarize.text.figures import OUTCOMES
+from summarize.text.inflection import AUXILIARIES, BE_FORMS
 from summarize.text.lexicons import word_set
-from summarize.text.tokens import content_terms, word_tokens
+from summarize.text.tokens import STOPWORDS, content_terms, word_tokens
 
 Key = tuple[int, int]  # (sentence index in analysis.sentences, quantity index in that sentence)
 Match = Literal["same", "likely"]
@@ -149,6 +150,25 @@ class Sentences:
             )
         return self.nearby[figure.key]
 
+    def listed_total(self, key: Key) -> float | None:
+        """The sum of the counts a sentence lists side by side, when the figure is one of them:
+        "Two foreign aid workers and their two Yemeni colleagues" are four people, and "two" is a
+        part of them. None when the figure stands alone."""
+        sentence = self.analysis.sentences[key[0]]
+        text = self.analysis.sentence(sentence).text
+        offset = self.analysis.sentence(sentence).start
+        quantities = sentence.quantities
+        first = last = key[1]
+        while first > 0 and _listed(text, quantities[first - 1], quantities[first], offset):
+            first -= 1
+        while last + 1 < len(quantities) and _listed(
+            text, quantities[last], quantities[last + 1], offset
+        ):
+            last += 1
+        if first == last:
+            return None
+        return sum(quantity.normalized for quantity in quantities[first : last + 1])
+
     def sources(self, index: int) -> frozenset[str]:
         """The names of whom the sentence gives its claim to ("according to Nielsen")."""
         attributions = self.analysis.sentences[index].attributions
@@ -196,3 +216,25 @@ def is_vague(quantity: Quantity) -> bool:
     """ "dozens", "thousands", "tens of thousands": a size, no figure ("several thousand" is
     one)."""
     return quantity.bound == "range" and bool(_VAGUE.match(quantity.text))
+
+
+# What stands between two counts a sentence lists as parts of one group: the first count's noun
+# of one to four words, then "and" or a comma, and at most a determiner ("two adults and three
+# children", "Two foreign aid workers and their two Yemeni colleagues").
+_LIST_LINK = re.compile(
+    r"\s+(?P<noun>[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){0,3}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:(?:their|the|his|her|its|other)\s+)?"
+)
+_NOT_IN_A_LIST_NOUN = AUXILIARIES | BE_FORMS | STOPWORDS | frozenset(OUTCOMES)
+
+
+def _listed(text: str, a: Quantity, b: Quantity, offset: int) -> bool:
+    """`a` and `b` are two parts of one list of counts: each counts its own noun, with no verb,
+    outcome or clause between ("12 dead and 40 injured" and "killed five and injured 20" are two
+    figures, not parts of one)."""
+    if a.base_unit != "count" or b.base_unit != "count" or a.counted is None:
+        return False
+    link = _LIST_LINK.fullmatch(text, a.end - offset, b.start - offset)
+    return link is not None and not any(
+        word.lower() in _NOT_IN_A_LIST_NOUN for word in link["noun"].split()
+    )
