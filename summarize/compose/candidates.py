@@ -103,6 +103,9 @@ def _central(analysis: Analysis, groups: list[ClaimGroup]) -> dict[str, float]:
     return {document: 0.5 * count / most for document, count in shared.items()}
 
 
+Updates = tuple[frozenset[tuple[str, int]], frozenset[tuple[str, int]]]
+
+
 class CandidateBuilder:
     """Turns the analysis into the candidate versions of every fact."""
 
@@ -112,9 +115,12 @@ class CandidateBuilder:
         groups: list[ClaimGroup],
         judge: Judge,
         framed: frozenset[tuple[str, int]] = frozenset(),
+        updates: Updates | None = None,
     ) -> None:
         self.analysis = analysis
         self.framed = framed
+        # the sentences giving an earlier and a later value of a figure that changed
+        self.superseded, self.updates = updates or (frozenset(), frozenset())
         self.groups = groups
         self.judge = judge
         self.wording = Wording(analysis)
@@ -186,14 +192,23 @@ class CandidateBuilder:
         dates = [analysis.document(d).published for d in group.documents]
         known = [day for day in dates if day is not None]
         dated = self.latest is not None and len(known) == len(dates) and max(known) < self.latest
-        # A fact only the latest day's reports carry is the story's newest development: the
-        # earlier reports could not carry it (as an omission is only an omission on its day), so
-        # its support counts against the reports of that day ("the death toll rose to 41" in
-        # the one report of Friday, against three of Wednesday telling 17).
-        newest = set(group.documents) <= self.of_latest and known == dates
+        # A fact only the latest day's reports carry that moves a figure the earlier reports gave
+        # (a temporal update of the checker's) is the story's newest development: they could not
+        # carry it (as an omission is only an omission on its day), so its support counts
+        # against the reports of that day ("the death toll rose to 41" in the one report of
+        # Friday, against three of Wednesday telling 17). Any other fact one report alone gives
+        # is one report's, whatever its date.
+        newest = (
+            set(group.documents) <= self.of_latest
+            and known == dates
+            and any((m.document, m.sentence) in self.updates for m in group.members)
+        )
         carriers = len(self.of_latest) if newest else self.total
         base = SUPPORT_WEIGHT * len(group.documents) / carriers + leads
-        base -= 0.5 if dated else 0.0
+        # A fact only earlier reports carry weighs less when a later report moved its figure:
+        # the earlier value is superseded ("17 dead" on Wednesday, "41" on Friday).
+        superseded = any((m.document, m.sentence) in self.superseded for m in group.members)
+        base -= 0.5 if dated and superseded else 0.0
         plain = wording.penalty(plainest, contested)
         for member in [plainest, *(m for m in group.members if m != plainest)]:
             # A truncated sentence only without its closing clause, and for a contested claim

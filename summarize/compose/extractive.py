@@ -45,13 +45,14 @@ offline.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from summarize.analyze.framing import charged_in_own_voice, find_loaded_terms, is_charged
 from summarize.analyze.links import LINK_CUES, link_cues
 from summarize.check.attribution import states_flatly
-from summarize.compose.candidates import CandidateBuilder, Version, as_option
+from summarize.compose.candidates import CandidateBuilder, Updates, Version, as_option
 from summarize.compose.name_styles import one_style_per_name
 from summarize.compose.names import named_in_full
 from summarize.compose.selection import select
@@ -94,7 +95,7 @@ def compose_extractive(
 ) -> Summary:
     judge = Judge(analysis)
     framed = _framed_sentences(analysis, findings)
-    builder = CandidateBuilder(analysis, groups, judge, framed)
+    builder = CandidateBuilder(analysis, groups, judge, framed, _updates(analysis, findings))
     versions = builder.build()
     flat = _stated_as_fact(analysis, findings, _told_within(versions, max_words))
     options = [
@@ -223,6 +224,26 @@ def _framed_sentences(
             if position == 0 or charged_in_own_voice(sentence.text, sentence.start, terms):
                 framed.add((ref.document, ref.sentence))
     return frozenset(framed)
+
+
+def _updates(analysis: Analysis, findings: Sequence[Finding]) -> Updates:
+    """The report sentences giving a figure a temporal update finding shows changed: those of
+    the earliest report quoted (superseded), and those of the later ones (the updates)."""
+    superseded: set[tuple[str, int]] = set()
+    updates: set[tuple[str, int]] = set()
+    for finding in findings:
+        if finding.kind != "temporal_update":
+            continue
+        earliest = min(
+            finding.evidence,
+            key=lambda quote: analysis.document(quote.document).published or dt.date.max,
+        )
+        for quote in finding.evidence:
+            ref = _quoted_sentence(analysis, quote)
+            if ref is not None:
+                key = (ref.document, ref.sentence)
+                (superseded if quote.document == earliest.document else updates).add(key)
+    return frozenset(superseded), frozenset(updates)
 
 
 def _stated_as_fact(

@@ -211,7 +211,8 @@ def _richer(
     """Each fact in its richest telling that fits: a chosen version gives way, with every other
     chosen one it retells, to a longer version that retells them (a lead for the headline it
     tells in full: selection per word takes the short headline first, and the lead then only
-    retells it), the longest first, while it fits and may be taken with the rest."""
+    retells it), the longest first, while it fits, may be taken with the rest and is worth as
+    much (not a superseded report's lead for the one that moved its figure)."""
     chosen = list(chosen)
     for candidate in sorted(options, key=lambda o: -o.words):
         told = retold.of(candidate, chosen)
@@ -219,7 +220,11 @@ def _richer(
             continue
         rest = [option for option in chosen if all(option is not t for t in told)]
         kept = _Chosen(rest, objective)
-        if usable(candidate, kept, budget - kept.words) and accept(candidate):
+        if (
+            usable(candidate, kept, budget - kept.words)
+            and objective.value([*rest, candidate]) >= objective.value(chosen)
+            and accept(candidate)
+        ):
             chosen = [*rest, candidate]
     return chosen
 

@@ -1,3 +1,4 @@
+import datetime as dt
 from pathlib import Path
 
 from summarize.align import align
@@ -869,3 +870,27 @@ def test_a_sentence_pointing_back_follows_another_telling_of_its_fact() -> None:
     own = ClaimGroup(id=1, members=[pointing_ref, told_ref], similarity=0.5)
     group_of = {("a", 2): before, ("a", 3): own, ("b", 4): own}
     assert _reading_order([pointing, told], group_of) == [told, pointing]
+
+
+def test_a_lone_later_reports_own_claim_is_one_reports_whatever_its_date() -> None:
+    """Only news that moves a figure earns the latest day's weighing, and only a fact whose
+    figure moved weighs less as dated: an opinion the one later report alone gives weighs what
+    a fact one earlier report alone gives does."""
+    reports = {
+        "a": "Floods killed 12 people in the Arde valley on Monday, police said.",
+        "b": "Rescue teams searched villages along the flooded Arde river on Monday.",
+        "c": "Roads into the Arde valley stayed closed on Tuesday after the floods.",
+        "d": "Critics blame years of neglect by the regional government for the disaster.",
+    }
+    dates = {
+        "a": dt.date(2026, 3, 2),
+        "b": dt.date(2026, 3, 2),
+        "c": dt.date(2026, 3, 3),
+        "d": dt.date(2026, 3, 4),
+    }
+    prior = {
+        version.candidates[0]: version.prior
+        for version in _versions(cluster_of(reports, dates))
+        if version.group >= 0
+    }
+    assert prior["d"] == prior["b"] == prior["c"]
