@@ -17,9 +17,40 @@ from summarize.analyze.nouns import noun_senses
 from summarize.analyze.speech import reported_speech
 from summarize.models import SentenceAnalysis
 from summarize.text.calendar import CALENDAR_NAMES
-from summarize.text.inflection import BE_FORMS
+from summarize.text.inflection import BE_FORMS, in_dictionary, lemmas_of, verb_form
+from summarize.text.lexicons import word_set
 from summarize.text.spans import in_spans
 from summarize.text.tokens import STOPWORDS
+
+# A past verb, its object (a pronoun, a noun in -s, or a determiner and one or two words), "to",
+# a verb and the start of its object.
+_ACT_FOR_A_PURPOSE = (
+    r"(?P<act>[a-z]+) (?:them|him|her|it|us|(?P<object>[a-z]+s|(?:the|their|its|his|her) [\w-]+"
+    r"(?: [\w-]+)?)) to (?P<purpose>[a-z]+) "
+    r"(?:the|a|an|their|his|her|its|our|more|extra|any|some|new)"
+)
+# Verbs whose object is the doer of the infinitive ("asked them to leave", "forced him to
+# resign", "paid them to testify") or the means of an act ("used cranes to lift the debris"):
+# the infinitive is no motive the report imputes.
+_NOT_FOR_A_PURPOSE = word_set(
+    """
+    ask tell urge order force allow want expect persuade encourage invite require permit enable
+    help get lead cause advise warn remind teach compel oblige pressure push train need call
+    inspire prompt convince authorize authorise instruct direct appoint elect hire pay leave
+    trust beg challenge dare empower entitle license mandate press recruit select summon use
+    """
+)
+# Nouns an infinitive completes, as their content, not an act's purpose: "blocked attempts to
+# alter", "emphasized its intent to put".
+_NOUNS_WITH_AN_INFINITIVE = word_set(
+    """
+    attempt attempts effort efforts bid bids plan plans intent intention decision decisions
+    right rights ability power powers chance chances need promise promises pledge pledges
+    proposal proposals refusal threat threats vote votes deal deals agreement authority
+    permission move moves call calls push order orders offer offers request requests way ways
+    time opportunity bill bills measure measures motion campaign campaigns drive willingness
+    """
+)
 
 LINK_CUES: dict[str, re.Pattern[str]] = {
     # "due to" after a form of "be" schedules ("is due to vote"), and so does it before a verb
@@ -55,7 +86,10 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
         # "so that they could", "so Trump could": purpose; "only so much any president can do",
         # "so far", "so long as": degree or condition, not purpose.
         r"so (?:that )?(?!(?:much|many|far|long|little|few)\b)(?:\w+ ){1,3}"
-        r"(?:could|can|would|might))\b",
+        r"(?:could|can|would|might)|"
+        # an act and what it was for: "seized them to bankroll their weapons", "raised fees to
+        # pocket extra cash" (`_purpose_of_an_act` reads the words)
+        rf"{_ACT_FOR_A_PURPOSE})\b",
         re.I,
     ),
     # Who gains or loses by the event, as the report judges it: "in a major win for abortion
@@ -105,7 +139,23 @@ def link_cues(kind: str, text: str) -> Iterator[re.Match[str]]:
             continue
         if cue == "leading to" and _A_WAY_BEFORE.search(text, 0, match.start()):
             continue
+        if match.groupdict().get("act") and not _purpose_of_an_act(match):
+            continue
         yield match
+
+
+def _purpose_of_an_act(match: re.Match[str]) -> bool:
+    """ "seized them to bankroll": a past act (no verb whose object does the infinitive or is its
+    means), an object that the infinitive does not complete ("attempts to alter"), and a verb
+    for what it was for (a word in lower case the table does not know is one: "to bankroll")."""
+    act, purpose = match["act"].lower(), match["purpose"].lower()
+    head = (match["object"] or "").lower().split()[-1:]
+    return (
+        verb_form(act) == "ed"
+        and not lemmas_of(act) & _NOT_FOR_A_PURPOSE
+        and not _NOUNS_WITH_AN_INFINITIVE.intersection(head)
+        and (verb_form(purpose) == "base" or not in_dictionary(purpose))
+    )
 
 
 def _schedules(word: str, then: str) -> bool:

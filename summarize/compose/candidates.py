@@ -46,6 +46,8 @@ from summarize.models import (
 )
 from summarize.text.tokens import content_terms, term_overlap
 
+# Links a report imputes (`analyze.links`): what someone acted for, who gains or loses.
+_IMPUTED = frozenset({"motive", "judgement"})
 # How much more a fact counts when every report carries it than when one does.
 SUPPORT_WEIGHT = 2.0
 # How much a wording's extra loaded words, length or missing attribution cost, against the
@@ -70,7 +72,7 @@ class Version:
     group: int  # the fact it tells: a claim group's id, or -1 - n for the n-th title
     blocks: frozenset[int]  # other facts it tells too (a verification remark, `TOLD_SHARE`)
     prior: float
-    order: tuple[bool, float, int]  # dated last, then by position in the reports
+    order: tuple[bool, float, int]  # superseded last, then by position in the reports
     sentences: list[SummarySentence]
     candidates: list[str]  # the reports that may support it: cited when the judge agrees
     as_written: bool  # the report's own sentence, unedited but for light changes
@@ -207,9 +209,15 @@ class CandidateBuilder:
         base = SUPPORT_WEIGHT * len(group.documents) / carriers + leads
         # A fact only earlier reports carry weighs less when a later report moved its figure:
         # the earlier value is superseded ("17 dead" on Wednesday, "41" on Friday).
-        superseded = any((m.document, m.sentence) in self.superseded for m in group.members)
-        base -= 0.5 if dated and superseded else 0.0
+        superseded = dated and any(
+            (m.document, m.sentence) in self.superseded for m in group.members
+        )
+        base -= 0.5 if superseded else 0.0
         plain = wording.penalty(plainest, contested)
+        # A motive or a verdict on who gains that one report alone asserts in its own voice is
+        # its reading of the events, not a fact the reports give ("The kidnappers seized them
+        # to bankroll their weapons purchases").
+        alone = len(group.documents) == 1 < self.total
         for member in [plainest, *(m for m in group.members if m != plainest)]:
             # A truncated sentence only without its closing clause, and for a contested claim
             # only when it names who claims it before the cut: else its lost end may have.
@@ -217,10 +225,12 @@ class CandidateBuilder:
             cut_off = (not contested or speaks) and wording.standalone.cut_off(member)
             if not wording.standalone.stands_alone(member) and not cut_off:
                 continue
+            if alone and _IMPUTED.intersection(analysis.analysis_of(member).links):
+                continue
             position = _relative_position(analysis, member)
             extra = max(0.0, wording.penalty(member, contested) - plain)
             prior = max(0.0, base + (1.0 - position) - WORDING_WEIGHT * extra)
-            self._member(group, member, prior, (dated, position, group.id), cut_off)
+            self._member(group, member, prior, (superseded, position, group.id), dated, cut_off)
 
     def _droppable_loaded(self, ref: SentenceRef) -> list[tuple[int, int]]:
         """The loaded words a version drops: the report's own (no other report uses them), and
@@ -243,6 +253,7 @@ class CandidateBuilder:
         ref: SentenceRef,
         prior: float,
         order: tuple[bool, float, int],
+        dated: bool,
         cut_off: bool = False,
     ) -> None:
         analysis, wording = self.analysis, self.wording
@@ -286,7 +297,7 @@ class CandidateBuilder:
                 continue
             if attributions and wording.unattributed_claim_said_elsewhere(variant, ref):
                 continue
-            finished = wording.finish(variant, published, order[0]) + remark
+            finished = wording.finish(variant, published, dated) + remark
             for shortened, figures in enumerate(earlier):
                 self.versions.append(
                     Version(

@@ -375,3 +375,32 @@ def test_a_label_in_what_someone_said_is_theirs_after_said() -> None:
     assert find_loaded_terms("Officials said the regime fell on Monday.") == []
     touted = "The minister touted the perfectly executed strike on the regime."
     assert [term.text for term in find_loaded_terms(touted)] == ["regime"]
+
+
+@pytest.mark.parametrize(
+    ("text", "motive"),
+    [
+        (
+            "The kidnappers seized them to bankroll their weapons purchases.",
+            "seized them to bankroll their",
+        ),
+        ("The firm raised fees to pocket extra cash.", "raised fees to pocket extra"),
+    ],
+)
+def test_an_act_and_what_it_was_for_is_a_motive(text: str, motive: str) -> None:
+    assert find_links(text) == {"motive": motive}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police asked them to leave the area.",  # they are to leave: no purpose of asking
+        "Rescuers used cranes to lift the debris.",  # the means of lifting
+        "House Democrats blocked attempts to alter the bill.",  # what the attempts were
+        "Officials took him to the hospital.",  # a place
+    ],
+)
+def test_an_infinitive_after_a_control_verb_a_means_or_a_noun_it_completes_is_no_motive(
+    text: str,
+) -> None:
+    assert find_links(text) == {}

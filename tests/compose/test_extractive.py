@@ -894,3 +894,14 @@ def test_a_lone_later_reports_own_claim_is_one_reports_whatever_its_date() -> No
         if version.group >= 0
     }
     assert prior["d"] == prior["b"] == prior["c"]
+
+
+def test_a_motive_one_report_alone_imputes_is_not_told_as_fact() -> None:
+    reports = {
+        "a": "Gunmen freed four aid workers near Marib on Tuesday, officials said.",
+        "b": "Four aid workers were freed near Marib on Tuesday after months in captivity.",
+        "c": "The kidnappers seized them to bankroll their weapons purchases.",
+    }
+    texts = [version.sentences[0].text for version in _versions(cluster_of(reports))]
+    assert not any("bankroll" in text for text in texts)
+    assert any("aid workers" in text for text in texts)
