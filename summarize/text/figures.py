@@ -98,6 +98,8 @@ _OUTCOMES = {
     "missing": "missing unaccounted",
     "infection": "infect infected infections cases case positive",
     "hospitalisation": "hospitalized hospitalised hospital hospitals",
+    # a part of those in hospital, counted on its own: "Five patients are in intensive care"
+    "critical condition": "critically intensive icu",
     "rescue": "rescue rescued rescuing freed",
     "entrapment": "trapped stranded",
     # what happened to buildings: "destroyed two houses" is no count of "Eleven houses were

@@ -589,3 +589,9 @@ def test_a_count_a_superlative_picks_out_is_a_part(text: str, wording: str) -> N
 
 def test_a_noun_in_est_after_a_count_picks_out_nothing() -> None:
     assert frame_of("The two forest fires burned for a week.", "two").form == "level"
+
+
+def test_down_after_a_verb_it_completes_is_no_fall() -> None:
+    text = "Pakistan chased down 341 to beat New Zealand on Saturday."
+    assert frame_of(text, "341").form == "level"
+    assert frame_of("Shares closed down 3% on Monday.", "3%").form == "change"

@@ -390,3 +390,16 @@ def test_an_upper_bound_below_zero_has_no_floor() -> None:
     assert below.bound == "at_most" and below.low < below.high == -5.0
     (distance,) = find_quantities("The quake struck up to 5 km from the coast.")
     assert (distance.low, distance.high) == (0.0, 5000.0)
+
+
+def test_a_bound_at_the_end_of_a_range_is_the_same_figure() -> None:
+    span = one("Symptoms usually appear two to 10 days after exposure.")
+    assert same_figure(span, one("The bacteria can take up to ten days to cause symptoms."))
+    assert same_figure(one("It takes at least two days to show."), span)
+    assert not same_figure(span, one("It takes up to three days to show."))
+    assert not same_figure(span, one("It takes up to 14 days to show."))
+
+
+def test_the_base_of_a_ratio_is_no_count() -> None:
+    assert find_quantities("The disease kills one in ten of those it infects.") == []
+    assert [q.text for q in find_quantities("He scored 10 in 12 games.")] == ["10", "12 games"]

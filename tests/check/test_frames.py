@@ -600,3 +600,23 @@ def test_a_toll_and_an_injury_count_joined_by_and_are_no_list_of_parts() -> None
         "b": "The blast left 52 dead on Monday, police said.",
     }
     assert len(conflicts(reports)) == 1
+
+
+def test_of_two_figures_near_one_only_the_one_it_would_choose_is_compared() -> None:
+    reports = {
+        "a": "Qureshi finished with match figures of 11 for 143, including six for 58 in the "
+        "second innings.",
+        "b": "Qureshi took 11 wickets in the match, including six for 68 in the second innings.",
+    }
+    values = {v.text for f in conflicts(reports) for v in f.values}
+    assert "143" not in values
+
+
+def test_those_in_intensive_care_are_no_later_count_of_all_in_hospital() -> None:
+    reports = {
+        "a": "Eighteen of the patients were in hospital on Monday, the health department said.",
+        "b": "Five patients are in intensive care, according to the health department.",
+    }
+    dates = {"a": dt.date(2026, 7, 6), "b": dt.date(2026, 7, 7)}
+    found = [f for f in check(cluster_of(reports, dates)).findings if f.values]
+    assert found == []

@@ -60,7 +60,7 @@ def form_of(
     if word in ("to", "from"):
         return "share" if share else "level", False, False
     direction: int | None = None
-    if word in UP_WORDS | DOWN_WORDS:
+    if word in UP_WORDS | DOWN_WORDS and not _particle(sentence, before):
         direction = 1 if word in UP_WORDS else -1
     elif word in verbs and sentence.tokens[before].text.islower():
         direction = verbs[word]
@@ -189,6 +189,22 @@ def period_of(sentence: Sentence, first: int, last: int) -> str | None:
         unit, count = over["unit"] or over["short_unit"], over["count"] or over["short_count"]
         return f"{count} {unit}s" if count else unit
     return None
+
+
+# Verbs that "down" or "up" completes as a particle, with no change of a figure: "Pakistan chased
+# down 341", "the rebels tracked down 12 fighters", "stepped up 20 patrols" (a count of patrols).
+_PARTICLE_VERBS = word_set(
+    """
+    chase chased chasing hunt hunted hunting track tracked tracking shut shutting turn turned
+    turning tear tore torn knock knocked step stepped stand stood back backed set pick picked
+    round rounded beef beefed
+    """
+)
+
+
+def _particle(sentence: Sentence, index: int) -> bool:
+    """The "down" or "up" at `index` completes the verb before it ("chased down")."""
+    return index > 0 and sentence.lower[index - 1] in _PARTICLE_VERBS
 
 
 def restates(sentence: Sentence, first: int) -> int | None:

@@ -24,8 +24,9 @@ _UNITS_WITH_ROLES = frozenset({"s", "times"})
 OUTCOME_WORDS = {
     "death": "killed", "injury": "injured", "arrest": "arrested",
     "displacement": "displaced", "missing": "missing", "infection": "infected",
-    "hospitalisation": "hospitalised", "rescue": "rescued", "entrapment": "trapped",
-    "destruction": "destroyed", "damage": "damaged",
+    "hospitalisation": "hospitalised", "critical condition": "critical",
+    "rescue": "rescued", "entrapment": "trapped", "destruction": "destroyed",
+    "damage": "damaged",
 }  # fmt: skip
 # What happened to the counted, as a measure names it: news tallies each as it rises.
 TALLIES = frozenset(OUTCOME_WORDS.values())

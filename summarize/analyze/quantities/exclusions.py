@@ -102,6 +102,16 @@ def hyphenated_ordinal(text: str, end: int) -> bool:
     return text.startswith("-", end) and bool(_ORDINAL_AFTER.match(text, end))
 
 
+# "One in" or a number and "out of" before another: the second is a ratio's base ("one in ten",
+# "3 out of 4"; not "10 in 12 games").
+_RATIO_BEFORE = re.compile(
+    r"\b(?:(?:one|1)\s+in|(?:\d+|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")\s+out\s+of)\s+$",
+    re.IGNORECASE,
+)
+
+
 def one_as_pronoun(text: str, start: int, end: int) -> bool:
     """ "no one", "the one", "one of", "one another", "one's": the pronoun, no number."""
     return bool(
@@ -133,6 +143,8 @@ def not_a_quantity(
         return True
     if _in_a_name(text, number, counted):
         return True
+    if _RATIO_BEFORE.search(text, max(0, number.start - LOOKBACK), number.start):
+        return True  # "kills one in ten of those it infects": a ratio, no count of ten
     if counted is not None:
         return False
     if number.kind == "range" and dashed and number.high < 1000:  # scores: "lost 1-3"

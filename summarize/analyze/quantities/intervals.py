@@ -134,13 +134,23 @@ def is_bound(quantity: Quantity) -> bool:
 
 def same_figure(a: Quantity, b: Quantity) -> bool:
     """Two wordings of one figure: some value fits both, and a bound names about the number the
-    other wording gives ("more than 60" and "at least 60" or "61"). "More than three-quarters"
-    fits "more than 60 percent" without being the same figure."""
+    other wording gives ("more than 60" and "at least 60" or "61"), or the end of its range
+    ("up to ten days" / "two to 10 days"). "More than three-quarters" fits "more than 60
+    percent" without being the same figure."""
     if not agrees(a, b):
         return False
     bounds = [q for q in (a, b) if is_bound(q)]
     if not bounds:
         return True
+    spans = [q for q in (a, b) if q.bound == "range"]
+    if spans:
+        # A bound names the end of a range it shares, in the half of the range at that end: "up
+        # to ten days" is the top of "two to 10 days", "at least two days" its bottom.
+        bound, span = bounds[0], spans[0]
+        upper = bound.bound == "at_most"
+        return span.low <= bound.normalized <= span.high and (
+            bound.normalized >= span.normalized if upper else bound.normalized <= span.normalized
+        )
     # Two bounds each name their number exactly ("more than 60" / "more than 70" are two
     # figures); a bound and a value may round ("more than 60" / "64").
     margin = BOUNDS_MARGIN if len(bounds) == 2 else APPROXIMATE_MARGIN

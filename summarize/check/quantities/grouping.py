@@ -21,34 +21,59 @@ from summarize.models import (
 def match_figures(
     analysis: Analysis, pairs: Iterable[Pair], sentences: Sentences
 ) -> dict[tuple[Key, Key], Edge]:
-    """The best partner of each figure in each compared sentence, and how sure the match is."""
+    """The best partner of each figure in each compared sentence, and how sure the match is. Of
+    two figures of one sentence whose best partner is one figure of the other, when that figure
+    would choose one of them and does not agree with it either, only that one is compared ("11
+    for 143 ... six for 58" / "six for 68": 58, not 143 too)."""
     found: dict[tuple[Key, Key], Edge] = {}
-    items = analysis.sentences
     for similarity, i, j in pairs:
-        for a, b in ((i, j), (j, i)):
-            for qa_index in range(len(items[a].quantities)):
-                figure_a = sentences.figure((a, qa_index))
-                qa = figure_a.quantity
-                options = []
-                for qb_index in range(len(items[b].quantities)):
-                    figure_b = sentences.figure((b, qb_index))
-                    edge = compare(figure_a, figure_b, sentences, similarity)
-                    if edge is not None:
-                        options.append((figure_b, edge))
-                if not options:
-                    continue
-                best, edge = min(
-                    options,
-                    key=lambda option: (
-                        not agrees(qa, option[0].quantity),
-                        option[1].match != "same",
-                        abs(option[0].quantity.normalized - qa.normalized),
-                    ),
-                )
-                pair = (min(figure_a.key, best.key), max(figure_a.key, best.key))
-                if pair not in found or found[pair].match == "likely":
-                    found[pair] = edge
+        chosen = {
+            key: best
+            for a, b in ((i, j), (j, i))
+            for key, best in _best_partners(analysis, sentences, similarity, a, b).items()
+        }
+        for key, (partner, edge) in chosen.items():
+            rivals = [k for k, (p, _) in chosen.items() if p.key == partner.key and k != key]
+            preferred = chosen.get(partner.key)
+            if (
+                rivals
+                and preferred is not None
+                and preferred[0].key in rivals
+                and not agrees(partner.quantity, preferred[0].quantity)
+            ):
+                continue
+            pair = (min(key, partner.key), max(key, partner.key))
+            if pair not in found or found[pair].match == "likely":
+                found[pair] = edge
     return found
+
+
+def _best_partners(
+    analysis: Analysis, sentences: Sentences, similarity: float, a: int, b: int
+) -> dict[Key, tuple[Figure, Edge]]:
+    """Each figure of sentence `a` -> its best partner in sentence `b`: one it agrees with, the
+    surest match, the nearest value."""
+    items = analysis.sentences
+    partners = {}
+    for qa_index in range(len(items[a].quantities)):
+        figure_a = sentences.figure((a, qa_index))
+        qa = figure_a.quantity
+        options = []
+        for qb_index in range(len(items[b].quantities)):
+            figure_b = sentences.figure((b, qb_index))
+            edge = compare(figure_a, figure_b, sentences, similarity)
+            if edge is not None:
+                options.append((figure_b, edge))
+        if options:
+            partners[figure_a.key] = min(
+                options,
+                key=lambda option: (
+                    not agrees(qa, option[0].quantity),
+                    option[1].match != "same",
+                    abs(option[0].quantity.normalized - qa.normalized),
+                ),
+            )
+    return partners
 
 
 def connected(edges: Iterable[tuple[Key, Key]]) -> list[list[Key]]:
