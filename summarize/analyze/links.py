@@ -19,6 +19,7 @@ from summarize.models import SentenceAnalysis
 from summarize.text.calendar import CALENDAR_NAMES
 from summarize.text.inflection import BE_FORMS, in_dictionary, lemmas_of, verb_form
 from summarize.text.lexicons import word_set
+from summarize.text.numbers import NUMBER_WORDS
 from summarize.text.spans import in_spans
 from summarize.text.tokens import STOPWORDS
 
@@ -154,7 +155,9 @@ def _purpose_of_an_act(match: re.Match[str]) -> bool:
         verb_form(act) == "ed"
         and not lemmas_of(act) & _NOT_FOR_A_PURPOSE
         and not _NOUNS_WITH_AN_INFINITIVE.intersection(head)
-        and (verb_form(purpose) == "base" or not in_dictionary(purpose))
+        and (
+            verb_form(purpose) == "base" or not (in_dictionary(purpose) or purpose in NUMBER_WORDS)
+        )
     )
 
 
