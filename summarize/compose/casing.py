@@ -17,6 +17,7 @@ from summarize.analyze.speakers import ADJUNCT_PREPOSITIONS
 from summarize.models import Analysis
 from summarize.text.calendar import CALENDAR_NAMES
 from summarize.text.inflection import in_dictionary
+from summarize.text.numbers import NUMBER_WORDS
 from summarize.text.party_labels import PARTY_MEMBERS
 from summarize.text.quotes import QUOTE_MARKS, QUOTED
 from summarize.text.tokens import (
@@ -54,10 +55,22 @@ class Casing:
         return "\n".join(document.text for document in self.analysis.documents)
 
     def lower_first_word(self, text: str) -> str:
-        """Lower-case the opening word unless it is a name (never written in lower case)."""
+        """Lower-case the opening word unless it is a name (never written in lower case); a
+        word of a closed class ("Among", "Five") is none, nor a word of the dictionary the
+        reports never capitalise inside a sentence ("Industry groups estimate"), however few
+        reports write it in lower case."""
         word = text.split(maxsplit=1)[0] if text else ""
         common = word.lower()
-        if word == common or not self._has_word(common):
+        plain = (
+            word[1:].islower()
+            and common not in CALENDAR_NAMES
+            and (
+                common in STOPWORDS
+                or common in NUMBER_WORDS
+                or (in_dictionary(common) and not self.capitalised_inside(word))
+            )
+        )
+        if word == common or not (self._has_word(common) or plain):
             return text
         return common + text[len(word) :]
 

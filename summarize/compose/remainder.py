@@ -191,6 +191,7 @@ def leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
     if kind == "participle clause" and (
         NAME_ONLY.fullmatch(before.split(",")[0])
         or _subject_and_participle(before)
+        or _PART_OF_THEM.search(before)
         or any(
             modifier.end() == match.start() + 1
             for pattern in (APPOSITIVE, RELATIVE)
@@ -201,12 +202,29 @@ def leaves_whole(kind: str, head: str, match: re.Match[str]) -> bool:
         # climbed to 1.1 million", "The study, published Friday, looked at 250 patients":
         # after the subject and its modifier comes the main verb.
         return False
+    if (
+        kind == "relative clause"
+        and _LAST_NOUNS_APPOSITIVE.match(head, match.end())
+        and not FINITE_VERB.search(head, match.end())
+    ):
+        # "..., whose nomination was backed by the MPP and its partner, the Democratic Party.":
+        # the phrase after the clause describes its last noun, and would be left describing none
+        return False
     # "the summit, which was cut short in Hanoi, Vietnam on Thursday": the comma is the place's
     return not (
         kind in ("relative clause", "appositive")
         and _NAME_AND_COMMA.search(head, 0, match.end())
         and _PLACE_GOES_ON.match(head, match.end())
     )
+
+
+# A noun phrase after a comma that runs to the sentence's end: ", the Democratic Party."
+_LAST_NOUNS_APPOSITIVE = re.compile(
+    r",?\s+(?:the|a|an|its|their|his|her)\s+[^,;:]*?[.!?]?[\"”’']?\s*$"
+)
+# A phrase naming a part of the subject before it, set off by commas: "Young people, many of them
+# students, marched": the verb after it is the main verb, no participle.
+_PART_OF_THEM = re.compile(r",\s+\w+\s+of\s+(?:them|whom|those)\b[^,]*$", re.I)
 
 
 def _clause_follows(head: str, start: int) -> bool:

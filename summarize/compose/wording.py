@@ -55,6 +55,9 @@ _DOUBLED_STOP = re.compile(r"(?<=[^.]\.)\.$|(?<=[.!?][”\"’])\.$")
 # A day a sentence names itself: a weekday, a month, "yesterday", "today", "last night".
 # Written with capitals, as English writes them: "may" is no month.
 _DATES_ITSELF = re.compile(rf"{WEEKDAY}|{MONTH}|\b(?i:yesterday|today|tonight|last\s+night)\b")
+# What usually happens holds on no one day: "Symptoms usually appear two to 10 days after
+# exposure" is no news of the report's date.
+_HABITUAL = re.compile(r"\b(?:usually|typically|generally|normally|commonly|tends?\s+to)\b", re.I)
 
 
 @dataclass
@@ -187,14 +190,15 @@ class Wording:
         connective, one final stop, a quotation it leaves open closed, a lead-in in capitals as
         running text writes it, a capital first, and "On <date>, ..." in the past tense when only
         earlier reports carry it and it names no day of its own (the report's date is not the
-        day "the minister flew over the valley on Tuesday afternoon")."""
+        day "the minister flew over the valley on Tuesday afternoon") nor tells what usually
+        happens."""
         label = _SECTION_LABEL.match(text)
         if label and not self.casing.capitalised_inside(label.group(1)):
             text = text[label.end() :]
         text = closed(_DOUBLED_STOP.sub("", LEADING_CONNECTIVE.sub("", text)))
         text = self.casing.running_text(text)
         text = text[:1].upper() + text[1:]
-        if dated and published and not _DATES_ITSELF.search(text):
+        if dated and published and not (_DATES_ITSELF.search(text) or _HABITUAL.search(text)):
             first = self.casing.lower_first_word(text)
             if not any(mark in first for mark in QUOTE_MARKS):  # a quotation is never edited
                 first = _NOW.sub("", first, count=1)

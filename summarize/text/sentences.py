@@ -121,11 +121,14 @@ def is_finished(sentence: str) -> bool:
     return not _is_title(words[-1].lstrip(OPENERS).rstrip(CLOSERS).removesuffix("."))
 
 
+_STRANDED_TIME = re.compile(rf"\b(?:ever\s+)?since[.!?…]{CLOSER}*$", re.I)
+
+
 def ends_on_ellipsis(sentence: str) -> bool:
     """The sentence ends on a subject and a modal whose verb is left out ("Health experts are
-    concerned they could be."): the verb is in the sentence before, so the claim is told with it,
-    not alone."""
-    return bool(_STRANDED_MODAL.search(sentence))
+    concerned they could be."), or on "since" or "then" standing for a time the sentence before
+    gives ("have been idle since."): that sentence tells the claim with it, not alone."""
+    return bool(_STRANDED_MODAL.search(sentence) or _STRANDED_TIME.search(sentence))
 
 
 def opens_on_sentence_before(sentence: str) -> bool:

@@ -726,3 +726,21 @@ def test_an_opening_phrase_naming_a_year_stays() -> None:
     assert _shortest("On Thursday, the council approved the new budget.") == (
         "The council approved the new budget."
     )
+
+
+def test_the_verb_after_a_part_of_the_subject_set_off_by_commas_is_the_main_verb() -> None:
+    text = (
+        "Young people, many of them students, marched from the State Department Store to the "
+        "square chanting the names of officials."
+    )
+    assert optional_cuts(text, []) == []
+
+
+def test_a_relative_clause_before_an_appositive_of_its_last_noun_stays() -> None:
+    text = (
+        "Lawmakers voted to confirm Oyunbileg, whose nomination was backed by the ruling party "
+        "and its coalition partner, the Democratic Party."
+    )
+    assert all(cut.kind != "relative clause" for cut in optional_cuts(text, []))
+    closing = "The deal was approved by Acme, which owns the mine, the company said."
+    assert any(cut.kind == "relative clause" for cut in optional_cuts(closing, []))

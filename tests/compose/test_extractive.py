@@ -905,3 +905,20 @@ def test_a_motive_one_report_alone_imputes_is_not_told_as_fact() -> None:
     texts = [version.sentences[0].text for version in _versions(cluster_of(reports))]
     assert not any("bankroll" in text for text in texts)
     assert any("aid workers" in text for text in texts)
+
+
+def test_an_earlier_days_fact_is_dated_in_running_text_unless_it_tells_what_usually_happens() -> (
+    None
+):
+    reports = {
+        "monday": (
+            "Legionnaires' disease sickened 23 people in the town, officials said. Among the dead "
+            "was a 67-year-old woman, a district official said. Symptoms usually appear two to "
+            "10 days after exposure."
+        ),
+        "tuesday": "The outbreak of Legionnaires' disease in the town has sickened 30 people.",
+    }
+    dates = {"monday": dt.date(2026, 7, 6), "tuesday": dt.date(2026, 7, 7)}
+    texts = [s.text for s in _summary(cluster_of(reports, dates), 120).sentences]
+    assert "On July 6, among the dead was a 67-year-old woman, a district official said." in texts
+    assert "Symptoms usually appear two to 10 days after exposure." in texts

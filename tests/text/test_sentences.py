@@ -263,3 +263,9 @@ def test_abbreviations_initials_and_a_missing_space_split_as_before(
     text: str, expected: list[str]
 ) -> None:
     assert split_sentences(text) == expected
+
+
+def test_since_closing_a_sentence_stands_for_a_time_the_sentence_before_gives() -> None:
+    assert ends_on_ellipsis("Most of the port's terminals have been idle since.")
+    assert ends_on_ellipsis("Prices have risen ever since.")
+    assert not ends_on_ellipsis("The port has been idle since Monday.")
