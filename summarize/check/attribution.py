@@ -305,11 +305,32 @@ def _what_happened(analysis: Analysis, item: SentenceAnalysis) -> frozenset[str]
     return frozenset()
 
 
+# Cue words after which comes what was caused, not its cause: "A short circuit caused the fire",
+# "led to", "resulted in", "triggered a rockfall" (not "caused by", "sparked by").
+_EFFECT_AFTER = re.compile(
+    r"(?:caused|led to|leading to|result(?:s|ed)? in|triggered|sparked|set off)$", re.I
+)
+
+
+def _effect_side(text: str, cause: str) -> str:
+    """The part of the sentence telling what the cause it states caused: "[recalling 48,000
+    vehicles] because its batteries can catch fire", "A short circuit caused [the fire]"."""
+    at = text.find(cause)
+    if at < 0:
+        return text
+    after = text[at + len(cause) :]
+    if _EFFECT_AFTER.search(cause) and not after.lstrip().lower().startswith("by "):
+        return after
+    return text[:at]
+
+
 def undetermined_cause_findings(analysis: Analysis) -> list[Finding]:
     """A cause one report states as fact that another report says is not yet known: "Corroded
     steel bolts caused the collapse" / "state officials cautioned that no cause has been
     established". The sentence saying so must share a word of what happened with the one
-    stating a cause (a cause of something else is no answer to it). Reports of other dates
+    stating a cause, in what that sentence says was caused (a cause of something else is no
+    answer to it: "recalling 48,000 vehicles because its batteries can catch fire" gives no
+    cause of the fires). Reports of other dates
     count: a cause stated flat the day after officials said none was known is for a reader to
     check as much as one stated the same day."""
     unknown = []
@@ -326,7 +347,7 @@ def undetermined_cause_findings(analysis: Analysis) -> list[Finding]:
         cause = cause_told(text)
         if cause is None or cause_undetermined(text) or not states_flatly(analysis, ref):
             continue
-        stated = own_voice_terms(text)
+        stated = own_voice_terms(_effect_side(text, cause))
         saying = [
             (other, cue)
             for other, cue, event in unknown

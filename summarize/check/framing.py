@@ -28,6 +28,7 @@ from summarize.check.tellings import (
     Tellings,
     counterpart,
     names_speaker,
+    own_use,
     same_speaker,
     sentence_text,
     speaker_words,
@@ -69,7 +70,25 @@ def loaded_findings(analysis: Analysis, tellings: Tellings) -> list[Finding]:
         if loaded is not None:
             plain = tuple((o.document, o.sentence) for o in loaded.plain)
             found.setdefault((loaded.words, plain), []).append(loaded)
-    return [_loaded_finding(tellings, same) for same in found.values()]
+    return [
+        _loaded_finding(tellings, same)
+        for same in found.values()
+        if not _most_reports_use(tellings, same)
+    ]
+
+
+# The fewest reports whose own use of a loaded word makes it the story's common word.
+MOST_USERS = 3
+
+
+def _most_reports_use(tellings: Tellings, same: list[_Loaded]) -> bool:
+    """Most reports, and at least MOST_USERS of them, use the loaded words in their own voice
+    ("scandal" in three reports of four): the story's common word, no one outlet's framing (two
+    of three may be two outlets of one leaning against the third's plain telling)."""
+    words = {term.text.lower() for term in same[0].charged}
+    documents = tellings.analysis.documents
+    users = sum(1 for d in documents if own_use(tellings, d.id, words) is not None)
+    return users >= MOST_USERS and 2 * users > len(documents)
 
 
 def _loaded_in(analysis: Analysis, tellings: Tellings, item: SentenceAnalysis) -> _Loaded | None:

@@ -7,6 +7,7 @@ from summarize.analyze import analyze
 from summarize.check.framing import added_to_speech
 from summarize.check.tellings import Tellings
 from summarize.models import Finding
+from summarize.pipeline import check
 from tests.stories import cluster_of
 
 ADDED = (
@@ -37,3 +38,16 @@ def test_another_statement_of_the_same_speaker_is_no_plain_version() -> None:
         "after shelling during a week of heavy fighting near the coast."
     )
     assert _added({"a": ADDED, "b": other, "c": RESIDENTS}) == []
+
+
+def test_a_loaded_word_most_reports_use_themselves_is_the_storys_word() -> None:
+    reports = {
+        "a": "Parliament on Tuesday approved Dashzegviin Oyunbileg as prime minister, ending weeks "
+        "of deadlock after his predecessor resigned amid a corruption scandal.",
+        "b": "Oyunbileg becomes the fourth head of government in two years, following the "
+        "resignation of Tsedevsuren Altangerel over a scandal involving coal exports.",
+        "c": "Prime Minister Dashzegviin Oyunbileg began his first full day in office on "
+        "Wednesday, a day after parliament confirmed him at the end of a nine-hour debate.",
+        "d": "The scandal over unrecorded coal exports brought down his predecessor.",
+    }
+    assert [f for f in check(cluster_of(reports)).findings if f.kind == "framing"] == []

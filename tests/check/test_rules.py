@@ -513,3 +513,22 @@ def test_a_count_one_report_doubts_and_another_states_is_an_attribution_differen
 
     assert attribution("At least 29 workers were killed when fire tore through the factory.")
     assert not attribution("About 29 trucks waited outside the factory gates on Thursday.")
+
+
+def test_a_cause_stated_flat_of_what_another_says_has_no_known_cause_is_an_attribution() -> None:
+    reports = {
+        "a": "The Harlow bridge collapsed on Monday. Officials said no cause has been established "
+        "for the collapse.",
+        "b": "The Harlow bridge collapsed on Monday. Corroded steel bolts caused the collapse.",
+    }
+    found = [f for f in check(cluster_of(reports)).findings if f.kind == "attribution"]
+    assert [f.documents for f in found] == [["b", "a"]]
+
+
+def test_a_reason_for_another_act_is_no_cause_of_what_has_none_known() -> None:
+    reports = {
+        "a": "Siam Volt will recall 48,000 vehicles after 11 battery fires. The company said "
+        "the cause of the fires was still under investigation.",
+        "b": "Siam Volt is recalling 48,000 vehicles because its batteries can catch fire.",
+    }
+    assert [f for f in check(cluster_of(reports)).findings if f.kind == "attribution"] == []
