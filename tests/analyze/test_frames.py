@@ -595,3 +595,10 @@ def test_down_after_a_verb_it_completes_is_no_fall() -> None:
     text = "Pakistan chased down 341 to beat New Zealand on Saturday."
     assert frame_of(text, "341").form == "level"
     assert frame_of("Shares closed down 3% on Monday.", "3%").form == "change"
+
+
+def test_some_of_a_group_the_report_names_is_a_part_unless_something_happened_to_it() -> None:
+    text = "Three of the fires broke out while the cars were charging overnight."
+    assert frame_of(text, "Three of the fires").form == "share"
+    hurt = frame_of("Two of the freed workers remained in hospital.", "Two of the freed workers")
+    assert hurt.form == "level" and hurt.measure == "worker hospitalised"

@@ -62,6 +62,10 @@ def _age_of_person(sentence: Sentence, first: int, quantity: Quantity) -> bool:
     )
 
 
+# A count of some of a group the report names: "Three of the fires", "two of those arrested".
+_PARTITIVE = re.compile(r"\S+(?:\s\S+)?\s+of\s+(?:the|those|these|its|their|his|her)\s", re.I)
+
+
 @dataclass
 class Reading:
     """A figure's frame, and whether the sentence says it fell (a negative change)."""
@@ -104,8 +108,12 @@ def read_frames(text: str, quantities: list[Quantity], offset: int = 0) -> list[
         period = period_of(sentence, first, last)
         if period and form == "level":
             form = "rate"
-        if form == "level" and part_of_whole(sentence, first, last):
-            form = "share"  # a part of a total is no total
+        partitive = outcome is None and _PARTITIVE.match(quantity.text) is not None
+        if form == "level" and (part_of_whole(sentence, first, last) or partitive):
+            # a part of a total is no total, and "Three of the fires" is a part of "the fires"
+            # (what happened to it, "Two of the workers remained in hospital", is a count of its
+            # own)
+            form = "share"
         elif whole:
             form = "total"  # the whole of a part is no level of its own: "level 4 of 5"
         frame = QuantityFrame(
