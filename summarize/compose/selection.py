@@ -222,7 +222,8 @@ def _richer(
         kept = _Chosen(rest, objective)
         if (
             usable(candidate, kept, budget - kept.words)
-            and objective.value([*rest, candidate]) >= objective.value(chosen)
+            # rounded: a sum over a set of words differs in its last digits with the set's order
+            and round(objective.value([*rest, candidate]), 6) >= round(objective.value(chosen), 6)
             and accept(candidate)
         ):
             chosen = [*rest, candidate]
