@@ -602,3 +602,10 @@ def test_some_of_a_group_the_report_names_is_a_part_unless_something_happened_to
     assert frame_of(text, "Three of the fires").form == "share"
     hurt = frame_of("Two of the freed workers remained in hospital.", "Two of the freed workers")
     assert hurt.form == "level" and hurt.measure == "worker hospitalised"
+
+
+def test_an_age_said_of_a_noun_after_was_is_the_nouns() -> None:
+    text = "Among the dead was a 67-year-old woman whose house collapsed."
+    assert frame_of(text, "67-year").subject == "woman"
+    assert frame_of("Ossoff, a 33-year-old Democrat, won.", "33-year").subject == "Ossoff"
+    assert frame_of("The youngest victim was 16.", "16").subject == "youngest victim"

@@ -108,14 +108,24 @@ def _counted_in_complement(sentence: Sentence, first: int) -> bool:
 
 
 def age_subject(sentence: Sentence, first: int, last: int) -> str | None:
-    """The person an age belongs to: "Ossoff, a 33-year-old", "a 7-year-old girl", "the
-    youngest victim was 16"."""
-    before = sentence.left(first, frozenset({"a", "an", "the"}))
-    if before >= 0 and sentence.lower[before] in (",", "is", "was"):
-        return _phrase_before(sentence, before - 1)
+    """The person an age belongs to: "Ossoff, a 33-year-old (Democrat)", "a 7-year-old girl"
+    (also after "was": "Among the dead was a 67-year-old woman"), "the youngest victim was
+    16"."""
     after = last
     while after < len(sentence.lower) and sentence.lower[after] in ("-", "old", "year", "years"):
         after += 1
+    # "-old" after the figure's token ("a 67-year-old woman") is no token of its own
+    between = (
+        sentence.text[sentence.tokens[after - 1].end : sentence.tokens[after].start]
+        if (0 < after < len(sentence.tokens))
+        else ""
+    )
+    written_old = "old" in sentence.lower[last:after] or "old" in between
+    described = written_old and after < len(sentence.lower) and sentence.lower[after].isalpha()
+    before = sentence.left(first, frozenset({"a", "an", "the"}))
+    opening = sentence.lower[before] if before >= 0 else ""
+    if opening == "," or (opening in ("is", "was") and not described):
+        return _phrase_before(sentence, before - 1)
     return _phrase_after(sentence, after)
 
 
