@@ -620,3 +620,14 @@ def test_those_in_intensive_care_are_no_later_count_of_all_in_hospital() -> None
     dates = {"a": dt.date(2026, 7, 6), "b": dt.date(2026, 7, 7)}
     found = [f for f in check(cluster_of(reports, dates)).findings if f.values]
     assert found == []
+
+
+def test_how_far_a_place_lies_from_another_is_no_figure_of_a_year() -> None:
+    reports = {
+        "a": "The fossils were discovered in 2021 by a rancher on a remote hillside about 90 "
+        "kilometres southwest of the city of Neuquen. Excavation was slow and difficult.",
+        "b": "The dig site lies some 150 kilometres from Neuquen city, in dry hills that can only "
+        "be reached by four-wheel drive.",
+    }
+    (found,) = conflicts(reports)
+    assert {v.text for v in found.values} == {"about 90 kilometres", "some 150 kilometres"}

@@ -261,7 +261,9 @@ def _match(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Edg
     if from_a != from_b:
         return None  # "50 miles from Pyongyang" is a distance; "270 kilometers" a range
     measure = measures(qa, qb)
-    time = _times(fa.time, fb.time)
+    # how far a place lies from another is no figure of a time: "discovered in 2021 ... about 90
+    # kilometres southwest of Neuquen"
+    time = "none" if from_a else _times(fa.time, fb.time)
     if time is None and _tally_told_on_other_days(sentences, a, b):
         time = "unknown"
     if time == "unknown" and (
