@@ -62,7 +62,9 @@ LINK_CUES: dict[str, re.Pattern[str]] = {
         r"owing to|"
         # "result in" is the verb after a modal, "to" or a relative pronoun ("the first results
         # in hand" is a noun); "what caused it" asks, it does not assert, a cause.
-        r"as a result|resulted in|(?:will|would|could|may|might|can|to|which|that|it|this) "
+        # "was traced to a cooling tower", "blamed on": what caused it, as a source or a blame
+        r"as a result|resulted in|(?:was|were|been) traced to|blamed on|"
+        r"(?:will|would|could|may|might|can|to|which|that|it|this) "
         r"results? in|led to|leading to|(?<!\bwhat )caused|sparked by|prompted by|"
         # "the collapse is the direct result of cost-cutting"
         r"(?:is|was|are|were) (?:the |a )?(?:direct |indirect )?result of|"

@@ -312,16 +312,21 @@ _EFFECT_AFTER = re.compile(
 )
 
 
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _effect_side(text: str, cause: str) -> str:
     """The part of the sentence telling what the cause it states caused: "[recalling 48,000
-    vehicles] because its batteries can catch fire", "A short circuit caused [the fire]"."""
+    vehicles] because its batteries can catch fire", "A short circuit caused [the fire]", "[The
+    flood] was caused when the dam gave way"."""
     at = text.find(cause)
     if at < 0:
         return text
-    after = text[at + len(cause) :]
-    if _EFFECT_AFTER.search(cause) and not after.lstrip().lower().startswith("by "):
+    before, after = text[:at], text[at + len(cause) :]
+    passive = after.lstrip().lower().startswith("by ") or _BE_BEFORE.search(before)
+    if _EFFECT_AFTER.search(cause) and not passive:
         return after
-    return text[:at]
+    return before
 
 
 def undetermined_cause_findings(analysis: Analysis) -> list[Finding]:

@@ -404,3 +404,11 @@ def test_an_infinitive_after_a_control_verb_a_means_or_a_noun_it_completes_is_no
     text: str,
 ) -> None:
     assert find_links(text) == {}
+
+
+def test_a_source_traced_or_a_blame_laid_tells_a_cause() -> None:
+    assert cause_told("The outbreak was traced to a cooling tower at the plant.") == (
+        "was traced to"
+    )
+    assert cause_told("The crash was blamed on pilot error.") == "blamed on"
+    assert cause_told("Police traced the call to a phone in Lyon.") is None

@@ -532,3 +532,14 @@ def test_a_reason_for_another_act_is_no_cause_of_what_has_none_known() -> None:
         "b": "Siam Volt is recalling 48,000 vehicles because its batteries can catch fire.",
     }
     assert [f for f in check(cluster_of(reports)).findings if f.kind == "attribution"] == []
+
+
+def test_what_a_passive_cause_caused_comes_before_it() -> None:
+    reports = {
+        "a": "A mudflow buried the village on Tuesday. The minister said the cause of the flood "
+        "had not yet been established.",
+        "b": "A mudflow buried the village on Tuesday. The flood was caused when a dam holding "
+        "back a glacial lake gave way.",
+    }
+    found = [f for f in check(cluster_of(reports)).findings if f.kind == "attribution"]
+    assert [f.documents for f in found] == [["b", "a"]]
