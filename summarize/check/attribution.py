@@ -292,17 +292,25 @@ _INQUIRY_TERMS = frozenset(
 
 def _what_happened(analysis: Analysis, item: SentenceAnalysis) -> frozenset[str]:
     """The words of what happened in a sentence saying its cause is not known, without those of
-    the inquiry and the names; a sentence that is only the inquiry ("Investigators have not
-    determined a cause.") is about what the sentence before it tells."""
-    for index in (item.sentence, item.sentence - 1):
-        if index < 0:
-            break
-        ref = SentenceRef(document=item.document, sentence=index)
-        words = frozenset(content_terms(sentence_text(analysis, ref)))
-        event = words - _INQUIRY_TERMS - name_terms(analysis.analysis_of(ref))
-        if event:
-            return event
-    return frozenset()
+    the inquiry and the names; and in the sentence before it when it is only the inquiry
+    ("Investigators have not determined a cause.") or says "the cause" of nothing it names
+    ("The company said the cause was still under investigation"): that sentence tells what it
+    is the cause of ("Siam Volt said it had received reports of 11 fires")."""
+    event = _event_words(analysis, item.document, item.sentence)
+    text = sentence_text(analysis, SentenceRef(document=item.document, sentence=item.sentence))
+    if item.sentence > 0 and (not event or _BARE_CAUSE.search(text)):
+        event |= _event_words(analysis, item.document, item.sentence - 1)
+    return event
+
+
+def _event_words(analysis: Analysis, document: str, sentence: int) -> frozenset[str]:
+    ref = SentenceRef(document=document, sentence=sentence)
+    words = frozenset(content_terms(sentence_text(analysis, ref)))
+    return words - _INQUIRY_TERMS - name_terms(analysis.analysis_of(ref))
+
+
+# "the cause" or "a cause" followed by no "of" naming what it caused
+_BARE_CAUSE = re.compile(r"\b(?:the|a)\s+cause\b(?!\s+of\b)", re.I)
 
 
 # Cue words after which comes what was caused, not its cause: "A short circuit caused the fire",

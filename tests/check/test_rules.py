@@ -543,3 +543,13 @@ def test_what_a_passive_cause_caused_comes_before_it() -> None:
     }
     found = [f for f in check(cluster_of(reports)).findings if f.kind == "attribution"]
     assert [f.documents for f in found] == [["b", "a"]]
+
+
+def test_the_cause_of_nothing_named_is_of_what_the_sentence_before_tells() -> None:
+    reports = {
+        "a": "Siam Volt said it had received reports of 11 fires since October. The company said "
+        "the cause was still under investigation.",
+        "b": "The fires were caused by a cheap cooling connector from a low-cost supplier.",
+    }
+    found = [f for f in check(cluster_of(reports)).findings if f.kind == "attribution"]
+    assert [f.documents for f in found] == [["b", "a"]]
