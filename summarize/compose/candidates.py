@@ -72,7 +72,8 @@ class Version:
     group: int  # the fact it tells: a claim group's id, or -1 - n for the n-th title
     blocks: frozenset[int]  # other facts it tells too (a verification remark, `TOLD_SHARE`)
     prior: float
-    order: tuple[bool, float, int]  # superseded last, then by position in the reports
+    # superseded last, then by position in the reports, then the fact more reports carry first
+    order: tuple[bool, float, int, int]
     sentences: list[SummarySentence]
     candidates: list[str]  # the reports that may support it: cited when the judge agrees
     as_written: bool  # the report's own sentence, unedited but for light changes
@@ -230,7 +231,8 @@ class CandidateBuilder:
             position = _relative_position(analysis, member)
             extra = max(0.0, wording.penalty(member, contested) - plain)
             prior = max(0.0, base + (1.0 - position) - WORDING_WEIGHT * extra)
-            self._member(group, member, prior, (superseded, position, group.id), dated, cut_off)
+            order = (superseded, position, -len(group.documents), group.id)
+            self._member(group, member, prior, order, dated, cut_off)
 
     def _droppable_loaded(self, ref: SentenceRef) -> list[tuple[int, int]]:
         """The loaded words a version drops: the report's own (no other report uses them), and
@@ -252,7 +254,7 @@ class CandidateBuilder:
         group: ClaimGroup,
         ref: SentenceRef,
         prior: float,
-        order: tuple[bool, float, int],
+        order: tuple[bool, float, int, int],
         dated: bool,
         cut_off: bool = False,
     ) -> None:
@@ -333,7 +335,7 @@ class CandidateBuilder:
                     group=-1 - number,
                     blocks=frozenset(),
                     prior=prior,
-                    order=(False, -1.0, number),
+                    order=(False, -1.0, 0, number),
                     sentences=[
                         SummarySentence(text=text, citations=candidates, sources=title.sources)
                     ],

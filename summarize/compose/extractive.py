@@ -35,8 +35,10 @@ offline.
    to a version telling anything new (a lead beside its headline). A version
    that is not the report's sentence as written is used only when the faithfulness judge finds
    it supported by the reports it cites.
-4. The chosen facts are printed in story order (title, leads, a fact only earlier reports give
-   last, dated; a sentence pointing back, "these forces", after what it points to), each
+4. The chosen facts are printed in story order (title, leads, the fact more reports carry
+   first among those the reports put as early, a fact whose figure a later report moved last;
+   one only earlier reports give is dated; a sentence pointing back, "these forces", after
+   what it points to), each
    citing every report that supports it (a title, its own report too). A
    claim's "could not be verified" sentence travels with it; a figure an earlier report gave
    differently follows, dated. A person the summary first names by surname alone is named in

@@ -922,3 +922,14 @@ def test_an_earlier_days_fact_is_dated_in_running_text_unless_it_tells_what_usua
     texts = [s.text for s in _summary(cluster_of(reports, dates), 120).sentences]
     assert "On July 6, among the dead was a 67-year-old woman, a district official said." in texts
     assert "Symptoms usually appear two to 10 days after exposure." in texts
+
+
+def test_of_the_leads_the_fact_more_reports_carry_comes_first() -> None:
+    quake = "An earthquake of magnitude 6.1 struck the mountain region on Monday, officials said."
+    reports = {
+        "a": "Families who lost their homes spent the night in a school gymnasium nearby.",
+        "b": quake,
+        "c": quake.replace("officials said", "the seismology office said"),
+    }
+    summary = _summary(cluster_of(reports), 60)
+    assert summary.sentences[0].text.startswith("An earthquake")
