@@ -318,8 +318,7 @@ _BARE_CAUSE = re.compile(r"\b(?:the|a)\s+cause\b(?!\s+of\b)", re.I)
 _EFFECT_AFTER = re.compile(
     r"(?:caused|led to|leading to|result(?:s|ed)? in|triggered|sparked|set off)$", re.I
 )
-
-
+# A form of "be" just before a cue makes it passive: "The flood was caused when ...".
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -343,9 +342,9 @@ def undetermined_cause_findings(analysis: Analysis) -> list[Finding]:
     established". The sentence saying so must share a word of what happened with the one
     stating a cause, in what that sentence says was caused (a cause of something else is no
     answer to it: "recalling 48,000 vehicles because its batteries can catch fire" gives no
-    cause of the fires). Reports of other dates
-    count: a cause stated flat the day after officials said none was known is for a reader to
-    check as much as one stated the same day."""
+    cause of the fires). Reports of other dates count: a cause stated flat the day after
+    officials said none was known is for a reader to check as much as one stated the same
+    day."""
     unknown = []
     for item in analysis.sentences:
         ref = SentenceRef(document=item.document, sentence=item.sentence)

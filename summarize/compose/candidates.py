@@ -106,7 +106,13 @@ def _central(analysis: Analysis, groups: list[ClaimGroup]) -> dict[str, float]:
     return {document: 0.5 * count / most for document, count in shared.items()}
 
 
-Updates = tuple[frozenset[tuple[str, int]], frozenset[tuple[str, int]]]
+@dataclass(frozen=True)
+class MovedFigures:
+    """The report sentences giving a figure the checker found changed over time (its temporal
+    updates): the earliest report's, and the later ones'."""
+
+    earlier: frozenset[tuple[str, int]] = frozenset()
+    later: frozenset[tuple[str, int]] = frozenset()
 
 
 class CandidateBuilder:
@@ -118,12 +124,11 @@ class CandidateBuilder:
         groups: list[ClaimGroup],
         judge: Judge,
         framed: frozenset[tuple[str, int]] = frozenset(),
-        updates: Updates | None = None,
+        moved: MovedFigures = MovedFigures(),
     ) -> None:
         self.analysis = analysis
         self.framed = framed
-        # the sentences giving an earlier and a later value of a figure that changed
-        self.superseded, self.updates = updates or (frozenset(), frozenset())
+        self.moved = moved
         self.groups = groups
         self.judge = judge
         self.wording = Wording(analysis)
@@ -204,14 +209,14 @@ class CandidateBuilder:
         newest = (
             set(group.documents) <= self.of_latest
             and known == dates
-            and any((m.document, m.sentence) in self.updates for m in group.members)
+            and any((m.document, m.sentence) in self.moved.later for m in group.members)
         )
         carriers = len(self.of_latest) if newest else self.total
         base = SUPPORT_WEIGHT * len(group.documents) / carriers + leads
         # A fact only earlier reports carry weighs less when a later report moved its figure:
         # the earlier value is superseded ("17 dead" on Wednesday, "41" on Friday).
         superseded = dated and any(
-            (m.document, m.sentence) in self.superseded for m in group.members
+            (m.document, m.sentence) in self.moved.earlier for m in group.members
         )
         base -= 0.5 if superseded else 0.0
         plain = wording.penalty(plainest, contested)

@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING
 from summarize.analyze.framing import charged_in_own_voice, find_loaded_terms, is_charged
 from summarize.analyze.links import LINK_CUES, link_cues
 from summarize.check.attribution import states_flatly
-from summarize.compose.candidates import CandidateBuilder, Updates, Version, as_option
+from summarize.compose.candidates import CandidateBuilder, MovedFigures, Version, as_option
 from summarize.compose.name_styles import one_style_per_name
 from summarize.compose.names import named_in_full
 from summarize.compose.selection import select
@@ -97,7 +97,7 @@ def compose_extractive(
 ) -> Summary:
     judge = Judge(analysis)
     framed = _framed_sentences(analysis, findings)
-    builder = CandidateBuilder(analysis, groups, judge, framed, _updates(analysis, findings))
+    builder = CandidateBuilder(analysis, groups, judge, framed, _moved_figures(analysis, findings))
     versions = builder.build()
     flat = _stated_as_fact(analysis, findings, _told_within(versions, max_words))
     options = [
@@ -228,11 +228,11 @@ def _framed_sentences(
     return frozenset(framed)
 
 
-def _updates(analysis: Analysis, findings: Sequence[Finding]) -> Updates:
-    """The report sentences giving a figure a temporal update finding shows changed: those of
-    the earliest report quoted (superseded), and those of the later ones (the updates)."""
-    superseded: set[tuple[str, int]] = set()
-    updates: set[tuple[str, int]] = set()
+def _moved_figures(analysis: Analysis, findings: Sequence[Finding]) -> MovedFigures:
+    """The report sentences quoted by a temporal update finding: those of the earliest report
+    quoted, and those of the later ones."""
+    earlier: set[tuple[str, int]] = set()
+    later: set[tuple[str, int]] = set()
     for finding in findings:
         if finding.kind != "temporal_update":
             continue
@@ -244,8 +244,8 @@ def _updates(analysis: Analysis, findings: Sequence[Finding]) -> Updates:
             ref = _quoted_sentence(analysis, quote)
             if ref is not None:
                 key = (ref.document, ref.sentence)
-                (superseded if quote.document == earliest.document else updates).add(key)
-    return frozenset(superseded), frozenset(updates)
+                (earlier if quote.document == earliest.document else later).add(key)
+    return MovedFigures(frozenset(earlier), frozenset(later))
 
 
 def _stated_as_fact(
