@@ -609,3 +609,33 @@ def test_an_age_said_of_a_noun_after_was_is_the_nouns() -> None:
     assert frame_of(text, "67-year").subject == "woman"
     assert frame_of("Ossoff, a 33-year-old Democrat, won.", "33-year").subject == "Ossoff"
     assert frame_of("The youngest victim was 16.", "16").subject == "youngest victim"
+
+
+def test_how_long_something_is_expected_to_take_is_expected() -> None:
+    frame = frame_of("The excavation is expected to take five years.", "five years")
+    assert frame.statement == "expected"
+
+
+def test_a_manner_adverb_does_not_hide_what_happened() -> None:
+    frame = frame_of("About 1,100 houses were completely destroyed.", "About 1,100 houses")
+    assert frame.measure == "house destroyed"
+
+
+@pytest.mark.parametrize(
+    ("text", "wording", "measure"),
+    [
+        ("Children account for 38 percent of this year's deaths.", "38 percent", "percent (death)"),
+        (
+            "About 40 percent of all cases this year were outside the capital.",
+            "About 40 percent",
+            "percent (case)",
+        ),
+        ("Biden said 90% of all American adults will be eligible.", "90%", "percent (adult)"),
+        ("A quarter of voters backed the plan.", "A quarter", "percent (voter)"),
+        ("Unemployment rose to 5.2 percent in May.", "5.2 percent", "percent"),
+    ],
+)
+def test_a_percentage_measures_a_share_of_the_noun_after_of(
+    text: str, wording: str, measure: str
+) -> None:
+    assert frame_of(text, wording).measure == measure

@@ -631,3 +631,29 @@ def test_how_far_a_place_lies_from_another_is_no_figure_of_a_year() -> None:
     }
     (found,) = conflicts(reports)
     assert {v.text for v in found.values} == {"about 90 kilometres", "some 150 kilometres"}
+
+
+def test_shares_of_different_wholes_are_not_compared() -> None:
+    reports = {
+        "a": "About 40 percent of all cases this year have been in children, officials said.",
+        "b": "Children account for 22 percent of this year's deaths, officials said.",
+    }
+    assert conflicts(reports) == []
+
+
+def test_two_shares_of_one_whole_that_make_it_up_are_its_parts() -> None:
+    reports = {
+        "a": "About 40 percent of all cases this year have been recorded outside the capital.",
+        "b": "Roughly 60% of cases this year have been in the capital.",
+    }
+    assert [f for f in check(cluster_of(reports)).findings if f.values] == []
+
+
+def test_a_share_of_a_whole_is_described_with_it_once() -> None:
+    reports = {
+        "a": "Children under 15 account for 38 percent of this year's deaths, officials said.",
+        "b": "Children under 15 account for 22% of this year's deaths, officials said.",
+    }
+    (found,) = conflicts(reports)
+    assert "percentage of deaths" in found.explanation
+    assert "of deaths of deaths" not in found.explanation

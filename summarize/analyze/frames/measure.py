@@ -8,7 +8,7 @@ from summarize.analyze.frames.sentence import SOFT, Sentence
 from summarize.analyze.frames.subject import compound
 from summarize.models import Quantity
 from summarize.text.figures import OUTCOMES
-from summarize.text.inflection import singular
+from summarize.text.inflection import looks_plural, singular, verb_form
 from summarize.text.lexicons import word_set
 from summarize.text.tokens import STOPWORDS
 from summarize.text.units import is_currency
@@ -19,8 +19,8 @@ _UNIT_KINDS = {
     "percent": "percent", "percentage point": "percentage points", "times": "multiple",
 }  # fmt: skip
 # Units whose kind a role completes: a duration's preposition ("duration (in)"), what a
-# multiplier multiplies ("multiple (size)").
-_UNITS_WITH_ROLES = frozenset({"s", "times"})
+# multiplier multiplies ("multiple (size)"), what a share is of ("percent (case)").
+_UNITS_WITH_ROLES = frozenset({"s", "times", "percent"})
 OUTCOME_WORDS = {
     "death": "killed", "injury": "injured", "arrest": "arrested",
     "displacement": "displaced", "missing": "missing", "infection": "infected",
@@ -102,7 +102,8 @@ def outcome_of(sentence: Sentence, first: int, last: int, quantity: Quantity) ->
             "were", "was", "are", "is", "have", "had", "been", "people", "persons", "taken",
             "rushed", "admitted", "remain", "remained", "still", "in", "to", "now", "also",
         )  # fmt: skip
-        if word not in skipped and word not in _HOW_SURE and index > last:
+        manner = word.endswith("ly") and word.isalpha()  # "were completely destroyed"
+        if word not in skipped and word not in _HOW_SURE and not manner and index > last:
             break
     if counted and not compound(sentence, first, last, quantity):
         return _qualifier(sentence, first, last)  # not the noun of "a 12-story building"
@@ -133,6 +134,29 @@ def role_of(sentence: Sentence, first: int, last: int, compound: bool = False) -
     before = sentence.left(first, frozenset({"another", "more", "an", "a", "the", "next", "past"}))
     word = sentence.lower[before] if before >= 0 else ""
     return word if word in ("in", "for", "within", "after", "over", "since", "during") else None
+
+
+def share_of(sentence: Sentence, last: int) -> str | None:
+    """What a percentage is a share of, when the words after it say: the head of the noun phrase
+    after "of", past its determiners, possessives and figures ("38 percent of this year's
+    deaths": death; "90% of all American adults": adult); None when no "of" follows."""
+    lower = sentence.lower
+    if lower[last : last + 1] != ["of"]:
+        return None
+    head = None
+    for index in range(last + 1, min(len(lower), last + 7)):
+        word = lower[index]
+        skipped = sentence.in_figure(index) or word.endswith(("'s", "’s")) or "." in word
+        if word in STOPWORDS or skipped:
+            if head is not None and not skipped:
+                break  # the phrase ends: "of all cases this year"
+            continue
+        if not word.isalpha() or (head is not None and verb_form(word) is not None):
+            break  # "40% of the population say": the verb after the noun
+        head = word
+        if looks_plural(word):
+            break  # "of all American adults", "of Americans say", "of voters backed"
+    return singular(head) if head else None
 
 
 # Words between a multiplier and what it multiplies: "times the size", "times as large as".

@@ -12,7 +12,13 @@ from summarize.analyze.frames.form import (
     restates,
     whole_of_part,
 )
-from summarize.analyze.frames.measure import measure_of, multiplied, outcome_of, role_of
+from summarize.analyze.frames.measure import (
+    measure_of,
+    multiplied,
+    outcome_of,
+    role_of,
+    share_of,
+)
 from summarize.analyze.frames.sentence import Sentence
 from summarize.analyze.frames.statement import statement_of
 from summarize.analyze.frames.subject import age_subject, compound, lowercase_opening, subject_of
@@ -123,6 +129,8 @@ def read_frames(text: str, quantities: list[Quantity], offset: int = 0) -> list[
                 age,
                 multiplied(sentence, last)
                 if quantity.base_unit == "times"
+                else share_of(sentence, last)
+                if quantity.base_unit == "percent"
                 else role_of(sentence, first, last, compound(sentence, first, last, quantity)),
             ),
             subject=lowercase_opening(

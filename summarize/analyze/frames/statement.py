@@ -35,11 +35,12 @@ _POSSIBILITY_AFTER = _POSSIBILITY - {"would", "likely"}
 # Words opening a clause of their own between a modal and a figure: "could move forward after
 # two Democrats said".
 _SUBORDINATORS = word_set("after before when whenever because if unless since until that")
-# Verbs whose object is the size of something: "expected to top $1 trillion", "to hit 3.6%".
+# Verbs whose object is the size of something: "expected to top $1 trillion", "to hit 3.6%",
+# "expected to take five years".
 _MEASURE_VERBS = word_set(
     """
     top tops reach reaches hit hits exceed exceeds total totals be come remain stay peak cost
-    number amount run surpass near earn earns
+    number amount run surpass near earn earns take takes last lasts
     """
 )
 # A target named right after its figure: "above the bank's 2% target", "its 2% goal".

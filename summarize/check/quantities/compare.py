@@ -9,7 +9,8 @@ import re
 from typing import Literal
 
 from summarize.analyze.frames.measure import TALLIES, outcome_name, picks_out
-from summarize.analyze.nouns import kind_of_either, synonyms
+from summarize.analyze.nouns import is_a_kind_of_person, kind_of_either, synonyms
+from summarize.analyze.quantities import overlaps
 from summarize.check.quantities.explain import of_other_days
 from summarize.check.quantities.figures import (
     Edge,
@@ -41,6 +42,8 @@ def measures(a: Quantity, b: Quantity) -> Literal["same", "unknown"] | None:
         kind_a, _, role_a = frame_a.measure.partition(" (")
         kind_b, _, role_b = frame_b.measure.partition(" (")
         if kind_a != kind_b or (role_a and role_b and role_a != role_b):
+            if kind_a == kind_b == "percent" and _one_population(role_a, role_b):
+                return "unknown"  # "of respondents" / "of Americans": a poll's people
             return None  # "in two weeks" (when) is no "for 30 days" (how long)
         return "same" if role_a == role_b else "unknown"
     outcome_a, outcome_b = outcome_name(frame_a.measure), outcome_name(frame_b.measure)
@@ -69,6 +72,15 @@ def measures(a: Quantity, b: Quantity) -> Literal["same", "unknown"] | None:
         frame_a.subject or frame_b.subject or frame_a.time or frame_b.time
     )
     return "unknown" if bare else "same"
+
+
+def _one_population(role_a: str, role_b: str) -> bool:
+    """Two shares' wholes may be one group of people told in two words ("respondents",
+    "Americans", "voters"), or one word and a kind of it; shares of cases and of deaths are of
+    two things."""
+    a, b = role_a.rstrip(")"), role_b.rstrip(")")
+    people = is_a_kind_of_person(a) and is_a_kind_of_person(b)
+    return people or synonyms(a, b) or kind_of_either(a, b)
 
 
 def _one_tally_of_kinds(
@@ -216,7 +228,23 @@ def compare(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Ed
         return None
     if edge is not None and (_sums_to(sentences, a, b) or _sums_to(sentences, b, a)):
         return None
+    if edge is not None and _complements(a.quantity, b.quantity):
+        return None
     return edge
+
+
+def _complements(a: Quantity, b: Quantity) -> bool:
+    """Two shares of one whole that make it up together are its two parts: "roughly 60% of
+    cases this year have been in Dhaka" / "About 40 percent of all cases this year have been
+    recorded outside the capital"."""
+    return (
+        a.base_unit == b.base_unit == "percent"
+        and a.frame is not None
+        and b.frame is not None
+        and a.frame.form == b.frame.form == "share"
+        and a.low + b.low <= 100 <= a.high + b.high
+        and not overlaps(a, b)  # "50%" / "half" are one share
+    )
 
 
 def _sums_to(sentences: Sentences, part: Figure, whole: Figure) -> bool:

@@ -152,6 +152,8 @@ def _measure_words(measure: str, unit: str) -> str:
         return _DURATION_ROLES.get(role, "duration")
     if kind == "multiple" and role:
         return f"multiple of {role}"  # "2.6 times the size of Earth"
+    if kind == "percent" and role:
+        return f"percentage of {plural(role)}"  # "38 percent of this year's deaths"
     if unit != "count" or kind == "age":
         return _KIND_WORDS.get(kind, kind)
     outcome = outcome_name(kind) or ""
@@ -169,13 +171,15 @@ def describe_frame(frame: QuantityFrame, unit: str) -> str:
     what = _measure_words(frame.measure, unit)
     if frame.form == "change":
         what = "percentage change" if what == "percentage" else f"change in {what}"
-    elif frame.form == "share" and what != "percentage":
+    elif frame.form == "share" and not what.startswith("percentage"):
         what = f"share: {what}"
     elif frame.form == "total":
         what = f"total {what}"  # "total number of members": the whole a part is of
     if frame.statement != "actual":
         what = f"{_STATEMENT_WORDS.get(frame.statement, frame.statement)} {what}"
     subject = frame.subject or ""
+    if what.endswith(f" of {plural(subject.lower())}") or what.endswith(f" of {subject.lower()}"):
+        subject = ""  # "percentage of deaths", not "percentage of deaths of deaths"
     if subject.lower().startswith(f"{what} of "):
         what = subject  # "number of available positions", not "number of number of ..."
     elif subject:  # a distance's is where from: "from Hama"
