@@ -273,12 +273,26 @@ def charged_in_own_voice(text: str, offset: int, terms: list[Span]) -> list[Span
 
 
 def in_own_voice(text: str, offset: int, terms: list[Span]) -> list[Span]:
-    """The terms (of this sentence, at `offset`) outside anyone's reported speech: what the
-    report says in its own voice."""
+    """The terms (of this sentence, at `offset`) outside anyone's reported speech and not the
+    label a verb of judging gives ("deemed illegal"): what the report says in its own voice."""
     if not terms:
         return []
     reported = reported_speech(text)
-    return [term for term in terms if not in_spans(term.start - offset, reported)]
+    return [
+        term
+        for term in terms
+        if not in_spans(term.start - offset, reported)
+        and not _JUDGED_AS.search(text, 0, term.start - offset)
+    ]
+
+
+# A verb of judging right before a word makes it the judge's label, not the report's: "state aid
+# deemed illegal", "a law declared unconstitutional", "branded a traitor".
+_JUDGED_AS = re.compile(
+    r"\b(?:deemed|declared|ruled|judged|branded|labell?ed|termed|considered|found)\s+"
+    r"(?:to\s+be\s+|as\s+)?(?:an?\s+)?$",
+    re.I,
+)
 
 
 def is_speech_word(word: str) -> bool:

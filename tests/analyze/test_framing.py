@@ -412,3 +412,12 @@ def test_a_source_traced_or_a_blame_laid_tells_a_cause() -> None:
     )
     assert cause_told("The crash was blamed on pilot error.") == "blamed on"
     assert cause_told("Police traced the call to a phone in Lyon.") is None
+
+
+def test_a_word_a_verb_of_judging_gives_is_the_judges_label() -> None:
+    text = "The ruling ordered it to repay 90 million euros in state aid deemed illegal."
+    terms = find_loaded_terms(text)
+    assert any(term.text == "illegal" for term in terms)
+    assert in_own_voice(text, 0, terms) == []
+    flat = "The airline took 90 million euros in illegal state aid."
+    assert [t.text for t in in_own_voice(flat, 0, find_loaded_terms(flat))] == ["illegal"]
