@@ -657,3 +657,22 @@ def test_a_share_of_a_whole_is_described_with_it_once() -> None:
     (found,) = conflicts(reports)
     assert "percentage of deaths" in found.explanation
     assert "of deaths of deaths" not in found.explanation
+
+
+def test_a_running_count_given_as_bounds_on_other_days_rose() -> None:
+    reports = {
+        "monday": "More than 48,000 people have been hospitalised with dengue since January.",
+        "tuesday": "More than 49,100 people have been hospitalised with dengue since January.",
+    }
+    dates = {"monday": dt.date(2026, 8, 3), "tuesday": dt.date(2026, 8, 4)}
+    kinds = [f.kind for f in check(cluster_of(reports, dates)).findings if f.values]
+    assert kinds == ["temporal_update"]
+
+
+def test_a_weeks_count_is_no_running_total_since_january() -> None:
+    reports = {
+        "a": "More than 48,000 people have been hospitalised with dengue since January.",
+        "b": "More than 13,000 people were hospitalised with dengue in the past week alone.",
+    }
+    dates = {"a": dt.date(2026, 8, 3), "b": dt.date(2026, 8, 6)}
+    assert [f for f in check(cluster_of(reports, dates)).findings if f.values] == []

@@ -132,7 +132,7 @@ def is_bound(quantity: Quantity) -> bool:
     return quantity.bound in ("at_least", "at_most")
 
 
-def same_figure(a: Quantity, b: Quantity) -> bool:
+def same_figure(a: Quantity, b: Quantity, margin: float | None = None) -> bool:
     """Two wordings of one figure: some value fits both, and a bound names about the number the
     other wording gives ("more than 60" and "at least 60" or "61"), or the end of its range
     ("up to ten days" / "two to 10 days"). "More than three-quarters" fits "more than 60
@@ -152,8 +152,10 @@ def same_figure(a: Quantity, b: Quantity) -> bool:
             bound.normalized >= span.normalized if upper else bound.normalized <= span.normalized
         )
     # Two bounds each name their number exactly ("more than 60" / "more than 70" are two
-    # figures); a bound and a value may round ("more than 60" / "64").
-    margin = BOUNDS_MARGIN if len(bounds) == 2 else APPROXIMATE_MARGIN
+    # figures); a bound and a value may round ("more than 60" / "64"), unless `margin` says how
+    # near the named numbers must be.
+    if margin is None:
+        margin = BOUNDS_MARGIN if len(bounds) == 2 else APPROXIMATE_MARGIN
     return abs(a.normalized - b.normalized) <= margin * max(abs(a.normalized), abs(b.normalized))
 
 

@@ -12,6 +12,7 @@ from summarize.align import Pair
 from summarize.analyze.frames.measure import TALLIES, outcome_name
 from summarize.analyze.frames.times import tells_a_running_state
 from summarize.analyze.quantities import agrees, is_bound, same_figure
+from summarize.analyze.quantities.intervals import SAME_VALUE
 from summarize.check.quantities.compare import measures
 from summarize.check.quantities.explain import (
     OTHER_DATES,
@@ -198,6 +199,10 @@ def _findings_for(
         )
 
     def agree(a: Figure, b: Figure) -> bool:
+        if _tallies_of_other_days(analysis, a, b):
+            # a running count given as a bound on one day and another on the next rose: "More
+            # than 48,000" hospitalised on Monday, "more than 49,100" on Tuesday
+            return same_figure(a.quantity, b.quantity, SAME_VALUE)
         return _agreement(analysis, a.document, b.document)(a.quantity, b.quantity)
 
     clusters = [sorted(c, key=order) for c in value_clusters(sorted(figures, key=order), agree)]
@@ -233,6 +238,15 @@ def _findings_for(
 
 
 Agreement = Callable[[Quantity, Quantity], bool]
+
+
+def _tallies_of_other_days(analysis: Analysis, a: Figure, b: Figure) -> bool:
+    """Both figures count what happened to people as it adds up, in reports of other dates."""
+    return (
+        outcome_name(a.frame.measure) in TALLIES
+        and outcome_name(b.frame.measure) in TALLIES
+        and of_other_days(analysis, a.document, b.document)
+    )
 
 
 def _agreement(analysis: Analysis, document_a: str, document_b: str) -> Agreement:

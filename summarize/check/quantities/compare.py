@@ -98,6 +98,11 @@ def _one_tally_of_kinds(
     return kind_of_either(counted_a, counted_b)
 
 
+def _a_recent_period(time: str) -> bool:
+    """A week or month just gone or under way: "last week", "this month"."""
+    return time.startswith(("last ", "past ")) or time in ("this week", "this month")
+
+
 def _times(a: str | None, b: str | None) -> Literal["same", "none", "day", "unknown"] | None:
     """Another month, year, quarter or day: another figure. A deadline ("70 million by June
     30") or the value before a change is not compared with a figure no time restricts.
@@ -114,6 +119,8 @@ def _times(a: str | None, b: str | None) -> Literal["same", "none", "day", "unkn
         return "day" if known.startswith("day:") else "unknown"
     if "earlier" in (a, b):
         return None
+    if any(t.startswith("since:") for t in (a, b)) and any(map(_a_recent_period, (a, b))):
+        return None  # "in the past week" counts a week's; "since January", all the year's
     base_a, base_b = a.removeprefix("by "), b.removeprefix("by ")
     if base_a.partition(":")[0] == base_b.partition(":")[0] and ":" in base_a:
         return "unknown" if base_a == base_b else None
