@@ -676,3 +676,21 @@ def test_a_weeks_count_is_no_running_total_since_january() -> None:
     }
     dates = {"a": dt.date(2026, 8, 3), "b": dt.date(2026, 8, 6)}
     assert [f for f in check(cluster_of(reports, dates)).findings if f.values] == []
+
+
+def test_values_two_orders_of_magnitude_apart_are_no_one_figure() -> None:
+    reports = {
+        "a": "Rescuers reached the capsule two hours after touchdown, Roscosmos said.",
+        "b": "Whitfield, who had spent more than eight months in orbit, was carried from the "
+        "capsule after touchdown, Roscosmos said.",
+    }
+    assert conflicts(reports) == []
+
+
+def test_an_amount_in_kroner_or_shillings_is_money_not_a_count() -> None:
+    reports = {
+        "a": "The escaped fish were worth about 24 million kroner, the company said.",
+        "b": "The escaped fish were valued at about 31 million kroner, the company said.",
+    }
+    (found,) = conflicts(reports)
+    assert [v.frame.measure for v in found.values if v.frame] == ["money (NOK)", "money (NOK)"]

@@ -31,6 +31,24 @@ CURRENCY_WORDS = {
     "roubles|rubles|rub": ("RUB", 1.0),
     "swiss francs|francs|chf": ("CHF", 1.0),
     "shekels|ils": ("ILS", 1.0),
+    # An amount in a currency the list did not hold was read as a count ("worth about 24
+    # million kroner" as a number of fish). Where a word names the money of several countries,
+    # the code is that of the one news most often means by it (kroner: Norway's; shillings:
+    # Kenya's): figures are compared only within one story's one word.
+    "kroner|krone|nok": ("NOK", 1.0),
+    "kronor|krona|sek": ("SEK", 1.0),
+    "shillings|shilling|kes": ("KES", 1.0),
+    "tenge|kzt": ("KZT", 1.0),
+    "lira|liras": ("TRY", 1.0),
+    "baht|thb": ("THB", 1.0),
+    "naira|ngn": ("NGN", 1.0),
+    "zloty|zlotys|pln": ("PLN", 1.0),
+    "ringgit|myr": ("MYR", 1.0),
+    "rupiah|idr": ("IDR", 1.0),
+    "hryvnias|hryvnia|uah": ("UAH", 1.0),
+    "forints|forint|huf": ("HUF", 1.0),
+    "tugriks|tugrik|mnt": ("MNT", 1.0),
+    "reais|brl": ("BRL", 1.0),
 }
 PERCENT_WORDS = {
     "percent|per cent|pct|%": "percent",

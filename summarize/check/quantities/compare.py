@@ -27,6 +27,9 @@ from summarize.text.tokens import content_terms
 
 # Values of a likely match (a frame part unknown) further apart than this are no one figure.
 MAX_LIKELY_RATIO = 10
+# Nor are values of any match this far apart: reports disputing a figure do not differ by two
+# orders of magnitude ("4.1 kilograms" a fish / "617,000 pounds" of fish).
+MAX_SAME_RATIO = 100
 
 
 def _from_place(subject: str | None) -> bool:
@@ -233,6 +236,8 @@ def compare(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Ed
     edge = _match(a, b, sentences, similarity)
     if edge is not None and edge.match == "likely" and _orders_apart(a.quantity, b.quantity):
         return None
+    if edge is not None and _orders_apart(a.quantity, b.quantity, MAX_SAME_RATIO):
+        return None  # "two hours" after touchdown / "more than eight months" in orbit
     if edge is not None and (_sums_to(sentences, a, b) or _sums_to(sentences, b, a)):
         return None
     if edge is not None and _complements(a.quantity, b.quantity):
@@ -261,9 +266,9 @@ def _sums_to(sentences: Sentences, part: Figure, whole: Figure) -> bool:
     return total is not None and whole.quantity.low <= total <= whole.quantity.high
 
 
-def _orders_apart(a: Quantity, b: Quantity) -> bool:
+def _orders_apart(a: Quantity, b: Quantity, ratio: float = MAX_LIKELY_RATIO) -> bool:
     low, high = sorted((abs(a.normalized), abs(b.normalized)))
-    return low > 0 and high > MAX_LIKELY_RATIO * low
+    return low > 0 and high > ratio * low
 
 
 def _match(a: Figure, b: Figure, sentences: Sentences, similarity: float) -> Edge | None:
