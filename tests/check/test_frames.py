@@ -694,3 +694,14 @@ def test_an_amount_in_kroner_or_shillings_is_money_not_a_count() -> None:
     }
     (found,) = conflicts(reports)
     assert [v.frame.measure for v in found.values if v.frame] == ["money (NOK)", "money (NOK)"]
+
+
+def test_a_running_word_of_another_count_does_not_make_a_things_length_change() -> None:
+    reports = {
+        "a": "The High Court on Tuesday suspended a 30-year concession for the grid.",
+        "b": "Seven county assemblies have now passed motions rejecting the 30-year concession.",
+        "c": "The 35-year concession would have placed the grid in private hands.",
+    }
+    dates = {"a": dt.date(2026, 3, 10), "b": dt.date(2026, 3, 11), "c": dt.date(2026, 3, 12)}
+    kinds = {f.kind for f in check(cluster_of(reports, dates)).findings if f.values}
+    assert "temporal_update" not in kinds

@@ -5,6 +5,7 @@ one finding for each kind and severity among a component's values (see the packa
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from itertools import combinations
 
@@ -85,7 +86,17 @@ def _can_change(analysis: Analysis, earlier: list[Figure], later: list[Figure]) 
     return bool(bounds) and all(f.quantity.high > max(bounds) for f in later)
 
 
+# A figure joined to its unit before a noun ("a 30-year deal", "the nine-round tournament"): a
+# property of the thing it describes, not a count that adds up.
+_COMPOUND = re.compile(r"\w-[A-Za-z]+$")
+
+
 def _told_so_far(analysis: Analysis, figure: Figure) -> bool:
+    """The figure is told as it stands so far, in its own part of the sentence: "Seven county
+    assemblies have now passed motions rejecting the 30-year deal" tells so the count of
+    assemblies, not the deal's length."""
+    if _COMPOUND.search(figure.quantity.text):
+        return False
     sentence = analysis.sentence(analysis.sentences[figure.key[0]])
     start = figure.quantity.start - sentence.start
     return tells_a_running_state(sentence.text, start, start + len(figure.quantity.text))
