@@ -342,10 +342,12 @@ def test_chart_puts_each_report_value_on_one_scale_with_its_date() -> None:
 
 def test_figures_too_large_for_an_axis_get_no_chart_and_the_page_is_written() -> None:
     huge = "17" + "0" * 307  # 1.7e308: finite, but its chart's ticks would overflow
+    other = "12" + "0" * 307  # values 100 times apart would be no one figure
     reports = {
         "a": f"Officials said unemployment in the port town rose {huge}% last year. "
         + STRIKE["day1"],
-        "b": "Officials said unemployment in the port town rose 5% last year. " + STRIKE["day1"],
+        "b": f"Officials said unemployment in the port town rose {other}% last year. "
+        + STRIKE["day1"],
     }
     cluster = cluster_of(reports, name="huge")
     report = check(cluster)
