@@ -402,4 +402,7 @@ def test_a_bound_at_the_end_of_a_range_is_the_same_figure() -> None:
 
 def test_the_base_of_a_ratio_is_no_count() -> None:
     assert find_quantities("The disease kills one in ten of those it infects.") == []
+    assert [q.text for q in find_quantities("Seven in ten of those infected were children.")] == [
+        "Seven"
+    ]
     assert [q.text for q in find_quantities("He scored 10 in 12 games.")] == ["10", "12 games"]

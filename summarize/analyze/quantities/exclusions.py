@@ -112,6 +112,13 @@ _RATIO_BEFORE = re.compile(
 )
 
 
+# Any number and "in" before a number that counts no noun of its own: "seven in ten".
+_NUMBER_IN_BEFORE = re.compile(
+    r"\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+in\s+$",
+    re.IGNORECASE,
+)
+
+
 def one_as_pronoun(text: str, start: int, end: int) -> bool:
     """ "no one", "the one", "one of", "one another", "one's": the pronoun, no number."""
     return bool(
@@ -147,6 +154,8 @@ def not_a_quantity(
         return True  # "kills one in ten of those it infects": a ratio, no count of ten
     if counted is not None:
         return False
+    if _NUMBER_IN_BEFORE.search(text, max(0, number.start - LOOKBACK), number.start):
+        return True  # "seven in ten say": a ratio's base counts nothing ("10 in 12 games" does)
     if number.kind == "range" and dashed and number.high < 1000:  # scores: "lost 1-3"
         return True
     if number.digits and qualifier in (None, "from", "between"):
