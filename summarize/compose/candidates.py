@@ -26,7 +26,12 @@ from dataclasses import dataclass
 
 from summarize.analyze.framing import find_loaded_terms, is_charged
 from summarize.compose.attribution_cuts import attribution_details, function_word_cuts
-from summarize.compose.companions import earlier_figure, earlier_texts, unverified_follow_up
+from summarize.compose.companions import (
+    MovedFigures,
+    earlier_figure,
+    earlier_texts,
+    unverified_follow_up,
+)
 from summarize.compose.compression import optional_cuts
 from summarize.compose.cuts import variants
 from summarize.compose.modifiers import modifier_cuts
@@ -106,15 +111,6 @@ def _central(analysis: Analysis, groups: list[ClaimGroup]) -> dict[str, float]:
     return {document: 0.5 * count / most for document, count in shared.items()}
 
 
-@dataclass(frozen=True)
-class MovedFigures:
-    """The report sentences giving a figure the checker found changed over time (its temporal
-    updates): the earliest report's, and the later ones'."""
-
-    earlier: frozenset[tuple[str, int]] = frozenset()
-    later: frozenset[tuple[str, int]] = frozenset()
-
-
 class CandidateBuilder:
     """Turns the analysis into the candidate versions of every fact."""
 
@@ -124,11 +120,11 @@ class CandidateBuilder:
         groups: list[ClaimGroup],
         judge: Judge,
         framed: frozenset[tuple[str, int]] = frozenset(),
-        moved: MovedFigures = MovedFigures(),
+        moved: MovedFigures | None = None,
     ) -> None:
         self.analysis = analysis
         self.framed = framed
-        self.moved = moved
+        self.moved = moved or MovedFigures()
         self.groups = groups
         self.judge = judge
         self.wording = Wording(analysis)

@@ -1,12 +1,14 @@
 """The report sentences a fact's wording brings with it, lest it mislead alone: the next
 sentence when it remarks that the claim could not be verified (`unverified_follow_up`), and an
 earlier report's sentence giving a figure the wording no longer gives (`earlier_figure`), dated,
-as written and shortened (`earlier_texts`).
+as written and shortened (`earlier_texts`); and which sentences give a figure a later report
+moved (`MovedFigures`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from summarize.analyze.attribution import is_unverified, unverified_remark
 from summarize.analyze.quantities import comparable, overlaps
@@ -15,6 +17,15 @@ from summarize.compose.cuts import variants
 from summarize.compose.standalone import leans_back
 from summarize.compose.wording import Wording
 from summarize.models import Analysis, ClaimGroup, Quantity, SentenceRef
+
+
+@dataclass(frozen=True)
+class MovedFigures:
+    """The report sentences giving a figure the checker found changed over time (its temporal
+    updates): the earliest report's, and the later ones'."""
+
+    earlier: frozenset[tuple[str, int]] = frozenset()
+    later: frozenset[tuple[str, int]] = frozenset()
 
 
 def unverified_follow_up(analysis: Analysis, ref: SentenceRef) -> SentenceRef | None:

@@ -54,7 +54,8 @@ from typing import TYPE_CHECKING
 from summarize.analyze.framing import charged_in_own_voice, find_loaded_terms, is_charged
 from summarize.analyze.links import LINK_CUES, link_cues
 from summarize.check.attribution import states_flatly
-from summarize.compose.candidates import CandidateBuilder, MovedFigures, Version, as_option
+from summarize.compose.candidates import CandidateBuilder, Version, as_option
+from summarize.compose.companions import MovedFigures
 from summarize.compose.name_styles import one_style_per_name
 from summarize.compose.names import named_in_full
 from summarize.compose.selection import select

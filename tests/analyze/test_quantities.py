@@ -405,4 +405,7 @@ def test_the_base_of_a_ratio_is_no_count() -> None:
     assert [q.text for q in find_quantities("Seven in ten of those infected were children.")] == [
         "Seven"
     ]
+    nine_in_ten = "Up to nine in ten unvaccinated people exposed will catch it."
+    assert [q.text for q in find_quantities(nine_in_ten)] == ["Up to nine"]
+    assert find_quantities("One in 200 people carry the gene.") == []
     assert [q.text for q in find_quantities("He scored 10 in 12 games.")] == ["10", "12 games"]

@@ -102,21 +102,29 @@ def hyphenated_ordinal(text: str, end: int) -> bool:
     return text.startswith("-", end) and bool(_ORDINAL_AFTER.match(text, end))
 
 
-# "One in" or a number and "out of" before another: the second is a ratio's base ("one in ten",
-# "3 out of 4"; not "10 in 12 games").
-_RATIO_BEFORE = re.compile(
-    r"\b(?:(?:one|1)\s+in|(?:\d+|"
+# A number and "in" or "out of" before another number.
+_NUMBER_BEFORE = re.compile(
+    r"\b(?P<part>\d+|"
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r")\s+out\s+of)\s+$",
+    + r")\s+(?P<link>in|out\s+of)\s+$",
     re.IGNORECASE,
 )
+# The bases a ratio is told over: "nine in ten", "one in five", "three out of 100".
+_RATIO_BASES = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 100, 1000})
 
 
-# Any number and "in" before a number that counts no noun of its own: "seven in ten".
-_NUMBER_IN_BEFORE = re.compile(
-    r"\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+in\s+$",
-    re.IGNORECASE,
-)
+def _ratio_base(text: str, number: Number) -> bool:
+    """The number is the base of a ratio: after a smaller number and "out of", after "one in",
+    or after "in" when it is a round base ("nine in ten unvaccinated people"; not "10 in 12
+    games")."""
+    before = _NUMBER_BEFORE.search(text, max(0, number.start - LOOKBACK), number.start)
+    if before is None:
+        return False
+    part = before["part"].lower()
+    value = int(part) if part.isdigit() else NUMBER_WORDS[part]
+    if value >= number.value:
+        return False
+    return before["link"].lower() != "in" or value == 1 or number.value in _RATIO_BASES
 
 
 def one_as_pronoun(text: str, start: int, end: int) -> bool:
@@ -150,12 +158,10 @@ def not_a_quantity(
         return True
     if _in_a_name(text, number, counted):
         return True
-    if _RATIO_BEFORE.search(text, max(0, number.start - LOOKBACK), number.start):
+    if _ratio_base(text, number):
         return True  # "kills one in ten of those it infects": a ratio, no count of ten
     if counted is not None:
         return False
-    if _NUMBER_IN_BEFORE.search(text, max(0, number.start - LOOKBACK), number.start):
-        return True  # "seven in ten say": a ratio's base counts nothing ("10 in 12 games" does)
     if number.kind == "range" and dashed and number.high < 1000:  # scores: "lost 1-3"
         return True
     if number.digits and qualifier in (None, "from", "between"):
