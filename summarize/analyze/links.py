@@ -127,6 +127,10 @@ LINK_NAMES = {
 _DUE_TO_NEXT = re.compile(r" ([a-z]+) ([a-z]+)", re.I)
 # A way a road or a door leads along: "roads leading to the building".
 _A_WAY_BEFORE = re.compile(r"\b(?:roads?|streets?|paths?|steps|stairs|doors|routes?) $", re.I)
+# Formulas of news that give no cause of the events: why a source goes unnamed ("spoke on
+# condition of anonymity because he was not authorised") and why a thing has its name ("so
+# called because their shape resembles a hide").
+_WHY_ANONYMOUS_OR_NAMED = re.compile(r"\b(?:anonymity|so[\s-]called|so\s+named)\s*,?\s*$", re.I)
 _WHEN_OR_WHERE = frozenset(("on", "at", "in", "next", "later", "tomorrow", "today", "tonight"))
 
 
@@ -134,13 +138,16 @@ def link_cues(kind: str, text: str) -> Iterator[re.Match[str]]:
     """The words in `text` that make a link of this kind. "due to" before a word that may be a
     verb and then a time or place ("an interview due to air on Friday", "talks due to resume in
     May") schedules; a cause after it is a noun phrase ("due to fallout from", "due to fog").
-    "leading to" after a way ("roads leading to the building") is where it goes."""
+    "leading to" after a way ("roads leading to the building") is where it goes; "because" after
+    "anonymity" or "so called" says why a source is unnamed or a thing named."""
     for match in LINK_CUES[kind].finditer(text):
         cue = match.group(0).lower()
         after = _DUE_TO_NEXT.match(text, match.end())
         if cue == "due to" and after and _schedules(*after.groups()):
             continue
         if cue == "leading to" and _A_WAY_BEFORE.search(text, 0, match.start()):
+            continue
+        if cue == "because" and _WHY_ANONYMOUS_OR_NAMED.search(text, 0, match.start()):
             continue
         if match.groupdict().get("act") and not _purpose_of_an_act(match):
             continue

@@ -421,3 +421,15 @@ def test_a_word_a_verb_of_judging_gives_is_the_judges_label() -> None:
     assert in_own_voice(text, 0, terms) == []
     flat = "The airline took 90 million euros in illegal state aid."
     assert [t.text for t in in_own_voice(flat, 0, find_loaded_terms(flat))] == ["illegal"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An employee, who spoke on condition of anonymity because he was not authorised to talk "
+        "to the press, said the plane had turned back.",
+        "Divers recovered copper ingots, so called because their shape resembles a hide.",
+    ],
+)
+def test_why_a_source_is_unnamed_or_a_thing_named_is_no_cause(text: str) -> None:
+    assert find_links(text) == {}
