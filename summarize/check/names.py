@@ -126,8 +126,10 @@ def check_names(analysis: Analysis) -> list[Finding]:
         for spelling in sorted(spellings, key=len, reverse=True):
             if not any(_same_writing(spelling, kept) for kept in distinct):
                 distinct.append(spelling)
-        roles = _roles(analysis, entity)
-        if len(distinct) < 2 or all(
+        if len(distinct) < 2:
+            continue
+        roles = _roles(analysis, entity)  # read only for names written two ways
+        if all(
             _other_roles(roles.get(a, set()), roles.get(b, set()))
             for a, b in combinations(distinct, 2)
         ):

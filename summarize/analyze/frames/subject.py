@@ -138,11 +138,19 @@ def lowercase_opening(sentence: Sentence, subject: str | None) -> str | None:
     return subject
 
 
+def joined_to_its_unit(text: str) -> bool:
+    """A figure written joined to its unit by a hyphen: "two-page", "15-minute", "30-year"."""
+    return _JOINED_TO_ITS_UNIT.search(text) is not None
+
+
+_JOINED_TO_ITS_UNIT = re.compile(r"\w-[A-Za-z]+$")
+
+
 def compound(sentence: Sentence, first: int, last: int, quantity: Quantity) -> bool:
     """A figure joined to its unit by a hyphen before a noun: "a two-page memo", "the
     15-minute halt", "a 7.8-magnitude quake". The noun after it is what the figure
     describes."""
-    if not re.search(r"[\w]-[A-Za-z]+$", quantity.text):
+    if not joined_to_its_unit(quantity.text):
         return False
     return sentence.lower[last : last + 1] not in (["-"], ["old"])
 

@@ -5,16 +5,16 @@ one finding for each kind and severity among a component's values (see the packa
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable
 from itertools import combinations
 
 from summarize.align import Pair
 from summarize.analyze.frames.measure import TALLIES, outcome_name
+from summarize.analyze.frames.subject import joined_to_its_unit
 from summarize.analyze.frames.times import tells_a_running_state
 from summarize.analyze.quantities import agrees, is_bound, same_figure
 from summarize.analyze.quantities.intervals import SAME_VALUE
-from summarize.check.quantities.compare import measures
+from summarize.check.quantities.compare import measures, tally_across_dates
 from summarize.check.quantities.explain import (
     OTHER_DATES,
     describe_frame,
@@ -86,16 +86,12 @@ def _can_change(analysis: Analysis, earlier: list[Figure], later: list[Figure]) 
     return bool(bounds) and all(f.quantity.high > max(bounds) for f in later)
 
 
-# A figure joined to its unit before a noun ("a 30-year deal", "the nine-round tournament"): a
-# property of the thing it describes, not a count that adds up.
-_COMPOUND = re.compile(r"\w-[A-Za-z]+$")
-
-
 def _told_so_far(analysis: Analysis, figure: Figure) -> bool:
     """The figure is told as it stands so far, in its own part of the sentence: "Seven county
     assemblies have now passed motions rejecting the 30-year deal" tells so the count of
-    assemblies, not the deal's length."""
-    if _COMPOUND.search(figure.quantity.text):
+    assemblies, not the deal's length: a figure joined to its unit before a noun ("a 30-year
+    deal", "the nine-round tournament") is a property of the thing it describes."""
+    if joined_to_its_unit(figure.quantity.text):
         return False
     sentence = analysis.sentence(analysis.sentences[figure.key[0]])
     start = figure.quantity.start - sentence.start
@@ -210,7 +206,7 @@ def _findings_for(
         )
 
     def agree(a: Figure, b: Figure) -> bool:
-        if _tallies_of_other_days(analysis, a, b):
+        if tally_across_dates(sentences, a, b) and tally_across_dates(sentences, b, a):
             # a running count given as a bound on one day and another on the next rose: "More
             # than 48,000" hospitalised on Monday, "more than 49,100" on Tuesday
             return same_figure(a.quantity, b.quantity, SAME_VALUE)
@@ -249,15 +245,6 @@ def _findings_for(
 
 
 Agreement = Callable[[Quantity, Quantity], bool]
-
-
-def _tallies_of_other_days(analysis: Analysis, a: Figure, b: Figure) -> bool:
-    """Both figures count what happened to people as it adds up, in reports of other dates."""
-    return (
-        outcome_name(a.frame.measure) in TALLIES
-        and outcome_name(b.frame.measure) in TALLIES
-        and of_other_days(analysis, a.document, b.document)
-    )
 
 
 def _agreement(analysis: Analysis, document_a: str, document_b: str) -> Agreement:

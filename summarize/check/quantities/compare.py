@@ -189,7 +189,7 @@ def _of_an_earlier_year(sentences: Sentences, figure: Figure) -> bool:
     return published is not None and year is not None and int(year.group()) < published.year
 
 
-def _tally_across_dates(sentences: Sentences, a: Figure, b: Figure) -> bool:
+def tally_across_dates(sentences: Sentences, a: Figure, b: Figure) -> bool:
     """`a` is a running tally (the killed, injured, arrested ...) and `b` comes from a report of
     another date."""
     return (
@@ -205,7 +205,7 @@ def _tally_told_on_other_days(sentences: Sentences, a: Figure, b: Figure) -> boo
     in Friday's are one count told as it rose, not two figures (as two days' moves of a market
     are)."""
     weekdays = [a.frame.time or "", b.frame.time or ""]
-    return all(weekday.startswith("day:") for weekday in weekdays) and _tally_across_dates(
+    return all(weekday.startswith("day:") for weekday in weekdays) and tally_across_dates(
         sentences, a, b
     )
 
@@ -216,7 +216,7 @@ def _one_running_tally(sentences: Sentences, a: Figure, b: Figure) -> bool:
     people have now died" on Tuesday's): one event's running count, however differently the
     sentences are worded ("killing" / "have died")."""
     same_outcome = outcome_name(a.frame.measure) == outcome_name(b.frame.measure)
-    return same_outcome and _tally_across_dates(sentences, a, b)
+    return same_outcome and tally_across_dates(sentences, a, b)
 
 
 def _own_sources(sentences: Sentences, a: Figure, b: Figure) -> bool:
