@@ -44,7 +44,9 @@ IRREGULAR_PLURALS = {
     "leaves": "leaf", "halves": "half", "thieves": "thief", "wolves": "wolf", "feet": "foot",
     "teeth": "tooth", "mice": "mouse", "geese": "goose", "police": "police",
     "personnel": "personnel", "staff": "staff", "cattle": "cattle", "livestock": "livestock",
-    "aircraft": "aircraft", "news": "news",
+    "aircraft": "aircraft", "news": "news", "crew": "crew", "fish": "fish", "salmon": "salmon",
+    "trout": "trout", "cod": "cod", "sheep": "sheep", "deer": "deer", "bison": "bison",
+    "moose": "moose", "swine": "swine",
 }  # fmt: skip
 
 
@@ -107,6 +109,8 @@ def singular(noun: str) -> str:
     head, hyphen, word = noun.lower().rpartition("-")
     if word in IRREGULAR_PLURALS:
         word = IRREGULAR_PLURALS[word]
+    elif _COMPOUND_MEN.search(word):
+        word = word[:-3] + "man"
     elif word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
     elif word.endswith(("ches", "shes", "sses", "xes", "zzes")) or re.search(
@@ -143,11 +147,18 @@ def plural(noun: str) -> str:
     return head + space + word
 
 
+# The plural of a compound of "man": "fishermen", "gunmen", "policemen" (not "specimen",
+# "abdomen", "regimen", "acumen", "stamen", "semen").
+_COMPOUND_MEN = re.compile(r"^(?!(?:stamen|semen)$)[a-z]{2,}[^aiouy\W]men$")
+
+
 def looks_plural(word: str) -> bool:
     """A lowercase word that reads as a plural noun: "people", "towns" (not "bus", "crisis")."""
     word = word.rstrip("'’")
     if word in IRREGULAR_PLURALS:
         return word not in ("person",)
+    if _COMPOUND_MEN.search(word):
+        return True
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 

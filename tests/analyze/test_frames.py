@@ -639,3 +639,16 @@ def test_a_percentage_measures_a_share_of_the_noun_after_of(
     text: str, wording: str, measure: str
 ) -> None:
     assert frame_of(text, wording).measure == measure
+
+
+def test_an_extra_amount_is_a_change_written_before_or_after_the_figure() -> None:
+    after = frame_of("It said 12,000 extra doses were on their way.", "12,000")
+    before = frame_of("It was dispatching 20,000 additional doses.", "20,000")
+    assert after.form == before.form == "change"
+
+
+def test_an_age_told_after_a_relative_clause_or_of_the_oldest() -> None:
+    died = frame_of("The man who died was 84 and had health problems.", "84")
+    assert (died.measure, died.subject) == ("age", "man")
+    assert frame_of("The oldest of the released men is 61.", "61").measure == "age"
+    assert frame_of("The number of people who died was 84.", "84").measure != "age"

@@ -409,3 +409,45 @@ def test_the_base_of_a_ratio_is_no_count() -> None:
     assert [q.text for q in find_quantities(nine_in_ten)] == ["Up to nine"]
     assert find_quantities("One in 200 people carry the gene.") == []
     assert [q.text for q in find_quantities("He scored 10 in 12 games.")] == ["10", "12 games"]
+
+
+def test_money_written_with_a_letter_symbol_or_a_word_that_is_also_a_verb() -> None:
+    (reais,) = find_quantities("The ministry announced a R$1.2 billion credit line.")
+    assert (reais.base_unit, reais.normalized) == ("BRL", 1.2e9)
+    won, carriers = find_quantities("Losses reached 610 billion won and three carriers waited.")
+    assert (won.base_unit, won.text) == ("KRW", "610 billion won")
+    assert carriers.counted == "carrier"
+    (verb,) = find_quantities("In the end 2 won the race.")
+    assert verb.base_unit == "count"  # "won" is money only after a scale
+    (koruna,) = find_quantities("The state pledged 250 million koruna.")
+    assert koruna.base_unit == "CZK"
+
+
+def test_a_partitive_counts_the_noun_of_its_whole_past_an_owner_or_a_size() -> None:
+    (pens,) = find_quantities("Two of the farm's pens were damaged in the storm.")
+    assert pens.counted == "pen"
+    joined, workforce = find_quantities("Fewer than 400 of the yard's 11,000 workers joined.")
+    assert (joined.text, joined.counted) == ("Fewer than 400", "worker")
+    assert (workforce.normalized, workforce.counted) == (11000.0, "worker")
+    home, total = find_quantities("Twenty-five of the 32 fishermen have returned.")
+    assert (home.text, home.counted, total.text) == ("Twenty-five", "fisherman", "32 fishermen")
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [("About 68,000 farmed salmon escaped.", "salmon"), ("It carried seven crew.", "crew"),
+     ("Three gunmen opened fire.", "gunman"), ("The 40 sheep died.", "sheep")],
+)  # fmt: skip
+def test_nouns_whose_plural_is_the_word_or_a_compound_of_men(text: str, counted: str) -> None:
+    (count,) = find_quantities(text)
+    assert count.counted == counted
+
+
+@pytest.mark.parametrize("word", ["specimen", "abdomen", "regimen", "stamen", "omen"])
+def test_words_ending_in_men_that_are_no_plural(word: str) -> None:
+    assert singular(word) == word
+
+
+def test_the_other_side_of_a_tally_counts_the_same_noun() -> None:
+    votes, against = find_quantities("The bill passed by 118 votes to 41.")
+    assert (votes.counted, against.counted) == ("vote", "vote")

@@ -24,6 +24,7 @@ from summarize.text.tokens import STOPWORDS
 from summarize.text.units import is_currency
 
 _INCREMENTS = word_set("additional another extra further")
+_INCREMENTS_AFTER = word_set("more additional extra further")
 _CHANGING_UNITS = frozenset({"count", "percent", "percentage point", "K"})
 _YEAR_ON_YEAR = (
     r"\b(?:from|over|than|compared\s+(?:with|to))\s+(?:a|the)\s+(?:year|previous\s+year)\s+"
@@ -133,7 +134,7 @@ def _increment(sentence: Sentence, first: int, last: int) -> bool:
     harmed = sentence.left(first, SOFT - {"to", "from", "more"})
     if harmed >= 0 and sentence.lower[harmed] in OUTCOMES:
         return False
-    return after in (["more"], ["additional"])
+    return bool(after) and after[0] in _INCREMENTS_AFTER  # "12,000 extra doses"
 
 
 def period_of(sentence: Sentence, first: int, last: int) -> str | None:

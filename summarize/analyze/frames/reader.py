@@ -59,15 +59,18 @@ def _age_of_person(sentence: Sentence, first: int, quantity: Quantity) -> bool:
         return False
     if not (quantity.value.is_integer() and 0 < quantity.value < MAX_AGE) or first < 2:
         return False
-    noun = sentence.lower[first - 2]
-    return (
-        sentence.lower[first - 1] in ("is", "was")
-        and noun.isalpha()
-        and not looks_plural(noun)
-        and is_a_kind_of_person(noun)
-    )
+    if sentence.lower[first - 1] not in ("is", "was"):
+        return False
+    # "the man who died was 84": the person before a relative clause of one verb
+    relative = first >= 4 and sentence.lower[first - 3] in ("who", "that")
+    noun = sentence.lower[first - 4 if relative else first - 2]
+    person = noun.isalpha() and not looks_plural(noun) and is_a_kind_of_person(noun)
+    # "The oldest of the released men is 61": one picked out by age
+    by_age = any(word in _BY_AGE for word in sentence.lower[max(0, first - 8) : first - 1])
+    return person or by_age
 
 
+_BY_AGE = frozenset({"oldest", "youngest"})
 # A count of some of a group the report names: "Three of the fires", "two of those arrested".
 _PARTITIVE = re.compile(r"\S+(?:\s\S+)?\s+of\s+(?:the|those|these|its|their|his|her)\s", re.I)
 

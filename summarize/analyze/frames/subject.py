@@ -125,7 +125,10 @@ def age_subject(sentence: Sentence, first: int, last: int) -> str | None:
     before = sentence.left(first, frozenset({"a", "an", "the"}))
     opening = sentence.lower[before] if before >= 0 else ""
     if opening == "," or (opening in ("is", "was") and not described):
-        return _phrase_before(sentence, before - 1)
+        end = before - 1
+        if opening != "," and end >= 2 and sentence.lower[end - 1] in ("who", "that"):
+            end -= 2  # "the man who died was 84"
+        return _phrase_before(sentence, end)
     return _phrase_after(sentence, after)
 
 

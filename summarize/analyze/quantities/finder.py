@@ -18,6 +18,7 @@ from summarize.analyze.quantities.intervals import (
 from summarize.analyze.quantities.numbers import Number, exact, next_number, read_number
 from summarize.analyze.quantities.units import counted_noun, normalised, unit_in_a_title, unit_of
 from summarize.models import Bound, Quantity
+from summarize.text.inflection import looks_plural, singular
 
 _SIGN_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:minus\s+|[-−])$", re.IGNORECASE)
 
@@ -58,6 +59,10 @@ def _negate(quantity: Quantity) -> None:
     quantity.bound = flipped.get(quantity.bound, quantity.bound)
 
 
+# The other side of a tally: "by 118 votes to 41", "passed 52 seats to 47".
+_TALLY_BEFORE = re.compile(r"\d\s+(?P<noun>[a-z]+s)\s+to\s+$")
+
+
 def _read_quantity(text: str, number: Number, offset: int) -> tuple[Quantity | None, int]:
     """The quantity around `number`, or None when it is not one; and where to search on."""
     qualifier, start = qualifier_before(text, number.start)
@@ -95,6 +100,9 @@ def _read_quantity(text: str, number: Number, offset: int) -> tuple[Quantity | N
     counted = None
     if unit.kind == "count" and number.kind != "fraction":
         counted, end = counted_noun(text, number, end)
+        tally = _TALLY_BEFORE.search(text, max(0, number.start - LOOKBACK), number.start)
+        if counted is None and tally and looks_plural(tally["noun"]):
+            counted = singular(tally["noun"])  # "by 118 votes to 41": 41 votes
         if ends is not None:
             # Things counted are whole: a range's end whose rounding allows less than one more
             # or one fewer is a limit ("between 50 and 100 pardons" allows no 101st, so it is no

@@ -26,7 +26,8 @@ _MONEY_ONLY_SCALES = {"m", "k", "b"}
 
 CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
-    "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+    "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY",
+    "₹": "INR",
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "inr": "INR",
     "chf": "CHF", "bdt": "BDT", "rs": "INR", "rs.": "INR", "tk": "BDT", "tk.": "BDT",
 }  # fmt: skip

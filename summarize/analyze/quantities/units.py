@@ -49,7 +49,12 @@ CURRENCY_WORDS = {
     "forints|forint|huf": ("HUF", 1.0),
     "tugriks|tugrik|mnt": ("MNT", 1.0),
     "reais|brl": ("BRL", 1.0),
+    "koruna|korunas|czk": ("CZK", 1.0),
 }
+# Currency words that are also common English words: money only after a scale ("610 billion
+# won"; "the team 2 won" is a verb).
+SCALED_CURRENCY_WORDS = {"won": "KRW"}
+_SCALED_CURRENCY = re.compile(r"\s+(?P<word>" + "|".join(SCALED_CURRENCY_WORDS) + r")\b")
 PERCENT_WORDS = {
     "percent|per cent|pct|%": "percent",
     "percentage points|percentage point": "percentage point",
@@ -113,7 +118,13 @@ _CASED_SURFACES = {"m", "m2", "m²", "sq m", "mi"}
 _GLUED_TEMPERATURES = {"C": ("degree_Celsius",), "F": ("degree_Fahrenheit",)}
 _OF = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 # A partitive takes its figure out of a whole: "nine of his officers", "two of the victims".
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|his|her|their|its|our|your|these|those)(?=\s)", re.I)
+# The whole may name its owner and its own size: "Two of the farm's pens", "Fewer than 400 of
+# the yard's 11,000 subcontract workers".
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|his|her|their|its|our|your|these|those)"
+    r"(?:\s+[A-Za-z]+['’]s)?(?P<whole>\s+\d[\d,.]*\d|\s+\d)?(?=\s)",
+    re.I,
+)
 _NEXT_WORD = re.compile(r"(?P<gap>\s+|-)(?P<word>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)")
 # A second plural noun joined to the counted one: "100 pardons and commutations" counts both;
 # a word taking an object or "to" after it is a verb ("500 workers and plans to hire").
@@ -166,6 +177,8 @@ def unit_of(text: str, number: Number, end: int) -> tuple[Unit, int]:
         return Unit("money", number.currency), end
     if number.kind == "fraction":
         return Unit("percent", "fraction"), end
+    if number.scale > 1 and (money := _SCALED_CURRENCY.match(text, end)):
+        return Unit("money", SCALED_CURRENCY_WORDS[money["word"]]), money.end()
     if multiplier := _MULTIPLIER.match(text, end):
         return Unit("multiple", "times"), multiplier.end()
     match = UNIT.match(text, end)
@@ -220,8 +233,9 @@ def counted_noun(text: str, number: Number, end: int) -> tuple[str | None, int]:
     spans_a_figure = any(
         word["word"].lower() in NUMBER_WORDS or word["word"][:1].isdigit() for word in run
     )  # "Five of the seven board members": the seven is a figure of its own
-    whole = partitive is not None and not spans_a_figure
-    end = head.start("word") + len(noun) if head is run[0] or whole else end
+    sized = partitive is not None and partitive["whole"] is not None  # "of the 32 fishermen"
+    whole = partitive is not None and not spans_a_figure and not sized
+    end = head.start("word") + len(noun) if (head is run[0] and not sized) or whole else end
     second = _COORDINATED.match(text, head.end()) if head is run[-1] else None
     if second and _is_second_noun(second["word"], second["next"] or ""):
         # Either order counts the same things ("pardons and commutations" / "commutations
