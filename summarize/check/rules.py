@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from summarize.check import Aligned, Checked
 from summarize.check.coverage import check_coverage
+from summarize.check.moments import check_moments
 from summarize.check.names import check_names
 from summarize.check.quantities import check_quantities
 from summarize.check.wording import check_wording
@@ -24,6 +25,7 @@ class RulesChecker:
         return Checked(
             findings=[
                 *check_quantities(analysis, groups, aligned.similarities.figure_pairs),
+                *check_moments(analysis, groups, pairs),
                 *check_wording(analysis, groups, aligned.similarities),
                 *check_names(analysis),
                 *check_coverage(analysis, groups, pairs),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june",
@@ -128,3 +129,62 @@ def _distance(candidate: dt.date, published: dt.date) -> int:
     """Days between the two, days ahead counting double."""
     days = (candidate - published).days
     return 2 * days if days > 0 else -days
+
+
+@dataclass(frozen=True)
+class ClockTime:
+    """A time of day a sentence gives: "2:40 a.m.", "around 8 p.m.", "17:40 GMT", "midnight"."""
+
+    start: int
+    end: int
+    minutes: int  # after midnight
+    zone: str | None  # "GMT", "ET"; None for local time, said or not
+    hedged: bool  # "about", "shortly after"
+
+
+# In running text a time of day has its meridiem or zone ("2:40 a.m.", "17:40 GMT"), or follows
+# "at" ("at 18:30"): a bare "2:07:09" is a race time, "9.15" a figure.
+_SENTENCE_TIME = re.compile(
+    r"(?P<hedge>\b(?:about|around|approximately|roughly|some|nearly|almost|shortly after|"
+    r"shortly before|just after|just before|soon after|after|before|by)\s+(?:at\s+)?)?"
+    r"(?:(?P<at>\bat\s+)?(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?(?![:.]?\d)"
+    rf"(?:\s?(?P<meridiem>{_MERIDIEM}))?(?:\s(?P<zone>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|"
+    r"MDT|PST|PDT|ET|PT|IST|JST|AEST|AEDT)\b)?"
+    r"|\b(?P<named>midnight|noon|midday)\b)",
+    re.IGNORECASE,
+)
+
+
+_IN_A_RANGE = re.compile(r"\s*(?:and|to|-|–)\s*\d")
+_ENDS_A_RANGE = re.compile(rf"\d(?:\s?{_MERIDIEM})?\s*(?:and|to|-|–)\s*$")
+
+
+def clock_times(text: str) -> list[ClockTime]:
+    """The times of day `text` gives, in order; not ranges ("between 2 and 4 p.m.")."""
+    found = []
+    for match in _SENTENCE_TIME.finditer(text):
+        minutes = _minutes_of(match)
+        start = match.start("named") if match["named"] else match.start("hour")
+        if (
+            minutes is None
+            or _IN_A_RANGE.match(text, match.end())
+            or _ENDS_A_RANGE.search(text, max(0, start - 16), start)
+        ):
+            continue
+        zone = match["zone"].upper() if match["zone"] else None
+        found.append(ClockTime(start, match.end(), minutes, zone, match["hedge"] is not None))
+    return found
+
+
+def _minutes_of(match: re.Match[str]) -> int | None:
+    if match["named"]:
+        return 0 if match["named"].lower() == "midnight" else 12 * 60
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    meridiem = (match["meridiem"] or "").lower()[:1]
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        return (hour % 12 + (12 if meridiem == "p" else 0)) * 60 + minute
+    if match["zone"] or (match["at"] and match["minute"]):
+        return hour * 60 + minute if hour < 24 else None
+    return None

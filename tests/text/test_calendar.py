@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from summarize.text.calendar import calendar_dates, date_of, parse_date
+from summarize.text.calendar import calendar_dates, clock_times, date_of, parse_date
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,16 @@ def test_year_less_dates_take_the_nearest_year_looking_back() -> None:
     (january,) = calendar_dates("due on January 5")
     assert date_of(january, published) == dt.date(2025, 1, 5)
     assert date_of(january) is None  # no published date to place it
+
+
+def test_times_of_day_in_running_text() -> None:
+    def read(text: str) -> list[tuple[str, int, str | None, bool]]:
+        return [(text[t.start : t.end], t.minutes, t.zone, t.hedged) for t in clock_times(text)]
+
+    assert read("The quake struck at 2:40 a.m. on Wednesday.") == [("2:40 a.m.", 160, None, False)]
+    assert read("It began shortly after 17:40 GMT.") == [("17:40 GMT", 1060, "GMT", True)]
+    assert read("The strike began at midnight on Sunday.") == [("midnight", 0, None, False)]
+    assert read("They landed at 11:42 local time.") == [("11:42", 702, None, False)]
+    assert read("He ran 2:07:09 to win.") == []  # a race time
+    assert read("Shares rose 9.15 percent.") == []
+    assert read("Polls are open between 7 a.m. and 8 p.m.") == []  # a range

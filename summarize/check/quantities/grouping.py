@@ -6,6 +6,7 @@ agree (`value_clusters`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from summarize.align import Pair
 from summarize.analyze.quantities import agrees, is_bound
@@ -76,10 +77,14 @@ def _best_partners(
     return partners
 
 
-def connected(edges: Iterable[tuple[Key, Key]]) -> list[list[Key]]:
-    parent: dict[Key, Key] = {}
+_Node = TypeVar("_Node", int, Key)
 
-    def find(key: Key) -> Key:
+
+def connected(edges: Iterable[tuple[_Node, _Node]]) -> list[list[_Node]]:
+    """The connected components of a graph given by its edges, each sorted."""
+    parent: dict[_Node, _Node] = {}
+
+    def find(key: _Node) -> _Node:
         while parent.setdefault(key, key) != key:
             parent[key] = parent[parent[key]]
             key = parent[key]
@@ -87,7 +92,7 @@ def connected(edges: Iterable[tuple[Key, Key]]) -> list[list[Key]]:
 
     for a, b in edges:
         parent[find(a)] = find(b)
-    components: dict[Key, list[Key]] = {}
+    components: dict[_Node, list[_Node]] = {}
     for key in parent:
         components.setdefault(find(key), []).append(key)
     return [sorted(keys) for keys in components.values()]
