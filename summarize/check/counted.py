@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from summarize.analyze.frames.measure import OUTCOME_WORDS, outcome_name
 from summarize.analyze.nouns import (
     is_a_kind_of_person,
     kind_of_either,
@@ -29,6 +30,17 @@ def _through_noun(analysis: Analysis, document: str, quantity: Quantity) -> Span
     match = re.compile(rf"[^.;]{{0,40}}?\b{stem}\w*", re.I).match(text, quantity.end)
     end = match.end() if stem and match else quantity.end
     return Span(start=quantity.start, end=end, text=text[quantity.start : end])
+
+
+def _what_happened_to_them(events: Quantity, people: Quantity) -> bool:
+    """ "two deaths" are "Two people died": a count of what happened (deaths, injuries, arrests)
+    and a count of those it happened to."""
+    outcome = OUTCOME_WORDS.get(events.counted or "")
+    return (
+        outcome is not None
+        and people.frame is not None
+        and outcome_name(people.frame.measure) == outcome
+    )
 
 
 def counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
@@ -53,6 +65,8 @@ def counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
                 and not synonyms(qa.counted or "", qb.counted or "")
                 and not _where_they_live(qa.counted or "", qb.counted or "")
                 and not _people_of_a_kind(qa.counted or "", qb.counted or "")
+                and not _what_happened_to_them(qa, qb)
+                and not _what_happened_to_them(qb, qa)
             ):
                 return Finding(
                     kind="framing",

@@ -450,7 +450,7 @@ def test_a_count_given_by_its_name(text: str, wording: str, measure: str) -> Non
         (
             "Two of the freed workers remained in hospital on Wednesday.",
             "Two of the freed workers",
-            "worker hospitalised",
+            "worker remaining",
         ),
         (
             "Twenty-three cars derailed, five of them carrying hazardous materials.",
@@ -601,7 +601,7 @@ def test_some_of_a_group_the_report_names_is_a_part_unless_something_happened_to
     text = "Three of the fires broke out while the cars were charging overnight."
     assert frame_of(text, "Three of the fires").form == "share"
     hurt = frame_of("Two of the freed workers remained in hospital.", "Two of the freed workers")
-    assert hurt.form == "level" and hurt.measure == "worker hospitalised"
+    assert hurt.form == "level" and hurt.measure == "worker remaining"
 
 
 def test_an_age_said_of_a_noun_after_was_is_the_nouns() -> None:
@@ -652,3 +652,31 @@ def test_an_age_told_after_a_relative_clause_or_of_the_oldest() -> None:
     assert (died.measure, died.subject) == ("age", "man")
     assert frame_of("The oldest of the released men is 61.", "61").measure == "age"
     assert frame_of("The number of people who died was 84.", "84").measure != "age"
+
+
+def test_a_margin_from_a_mark_is_no_level() -> None:
+    record = "The price beat the artist's previous auction record by HK$102.5 million."
+    assert frame_of(record, "HK$102.5 million").form == "change"
+    alert = "The rain sent the river up by 3 metres above its flood alert level."
+    assert frame_of(alert, "3 metres").form == "change"
+    assert frame_of("The town lies 300 metres above sea level.", "300 metres").form == "level"
+    assert frame_of("The alert level is 3.2 metres.", "3.2 metres").form == "level"
+
+
+def test_those_still_in_hospital_are_no_count_of_all_taken_there() -> None:
+    still = frame_of("Six children remain in hospital, all stable.", "Six children")
+    taken = frame_of("Twenty-three children were taken to hospital.", "Twenty-three children")
+    assert (still.measure, taken.measure) == ("child remaining", "child hospitalised")
+
+
+def test_a_rate_told_after_the_verb_of_its_figure() -> None:
+    text = "About 1,900 patients are being admitted a day, officials said."
+    assert frame_of(text, "About 1,900 patients").period == "day"
+
+
+def test_a_small_depth_in_a_sentence_about_rain_or_snow_is_what_fell() -> None:
+    text = "The rain, 150 millimetres in a day, sent the river up by 3 metres above its alert level."
+    assert frame_of(text, "150 millimetres").measure == "rainfall"
+    assert frame_of(text, "3 metres").measure == "length"
+    assert frame_of("Up to 30 cm of snow fell.", "Up to 30 cm").measure == "snowfall"
+    assert frame_of("The hailstones were 3 cm wide.", "3 cm").measure == "length"

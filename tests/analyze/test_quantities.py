@@ -6,6 +6,7 @@ import pytest
 
 from summarize.analyze.quantities import (
     UNBOUNDED,
+    agrees,
     comparable,
     find_quantities,
     overlaps,
@@ -192,7 +193,8 @@ def test_one_and_a_half_kilometres_overlaps_one_mile_by_the_rounding_rule() -> N
         ("More than 3,000+ troops deployed.", "at_least", 3_000, UNBOUNDED),
         # a hedge reaches one step of the last non-zero digit (100,000), under 15%
         ("Nearly 800,000 young immigrants are protected.", "approximate", 650_000, 850_000),
-        ("About 2,000 workers joined.", "approximate", 1_275, 2_875),
+        # a hedge widens what the rounding allows, never both at once
+        ("About 2,000 workers joined.", "approximate", 1_500, 2_500),
     ],
 )
 def test_qualifiers_shape_the_interval(text: str, bound: str, low: float, high: float) -> None:
@@ -451,3 +453,21 @@ def test_words_ending_in_men_that_are_no_plural(word: str) -> None:
 def test_the_other_side_of_a_tally_counts_the_same_noun() -> None:
     votes, against = find_quantities("The bill passed by 118 votes to 41.")
     assert (votes.counted, against.counted) == ("vote", "vote")
+
+
+def test_hedged_round_figures_a_step_apart_are_two_figures() -> None:
+    assert not agrees(
+        one("The chamber is about 300 metres down."), one("It is about 400 metres down.")
+    )
+    assert agrees(one("The chamber is about 400 metres down."), one("It is some 1,300 feet down."))
+
+
+def test_ranges_with_other_ends_are_two_figures() -> None:
+    assert not agrees(one("The children, aged 6 to 14, fell ill."), one("Those aged 10 to 17 did."))
+    assert agrees(one("Between 2 and 3 million people"), one("2 to 3 million people"))
+    assert agrees(one("Between 50 and 60 people came."), one("55 people came."))
+
+
+def test_a_number_and_a_half_is_written_to_the_half() -> None:
+    half = one("The planet is about two and a half times bigger than Earth.")
+    assert (half.low, half.high) == (2.25, 2.75)

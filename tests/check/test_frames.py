@@ -705,3 +705,13 @@ def test_a_running_word_of_another_count_does_not_make_a_things_length_change() 
     dates = {"a": dt.date(2026, 3, 10), "b": dt.date(2026, 3, 11), "c": dt.date(2026, 3, 12)}
     kinds = {f.kind for f in check(cluster_of(reports, dates)).findings if f.values}
     assert "temporal_update" not in kinds
+
+
+def test_deaths_and_the_people_who_died_are_one_count() -> None:
+    reports = {
+        "a": "Local media reported two deaths linked to the blackout, including a patient in a "
+        "private clinic whose backup generator failed.",
+        "b": "Two people died during the blackout, including a patient at a private clinic in "
+        "Lima whose backup generator did not start.",
+    }
+    assert findings(reports, "framing") == []

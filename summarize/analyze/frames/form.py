@@ -25,6 +25,7 @@ from summarize.text.units import is_currency
 
 _INCREMENTS = word_set("additional another extra further")
 _INCREMENTS_AFTER = word_set("more additional extra further")
+_AUXILIARIES = word_set("is are was were be being been has have had")
 _CHANGING_UNITS = frozenset({"count", "percent", "percentage point", "K"})
 _YEAR_ON_YEAR = (
     r"\b(?:from|over|than|compared\s+(?:with|to))\s+(?:a|the)\s+(?:year|previous\s+year)\s+"
@@ -49,6 +50,8 @@ def form_of(
     rain", "fell 2 feet of snow"): changes are read for counts, money, shares and degrees.
     """
     verbs = change_verbs()
+    if _a_margin(sentence, first, last):
+        return "change", sentence.lower[last : last + 1] in (["below"], ["under"]), False
     if quantity.base_unit not in _CHANGING_UNITS and not is_currency(quantity.base_unit):
         return "level", False, False
     before = sentence.left(first, SOFT - {"to", "from", "up"})
@@ -92,6 +95,39 @@ def form_of(
     if direction is not None:
         return "change", direction < 0, False
     return "share" if share else "level", False, False
+
+
+# Verbs that compare with a mark, and the marks a figure is measured from: "beat the record by
+# HK$102.5 million", "3 metres above its flood alert level" (but "above sea level" is a height).
+_OUTDOING = word_set(
+    "beat beats beating exceeded exceeds exceeding surpassed surpasses topped tops outstripped "
+    "eclipsed bettered missed trailed trails led leads won lost"
+)
+_MARKS = word_set(
+    "level levels average normal limit threshold mark record target forecast estimate estimates "
+    "mean expectations"
+)
+_MARK_WORDS = 4  # how far after "above" the mark may come: "above its flood alert level"
+
+
+def _a_margin(sentence: Sentence, first: int, last: int) -> bool:
+    """The figure is how far something is from a mark, not a level: the margin after "by" that a
+    verb comparing with a mark takes, or a figure "above" or "below" a mark."""
+    lower = sentence.lower
+    clause = sentence.clause[first]
+    if (
+        first > 0
+        and lower[first - 1] == "by"
+        and any(
+            lower[i] in _OUTDOING and sentence.clause[i] == clause
+            for i in range(max(0, first - 10), first - 1)
+        )
+    ):
+        return True
+    if lower[last : last + 1] not in (["above"], ["below"]):
+        return False
+    mark = lower[last + 1 : last + 1 + _MARK_WORDS]
+    return "sea" not in mark and any(word in _MARKS for word in mark)
 
 
 def _in_change(sentence: Sentence, first: int, last: int) -> bool:
@@ -142,10 +178,12 @@ def period_of(sentence: Sentence, first: int, last: int) -> str | None:
     after = last
     while (
         after < len(sentence.lower)
-        and after - last < 3
+        and after - last < 4
         and sentence.lower[after] not in ("a", "an", "per", "each", "every", *PERIODS)
     ):
-        if sentence.lower[after] in STOPWORDS or not sentence.lower[after].isalpha():
+        word = sentence.lower[after]
+        # past the verb the figure is the subject of: "1,900 patients are being admitted a day"
+        if (word in STOPWORDS and word not in _AUXILIARIES) or not word.isalpha():
             break
         after += 1
     window = sentence.lower[after : after + 3]

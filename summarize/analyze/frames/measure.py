@@ -30,6 +30,9 @@ OUTCOME_WORDS = {
 }  # fmt: skip
 # What happened to the counted, as a measure names it: news tallies each as it rises.
 TALLIES = frozenset(OUTCOME_WORDS.values())
+# Tallies of all it ever happened to, where those it still holds are a count of their own.
+_SUMMED = frozenset({"hospitalisation", "arrest"})
+_STILL = frozenset({"remain", "remains", "remained", "still"})
 
 
 def measure_of(quantity: Quantity, outcome: str | None, age: bool, role: str | None) -> str:
@@ -45,6 +48,23 @@ def measure_of(quantity: Quantity, outcome: str | None, age: bool, role: str | N
     if is_currency(quantity.base_unit):
         return f"money ({quantity.base_unit})"
     return _UNIT_KINDS.get(quantity.base_unit, quantity.base_unit)
+
+
+# Small lengths measure what fell in a sentence about rain or snow: "150 millimetres in a
+# single day" is rainfall, no distance, nor the "3 metres" a river rose.
+_FALLS = {
+    **dict.fromkeys(word_set("rain rains rainfall downpour downpours precipitation"), "rainfall"),
+    **dict.fromkeys(word_set("snow snowfall snowfalls"), "snowfall"),
+}
+_DEPTH_UNITS = frozenset({"millimeter", "centimeter", "inch"})
+
+
+def what_fell(sentence: Sentence, quantity: Quantity) -> str | None:
+    """ "rainfall" or "snowfall" for a depth in millimetres, centimetres or inches in a sentence
+    about rain or snow; None otherwise."""
+    if quantity.unit not in _DEPTH_UNITS:
+        return None
+    return next((_FALLS[word] for word in sentence.lower if word in _FALLS), None)
 
 
 def outcome_name(measure: str) -> str | None:
@@ -96,7 +116,9 @@ def outcome_of(sentence: Sentence, first: int, last: int, quantity: Quantity) ->
     for index in range(last, min(len(sentence.lower), last + 4)):
         word = sentence.lower[index]
         if word in OUTCOMES:
-            return OUTCOMES[word]
+            still = set(sentence.lower[last:index]) & _STILL
+            # "Six children remain in hospital" are those there now, not all taken there
+            return "remaining" if still and OUTCOMES[word] in _SUMMED else OUTCOMES[word]
         # "were taken to hospitals", "remain in hospital": the way to where they are
         skipped = (
             "were", "was", "are", "is", "have", "had", "been", "people", "persons", "taken",

@@ -18,6 +18,7 @@ from summarize.analyze.frames.measure import (
     outcome_of,
     role_of,
     share_of,
+    what_fell,
 )
 from summarize.analyze.frames.sentence import Sentence
 from summarize.analyze.frames.statement import statement_of
@@ -126,7 +127,8 @@ def read_frames(text: str, quantities: list[Quantity], offset: int = 0) -> list[
         elif whole:
             form = "total"  # the whole of a part is no level of its own: "level 4 of 5"
         frame = QuantityFrame(
-            measure=measure_of(
+            measure=what_fell(sentence, quantity)
+            or measure_of(
                 quantity,
                 outcome,
                 age,

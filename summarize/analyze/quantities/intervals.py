@@ -88,11 +88,11 @@ def second_of_range(
 
 
 def _hedge(number: Number, value: float) -> float:
-    """How far a hedge ("about", "nearly") reaches beyond a number's rounding: APPROXIMATE_MARGIN
-    of it, but no more than HEDGE_STEPS step of its last digit that is not zero: "about 27%"
-    is 25.5 to 28.5, not 23 to 31 (a reader holds "31 percent" to be another figure), "about
-    1.1 million" 0.95 to 1.25 million (no "nearly 900,000"), while "about 300" still reaches 45
-    either side."""
+    """How far a hedge ("about", "nearly") reaches from a number: APPROXIMATE_MARGIN of it, but
+    no more than HEDGE_STEPS step of its last digit that is not zero: "about 27%" is 26 to 28,
+    not 23 to 31 (a reader holds "31 percent" to be another figure), "about 1.1 million" 1.0 to
+    1.2 million (no "nearly 900,000"), while "about 300" reaches 45 either side (its rounding,
+    50, reaches further)."""
     relative = APPROXIMATE_MARGIN * abs(value)
     if number.value == 0 or not math.isfinite(number.value):
         return relative
@@ -110,10 +110,10 @@ def interval(
     low: float | None = number.low
     high: float | None = number.high
     if qualifier == "approximate":
-        low, high = (
-            number.low - _hedge(number, number.low),
-            number.high + _hedge(number, number.high),
-        )
+        # A hedge widens what the number's rounding allows, never both at once: "about 300" is
+        # the 250 to 350 its rounding allows, not 212 to 402 (where "about 400" begins).
+        reach = _hedge(number, number.value)
+        low, high = min(number.low, number.value - reach), max(number.high, number.value + reach)
     elif qualifier == "nearly":
         low = number.low - _hedge(number, number.value)
     elif qualifier == "at_least":
@@ -172,11 +172,22 @@ def agrees(a: Quantity, b: Quantity) -> bool:
     million" and "$300 million" are two figures."""
     if a.base_unit != b.base_unit:
         return False
+    if a.ends is not None and b.ends is not None:
+        return _same_ends(a, b)
     if is_bound(a) or is_bound(b) or "range" in (a.bound, b.bound):
         return overlaps(a, b)
     if abs(a.normalized - b.normalized) <= SAME_VALUE * max(abs(a.normalized), abs(b.normalized)):
         return True  # "1,861.81 points" / "1,861.82 points": a slip or a last digit, no figure
     return a.low < b.normalized < a.high or b.low < a.normalized < b.high
+
+
+def _same_ends(a: Quantity, b: Quantity) -> bool:
+    """Two ranges written with both ends are one only when each end is: "aged 6 to 14" and
+    "aged 10 to 17" overlap, but give two age spans. An end allows what its rounding allows."""
+    assert a.ends is not None and b.ends is not None
+    margins = (a.ends[0] - a.low, a.high - a.ends[1], b.ends[0] - b.low, b.high - b.ends[1])
+    allowed = max(*margins, SAME_VALUE * max(abs(a.high), abs(b.high)))
+    return all(abs(end_a - end_b) <= allowed for end_a, end_b in zip(a.ends, b.ends, strict=True))
 
 
 def overlaps(a: Quantity, b: Quantity) -> bool:

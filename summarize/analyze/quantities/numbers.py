@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from summarize.analyze.quantities.exclusions import (
@@ -205,6 +205,8 @@ def _digits(text: str, match: re.Match[str]) -> Number | None:
     if match["digits_half"]:
         mantissa, decimals = mantissa + 0.5, max(decimals, 1)
     number = exact(start, end, mantissa, decimals, SCALES.get(scale_word, 1.0))
+    if match["digits_half"] and decimals == 1:
+        number = _to_the_half(number)
     number.currency = currency
     if not scale_word and currency is None:
         number.digits = digits
@@ -224,7 +226,14 @@ def _words(text: str, match: re.Match[str]) -> Number | None:
         return None
     if value == 1 and one_as_pronoun(text, start, end):
         return None
-    return exact(start, end, value / scale, decimals, scale)
+    number = exact(start, end, value / scale, decimals, scale)
+    return _to_the_half(number) if decimals else number
+
+
+def _to_the_half(number: Number) -> Number:
+    """A number "and a half" is written to the half: "two and a half" allows 2.25 to 2.75."""
+    reach = 0.25 * number.scale
+    return replace(number, low=number.value - reach, high=number.value + reach)
 
 
 def _parse_number_words(phrase: str) -> tuple[float, float, int] | None:
