@@ -675,8 +675,17 @@ def test_a_rate_told_after_the_verb_of_its_figure() -> None:
 
 
 def test_a_small_depth_in_a_sentence_about_rain_or_snow_is_what_fell() -> None:
-    text = "The rain, 150 millimetres in a day, sent the river up by 3 metres above its alert level."
+    text = (
+        "The rain, 150 millimetres in a day, sent the river up by 3 metres above its alert level."
+    )
     assert frame_of(text, "150 millimetres").measure == "rainfall"
     assert frame_of(text, "3 metres").measure == "length"
     assert frame_of("Up to 30 cm of snow fell.", "Up to 30 cm").measure == "snowfall"
     assert frame_of("The hailstones were 3 cm wide.", "3 cm").measure == "length"
+
+
+def test_an_auction_price_hammered_down_is_no_fall_and_one_expected_to_fetch_is_expected() -> None:
+    sold = "The painting was hammered down at HK$168 million on Wednesday."
+    assert frame_of(sold, "HK$168 million").form == "level"
+    guide = "It had been expected to fetch no more than HK$160 million."
+    assert frame_of(guide, "no more than HK$160 million").statement == "expected"

@@ -715,3 +715,32 @@ def test_deaths_and_the_people_who_died_are_one_count() -> None:
         "Lima whose backup generator did not start.",
     }
     assert findings(reports, "framing") == []
+
+
+def test_a_bound_is_given_only_by_a_value_about_its_number() -> None:
+    # "lasted two hours" elsewhere in the first report does not give "more than 20 minutes"
+    reports = {
+        "a": "Bidding on the painting lasted 14 minutes. The whole sale lasted two hours.",
+        "b": "Bidding on the painting lasted more than 20 minutes.",
+    }
+    (found,) = conflicts(reports)
+    assert sorted(v.text for v in found.values) == ["14 minutes", "more than 20 minutes"]
+
+
+def test_a_figure_matched_surely_is_not_also_compared_loosely_in_that_report() -> None:
+    reports = {
+        "a": "Bidding on the painting lasted 14 minutes among five bidders. "
+        '"The room held its breath for the last five minutes," the auctioneer said.',
+        "b": "Bidding on the painting lasted more than 20 minutes as collectors raised paddles.",
+    }
+    (found,) = conflicts(reports)
+    assert "five minutes" not in [v.text for v in found.values]
+
+
+def test_a_range_is_given_only_by_a_range_with_the_same_ends() -> None:
+    reports = {
+        "a": "The children, aged 6 to 14, fell ill after lunch. Of 23 children, 17 went home.",
+        "b": "The children, aged 10 to 17, fell ill after lunch at the school.",
+    }
+    (found,) = conflicts(reports)
+    assert sorted(v.text for v in found.values) == ["10 to 17", "6 to 14"]

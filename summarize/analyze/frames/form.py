@@ -236,7 +236,7 @@ _PARTICLE_VERBS = word_set(
     """
     chase chased chasing hunt hunted hunting track tracked tracking shut shutting turn turned
     turning tear tore torn knock knocked step stepped stand stood back backed set pick picked
-    round rounded beef beefed
+    round rounded beef beefed hammer hammered
     """
 )
 

@@ -40,7 +40,7 @@ _SUBORDINATORS = word_set("after before when whenever because if unless since un
 _MEASURE_VERBS = word_set(
     """
     top tops reach reaches hit hits exceed exceeds total totals be come remain stay peak cost
-    number amount run surpass near earn earns take takes last lasts
+    number amount run surpass near earn earns take takes last lasts fetch fetches sell sells
     """
 )
 # A target named right after its figure: "above the bank's 2% target", "its 2% goal".

@@ -260,10 +260,19 @@ def _also_gives(
     """The report gives, somewhere, a value agreeing with `figure` in the same kind of frame:
     then it does not disagree with it ("unchanged at 4.1% ... dropped to 3.9%")."""
     frame = figure.frame
-    agree = _agreement(analysis, document, figure.document)
+    # A bound fits every value beyond it and a range every value within: a report giving "30
+    # km" elsewhere does not give "at least 7 km", nor "17 of whom" "aged 10 to 17"; only a value
+    # about the number the bound names, or a range with the same ends, does.
+    agree = (
+        same_figure
+        if is_bound(figure.quantity)
+        else _agreement(analysis, document, figure.document)
+    )
+    spans = figure.quantity.ends is not None
     return any(
         other.base_unit == figure.quantity.base_unit
         and not is_bound(other)
+        and (other.ends is not None or not spans)
         and not is_vague(other)  # "kill dozens of people every monsoon season" is no figure
         and agree(other, figure.quantity)
         and other.frame is not None

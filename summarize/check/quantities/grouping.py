@@ -46,7 +46,30 @@ def match_figures(
             pair = (min(key, partner.key), max(key, partner.key))
             if pair not in found or found[pair].match == "likely":
                 found[pair] = edge
-    return found
+    return _surest_per_report(analysis, found)
+
+
+def _surest_per_report(
+    analysis: Analysis, edges: dict[tuple[Key, Key], Edge]
+) -> dict[tuple[Key, Key], Edge]:
+    """A figure matched surely with a figure of another report is not also compared with that
+    report's loosely matched ones: "lasted 14 minutes" is the other report's "more than 20
+    minutes", not "held its breath for the last five minutes"."""
+    sure = {
+        (key, analysis.sentences[other[0]].document)
+        for (a, b), edge in edges.items()
+        if edge.match == "same"
+        for key, other in ((a, b), (b, a))
+    }
+    return {
+        (a, b): edge
+        for (a, b), edge in edges.items()
+        if edge.match == "same"
+        or not (
+            (a, analysis.sentences[b[0]].document) in sure
+            or (b, analysis.sentences[a[0]].document) in sure
+        )
+    }
 
 
 def _best_partners(
