@@ -42,8 +42,13 @@ LONG_SENTENCE = 45
 # name before the colon is who speaks ("Pelosi: ...") and stays.
 _SECTION_LABEL = re.compile(r"^([A-Z][a-z’']*(?: [a-z’']+){0,3}):\s+(?=[A-Z“\"])")
 # A dated sentence reads in the past: "On December 3, insurgents were about 10 km from Hama".
-_PRESENT_TO_PAST = {"is": "was", "are": "were"}
-_PRESENT = re.compile(r"\b(is|are)\b")
+# "On April 14, Mount Lolaro had erupted": a present perfect tells what had happened by then.
+_PRESENT_TO_PAST = {"is": "was", "are": "were", "has": "had", "have": "had"}
+# not after a modal or "to": "could have started" stays
+_PRESENT = re.compile(
+    r"(?<!\bto )(?<!\bcould )(?<!\bwould )(?<!\bshould )(?<!\bmay )(?<!\bmight )(?<!\bmust )"
+    r"(?<!\bwill )(?<!\bcan )\b(is|are|has|have)\b"
+)
 _NOW = re.compile(r"\s+now\b")
 # Print-style capitals ("SYRIA’S government said"): a plainer copy reads better.
 _SHOUTED = re.compile(r"\b[A-Z]{5,}\b")
@@ -54,7 +59,12 @@ _DOUBLED_STOP = re.compile(r"(?<=[^.]\.)\.$|(?<=[.!?][”\"’])\.$")
 
 # A day a sentence names itself: a weekday, a month, "yesterday", "today", "last night".
 # Written with capitals, as English writes them: "may" is no month.
-_DATES_ITSELF = re.compile(rf"{WEEKDAY}|{MONTH}|\b(?i:yesterday|today|tonight|last\s+night)\b")
+# "that afternoon", "the next day", "earlier that week" name a day told before.
+_DATES_ITSELF = re.compile(
+    rf"{WEEKDAY}|{MONTH}|\b(?i:yesterday|today|tonight|last\s+night)\b"
+    r"|\b(?i:that|the\s+(?:same|next|previous|following))\s+"
+    r"(?i:morning|afternoon|evening|night|day|week)\b"
+)
 # What usually happens holds on no one day: "Symptoms usually appear two to 10 days after
 # exposure" is no news of the report's date.
 _HABITUAL = re.compile(r"\b(?:usually|typically|generally|normally|commonly|tends?\s+to)\b", re.I)

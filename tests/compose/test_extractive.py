@@ -933,3 +933,21 @@ def test_of_the_leads_the_fact_more_reports_carry_comes_first() -> None:
     }
     summary = _summary(cluster_of(reports), 60)
     assert summary.sentences[0].text.startswith("An earthquake")
+
+
+def test_a_dated_fact_told_in_the_present_perfect_reads_as_what_had_happened_by_then():
+    import datetime as dt
+
+    from summarize.compose.wording import Wording
+
+    wording = Wording(analyze(cluster_with_titles({"a": ("t", "A volcano erupted.")}).documents))
+    day = dt.date(2026, 4, 14)
+    assert wording.finish("The agency has raised its alert to level four.", day, True) == (
+        "On April 14, the agency had raised its alert to level four."
+    )
+    assert wording.finish("The fire could have started in a kitchen.", day, True) == (
+        "On April 14, the fire could have started in a kitchen."
+    )
+    # "that afternoon" is a day told before, not the report's
+    that_day = "Heavy rain that afternoon flooded a low passage."
+    assert wording.finish(that_day, day, True) == that_day
