@@ -689,3 +689,14 @@ def test_an_auction_price_hammered_down_is_no_fall_and_one_expected_to_fetch_is_
     assert frame_of(sold, "HK$168 million").form == "level"
     guide = "It had been expected to fetch no more than HK$160 million."
     assert frame_of(guide, "no more than HK$160 million").statement == "expected"
+
+
+def test_a_participle_saying_what_the_counted_cover_picks_none_out() -> None:
+    text = "It was approved subject to 52 conditions covering whales and seabirds."
+    assert frame_of(text, "52 conditions").measure == "condition"
+
+
+def test_an_age_set_off_without_an_article_is_of_the_noun_after_it() -> None:
+    text = "The worker, 43-year-old loader Vinod Shinde, was arrested at a staff exit."
+    assert frame_of(text, "43-year").subject == "loader Vinod Shinde"
+    assert frame_of("Ossoff, a 33-year-old Democrat, won.", "33-year").subject == "Ossoff"

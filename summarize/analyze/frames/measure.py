@@ -86,7 +86,8 @@ def picks_out(outcome: str) -> bool:
 # "40 people, including 10 children", "$2 million according to", "12 bills totaling".
 _NOT_QUALIFIERS = word_set(
     "including excluding according following regarding concerning totaling totalling amounting "
-    "ranging bringing making during pending notwithstanding starting beginning ending compared"
+    "ranging bringing making during pending notwithstanding starting beginning ending compared "
+    "covering involving spanning featuring containing"
 )
 # A part of people or things named before: "five of them", "two of whom".
 _PARTITIVE_PRONOUNS = (["of", "them"], ["of", "those"], ["of", "whom"], ["of", "which"])

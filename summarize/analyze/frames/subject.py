@@ -124,7 +124,10 @@ def age_subject(sentence: Sentence, first: int, last: int) -> str | None:
     described = written_old and after < len(sentence.lower) and sentence.lower[after].isalpha()
     before = sentence.left(first, frozenset({"a", "an", "the"}))
     opening = sentence.lower[before] if before >= 0 else ""
-    if opening == "," or (opening in ("is", "was") and not described):
+    # "The worker, 43-year-old loader Vinod Shinde": with no article, the age is of the noun
+    # after it, itself set off after the first ("Ossoff, a 33-year-old Democrat": Ossoff)
+    renamed = opening == "," and described and before == first - 1
+    if not renamed and (opening == "," or (opening in ("is", "was") and not described)):
         end = before - 1
         if opening != "," and end >= 2 and sentence.lower[end - 1] in ("who", "that"):
             end -= 2  # "the man who died was 84"
