@@ -34,6 +34,8 @@ _DOUBT_RE = re.compile(
 _UNDETERMINED = re.compile(
     r"\b(?:unproven|unproved)\b"
     r"|\b(?:investigat|examin|prob|look(?:s|ed|ing)?\s+into)(?:e|es|ed|ing)?\s+whether\b"
+    # "examining travel records to establish whether", "trying to determine whether"
+    r"|\b(?:establish|determin|confirm|verify|check)(?:e|es|ed|ing)?\s+whether\b"
     r"|\b(?:too\s+early|premature)\s+to\s+(?:say|tell|know|determine|"
     r"draw\s+(?:any\s+)?conclusions)\b",
     re.IGNORECASE,

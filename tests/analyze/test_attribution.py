@@ -231,6 +231,8 @@ def test_is_unverified(sentence: str, unverified: bool) -> None:
         "Researchers said the result was unproven.",
         "Police were investigating whether the group ignored avalanche warnings.",
         "A police spokesman said it was too early to draw conclusions.",
+        "Officers were checking records to establish whether the men had made earlier trips.",
+        "Officials were trying to determine whether the dam had been inspected.",
     ],
 )
 def test_a_claim_not_yet_established_is_distanced_not_unverified(sentence: str) -> None:
