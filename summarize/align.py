@@ -165,6 +165,18 @@ class Similarities:
         return [pair for pair in self.pairs if pair[0] >= threshold]
 
 
+def group_of_sentence(analysis: Analysis, groups: list[ClaimGroup]) -> dict[int, int]:
+    """Sentence index (in analysis.sentences) -> the id of its claim group, for the sentences
+    another report's sentence joined."""
+    position = {(s.document, s.sentence): i for i, s in enumerate(analysis.sentences)}
+    return {
+        position[(member.document, member.sentence)]: group.id
+        for group in groups
+        if len(group.members) > 1
+        for member in group.members
+    }
+
+
 def align(analysis: Analysis, similarities: Similarities | None = None) -> list[ClaimGroup]:
     """Every sentence lands in exactly one group; a sentence no other report matches is alone."""
     similarities = similarities or Similarities(analysis)

@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from summarize.align import CONTEXT_SIMILARITY, Pair
+from summarize.align import CONTEXT_SIMILARITY, Pair, group_of_sentence
 from summarize.check.evidence import report_name
 from summarize.check.quantities.grouping import connected
 from summarize.models import Analysis, ClaimGroup, Evidence, Finding, ReportedValue
@@ -50,17 +50,12 @@ def check_moments(
 ) -> list[Finding]:
     """`pairs`: candidate sentence pairs at or above CONTEXT_SIMILARITY."""
     moments = {kind: _moments(analysis, kind) for kind in ("time of day", "date")}
-    position = {(s.document, s.sentence): i for i, s in enumerate(analysis.sentences)}
-    group_of = {
-        position[(member.document, member.sentence)]: group.id
-        for group in groups
-        if len(group.members) > 1
-        for member in group.members
-    }
+    group_of = group_of_sentence(analysis, groups)
     candidates = [(i, j) for similarity, i, j in pairs if similarity >= CONTEXT_SIMILARITY]
-    for group in groups:
-        indices = [position[(m.document, m.sentence)] for m in group.members]
-        candidates += [(i, j) for i in indices for j in indices if i < j]
+    members: dict[int, list[int]] = {}
+    for index, group in group_of.items():
+        members.setdefault(group, []).append(index)
+    candidates += [(i, j) for same in members.values() for i in same for j in same if i < j]
     findings = []
     for found in moments.values():
         edges = []

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from itertools import combinations
 
-from summarize.align import Pair
+from summarize.align import Pair, group_of_sentence
 from summarize.analyze.frames.measure import TALLIES, outcome_name
 from summarize.analyze.frames.subject import joined_to_its_unit
 from summarize.analyze.frames.times import tells_a_running_state
@@ -288,13 +288,7 @@ def check_quantities(
     analysis: Analysis, groups: list[ClaimGroup], pairs: Iterable[Pair]
 ) -> list[Finding]:
     """`pairs`: the candidate sentence pairs that both state figures (Similarities.figure_pairs)."""
-    position = {(s.document, s.sentence): i for i, s in enumerate(analysis.sentences)}
-    group_of = {
-        position[(member.document, member.sentence)]: group.id
-        for group in groups
-        if len(group.members) > 1
-        for member in group.members
-    }
+    group_of = group_of_sentence(analysis, groups)
     sentences = Sentences(
         analysis, group_of, restated=restated_frames(analysis), hedged=hedged_repeats(analysis)
     )
