@@ -64,7 +64,10 @@ def _same_writing(a: str, b: str) -> bool:
 
 
 # A role set off after a name: ", a spokesman for the kidnappers", ", the province's governor".
-_ROLE_AFTER = re.compile(r"\s*,\s+(?:a|an|the)\s+(?P<words>(?:[\w'’-]+\s+){0,3}[\w'’-]+)")
+# past an age set off after the name: "Rocio Menendez, 45, a seamstress"
+_ROLE_AFTER = re.compile(
+    r"(?:\s*,\s+\d{1,3})?\s*,\s+(?:a|an|the)\s+(?P<words>(?:[\w'’-]+\s+){0,3}[\w'’-]+)"
+)
 _ROLE_BEFORE_WORDS = 4
 
 

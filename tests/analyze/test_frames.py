@@ -700,3 +700,16 @@ def test_an_age_set_off_without_an_article_is_of_the_noun_after_it() -> None:
     text = "The worker, 43-year-old loader Vinod Shinde, was arrested at a staff exit."
     assert frame_of(text, "43-year").subject == "loader Vinod Shinde"
     assert frame_of("Ossoff, a 33-year-old Democrat, won.", "33-year").subject == "Ossoff"
+
+
+def test_ages_listed_one_after_another_are_each_of_their_own_noun() -> None:
+    text = "The dead were a 34-year-old Spanish woman, a 36-year-old Spanish man and a 58-year-old."
+    assert frame_of(text, "36-year").subject == "Spanish man"
+    assert frame_of(text, "34-year").subject == "Spanish woman"
+
+
+def test_a_rate_named_after_what_it_measures_or_later_in_its_clause() -> None:
+    per_day = "It may discharge up to 1,800 tonnes of salt per day into the river."
+    assert frame_of(per_day, "up to 1,800 tonnes").period == "day"
+    weekly = "The mine is allowed to pump 12,600 tonnes of salt into the river every week."
+    assert frame_of(weekly, "12,600 tonnes").period == "week"

@@ -84,6 +84,16 @@ def test_near_names_of_people_in_other_roles_are_two_people() -> None:
     assert findings == []
 
 
+def test_a_role_told_after_an_age_tells_who_the_named_one_is() -> None:
+    findings = _variants(
+        {
+            "a": "Borough mayor Rocio Mendez said engineers were assessing nearby buildings.",
+            "b": "They sent someone to take photos, said Rocio Menendez, 45, a seamstress.",
+        }
+    )
+    assert findings == []
+
+
 def test_near_names_in_the_same_role_are_one_name_spelt_two_ways() -> None:
     (finding,) = _variants(
         {

@@ -173,6 +173,9 @@ def _increment(sentence: Sentence, first: int, last: int) -> bool:
     return bool(after) and after[0] in _INCREMENTS_AFTER  # "12,000 extra doses"
 
 
+_EVERY_PERIOD = re.compile(r"\b(?:every|each|per)\s+(?P<unit>hour|day|week|month|year)\b")
+
+
 def period_of(sentence: Sentence, first: int, last: int) -> str | None:
     """The period of a rate: "$300 a month", "per year", "annually", "annual"."""
     after = last
@@ -182,8 +185,10 @@ def period_of(sentence: Sentence, first: int, last: int) -> str | None:
         and sentence.lower[after] not in ("a", "an", "per", "each", "every", *PERIODS)
     ):
         word = sentence.lower[after]
-        # past the verb the figure is the subject of: "1,900 patients are being admitted a day"
-        if (word in STOPWORDS and word not in _AUXILIARIES) or not word.isalpha():
+        # past the verb the figure is the subject of ("1,900 patients are being admitted a
+        # day") or what it measures ("1,800 tonnes of salt per day")
+        material = word == "of" and after == last
+        if (word in STOPWORDS and word not in _AUXILIARIES and not material) or not word.isalpha():
             break
         after += 1
     window = sentence.lower[after : after + 3]
@@ -227,6 +232,9 @@ def period_of(sentence: Sentence, first: int, last: int) -> str | None:
     if over := _OVER_PERIOD.search(text):
         unit, count = over["unit"] or over["short_unit"], over["count"] or over["short_count"]
         return f"{count} {unit}s" if count else unit
+    # further on in the clause: "pump 12,600 tonnes of salt into the river every week"
+    if every := _EVERY_PERIOD.search(text):
+        return PERIODS[every["unit"]]
     return None
 
 

@@ -127,6 +127,13 @@ def age_subject(sentence: Sentence, first: int, last: int) -> str | None:
     # "The worker, 43-year-old loader Vinod Shinde": with no article, the age is of the noun
     # after it, itself set off after the first ("Ossoff, a 33-year-old Democrat": Ossoff)
     renamed = opening == "," and described and before == first - 1
+    # "a 34-year-old Spanish woman, a 36-year-old Spanish man": a list of people, each its own
+    listed = (
+        opening == ","
+        and described
+        and any(sentence.in_figure(index) for index in range(max(0, before - 6), before))
+    )
+    renamed = renamed or listed
     if not renamed and (opening == "," or (opening in ("is", "was") and not described)):
         end = before - 1
         if opening != "," and end >= 2 and sentence.lower[end - 1] in ("who", "that"):

@@ -62,7 +62,9 @@ def _explained_by_time(analysis: Analysis, a: list[Figure], b: list[Figure]) -> 
     return bool(dates_a) and bool(dates_b) and not dates_a & dates_b
 
 
-def _can_change(analysis: Analysis, earlier: list[Figure], later: list[Figure]) -> bool:
+def _can_change(
+    analysis: Analysis, earlier: list[Figure], later: list[Figure], tellings: list[Figure]
+) -> bool:
     """The figure is one that moves as news comes in: a running tally (the killed, the rescued,
     the evacuated ...), a forecast or estimate, a figure a report tells as it stands so far
     (`tells_a_running_state`: "have now died", "has burned", "rose to"), or a count first given
@@ -70,12 +72,14 @@ def _can_change(analysis: Analysis, earlier: list[Figure], later: list[Figure]) 
     complete; "at least 18 houses", then "about a dozen", is no count that grew). Any other
     figure is a fact of a moment or a thing (how many were aboard, how fast the train was
     going, what a contract is worth): reports of other dates that give it differently
-    disagree."""
+    disagree. Any of its `tellings` may say it moves: "have now been dragged from the water"
+    on one day makes "after about 70 tonnes were recovered" on another a value of the same
+    running total."""
     if any(
         outcome_name(f.frame.measure) in TALLIES
         or f.frame.statement != "actual"
         or _told_so_far(analysis, f)
-        for f in [*earlier, *later]
+        for f in [*earlier, *later, *tellings]
     ):
         return True
     bounds = [
@@ -129,15 +133,18 @@ def _equivalence(analysis: Analysis, cluster: list[Figure]) -> Finding | None:
     )
 
 
-def _disagreement(analysis: Analysis, a: list[Figure], b: list[Figure], edge: Edge) -> Finding:
-    """`a` and `b` start with the two figures whose frames were matched."""
+def _disagreement(
+    analysis: Analysis, a: list[Figure], b: list[Figure], edge: Edge, tellings: list[Figure]
+) -> Finding:
+    """`a` and `b` start with the two figures whose frames were matched; `tellings` are all the
+    values of the figure."""
     side_a, side_b = distinct(a), distinct(b)
     shown = [*side_a, *side_b]
     frame = describe_frame(a[0].frame, a[0].quantity.base_unit)
     says_a = "; ".join(says(analysis, f) for f in side_a)
     says_b = "; ".join(says(analysis, f) for f in side_b)
     other_dates = _explained_by_time(analysis, a, b)
-    if other_dates and _can_change(analysis, a, b):
+    if other_dates and _can_change(analysis, a, b, tellings):
         return make_finding(
             analysis,
             "temporal_update",
@@ -239,7 +246,7 @@ def _findings_for(
         fa, fb, edge = min(links, key=lambda link: link[2].match != "same")
         rest_a = [f for f in a if f is not fa]
         rest_b = [f for f in b if f is not fb]
-        finding = _disagreement(analysis, [fa, *rest_a], [fb, *rest_b], edge)
+        finding = _disagreement(analysis, [fa, *rest_a], [fb, *rest_b], edge, figures)
         pairs.setdefault((finding.kind, finding.severity), []).append((i, j, finding))
     return findings + [_grouped(analysis, clusters, group) for group in pairs.values()]
 
