@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from summarize.analyze.frames.measure import OUTCOME_WORDS, outcome_name
 from summarize.analyze.nouns import (
     is_a_kind_of_person,
     kind_of_either,
@@ -32,15 +31,9 @@ def _through_noun(analysis: Analysis, document: str, quantity: Quantity) -> Span
     return Span(start=quantity.start, end=end, text=text[quantity.start : end])
 
 
-def _what_happened_to_them(events: Quantity, people: Quantity) -> bool:
-    """ "two deaths" are "Two people died": a count of what happened (deaths, injuries, arrests)
-    and a count of those it happened to."""
-    outcome = OUTCOME_WORDS.get(events.counted or "")
-    return (
-        outcome is not None
-        and people.frame is not None
-        and outcome_name(people.frame.measure) == outcome
-    )
+def _one_measure(a: Quantity, b: Quantity) -> bool:
+    """ "two deaths" and "Two people died" both count the people killed."""
+    return a.frame is not None and b.frame is not None and a.frame.measure == b.frame.measure
 
 
 def counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
@@ -65,8 +58,7 @@ def counted_finding(analysis: Analysis, group: ClaimGroup) -> Finding | None:
                 and not synonyms(qa.counted or "", qb.counted or "")
                 and not _where_they_live(qa.counted or "", qb.counted or "")
                 and not _people_of_a_kind(qa.counted or "", qb.counted or "")
-                and not _what_happened_to_them(qa, qb)
-                and not _what_happened_to_them(qb, qa)
+                and not _one_measure(qa, qb)
             ):
                 return Finding(
                     kind="framing",

@@ -4,8 +4,10 @@ disagree (`quantity_conflict`, medium).
 
 Only a sentence giving one time of day, or one calendar date, is read: with two, which event
 each belongs to is not said. Two such sentences tell one event when they are one claim group,
-or similar and the words before the time share one ("began"): a bus that "left Nepalgunj at 6
-a.m." and "crashed at 10 p.m." is two moments. Times in other zones ("17:40 GMT" / "2:40 a.m."
+or similar and the words before the time share one, or neighbours (alignment's NEAR_SIMILARITY)
+whose words before it share a verb telling what happened, no verb of saying ("began",
+"discovered"): a bus that "left Nepalgunj at 6 a.m." and "plunged into the gorge at 10 p.m."
+is two moments. Times in other zones ("17:40 GMT" / "2:40 a.m."
 local) are not compared, nor dates still to come, which change as plans do. A hedge ("about",
 "shortly after") allows half an hour, an exact time five minutes; a report that gives both
 values does not disagree with itself.
@@ -14,14 +16,15 @@ values does not disagree with itself.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from summarize.align import CONTEXT_SIMILARITY, Pair, group_of_sentence
+from summarize.align import CONTEXT_SIMILARITY, Similarities, group_of_sentence
 from summarize.check.evidence import report_name
 from summarize.check.quantities.grouping import connected
 from summarize.models import Analysis, ClaimGroup, Evidence, Finding, ReportedValue
 from summarize.text.calendar import CALENDAR_NAMES, calendar_dates, clock_times, date_of
+from summarize.text.inflection import verb_form
+from summarize.text.report_verbs import is_speech_verb
 from summarize.text.tokens import content_terms
 
 EXACT_MINUTES = 5
@@ -43,15 +46,22 @@ class Moment:
     zone: str | None
     hedged: bool
     context: frozenset[str]  # the content words just before it
+    event: frozenset[str]  # the verbs among them that tell what happened
 
 
 def check_moments(
-    analysis: Analysis, groups: list[ClaimGroup], pairs: Iterable[Pair]
+    analysis: Analysis, groups: list[ClaimGroup], similarities: Similarities
 ) -> list[Finding]:
-    """`pairs`: candidate sentence pairs at or above CONTEXT_SIMILARITY."""
     moments = {kind: _moments(analysis, kind) for kind in ("time of day", "date")}
     group_of = group_of_sentence(analysis, groups)
-    candidates = [(i, j) for similarity, i, j in pairs if similarity >= CONTEXT_SIMILARITY]
+    near = {
+        (i, j): similarity
+        for i in range(len(analysis.sentences))
+        if any(i in found for found in moments.values())
+        for similarity, j in similarities.near(i)
+        if i < j
+    }
+    candidates = list(near)
     members: dict[int, list[int]] = {}
     for index, group in group_of.items():
         members.setdefault(group, []).append(index)
@@ -64,7 +74,14 @@ def check_moments(
             if a is None or b is None or a.document == b.document or a.zone != b.zone:
                 continue
             grouped = group_of.get(i, -1) == group_of.get(j, -2)
-            if grouped or a.context & b.context:
+            # similar sentences may share a verb of saying ("first reported on August 9" / "were
+            # reported to the inspectorate on August 7"); neighbours must share the event
+            shared = (
+                a.context & b.context
+                if near.get((i, j), 0.0) >= CONTEXT_SIMILARITY
+                else (a.event & b.event)
+            )
+            if grouped or shared:
                 edges.append((i, j))
         for component in connected(edges):
             finding = _disagreement(analysis, [found[index] for index in component], found)
@@ -89,9 +106,18 @@ def _moments(analysis: Analysis, kind: str) -> dict[int, Moment]:
         start, end, value, zone, hedged = read[0]
         before = sentence.text[:start].replace(",", " , ").split()[-_CONTEXT_WORDS:]
         context = frozenset(content_terms(" ".join(before))) - CALENDAR_NAMES
+        # what happened then, a verb told in the past or as going on ("began", "discovered",
+        # "surfing"), not who told it ("police said") nor who or what it happened to ("the bus
+        # left" / "the bus plunged")
+        happened = [
+            word
+            for word in (w.lower().strip(",.") for w in before)
+            if verb_form(word) in ("ed", "ing") and not is_speech_verb(word)
+        ]
+        event = frozenset(content_terms(" ".join(happened)))
         found[index] = Moment(
             index, analysed.document, sentence.start + start, sentence.start + end,
-            sentence.text[start:end], kind, value, zone, hedged, context,
+            sentence.text[start:end], kind, value, zone, hedged, context, event,
         )  # fmt: skip
     return found
 

@@ -25,7 +25,7 @@ class RulesChecker:
         return Checked(
             findings=[
                 *check_quantities(analysis, groups, aligned.similarities.figure_pairs),
-                *check_moments(analysis, groups, pairs),
+                *check_moments(analysis, groups, aligned.similarities),
                 *check_wording(analysis, groups, aligned.similarities),
                 *check_names(analysis),
                 *check_coverage(analysis, groups, pairs),

@@ -138,6 +138,8 @@ def plural(noun: str) -> str:
     head, space, word = noun.rpartition(" ")
     if word in _SAME_PLURAL or word in _IRREGULAR_PLURAL_OF:
         word = _IRREGULAR_PLURAL_OF.get(word, word)
+    elif word.endswith("man") and _COMPOUND_MEN.search(word[:-3] + "men"):
+        word = word[:-3] + "men"  # "fisherman" -> "fishermen"
     elif re.search(r"[^aeiou]y$", word):
         word = word[:-1] + "ies"
     elif word.endswith(("s", "x", "z", "ch", "sh")):
@@ -148,8 +150,10 @@ def plural(noun: str) -> str:
 
 
 # The plural of a compound of "man": "fishermen", "gunmen", "policemen" (not "specimen",
-# "abdomen", "regimen", "acumen", "stamen", "semen").
-_COMPOUND_MEN = re.compile(r"^(?!(?:stamen|semen)$)[a-z]{2,}[^aiouy\W]men$")
+# "abdomen", "regimen", "acumen", "stamen", "semen"; nor of "German", "talisman").
+_COMPOUND_MEN = re.compile(
+    r"^(?!(?:stamen|semen|germen|talismen|dobermen|walkmen)$)[a-z]{2,}[^aiouy\W]men$"
+)
 
 
 def looks_plural(word: str) -> bool:

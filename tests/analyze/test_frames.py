@@ -713,3 +713,16 @@ def test_a_rate_named_after_what_it_measures_or_later_in_its_clause() -> None:
     assert frame_of(per_day, "up to 1,800 tonnes").period == "day"
     weekly = "The mine is allowed to pump 12,600 tonnes of salt into the river every week."
     assert frame_of(weekly, "12,600 tonnes").period == "week"
+
+
+def test_a_figure_someone_puts_something_at_is_an_estimate() -> None:
+    text = "By the evening, city officials put the damage at about 1.2 million euros."
+    assert frame_of(text, "about 1.2 million euros").statement == "estimate"
+    service = "The plant was put into service at 300 megawatts."
+    assert frame_of(service, "300 megawatts").statement == "actual"
+
+
+def test_a_percentage_share_of_something_is_a_share_of_it() -> None:
+    text = "It reinforces the country's roughly 7 percent share of world exports."
+    frame = frame_of(text, "roughly 7 percent")
+    assert frame.form == "share" and frame.measure.startswith("percent (")

@@ -744,3 +744,22 @@ def test_a_range_is_given_only_by_a_range_with_the_same_ends() -> None:
     }
     (found,) = conflicts(reports)
     assert sorted(v.text for v in found.values) == ["10 to 17", "6 to 14"]
+
+
+def test_of_ages_listed_in_one_sentence_the_one_of_the_same_subject_is_compared() -> None:
+    reports = {
+        "a": "The dead were a 34-year-old Spanish woman, a 36-year-old Spanish man and a "
+        "58-year-old Chinese man, the governor's office said.",
+        "b": "Among the dead was a 43-year-old Spanish woman who was travelling with her husband.",
+    }
+    (found,) = conflicts(reports)
+    assert sorted(v.text for v in found.values) == ["34-year", "43-year"]
+
+
+def test_a_count_of_arrests_is_a_count_of_people_arrested() -> None:
+    reports = {
+        "a": "Police arrested 27 people during the protest, spokeswoman Sarah Peeters said.",
+        "b": "Police made 19 arrests during the protest, most of them for throwing objects.",
+    }
+    (found,) = conflicts(reports)
+    assert sorted(v.text for v in found.values) == ["19 arrests", "27 people"]

@@ -61,3 +61,12 @@ def test_a_past_day_told_differently_is_a_conflict_and_a_day_to_come_is_not() ->
         "b": "Justice Wambugu said the full hearing of the case is set for April 21.",
     }
     assert moments(planned, a=dt.date(2026, 3, 10), b=dt.date(2026, 3, 10)) == []
+
+
+def test_neighbouring_sentences_telling_the_same_happening_at_other_times() -> None:
+    reports = {
+        "a": "Guards discovered the escape during the 6 a.m. headcount, the minister said.",
+        "b": "The prisoners fled through a tunnel that guards discovered at the 8 a.m. count.",
+    }
+    (found,) = moments(reports)
+    assert [e.quote for e in found.evidence] == ["6 a.m.", "8 a.m."]

@@ -1,6 +1,6 @@
 from lemminflect import getAllLemmas
 
-from summarize.text.inflection import _lemma_table, in_dictionary, verb_form
+from summarize.text.inflection import _lemma_table, in_dictionary, plural, singular, verb_form
 
 
 def test_the_dictionary_answers_as_lemminflect_does() -> None:
@@ -34,3 +34,8 @@ def test_a_plural_follows_the_spelling_rules_and_keeps_the_irregular_ones() -> N
     written = ["states", "casualties", "taxes", "matches", "days", "children", "women", "people"]
     assert [plural(singular(word)) for word in written] == written
     assert plural("court order") == "court orders"
+
+
+def test_compounds_of_man_change_their_last_syllable() -> None:
+    assert plural("fisherman") == "fishermen" and singular("fishermen") == "fisherman"
+    assert plural("german") == "germans" and plural("human") == "humans"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from summarize.analyze.frames.measure import share_word
 from summarize.analyze.frames.sentence import SOFT, Sentence
 from summarize.analyze.nouns import noun_senses
 from summarize.models import Form, Quantity
@@ -57,7 +58,8 @@ def form_of(
     before = sentence.left(first, SOFT - {"to", "from", "up"})
     word = sentence.lower[before] if before >= 0 else ""
     share = quantity.unit == "fraction" or (
-        quantity.base_unit == "percent" and sentence.lower[last : last + 1] == ["of"]
+        quantity.base_unit == "percent"
+        and sentence.lower[last : last + 1 + share_word(sentence, last)][-1:] == ["of"]
     )
     if word == "from" and _in_change(sentence, first, last):
         return "level", False, True

@@ -44,6 +44,8 @@ def measure_of(quantity: Quantity, outcome: str | None, age: bool, role: str | N
         return f"{_UNIT_KINDS[quantity.base_unit]} ({role})"
     if quantity.base_unit == "count":
         noun = quantity.counted or "count"
+        if outcome is None and noun in OUTCOME_WORDS:
+            return f"people {OUTCOME_WORDS[noun]}"  # "19 arrests" are 19 people arrested
         return f"{noun} {OUTCOME_WORDS.get(outcome, outcome)}" if outcome else noun
     if is_currency(quantity.base_unit):
         return f"money ({quantity.base_unit})"
@@ -159,11 +161,17 @@ def role_of(sentence: Sentence, first: int, last: int, compound: bool = False) -
     return word if word in ("in", "for", "within", "after", "over", "since", "during") else None
 
 
+def share_word(sentence: Sentence, last: int) -> int:
+    """1 when "share" follows a percentage ("a 7 percent share of the market"), else 0."""
+    return int(sentence.lower[last : last + 2] == ["share", "of"])
+
+
 def share_of(sentence: Sentence, last: int) -> str | None:
     """What a percentage is a share of, when the words after it say: the head of the noun phrase
     after "of", past its determiners, possessives and figures ("38 percent of this year's
     deaths": death; "90% of all American adults": adult); None when no "of" follows."""
     lower = sentence.lower
+    last += share_word(sentence, last)  # "a 7 percent share of the market"
     if lower[last : last + 1] != ["of"]:
         return None
     head = None

@@ -3,7 +3,7 @@ in its clause, expected under a modal of possibility (see the package docstring)
 
 from __future__ import annotations
 
-from summarize.analyze.frames.sentence import Sentence
+from summarize.analyze.frames.sentence import SOFT, Sentence
 from summarize.models import Statement
 from summarize.text.figures import (
     FALL_NOUNS,
@@ -58,6 +58,8 @@ def statement_of(sentence: Sentence, first: int, last: int) -> Statement:
     "aftershocks of up to magnitude 5.5 could occur"; not "would", which reports a plan in
     reported speech); "actual" otherwise."""
     clause = sentence.clause[first]
+    if _put_at(sentence, first):
+        return "estimate"
     index = first - 1
     while index >= 0 and first - index <= _MAX_INTENT_DISTANCE and sentence.clause[index] == clause:
         near = first - index <= _MAX_CUE_DISTANCE
@@ -78,6 +80,25 @@ def statement_of(sentence: Sentence, first: int, last: int) -> Statement:
         if word in _TARGET_NOUNS_AFTER and index == last:
             return "target"  # "the bank's 2% target", "a 2 percent inflation goal"
     return "actual"
+
+
+# "officials put the damage at about 1.2 million euros", "police put the crowd at 5,000": a
+# verb of placing a figure gives an estimate.
+_PLACING = word_set("put puts putting placed places placing pegged pegs")
+_PUT_REACH = 6
+_PARTICLES = word_set("into in on onto to out up off back through down over")
+
+
+def _put_at(sentence: Sentence, first: int) -> bool:
+    at = sentence.left(first, SOFT - {"at"})
+    if at < 1 or sentence.lower[at] != "at":
+        return False
+    return any(
+        sentence.lower[index] in _PLACING
+        and sentence.clause[index] == sentence.clause[first]
+        and not _PARTICLES & set(sentence.lower[index + 1 : at])  # "put into service at"
+        for index in range(max(0, at - _PUT_REACH), at)
+    )
 
 
 def _possible_after(sentence: Sentence, index: int) -> bool:

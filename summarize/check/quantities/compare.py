@@ -52,6 +52,8 @@ def measures(a: Quantity, b: Quantity) -> Literal["same", "unknown"] | None:
     outcome_a, outcome_b = outcome_name(frame_a.measure), outcome_name(frame_b.measure)
     if outcome_a and outcome_b and outcome_a != outcome_b:
         return None
+    if frame_a.measure == frame_b.measure != "count":
+        return "same"  # "19 arrests" and "27 people" arrested: people arrested
     if a.counted and b.counted:
         if a.counted != b.counted and not synonyms(a.counted, b.counted):
             return (

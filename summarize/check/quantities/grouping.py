@@ -94,6 +94,10 @@ def _best_partners(
                 key=lambda option: (
                     not agrees(qa, option[0].quantity),
                     option[1].match != "same",
+                    # "a 34-year-old Spanish woman, a 36-year-old Spanish man" / "a 43-year-old
+                    # Spanish woman": the woman's age
+                    (option[0].frame.subject or "").lower()
+                    != (figure_a.frame.subject or "").lower(),
                     abs(option[0].quantity.normalized - qa.normalized),
                 ),
             )
