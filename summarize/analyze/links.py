@@ -132,6 +132,9 @@ _A_WAY_BEFORE = re.compile(r"\b(?:roads?|streets?|paths?|steps|stairs|doors|rout
 # called because their shape resembles a hide").
 _WHY_ANONYMOUS_OR_NAMED = re.compile(r"\b(?:anonymity|so[\s-]called|so\s+named)\s*,?\s*$", re.I)
 _WHEN_OR_WHERE = frozenset(("on", "at", "in", "next", "later", "tomorrow", "today", "tonight"))
+# What completes a verb of happening: "due to take place", "due to take effect", "due to go
+# ahead", "due to come into force".
+_COMPLETING = frozenset(("place", "effect", "ahead", "off", "into"))
 
 
 def link_cues(kind: str, text: str) -> Iterator[re.Match[str]]:
@@ -174,7 +177,7 @@ def _schedules(word: str, then: str) -> bool:
     word, then = word.lower(), then.lower()
     if word.endswith(("s", "ing")) or word in STOPWORDS:
         return False  # a plural, a gerund or a determiner opens a noun phrase
-    if then not in _WHEN_OR_WHERE and then not in CALENDAR_NAMES:
+    if then not in _WHEN_OR_WHERE and then not in CALENDAR_NAMES and then not in _COMPLETING:
         return False
     return not noun_senses().is_only_noun(word)
 

@@ -182,6 +182,7 @@ def test_scheduling_is_no_cause_and_a_purpose_is_a_motive() -> None:
     assert find_links("The Senate is due to vote on Tuesday.") == {}
     assert find_links("Flights were cancelled due to fog.") == {"cause": "due to"}
     assert find_links("An interview due to air on Friday was recorded.") == {}
+    assert find_links("The regatta, due to take place next weekend, was cancelled.") == {}
     assert find_links("A selloff due to fallout from the virus.") == {"cause": "due to"}
     assert "motive" in find_links("Police cleared the square so the president could pose.")
     assert find_links("Officials said the strike was driven by revenge.") == {}
