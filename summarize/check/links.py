@@ -8,6 +8,7 @@ or low when the other reports' telling is only loosely similar: it may be anothe
 from __future__ import annotations
 
 from summarize.analyze.links import LINK_NAMES, added_links, link_cues
+from summarize.analyze.nouns import is_a_kind_of_person
 from summarize.check.evidence import names, quote_sentence, report_name
 from summarize.check.tellings import (
     AROUND_WORDS,
@@ -18,6 +19,7 @@ from summarize.check.tellings import (
 )
 from summarize.models import Analysis, ClaimGroup, Finding, SentenceRef
 from summarize.text.display import excerpt_around
+from summarize.text.inflection import singular
 from summarize.text.quotes import mostly_quoted
 from summarize.text.tokens import content_terms
 
@@ -48,7 +50,7 @@ def link_findings(
             for kind, words in added_links(
                 item, [sentence_text(analysis, o) for o in others]
             ).items()
-            if kind != "cause" or not _link_told(analysis, ref)
+            if kind != "cause" or not (_link_told(analysis, ref) or _no_agent(analysis, ref))
         }
         if not added:
             continue
@@ -88,6 +90,27 @@ def _in_own_words(analysis: Analysis, tellings: list[SentenceRef]) -> list[Sente
     """The tellings in their report's own words: one mostly in quotation marks is the
     speaker's."""
     return [t for t in tellings if not mostly_quoted(sentence_text(analysis, t))]
+
+
+_AGENT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "his", "her", "their", "our"})
+
+
+def _no_agent(analysis: Analysis, ref: SentenceRef) -> bool:
+    """The sentence explains with "because" and names no one in it ("because of forecast
+    gusts", "because so much water is pumped out from underground", "because pumping stations
+    lost power"): an explanation of how things are, which holds no one to account, is no
+    framing of the events. A cause asserted of the event ("was caused by salmonella", "the
+    direct result of") still is, whoever it names."""
+    text = sentence_text(analysis, ref)
+    for cue in link_cues("cause", text):
+        if not cue.group(0).lower().startswith("because"):
+            return False
+        words = [w.lower().strip(",.;:'’") for w in text[cue.end() :].split()[:AROUND_WORDS]]
+        named = any(w[:1].isupper() for w in text[cue.end() :].split()[:AROUND_WORDS])
+        people = any(w in _AGENT_PRONOUNS or is_a_kind_of_person(singular(w)) for w in words)
+        if named or people:
+            return False
+    return True
 
 
 def _link_told(analysis: Analysis, ref: SentenceRef) -> bool:

@@ -230,15 +230,29 @@ def test_a_change_told_with_the_change_that_moved_it_gives_its_cause():
 def test_a_cause_another_report_gives_elsewhere_is_not_one_sided():
     def cause(second: str) -> bool:
         reports = {
-            "a": "The airport cancelled all flights on Friday because of dense fog over the "
-            "runways.",
+            "a": "The airport cancelled all flights on Friday because air traffic controllers "
+            "walked out over pay.",
             "b": "The airport cancelled all flights on Friday, stranding thousands of travellers. "
             + second,
         }
         return _framing_explains(reports, "cause")
 
     assert cause("Buses took some of them to hotels in the city.")
-    assert not cause("Dense fog had settled over the runways before dawn.")
+    assert not cause("Air traffic controllers had walked out over pay before dawn.")
+
+
+def test_an_explanation_naming_no_one_is_no_framing():
+    def cause(first: str) -> bool:
+        reports = {
+            "a": first,
+            "b": "The airport cancelled all flights on Friday, stranding thousands of travellers.",
+        }
+        return _framing_explains(reports, "cause")
+
+    # how things are, holding no one to account
+    assert not cause("The airport cancelled all flights on Friday because of dense fog.")
+    # a cause asserted of the event, whoever it names
+    assert cause("The cancellation of all flights on Friday was caused by a software fault.")
 
 
 def test_a_chain_of_causes_is_told_when_another_report_gives_one_of_them():
