@@ -726,3 +726,10 @@ def test_a_percentage_share_of_something_is_a_share_of_it() -> None:
     text = "It reinforces the country's roughly 7 percent share of world exports."
     frame = frame_of(text, "roughly 7 percent")
     assert frame.form == "share" and frame.measure.startswith("percent (")
+
+
+def test_what_one_place_alone_gave_is_a_part_and_one_day_alone_is_not() -> None:
+    place = "Wards were full, with 900 people treated in the province alone since Saturday."
+    assert frame_of(place, "900 people").form == "share"
+    day = "About 620 volunteers turned out on Tuesday alone."
+    assert frame_of(day, "About 620 volunteers").form == "level"

@@ -471,3 +471,7 @@ def test_ranges_with_other_ends_are_two_figures() -> None:
 def test_a_number_and_a_half_is_written_to_the_half() -> None:
     half = one("The planet is about two and a half times bigger than Earth.")
     assert (half.low, half.high) == (2.25, 2.75)
+
+
+def test_a_number_inside_a_compound_noun_is_no_figure() -> None:
+    assert [q.text for q in find_quantities("Mum-of-three Kara Lind said it began.")] == []

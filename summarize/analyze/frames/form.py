@@ -10,6 +10,7 @@ from summarize.analyze.frames.measure import share_word
 from summarize.analyze.frames.sentence import SOFT, Sentence
 from summarize.analyze.nouns import noun_senses
 from summarize.models import Form, Quantity
+from summarize.text.calendar import CALENDAR_NAMES
 from summarize.text.figures import (
     DOWN_WORDS,
     FALL_NOUNS,
@@ -278,9 +279,23 @@ def part_of_whole(sentence: Sentence, first: int, last: int) -> bool:
         whole_after
         or "remaining" in sentence.lower[max(0, first - 2) : first]
         or (sentence.lower[first - 1 : first] == ["the"] and any(map(_superlative, after[:2])))
+        or _of_one_place_alone(sentence, first, last)
     )
 
 
+_ALONE_IN_A_PLACE = re.compile(r"\bin\s+(?:the\s+)?(?P<place>[\w'’-]+)\s+alone\b", re.I)
+
+
+def _of_one_place_alone(sentence: Sentence, first: int, last: int) -> bool:
+    """ "900 people treated in the province alone": the part of a total one place gave (a day
+    "alone" is no part: "620 volunteers turned out on Tuesday alone" is that day's count)."""
+    end = sentence.tokens[min(last + 8, len(sentence.tokens)) - 1].end
+    text = sentence.text[sentence.tokens[last - 1].end : end]
+    found = _ALONE_IN_A_PLACE.search(text)
+    return found is not None and found["place"].lower() not in _TIMES_OF_DAYS
+
+
+_TIMES_OF_DAYS = CALENDAR_NAMES | word_set("day days week weeks month months year years morning")
 _SUPERLATIVES = word_set("most least best worst")
 _ENDING_IN_EST = word_set("honest modest earnest suggest invest attest detest ingest")
 

@@ -65,6 +65,8 @@ _TALLY_BEFORE = re.compile(r"\d\s+(?P<noun>[a-z]+s)\s+to\s+$")
 
 def _read_quantity(text: str, number: Number, offset: int) -> tuple[Quantity | None, int]:
     """The quantity around `number`, or None when it is not one; and where to search on."""
+    if text[max(0, number.start - 4) : number.start].lower() == "-of-":
+        return None, number.end  # a compound noun: "mum-of-three", "best-of-five"
     qualifier, start = qualifier_before(text, number.start)
     if (
         qualifier == "at_most"
