@@ -733,3 +733,9 @@ def test_what_one_place_alone_gave_is_a_part_and_one_day_alone_is_not() -> None:
     assert frame_of(place, "900 people").form == "share"
     day = "About 620 volunteers turned out on Tuesday alone."
     assert frame_of(day, "About 620 volunteers").form == "level"
+
+
+def test_the_means_told_before_what_it_did_leaves_the_outcome() -> None:
+    assert frame_of("One wolf was shot dead by police.", "One wolf").measure == "wolf killed"
+    assert frame_of("Three men were stabbed to death.", "Three men").measure == "man killed"
+    assert frame_of("Two people were shot in the leg.", "Two people").measure == "people"

@@ -126,6 +126,8 @@ def outcome_of(sentence: Sentence, first: int, last: int, quantity: Quantity) ->
         skipped = (
             "were", "was", "are", "is", "have", "had", "been", "people", "persons", "taken",
             "rushed", "admitted", "remain", "remained", "still", "in", "to", "now", "also",
+            # the means before what it did: "shot dead", "stabbed to death", "crushed to death"
+            "shot", "stabbed", "beaten", "crushed", "burned", "burnt", "hacked", "trampled",
         )  # fmt: skip
         manner = word.endswith("ly") and word.isalpha()  # "were completely destroyed"
         if word not in skipped and word not in _HOW_SURE and not manner and index > last:
