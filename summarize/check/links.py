@@ -105,8 +105,9 @@ def _no_agent(analysis: Analysis, ref: SentenceRef) -> bool:
     for cue in link_cues("cause", text):
         if not cue.group(0).lower().startswith("because"):
             return False
-        words = [w.lower().strip(",.;:'’") for w in text[cue.end() :].split()[:AROUND_WORDS]]
-        named = any(w[:1].isupper() for w in text[cue.end() :].split()[:AROUND_WORDS])
+        written = text[cue.end() :].split()[:AROUND_WORDS]
+        words = [w.lower().strip(",.;:'’") for w in written]
+        named = any(w[:1].isupper() for w in written)
         people = any(w in _AGENT_PRONOUNS or is_a_kind_of_person(singular(w)) for w in words)
         if named or people:
             return False

@@ -7,10 +7,9 @@ each belongs to is not said. Two such sentences tell one event when they are one
 or similar and the words before the time share one, or neighbours (alignment's NEAR_SIMILARITY)
 whose words before it share a verb telling what happened, no verb of saying ("began",
 "discovered"): a bus that "left Nepalgunj at 6 a.m." and "plunged into the gorge at 10 p.m."
-is two moments. Times in other zones ("17:40 GMT" / "2:40 a.m."
-local) are not compared, nor dates still to come, which change as plans do. A hedge ("about",
-"shortly after") allows half an hour, an exact time five minutes; a report that gives both
-values does not disagree with itself.
+is two moments. Times in other zones ("17:40 GMT" / "2:40 a.m." local) are not compared, nor
+dates still to come, which change as plans do. A hedge ("about", "shortly after") allows half an
+hour, an exact time five minutes; a report that gives both values does not disagree with itself.
 """
 
 from __future__ import annotations
@@ -53,19 +52,16 @@ def check_moments(
     analysis: Analysis, groups: list[ClaimGroup], similarities: Similarities
 ) -> list[Finding]:
     moments = {kind: _moments(analysis, kind) for kind in ("time of day", "date")}
+    told = sorted({index for found in moments.values() for index in found})
     group_of = group_of_sentence(analysis, groups)
-    near = {
-        (i, j): similarity
-        for i in range(len(analysis.sentences))
-        if any(i in found for found in moments.values())
-        for similarity, j in similarities.near(i)
-        if i < j
-    }
-    candidates = list(near)
+    near = {(i, j): similarity for i in told for similarity, j in similarities.near(i) if i < j}
+    # a claim group's members that give a moment (one sentence per report: a few each)
     members: dict[int, list[int]] = {}
-    for index, group in group_of.items():
-        members.setdefault(group, []).append(index)
-    candidates += [(i, j) for same in members.values() for i in same for j in same if i < j]
+    for index in told:
+        if index in group_of:
+            members.setdefault(group_of[index], []).append(index)
+    grouped = {(i, j) for same in members.values() for i in same for j in same if i < j}
+    candidates = sorted(near.keys() | grouped)
     findings = []
     for found in moments.values():
         edges = []
@@ -73,7 +69,6 @@ def check_moments(
             a, b = found.get(i), found.get(j)
             if a is None or b is None or a.document == b.document or a.zone != b.zone:
                 continue
-            grouped = group_of.get(i, -1) == group_of.get(j, -2)
             # similar sentences may share a verb of saying ("first reported on August 9" / "were
             # reported to the inspectorate on August 7"); neighbours must share the event
             shared = (
@@ -81,7 +76,7 @@ def check_moments(
                 if near.get((i, j), 0.0) >= CONTEXT_SIMILARITY
                 else (a.event & b.event)
             )
-            if grouped or shared:
+            if (i, j) in grouped or shared:
                 edges.append((i, j))
         for component in connected(edges):
             finding = _disagreement(analysis, [found[index] for index in component], found)

@@ -20,6 +20,7 @@ from summarize.text.figures import (
     UP_WORDS,
     change_verbs,
 )
+from summarize.text.inflection import BE_FORMS
 from summarize.text.lexicons import word_set
 from summarize.text.numbers import COUNT_TO_TEN
 from summarize.text.tokens import STOPWORDS
@@ -27,7 +28,7 @@ from summarize.text.units import is_currency
 
 _INCREMENTS = word_set("additional another extra further")
 _INCREMENTS_AFTER = word_set("more additional extra further")
-_AUXILIARIES = word_set("is are was were be being been has have had")
+_AUXILIARIES = BE_FORMS | word_set("has have had")
 _CHANGING_UNITS = frozenset({"count", "percent", "percentage point", "K"})
 _YEAR_ON_YEAR = (
     r"\b(?:from|over|than|compared\s+(?:with|to))\s+(?:a|the)\s+(?:year|previous\s+year)\s+"
