@@ -158,8 +158,7 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
     tokens = word_tokens(text)
     forms = _loaded_forms()
     quoted = quotation_spans(text)
-    reported: list[tuple[int, int]] | None = None  # computed only when a label needs them
-    names: list[tuple[int, int]] | None = None  # likewise, when a loaded word is found
+    names: list[tuple[int, int]] | None = None  # computed only when a loaded word is found
     spans = []
     for index, token in enumerate(tokens):
         word = POSSESSIVE_RE.sub("", token.text)  # "the Kiev regime's forces"
@@ -173,9 +172,7 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[Span]:
         if _neutral_use(tokens, index, lemma) or _called_so_by_someone(text, token.start):
             continue
         if lemma in _LABELS:
-            if reported is None:
-                reported = reported_speech(text)
-            inside = in_spans(token.start, reported)
+            inside = in_spans(token.start, reported_speech(text))
             if inside or _after_naming_verb(tokens, index) or _names_a_charge(text, token.start):
                 continue
         end = token.start + len(word)

@@ -186,12 +186,10 @@ def find_links(text: str) -> dict[str, str]:
     """The causes, motives or backing a sentence asserts in its own voice: kind of link -> the
     words making it (a link inside someone's reported words is theirs)."""
     found = {}
-    reported: list[tuple[int, int]] | None = None
     for kind in LINK_CUES:
         for match in link_cues(kind, text):
-            if reported is None:
-                reported = reported_speech(text)
-            if not in_spans(match.start(), reported) and not _describes_a_noun(text, match):
+            theirs = in_spans(match.start(), reported_speech(text))
+            if not theirs and not _describes_a_noun(text, match):
                 found[kind] = match.group(0)
                 break
     return found

@@ -51,6 +51,7 @@ class NounSenses:
     # lemma -> its line.
     _lemmas: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
     _lines: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    _parents: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def _lemma_line(self, word: str) -> str | None:
         if word not in self._lines:
@@ -97,8 +98,10 @@ class NounSenses:
         }
 
     def _hypernyms(self, sense: str) -> list[str]:
-        found = self.hypernym_lines.matching(int(sense))
-        return found[0].split()[1:] if found else []
+        if sense not in self._parents:
+            found = self.hypernym_lines.matching(int(sense))
+            self._parents[sense] = found[0].split()[1:] if found else []
+        return self._parents[sense]
 
     def near(self, senses: set[str], levels: int = HYPERNYM_LEVELS) -> set[str]:
         """The senses and their hypernyms up to `levels` up."""

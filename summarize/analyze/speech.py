@@ -12,6 +12,7 @@ like; and what follows a participle of speech or judgement after a comma ("..., 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summarize.analyze.attribution import find_attributions
 from summarize.text.calendar import WEEKDAYS
@@ -73,14 +74,16 @@ MAX_HEARER_WORDS = 4
 _WORD = re.compile(r"[\w’'-]+")
 
 
-def reported_speech(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def reported_speech(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of `text` (one sentence) that are someone else's words, not the report's own voice:
     quotations (one left open too), the complement of a reporting verb ("officials said [the
     regime fell]"), the words before a closing "..., X said (on Friday)", everything around
     "according to X", what follows "saying", "claims", "what she called" and the like, and what
     a stance others hold is about ("concerns about political prejudice"). A
     reporting verb with a plain object ("touted the strike against the Assad regime") reports no
-    speech: its object is the report's description."""
+    speech: its object is the report's description. Cached (read only): the analysis, the
+    framing and the composer ask about the same sentences."""
     spans = quotation_spans(text)
     for attribution in find_attributions(text):
         start, end = attribution.start, attribution.end
@@ -99,7 +102,7 @@ def reported_speech(text: str) -> list[tuple[int, int]]:
         end = _clause_end(text, match.end())
         phrase_end = _NOUN_PHRASE_END.search(text, match.end(), end)
         spans.append((match.end(), end if match["that"] or not phrase_end else phrase_end.start()))
-    return spans
+    return tuple(spans)
 
 
 def said_terms(text: str) -> frozenset[str]:

@@ -11,6 +11,7 @@ closes one after punctuation: 'theater,"'; after a digit it is no quotation mark
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 # The marks that open (or close) a quotation in double marks, and a single curly opening mark.
@@ -127,7 +128,7 @@ def mostly_quoted(text: str) -> bool:
     return len(unquoted(text).split()) < OWN_WORDS_SHARE * len(text.split())
 
 
-def blanked(text: str, spans: list[tuple[int, int]]) -> str:
+def blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """`text` with the spans replaced by spaces: offsets kept, and no words joined."""
     chars = list(text)
     for start, end in spans:
