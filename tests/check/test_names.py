@@ -102,3 +102,22 @@ def test_near_names_in_the_same_role_are_one_name_spelt_two_ways() -> None:
         }
     )
     assert {e.quote for e in finding.evidence} == {"Ahmad al-Saidi", "Ahmed al-Saidi"}
+
+
+def test_a_family_name_misspelt_by_one_report_is_a_variant() -> None:
+    (finding,) = _variants(
+        {
+            "a": "Marcelo Quisbert, general manager of the operator, said a gearbox failed.",
+            "b": "Marcelo Quispert, the operator's manager, said the line would reopen.",
+        }
+    )
+    assert sorted(e.quote for e in finding.evidence) == ["Marcelo Quisbert", "Marcelo Quispert"]
+
+
+def test_two_people_with_names_one_slip_apart_and_other_roles_are_no_variant() -> None:
+    assert not _variants(
+        {
+            "a": "The claims were filed by Andi Rahman, the lawyer for the villagers.",
+            "b": "Governor Andi Rahmat said the smelter would be inspected.",
+        }
+    )
