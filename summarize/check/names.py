@@ -17,7 +17,7 @@ import re
 from itertools import combinations
 
 from summarize.analyze.entities import initials, person_words
-from summarize.analyze.nouns import is_a_kind_of_person, kind_of_either
+from summarize.analyze.nouns import is_a_kind_of_person, kind_of_either, names_a_person
 from summarize.check.evidence import quote_span
 from summarize.models import Analysis, Entity, EntityMention, Evidence, Finding
 from summarize.text.tokens import STOPWORDS, is_acronym
@@ -73,12 +73,14 @@ _ROLE_BEFORE_WORDS = 4
 
 def _role_words(text: str, start: int, end: int) -> set[str]:
     """The nouns for a kind of person that say what the named one is: a title run before the
-    name ("Deputy Interior Minister Ahmad al-Saidi") or an appositive after it ("Ahmed al-Saadi,
-    a spokesman for the kidnappers"), up to the first word of another phrase."""
+    name ("Deputy Interior Minister Ahmad al-Saidi", "district head Andi Rahmat": there a noun
+    naming a person in any sense, as "head" does in one of its many, is the title) or an
+    appositive after it ("Ahmed al-Saadi, a spokesman for the kidnappers"), up to the first word
+    of another phrase."""
     before: list[str] = []
     for word in reversed(text[:start].split()[-_ROLE_BEFORE_WORDS:]):
-        if not word.isalpha():
-            break
+        if not word.isalpha() or word.lower() in STOPWORDS:
+            break  # "The star was Shahzeb Qureshi": no title
         before.append(word.lower())
     after: list[str] = []
     if appositive := _ROLE_AFTER.match(text, end):
@@ -86,7 +88,9 @@ def _role_words(text: str, start: int, end: int) -> set[str]:
             if word.lower() in STOPWORDS:
                 break
             after.append(word.lower())
-    return {word for word in (*before, *after) if is_a_kind_of_person(word)}
+    return {word for word in before if names_a_person(word)} | {
+        word for word in after if is_a_kind_of_person(word)
+    }
 
 
 def _roles(analysis: Analysis, entity: Entity) -> dict[str, set[str]]:

@@ -121,3 +121,22 @@ def test_two_people_with_names_one_slip_apart_and_other_roles_are_no_variant() -
             "b": "Governor Andi Rahmat said the smelter would be inspected.",
         }
     )
+
+
+def test_a_title_before_a_name_tells_who_the_named_one_is() -> None:
+    assert not _variants(
+        {
+            "a": "The claims were filed by Andi Rahman, the lawyer for the villagers.",
+            "b": "Morowali district head Andi Rahmat said the smelter would be inspected.",
+        }
+    )
+
+
+def test_a_noun_before_a_verb_before_a_name_is_no_title() -> None:
+    findings = _variants(
+        {
+            "a": "The win was set up by fast bowler Shahzaib Qureshi, who took five wickets.",
+            "b": "The star was Shahzeb Qureshi, who took five wickets in the win.",
+        }
+    )
+    assert findings
