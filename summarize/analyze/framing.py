@@ -68,7 +68,9 @@ _LEXICON_SUBSET = word_set(
 # before "rioter", came from two audits of stories in other registers (tabloid, business,
 # sports); each is a judgement in any dictionary. NeuS has "bloodbath" twice in the sources
 # (Wall Street's), the others in neither sources nor references, so it cannot measure them. The
-# next line, contemptuous or violent idioms for an act ("gunned down" for shot, "a deathtrap",
+# line's "bungling", "bumbling", "feckless", "spineless" and "do-nothing" (of a ministry or a
+# government) came from a fourth audit's misses; NeuS has none of them. The next line,
+# contemptuous or violent idioms for an act ("gunned down" for shot, "a deathtrap",
 # "price-gouging", "caved", "a cash-grab", "slaughtered" for killed), came from a third audit's
 # misses (police, disaster, pharmaceutical and sports stories); NeuS has "rampage" once in the
 # sources and none of them in the references.
@@ -94,7 +96,8 @@ _EXTRA_LOADED = word_set(
     purge purged purges purging revenge vengeance vendetta stunt stunts carnage blistering
     desperate desperately tumultuous acrimony acrimonious hyped much-hyped spouted spouting
     lavish rogue cronies lashed
-    hapless inept incompetent shambolic botched bungled greedy crooked corrupt cowardly heartless
+    hapless inept incompetent shambolic botched bungled bungling bumbling feckless spineless
+    do-nothing greedy crooked corrupt cowardly heartless
     callous spendthrift grovel paltry measly pittance eye-watering bloodbath
     gunned deathtrap deathtraps price-gouging gouging penny-pinching caved fat-cat fat-cats
     cash-grab rip-off slaughtered rampage

@@ -434,3 +434,16 @@ def test_a_word_a_verb_of_judging_gives_is_the_judges_label() -> None:
 )
 def test_why_a_source_is_unnamed_or_a_thing_named_is_no_cause(text: str) -> None:
     assert find_links(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is time for this bumbling ministry to stop making excuses.",
+        "Bungling town officials let the water supply fail.",
+        "The spineless government sat on its hands.",
+        "This do-nothing government failed the farmers.",
+    ],
+)
+def test_words_judging_competence_or_character_are_loaded(text: str) -> None:
+    assert find_loaded_terms(text)
