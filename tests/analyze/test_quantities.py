@@ -475,3 +475,10 @@ def test_a_number_and_a_half_is_written_to_the_half() -> None:
 
 def test_a_number_inside_a_compound_noun_is_no_figure() -> None:
     assert [q.text for q in find_quantities("Mum-of-three Kara Lind said it began.")] == []
+
+
+def test_a_lower_case_t_after_a_number_is_tonnes() -> None:
+    (cargo,) = [q for q in find_quantities("a deadweight of 58,000 t, grounded on Monday")]
+    assert (cargo.unit, cargo.value) == ("metric_ton", 58000.0)
+    (shirts,) = find_quantities("He gave away 2 T-shirts.")
+    assert shirts.unit != "metric_ton"

@@ -80,7 +80,7 @@ MEASURE_WORDS: dict[tuple[str, ...], str] = {
     ("gallon",): "gallons|gallon",
     ("oil_barrel",): "barrels|barrel",
     ("meter ** 3",): "cubic meters|cubic metres|cubic meter|cubic metre",
-    ("metric_ton",): "metric tons|metric ton|tonnes|tonne",
+    ("metric_ton",): "metric tons|metric ton|tonnes|tonne|t",
     ("short_ton", "metric_ton"): "tons|ton",
     ("kilogram",): "kilograms|kilogram|kilos|kilo|kgs|kg",
     ("gram",): "grams|gram",
@@ -113,8 +113,9 @@ _MULTIPLIER = re.compile(
     r"[\s-]times(?=\s+(?:the|that|those|its|their|his|her|our|as|more|less)\b"
     r"|\s+[a-z]+er\s+than\b|\s+[A-Z][\w-]*['’]s?\s)"
 )
-# Symbols matched in their exact case (so are those written with capitals): "5 M" is no metre.
-_CASED_SURFACES = {"m", "m2", "m²", "sq m", "mi"}
+# Symbols matched in their exact case (so are those written with capitals): "5 M" is no metre,
+# "5 T" no tonne.
+_CASED_SURFACES = {"m", "m2", "m²", "sq m", "mi", "t"}
 _GLUED_TEMPERATURES = {"C": ("degree_Celsius",), "F": ("degree_Fahrenheit",)}
 _OF = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 # A partitive takes its figure out of a whole: "nine of his officers", "two of the victims".
