@@ -322,18 +322,34 @@ _EFFECT_AFTER = re.compile(
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 
 
-def _effect_side(text: str, cause: str) -> str:
-    """The part of the sentence telling what the cause it states caused: "[recalling 48,000
-    vehicles] because its batteries can catch fire", "A short circuit caused [the fire]", "[The
-    flood] was caused when the dam gave way"."""
+def _sides(text: str, cause: str) -> tuple[str, str]:
+    """The parts of the sentence telling what the cause it states caused, and that cause:
+    "[recalling 48,000 vehicles] because [its batteries can catch fire]", "[A short circuit]
+    caused [the fire]", "[The flood] was caused when [the dam gave way]"."""
     at = text.find(cause)
     if at < 0:
-        return text
+        return text, ""
     before, after = text[:at], text[at + len(cause) :]
     passive = after.lstrip().lower().startswith("by ") or _BE_BEFORE.search(before)
     if _EFFECT_AFTER.search(cause) and not passive:
-        return after
-    return before
+        return after, before
+    return before, after
+
+
+# The cause an inquiry weighs: "examining whether [a steering gear fault or a pilotage error]
+# caused the grounding".
+_WEIGHED_CAUSE = re.compile(
+    r"\bwhether\s+(?P<cause>.+?)\s+"
+    r"(?:caus\w*|sparked|triggered|started|played|contributed|to\s+blame)\b",
+    re.I,
+)
+
+
+def _weighed_cause(cue: str) -> frozenset[str]:
+    """The words of the cause an inquiry weighs, named in the words saying the cause is not yet
+    known ("investigating whether a gas leak caused the blast": "gas", "leak")."""
+    weighed = _WEIGHED_CAUSE.search(cue)
+    return frozenset(content_terms(weighed["cause"])) - _INQUIRY_TERMS if weighed else frozenset()
 
 
 def undetermined_cause_findings(analysis: Analysis) -> list[Finding]:
@@ -351,7 +367,8 @@ def undetermined_cause_findings(analysis: Analysis) -> list[Finding]:
         text = sentence_text(analysis, ref)
         cue = cause_undetermined(text)
         if cue is not None:
-            unknown.append((ref, cue.group(), _what_happened(analysis, item)))
+            event = _what_happened(analysis, item)
+            unknown.append((ref, cue.group(), event, _weighed_cause(cue.group())))
     findings = []
     for item in analysis.sentences if unknown else []:
         ref = SentenceRef(document=item.document, sentence=item.sentence)
@@ -359,11 +376,11 @@ def undetermined_cause_findings(analysis: Analysis) -> list[Finding]:
         cause = cause_told(text)
         if cause is None or cause_undetermined(text) or not states_flatly(analysis, ref):
             continue
-        stated = own_voice_terms(_effect_side(text, cause))
+        effect, cause_given = (own_voice_terms(side) for side in _sides(text, cause))
         saying = [
             (other, cue)
-            for other, cue, event in unknown
-            if other.document != ref.document and event & stated
+            for other, cue, event, weighed in unknown
+            if other.document != ref.document and (event & effect or weighed & cause_given)
         ]
         if not saying:
             continue

@@ -44,9 +44,22 @@ def check_wording(
     found = [finding for finding in findings if finding is not None]
     distanced = distanced_findings(analysis, tellings)
     covered = [set(f.documents) for f in found if f.kind == "attribution"]
-    found += [f for f in distanced if not any(set(f.documents) <= c for c in covered)]
-    found += undetermined_cause_findings(analysis)
+    causes = undetermined_cause_findings(analysis)
+    # a cause stated flat against an inquiry into it is told as such, not as a claim distanced
+    told = [_quoted(f) for f in causes]
+    found += [
+        f
+        for f in distanced
+        if not any(set(f.documents) <= c for c in covered)
+        and not any(_quoted(f) <= t for t in told)
+    ]
+    found += causes
     found += loaded_findings(analysis, tellings)
     found += added_to_speech(analysis, tellings)
     found += link_findings(analysis, groups, tellings)
     return found
+
+
+def _quoted(finding: Finding) -> set[tuple[str, int]]:
+    """The report sentences a finding quotes."""
+    return {(evidence.document, evidence.start) for evidence in finding.evidence}

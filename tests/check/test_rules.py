@@ -2,6 +2,8 @@ import datetime as dt
 
 import pytest
 
+from summarize.analyze import analyze
+from summarize.check.attribution import undetermined_cause_findings
 from summarize.ingest import load_inputs
 from summarize.pipeline import check
 from tests.stories import QUAKE, SEEDS, STRIKE, cluster_of
@@ -567,3 +569,19 @@ def test_the_cause_of_nothing_named_is_of_what_the_sentence_before_tells() -> No
     }
     found = [f for f in check(cluster_of(reports)).findings if f.kind == "attribution"]
     assert [f.documents for f in found] == [["b", "a"]]
+
+
+def test_a_cause_stated_flat_that_an_inquiry_only_weighs_is_an_attribution() -> None:
+    reports = {
+        "a": "The Nordic Aurora grounded near kilometre 48 of the Kiel Canal on Monday. "
+        "Authorities are examining whether a steering gear fault or a pilotage error caused the "
+        "grounding.",
+        "b": "A cargo ship blocked the Kiel Canal on Monday. A steering failure caused the ship to "
+        "veer into the bank, and tugs worked through the night to free it.",
+    }
+    (found,) = undetermined_cause_findings(analyze(cluster_of(reports).documents))
+    assert found.documents == ["b", "a"]
+    found = [f for f in check(cluster_of(reports)).findings if f.kind == "attribution"]
+    assert len(found) == 1  # not also as a claim distanced
+    reports["b"] = reports["b"].replace("A steering failure", "Strong winds")
+    assert undetermined_cause_findings(analyze(cluster_of(reports).documents)) == []
