@@ -410,17 +410,17 @@ def test_a_period_shorter_than_a_year_in_the_figures_noun_phrase() -> None:
 @pytest.mark.parametrize(
     ("text", "wording", "measure"),
     [
-        ("The death toll rose to 57 on Tuesday.", "57", "count killed"),
-        ("The injury toll climbed to 300.", "300", "count injured"),
-        ("It brought the number of arrests to three.", "three", "count arrested"),
+        ("The death toll rose to 57 on Tuesday.", "57", "people killed"),
+        ("The injury toll climbed to 300.", "300", "people injured"),
+        ("It brought the number of arrests to three.", "three", "people arrested"),
         ("The toll road carried 500 cars on Monday.", "500 cars", "car"),  # it names its count
         ("The number of applicants rose to 500.", "500", "count"),
-        ("The number of people killed in the fire has risen to 26.", "26", "count killed"),
+        ("The number of people killed in the fire has risen to 26.", "26", "people killed"),
         (
             "The number of confirmed dead at the site of the collapsed Florida condo building "
             "jumped to 60 overnight.",
             "60",
-            "count killed",
+            "people killed",
         ),
         ("Rescuers freed 17, but two have been confirmed dead.", "two", "count killed"),
         ("Four are feared trapped.", "Four", "count trapped"),
@@ -525,7 +525,7 @@ _MULTIPLIERS = [
 _AGES = [
     ("Many were women, and the youngest confirmed victim was 16, police said.", "16", "age"),
     ("The suspect is 16.", "16", "age"),
-    ("The death toll was 16.", "16", "count killed"),  # a count's name, no person
+    ("The death toll was 16.", "16", "people killed"),  # a count's name, no age
     ("The final figure was 16.", "16", "count"),  # a notable person only in a rare sense
 ]
 _POSSIBILITIES = [
@@ -739,3 +739,21 @@ def test_the_means_told_before_what_it_did_leaves_the_outcome() -> None:
     assert frame_of("One wolf was shot dead by police.", "One wolf").measure == "wolf killed"
     assert frame_of("Three men were stabbed to death.", "Three men").measure == "man killed"
     assert frame_of("Two people were shot in the leg.", "Two people").measure == "people"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of people killed by tainted alcohol has risen to 19.",
+        "By Thursday morning the toll stood at 23.",
+        "The number of confirmed dead at the site jumped to 60.",
+    ],
+)
+def test_a_count_given_by_its_name_counts_people(text: str) -> None:
+    (figure,) = find_quantities(text)
+    assert figure.frame is not None and figure.frame.measure == "people killed"
+
+
+def test_a_count_naming_what_it_counts_keeps_its_noun() -> None:
+    (figure,) = find_quantities("The number of cattle killed rose to 40.")
+    assert figure.frame is not None and not figure.frame.measure.startswith("people")

@@ -763,3 +763,23 @@ def test_a_count_of_arrests_is_a_count_of_people_arrested() -> None:
     }
     (found,) = conflicts(reports)
     assert sorted(v.text for v in found.values) == ["19 arrests", "27 people"]
+
+
+def test_a_running_toll_given_by_its_name_is_an_update_of_the_people_killed() -> None:
+    reports = {
+        "a": "Bootleg liquor poisoning\nJune 9, 2026\n\nAt least 14 people have died after "
+        "drinking bootleg liquor at a wedding party, police said.",
+        "b": "Bootleg liquor poisoning\nJune 10, 2026\n\nThe number of people killed by the "
+        "tainted alcohol has risen to 19, police said.",
+    }
+    found = check(cluster_of(reports)).findings
+    assert [f.kind for f in found if f.values] == ["temporal_update"]
+
+
+def test_a_bare_count_and_a_named_count_of_the_same_outcome_compare() -> None:
+    reports = {
+        "a": "Rescuers searched the rubble on Friday. At least 60 are confirmed dead.",
+        "b": "Rescuers searched the rubble on Friday. The number of confirmed dead jumped to 60.",
+    }
+    found = check(cluster_of(reports)).findings
+    assert [f.kind for f in found if f.values] == ["quantity_equivalent"]

@@ -35,7 +35,10 @@ _SUMMED = frozenset({"hospitalisation", "arrest"})
 _STILL = frozenset({"remain", "remains", "remained", "still"})
 
 
-def measure_of(quantity: Quantity, outcome: str | None, age: bool, role: str | None) -> str:
+def measure_of(
+    quantity: Quantity, outcome: str | None, age: bool, role: str | None, named: bool = False
+) -> str:
+    """What the figure measures. `named`: a count given by its name, of people (`named_count`)."""
     if age:
         return "age"
     if quantity.base_unit in _UNITS_WITH_ROLES and role:
@@ -43,7 +46,7 @@ def measure_of(quantity: Quantity, outcome: str | None, age: bool, role: str | N
         # no "8.6 times Earth's mass"
         return f"{_UNIT_KINDS[quantity.base_unit]} ({role})"
     if quantity.base_unit == "count":
-        noun = quantity.counted or "count"
+        noun = quantity.counted or ("people" if named else "count")
         if outcome is None and noun in OUTCOME_WORDS:
             return f"people {OUTCOME_WORDS[noun]}"  # "19 arrests" are 19 people arrested
         return f"{noun} {OUTCOME_WORDS.get(outcome, outcome)}" if outcome else noun
@@ -113,7 +116,7 @@ def outcome_of(sentence: Sentence, first: int, last: int, quantity: Quantity) ->
     before = sentence.left(first, SOFT - {"to", "from"})
     if before >= 0 and sentence.lower[before] in OUTCOMES:
         return OUTCOMES[sentence.lower[before]]
-    named = None if counted else _named_count(sentence, first)
+    named = named_count(sentence, first, quantity)
     if named is not None:
         return named
     for index in range(last, min(len(sentence.lower), last + 4)):
@@ -225,10 +228,13 @@ def multiplied(sentence: Sentence, last: int) -> str | None:
     return singular(noun) if noun.isalpha() and noun not in STOPWORDS else None
 
 
-def _named_count(sentence: Sentence, first: int) -> str | None:
-    """The outcome a count's name gives, in the figure's clause before it: a toll is of the
-    dead ("the death toll", "the toll"; "the injury toll" is of the injured), "the number of
-    arrests" of the arrested, "the number of people killed" of the killed."""
+def named_count(sentence: Sentence, first: int, quantity: Quantity) -> str | None:
+    """For a figure naming nothing it counts, the outcome its count's name gives, in the
+    figure's clause before it: a toll is of the dead ("the death toll", "the toll"; "the injury
+    toll" is of the injured), "the number of arrests" of the arrested, "the number of people
+    killed" of the killed. Each counts people, as "57 people were killed" does."""
+    if quantity.counted:
+        return None
     clause = sentence.clause[first]
     start = max(0, first - _NAME_REACH)
     words = [

@@ -64,8 +64,10 @@ def measures(a: Quantity, b: Quantity) -> Literal["same", "unknown"] | None:
     elif a.counted or b.counted:
         # "killing 37" and "37 people were killed": what happened must say they are one count
         return "unknown" if outcome_a and outcome_a == outcome_b else None
-    elif frame_a.measure != frame_b.measure:
-        return None  # a bare number of something: only with the same outcome
+    elif _unnamed(frame_a.measure) != _unnamed(frame_b.measure):
+        # a bare number of something: only with the same outcome ("60 are confirmed dead" / "the
+        # number of confirmed dead jumped to 60", whose name says it counts people)
+        return None
     if (outcome_a is None) != (outcome_b is None):
         # A participle picks out part of what is counted ("two members dissenting"), which a
         # count of them all ("the seven board members") is not.
@@ -77,6 +79,13 @@ def measures(a: Quantity, b: Quantity) -> Literal["same", "unknown"] | None:
         frame_a.subject or frame_b.subject or frame_a.time or frame_b.time
     )
     return "unknown" if bare else "same"
+
+
+def _unnamed(measure: str) -> str:
+    """The measure of a figure naming nothing it counts, whether or not its count's name says
+    it counts people ("people killed" for "the toll rose to 57", "count killed" for "57 died")."""
+    noun, _, outcome = measure.partition(" ")
+    return f"count {outcome}" if noun == "people" and outcome else measure
 
 
 def _one_population(role_a: str, role_b: str) -> bool:
