@@ -61,8 +61,12 @@ _NOT_NEWS = re.compile(
     r"|read more|here(?:'s|’s| is) (?:why|what|how|everything|who|when|where)"
     r"|what (?:you|we) (?:need|want) to know|(?:will|may|might) surprise you"
     r"|find out (?:why|what|how|more)"
-    # the outlet's coverage ("The Times will provide up-to-date results and live analysis")
-    r"|(?:live|up-to-date|real-time) (?:results|updates|coverage|blog))",
+    # the outlet's coverage ("The Times will provide up-to-date results and live analysis",
+    # "Jakarta Flash will keep readers updated", "This story will be updated")
+    r"|(?:live|up-to-date|real-time) (?:results|updates|coverage|blog)"
+    r"|keep (?:our )?(?:readers|viewers|listeners) (?:updated|informed|posted)"
+    r"|(?:this|the) (?:story|article|report|page) (?:will be|is being|has been) updated"
+    r"|check back (?:later )?for (?:updates|more))",
     re.I,
 )
 # Wire boilerplate saying only that nothing more is known ("No further details were immediately

@@ -38,6 +38,8 @@ from summarize.analyze.reporting import (
         "Congrats to the harbour master, who just got the worst job in town.",
         "Shame on the councillors who voted to close the library.",
         "The Times will provide up-to-date results and live political analysis.",
+        "The Harbour Herald will keep readers updated as the toll rises.",
+        "This story will be updated.",
         "There were few other details immediately available.",
         "No further details were immediately available.",
         "The mayor's surprising strength and other takeaways from the harbour vote.",
