@@ -106,6 +106,10 @@ _OUTCOMES = {
     # damaged, two of them destroyed"
     "destruction": "destroyed destroying razed flattened",
     "damage": "damaged damaging",
+    # what happened to flights, trains and sailings: "46 departures were cancelled" is no count
+    # of "212 delayed departures"
+    "cancellation": "cancelled canceled cancelling canceling cancellations scrapped",
+    "delay": "delayed delays",
 }
 OUTCOMES: dict[str, str] = {
     word: outcome for outcome, words in _OUTCOMES.items() for word in words.split()

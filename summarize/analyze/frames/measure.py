@@ -26,7 +26,7 @@ OUTCOME_WORDS = {
     "displacement": "displaced", "missing": "missing", "infection": "infected",
     "hospitalisation": "hospitalised", "critical condition": "critical",
     "rescue": "rescued", "entrapment": "trapped", "destruction": "destroyed",
-    "damage": "damaged",
+    "damage": "damaged", "cancellation": "cancelled", "delay": "delayed",
 }  # fmt: skip
 # What happened to the counted, as a measure names it: news tallies each as it rises.
 TALLIES = frozenset(OUTCOME_WORDS.values())
