@@ -757,3 +757,23 @@ def test_a_count_given_by_its_name_counts_people(text: str) -> None:
 def test_a_count_naming_what_it_counts_keeps_its_noun() -> None:
     (figure,) = find_quantities("The number of cattle killed rose to 40.")
     assert figure.frame is not None and not figure.frame.measure.startswith("people")
+
+
+def test_flights_cancelled_and_flights_delayed_are_two_counts() -> None:
+    (cancelled,) = find_quantities("At least 46 departures were cancelled on Friday.")
+    (delayed,) = find_quantities("ADL's figures showed 212 delayed departures on Friday.")
+    assert cancelled.frame is not None and cancelled.frame.measure == "departure cancelled"
+    assert delayed.frame is not None and delayed.frame.measure == "departure delayed"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Airport officials said 31 departures had been cancelled by Friday evening.", None),
+        ("Officials say that 300 people were evacuated.", None),
+        ("The company reported 500 layoffs.", "company"),  # its object: the company's
+    ],
+)
+def test_a_figure_opening_a_reported_clause_is_no_speaker_s(text: str, subject: str | None) -> None:
+    (figure,) = find_quantities(text)
+    assert figure.frame is not None and figure.frame.subject == subject

@@ -11,10 +11,10 @@ from summarize.analyze.frames.times import TIME_SPANS, is_time_word
 from summarize.models import Quantity
 from summarize.text.calendar import WEEKDAYS
 from summarize.text.figures import DOWN_WORDS, OUTCOMES, SETTING_VERBS, UP_WORDS, change_verbs
-from summarize.text.inflection import is_past_form, looks_plural
+from summarize.text.inflection import AUXILIARIES, is_past_form, looks_plural
 from summarize.text.lexicons import word_set
 from summarize.text.numbers import NUMBER_WORDS
-from summarize.text.report_verbs import is_reporting_verb
+from summarize.text.report_verbs import is_reporting_verb, is_speech_verb
 from summarize.text.tokens import STOPWORDS, Token, parenthesis_opening
 from summarize.text.units import is_currency
 
@@ -90,7 +90,18 @@ def subject_of(sentence: Sentence, first: int, last: int, quantity: Quantity) ->
             return item
     if quantity.counted and _counted_in_complement(sentence, first):
         return None
+    if _opens_reported_clause(sentence, first, last):
+        return None
     return _owner(sentence, first)
+
+
+def _opens_reported_clause(sentence: Sentence, first: int, last: int) -> bool:
+    """The figure is the subject of a clause someone's words report: in "Airport officials said
+    31 departures had been cancelled" the officials say it, and the departures are no one's
+    (where "The company reported 500 layoffs" is the company's, its object)."""
+    before = sentence.left(first, SOFT | {"that"})
+    said = before >= 0 and is_speech_verb(sentence.lower[before])
+    return said and last < len(sentence.lower) and sentence.lower[last] in AUXILIARIES
 
 
 def _counted_in_complement(sentence: Sentence, first: int) -> bool:
