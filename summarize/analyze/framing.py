@@ -236,14 +236,22 @@ _NAMED_THINGS = {
 }
 
 
+# Verbs that judge only with their particle: "lashed out at critics" is loaded, "rain lashed the
+# coast" and "lashed a forehand into the net" are not.
+_LOADED_WITH_PARTICLE = {"lashed": "out"}
+
+
 def _neutral_use(tokens: list[Token], index: int, lemma: str) -> bool:
-    """A loaded word in a plain construction: a legal status ("make it illegal for X to",
+    """A loaded word in a plain construction: a verb without the particle that makes it judge
+    ("lashed a ball", not "lashed out"), a legal status ("make it illegal for X to",
     "illegal to", "entered illegally"), a downward comparison ("less controversial items"), part
     of a thing's name ("riot gear"), or a reaction reported as an event or as someone's
     ("sparked outrage", "drawing bipartisan outrage", "expressed their outrage")."""
     word = tokens[index].text.lower()
     before = tokens[index - 1].text.lower() if index else ""
     after = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
+    if lemma in _LOADED_WITH_PARTICLE and after != _LOADED_WITH_PARTICLE[lemma]:
+        return True  # "rain lashed the coast", "lashed a forehand": not "lashed out at"
     if lemma in _LEGAL_STATUS and (after in {"for", "to"} or before == "it" or word.endswith("ly")):
         return True
     if before in {"less", "least"} or after in _NAMED_THINGS.get(lemma, ()):

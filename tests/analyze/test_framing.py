@@ -447,3 +447,10 @@ def test_why_a_source_is_unnamed_or_a_thing_named_is_no_cause(text: str) -> None
 )
 def test_words_judging_competence_or_character_are_loaded(text: str) -> None:
     assert find_loaded_terms(text)
+
+
+def test_a_verb_that_judges_only_with_its_particle_is_plain_without_it() -> None:
+    assert [term.text for term in find_loaded_terms("The senator lashed out at critics.")] == [
+        "lashed"
+    ]
+    assert find_loaded_terms("Rain lashed the coast, and he lashed a ball into the crowd.") == []
