@@ -164,20 +164,23 @@ def _same_word(a: str, b: str) -> bool:
     )
 
 
-def _misspelt_last_word(a: str, b: str) -> bool:
-    """The last word of a name after the same words (a person's family name after the same given
-    name), one edit apart: a letter changed, added or dropped, or two letters swapped (Marcelo
-    Quisbert / Marcelo Quispert, Aaron Whitcombe / Aaron Whitcomb, Katrin Albers / Katrin
-    Ahlers), the edit of most misspellings (Damerau 1964). Reports of one story that give one
-    given name and a family name one slip apart misspell one person far more often than they
-    name two, so the sound of the word (`_same_word`) is not asked; the checker tells two people
-    apart by their roles. Two edits are not one slip: Budi Hartono / Budi Hartanto. Words of 4
-    letters or fewer must still match (Anna Berg / Anna Borg), and a word is not misspelt by an
-    ending that makes another word of it (South Africa / South Africans)."""
+def _misspelt_word(a: str, b: str, last: bool) -> bool:
+    """One word of a name whose other words are the same (a person's family name after the same
+    given name, a company's first word before the same second), one edit apart: a letter
+    changed, added or dropped, or two letters swapped (Marcelo Quisbert / Marcelo Quispert,
+    Aaron Whitcombe / Aaron Whitcomb, Norvik Systems / Nordvik Systems), the edit of most
+    misspellings (Damerau 1964). Reports of one story that give a name one slip apart misspell
+    one person or body far more often than they name two, so the sound of the word
+    (`_same_word`) is not asked; the checker tells two people apart by their roles. Two edits
+    are not one slip: Budi Hartono / Budi Hartanto. Words of 4 letters or fewer must still match
+    (Anna Berg / Anna Borg), and a word is not misspelt by an ending that makes another word of
+    it (South Africa / South Africans), nor, before the `last` word, by the ending of a given
+    name's feminine form (Daniel / Daniela Ortega)."""
     shorter, longer = sorted((a, b), key=len)
+    endings = _WORD_ENDINGS if last else _WORD_ENDINGS | {"a", "e"}
     return (
         len(shorter) >= 5
-        and not (longer.startswith(shorter) and longer[len(shorter) :] in _WORD_ENDINGS)
+        and not (longer.startswith(shorter) and longer[len(shorter) :] in endings)
         and a[0] == b[0]
         and OSA.distance(a, b, score_cutoff=1) <= 1
         and fuzz.ratio(a, b) >= MISSPELT_NAME_RATIO
@@ -186,16 +189,19 @@ def _misspelt_last_word(a: str, b: str) -> bool:
 
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Token by token: equal, spelling variants, or (before the last token) a first name and
-    its short form or initial (Alex/Alexander, J/John); the last word after equal words may be
-    misspelt (`_misspelt_last_word`). Joe Biden and Hunter Biden differ; nicknames (Joe/Joseph)
-    need knowledge this does not have."""
+    its short form or initial (Alex/Alexander, J/John); or the same words but one misspelt
+    (`_misspelt_word`). Joe Biden and Hunter Biden differ; nicknames (Joe/Joseph) need knowledge
+    this does not have."""
     if len(a) != len(b):
         return False
     last = len(a) - 1
+    differing = [position for position, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if last > 0 and len(differing) == 1:
+        position = differing[0]
+        if _misspelt_word(a[position], b[position], last=position == last):
+            return True
     for position, (x, y) in enumerate(zip(a, b, strict=True)):
         if x == y or _same_word(x, y):
-            continue
-        if position == last > 0 and a[:last] == b[:last] and _misspelt_last_word(x, y):
             continue
         shorter, longer = sorted((x, y), key=len)
         # "Alex" / "Alexander", "J" / "John"; not a name and its feminine form ("Shahid" /
@@ -292,7 +298,7 @@ def resolve_entities(mentions: Sequence[tuple[str, str]]) -> list[Entity]:
 
 def _merge_spellings(names: list[_Name], groups: _Groups) -> None:
     """Union names whose tokens are spelling variants. Every rule of `_same_name` needs equal
-    token counts and a last word that sounds the same, or the same words before a last word one
+    token counts and a last word that sounds the same, or the same words but one that is one
     slip apart, so blocks on those lose nothing: two words one edit apart share the word or a
     form of it with a letter dropped (the deletion neighbourhood of Garbe's SymSpell)."""
     single_words = {name.key[0] for name in names if len(name.key) == 1}
@@ -303,10 +309,11 @@ def _merge_spellings(names: list[_Name], groups: _Groups) -> None:
         if all(is_acronym(surface) for surface in name.surfaces):
             continue  # acronyms are compared letter for letter
         blocks.setdefault((str(len(name.key)), _skeleton(name.key[-1])), []).append(index)
-        *before, last = name.key
-        if before:
-            for dropped in {last, *(last[:i] + last[i + 1 :] for i in range(len(last)))}:
-                blocks.setdefault(("slip", *before, dropped), []).append(index)
+        if len(name.key) > 1:
+            for position, word in enumerate(name.key):
+                others = name.key[:position] + name.key[position + 1 :]
+                for dropped in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+                    blocks.setdefault(("slip", str(position), *others, dropped), []).append(index)
     for block in blocks.values():
         for position, a in enumerate(block):
             for b in block[position + 1 :]:
