@@ -482,3 +482,11 @@ def test_a_lower_case_t_after_a_number_is_tonnes() -> None:
     assert (cargo.unit, cargo.value) == ("metric_ton", 58000.0)
     (shirts,) = find_quantities("He gave away 2 T-shirts.")
     assert shirts.unit != "metric_ton"
+
+
+def test_just_over_a_number_is_close_to_it_not_any_value_above() -> None:
+    (just_over,) = find_quantities("The largest fragment weighs just over 900 grams.")
+    (more_than,) = find_quantities("The largest fragment weighs more than 900 grams.")
+    (kilos,) = find_quantities("The largest piece weighs 1.4 kilograms.")
+    assert just_over.bound == "approximate" and not agrees(just_over, kilos)
+    assert more_than.bound == "at_least" and agrees(more_than, kilos)

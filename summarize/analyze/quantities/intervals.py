@@ -22,14 +22,16 @@ BOUNDS_MARGIN = 0.05
 SAME_VALUE = 0.001
 Qualifier = Literal["approximate", "nearly", "at_least", "at_most", "between", "from"]
 _QUALIFIER_WORDS: dict[Qualifier, str] = {
+    # "just over 900 grams" is close to 900, not any weight above it
     "approximate": r"some|about|around|approximately|roughly|an\s+estimated|estimated|approx\.|"
-    r"circa|~",
+    r"circa|~|just\s+(?:over|above)|slightly\s+(?:over|above|more\s+than)|"
+    r"a\s+little\s+(?:over|more\s+than)",
     # "close to" after a modal or "to" is a verb and its object: "the shortfall the budget must
     # close to $165 million" is no hedge
     "nearly": r"nearly|almost|(?<!must )(?<!will )(?<!would )(?<!to )(?<!can )(?<!could )"
     r"(?<!should )close\s+to|just\s+(?:under|below|shy\s+of)",
     "at_least": r"more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)"
-    r"\s+than|above|exceeding|greater\s+than|just\s+over|well\s+over|well\s+above",
+    r"\s+than|above|exceeding|greater\s+than|well\s+over|well\s+above",
     "at_most": r"less\s+than|fewer\s+than|under|up\s+to|at\s+most|no\s+more\s+than|below|"
     r"as\s+many\s+as|as\s+much\s+as",
     "between": r"between",
