@@ -13,15 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA, Levenshtein
-
 from summarize.analyze.mentions import (
     CONNECTORS,
     ORGANISATION_HEADS,
     SENTENCE_STARTERS,
     is_title,
 )
+from summarize.analyze.name_spelling import same_name, skeleton, undouble
 from summarize.models import Entity
 from summarize.text.lexicons import lexicon, word_set
 from summarize.text.tokens import POSSESSIVE_RE, is_acronym
@@ -92,128 +90,6 @@ def _title_of_a_person(words: list[str]) -> bool:
     """The name opens on a title of a person ("Justice Kennedy"), not on a body's field
     ("Justice Department")."""
     return is_title(*words[:2]) and not (len(words) == 2 and words[1] in ORGANISATION_HEADS)
-
-
-# Two spellings of a name's last word after the same words are one name from this similarity
-# (rapidfuzz's ratio, 0 to 100): Albers / Ahlers 83, Quisbert / Quispert 88.
-MISSPELT_NAME_RATIO = 80
-# Endings that make a word of a name: a plural, a people or a language (Africans, Syrian,
-# Japanese, Kuwaiti, Danish).
-_WORD_ENDINGS = frozenset(
-    {"s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ish"}
-)
-
-_SOUND_CLASSES = str.maketrans("cgqzw", "kkksv")
-
-
-def _skeleton(word: str) -> str:
-    """How a name sounds, roughly: its first letter (any vowel as "a") and its consonants, with
-    doubled letters, a non-initial "h", c/g/k/q, s/z or w/v (the w of Polish and German names
-    is a v: Wróblewski / Wroblevski), and the letters romanizations write differently
-    (`_ROMANIZATIONS`) not told apart."""
-    word = _romanized(word)
-    folded = (word[0] + word[1:].replace("h", "")).translate(_SOUND_CLASSES)
-    first = "a" if folded[0] in "aeiouy" else folded[0]
-    return _undouble(first + re.sub(r"[aeiouy]", "", folded[1:]))
-
-
-# Letters that romanizations of one name write differently: Cyrillic ж as "zh" or "j", х as "kh"
-# or "h", ц as "ts" or "tz", Greek φ as "ph" or "f", ξ as "x" or "ks", γ before i as "gi" or "yi",
-# Serbian đ as "dj" or "j", French and English "ou" for "u", the "j" of Czech, Polish and German
-# names for "y", and "y" for "i" (Zhekov / Jekov, Stephanos / Stefanos, Giannopoulos /
-# Yannopoulos, Hájek / Hayek, Alexei / Aleksey). Applied in this order, so that a letter folds
-# after the digraphs that hold it.
-_ROMANIZATIONS = (
-    ("zh", "j"), ("kh", "h"), ("tz", "ts"), ("ph", "f"), ("x", "ks"), ("dj", "j"), ("ou", "u"),
-    ("gi", "yi"), ("ey", "ei"), ("j", "y"), ("y", "i"),
-)  # fmt: skip
-
-
-def _romanized(word: str) -> str:
-    """The word with the letters romanizations write differently written one way."""
-    for written, folded in _ROMANIZATIONS:
-        word = word.replace(written, folded)
-    return _undouble(word)
-
-
-def _undouble(word: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", word)
-
-
-def _same_word(a: str, b: str) -> bool:
-    """Two spellings of one name word (Turkey/Turkiye, Lattakia/Latakia, Gaddafi/Qaddafi).
-
-    Words of 4 letters or fewer must match exactly (Iran/Iraq, Gaza/Giza). Doubled letters
-    never tell longer names apart (Zelensky/Zelenskyy). Otherwise a word that is another plus
-    up to three letters is a different word (Syria/Syrian, Hama/Hamas, Russia/Prussia), and
-    the two must sound alike (`_skeleton`: Austria/Australia, Gambia/Zambia and
-    Pedersen/Petersen do not), be at most two edits apart, and keep a similarity ratio >= 75
-    (Mohammed/Muhammad 75, Turkey/Turkiye 77; Syrian/Soran 73).
-    """
-    shorter, longer = sorted((a, b), key=len)
-    if len(shorter) < 5:
-        return False
-    if _undouble(a) == _undouble(b) or _romanized(a) == _romanized(b):
-        return True
-    if shorter in longer and len(longer) - len(shorter) <= 3:
-        return False
-    return (
-        _skeleton(a) == _skeleton(b)
-        and Levenshtein.distance(a, b, score_cutoff=2) <= 2
-        and fuzz.ratio(a, b) >= 75
-    )
-
-
-def _misspelt_word(a: str, b: str, last: bool) -> bool:
-    """One word of a name whose other words are the same (a person's family name after the same
-    given name, a company's first word before the same second), one edit apart: a letter
-    changed, added or dropped, or two letters swapped (Marcelo Quisbert / Marcelo Quispert,
-    Aaron Whitcombe / Aaron Whitcomb, Norvik Systems / Nordvik Systems), the edit of most
-    misspellings (Damerau 1964). Reports of one story that give a name one slip apart misspell
-    one person or body far more often than they name two, so the sound of the word
-    (`_same_word`) is not asked; the checker tells two people apart by their roles. Two edits
-    are not one slip: Budi Hartono / Budi Hartanto. Words of 4 letters or fewer must still match
-    (Anna Berg / Anna Borg), and a word is not misspelt by an ending that makes another word of
-    it (South Africa / South Africans), nor, before the `last` word, by the ending of a given
-    name's feminine form (Daniel / Daniela Ortega)."""
-    shorter, longer = sorted((a, b), key=len)
-    endings = _WORD_ENDINGS if last else _WORD_ENDINGS | {"a", "e"}
-    return (
-        len(shorter) >= 5
-        and not (longer.startswith(shorter) and longer[len(shorter) :] in endings)
-        and a[0] == b[0]
-        and OSA.distance(a, b, score_cutoff=1) <= 1
-        and fuzz.ratio(a, b) >= MISSPELT_NAME_RATIO
-    )
-
-
-def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Token by token: equal, spelling variants, or (before the last token) a first name and
-    its short form or initial (Alex/Alexander, J/John); or the same words but one misspelt
-    (`_misspelt_word`). Joe Biden and Hunter Biden differ; nicknames (Joe/Joseph) need knowledge
-    this does not have."""
-    if len(a) != len(b):
-        return False
-    last = len(a) - 1
-    differing = [position for position, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    if last > 0 and len(differing) == 1:
-        position = differing[0]
-        if _misspelt_word(a[position], b[position], last=position == last):
-            return True
-    for position, (x, y) in enumerate(zip(a, b, strict=True)):
-        if x == y or _same_word(x, y):
-            continue
-        shorter, longer = sorted((x, y), key=len)
-        # "Alex" / "Alexander", "J" / "John"; not a name and its feminine form ("Shahid" /
-        # "Shahida", "Daniel" / "Daniela", "Louis" / "Louise"): two people
-        feminine = longer[len(shorter) :] in ("a", "e")
-        is_short_form = (
-            longer.startswith(shorter) and (len(shorter) >= 3 or len(shorter) == 1) and not feminine
-        )
-        if position < last and is_short_form:
-            continue
-        return False
-    return True
 
 
 # "Justice Department" is also written "Department of Justice", whose initials are "DOJ".
@@ -297,7 +173,7 @@ def resolve_entities(mentions: Sequence[tuple[str, str]]) -> list[Entity]:
 
 
 def _merge_spellings(names: list[_Name], groups: _Groups) -> None:
-    """Union names whose tokens are spelling variants. Every rule of `_same_name` needs equal
+    """Union names whose tokens are spelling variants. Every rule of `same_name` needs equal
     token counts and a last word that sounds the same, or the same words but one that is one
     slip apart, so blocks on those lose nothing: two words one edit apart share the word or a
     form of it with a letter dropped (the deletion neighbourhood of Garbe's SymSpell)."""
@@ -308,7 +184,7 @@ def _merge_spellings(names: list[_Name], groups: _Groups) -> None:
             continue
         if all(is_acronym(surface) for surface in name.surfaces):
             continue  # acronyms are compared letter for letter
-        blocks.setdefault((str(len(name.key)), _skeleton(name.key[-1])), []).append(index)
+        blocks.setdefault((str(len(name.key)), skeleton(name.key[-1])), []).append(index)
         if len(name.key) > 1:
             for position, word in enumerate(name.key):
                 others = name.key[:position] + name.key[position + 1 :]
@@ -317,7 +193,7 @@ def _merge_spellings(names: list[_Name], groups: _Groups) -> None:
     for block in blocks.values():
         for position, a in enumerate(block):
             for b in block[position + 1 :]:
-                if _same_name(names[a].key, names[b].key):
+                if same_name(names[a].key, names[b].key):
                     groups.union(a, b)
 
 
@@ -325,7 +201,7 @@ def _is_derived(word: str, words: set[str]) -> bool:
     """A word made from another name of the set (Syrian from Syria): not a spelling of it,
     and not a spelling of a third name either (Syrian/Soran)."""
     return any(
-        word[:-cut] in words and _undouble(word) != word[:-cut]  # Zelenskyy is Zelensky
+        word[:-cut] in words and undouble(word) != word[:-cut]  # Zelenskyy is Zelensky
         for cut in (1, 2, 3)
         if len(word) - cut >= 3
     )

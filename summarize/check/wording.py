@@ -19,11 +19,8 @@ An attribution finding on a claim group covers the distancing findings on the sa
 from __future__ import annotations
 
 from summarize.align import Similarities
-from summarize.check.attribution import (
-    attribution_finding,
-    distanced_findings,
-    undetermined_cause_findings,
-)
+from summarize.check.attribution import attribution_finding, distanced_findings
+from summarize.check.causes import undetermined_cause_findings
 from summarize.check.counted import counted_finding
 from summarize.check.framing import added_to_speech, loaded_findings
 from summarize.check.links import link_findings

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from summarize.analyze import analyze
-from summarize.check.attribution import undetermined_cause_findings
+from summarize.check.causes import undetermined_cause_findings
 from summarize.ingest import load_inputs
 from summarize.pipeline import check
 from tests.stories import QUAKE, SEEDS, STRIKE, cluster_of

@@ -10,10 +10,10 @@ its dimension, so two reports agree when their intervals overlap:
   3.45-3.55). Measures, often rounded conversions, are read so from 100 on, and a last non-zero
   digit 5 after others means rounding to 5 ("120 mph (195 km/h)": 115-125 mph, 192.5-197.5
   km/h). Tolerances apply in the unit as written, before conversion.
-- "some", "about", "an estimated"... widen the interval by 15% on each side, but by no more than
-  one step of the number's last non-zero digit ("about 27%" is 25.5-28.5%: a reader holds "31%"
-  to be another figure; "about 300" still reaches 15%); "nearly", "almost" widen it so below
-  only; "more than", "at least"... make it unbounded above (UNBOUNDED, a finite stand-in for
+- "some", "about", "an estimated", "just over"... widen the interval by 15% on each side, but by
+  no more than one step of the number's last non-zero digit ("about 27%" is 25.5-28.5%: a reader
+  holds "31%" to be another figure; "about 300" still reaches 15%); "nearly", "almost" widen it so
+  below only; "more than", "at least"... make it unbounded above (UNBOUNDED, a finite stand-in for
   infinity that survives JSON); "less than", "up to"... make it start at 0.
 - vague amounts are ranges: "tens of thousands" is 10,000-99,999, "hundreds" 100-999; their `value`
   is the lower end. Explicit ranges ("10 to 12 miles", "10-12 km") have the midpoint; a range of
