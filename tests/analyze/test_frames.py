@@ -777,3 +777,18 @@ def test_flights_cancelled_and_flights_delayed_are_two_counts() -> None:
 def test_a_figure_opening_a_reported_clause_is_no_speaker_s(text: str, subject: str | None) -> None:
     (figure,) = find_quantities(text)
     assert figure.frame is not None and figure.frame.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("The plant employs 1,200 workers.", "plant"),  # the verb is no part of the owner
+        ("The bridge spans 300 metres.", "bridge"),
+        ("The largest piece found so far weighs 1.4 kilograms.", None),  # "so far" says when
+    ],
+)
+def test_a_verb_in_the_present_before_a_figure_ends_its_owner(
+    text: str, subject: str | None
+) -> None:
+    (figure,) = find_quantities(text)
+    assert figure.frame is not None and figure.frame.subject == subject

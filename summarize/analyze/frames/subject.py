@@ -11,7 +11,7 @@ from summarize.analyze.frames.times import TIME_SPANS, is_time_word
 from summarize.models import Quantity
 from summarize.text.calendar import WEEKDAYS
 from summarize.text.figures import DOWN_WORDS, OUTCOMES, SETTING_VERBS, UP_WORDS, change_verbs
-from summarize.text.inflection import AUXILIARIES, is_past_form, looks_plural
+from summarize.text.inflection import AUXILIARIES, is_past_form, looks_plural, verb_form
 from summarize.text.lexicons import word_set
 from summarize.text.numbers import NUMBER_WORDS
 from summarize.text.report_verbs import is_reporting_verb, is_speech_verb
@@ -234,7 +234,8 @@ def _owner(sentence: Sentence, first: int) -> str | None:
             return None
         start = _phrase_start(sentence, index)
         phrase = sentence.join(_phrase_words(sentence, start, index))
-        if phrase is None or not _only_time(phrase):
+        so_far = sentence.lower[max(0, index - 1) : index + 1] == ["so", "far"]  # until now
+        if phrase is None or not (_only_time(phrase) or so_far):
             return phrase
         index = start - 1
         while index >= 0 and (
@@ -304,6 +305,7 @@ def _verb_group_start(sentence: Sentence, index: int) -> int:
             or word in OUTCOMES
             or _is_verb_form(word)
             or (is_reporting_verb(word) and sentence.tokens[index].text.islower())
+            or _present_verb_before(sentence, index)
         ):
             index -= 1
             continue
@@ -375,6 +377,19 @@ def _names_around(sentence: Sentence, index: int) -> bool:
         and sentence.tokens[index - 1].text[:1].isupper()
         and not is_time_word(sentence.lower[index - 1])  # "slid 5.9% Thursday and the Nasdaq"
         and sentence.tokens[after].text[:1].isupper()
+    )
+
+
+def _present_verb_before(sentence: Sentence, index: int) -> bool:
+    """The word right before the figure is a verb in the present ("weighs 1.4 kilograms",
+    "employs 1,200 workers", "spans 300 metres"): a noun's plural does not stand right before a
+    number it does not count."""
+    written = sentence.tokens[index].text
+    return (
+        index + 1 < len(sentence.tokens)
+        and sentence.in_figure(index + 1)
+        and written.islower()
+        and verb_form(written) == "s"
     )
 
 
