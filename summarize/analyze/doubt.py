@@ -43,6 +43,9 @@ _UNDETERMINED = re.compile(
     r"draw\s+(?:any\s+)?conclusions)\b",
     re.IGNORECASE,
 )
+# The verbs an inquiry weighs a cause with: "whether a gas leak caused the blast", "whether
+# speed played a role".
+CAUSING = r"(?:caus\w*|sparked|triggered|started|played\s+a\s+(?:role|part)|contributed|to\s+blame)"
 # The cause of what happened is not yet known: "no cause has been established", "the cause of
 # the fire is under investigation", "was not immediately known", "investigators would determine
 # the cause", "have not determined a cause", "are examining whether a power line sparked the
@@ -58,7 +61,7 @@ _CAUSE_UNDETERMINED = re.compile(
     r"(?:determin|establish|identif|investigat|look(?:ing)?\s+into)\w*\s+(?:the|a|what)\s+"
     r"(?:likely\s+|exact\s+|precise\s+)?caused?\b"
     r"|\b(?:investigat|examin|prob|look\w*\s+into|stud)\w*\s+whether\b[^.;]{0,100}?"
-    r"\b(?:caus\w*|sparked|triggered|started|played\s+a\s+(?:role|part)|contributed|to\s+blame)\b"
+    rf"\b{CAUSING}\b"
     r"|\b(?:not|n[’']t)\s+(?:yet\s+)?(?:say|said|know|known|sure|clear)\s+(?:what|why)\s+"
     r"(?:caused|started|sparked|triggered)\b"
     r"|\b(?:too\s+early|premature)\s+to\s+(?:say|tell|know|determine)\s+"

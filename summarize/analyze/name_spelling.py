@@ -17,6 +17,9 @@ _WORD_ENDINGS = frozenset(
     {"s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ish"}
 )
 
+# Endings that make a given name's feminine form: Daniel / Daniela, Louis / Louise.
+_FEMININE_ENDINGS = frozenset({"a", "e"})
+
 _SOUND_CLASSES = str.maketrans("cgqzw", "kkksv")
 
 
@@ -91,7 +94,7 @@ def _misspelt_word(a: str, b: str, last: bool) -> bool:
     it (South Africa / South Africans), nor, before the `last` word, by the ending of a given
     name's feminine form (Daniel / Daniela Ortega)."""
     shorter, longer = sorted((a, b), key=len)
-    endings = _WORD_ENDINGS if last else _WORD_ENDINGS | {"a", "e"}
+    endings = _WORD_ENDINGS if last else _WORD_ENDINGS | _FEMININE_ENDINGS
     return (
         len(shorter) >= 5
         and not (longer.startswith(shorter) and longer[len(shorter) :] in endings)
@@ -120,7 +123,7 @@ def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         shorter, longer = sorted((x, y), key=len)
         # "Alex" / "Alexander", "J" / "John"; not a name and its feminine form ("Shahid" /
         # "Shahida", "Daniel" / "Daniela", "Louis" / "Louise"): two people
-        feminine = longer[len(shorter) :] in ("a", "e")
+        feminine = longer[len(shorter) :] in _FEMININE_ENDINGS
         is_short_form = (
             longer.startswith(shorter) and (len(shorter) >= 3 or len(shorter) == 1) and not feminine
         )

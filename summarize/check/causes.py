@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from summarize.analyze.doubt import cause_undetermined
+from summarize.analyze.doubt import CAUSING, cause_undetermined
 from summarize.analyze.links import cause_told
 from summarize.analyze.mentions import name_terms
 from summarize.analyze.speech import own_voice_terms
@@ -75,11 +75,7 @@ def _sides(text: str, cause: str) -> tuple[str, str]:
 
 # The cause an inquiry weighs: "examining whether [a steering gear fault or a pilotage error]
 # caused the grounding".
-_WEIGHED_CAUSE = re.compile(
-    r"\bwhether\s+(?P<cause>.+?)\s+"
-    r"(?:caus\w*|sparked|triggered|started|played|contributed|to\s+blame)\b",
-    re.I,
-)
+_WEIGHED_CAUSE = re.compile(rf"\bwhether\s+(?P<cause>.+?)\s+{CAUSING}\b", re.I)
 
 
 def _weighed_cause(cue: str) -> frozenset[str]:

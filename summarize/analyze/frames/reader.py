@@ -138,7 +138,7 @@ def read_frames(text: str, quantities: list[Quantity], offset: int = 0) -> list[
                 else share_of(sentence, last)
                 if quantity.base_unit == "percent"
                 else role_of(sentence, first, last, compound(sentence, first, last, quantity)),
-                named=outcome is not None and named_count(sentence, first, quantity) is not None,
+                named=named_count(sentence, first, quantity) is not None,
             ),
             subject=lowercase_opening(
                 sentence,
